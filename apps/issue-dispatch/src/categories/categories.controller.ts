@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridTree } from '@gridline/grid-replica';
+import { NotFoundError } from '@gridline/platform';
+import { TenantCategoryParams, TenantParams } from '../intake/path-params';
+import { PutCategoryPolicyDto } from './category-policy.dto';
+import { CategoryPolicy } from './category-policy.entity';
+
+@ApiTags('categories')
+@Controller('v1/tenants/:tenantId/categories')
+export class CategoriesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+  ) {}
+
+  @Put(':code')
+  @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement windows" })
+  async put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    const windows = Object.fromEntries(Object.entries(body.ackWithinSeconds).filter(([, v]) => v !== undefined));
+    await this.dataSource.manager.upsert(CategoryPolicy, { tenantId, code, name: body.name, ackWithinSeconds: windows }, ['tenantId', 'code']);
+    return this.dataSource.manager.findOneByOrFail(CategoryPolicy, { tenantId, code });
+  }
+
+  @Get()
+  @ApiOperation({ summary: "List a district's issue categories" })
+  list(@Param() { tenantId }: TenantParams): Promise<CategoryPolicy[]> {
+    return this.dataSource.manager.find(CategoryPolicy, { where: { tenantId }, order: { code: 'ASC' } });
+  }
+}

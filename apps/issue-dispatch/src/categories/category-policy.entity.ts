@@ -1,0 +1,21 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { HolderLevel } from '@gridline/contracts';
+
+/** A district's issue category and how long each level has to acknowledge it. */
+@Entity({ name: 'category_policies' })
+export class CategoryPolicy {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
+  @PrimaryColumn({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'ack_within_seconds', type: 'jsonb' })
+  ackWithinSeconds: Partial<Record<HolderLevel, number>>;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

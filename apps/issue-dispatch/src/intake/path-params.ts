@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID, Matches } from 'class-validator';
+
+/**
+ * Path parameters validated like bodies, so a malformed id is a 400 naming the parameter, not a 500. One class
+ * per route shape, because the strict pipe rejects parameters a class does not declare.
+ */
+export class TenantParams {
+  @ApiProperty({ example: 'erqi' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: 'tenantId must be 2-40 lowercase letters, digits or dashes' })
+  tenantId: string;
+}
+
+export class TenantCategoryParams extends TenantParams {
+  @ApiProperty({ example: 'street-vending' })
+  @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'code must be lowercase words joined by dashes' })
+  code: string;
+}
+
+export class TenantIssueParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'issueId must be a UUID' })
+  issueId: string;
+}

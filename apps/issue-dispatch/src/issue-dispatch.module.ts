@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@gridline/contracts';
+import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
+import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { CategoriesController } from './categories/categories.controller';
+import { CategoryPolicy } from './categories/category-policy.entity';
+import { HttpIdempotency } from './intake/http-idempotency';
+import { Issue } from './issues/issue.entity';
+import { IssueHistoryEntry } from './issues/issue-history.entity';
+import { IssuesController } from './issues/issues.controller';
+import { AcknowledgeIssueUseCase } from './issues/use-cases/acknowledge-issue/acknowledge-issue.use-case';
+import { EscalateIssueUseCase } from './issues/use-cases/escalate-issue/escalate-issue.use-case';
+import { ReportIssueUseCase } from './issues/use-cases/report-issue/report-issue.use-case';
+import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+
+@Module({})
+export class IssueDispatchModule {
+  static with(config: ServiceConfig): DynamicModule {
+    return {
+      module: IssueDispatchModule,
+      imports: [
+        ServiceConfigModule.with(config),
+        DatabaseModule.forService({
+          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, CategoryPolicy, Issue, IssueHistoryEntry],
+          migrations: [InitialSchema1764300000000],
+        }),
+        RedisModule,
+        MessagingModule,
+        SchedulingModule,
+        GridReplicaModule,
+      ],
+      controllers: [HealthController, CategoriesController, IssuesController],
+      providers: [
+        HttpIdempotency,
+        ReportIssueUseCase,
+        AcknowledgeIssueUseCase,
+        EscalateIssueUseCase,
+        // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
+        provideEventConsumer({ group: 'issue-dispatch.grid-replica', topics: [Topics.tenantState.name, Topics.gridState.name], handlers: [GridReplicaProjector] }),
+      ],
+    };
+  }
+}

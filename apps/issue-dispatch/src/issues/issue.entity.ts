@@ -1,0 +1,73 @@
+import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import type { HolderLevel } from '@gridline/contracts';
+import type { AckWindows } from './domain/ack-policy';
+
+export type IssueState = 'dispatched' | 'acknowledged';
+export type IssueChannel = 'resident' | 'patrol' | 'visit';
+
+@Entity({ name: 'issues' })
+export class Issue {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
+  @Column({ type: 'text' })
+  category: string;
+
+  @Column({ type: 'text' })
+  channel: IssueChannel;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  /** Personal data: stays in this service's tables, never in events. */
+  @Column({ name: 'reporter_name', type: 'text' })
+  reporterName: string;
+
+  @Column({ name: 'reporter_phone', type: 'text', nullable: true })
+  reporterPhone: string | null;
+
+  /** The grid the issue was first dispatched to. */
+  @Column({ name: 'origin_grid_id', type: 'text' })
+  originGridId: string;
+
+  @Column({ name: 'holder_grid_id', type: 'text', nullable: true })
+  holderGridId: string | null;
+
+  @Column({ name: 'holder_level', type: 'text' })
+  holderLevel: HolderLevel;
+
+  @Column({ type: 'text' })
+  state: IssueState;
+
+  @Column({ name: 'escalation_depth', type: 'int' })
+  escalationDepth: number;
+
+  @Column({ type: 'boolean' })
+  critical: boolean;
+
+  /** The category's windows as they were at dispatch; later policy edits do not touch issues in flight. */
+  @Column({ name: 'policy_snapshot', type: 'jsonb' })
+  policySnapshot: { ackWithinSeconds: AckWindows };
+
+  @Column({ name: 'ack_deadline', type: 'timestamptz', nullable: true })
+  ackDeadline: Date | null;
+
+  @Column({ name: 'reported_at', type: 'timestamptz' })
+  reportedAt: Date;
+
+  /** The correlation id of the report; every later event of this issue carries it. */
+  @Column({ name: 'correlation_id', type: 'text' })
+  correlationId: string;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,70 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { correlationIdFrom, NotFoundError } from '@gridline/platform';
+import { HttpIdempotency } from '../intake/http-idempotency';
+import { TenantIssueParams, TenantParams } from '../intake/path-params';
+import { Issue } from './issue.entity';
+import { IssueHistoryEntry } from './issue-history.entity';
+import { toIssueView } from './issue-view';
+import { AcknowledgeIssueDto } from './use-cases/acknowledge-issue/acknowledge-issue.dto';
+import { AcknowledgeIssueUseCase } from './use-cases/acknowledge-issue/acknowledge-issue.use-case';
+import { IssueView, ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
+import { ReportIssueUseCase } from './use-cases/report-issue/report-issue.use-case';
+
+@ApiTags('issues')
+@Controller('v1/tenants/:tenantId/issues')
+export class IssuesController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reportIssue: ReportIssueUseCase,
+    private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
+    private readonly idempotency: HttpIdempotency,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Report a problem; it is dispatched to the grid that holds its location' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiCreatedResponse({ type: IssueView })
+  report(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: ReportIssueDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-correlation-id') correlation: string | undefined,
+  ): Promise<IssueView> {
+    return this.idempotency.run(`issue-report:${tenantId}`, idempotencyKey, body, async () =>
+      toIssueView(await this.reportIssue.execute({ tenantId, report: body, correlationId: correlationIdFrom(correlation) })),
+    );
+  }
+
+  @Post(':issueId/acknowledge')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The current holder acknowledges the issue; escalation stops' })
+  @ApiOkResponse({ type: IssueView })
+  async acknowledge(
+    @Param() { tenantId, issueId }: TenantIssueParams,
+    @Body() body: AcknowledgeIssueDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+  ): Promise<IssueView> {
+    return toIssueView(await this.acknowledgeIssue.execute(tenantId, issueId, body, correlationIdFrom(correlation)));
+  }
+
+  @Get(':issueId')
+  @ApiOperation({ summary: 'One issue as it stands (no reporter details)' })
+  @ApiOkResponse({ type: IssueView })
+  async get(@Param() { tenantId, issueId }: TenantIssueParams): Promise<IssueView> {
+    const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
+    if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+    return toIssueView(issue);
+  }
+
+  @Get(':issueId/history')
+  @ApiOperation({ summary: 'Who held the issue, when, and what happened (append-only)' })
+  async history(@Param() { tenantId, issueId }: TenantIssueParams): Promise<IssueHistoryEntry[]> {
+    const entries = await this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { id: 'ASC' } });
+    if (entries.length === 0) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+    return entries;
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { IssueDispatched, IssueReported } from '@gridline/contracts';
+import { GridReplica, GridTree } from '@gridline/grid-replica';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { DurableTimers } from '@gridline/scheduling';
+import { CategoryPolicy } from '../../../categories/category-policy.entity';
+import { ackDeadline, completeAckWindows } from '../../domain/ack-policy';
+import { Issue } from '../../issue.entity';
+import { IssueHistoryEntry } from '../../issue-history.entity';
+import { ACK_DEADLINE_TIMER, AckDeadlinePayload } from '../../issue-timers';
+import { ReportIssueDto } from './report-issue.dto';
+
+export interface ReportIssueCommand {
+  readonly tenantId: string;
+  readonly report: ReportIssueDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Records a reported problem and dispatches it to its grid in one transaction: the issue, its history, the
+ * reported and dispatched events, and the acknowledgement timer commit together or not at all.
+ */
+@Injectable()
+export class ReportIssueUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+    private readonly outbox: Outbox,
+    private readonly timers: DurableTimers,
+  ) {}
+
+  async execute({ tenantId, report, correlationId }: ReportIssueCommand): Promise<Issue> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
+    if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
+    const grid = await this.resolveGrid(tenantId, report);
+
+    const now = new Date();
+    const windows = completeAckWindows(category.ackWithinSeconds);
+    const deadline = ackDeadline(windows, grid.level, now);
+    const issue = this.dataSource.manager.create(Issue, {
+      id: randomUUID(),
+      tenantId,
+      category: category.code,
+      channel: report.channel ?? 'resident',
+      description: report.description,
+      address: report.address ?? null,
+      reporterName: report.reporter.name,
+      reporterPhone: report.reporter.phone ?? null,
+      originGridId: grid.gridId,
+      holderGridId: grid.gridId,
+      holderLevel: grid.level,
+      state: 'dispatched',
+      escalationDepth: 0,
+      critical: false,
+      policySnapshot: { ackWithinSeconds: windows },
+      ackDeadline: deadline,
+      reportedAt: now,
+      correlationId,
+      acknowledgedAt: null,
+    });
+    const context = EventContext.start(tenantId, correlationId);
+
+    await this.dataSource.transaction(async (manager) => {
+      await manager.save(issue);
+      const trace = { tenantId, issueId: issue.id, actor: `reporter:${report.channel ?? 'resident'}`, holderLevel: grid.level, holderGridId: grid.gridId };
+      await manager.insert(IssueHistoryEntry, [
+        { ...trace, action: 'reported', reason: null, at: now },
+        { ...trace, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${report.address ? 'address' : 'grid id'}`, at: now },
+      ]);
+      await this.outbox.add(manager, IssueReported, {
+        issueId: issue.id,
+        tenantId,
+        category: issue.category,
+        channel: issue.channel,
+        gridId: grid.gridId,
+        reportedAt: now.toISOString(),
+      }, context);
+      await this.outbox.add(manager, IssueDispatched, {
+        issueId: issue.id,
+        tenantId,
+        category: issue.category,
+        gridId: grid.gridId,
+        level: grid.level,
+        ackDeadline: deadline.toISOString(),
+      }, context);
+      const payload: AckDeadlinePayload = { depth: 0 };
+      await this.timers.schedule(manager, { tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: deadline, payload });
+    });
+    return issue;
+  }
+
+  private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<GridReplica> {
+    if (report.gridId !== undefined) {
+      const grid = await this.grids.grid(tenantId, report.gridId);
+      if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${report.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
+      return grid;
+    }
+    const grid = await this.grids.byAddress(tenantId, report.address as string);
+    if (!grid) throw new UnprocessableError('ADDRESS_NOT_IN_DISTRICT', `no grid of district ${tenantId} holds the address ${report.address}`, [{ field: 'address', reason: 'not a registered address of this district' }]);
+    return grid;
+  }
+}

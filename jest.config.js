@@ -1,0 +1,25 @@
+/**
+ * Two layers, one command: `unit` (pure logic, colocated *.spec.ts, no infrastructure) and `integration`
+ * (test/**\/*.integration-spec.ts: real Kafka, PostgreSQL and Redis; services run as separate processes from
+ * dist/). `npm test` builds first and runs both; `npm run test:unit` / `test:integration` run one.
+ */
+const shared = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
+  moduleNameMapper: { '^@gridline/([^/]+)$': '<rootDir>/libs/$1/src', '^@gridline/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2' },
+  rootDir: __dirname,
+};
+
+module.exports = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/**/*.integration-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
+      slowTestThreshold: 60,
+    },
+  ],
+};

@@ -1,0 +1,60 @@
+/**
+ * Every topic Gridline uses, by logical name. A deployment may prefix them (KAFKA_TOPIC_PREFIX) so that
+ * test runs or several environments can share one cluster.
+ *
+ * `public` topics are the streams analytics teams may subscribe to: they never carry personal data
+ * (names of residents, phone numbers). `compacted` topics hold the latest state per key and are read from the
+ * start by any service that keeps a replica.
+ */
+export interface TopicSpec {
+  readonly name: string;
+  readonly owner: 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
+  readonly compacted: boolean;
+  readonly public: boolean;
+  readonly description: string;
+}
+
+export const Topics = {
+  tenantState: {
+    name: 'gridline.registry.tenant-state.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: 'Latest state of every district (tenant), keyed by tenant id.',
+  },
+  gridState: {
+    name: 'gridline.registry.grid-state.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: 'Latest state of every grid (street, community, level-3, micro), keyed by grid id.',
+  },
+  issueEvents: {
+    name: 'gridline.dispatch.issue-events.v1',
+    owner: 'issue-dispatch',
+    compacted: false,
+    public: true,
+    description: 'The life of every issue: reported, dispatched, escalated, acknowledged. Keyed by issue id.',
+  },
+  volunteerEvents: {
+    name: 'gridline.volunteer.volunteer-events.v1',
+    owner: 'volunteer-coordination',
+    compacted: false,
+    public: true,
+    description: 'Volunteer registrations (skills and home grid, no contact details). Keyed by volunteer id.',
+  },
+  taskOffers: {
+    name: 'gridline.volunteer.task-offers.v1',
+    owner: 'volunteer-coordination',
+    compacted: false,
+    public: true,
+    description: 'Task offers made to volunteers for issues that need help, or the lack of a match. Keyed by issue id.',
+  },
+} as const satisfies Record<string, TopicSpec>;
+
+export const allTopics: readonly TopicSpec[] = Object.values(Topics);
+
+/** The dead-letter topic of one consumer group: where events it could not handle go, with the reason. */
+export function deadLetterTopicOf(consumerGroup: string): string {
+  return `${consumerGroup}.dlq`;
+}

@@ -1,0 +1,5 @@
+export * from './grid-replica.entities';
+export * from './grid-replica.tables';
+export * from './grid-replica.projector';
+export * from './grid-tree';
+export * from './grid-replica.module';

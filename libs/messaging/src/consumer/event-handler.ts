@@ -1,0 +1,26 @@
+import { EntityManager } from 'typeorm';
+import { CloudEvent, EventData, EventDefinition } from '@gridline/contracts';
+
+export interface HandlingContext {
+  /** The transaction the inbox entry is written in; write the handler's effects (and outbox events) here. */
+  readonly manager: EntityManager;
+}
+
+/** Handles some event types of the catalogue; one consumer group can run several handlers. */
+export interface EventHandler {
+  readonly handles: readonly EventDefinition[];
+  handle(event: CloudEvent, context: HandlingContext): Promise<void>;
+}
+
+/** Narrows a CloudEvent to one catalogue definition so its data is typed. */
+export function isEvent<D extends EventDefinition>(event: CloudEvent, definition: D): event is CloudEvent<EventData<D>> {
+  return event.type === definition.type;
+}
+
+/** Thrown by a handler for an event it can never process; it goes straight to the dead-letter topic. */
+export class PermanentEventError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PermanentEventError';
+  }
+}

@@ -1,0 +1,178 @@
+import { Logger } from '@nestjs/common';
+import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { CloudEvent, deadLetterTopicOf, EventDefinition, findEventDefinition, fromKafkaMessage, MalformedEventError } from '@gridline/contracts';
+import { KafkaRuntime } from '../kafka/kafka-runtime';
+import { EventHandler, PermanentEventError } from './event-handler';
+import { BackoffPolicy, retryDelayMs } from './retry-backoff';
+
+export interface EventConsumerOptions {
+  /** Logical consumer group, e.g. `issue-dispatch.replica`. */
+  readonly group: string;
+  /** Logical topics to read from the start. */
+  readonly topics: readonly string[];
+  readonly handlers: readonly EventHandler[];
+  readonly maxAttempts: number;
+  readonly backoff: BackoffPolicy;
+}
+
+export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+
+class ShuttingDown extends Error {}
+
+/**
+ * Reads topics in one consumer group and runs handlers exactly once per event id:
+ * - the inbox row and the handler's effects commit in one transaction, so a redelivered event changes nothing;
+ * - a malformed envelope or a payload that fails its schema goes straight to the group's dead-letter topic;
+ * - a failing handler is retried with backoff (heartbeating meanwhile), then dead-lettered, and the partition
+ *   moves on to the next event.
+ * Offsets are committed only after an event is handled or dead-lettered, so a crash redelivers, never skips.
+ */
+export class KafkaEventConsumer {
+  private readonly logger: Logger;
+  private readonly handlersByType = new Map<string, EventHandler[]>();
+  private consumer: Consumer | null = null;
+  private readonly counts: Record<Outcome, number> = { handled: 0, duplicate: 0, ignored: 0, 'dead-lettered': 0 };
+
+  constructor(
+    private readonly kafka: KafkaRuntime,
+    private readonly dataSource: DataSource,
+    private readonly options: EventConsumerOptions,
+  ) {
+    this.logger = new Logger(`Consumer ${options.group}`);
+    for (const handler of options.handlers) {
+      for (const definition of handler.handles) {
+        const list = this.handlersByType.get(definition.type) ?? [];
+        list.push(handler);
+        this.handlersByType.set(definition.type, list);
+      }
+    }
+    kafka.declareDeadLetterTopicFor(options.group);
+  }
+
+  get outcomes(): Readonly<Record<Outcome, number>> {
+    return this.counts;
+  }
+
+  async start(): Promise<void> {
+    const consumer = this.kafka.createConsumer(this.options.group);
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.options.topics.map((t) => this.kafka.topics.physical(t)), fromBeginning: true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+  }
+
+  /** Lets the batch in flight finish (kafkajs waits for it), commits, and leaves the group. */
+  async stop(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = null;
+    if (consumer) await consumer.disconnect();
+  }
+
+  private async processBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) break;
+      try {
+        const outcome = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+        this.counts[outcome] += 1;
+      } catch (error) {
+        if (error instanceof ShuttingDown) break;
+        throw error;
+      }
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async processMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<Outcome> {
+    let event: CloudEvent;
+    try {
+      event = fromKafkaMessage(message.headers, message.value);
+    } catch (error) {
+      if (!(error instanceof MalformedEventError)) throw error;
+      return this.deadLetter(topic, partition, message, 'malformed-envelope', error.message);
+    }
+    const definition = findEventDefinition(event.type);
+    const handlers = this.handlersByType.get(event.type);
+    if (!definition || !handlers) return 'ignored';
+    const parsed = definition.schema.safeParse(event.data);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      return this.deadLetter(topic, partition, message, 'schema-violation', problems);
+    }
+    const typed: CloudEvent = { ...event, data: parsed.data };
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.handleOnce(typed, definition, handlers);
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
+          return this.deadLetter(topic, partition, message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
+        }
+        const delay = retryDelayMs(attempt, this.options.backoff);
+        this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
+        await this.sleepWithHeartbeat(delay, heartbeat, isRunning);
+      }
+    }
+  }
+
+  private async handleOnce(event: CloudEvent, definition: EventDefinition, handlers: EventHandler[]): Promise<Outcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer_group, event_id, tenant_id, event_type) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.group, event.id, event.tenantid, definition.type],
+      );
+      if (inserted.length === 0) return 'duplicate';
+      for (const handler of handlers) await handler.handle(event, { manager });
+      return 'handled';
+    });
+  }
+
+  private async sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (!isRunning()) throw new ShuttingDown();
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, deadline - Date.now())));
+      await heartbeat();
+    }
+  }
+
+  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, detail: string): Promise<Outcome> {
+    this.logger.error(`dead-lettering ${topic}[${partition}]@${message.offset}: ${reason} — ${detail}`);
+    await this.kafka.producer.send({
+      topic: this.kafka.topics.physical(deadLetterTopicOf(this.options.group)),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...(message.headers ?? {}),
+            dlq_reason: reason,
+            dlq_detail: detail.slice(0, 2000),
+            dlq_original_topic: this.kafka.topics.logical(topic),
+            dlq_original_partition: String(partition),
+            dlq_original_offset: message.offset,
+            dlq_consumer_group: this.options.group,
+            dlq_failed_at: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    return 'dead-lettered';
+  }
+}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { InboxRecord } from './inbox/inbox-record.entity';
+import { KafkaRuntime } from './kafka/kafka-runtime';
+import { Outbox } from './outbox/outbox';
+import { OutboxRecord } from './outbox/outbox-record.entity';
+import { OutboxRelay } from './outbox/outbox.relay';
+
+/** Entities every service registers with its DataSource to use the outbox and inbox. */
+export const messagingEntities = [OutboxRecord, InboxRecord];
+
+/** Kafka client, topic provisioning, the outbox and its relay. Needs ServiceConfigModule and a TypeORM DataSource. */
+@Global()
+@Module({
+  providers: [KafkaRuntime, Outbox, OutboxRelay],
+  exports: [KafkaRuntime, Outbox, OutboxRelay],
+})
+export class MessagingModule {}

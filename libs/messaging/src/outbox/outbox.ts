@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventData, EventDefinition, toKafkaHeaders } from '@gridline/contracts';
+import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { EventContext } from '../event-context';
+import { OutboxRecord } from './outbox-record.entity';
+
+export class EventSchemaViolation extends Error {
+  constructor(type: string, problems: string) {
+    super(`event ${type} does not match its schema: ${problems}`);
+    this.name = 'EventSchemaViolation';
+  }
+}
+
+/**
+ * Records events in the outbox inside the caller's transaction. The payload is validated against the
+ * catalogue here, so an invalid event aborts the state change instead of being published.
+ */
+@Injectable()
+export class Outbox {
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  async add<D extends EventDefinition>(manager: EntityManager, definition: D, data: EventData<D>, context: EventContext): Promise<string> {
+    const parsed = definition.schema.safeParse(data);
+    if (!parsed.success) {
+      throw new EventSchemaViolation(definition.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+    const eventId = randomUUID();
+    const subject = definition.subjectOf(parsed.data);
+    const headers = toKafkaHeaders({
+      specversion: '1.0',
+      id: eventId,
+      source: `/gridline/${this.config.serviceName}`,
+      type: definition.type,
+      time: new Date().toISOString(),
+      subject,
+      datacontenttype: 'application/json',
+      tenantid: context.tenantId,
+      correlationid: context.correlationId,
+      causationid: context.causationId,
+    });
+    await manager.insert(OutboxRecord, {
+      eventId,
+      tenantId: context.tenantId,
+      topic: definition.topic,
+      messageKey: subject,
+      eventType: definition.type,
+      headers,
+      payload: parsed.data as object,
+    });
+    return eventId;
+  }
+}

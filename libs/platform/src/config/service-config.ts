@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * The whole environment a service reads, validated once at start-up. A bad value stops the process with a
+ * message naming the variable; nothing else in the code reads process.env.
+ */
+const environmentSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/gridline'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
+  TIMER_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(200),
+  CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
+  CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+export interface ServiceConfig {
+  readonly serviceName: string;
+  readonly port: number;
+  readonly httpHost: string;
+  readonly databaseUrl: string;
+  readonly databaseSchema: string;
+  readonly kafkaBrokers: string[];
+  readonly topicPrefix: string;
+  readonly topicPartitions: number;
+  readonly redisUrl: string;
+  readonly outboxPollMs: number;
+  readonly timerPollMs: number;
+  readonly consumerMaxAttempts: number;
+  readonly consumerRetryBaseMs: number;
+  readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}
+
+export class ConfigurationError extends Error {}
+
+export interface ServiceIdentity {
+  /** e.g. `issue-dispatch`; used as Kafka client id, CloudEvents source and consumer-group stem. */
+  readonly serviceName: string;
+  /** The PostgreSQL schema this service owns, e.g. `issue_dispatch`. */
+  readonly databaseSchema: string;
+  /** The variable naming this service's HTTP port, e.g. `ISSUE_DISPATCH_PORT`, and its default. */
+  readonly portVariable: string;
+  readonly defaultPort: number;
+}
+
+export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${problems}`);
+  }
+  const port = z.coerce.number().int().min(1).max(65535).default(identity.defaultPort).safeParse(env[identity.portVariable]);
+  if (!port.success) throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${identity.portVariable} must be a port number`);
+  const e = parsed.data;
+  return {
+    serviceName: identity.serviceName,
+    port: port.data,
+    httpHost: e.HTTP_HOST,
+    databaseUrl: e.DATABASE_URL,
+    databaseSchema: identity.databaseSchema,
+    kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    topicPrefix: e.KAFKA_TOPIC_PREFIX,
+    topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
+    redisUrl: e.REDIS_URL,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    timerPollMs: e.TIMER_POLL_MS,
+    consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
+    consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Injection token for the ServiceConfig of the running service. */
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');

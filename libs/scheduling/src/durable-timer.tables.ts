@@ -1,0 +1,25 @@
+import { QueryRunner } from 'typeorm';
+import { schemaOf } from '@gridline/messaging';
+
+/** The partial index keeps "what is due now" an index range scan, however many timers are pending. */
+export async function createDurableTimerTable(queryRunner: QueryRunner): Promise<void> {
+  const s = schemaOf(queryRunner);
+  await queryRunner.query(`
+    CREATE TABLE "${s}".durable_timers (
+      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      tenant_id text NOT NULL,
+      kind text NOT NULL,
+      aggregate_id text NOT NULL,
+      due_at timestamptz NOT NULL,
+      payload jsonb NOT NULL DEFAULT '{}'::jsonb,
+      attempts int NOT NULL DEFAULT 0,
+      last_error text,
+      created_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  await queryRunner.query(`CREATE INDEX durable_timers_due ON "${s}".durable_timers (due_at)`);
+  await queryRunner.query(`CREATE INDEX durable_timers_aggregate ON "${s}".durable_timers (aggregate_id, kind)`);
+}
+
+export async function dropDurableTimerTable(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE IF EXISTS "${schemaOf(queryRunner)}".durable_timers`);
+}

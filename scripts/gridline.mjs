@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// The two commands of the quick start, plus stop:
+//   npm start   install if needed, bring up Kafka/PostgreSQL/Redis, build, start the four services, load the
+//               demo district and report a few issues, then show events live until Ctrl+C
+//   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself)
+//   npm stop    stop services started by `npm start` and the local Kafka broker
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureNodeModules, run } from './lib/dependencies.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (line) => process.stdout.write(`${line}\n`);
+
+async function test(extraArgs) {
+  ensureNodeModules(root, log);
+  run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  const jest = path.join(root, 'node_modules', '.bin', 'jest');
+  run(root, jest, ['--ci', ...extraArgs], 'tests');
+}
+
+async function start() {
+  const began = Date.now();
+  ensureNodeModules(root, log);
+  const { ensureInfra } = await import('../deploy/infra.mjs');
+  const infra = await ensureInfra({ log });
+  log('build: compiling the four services');
+  run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  const { createDatabaseIfMissing } = await import('./lib/database.mjs');
+  const databaseUrl = await createDatabaseIfMissing(infra.DATABASE_URL, process.env.GRIDLINE_DATABASE ?? 'gridline');
+  const env = { ...infra, DATABASE_URL: databaseUrl };
+  const { startServices, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
+  const { startEventFeed } = await import('./demo/event-feed.mjs');
+  const { loadDemo } = await import('./demo/load-demo.mjs');
+
+  const services = await startServices(root, env, log);
+  const stopFeed = await startEventFeed(infra.KAFKA_BROKERS.split(','), process.env.KAFKA_TOPIC_PREFIX ?? '', log);
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('\nstop: draining services (SIGTERM)…');
+    await stopFeed().catch(() => undefined);
+    await stopServices(root, log);
+    log('stop: done. Kafka keeps running for the next start; `npm stop` stops it too.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  for (const service of services) service.child.once('exit', (code) => !stopping && log(`warn: ${service.name} exited (${code}) — see ${service.logFile}`));
+
+  const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${portOf(app, env)}`]));
+  const { tenantId, reported } = await loadDemo(root, urls, log);
+  log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
+  log(`look:  ${urls.analytics}/v1/tenants/${tenantId}/summary   ${urls.analytics}/v1/tenants/${tenantId}/issues/counts`);
+  log(`       ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history   ${urls['grid-registry']}/v1/tenants/${tenantId}/grids`);
+  log('Ctrl+C stops the services (npm stop from another terminal does too).');
+}
+
+async function stop() {
+  const { stopServices } = await import('./lib/service-launcher.mjs');
+  await stopServices(root, log);
+  ensureNodeModules(root, log);
+  const { stopInfra } = await import('../deploy/infra.mjs');
+  await stopInfra({ log });
+}
+
+const [command, ...rest] = process.argv.slice(2);
+const commands = { start: () => start(), test: () => test(rest), stop: () => stop() };
+if (!commands[command]) {
+  process.stderr.write('usage: node scripts/gridline.mjs start|test|stop\n');
+  process.exit(2);
+}
+commands[command]().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+// Runs once before the integration project: finds or starts Kafka, PostgreSQL and Redis (see deploy/infra.mjs)
+// and hands their addresses to the test workers through the environment.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureInfra } from '../../deploy/infra.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export default async function globalSetup() {
+  const env = await ensureInfra({ log: (line) => process.stderr.write(`${line}\n`) });
+  Object.assign(process.env, env);
+  for (const app of ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']) {
+    if (!existsSync(path.join(root, 'dist/apps', app, 'src/main.js'))) {
+      throw new Error(`dist/apps/${app} is missing: run \`npm run build\` (npm test does it for you)`);
+    }
+  }
+}

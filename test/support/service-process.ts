@@ -1,0 +1,90 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { eventually } from './eventually';
+
+export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
+
+const portVariable: Record<AppName, string> = {
+  'grid-registry': 'GRID_REGISTRY_PORT',
+  'issue-dispatch': 'ISSUE_DISPATCH_PORT',
+  'volunteer-coordination': 'VOLUNTEER_COORDINATION_PORT',
+  analytics: 'ANALYTICS_PORT',
+};
+
+const root = path.resolve(__dirname, '../..');
+export const testLogDir = path.join(root, '.gridline', 'test-logs');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/** One service running as its own OS process from dist/, as in production. */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  readonly logFile: string;
+
+  constructor(
+    readonly app: AppName,
+    readonly port: number,
+    private readonly env: Record<string, string>,
+    logLabel: string,
+  ) {
+    mkdirSync(testLogDir, { recursive: true });
+    this.logFile = path.join(testLogDir, `${logLabel}-${app}.log`);
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<void> {
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [path.join(root, 'dist/apps', this.app, 'src/main.js')], {
+      env: { ...process.env, ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    let exitCode: number | null | undefined;
+    void this.exited.then((code) => (exitCode = code));
+    await eventually(`${this.app} to answer /health (log: ${this.logFile})`, async () => {
+      if (exitCode !== undefined) throw new Error(`${this.app} exited with ${exitCode}; see ${this.logFile}`);
+      const response = await fetch(`${this.baseUrl}/health`);
+      return response.ok;
+    }, 60_000, 250);
+  }
+
+  /** SIGTERM and wait: the service drains its consumers, relay and timers. */
+  async stop(): Promise<number | null> {
+    if (!this.child) return null;
+    this.child.kill('SIGTERM');
+    const code = await this.exited;
+    this.child = null;
+    return code;
+  }
+
+  /** SIGKILL: no shutdown hooks run, as in a crash. */
+  async crash(): Promise<void> {
+    if (!this.child) return;
+    this.child.kill('SIGKILL');
+    await this.exited;
+    this.child = null;
+  }
+}
