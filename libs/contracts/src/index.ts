@@ -6,3 +6,4 @@ export * from './events/common.schemas';
 export * from './events/registry.events';
 export * from './events/issue.events';
 export * from './events/volunteer.events';
+export * from './asyncapi/asyncapi-document';

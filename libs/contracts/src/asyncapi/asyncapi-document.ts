@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { eventCatalogue } from '../event-catalogue';
+import { allTopics, TopicSpec } from '../topics';
+
+/** CloudEvents attributes every message carries as `ce_` headers (binary content mode). */
+const cloudEventHeaders = {
+  type: 'object',
+  required: ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'ce_subject', 'ce_tenantid', 'ce_correlationid'],
+  properties: {
+    ce_specversion: { type: 'string', const: '1.0' },
+    ce_id: { type: 'string', description: 'Unique event id; consumers deduplicate on it.' },
+    ce_source: { type: 'string', example: '/gridline/issue-dispatch' },
+    ce_type: { type: 'string' },
+    ce_time: { type: 'string', format: 'date-time' },
+    ce_subject: { type: 'string', description: 'Aggregate id; also the Kafka key, so one aggregate stays in order.' },
+    ce_tenantid: { type: 'string', description: 'The district (tenant) the event belongs to.' },
+    ce_correlationid: { type: 'string', description: 'Shared by every event of one case or request, across services.' },
+    ce_causationid: { type: 'string', description: 'The id of the event that caused this one, if any.' },
+    'content-type': { type: 'string', const: 'application/json' },
+  },
+};
+
+const channelId = (topic: TopicSpec) => topic.name.replace(/[^a-zA-Z0-9]/g, '_');
+
+/**
+ * The AsyncAPI 3.0 document of every topic and event, generated from the catalogue itself so it cannot drift.
+ * `docs/asyncapi.json` is this document; a unit test fails when the two differ.
+ */
+export function buildAsyncApiDocument(): Record<string, unknown> {
+  const messages: Record<string, unknown> = {};
+  const channels: Record<string, unknown> = {};
+  const operations: Record<string, unknown> = {};
+  for (const topic of allTopics) {
+    const definitions = eventCatalogue.filter((d) => d.topic === topic.name);
+    const channelMessages: Record<string, unknown> = {};
+    for (const definition of definitions) {
+      const messageId = definition.type.replace(/[^a-zA-Z0-9]/g, '_');
+      messages[messageId] = {
+        name: definition.type,
+        title: definition.type,
+        summary: definition.description,
+        contentType: 'application/json',
+        headers: cloudEventHeaders,
+        payload: z.toJSONSchema(definition.schema, { target: 'draft-7' }),
+        bindings: { kafka: { key: { type: 'string', description: 'ce_subject (aggregate id)' } } },
+      };
+      channelMessages[messageId] = { $ref: `#/components/messages/${messageId}` };
+    }
+    const id = channelId(topic);
+    channels[id] = {
+      address: topic.name,
+      description: `${topic.description}${topic.public ? ' Public: no personal data.' : ' Internal: may carry personal data.'}`,
+      messages: channelMessages,
+      bindings: { kafka: { topicConfiguration: { 'cleanup.policy': [topic.compacted ? 'compact' : 'delete'] } } },
+    };
+    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Published by ${topic.owner}` };
+  }
+  return {
+    asyncapi: '3.0.0',
+    info: {
+      title: 'Gridline events',
+      version: '1.0.0',
+      description:
+        'Every Kafka topic and event of Gridline. CloudEvents 1.0 in binary mode: attributes in ce_ headers, data as the JSON value. ' +
+        'A deployment may prefix topic names (KAFKA_TOPIC_PREFIX). Each consumer group also has a dead-letter topic <group>.dlq.',
+    },
+    defaultContentType: 'application/json',
+    channels,
+    operations,
+    components: { messages },
+  };
+}

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The architecture rules as a test, not a wish: apps never import each other (Kafka is the only channel), libs
+ * never import apps, and domain folders stay free of framework and infrastructure code.
+ */
+const root = path.resolve(__dirname, '../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const full = path.join(dir, entry);
+    if (statSync(full).isDirectory()) return sourceFiles(full);
+    return full.endsWith('.ts') ? [full] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+}
+
+const apps = readdirSync(path.join(root, 'apps'));
+
+describe('architecture boundaries', () => {
+  it.each(apps)('%s imports no other app', (app) => {
+    const offenders = sourceFiles(path.join(root, 'apps', app)).flatMap((file) =>
+      importsOf(file)
+        .filter((target) => target.startsWith('.'))
+        .map((target) => path.resolve(path.dirname(file), target))
+        .filter((resolved) => resolved.startsWith(path.join(root, 'apps')) && !resolved.startsWith(path.join(root, 'apps', app)))
+        .map((resolved) => `${path.relative(root, file)} → ${path.relative(root, resolved)}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('libs import no app', () => {
+    const offenders = sourceFiles(path.join(root, 'libs')).filter((file) =>
+      importsOf(file).some((target) => target.startsWith('.') && path.resolve(path.dirname(file), target).startsWith(path.join(root, 'apps'))),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('domain code imports no framework, ORM or broker client', () => {
+    const forbidden = /^(@nestjs\/|typeorm|kafkajs|ioredis|pg$|@gridline\/(messaging|platform|scheduling|grid-replica))/;
+    const domainFiles = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter((file) =>
+      file.split(path.sep).includes('domain'),
+    );
+    expect(domainFiles.length).toBeGreaterThan(0);
+    const offenders = domainFiles.flatMap((file) => importsOf(file).filter((t) => forbidden.test(t)).map((t) => `${path.relative(root, file)} → ${t}`));
+    expect(offenders).toEqual([]);
+  });
+});
