@@ -25,6 +25,8 @@ describe('consumer guarantees', () => {
       platform.topic(deadLetterTopicOf('analytics.projections')),
       platform.topic(deadLetterTopicOf('issue-dispatch.grid-replica')),
     ]);
+    const tenant = { tenantId, divisionCode: '410199', name: '测试区', nameEn: null, version: 1 };
+    await producer.send({ topic: platform.topic(Topics.tenantState.name), messages: [cloudEvent(TenantStateChanged.type, tenantId, tenant)] });
   });
 
   afterAll(async () => {
@@ -92,8 +94,6 @@ describe('consumer guarantees', () => {
   });
 
   it('dead-letters an event a handler can never accept, after which the replica keeps working', async () => {
-    const tenant = { tenantId, divisionCode: '410199', name: '测试区', nameEn: null, version: 1 };
-    await producer.send({ topic: platform.topic(Topics.tenantState.name), messages: [cloudEvent(TenantStateChanged.type, tenantId, tenant)] });
     const gridOf = (gridId: string, owner: string) => ({
       gridId, tenantId: owner, parentId: null, level: 'street', code: '410199001', name: 'x', dedicated: null, addresses: [], leader: null, version: 1,
     });

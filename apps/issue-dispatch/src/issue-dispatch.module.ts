@@ -6,7 +6,7 @@ import { DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceCo
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { CategoriesController } from './categories/categories.controller';
 import { CategoryPolicy } from './categories/category-policy.entity';
-import { HttpIdempotency } from './intake/http-idempotency';
+
 import { Issue } from './issues/issue.entity';
 import { IssueHistoryEntry } from './issues/issue-history.entity';
 import { IssuesController } from './issues/issues.controller';
@@ -33,7 +33,6 @@ export class IssueDispatchModule {
       ],
       controllers: [HealthController, CategoriesController, IssuesController],
       providers: [
-        HttpIdempotency,
         ReportIssueUseCase,
         AcknowledgeIssueUseCase,
         EscalateIssueUseCase,

@@ -8,3 +8,4 @@ export * from './http/health.controller';
 export * from './database/database.module';
 export * from './redis/redis.module';
 export * from './bootstrap/bootstrap-service';
+export * from './http/http-idempotency';

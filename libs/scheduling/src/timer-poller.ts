@@ -55,6 +55,8 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
         fired = await this.fireDue();
       } catch (error) {
         this.logger.warn(`timer poll failed, will retry: ${(error as Error).message}`);
+        await this.pause(Math.max(this.config.timerPollMs, 1000));
+        continue;
       }
       if (fired < BATCH_SIZE) await this.pause(this.config.timerPollMs);
     }
@@ -72,11 +74,12 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** Fires every timer due now (up to one batch); returns how many were claimed. */
   async fireDue(now: Date = new Date()): Promise<number> {
+    if (this.handlers.size === 0) return 0;
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .createQueryBuilder(DurableTimer, 't')
         .where('t.dueAt <= :now', { now })
-        .andWhere('t.kind IN (:...kinds)', { kinds: [...this.handlers.keys(), '\u0000'] })
+        .andWhere('t.kind IN (:...kinds)', { kinds: [...this.handlers.keys()] })
         .orderBy('t.dueAt', 'ASC')
         .limit(BATCH_SIZE)
         .setLock('pessimistic_write')

@@ -2,8 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, NotFoundError } from '@gridline/platform';
-import { HttpIdempotency } from '../intake/http-idempotency';
+import { correlationIdFrom, HttpIdempotency, NotFoundError } from '@gridline/platform';
+
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { Issue } from './issue.entity';
 import { IssueHistoryEntry } from './issue-history.entity';

@@ -1,8 +1,11 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { HttpIdempotency } from '../http/http-idempotency';
 
-export const REDIS = Symbol('REDIS');
+import { REDIS } from './redis.token';
+
+export { REDIS };
 
 @Injectable()
 class RedisCloser implements OnApplicationShutdown {
@@ -27,7 +30,8 @@ class RedisCloser implements OnApplicationShutdown {
         new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: config.serviceName }),
     },
     RedisCloser,
+    HttpIdempotency,
   ],
-  exports: [REDIS],
+  exports: [REDIS, HttpIdempotency],
 })
 export class RedisModule {}

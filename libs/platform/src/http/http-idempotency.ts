@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { ApiError, ConflictError, REDIS, UnprocessableError } from '@gridline/platform';
+import { REDIS } from '../redis/redis.token';
+import { ApiError, ConflictError, UnprocessableError } from './api-error';
 
 const TTL_SECONDS = 24 * 60 * 60;
 const PENDING = 'pending';

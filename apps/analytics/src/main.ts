@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
+import { AnalyticsModule } from './analytics.module';
+import { analyticsIdentity } from './service-identity';
+
+runService(async () => {
+  const config = loadServiceConfig(analyticsIdentity);
+  await bootstrapService(AnalyticsModule.with(config), config, {
+    title: 'Gridline analytics',
+    description: 'Projections of every public event stream: issue counts per level and category, escalation paths, district and city summaries.',
+  });
+});

@@ -1,0 +1,32 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GridTree } from '@gridline/grid-replica';
+import { NotFoundError } from '@gridline/platform';
+import { TenantParams } from '../http/path-params';
+import { SummaryQueries } from './summary.queries';
+import { CitySummaryView, TenantSummaryView } from './summary.views';
+
+@ApiTags('summary')
+@Controller('v1')
+export class SummaryController {
+  constructor(
+    private readonly queries: SummaryQueries,
+    private readonly grids: GridTree,
+  ) {}
+
+  @Get('tenants/:tenantId/summary')
+  @ApiOperation({ summary: "A district's issues, escalations, volunteers, offers and grids in numbers" })
+  @ApiOkResponse({ type: TenantSummaryView })
+  async tenant(@Param() { tenantId }: TenantParams): Promise<TenantSummaryView> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    const { tenants: _tenants, ...numbers } = await this.queries.numbers(tenantId);
+    return { tenantId, ...numbers };
+  }
+
+  @Get('city/summary')
+  @ApiOperation({ summary: 'The same numbers for the whole city, all districts together (counts only)' })
+  @ApiOkResponse({ type: CitySummaryView })
+  city(): Promise<CitySummaryView> {
+    return this.queries.numbers(null);
+  }
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsUUID, Matches } from 'class-validator';
+
+/**
+ * Path parameters validated like bodies, so a malformed id is a 400 naming the parameter, not a 500. One class
+ * per route shape, because the strict pipe rejects parameters a class does not declare.
+ */
+export class TenantParams {
+  @ApiProperty({ example: 'erqi' })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: 'tenantId must be 2-40 lowercase letters, digits or dashes' })
+  tenantId: string;
+}
+
+export class TenantHelpCategoryParams extends TenantParams {
+  @ApiProperty({ example: 'elderly-care', description: "One of the district's issue categories (as issue-dispatch names them)." })
+  @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'category must be lowercase words joined by dashes' })
+  category: string;
+}
+
+export class TenantVolunteerParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'volunteerId must be a UUID' })
+  volunteerId: string;
+}

@@ -1,0 +1,42 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { Topics } from '@gridline/contracts';
+import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
+import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { HelpCategoriesController } from './help-categories/help-categories.controller';
+import { HelpCategory } from './help-categories/help-category.entity';
+import { IssueNeedsHelpHandler } from './matching/issue-needs-help.handler';
+import { OffersController } from './matching/offers.controller';
+import { TaskOffer } from './matching/task-offer.entity';
+import { UnmatchedIssue } from './matching/unmatched-issue.entity';
+import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
+import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunteer/register-volunteer.use-case';
+import { Volunteer } from './volunteers/volunteer.entity';
+import { VolunteersController } from './volunteers/volunteers.controller';
+
+@Module({})
+export class VolunteerCoordinationModule {
+  static with(config: ServiceConfig): DynamicModule {
+    return {
+      module: VolunteerCoordinationModule,
+      imports: [
+        ServiceConfigModule.with(config),
+        DatabaseModule.forService({
+          entities: [...messagingEntities, TenantReplica, GridReplica, HelpCategory, Volunteer, TaskOffer, UnmatchedIssue],
+          migrations: [InitialSchema1764400000000],
+        }),
+        RedisModule,
+        MessagingModule,
+        GridReplicaModule,
+      ],
+      controllers: [HealthController, HelpCategoriesController, VolunteersController, OffersController],
+      providers: [
+        RegisterVolunteerUseCase,
+        IssueNeedsHelpHandler,
+        // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
+        provideEventConsumer({ group: 'volunteer-coordination.grid-replica', topics: [Topics.tenantState.name, Topics.gridState.name], handlers: [GridReplicaProjector] }),
+        provideEventConsumer({ group: 'volunteer-coordination.issue-matching', topics: [Topics.issueEvents.name], handlers: [IssueNeedsHelpHandler] }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { correlationIdFrom, HttpIdempotency, NotFoundError } from '@gridline/platform';
+import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
+import { TenantParams, TenantVolunteerParams } from '../http/path-params';
+import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
+import { RegisterVolunteerUseCase } from './use-cases/register-volunteer/register-volunteer.use-case';
+import { Volunteer } from './volunteer.entity';
+import { toVolunteerView, VolunteerPage, VolunteerView } from './volunteer-view';
+
+@ApiTags('volunteers')
+@Controller('v1/tenants/:tenantId/volunteers')
+export class VolunteersController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registerVolunteer: RegisterVolunteerUseCase,
+    private readonly idempotency: HttpIdempotency,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a volunteer with a home grid and skills' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key register one volunteer.' })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiCreatedResponse({ type: VolunteerView })
+  register(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: RegisterVolunteerDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-correlation-id') correlation: string | undefined,
+  ): Promise<VolunteerView> {
+    return this.idempotency.run(`volunteer-registration:${tenantId}`, idempotencyKey, body, async () =>
+      toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId: correlationIdFrom(correlation) })));
+  }
+
+  @Get()
+  @ApiOperation({ summary: "A page of the district's volunteers, oldest registration first" })
+  @ApiOkResponse({ type: VolunteerPage })
+  async list(@Param() { tenantId }: TenantParams, @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery): Promise<VolunteerPage> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(Volunteer, 'v')
+      .where('v.tenantId = :tenantId', { tenantId })
+      .orderBy('v.registeredAt', 'ASC')
+      .addOrderBy('v.id', 'ASC')
+      .take(limit + 1);
+    if (after !== undefined) {
+      query.andWhere(
+        '(v.registered_at, v.id) > (SELECT c.registered_at, c.id FROM volunteers c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
+    }
+    const rows = await query.getMany();
+    const items = rows.slice(0, limit);
+    return { items: items.map(toVolunteerView), next: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  @Get(':volunteerId')
+  @ApiOperation({ summary: 'One volunteer (no phone number)' })
+  @ApiOkResponse({ type: VolunteerView })
+  async get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {
+    const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
+    if (!volunteer) throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
+    return toVolunteerView(volunteer);
+  }
+}
