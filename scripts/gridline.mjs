@@ -46,6 +46,7 @@ async function start() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  process.on('SIGHUP', shutdown);
   for (const service of services) service.child.once('exit', (code) => !stopping && log(`warn: ${service.name} exited (${code}) — see ${service.logFile}`));
 
   const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${portOf(app, env)}`]));

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+const levelNames = { micro: 'micro-grid', grid: 'level-3 grid', community: 'community', street: 'street' };
+
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function client(baseUrl) {
@@ -72,7 +74,7 @@ export async function loadDemo(root, urls, log) {
     (node.children ?? []).forEach(countLevels);
   };
   demo.streets.forEach(countLevels);
-  log(`demo: ${demo.tenant.name} (${tenantId}, ${demo.tenant.divisionCode}) — ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ')} (${made} new)`);
+  log(`demo: ${demo.tenant.name} (${tenantId}, ${demo.tenant.divisionCode}) — ${Object.entries(counts).map(([k, v]) => `${v} ${k === 'grid' ? 'level-3' : k}`).join(', ')} grids (${made} created now)`);
 
   for (const category of demo.categories) {
     await whenKnown(`category ${category.code}`, () => dispatch.put(`/v1/tenants/${tenantId}/categories/${category.code}`, { name: category.name, ackWithinSeconds: category.ackWithinSeconds }));
@@ -95,7 +97,7 @@ export async function loadDemo(root, urls, log) {
     if (issue.channel) body.channel = issue.channel;
     const response = await whenKnown(`report at ${issue.address}`, () => dispatch.post(`/v1/tenants/${tenantId}/issues`, body));
     reported.push({ ...issue, id: response.body.id });
-    log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${issue.address} → ${response.body.holderLevel} grid`);
+    log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${issue.address} → dispatched to its ${levelNames[response.body.holderLevel]}`);
     if (issue.acknowledge) {
       expectStatus(await dispatch.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { actor: `leader of ${issue.address}` }), [200], 'acknowledge');
       log(`demo: acknowledged ${response.body.id.slice(0, 8)} at ${issue.address} — it will not escalate`);

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { GridStateChanged } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ApiError, ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { Tenant } from '../../../tenants/tenant.entity';
+import { maxSiblings, nextGridCode } from '../../domain/grid-code';
+import { checkPlacement } from '../../domain/grid-tree-rules';
+import { GridAddress } from '../../grid-address.entity';
+import { Grid } from '../../grid.entity';
+import { toGridState } from '../../grid-state';
+import { GridView, toGridView } from '../../grid-view';
+import { Member } from '../../member.entity';
+import { CreateGridDto } from './create-grid.dto';
+
+export interface CreateGridCommand {
+  readonly tenantId: string;
+  readonly grid: CreateGridDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Adds a grid to a district's tree: placement rules, hierarchical code, address claims, leader and the
+ * GridStateChanged event all commit in one transaction or not at all.
+ *
+ * The parent row (the tenant row for a street) is locked first, so creations under one parent run one after
+ * another: the sibling count that numbers the code and the unique-name check cannot race. UNIQUE(tenant_id,
+ * code), the unique name index and the address claims' primary key back this up in the database.
+ */
+@Injectable()
+export class CreateGridUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(command: CreateGridCommand): Promise<GridView> {
+    try {
+      return await this.dataSource.transaction((manager) => this.create(manager, command));
+    } catch (error) {
+      throw this.conflictFrom(error, command) ?? error;
+    }
+  }
+
+  private async create(manager: EntityManager, { tenantId, grid: dto, correlationId }: CreateGridCommand): Promise<GridView> {
+    const parentId = dto.parentId ?? null;
+    const tenant = await manager.findOne(Tenant, { where: { tenantId }, ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+
+    let parent: Grid | null = null;
+    if (parentId !== null) {
+      parent = await manager.findOne(Grid, { where: { tenantId, id: parentId }, lock: { mode: 'pessimistic_write' } });
+      if (!parent) {
+        throw new UnprocessableError('UNKNOWN_PARENT', `parent grid ${parentId} does not exist in district ${tenantId}`, [
+          { field: 'parentId', reason: 'unknown grid in this district' },
+        ]);
+      }
+    }
+    const placement = checkPlacement(dto.level, parent?.level ?? null);
+    if (!placement.allowed) {
+      throw new UnprocessableError('WRONG_LEVEL_UNDER_PARENT', placement.reason, [{ field: parent ? 'level' : 'parentId', reason: placement.reason }]);
+    }
+
+    const siblingsParent = parentId ?? IsNull();
+    if (await manager.existsBy(Grid, { tenantId, parentId: siblingsParent, name: dto.name })) {
+      throw this.duplicateName(dto.name, parent);
+    }
+    const siblings = await manager.countBy(Grid, { tenantId, parentId: siblingsParent, level: dto.level });
+    const code = nextGridCode(parent?.code ?? tenant.divisionCode, dto.level, siblings);
+    if (code === null) {
+      const holder = parent ? `grid ${parent.name} (${parent.code})` : `district ${tenantId}`;
+      throw new ConflictError('GRID_CODE_SPACE_FULL', `${holder} already holds ${maxSiblings(dto.level)} grids of level '${dto.level}', the most its code allows`);
+    }
+
+    const now = new Date();
+    const grid = manager.create(Grid, {
+      id: randomUUID(),
+      tenantId,
+      parentId,
+      level: dto.level,
+      code,
+      name: dto.name,
+      dedicated: dto.dedicated ?? null,
+      addresses: dto.addresses ?? [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await manager.insert(Grid, grid);
+    await this.claimAddresses(manager, grid);
+
+    let leader: Member | null = null;
+    if (dto.leader) {
+      leader = manager.create(Member, {
+        id: randomUUID(),
+        tenantId,
+        gridId: grid.id,
+        name: dto.leader.name,
+        phone: dto.leader.phone ?? null,
+        role: 'leader',
+        createdAt: now,
+      });
+      await manager.insert(Member, leader);
+    }
+
+    await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), EventContext.start(tenantId, correlationId));
+    return toGridView(grid, leader);
+  }
+
+  /**
+   * Claims each address for this grid at its level. A claim held by another grid is skipped (ON CONFLICT DO
+   * NOTHING waits for a concurrent claimant to commit first), and any skipped claim fails the whole request.
+   */
+  private async claimAddresses(manager: EntityManager, grid: Grid): Promise<void> {
+    if (grid.addresses.length === 0) return;
+    const claims = grid.addresses.map((address) => ({ tenantId: grid.tenantId, level: grid.level, address, gridId: grid.id }));
+    const result = await manager.createQueryBuilder().insert().into(GridAddress).values(claims).orIgnore().returning('address').execute();
+    const claimed = new Set((result.raw as Array<{ address: string }>).map((row) => row.address));
+    const taken = grid.addresses.filter((address) => !claimed.has(address));
+    if (taken.length === 0) return;
+
+    const holders = await manager.findBy(GridAddress, { tenantId: grid.tenantId, level: grid.level, address: In(taken) });
+    const holderGrids = await manager.findBy(Grid, { tenantId: grid.tenantId, id: In(holders.map((h) => h.gridId)) });
+    const nameOf = new Map(holderGrids.map((g) => [g.id, `${g.name} (${g.code})`]));
+    const details = holders.map((h) => ({ field: 'addresses', reason: `${h.address} is held by ${nameOf.get(h.gridId) ?? h.gridId}` }));
+    const summary = details.map((d) => d.reason).join('; ');
+    throw new ApiError(HttpStatus.CONFLICT, 'ADDRESS_TAKEN', `an address is already held by another '${grid.level}' grid of district ${grid.tenantId}: ${summary}`, details);
+  }
+
+  private duplicateName(name: string, parent: Grid | null): ConflictError {
+    return new ConflictError('DUPLICATE_GRID_NAME', parent
+      ? `grid ${parent.name} (${parent.code}) already has a child named ${name}`
+      : `the district already has a street named ${name}`);
+  }
+
+  /** Turns a unique violation that slipped past the checks above (a race) into the same 409 the checks give. */
+  private conflictFrom(error: unknown, { grid: dto }: CreateGridCommand): ConflictError | null {
+    switch (violatedUniqueConstraint(error)) {
+      case null:
+        return null;
+      case 'grids_name_under_parent_key':
+        return new ConflictError('DUPLICATE_GRID_NAME', `a grid named ${dto.name} already exists under the same parent`);
+      case 'grid_addresses_pkey':
+        return new ConflictError('ADDRESS_TAKEN', `one of the addresses is already held by another '${dto.level}' grid`);
+      default:
+        return new ConflictError('CONCURRENT_CHANGE', 'the district changed while the grid was being created; retry the request');
+    }
+  }
+}

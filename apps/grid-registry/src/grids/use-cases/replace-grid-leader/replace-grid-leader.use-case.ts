@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridStateChanged } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError, NotFoundError } from '@gridline/platform';
+import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { Grid } from '../../grid.entity';
+import { toGridState } from '../../grid-state';
+import { GridView, toGridView } from '../../grid-view';
+import { Member } from '../../member.entity';
+import { ReplaceGridLeaderDto } from './replace-grid-leader.dto';
+
+export interface ReplaceGridLeaderCommand {
+  readonly tenantId: string;
+  readonly gridId: string;
+  readonly leader: ReplaceGridLeaderDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Puts a new leader at the head of a grid. The grid row is locked, the previous leader's member row (and with it
+ * their phone) is removed, the new leader gets a new member id, the grid's version goes up and the new state is
+ * announced — all in one transaction.
+ *
+ * Sending the current leader's name again is not a new leader: it changes no published state, so it bumps no
+ * version and emits nothing (a retried PUT is harmless); a different phone is just stored.
+ */
+@Injectable()
+export class ReplaceGridLeaderUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute({ tenantId, gridId, leader: dto, correlationId }: ReplaceGridLeaderCommand): Promise<GridView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+        if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+        const phone = dto.phone ?? null;
+        const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+
+        if (current && current.name === dto.name) {
+          if (current.phone !== phone) await manager.update(Member, { tenantId, id: current.id }, { phone });
+          return toGridView(grid, current);
+        }
+
+        const now = new Date();
+        if (current) await manager.delete(Member, { tenantId, id: current.id });
+        const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', createdAt: now });
+        await manager.insert(Member, leader);
+        grid.version += 1;
+        grid.updatedAt = now;
+        await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
+        await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), EventContext.start(tenantId, correlationId));
+        return toGridView(grid, leader);
+      });
+    } catch (error) {
+      // The grid row lock serialises leader changes; this only guards against a writer that skipped it.
+      if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
+        throw new ConflictError('CONCURRENT_CHANGE', `the leader of grid ${gridId} changed meanwhile; retry the request`);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
+import { GridRegistryModule } from './grid-registry.module';
+import { gridRegistryIdentity } from './service-identity';
+
+runService(async () => {
+  const config = loadServiceConfig(gridRegistryIdentity);
+  await bootstrapService(GridRegistryModule.with(config), config, {
+    title: 'Gridline grid-registry',
+    description: 'Districts (tenants), their grid tree from street to micro-grid, addresses and grid leaders. ' +
+      'Every change is published as whole-state events on the compacted tenant-state and grid-state topics.',
+  });
+});

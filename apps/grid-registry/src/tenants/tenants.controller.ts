@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { correlationIdFrom, NotFoundError } from '@gridline/platform';
+import { ApiErrorView } from '../http/api-error.view';
+import { TenantParams } from '../http/path-params';
+import { Tenant } from './tenant.entity';
+import { TenantView, toTenantView } from './tenant-view';
+import { CreateTenantDto } from './use-cases/create-tenant/create-tenant.dto';
+import { CreateTenantUseCase } from './use-cases/create-tenant/create-tenant.use-case';
+
+@ApiTags('tenants')
+@Controller('v1/tenants')
+export class TenantsController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly createTenant: CreateTenantUseCase,
+  ) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a district (tenant); announces it on the tenant-state topic' })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiCreatedResponse({ type: TenantView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'TENANT_EXISTS: the slug or the division code is taken' })
+  async create(@Body() body: CreateTenantDto, @Headers('x-correlation-id') correlation: string | undefined): Promise<TenantView> {
+    return toTenantView(await this.createTenant.execute({ tenant: body, correlationId: correlationIdFrom(correlation) }));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List every district, by tenant id' })
+  @ApiOkResponse({ type: [TenantView] })
+  async list(): Promise<TenantView[]> {
+    const tenants = await this.dataSource.manager.find(Tenant, { order: { tenantId: 'ASC' } });
+    return tenants.map(toTenantView);
+  }
+
+  @Get(':tenantId')
+  @ApiOperation({ summary: 'One district' })
+  @ApiOkResponse({ type: TenantView })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  async get(@Param() { tenantId }: TenantParams): Promise<TenantView> {
+    const tenant = await this.dataSource.manager.findOneBy(Tenant, { tenantId });
+    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    return toTenantView(tenant);
+  }
+}

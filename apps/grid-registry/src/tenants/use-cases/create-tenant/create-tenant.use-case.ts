@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TenantStateChanged } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError } from '@gridline/platform';
+import { toTenantState } from '../../tenant-state';
+import { Tenant } from '../../tenant.entity';
+import { CreateTenantDto } from './create-tenant.dto';
+
+export interface CreateTenantCommand {
+  readonly tenant: CreateTenantDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Registers a district and announces it, in one transaction. The insert skips on any conflict (slug or division
+ * code), so two concurrent registrations of the same district give one 201 and one 409, never a 500.
+ */
+@Injectable()
+export class CreateTenantUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute({ tenant: dto, correlationId }: CreateTenantCommand): Promise<Tenant> {
+    return this.dataSource.transaction(async (manager) => {
+      const now = new Date();
+      const tenant = manager.create(Tenant, {
+        tenantId: dto.tenantId,
+        divisionCode: dto.divisionCode,
+        name: dto.name,
+        nameEn: dto.nameEn ?? null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      const result = await manager.createQueryBuilder().insert().into(Tenant).values(tenant).orIgnore().returning('tenant_id').execute();
+      if ((result.raw as unknown[]).length === 0) throw await this.conflictFor(manager, dto);
+      await this.outbox.add(manager, TenantStateChanged, toTenantState(tenant), EventContext.start(tenant.tenantId, correlationId));
+      return tenant;
+    });
+  }
+
+  private async conflictFor(manager: EntityManager, dto: CreateTenantDto): Promise<ConflictError> {
+    const existing = await manager.findOne(Tenant, { where: [{ tenantId: dto.tenantId }, { divisionCode: dto.divisionCode }] });
+    if (existing && existing.tenantId !== dto.tenantId) {
+      return new ConflictError('TENANT_EXISTS', `division code ${dto.divisionCode} already belongs to district ${existing.tenantId}`);
+    }
+    return new ConflictError('TENANT_EXISTS', `district ${dto.tenantId} already exists`);
+  }
+}
