@@ -9,3 +9,4 @@ export * from './database/database.module';
 export * from './redis/redis.module';
 export * from './bootstrap/bootstrap-service';
 export * from './http/http-idempotency';
+export * from './http/tenant-params';
