@@ -157,5 +157,24 @@ describe('one issue escalating through every grid level', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const rows = await platform.database.query('SELECT id FROM issue_dispatch.issues WHERE description = $1', ['重复提交']);
     expect(rows).toHaveLength(1);
+    expect((await dispatch.post(`/v1/tenants/${tenantId}/issues/${first.body.id}/acknowledge`, { actor: 'member:楼院长' })).status).toBe(200);
+  });
+
+  it('keeps analytics numbers across an analytics restart', async () => {
+    // Wait until nothing is in flight: two reads a second apart agree.
+    let previous = '';
+    const [before, counts] = await eventually('analytics to settle', async () => {
+      const snapshot = [await analytics.get(`/v1/tenants/${tenantId}/summary`), await analytics.get(`/v1/tenants/${tenantId}/issues/counts`)];
+      const text = JSON.stringify(snapshot.map((r) => r.body));
+      const settled = text === previous;
+      previous = text;
+      return settled ? snapshot : undefined;
+    }, 30_000, 1_000);
+    expect(before.status).toBe(200);
+    expect(counts.body.total).toBeGreaterThanOrEqual(3);
+    await platform.services.analytics.stop();
+    await platform.services.analytics.start();
+    expect((await analytics.get(`/v1/tenants/${tenantId}/summary`)).body).toEqual(before.body);
+    expect((await analytics.get(`/v1/tenants/${tenantId}/issues/counts`)).body).toEqual(counts.body);
   });
 });

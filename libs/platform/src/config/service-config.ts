@@ -18,6 +18,9 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
+/** Every variable the services read besides their own port variable; the README's table documents each. */
+export const configurationVariables: readonly string[] = Object.keys(environmentSchema.shape);
+
 export interface ServiceConfig {
   readonly serviceName: string;
   readonly port: number;

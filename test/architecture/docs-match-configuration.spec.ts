@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { configurationVariables } from '@gridline/platform';
+
+/** The configuration table, docker-compose.yml and the code must name the same variables and ports. */
+const root = path.resolve(__dirname, '../..');
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, { environment?: Record<string, string>; ports?: string[]; build?: { args?: { APP?: string } } }>;
+};
+const apps = { 'grid-registry': ['GRID_REGISTRY_PORT', 3001], 'issue-dispatch': ['ISSUE_DISPATCH_PORT', 3002], 'volunteer-coordination': ['VOLUNTEER_COORDINATION_PORT', 3003], analytics: ['ANALYTICS_PORT', 3004] } as const;
+
+describe('documented configuration', () => {
+  it.each([...configurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
+    expect(readme).toMatch(new RegExp(`\\|[^\\n]*\`${variable}\``));
+  });
+
+  it('docker-compose runs Kafka, PostgreSQL, Redis and the four services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['analytics', 'grid-registry', 'issue-dispatch', 'kafka', 'postgres', 'redis', 'volunteer-coordination']);
+  });
+
+  it.each(Object.entries(apps))('docker-compose gives %s only known variables and its documented port', (app, [portVariable, port]) => {
+    const service = compose.services[app];
+    expect(service.build?.args?.APP).toBe(app);
+    const unknown = Object.keys(service.environment ?? {}).filter((name) => !configurationVariables.includes(name) && name !== portVariable);
+    expect(unknown).toEqual([]);
+    expect(service.environment?.[portVariable]).toBe(String(port));
+    expect(service.ports).toContain(`${port}:${port}`);
+    expect(readme).toContain(`${app} :${port}`);
+  });
+});
