@@ -29,6 +29,8 @@ export function provideEventConsumer(declaration: EventConsumerDeclaration): Pro
         handlers,
         maxAttempts: config.consumerMaxAttempts,
         backoff: { baseMs: config.consumerRetryBaseMs, maxMs: 10_000 },
+        // Each event is one database commit; handling the partitions side by side multiplies throughput.
+        partitionsConcurrently: config.topicPartitions,
       });
       kafka.registerConsumer(consumer);
       return consumer;

@@ -14,6 +14,8 @@ export interface EventConsumerOptions {
   readonly handlers: readonly EventHandler[];
   readonly maxAttempts: number;
   readonly backoff: BackoffPolicy;
+  /** Partitions handled at once; order holds within each partition (and so per key) whatever the value. */
+  readonly partitionsConcurrently: number;
 }
 
 export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -61,6 +63,7 @@ export class KafkaEventConsumer {
     await consumer.subscribe({ topics: this.options.topics.map((t) => this.kafka.topics.physical(t)), fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently,
       autoCommit: true,
       autoCommitInterval: 1000,
       eachBatch: (payload) => this.processBatch(payload),

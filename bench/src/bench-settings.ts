@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Everything the benchmark reads from the environment, validated once (like the services' config): a bad knob
+ * stops the run with a message naming it instead of producing figures nobody can compare.
+ */
+const settingsSchema = z.object({
+  /** Where to create the throwaway databases; `npm run bench` sets it from deploy/infra.mjs. */
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/postgres'),
+  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  BENCH_EVENTS: z.coerce.number().int().min(500).max(1_000_000).default(20_000),
+  BENCH_TIMERS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
+  BENCH_LAG_TIMERS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  BENCH_BURST_TIMERS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
+  BENCH_TRICKLE_RATE: z.coerce.number().int().min(1).max(5_000).default(200),
+  BENCH_TRICKLE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  /** Comma-separated subset of `outbox,consumer,timers`; empty runs all. */
+  BENCH_ONLY: z.string().default(''),
+});
+
+export const benchmarkNames = ['outbox', 'consumer', 'timers'] as const;
+export type BenchmarkName = (typeof benchmarkNames)[number];
+
+export interface BenchSettings {
+  readonly adminDatabaseUrl: string;
+  readonly kafkaBrokers: string[];
+  /** Events written, relayed and consumed; written in transactions of 100, so rounded down to a multiple. */
+  readonly events: number;
+  readonly pendingTimers: number;
+  readonly lagTimers: number;
+  readonly burstTimers: number;
+  readonly trickleRate: number;
+  readonly trickleSeconds: number;
+  readonly only: readonly BenchmarkName[];
+  /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
+  readonly serviceEnvironment: NodeJS.ProcessEnv;
+}
+
+export class BenchSettingsError extends Error {}
+
+export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new BenchSettingsError(`bench: invalid configuration — ${problems}`);
+  }
+  const e = parsed.data;
+  const only = e.BENCH_ONLY.split(',').map((name) => name.trim()).filter(Boolean);
+  const unknown = only.filter((name) => !(benchmarkNames as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new BenchSettingsError(`bench: invalid configuration — BENCH_ONLY: unknown ${unknown.join(', ')} (use ${benchmarkNames.join(',')})`);
+  return {
+    adminDatabaseUrl: e.DATABASE_URL,
+    kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    events: Math.floor(e.BENCH_EVENTS / 100) * 100,
+    pendingTimers: e.BENCH_TIMERS,
+    lagTimers: e.BENCH_LAG_TIMERS,
+    burstTimers: e.BENCH_BURST_TIMERS,
+    trickleRate: e.BENCH_TRICKLE_RATE,
+    trickleSeconds: e.BENCH_TRICKLE_SECONDS,
+    only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
+    serviceEnvironment: env,
+  };
+}

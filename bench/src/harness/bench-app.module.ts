@@ -1,0 +1,41 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { Topics } from '@gridline/contracts';
+import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { DatabaseModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { BenchSchema1764900000000 } from './bench-schema.migration';
+import { EffectRecordingHandler } from './effect-recording.handler';
+
+/** The consumer group the inbox benchmark declares, as a service module would. */
+export const BENCH_CONSUMER_GROUP = 'bench.inbox';
+
+export interface BenchAppOptions {
+  /** Declare a consumer group on the issue-events topic; it starts reading as the context boots. */
+  readonly withConsumer: boolean;
+}
+
+/**
+ * A minimal "service" wired exactly like the real ones (config, database with migrations, messaging,
+ * scheduling), so the figures measure the libs as services run them.
+ */
+@Module({})
+export class BenchAppModule {
+  static with(config: ServiceConfig, options: BenchAppOptions): DynamicModule {
+    const consumerProviders: Provider[] = options.withConsumer
+      ? [
+          EffectRecordingHandler,
+          provideEventConsumer({ group: BENCH_CONSUMER_GROUP, topics: [Topics.issueEvents.name], handlers: [EffectRecordingHandler] }),
+        ]
+      : [];
+    return {
+      module: BenchAppModule,
+      imports: [
+        ServiceConfigModule.with(config),
+        DatabaseModule.forService({ entities: [...messagingEntities, DurableTimer], migrations: [BenchSchema1764900000000] }),
+        MessagingModule,
+        SchedulingModule,
+      ],
+      providers: consumerProviders,
+    };
+  }
+}

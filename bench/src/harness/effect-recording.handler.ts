@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { CloudEvent, IssueReported } from '@gridline/contracts';
+import { EventHandler, HandlingContext, isEvent } from '@gridline/messaging';
+import { now } from './measure';
+
+/**
+ * The consumer benchmark's handler: one INSERT in the inbox transaction, the smallest effect a real
+ * projection has. It notes when the first event arrived, in case that was before the application context
+ * finished booting.
+ */
+@Injectable()
+export class EffectRecordingHandler implements EventHandler {
+  readonly handles = [IssueReported];
+  firstEventAt: number | null = null;
+
+  async handle(event: CloudEvent, context: HandlingContext): Promise<void> {
+    this.firstEventAt ??= now();
+    if (!isEvent(event, IssueReported)) return;
+    await context.manager.query(`INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)`, [event.id, event.data.issueId]);
+  }
+}
