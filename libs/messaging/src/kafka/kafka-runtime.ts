@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Consumer, ConsumerConfig, ITopicConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, ConsumerConfig, ITopicConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { allTopics, deadLetterTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { TopicNames } from './topic-names';
@@ -104,19 +104,49 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = wanted.filter((topic) => !existing.has(topic.topic));
-      if (missing.length > 0) {
+      // Services start together and race to create the same topics; the loser sees transient metadata
+      // errors ("does not host this topic-partition") until the winner's partitions have leaders.
+      for (let attempt = 1; ; attempt += 1) {
         try {
-          await admin.createTopics({ topics: missing, waitForLeaders: true });
+          await this.createMissingTopics(admin, wanted);
+          await this.waitForLeaders(admin, wanted.map((t) => t.topic));
+          return;
         } catch (error) {
-          // Another service may create the same topic at the same moment; that is the state we want.
-          if (!String((error as Error).message).includes('already exists')) throw error;
+          if (attempt >= 5) throw error;
+          this.logger.warn(`topic provisioning attempt ${attempt} failed, retrying: ${(error as Error).message}`);
+          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
         }
-        this.logger.log(`created topics: ${missing.map((t) => t.topic).join(', ')}`);
       }
     } finally {
       await admin.disconnect();
+    }
+  }
+
+  private async createMissingTopics(admin: Admin, wanted: ITopicConfig[]): Promise<void> {
+    const existing = new Set(await admin.listTopics());
+    const missing = wanted.filter((topic) => !existing.has(topic.topic));
+    // kafkajs answers `false` rather than throwing when another service created a topic first.
+    if (missing.length > 0 && (await admin.createTopics({ topics: missing, waitForLeaders: true }))) {
+      this.logger.log(`created topics: ${missing.map((t) => t.topic).join(', ')}`);
+    }
+  }
+
+  /**
+   * A topic another service has just created may not have partition leaders yet; using it then fails with
+   * "This server does not host this topic-partition". Start only once every partition has a leader.
+   */
+  private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      try {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)).map((t) => t.name);
+        if (leaderless.length === 0) return;
+        if (Date.now() > deadline) throw new Error(`topics without partition leaders after 30 s: ${leaderless.join(', ')}`);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
 }
