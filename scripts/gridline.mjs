@@ -27,7 +27,10 @@ async function start() {
   run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const { createDatabaseIfMissing } = await import('./lib/database.mjs');
   const databaseUrl = await createDatabaseIfMissing(infra.DATABASE_URL, process.env.GRIDLINE_DATABASE ?? 'gridline');
-  const env = { ...infra, DATABASE_URL: databaseUrl };
+  const { ensureDevKeys } = await import('../deploy/auth/dev-tokens.mjs');
+  const keys = ensureDevKeys();
+  // Development identities: services trust the local key pair's public half unless AUTH_JWKS_URL is set.
+  const env = { ...infra, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
   const { startServices, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
   const { startEventFeed } = await import('./demo/event-feed.mjs');
   const { loadDemo } = await import('./demo/load-demo.mjs');
@@ -50,10 +53,13 @@ async function start() {
   for (const service of services) service.child.once('exit', (code) => !stopping && log(`warn: ${service.name} exited (${code}) — see ${service.logFile}`));
 
   const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${portOf(app, env)}`]));
-  const { tenantId, reported } = await loadDemo(root, urls, log);
+  const { tenantId, reported } = await loadDemo(root, urls, log, keys.privateKeyFile);
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
-  log(`look:  ${urls.analytics}/v1/tenants/${tenantId}/summary   ${urls.analytics}/v1/tenants/${tenantId}/issues/counts`);
-  log(`       ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history   ${urls['grid-registry']}/v1/tenants/${tenantId}/grids`);
+  log('look (every API needs a token; this mints a district administrator\'s for the demo district):');
+  log(`  TOKEN=$(node deploy/auth/dev-tokens.mjs token --role district-admin --tenant ${tenantId})`);
+  log(`  curl -H "Authorization: Bearer $TOKEN" ${urls.analytics}/v1/tenants/${tenantId}/summary`);
+  log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history`);
+  log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['grid-registry']}/v1/tenants/${tenantId}/grids`);
   log('Ctrl+C stops the services (npm stop from another terminal does too).');
 }
 

@@ -2,16 +2,17 @@
 // a district administrator would. Safe to run again: what exists is found and reused, nothing is duplicated.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { mintDevToken } from '../../deploy/auth/dev-tokens.mjs';
 
 const levelNames = { micro: 'micro-grid', grid: 'level-3 grid', community: 'community', street: 'street' };
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function client(baseUrl) {
+function client(baseUrl, token) {
   const call = async (method, urlPath, body) => {
     const response = await fetch(`${baseUrl}${urlPath}`, {
       method,
-      headers: body ? { 'content-type': 'application/json' } : {},
+      headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
       body: body ? JSON.stringify(body) : undefined,
     });
     const text = await response.text();
@@ -38,14 +39,18 @@ async function whenKnown(what, attempt) {
   throw new Error(`demo: ${what} still refused after 30s — is the replica consuming? see .gridline/logs/`);
 }
 
-export async function loadDemo(root, urls, log) {
+export async function loadDemo(root, urls, log, privateKeyFile) {
   const demo = JSON.parse(readFileSync(path.join(root, 'deploy/demo/erqi-district.json'), 'utf8'));
-  const registry = client(urls['grid-registry']);
-  const dispatch = client(urls['issue-dispatch']);
-  const volunteers = client(urls['volunteer-coordination']);
   const tenantId = demo.tenant.tenantId;
+  // The demo acts as the people who would do each step: the city creates the district, its administrator
+  // builds the tree, residents report, a courtyard leader acknowledges.
+  const sign = (sub, roles, name) => mintDevToken({ privateKeyFile, sub, name, tenant: roles[0].role.startsWith('city') ? undefined : tenantId, roles });
+  const districtAdmin = await sign('demo:erqi-admin', [{ role: 'district-admin' }], '二七区管理员');
+  const registry = client(urls['grid-registry'], districtAdmin);
+  const dispatch = client(urls['issue-dispatch'], districtAdmin);
+  const volunteers = client(urls['volunteer-coordination'], districtAdmin);
 
-  const created = await registry.post('/v1/tenants', demo.tenant);
+  const created = await client(urls['grid-registry'], await sign('demo:city-admin', [{ role: 'city-admin' }], '市平台管理员')).post('/v1/tenants', demo.tenant);
   expectStatus(created, [201, 409], 'create the district');
   const existing = expectStatus(await registry.get(`/v1/tenants/${tenantId}/grids`), [200], 'list grids').body;
   const gridIds = new Map(existing.map((g) => [`${g.parentId ?? 'root'}/${g.name}`, g.gridId]));
@@ -95,11 +100,13 @@ export async function loadDemo(root, urls, log) {
   for (const issue of demo.issues) {
     const body = { category: issue.category, address: issue.address, description: issue.description, reporter: issue.reporter };
     if (issue.channel) body.channel = issue.channel;
-    const response = await whenKnown(`report at ${issue.address}`, () => dispatch.post(`/v1/tenants/${tenantId}/issues`, body));
+    const resident = client(urls['issue-dispatch'], await sign(`demo:resident:${issue.reporter.name}`, [{ role: 'resident' }], issue.reporter.name));
+    const response = await whenKnown(`report at ${issue.address}`, () => resident.post(`/v1/tenants/${tenantId}/issues`, body));
     reported.push({ ...issue, id: response.body.id });
     log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${issue.address} → dispatched to its ${levelNames[response.body.holderLevel]}`);
     if (issue.acknowledge) {
-      expectStatus(await dispatch.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { actor: `leader of ${issue.address}` }), [200], 'acknowledge');
+      const leader = client(urls['issue-dispatch'], await sign(`demo:leader:${issue.address}`, [{ role: 'leader', grid: response.body.holderGridId }], `${issue.address}微网格长`));
+      expectStatus(await leader.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { note: '已联系物业处理' }), [200], 'acknowledge');
       log(`demo: acknowledged ${response.body.id.slice(0, 8)} at ${issue.address} — it will not escalate`);
     }
   }

@@ -50,4 +50,23 @@ describe('architecture boundaries', () => {
     const offenders = domainFiles.flatMap((file) => importsOf(file).filter((t) => forbidden.test(t)).map((t) => `${path.relative(root, file)} → ${t}`));
     expect(offenders).toEqual([]);
   });
+
+  it('every HTTP route says who may call it (@Permit) or is public (@Public)', () => {
+    const controllers = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter((f) => f.endsWith('.controller.ts'));
+    expect(controllers.length).toBeGreaterThan(0);
+    const unguarded = controllers.flatMap((file) => {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      if (lines.some((line) => line.trim() === '@Public()')) return [];
+      return lines.flatMap((line, index) => {
+        if (!/^\s+@(Get|Post|Put|Patch|Delete)\(/.test(line)) return [];
+        // The decorators stacked on one method: the contiguous run of lines around the route decorator that
+        // start with '@' (multi-line decorator arguments are indented further and skipped over).
+        const block: string[] = [];
+        for (let i = index; i >= 0 && /^\s+(@|\}|\)|[a-z'"])/.test(lines[i]) && !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]); i -= 1) block.push(lines[i]);
+        for (let i = index + 1; i < lines.length && !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]); i += 1) block.push(lines[i]);
+        return block.some((l) => l.includes('@Permit(')) ? [] : [`${path.relative(root, file)}:${index + 1}`];
+      });
+    });
+    expect(unguarded).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
+import { as } from '../support/tokens';
 
 /**
  * What every consumer promises, shown on analytics and issue-dispatch running as processes: the same event
@@ -48,7 +49,7 @@ describe('consumer guarantees', () => {
   });
 
   async function totalIssues(): Promise<number> {
-    const r = await httpClient(platform.services.analytics.baseUrl).get(`/v1/tenants/${tenantId}/issues/counts`);
+    const r = await httpClient(platform.services.analytics.baseUrl, await as.districtAdmin(tenantId)).get(`/v1/tenants/${tenantId}/issues/counts`);
     return r.status === 200 ? r.body.total : -1;
   }
 

@@ -3,6 +3,7 @@ import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
+import { as } from '../support/tokens';
 
 /**
  * Durable timers: issue-dispatch is killed (SIGKILL, no shutdown hooks) while an acknowledgement deadline is
@@ -24,10 +25,11 @@ describe('an escalation timer pending while issue-dispatch crashes', () => {
   });
 
   it('fires once after a restart', async () => {
-    const registry = httpClient(platform.services['grid-registry'].baseUrl);
+    const admin = await as.districtAdmin(tenantId);
+    const registry = httpClient(platform.services['grid-registry'].baseUrl, admin);
     const dispatchService = platform.services['issue-dispatch'];
-    const dispatch = httpClient(dispatchService.baseUrl);
-    expect((await registry.post('/v1/tenants', { tenantId, divisionCode: '410102', name: '中原区' })).status).toBe(201);
+    const dispatch = httpClient(dispatchService.baseUrl, admin);
+    expect((await registry.as(await as.cityAdmin()).post('/v1/tenants', { tenantId, divisionCode: '410102', name: '中原区' })).status).toBe(201);
     const street = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'street', parentId: null, name: '林山寨街道' })).body.gridId;
     const community = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'community', parentId: street, name: '百花社区' })).body.gridId;
     const micro = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'micro', parentId: community, name: '3号楼' })).body.gridId;

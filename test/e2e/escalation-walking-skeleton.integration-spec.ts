@@ -3,6 +3,7 @@ import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
+import { as } from '../support/tokens';
 
 /**
  * The walking skeleton: the four services as separate processes on the real broker, database and cache.
@@ -21,14 +22,15 @@ describe('one issue escalating through every grid level', () => {
 
   beforeAll(async () => {
     platform = await startPlatform('e2e', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']);
-    registry = httpClient(platform.services['grid-registry'].baseUrl);
-    dispatch = httpClient(platform.services['issue-dispatch'].baseUrl);
-    volunteers = httpClient(platform.services['volunteer-coordination'].baseUrl);
-    analytics = httpClient(platform.services.analytics.baseUrl);
+    const admin = await as.districtAdmin(tenantId);
+    registry = httpClient(platform.services['grid-registry'].baseUrl, admin);
+    dispatch = httpClient(platform.services['issue-dispatch'].baseUrl, await as.resident(tenantId));
+    volunteers = httpClient(platform.services['volunteer-coordination'].baseUrl, admin);
+    analytics = httpClient(platform.services.analytics.baseUrl, admin);
     recorder = new EventRecorder(EventRecorder.kafka());
     await recorder.start([platform.topic(Topics.issueEvents.name), platform.topic(Topics.taskOffers.name)]);
 
-    expect((await registry.post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区', nameEn: 'Erqi District' })).status).toBe(201);
+    expect((await registry.as(await as.cityAdmin()).post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区', nameEn: 'Erqi District' })).status).toBe(201);
     const create = async (key: string, body: Record<string, unknown>) => {
       const response = await registry.post(`/v1/tenants/${tenantId}/grids`, body);
       expect(response.status).toBe(201);
@@ -41,8 +43,9 @@ describe('one issue escalating through every grid level', () => {
 
     // Dispatch and volunteer-coordination learn the tree only from grid-registry's events.
     const fast = { micro: 2, grid: 2, community: 2, street: 2, district: 600, city: 600 };
-    await eventually('dispatch to know the district', async () => (await dispatch.put(`/v1/tenants/${tenantId}/categories/street-lighting`, { name: '路灯 street lighting', ackWithinSeconds: fast })).status === 200);
-    expect((await dispatch.put(`/v1/tenants/${tenantId}/categories/elderly-help`, { name: '助老 elderly help', ackWithinSeconds: { ...fast, micro: 600 } })).status).toBe(200);
+    const configure = dispatch.as(admin);
+    await eventually('dispatch to know the district', async () => (await configure.put(`/v1/tenants/${tenantId}/categories/street-lighting`, { name: '路灯 street lighting', ackWithinSeconds: fast })).status === 200);
+    expect((await configure.put(`/v1/tenants/${tenantId}/categories/elderly-help`, { name: '助老 elderly help', ackWithinSeconds: { ...fast, micro: 600 } })).status).toBe(200);
     await eventually('volunteers to know the district', async () => (await volunteers.put(`/v1/tenants/${tenantId}/help-categories/elderly-help`, { skill: 'elderly-care' })).status === 200);
     await eventually('volunteers to know the level-3 grid', async () =>
       (await volunteers.post(`/v1/tenants/${tenantId}/volunteers`, { name: '黄科大学生', phone: '13900000000', homeGridId: grid.level3, skills: ['elderly-care', 'tutoring'] })).status === 201);
@@ -88,7 +91,7 @@ describe('one issue escalating through every grid level', () => {
     });
     expect(depth.currentLevel).toBe('district');
 
-    const issue = await dispatch.get(`/v1/tenants/${tenantId}/issues/${issueId}`);
+    const issue = await dispatch.get(`/v1/tenants/${tenantId}/issues/${issueId}`); // the reporter follows their case
     expect(issue.body).toMatchObject({ holderLevel: 'district', holderGridId: null, escalationDepth: 4, state: 'dispatched' });
     expect(JSON.stringify(issue.body)).not.toContain('13700000000');
   });
@@ -97,7 +100,8 @@ describe('one issue escalating through every grid level', () => {
     const issueId = await report({ category: 'street-lighting', gridId: grid.micro, description: '路灯坏了', reporter: { name: '张先生' }, channel: 'patrol' });
     await recorder.waitForEvent('first escalation', (e) => e.type === IssueEscalated.type && e.subject === issueId && (e.data as any).depth === 1);
 
-    const ack = await dispatch.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, { actor: 'member:第一网格长' });
+    const leader = dispatch.as(await as.leader(tenantId, grid.level3));
+    const ack = await leader.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, { note: '马上安排维修' });
     expect(ack.status).toBe(200);
     expect(ack.body).toMatchObject({ state: 'acknowledged', holderLevel: 'grid', holderGridId: grid.level3 });
     await recorder.waitForEvent('acknowledged', (e) => e.type === IssueAcknowledged.type && e.subject === issueId);
@@ -106,7 +110,7 @@ describe('one issue escalating through every grid level', () => {
     await sleep(5_000);
     const escalations = recorder.events(IssueEscalated.type).filter((e) => e.subject === issueId);
     expect(escalations).toHaveLength(1);
-    const again = await dispatch.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, { actor: 'member:someone' });
+    const again = await leader.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, {});
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('ILLEGAL_TRANSITION');
     const depth = await eventually('analytics to see the acknowledgement', async () => {
@@ -137,9 +141,9 @@ describe('one issue escalating through every grid level', () => {
     expect(missing.body.details.map((d: any) => d.field)).toContain('description');
     const tooLong = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'street-lighting', gridId: grid.micro, description: 'x'.repeat(2001), reporter: { name: 'a' } });
     expect(tooLong.status).toBe(400);
-    const otherDistrict = await dispatch.post(`/v1/tenants/jinshui/issues`, { category: 'street-lighting', gridId: grid.micro, description: 'x', reporter: { name: 'a' } });
-    expect(otherDistrict.status).toBe(404);
-    expect(otherDistrict.body.code).toBe('TENANT_NOT_FOUND');
+    const unknownDistrict = await dispatch.as(await as.cityAdmin()).post(`/v1/tenants/jinshui/issues`, { category: 'street-lighting', gridId: grid.micro, description: 'x', reporter: { name: 'a' } });
+    expect(unknownDistrict.status).toBe(404);
+    expect(unknownDistrict.body.code).toBe('TENANT_NOT_FOUND');
     const after = await platform.database.query<{ n: string }>('SELECT count(*)::text AS n FROM issue_dispatch.issues');
     expect(after[0].n).toBe(before[0].n);
   });
@@ -157,7 +161,7 @@ describe('one issue escalating through every grid level', () => {
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const rows = await platform.database.query('SELECT id FROM issue_dispatch.issues WHERE description = $1', ['重复提交']);
     expect(rows).toHaveLength(1);
-    expect((await dispatch.post(`/v1/tenants/${tenantId}/issues/${first.body.id}/acknowledge`, { actor: 'member:楼院长' })).status).toBe(200);
+    expect((await dispatch.as(await as.leader(tenantId, grid.micro)).post(`/v1/tenants/${tenantId}/issues/${first.body.id}/acknowledge`, {})).status).toBe(200);
   });
 
   it('keeps analytics numbers across an analytics restart', async () => {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureDevKeys } from '../../deploy/auth/dev-tokens.mjs';
 import { ensureInfra } from '../../deploy/infra.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -10,6 +11,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export default async function globalSetup() {
   const env = await ensureInfra({ log: (line) => process.stderr.write(`${line}\n`) });
   Object.assign(process.env, env);
+  // Services verify tokens with the public half; tests sign with the private half (test/support/tokens.ts).
+  const keys = ensureDevKeys(path.join(root, '.gridline', 'test-auth'));
+  process.env.AUTH_PUBLIC_KEY_FILE = keys.publicKeyFile;
+  process.env.GRIDLINE_TEST_SIGNING_KEY = keys.privateKeyFile;
   for (const app of ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']) {
     if (!existsSync(path.join(root, 'dist/apps', app, 'src/main.js'))) {
       throw new Error(`dist/apps/${app} is missing: run \`npm run build\` (npm test does it for you)`);

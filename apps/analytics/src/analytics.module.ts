@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { allTopics } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { EscalationStep } from './issues/escalation-step.entity';
 import { IssueAnalyticsController } from './issues/issue-analytics.controller';
 import { IssueFact } from './issues/issue-fact.entity';
@@ -24,6 +24,7 @@ export class AnalyticsModule {
           migrations: [InitialSchema1764500000000],
         }),
         MessagingModule,
+        AuthModule,
         GridReplicaModule,
       ],
       controllers: [HealthController, IssueAnalyticsController, SummaryController],

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@gridline/messaging';
-import { DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { GridAddress } from './grids/grid-address.entity';
 import { Grid } from './grids/grid.entity';
 import { GridReader } from './grids/grid-reader';
@@ -29,6 +29,7 @@ export class GridRegistryModule {
           migrations: [InitialSchema1764200000000],
         }),
         MessagingModule,
+        AuthModule,
       ],
       controllers: [HealthController, TenantsController, GridsController],
       providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader],

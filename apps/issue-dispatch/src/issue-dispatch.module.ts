@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { CategoriesController } from './categories/categories.controller';
 import { CategoryPolicy } from './categories/category-policy.entity';
@@ -14,6 +14,8 @@ import { AcknowledgeIssueUseCase } from './issues/use-cases/acknowledge-issue/ac
 import { EscalateIssueUseCase } from './issues/use-cases/escalate-issue/escalate-issue.use-case';
 import { ReportIssueUseCase } from './issues/use-cases/report-issue/report-issue.use-case';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
+import { IssueReporterSubject1764300000001 } from './migrations/1764300000001-issue-reporter-subject';
+import { IssueAccess } from './issues/issue-access';
 
 @Module({})
 export class IssueDispatchModule {
@@ -24,15 +26,17 @@ export class IssueDispatchModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, CategoryPolicy, Issue, IssueHistoryEntry],
-          migrations: [InitialSchema1764300000000],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001],
         }),
         RedisModule,
         MessagingModule,
+        AuthModule,
         SchedulingModule,
         GridReplicaModule,
       ],
       controllers: [HealthController, CategoriesController, IssuesController],
       providers: [
+        IssueAccess,
         ReportIssueUseCase,
         AcknowledgeIssueUseCase,
         EscalateIssueUseCase,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
 import { HelpCategory } from './help-categories/help-category.entity';
 import { IssueNeedsHelpHandler } from './matching/issue-needs-help.handler';
@@ -27,6 +27,7 @@ export class VolunteerCoordinationModule {
         }),
         RedisModule,
         MessagingModule,
+        AuthModule,
         GridReplicaModule,
       ],
       controllers: [HealthController, HelpCategoriesController, VolunteersController, OffersController],

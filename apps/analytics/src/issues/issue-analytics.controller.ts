@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+import { NotFoundError, Permit } from '@gridline/platform';
 import { TenantIssueParams, TenantParams } from '../http/path-params';
 import { escalationPath } from './domain/escalation-path';
 import { IssueCountCell, summariseIssueCounts, UNASSIGNED_LEVEL, UNKNOWN_CATEGORY } from './domain/issue-counts';
@@ -20,6 +20,7 @@ export class IssueAnalyticsController {
   ) {}
 
   @Get('counts')
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A district's issues counted by current holder level and by category" })
   @ApiOkResponse({ type: IssueCountsView })
   async counts(@Param() { tenantId }: TenantParams): Promise<IssueCountsView> {
@@ -35,6 +36,7 @@ export class IssueAnalyticsController {
   }
 
   @Get(':issueId/escalation')
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'How far an issue escalated, and every holder it passed through' })
   @ApiOkResponse({ type: EscalationView })
   async escalation(@Param() { tenantId, issueId }: TenantIssueParams): Promise<EscalationView> {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+import { NotFoundError, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { SummaryQueries } from './summary.queries';
 import { CitySummaryView, TenantSummaryView } from './summary.views';
@@ -15,6 +15,7 @@ export class SummaryController {
   ) {}
 
   @Get('tenants/:tenantId/summary')
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A district's issues, escalations, volunteers, offers and grids in numbers" })
   @ApiOkResponse({ type: TenantSummaryView })
   async tenant(@Param() { tenantId }: TenantParams): Promise<TenantSummaryView> {
@@ -24,6 +25,7 @@ export class SummaryController {
   }
 
   @Get('city/summary')
+  @Permit('city')
   @ApiOperation({ summary: 'The same numbers for the whole city, all districts together (counts only)' })
   @ApiOkResponse({ type: CitySummaryView })
   city(): Promise<CitySummaryView> {

@@ -27,6 +27,20 @@ export class GridReader {
     return grids.map((grid) => toGridView(grid, leaderOf.get(grid.id) ?? null));
   }
 
+  /** The grid's id, then its ancestors' up to the street: what access checks compare a leader's grids with. */
+  async lineage(tenantId: string, gridId: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM grids WHERE tenant_id = $1 AND id = $2
+         UNION ALL
+         SELECT g.id, g.parent_id, up.depth + 1 FROM grids g JOIN up ON g.id = up.parent_id AND g.tenant_id = $1
+         WHERE up.depth < 16
+       ) SELECT id FROM up ORDER BY depth`,
+      [tenantId, gridId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async get(tenantId: string, gridId: string): Promise<GridView> {
     const manager = this.dataSource.manager;
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom } from '@gridline/platform';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams, TenantParams } from '../http/path-params';
 import { GridReader } from './grid-reader';
@@ -31,8 +31,9 @@ export class GridsController {
   ) {}
 
   @Post()
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: 'Add a grid to the district tree',
+    summary: 'Add a grid to the district tree (district staff anywhere; a grid leader or worker below their own grid)',
     description:
       'street (no parent) > community > grid (level 3) > micro; a micro-grid may also sit directly under a community. ' +
       'The code extends the parent code (a street extends the division code). Announced on the grid-state topic.',
@@ -43,15 +44,19 @@ export class GridsController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT' })
   @ApiConflictResponse({ type: ApiErrorView, description: 'ADDRESS_TAKEN, DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL' })
-  create(
+  async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateGridDto,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
+    const parentLineage = body.parentId ? await this.reader.lineage(tenantId, body.parentId) : [];
+    assertCanActOnGrid(identity, parentLineage, 'the parent grid');
     return this.createGrid.execute({ tenantId, grid: body, correlationId: correlationIdFrom(correlation) });
   }
 
   @Get()
+  @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "The district's grids as a flat list ordered by code (keyset paging with `after`)" })
   @ApiOkResponse({ type: [GridView] })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
@@ -60,6 +65,7 @@ export class GridsController {
   }
 
   @Get(':gridId')
+  @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One grid, with its leader (no contact details)' })
   @ApiOkResponse({ type: GridView })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
@@ -68,16 +74,20 @@ export class GridsController {
   }
 
   @Put(':gridId/leader')
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "Replace the grid's leader; the grid version goes up and the new state is announced" })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
-  replaceLeader(
+  async replaceLeader(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: ReplaceGridLeaderDto,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
+    // A leader may appoint leaders below them, not replace themselves: the scope starts at the parent.
+    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
     return this.replaceGridLeader.execute({ tenantId, gridId, leader: body, correlationId: correlationIdFrom(correlation) });
   }
 }

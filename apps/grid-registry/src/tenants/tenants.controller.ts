@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, NotFoundError } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, hasRole, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { Tenant } from './tenant.entity';
@@ -28,6 +28,7 @@ export class TenantsController {
   ) {}
 
   @Post()
+  @Permit('city')
   @ApiOperation({ summary: 'Register a district (tenant); announces it on the tenant-state topic' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: TenantView })
@@ -38,14 +39,20 @@ export class TenantsController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List every district, by tenant id' })
+  @Permit('anyone-signed-in')
+  @ApiOperation({ summary: 'List the districts the caller may see: all for city roles, else their own' })
   @ApiOkResponse({ type: [TenantView] })
-  async list(): Promise<TenantView[]> {
-    const tenants = await this.dataSource.manager.find(Tenant, { order: { tenantId: 'ASC' } });
+  async list(@CurrentIdentity() identity: Identity): Promise<TenantView[]> {
+    const cityWide = hasRole(identity, 'city-admin', 'city-viewer');
+    const tenants = await this.dataSource.manager.find(Tenant, {
+      where: cityWide ? {} : { tenantId: identity.tenantId ?? '' },
+      order: { tenantId: 'ASC' },
+    });
     return tenants.map(toTenantView);
   }
 
   @Get(':tenantId')
+  @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One district' })
   @ApiOkResponse({ type: TenantView })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })

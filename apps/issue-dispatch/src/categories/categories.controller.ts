@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+import { NotFoundError, Permit } from '@gridline/platform';
 import { TenantCategoryParams, TenantParams } from '../intake/path-params';
 import { PutCategoryPolicyDto } from './category-policy.dto';
 import { CategoryPolicy } from './category-policy.entity';
@@ -17,6 +17,7 @@ export class CategoriesController {
   ) {}
 
   @Put(':code')
+  @Permit('district-admin')
   @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement windows" })
   async put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
@@ -26,6 +27,7 @@ export class CategoriesController {
   }
 
   @Get()
+  @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "List a district's issue categories" })
   list(@Param() { tenantId }: TenantParams): Promise<CategoryPolicy[]> {
     return this.dataSource.manager.find(CategoryPolicy, { where: { tenantId }, order: { code: 'ASC' } });

@@ -32,6 +32,10 @@ export class Issue {
   @Column({ name: 'reporter_phone', type: 'text', nullable: true })
   reporterPhone: string | null;
 
+  /** The reporter's token subject: residents may follow only the issues they reported. */
+  @Column({ name: 'reporter_subject', type: 'text', nullable: true })
+  reporterSubject: string | null;
+
   /** The grid the issue was first dispatched to. */
   @Column({ name: 'origin_grid_id', type: 'text' })
   originGridId: string;

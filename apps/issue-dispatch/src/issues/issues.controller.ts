@@ -2,9 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, HttpIdempotency, NotFoundError } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
+import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
 import { IssueHistoryEntry } from './issue-history.entity';
 import { toIssueView } from './issue-view';
@@ -21,9 +22,11 @@ export class IssuesController {
     private readonly reportIssue: ReportIssueUseCase,
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
     private readonly idempotency: HttpIdempotency,
+    private readonly access: IssueAccess,
   ) {}
 
   @Post()
+  @Permit('resident', 'grid-staff', 'district-staff')
   @ApiOperation({ summary: 'Report a problem; it is dispatched to the grid that holds its location' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
@@ -33,13 +36,16 @@ export class IssuesController {
     @Body() body: ReportIssueDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
   ): Promise<IssueView> {
-    return this.idempotency.run(`issue-report:${tenantId}`, idempotencyKey, body, async () =>
-      toIssueView(await this.reportIssue.execute({ tenantId, report: body, correlationId: correlationIdFrom(correlation) })),
+    // Keys are per caller: two residents who pick the same key do not see each other's reports.
+    return this.idempotency.run(`issue-report:${tenantId}:${identity.subject}`, idempotencyKey, body, async () =>
+      toIssueView(await this.reportIssue.execute({ tenantId, report: body, correlationId: correlationIdFrom(correlation), reporterSubject: identity.subject })),
     );
   }
 
   @Post(':issueId/acknowledge')
+  @Permit('grid-staff', 'district-staff')
   @HttpCode(200)
   @ApiOperation({ summary: 'The current holder acknowledges the issue; escalation stops' })
   @ApiOkResponse({ type: IssueView })
@@ -47,24 +53,31 @@ export class IssuesController {
     @Param() { tenantId, issueId }: TenantIssueParams,
     @Body() body: AcknowledgeIssueDto,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
   ): Promise<IssueView> {
-    return toIssueView(await this.acknowledgeIssue.execute(tenantId, issueId, body, correlationIdFrom(correlation)));
+    return toIssueView(await this.acknowledgeIssue.execute(tenantId, issueId, body, correlationIdFrom(correlation), identity));
   }
 
   @Get(':issueId')
-  @ApiOperation({ summary: 'One issue as it stands (no reporter details)' })
+  @Permit('resident', 'grid-staff', 'district-staff')
+  @ApiOperation({ summary: 'One issue as it stands (no reporter details); residents see only their own' })
   @ApiOkResponse({ type: IssueView })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams): Promise<IssueView> {
+  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueView> {
+    return toIssueView(await this.readable(tenantId, issueId, identity));
+  }
+
+  private async readable(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {
     const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
     if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
-    return toIssueView(issue);
+    await this.access.assertCanRead(identity, issue);
+    return issue;
   }
 
   @Get(':issueId/history')
+  @Permit('resident', 'grid-staff', 'district-staff')
   @ApiOperation({ summary: 'Who held the issue, when, and what happened (append-only)' })
-  async history(@Param() { tenantId, issueId }: TenantIssueParams): Promise<IssueHistoryEntry[]> {
-    const entries = await this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { id: 'ASC' } });
-    if (entries.length === 0) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
-    return entries;
+  async history(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueHistoryEntry[]> {
+    await this.readable(tenantId, issueId, identity);
+    return this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { id: 'ASC' } });
   }
 }

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+import { NotFoundError, Permit } from '@gridline/platform';
 import { TenantHelpCategoryParams, TenantParams } from '../http/path-params';
 import { HelpCategory } from './help-category.entity';
 import { HelpCategoryView, PutHelpCategoryDto } from './help-category.dto';
@@ -21,6 +21,7 @@ export class HelpCategoriesController {
   ) {}
 
   @Put(':category')
+  @Permit('district-admin')
   @ApiOperation({ summary: 'Mark an issue category as needing volunteer help, with the skill a helper needs' })
   @ApiOkResponse({ type: HelpCategoryView })
   async put(@Param() { tenantId, category }: TenantHelpCategoryParams, @Body() body: PutHelpCategoryDto): Promise<HelpCategoryView> {
@@ -30,6 +31,7 @@ export class HelpCategoriesController {
   }
 
   @Get()
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "List a district's categories that need volunteer help" })
   @ApiOkResponse({ type: HelpCategoryView, isArray: true })
   async list(@Param() { tenantId }: TenantParams): Promise<HelpCategoryView[]> {

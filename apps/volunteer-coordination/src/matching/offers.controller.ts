@@ -6,6 +6,7 @@ import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { TenantParams } from '../http/path-params';
 import { TaskOffer } from './task-offer.entity';
 import { ListOffersQuery, TaskOfferPage, toTaskOfferView } from './task-offer.dto';
+import { Permit } from '@gridline/platform';
 
 @ApiTags('offers')
 @Controller('v1/tenants/:tenantId/offers')
@@ -13,6 +14,7 @@ export class OffersController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Task offers made to volunteers, oldest first; filter by issue or volunteer' })
   @ApiOkResponse({ type: TaskOfferPage })
   async list(@Param() { tenantId }: TenantParams, @Query() { issueId, volunteerId, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery): Promise<TaskOfferPage> {

@@ -2,7 +2,8 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, HttpIdempotency, NotFoundError } from '@gridline/platform';
+import { GridTree } from '@gridline/grid-replica';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
@@ -17,24 +18,31 @@ export class VolunteersController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registerVolunteer: RegisterVolunteerUseCase,
     private readonly idempotency: HttpIdempotency,
+    private readonly grids: GridTree,
   ) {}
 
   @Post()
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Register a volunteer with a home grid and skills' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key register one volunteer.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: VolunteerView })
-  register(
+  async register(
     @Param() { tenantId }: TenantParams,
     @Body() body: RegisterVolunteerDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
   ): Promise<VolunteerView> {
+    // A grid leader or worker registers volunteers for their own grid or below it.
+    const lineage = (await this.grids.lineage(tenantId, body.homeGridId)).map((grid) => grid.gridId);
+    if (lineage.length > 0) assertCanActOnGrid(identity, lineage, 'the home grid');
     return this.idempotency.run(`volunteer-registration:${tenantId}`, idempotencyKey, body, async () =>
       toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId: correlationIdFrom(correlation) })));
   }
 
   @Get()
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A page of the district's volunteers, oldest registration first" })
   @ApiOkResponse({ type: VolunteerPage })
   async list(@Param() { tenantId }: TenantParams, @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery): Promise<VolunteerPage> {
@@ -56,6 +64,7 @@ export class VolunteersController {
   }
 
   @Get(':volunteerId')
+  @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'One volunteer (no phone number)' })
   @ApiOkResponse({ type: VolunteerView })
   async get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {

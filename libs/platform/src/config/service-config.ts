@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -16,6 +17,10 @@ const environmentSchema = z.object({
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  AUTH_ISSUER: z.string().min(1).default('gridline-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('gridline'),
+  AUTH_JWKS_URL: z.url({ message: 'must be an https:// (or http://) URL of a JWKS' }).optional(),
+  AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
 });
 
 /** Every variable the services read besides their own port variable; the README's table documents each. */
@@ -36,6 +41,12 @@ export interface ServiceConfig {
   readonly consumerMaxAttempts: number;
   readonly consumerRetryBaseMs: number;
   readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  readonly auth: {
+    readonly issuer: string;
+    readonly audience: string;
+    readonly jwksUrl: string | null;
+    readonly publicKeyFile: string | null;
+  };
 }
 
 export class ConfigurationError extends Error {}
@@ -59,6 +70,14 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
   const port = z.coerce.number().int().min(1).max(65535).default(identity.defaultPort).safeParse(env[identity.portVariable]);
   if (!port.success) throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${identity.portVariable} must be a port number`);
   const e = parsed.data;
+  if (!e.AUTH_JWKS_URL && !e.AUTH_PUBLIC_KEY_FILE) {
+    throw new ConfigurationError(
+      `${identity.serviceName}: invalid configuration — set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY_FILE (development: npm start and npm test generate one)`,
+    );
+  }
+  if (e.AUTH_PUBLIC_KEY_FILE && !existsSync(e.AUTH_PUBLIC_KEY_FILE)) {
+    throw new ConfigurationError(`${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`);
+  }
   return {
     serviceName: identity.serviceName,
     port: port.data,
@@ -74,6 +93,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     logLevel: e.LOG_LEVEL,
+    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwksUrl: e.AUTH_JWKS_URL ?? null, publicKeyFile: e.AUTH_PUBLIC_KEY_FILE ?? null },
   };
 }
 

@@ -45,3 +45,15 @@ export class ValidationFailedError extends ApiError {
     super(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `invalid request — ${summary}`, details);
   }
 }
+
+export class UnauthenticatedError extends ApiError {
+  constructor(message: string) {
+    super(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends ApiError {
+  constructor(code: string, message: string) {
+    super(HttpStatus.FORBIDDEN, code, message);
+  }
+}

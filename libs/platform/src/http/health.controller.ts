@@ -2,7 +2,9 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { Public } from '../auth/permit.decorator';
 
+@Public()
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -1,15 +1,17 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 
+/** Who acknowledges comes from the caller's token; the body only carries what they add. */
 export class AcknowledgeIssueDto {
-  @ApiProperty({ example: 'member:刘鸣', description: 'Who acknowledges (until identities arrive, a free-text actor).' })
-  @IsString()
-  @Length(1, 100)
-  actor: string;
-
   @ApiPropertyOptional({ description: 'The version the caller saw; a different current version is a 409.' })
   @IsOptional()
   @IsInt()
   @Min(1)
   expectedVersion?: number;
+
+  @ApiPropertyOptional({ example: '已安排物业今晚维修 — property staff will fix it tonight' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 500)
+  note?: string;
 }

@@ -3,8 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IssueAcknowledged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError } from '@gridline/platform';
+import { ConflictError, Identity, NotFoundError } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
+import { IssueAccess } from '../../issue-access';
 import { Issue } from '../../issue.entity';
 import { IssueHistoryEntry } from '../../issue-history.entity';
 import { ACK_DEADLINE_TIMER } from '../../issue-timers';
@@ -17,12 +18,14 @@ export class AcknowledgeIssueUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly timers: DurableTimers,
+    private readonly access: IssueAccess,
   ) {}
 
-  async execute(tenantId: string, issueId: string, command: AcknowledgeIssueDto, correlationId: string): Promise<Issue> {
+  async execute(tenantId: string, issueId: string, command: AcknowledgeIssueDto, correlationId: string, identity: Identity): Promise<Issue> {
     return this.dataSource.transaction(async (manager) => {
       const issue = await manager.findOne(Issue, { where: { id: issueId, tenantId }, lock: { mode: 'pessimistic_write' } });
       if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+      await this.access.assertCanHandle(identity, issue, manager);
       if (command.expectedVersion !== undefined && command.expectedVersion !== issue.version) {
         throw new ConflictError('VERSION_CONFLICT', `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}`);
       }
@@ -33,7 +36,7 @@ export class AcknowledgeIssueUseCase {
       issue.ackDeadline = null;
       await manager.save(issue);
       await this.timers.cancel(manager, issue.id, ACK_DEADLINE_TIMER);
-      await manager.insert(IssueHistoryEntry, { tenantId, issueId, action: 'acknowledged', actor: command.actor, holderLevel: issue.holderLevel, holderGridId: issue.holderGridId, reason: null, at: now });
+      await manager.insert(IssueHistoryEntry, { tenantId, issueId, action: 'acknowledged', actor: identity.subject, holderLevel: issue.holderLevel, holderGridId: issue.holderGridId, reason: command.note ?? null, at: now });
       await this.outbox.add(manager, IssueAcknowledged, {
         issueId,
         tenantId,

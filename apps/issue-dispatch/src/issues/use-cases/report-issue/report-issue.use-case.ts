@@ -18,6 +18,8 @@ export interface ReportIssueCommand {
   readonly tenantId: string;
   readonly report: ReportIssueDto;
   readonly correlationId: string;
+  /** The token subject of whoever reports. */
+  readonly reporterSubject: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export class ReportIssueUseCase {
     private readonly timers: DurableTimers,
   ) {}
 
-  async execute({ tenantId, report, correlationId }: ReportIssueCommand): Promise<Issue> {
+  async execute({ tenantId, report, correlationId, reporterSubject }: ReportIssueCommand): Promise<Issue> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
     if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
@@ -51,6 +53,7 @@ export class ReportIssueUseCase {
       address: report.address ?? null,
       reporterName: report.reporter.name,
       reporterPhone: report.reporter.phone ?? null,
+      reporterSubject,
       originGridId: grid.gridId,
       holderGridId: grid.gridId,
       holderLevel: grid.level,
@@ -67,7 +70,7 @@ export class ReportIssueUseCase {
 
     await this.dataSource.transaction(async (manager) => {
       await manager.save(issue);
-      const trace = { tenantId, issueId: issue.id, actor: `reporter:${report.channel ?? 'resident'}`, holderLevel: grid.level, holderGridId: grid.gridId };
+      const trace = { tenantId, issueId: issue.id, actor: reporterSubject, holderLevel: grid.level, holderGridId: grid.gridId };
       await manager.insert(IssueHistoryEntry, [
         { ...trace, action: 'reported', reason: null, at: now },
         { ...trace, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${report.address ? 'address' : 'grid id'}`, at: now },

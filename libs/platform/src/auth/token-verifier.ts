@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { Inject, Injectable } from '@nestjs/common';
+import { createRemoteJWKSet, errors, importSPKI, JWTVerifyGetKey, jwtVerify, KeyLike } from 'jose';
+import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
+import { UnauthenticatedError } from '../http/api-error';
+import { gridlineClaimsSchema, Identity, identityFromClaims } from './identity';
+
+const ALGORITHMS = ['ES256', 'RS256'];
+
+/**
+ * Verifies bearer tokens: signature (keys from a JWKS URL in production, a PEM public key file in development
+ * and tests), issuer, audience and expiry, then Gridline's own claims. Every failure is one 401 with a reason.
+ */
+@Injectable()
+export class TokenVerifier {
+  private keyPromise: Promise<KeyLike | JWTVerifyGetKey> | null = null;
+
+  constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
+
+  private key(): Promise<KeyLike | JWTVerifyGetKey> {
+    this.keyPromise ??= this.config.auth.jwksUrl
+      ? Promise.resolve(createRemoteJWKSet(new URL(this.config.auth.jwksUrl)))
+      : this.readPublicKey(this.config.auth.publicKeyFile as string);
+    return this.keyPromise;
+  }
+
+  private async readPublicKey(file: string): Promise<KeyLike> {
+    const pem = readFileSync(file, 'utf8');
+    for (const algorithm of ALGORITHMS) {
+      try {
+        return await importSPKI(pem, algorithm);
+      } catch {
+        // try the next algorithm
+      }
+    }
+    throw new Error(`AUTH_PUBLIC_KEY_FILE ${file} holds no EC P-256 or RSA public key`);
+  }
+
+  async verify(authorization: string | undefined): Promise<Identity> {
+    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization ?? '');
+    if (!match) throw new UnauthenticatedError('send Authorization: Bearer <token>');
+    let payload: unknown;
+    try {
+      ({ payload } = await jwtVerify(match[1], (await this.key()) as KeyLike, {
+        issuer: this.config.auth.issuer,
+        audience: this.config.auth.audience,
+        algorithms: ALGORITHMS,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw new UnauthenticatedError(`token rejected: ${describe(error)}`);
+    }
+    const claims = gridlineClaimsSchema.safeParse(payload);
+    if (!claims.success) {
+      throw new UnauthenticatedError(`token claims invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    return identityFromClaims(claims.data);
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWTExpired) return 'expired';
+  if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim} ${error.reason}`;
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  if (error instanceof errors.JOSEError) return error.code;
+  return 'malformed';
+}
