@@ -14,11 +14,16 @@ const settingsSchema = z.object({
   BENCH_BURST_TIMERS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   BENCH_TRICKLE_RATE: z.coerce.number().int().min(1).max(5_000).default(200),
   BENCH_TRICKLE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
-  /** Comma-separated subset of `outbox,consumer,timers`; empty runs all. */
+  /** Districts of the generated city for `resolve` (each: 10 streets, 100 communities, 3,000 micro-grids, 3,000 places). */
+  BENCH_CITY_DISTRICTS: z.coerce.number().int().min(1).max(20).default(10),
+  BENCH_RESOLVE_LOOKUPS: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
+  BENCH_RESOLVE_REQUESTS: z.coerce.number().int().min(1_000).max(10_000_000).default(20_000),
+  BENCH_RESOLVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(32),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -31,6 +36,11 @@ export interface BenchSettings {
   readonly burstTimers: number;
   readonly trickleRate: number;
   readonly trickleSeconds: number;
+  /** `resolve`: districts of the generated city, in-process lookups per figure, HTTP requests per figure and in flight. */
+  readonly cityDistricts: number;
+  readonly resolveLookups: number;
+  readonly resolveRequests: number;
+  readonly resolveConcurrency: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -57,6 +67,10 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     burstTimers: e.BENCH_BURST_TIMERS,
     trickleRate: e.BENCH_TRICKLE_RATE,
     trickleSeconds: e.BENCH_TRICKLE_SECONDS,
+    cityDistricts: e.BENCH_CITY_DISTRICTS,
+    resolveLookups: e.BENCH_RESOLVE_LOOKUPS,
+    resolveRequests: e.BENCH_RESOLVE_REQUESTS,
+    resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

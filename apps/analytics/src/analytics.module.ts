@@ -33,10 +33,11 @@ export class AnalyticsModule {
         IssueFactsProjector,
         VolunteeringFactsProjector,
         // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
-        // The grid replica doubles as the district list and the grid counts per level.
+        // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
+        // data, e.g. member contacts) are never read here.
         provideEventConsumer({
           group: 'analytics.projections',
-          topics: allTopics.map((topic) => topic.name),
+          topics: allTopics.filter((topic) => topic.public).map((topic) => topic.name),
           handlers: [GridReplicaProjector, IssueFactsProjector, VolunteeringFactsProjector],
         }),
       ],

@@ -1,14 +1,36 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { CheckIn } from './check-ins/check-in.entity';
+import { CheckInDayClosing } from './check-ins/check-in-day-closing.entity';
+import { CheckInReader } from './check-ins/check-in.reader';
+import { CheckInsController } from './check-ins/check-ins.controller';
+import { MissedCheckIn } from './check-ins/missed-check-in.entity';
+import { CheckInGridUseCase } from './check-ins/use-cases/check-in-grid/check-in-grid.use-case';
+import { CloseCheckInDayUseCase } from './check-ins/use-cases/close-check-in-day/close-check-in-day.use-case';
+import { SetZeroReportPolicyUseCase } from './check-ins/use-cases/set-zero-report-policy/set-zero-report-policy.use-case';
+import { ZeroReportController } from './check-ins/zero-report.controller';
+import { ZeroReportPolicy } from './check-ins/zero-report-policy.entity';
 import { GridAddress } from './grids/grid-address.entity';
 import { Grid } from './grids/grid.entity';
+import { GridHistoryReader } from './grids/grid-history.reader';
+import { GridVersion } from './grids/grid-version.entity';
 import { GridReader } from './grids/grid-reader';
 import { GridsController } from './grids/grids.controller';
 import { Member } from './grids/member.entity';
 import { CreateGridUseCase } from './grids/use-cases/create-grid/create-grid.use-case';
 import { ReplaceGridLeaderUseCase } from './grids/use-cases/replace-grid-leader/replace-grid-leader.use-case';
+import { MoveGridUseCase } from './grids/use-cases/move-grid/move-grid.use-case';
+import { RenameGridUseCase } from './grids/use-cases/rename-grid/rename-grid.use-case';
+import { RetireGridUseCase } from './grids/use-cases/retire-grid/retire-grid.use-case';
 import { InitialSchema1764200000000 } from './migrations/1764200000000-initial-schema';
+import { ZeroReport1764310000000 } from './migrations/1764310000000-zero-report';
+import { MembersAndRoster1764380000000 } from './migrations/1764380000000-members-and-roster';
+import { Places1764350000000 } from './migrations/1764350000000-places';
+import { GridHistory1764390000000 } from './migrations/1764390000000-grid-history';
+import { memberEntities, MembersModule } from './members/members.module';
+import { placeEntities, PlacesModule } from './places/places.module';
 import { Tenant } from './tenants/tenant.entity';
 import { TenantsController } from './tenants/tenants.controller';
 import { CreateTenantUseCase } from './tenants/use-cases/create-tenant/create-tenant.use-case';
@@ -25,14 +47,17 @@ export class GridRegistryModule {
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, Tenant, Grid, GridAddress, Member],
-          migrations: [InitialSchema1764200000000],
+          entities: [...messagingEntities, Tenant, Grid, GridAddress, Member, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion],
+          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000],
         }),
         MessagingModule,
+        SchedulingModule,
         AuthModule,
+        PlacesModule,
+        MembersModule,
       ],
-      controllers: [HealthController, TenantsController, GridsController],
-      providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader],
+      controllers: [HealthController, TenantsController, GridsController, ZeroReportController, CheckInsController],
+      providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader, CheckInReader, SetZeroReportPolicyUseCase, CheckInGridUseCase, CloseCheckInDayUseCase, GridHistoryReader, RenameGridUseCase, MoveGridUseCase, RetireGridUseCase],
     };
   }
 }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Topics } from '@gridline/contracts';
-import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
+import { GridBoundaryReplica, GridReplica, GridReplicaModule, GridReplicaProjector, PlaceReplica, PlaceReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
@@ -15,6 +15,7 @@ import { EscalateIssueUseCase } from './issues/use-cases/escalate-issue/escalate
 import { ReportIssueUseCase } from './issues/use-cases/report-issue/report-issue.use-case';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { IssueReporterSubject1764300000001 } from './migrations/1764300000001-issue-reporter-subject';
+import { PlaceReplica1764360000000 } from './migrations/1764360000000-place-replica';
 import { IssueAccess } from './issues/issue-access';
 
 @Module({})
@@ -25,8 +26,8 @@ export class IssueDispatchModule {
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, CategoryPolicy, Issue, IssueHistoryEntry],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001],
+          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000],
         }),
         RedisModule,
         MessagingModule,
@@ -40,8 +41,13 @@ export class IssueDispatchModule {
         ReportIssueUseCase,
         AcknowledgeIssueUseCase,
         EscalateIssueUseCase,
-        // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
-        provideEventConsumer({ group: 'issue-dispatch.grid-replica', topics: [Topics.tenantState.name, Topics.gridState.name], handlers: [GridReplicaProjector] }),
+        // The grid tree replica, with boundaries and places for routing by location: read from the start of
+        // grid-registry's compacted topics, never by calling it.
+        provideEventConsumer({
+          group: 'issue-dispatch.grid-replica',
+          topics: [Topics.tenantState.name, Topics.gridState.name, Topics.gridBoundaries.name, Topics.placeState.name],
+          handlers: [GridReplicaProjector, PlaceReplicaProjector],
+        }),
       ],
     };
   }

@@ -9,6 +9,7 @@ import { loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/pla
 import { BenchSettings } from '../bench-settings';
 import { BenchAppModule, BenchAppOptions } from './bench-app.module';
 import { BenchLogger } from './bench-logger';
+import { benchPublicKeyFile } from './dev-auth';
 
 export const benchIdentity: ServiceIdentity = { serviceName: 'bench', databaseSchema: 'bench', portVariable: 'BENCH_PORT', defaultPort: 0 };
 
@@ -45,6 +46,8 @@ export class BenchScope {
       DATABASE_URL: databaseUrl.toString(),
       KAFKA_BROKERS: settings.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: `bench-${suffix}.`,
+      // The bench service serves no HTTP, but the configuration wants a key to verify tokens with.
+      AUTH_PUBLIC_KEY_FILE: settings.serviceEnvironment.AUTH_PUBLIC_KEY_FILE ?? benchPublicKeyFile(),
     });
     const scope = new BenchScope(label, databaseName, config, settings);
     openScopes.add(scope);

@@ -1,12 +1,20 @@
 import { EventDefinition } from './event-definition';
 import { GridStateChanged, TenantStateChanged } from './events/registry.events';
+import { GridMoved, GridRetired } from './events/grid-change.events';
+import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
 import { TaskOffered, TaskUnmatched, VolunteerRegistered } from './events/volunteer.events';
+import { GridCheckedIn, GridCheckInMissed } from './events/check-in.events';
+import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from './events/member.events';
 
 /** Every event Gridline produces. Adding an event means adding it here; the AsyncAPI document follows. */
 export const eventCatalogue: readonly EventDefinition[] = [
   TenantStateChanged,
   GridStateChanged,
+  GridMoved,
+  GridRetired,
+  GridBoundaryChanged,
+  PlaceStateChanged,
   IssueReported,
   IssueDispatched,
   IssueEscalated,
@@ -14,6 +22,11 @@ export const eventCatalogue: readonly EventDefinition[] = [
   VolunteerRegistered,
   TaskOffered,
   TaskUnmatched,
+  GridCheckedIn,
+  GridCheckInMissed,
+  MemberStateChanged,
+  MemberContactsChanged,
+  DutyRosterChanged,
 ];
 
 const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));

@@ -29,6 +29,20 @@ export const Topics = {
     public: true,
     description: 'Latest state of every grid (street, community, level-3, micro), keyed by grid id.',
   },
+  gridBoundaries: {
+    name: 'gridline.registry.grid-boundaries.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: 'Latest boundary (GeoJSON polygon) of every grid that has one, keyed by grid id; null once removed.',
+  },
+  placeState: {
+    name: 'gridline.registry.place-state.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: 'Latest state of every place (courtyard, building, stairwell, point of interest), keyed by place id.',
+  },
   issueEvents: {
     name: 'gridline.dispatch.issue-events.v1',
     owner: 'issue-dispatch',
@@ -49,6 +63,41 @@ export const Topics = {
     compacted: false,
     public: true,
     description: 'Task offers made to volunteers for issues that need help, or the lack of a match. Keyed by issue id.',
+  },
+  checkInEvents: {
+    name: 'gridline.registry.check-in-events.v1',
+    owner: 'grid-registry',
+    compacted: false,
+    public: true,
+    description: 'Daily zero-report (零上报) of every grid: check-ins and check-ins missed at the cut-off. Keyed by grid id.',
+  },
+  memberState: {
+    name: 'gridline.registry.member-state.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: 'Latest state of every grid member (role, active), keyed by member id. Names of leaders and workers only; never a phone.',
+  },
+  memberContacts: {
+    name: 'gridline.registry.member-contacts.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: false,
+    description: 'INTERNAL, personal data: name and phone of every grid member, keyed by member id, for services that must call people.',
+  },
+  dutyRoster: {
+    name: 'gridline.registry.duty-roster.v1',
+    owner: 'grid-registry',
+    compacted: true,
+    public: true,
+    description: "Latest weekly duty roster of every grid that has one (member ids, weekdays, local times), keyed by grid id.",
+  },
+  gridChanges: {
+    name: 'gridline.registry.grid-changes.v1',
+    owner: 'grid-registry',
+    compacted: false,
+    public: true,
+    description: 'Changes to the grid tree as facts (moved, retired), each with the date it takes effect. Keyed by grid id.',
   },
 } as const satisfies Record<string, TopicSpec>;
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GridReplicaProjector } from './grid-replica.projector';
 import { GridTree } from './grid-tree';
+import { PlaceReplicaProjector } from './place-replica.projector';
 
-@Module({ providers: [GridReplicaProjector, GridTree], exports: [GridReplicaProjector, GridTree] })
+@Module({ providers: [GridReplicaProjector, PlaceReplicaProjector, GridTree], exports: [GridReplicaProjector, PlaceReplicaProjector, GridTree] })
 export class GridReplicaModule {}

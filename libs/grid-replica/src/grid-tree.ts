@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { compareResponsibility, geometryArea, geometryContains, normaliseAddress, type BoundaryGeometry, type ResponsibilityCandidate } from '@gridline/location';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
+
+const gridColumns = 'g.grid_id, g.tenant_id, g.parent_id, g.level, g.code, g.name, g.dedicated, g.addresses, g.version';
 
 /** Read-side queries over a service's grid replica; every query is scoped to one tenant. */
 @Injectable()
@@ -45,16 +48,69 @@ export class GridTree {
   }
 
   /**
-   * The grid responsible for a registered address: the deepest one listing it, a dedicated grid winning a tie.
+   * The grid responsible for a registered address (needs the place replica, see createPlaceReplicaTables): the
+   * grid of the place registered under its normalised form; failing that, a grid listing the address itself
+   * (as given or normalised), a dedicated grid first, then the deepest.
    */
   async byAddress(tenantId: string, address: string, manager?: EntityManager): Promise<GridReplica | null> {
+    const normalised = normaliseAddress(address);
+    const viaPlace: Array<Record<string, unknown>> = await this.db(manager).query(
+      `SELECT ${gridColumns} FROM place_replica p JOIN grid_replica g ON g.grid_id = p.grid_id AND g.tenant_id = p.tenant_id
+        WHERE p.tenant_id = $1 AND p.address = $2 ORDER BY p.version DESC LIMIT 1`,
+      [tenantId, normalised],
+    );
+    if (viaPlace.length > 0) return this.toGridReplica(viaPlace[0], manager);
     const depthOrder = `CASE level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END`;
     return this.db(manager)
       .createQueryBuilder(GridReplica, 'g')
       .where('g.tenantId = :tenantId', { tenantId })
-      .andWhere(':address = ANY(g.addresses)', { address })
-      .orderBy(depthOrder, 'ASC')
-      .addOrderBy('g.dedicated IS NULL', 'ASC')
+      .andWhere('g.addresses && CAST(:spellings AS text[])', { spellings: [...new Set([address.trim(), normalised])] })
+      .orderBy('g.dedicated IS NULL', 'ASC')
+      .addOrderBy(depthOrder, 'ASC')
+      .addOrderBy('g.code', 'ASC')
       .getOne();
+  }
+
+  /**
+   * The grid responsible for a point (WGS84 lon/lat): of the grids whose boundary contains it (edges included),
+   * a dedicated grid first, then the deepest, then the smaller, then the lower code — the same rule as
+   * grid-registry's resolve (@gridline/location). Bounding boxes are searched in SQL, polygons tested here.
+   * Needs the place replica (createPlaceReplicaTables).
+   */
+  async byPoint(tenantId: string, lon: number, lat: number, manager?: EntityManager): Promise<GridReplica | null> {
+    const rows: Array<Record<string, unknown> & { boundary: BoundaryGeometry }> = await this.db(manager).query(
+      `SELECT ${gridColumns}, b.boundary
+         FROM grid_boundary_replica b JOIN grid_replica g ON g.grid_id = b.grid_id AND g.tenant_id = b.tenant_id
+        WHERE b.tenant_id = $1 AND b.boundary IS NOT NULL
+          AND box(point(b.min_lon, b.min_lat), point(b.max_lon, b.max_lat)) && box(point($2::float8, $3::float8), point($2::float8, $3::float8))`,
+      [tenantId, lon, lat],
+    );
+    const candidates = rows.map((row) => ({
+      row,
+      candidate: {
+        gridId: row.grid_id as string,
+        level: row.level as GridReplica['level'],
+        dedicated: row.dedicated !== null,
+        area: geometryArea(row.boundary),
+        code: row.code as string,
+      } satisfies ResponsibilityCandidate,
+    }));
+    candidates.sort((a, b) => compareResponsibility(a.candidate, b.candidate));
+    const best = candidates.find(({ row }) => geometryContains(row.boundary, lon, lat));
+    return best ? this.toGridReplica(best.row, manager) : null;
+  }
+
+  private toGridReplica(row: Record<string, unknown>, manager?: EntityManager): GridReplica {
+    return this.db(manager).create(GridReplica, {
+      gridId: row.grid_id as string,
+      tenantId: row.tenant_id as string,
+      parentId: row.parent_id as string | null,
+      level: row.level as GridReplica['level'],
+      code: row.code as string,
+      name: row.name as string,
+      dedicated: row.dedicated as string | null,
+      addresses: row.addresses as string[],
+      version: row.version as number,
+    });
   }
 }

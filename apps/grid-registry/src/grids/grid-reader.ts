@@ -19,6 +19,7 @@ export class GridReader {
     const where: FindOptionsWhere<Grid> = { tenantId };
     if (query.parentId !== undefined) where.parentId = query.parentId;
     if (query.level !== undefined) where.level = query.level;
+    if (!query.includeRetired) where.status = 'active';
     if (query.after !== undefined) where.code = MoreThan(query.after);
     const grids = await manager.find(Grid, { where, order: { code: 'ASC' }, take: query.limit ?? MAX_GRIDS_PER_PAGE });
     if (grids.length === 0) return [];

@@ -15,5 +15,6 @@ export function toGridState(grid: Grid, leader: Member | null): GridState {
     addresses: [...grid.addresses],
     leader: leader ? { memberId: leader.id, name: leader.name } : null,
     version: grid.version,
+    status: grid.status,
   };
 }

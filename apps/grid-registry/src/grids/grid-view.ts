@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { dedicatedKinds, gridLevels } from '@gridline/contracts';
+import { dedicatedKinds, gridLevels, gridStatuses } from '@gridline/contracts';
 import { Grid } from './grid.entity';
 import { Member } from './member.entity';
 
@@ -20,6 +20,7 @@ export class GridView {
   @ApiProperty({ type: [String], example: ['汝河路22号院'] }) addresses: string[];
   @ApiProperty({ type: LeaderView, nullable: true }) leader: LeaderView | null;
   @ApiProperty({ example: 1 }) version: number;
+  @ApiProperty({ enum: gridStatuses, example: 'active' }) status: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
 }
@@ -36,6 +37,7 @@ export function toGridView(grid: Grid, leader: Member | null): GridView {
     addresses: [...grid.addresses],
     leader: leader ? { memberId: leader.id, name: leader.name } : null,
     version: grid.version,
+    status: grid.status,
     createdAt: grid.createdAt.toISOString(),
     updatedAt: grid.updatedAt.toISOString(),
   };

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { GridLevel } from '@gridline/contracts';
+import type { GridLevel, GridStatus } from '@gridline/contracts';
 import type { DedicatedKind } from './domain/dedicated-kind';
 
 /** One grid of a district's tree: a street, community, level-3 grid or micro-grid. */
@@ -32,6 +32,10 @@ export class Grid {
   /** Courtyards and buildings this grid holds, in the order given; each is claimed in grid_addresses. */
   @Column({ type: 'text', array: true })
   addresses: string[];
+
+  /** 'retired' once retired (see use-cases/retire-grid): out of the current tree, kept for history. */
+  @Column({ type: 'text', default: 'active' })
+  status: GridStatus;
 
   /** Version of the published grid state: 1 at creation, +1 for every change other services can see. */
   @Column({ type: 'int' })

@@ -1,33 +1,53 @@
-import { Body, Controller, Get, Headers, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
+  ApiForbiddenResponse,
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams, TenantParams } from '../http/path-params';
+import { GridAsOfQuery } from './grid-as-of.query';
+import { GridHistoryReader } from './grid-history.reader';
 import { GridReader } from './grid-reader';
+import { GridVersionView } from './grid-version-view';
 import { GridView } from './grid-view';
 import { ListGridsQuery } from './list-grids.query';
 import { CreateGridDto } from './use-cases/create-grid/create-grid.dto';
 import { CreateGridUseCase } from './use-cases/create-grid/create-grid.use-case';
 import { ReplaceGridLeaderDto } from './use-cases/replace-grid-leader/replace-grid-leader.dto';
 import { ReplaceGridLeaderUseCase } from './use-cases/replace-grid-leader/replace-grid-leader.use-case';
+import { MoveGridDto } from './use-cases/move-grid/move-grid.dto';
+import { MoveGridUseCase } from './use-cases/move-grid/move-grid.use-case';
+import { RenameGridDto } from './use-cases/rename-grid/rename-grid.dto';
+import { RenameGridUseCase } from './use-cases/rename-grid/rename-grid.use-case';
+import { RetireGridDto } from './use-cases/retire-grid/retire-grid.dto';
+import { RetireGridUseCase } from './use-cases/retire-grid/retire-grid.use-case';
+
+/** `?asOf=` answers come from the grid history and have their own shape. */
+const gridOrVersion = { oneOf: [{ $ref: getSchemaPath(GridView) }, { $ref: getSchemaPath(GridVersionView) }] };
 
 @ApiTags('grids')
+@ApiExtraModels(GridView, GridVersionView)
 @Controller('v1/tenants/:tenantId/grids')
 export class GridsController {
   constructor(
     private readonly reader: GridReader,
     private readonly createGrid: CreateGridUseCase,
     private readonly replaceGridLeader: ReplaceGridLeaderUseCase,
+    private readonly history: GridHistoryReader,
+    private readonly renameGrid: RenameGridUseCase,
+    private readonly moveGrid: MoveGridUseCase,
+    private readonly retireGrid: RetireGridUseCase,
   ) {}
 
   @Post()
@@ -57,20 +77,105 @@ export class GridsController {
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: "The district's grids as a flat list ordered by code (keyset paging with `after`)" })
-  @ApiOkResponse({ type: [GridView] })
+  @ApiOperation({
+    summary: "The district's grids as a flat list ordered by code (keyset paging with `after`)",
+    description: 'Retired grids only with `includeRetired=true`. With `asOf`, the tree as it was at that instant (GridVersionView items).',
+  })
+  @ApiOkResponse({ schema: { type: 'array', items: gridOrVersion } })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  list(@Param() { tenantId }: TenantParams, @Query() query: ListGridsQuery): Promise<GridView[]> {
+  list(@Param() { tenantId }: TenantParams, @Query() query: ListGridsQuery): Promise<GridView[] | GridVersionView[]> {
+    if (query.asOf !== undefined) return this.history.list(tenantId, new Date(query.asOf), query);
     return this.reader.list(tenantId, query);
   }
 
   @Get(':gridId')
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'One grid, with its leader (no contact details)' })
-  @ApiOkResponse({ type: GridView })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
-  get(@Param() { tenantId, gridId }: TenantGridParams): Promise<GridView> {
+  @ApiOperation({ summary: 'One grid, with its leader (no contact details); with `asOf`, the grid as it stood then (GridVersionView)' })
+  @ApiOkResponse({ schema: gridOrVersion })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND (also: did not exist at `asOf`)' })
+  get(@Param() { tenantId, gridId }: TenantGridParams, @Query() { asOf }: GridAsOfQuery): Promise<GridView | GridVersionView> {
+    if (asOf !== undefined) return this.history.get(tenantId, gridId, new Date(asOf));
     return this.reader.get(tenantId, gridId);
+  }
+
+  @Patch(':gridId')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: 'Rename a grid (district staff; a grid leader or worker below their own grid). Its code stays; the new state is announced.' })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: GridView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'GRID_RETIRED' })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME' })
+  async rename(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: RenameGridDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<GridView> {
+    // As for the leader: grid staff change grids below their own, so the scope starts at the parent.
+    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    return this.renameGrid.execute({ tenantId, gridId, changes: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post(':gridId/move')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Move a grid under another parent of the district, effective from a date (default now)',
+    description:
+      'Level rules as at creation; never under itself or a descendant. The grid gets a new code under its new parent and its ' +
+      "descendants' codes are rewritten with it (old codes stay in the history). Grid staff need both the grid's current parent " +
+      'and the new parent inside their own grid. Announced on the grid-state topic (every grid re-coded) and as GridMoved.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: GridView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT, MOVE_WOULD_CREATE_CYCLE, GRID_RETIRED, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+  })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  async move(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: MoveGridDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<GridView> {
+    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    assertCanActOnGrid(identity, await this.reader.lineage(tenantId, body.newParentId), 'the new parent grid');
+    return this.moveGrid.execute({ tenantId, gridId, move: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post(':gridId/retire')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Retire a grid that holds nothing any more, effective from a date (default now)',
+    description:
+      'Refused while it has active children, places or a boundary. Its address claims are released; it leaves lists ' +
+      '(`includeRetired=true` shows it) and stays in the history. Announced with status retired and as GridRetired.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: GridView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'GRID_HAS_CHILDREN, GRID_HAS_PLACES, GRID_HAS_BOUNDARY, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+  })
+  async retire(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: RetireGridDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<GridView> {
+    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    return this.retireGrid.execute({ tenantId, gridId, retirement: body, correlationId: correlationIdFrom(correlation) });
   }
 
   @Put(':gridId/leader')

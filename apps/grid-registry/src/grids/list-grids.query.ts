@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { type GridLevel, gridLevels } from '@gridline/contracts';
 
 export const MAX_GRIDS_PER_PAGE = 1000;
@@ -29,4 +29,15 @@ export class ListGridsQuery {
   @Min(1)
   @Max(MAX_GRIDS_PER_PAGE)
   limit?: number;
+
+  @ApiPropertyOptional({ example: '2026-11-01T12:00:00+08:00', description: 'An ISO 8601 instant: the tree as it was then, from the grid history (see GridVersionView).' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date or instant' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Include retired grids (left out by default).' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'includeRetired must be true or false' })
+  includeRetired?: boolean;
 }

@@ -25,6 +25,13 @@ export class Issue {
   @Column({ type: 'text', nullable: true })
   address: string | null;
 
+  /** Where the report was made (WGS84), when it came with a location. */
+  @Column({ name: 'location_lon', type: 'double precision', nullable: true })
+  locationLon: number | null;
+
+  @Column({ name: 'location_lat', type: 'double precision', nullable: true })
+  locationLat: number | null;
+
   /** Personal data: stays in this service's tables, never in events. */
   @Column({ name: 'reporter_name', type: 'text' })
   reporterName: string;

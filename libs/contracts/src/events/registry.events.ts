@@ -19,6 +19,11 @@ export const TenantStateChanged = defineEvent({
   description: 'A district was created or changed; carries its whole current state.',
 });
 
+/** A grid is active until it is retired; a retired grid stays in history (and in replicas) but holds nothing. */
+export const gridStatuses = ['active', 'retired'] as const;
+export const gridStatusSchema = z.enum(gridStatuses);
+export type GridStatus = z.infer<typeof gridStatusSchema>;
+
 export const gridStateSchema = z.object({
   gridId: idSchema,
   tenantId: tenantIdSchema,
@@ -32,6 +37,11 @@ export const gridStateSchema = z.object({
   /** The leader's member id and display name; contact details never leave grid-registry. */
   leader: z.object({ memberId: idSchema, name: z.string().min(1) }).nullable(),
   version: z.number().int().positive(),
+  /**
+   * Added after v1 went out, so optional on the wire: events from before it (still on the compacted topic) lack it
+   * and mean 'active' — read it with gridStatusOf. Not a zod default: that would document it as required.
+   */
+  status: gridStatusSchema.optional().meta({ default: 'active', description: "Absent in events published before grids could retire: read as 'active'." }),
 });
 
 export const GridStateChanged = defineEvent({
@@ -44,3 +54,8 @@ export const GridStateChanged = defineEvent({
 
 export type TenantState = z.infer<typeof tenantStateSchema>;
 export type GridState = z.infer<typeof gridStateSchema>;
+
+/** A grid state's status, with the default for events published before the field existed. */
+export function gridStatusOf(state: Pick<GridState, 'status'>): GridStatus {
+  return state.status ?? 'active';
+}

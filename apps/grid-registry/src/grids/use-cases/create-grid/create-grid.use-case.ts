@@ -7,9 +7,11 @@ import { EventContext, Outbox } from '@gridline/messaging';
 import { ApiError, ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Tenant } from '../../../tenants/tenant.entity';
-import { maxSiblings, nextGridCode } from '../../domain/grid-code';
+import { maxSiblings } from '../../domain/grid-code';
+import { nextUnusedGridCode } from '../../domain/grid-code-rewrite';
 import { checkPlacement } from '../../domain/grid-tree-rules';
 import { GridAddress } from '../../grid-address.entity';
+import { highestIssuedCodes, recordGridVersion } from '../../grid-history';
 import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
@@ -53,8 +55,8 @@ export class CreateGridUseCase {
     let parent: Grid | null = null;
     if (parentId !== null) {
       parent = await manager.findOne(Grid, { where: { tenantId, id: parentId }, lock: { mode: 'pessimistic_write' } });
-      if (!parent) {
-        throw new UnprocessableError('UNKNOWN_PARENT', `parent grid ${parentId} does not exist in district ${tenantId}`, [
+      if (!parent || parent.status === 'retired') {
+        throw new UnprocessableError('UNKNOWN_PARENT', `parent grid ${parentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`, [
           { field: 'parentId', reason: 'unknown grid in this district' },
         ]);
       }
@@ -65,11 +67,12 @@ export class CreateGridUseCase {
     }
 
     const siblingsParent = parentId ?? IsNull();
-    if (await manager.existsBy(Grid, { tenantId, parentId: siblingsParent, name: dto.name })) {
+    if (await manager.existsBy(Grid, { tenantId, parentId: siblingsParent, name: dto.name, status: 'active' })) {
       throw this.duplicateName(dto.name, parent);
     }
-    const siblings = await manager.countBy(Grid, { tenantId, parentId: siblingsParent, level: dto.level });
-    const code = nextGridCode(parent?.code ?? tenant.divisionCode, dto.level, siblings);
+    // Numbering continues after the highest code ever issued under the parent, so codes freed by a move are never reused.
+    const baseCode = parent?.code ?? tenant.divisionCode;
+    const code = nextUnusedGridCode(baseCode, dto.level, await highestIssuedCodes(manager, tenantId, baseCode, dto.level));
     if (code === null) {
       const holder = parent ? `grid ${parent.name} (${parent.code})` : `district ${tenantId}`;
       throw new ConflictError('GRID_CODE_SPACE_FULL', `${holder} already holds ${maxSiblings(dto.level)} grids of level '${dto.level}', the most its code allows`);
@@ -86,10 +89,12 @@ export class CreateGridUseCase {
       dedicated: dto.dedicated ?? null,
       addresses: dto.addresses ?? [],
       version: 1,
+      status: 'active',
       createdAt: now,
       updatedAt: now,
     });
     await manager.insert(Grid, grid);
+    await recordGridVersion(manager, grid, now);
     await this.claimAddresses(manager, grid);
 
     let leader: Member | null = null;

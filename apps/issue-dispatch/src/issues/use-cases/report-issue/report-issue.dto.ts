@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class ReporterDto {
   @ApiProperty({ example: '王女士' })
@@ -14,14 +14,29 @@ export class ReporterDto {
   phone?: string;
 }
 
+/** Where the reporter is, e.g. from a phone's GPS: WGS84 degrees. */
+export class LocationDto {
+  @ApiProperty({ example: 113.6203, minimum: -180, maximum: 180 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lon must be a number' })
+  @Min(-180)
+  @Max(180)
+  lon: number;
+
+  @ApiProperty({ example: 34.7466, minimum: -90, maximum: 90 })
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lat must be a number' })
+  @Min(-90)
+  @Max(90)
+  lat: number;
+}
+
 export class ReportIssueDto {
   @ApiProperty({ example: 'street-lighting', description: "One of the district's categories." })
   @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'category must be lowercase words joined by dashes' })
   category: string;
 
-  @ApiPropertyOptional({ description: 'The grid the problem is in. Give this or `address`.' })
-  @ValidateIf((dto: ReportIssueDto) => dto.address === undefined)
-  @IsString({ message: 'gridId or address is required' })
+  @ApiPropertyOptional({ description: 'The grid the problem is in. Give this, `address` or `location`.' })
+  @ValidateIf((dto: ReportIssueDto) => dto.address === undefined && dto.location === undefined)
+  @IsString({ message: 'one of gridId, address or location is required' })
   @Length(1, 64)
   gridId?: string;
 
@@ -30,6 +45,15 @@ export class ReportIssueDto {
   @IsString()
   @Length(1, 120)
   address?: string;
+
+  @ApiPropertyOptional({
+    type: LocationDto,
+    description: 'Where the problem is; routes to the deepest grid whose boundary contains it (a dedicated grid first). Also the fallback for an unknown address.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocationDto)
+  location?: LocationDto;
 
   @ApiProperty({ example: '楼道灯不亮 — the stairwell light is out' })
   @IsString()

@@ -39,7 +39,7 @@ export class ReportIssueUseCase {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
     if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
-    const grid = await this.resolveGrid(tenantId, report);
+    const { grid, routedBy } = await this.resolveGrid(tenantId, report);
 
     const now = new Date();
     const windows = completeAckWindows(category.ackWithinSeconds);
@@ -51,6 +51,8 @@ export class ReportIssueUseCase {
       channel: report.channel ?? 'resident',
       description: report.description,
       address: report.address ?? null,
+      locationLon: report.location?.lon ?? null,
+      locationLat: report.location?.lat ?? null,
       reporterName: report.reporter.name,
       reporterPhone: report.reporter.phone ?? null,
       reporterSubject,
@@ -73,7 +75,7 @@ export class ReportIssueUseCase {
       const trace = { tenantId, issueId: issue.id, actor: reporterSubject, holderLevel: grid.level, holderGridId: grid.gridId };
       await manager.insert(IssueHistoryEntry, [
         { ...trace, action: 'reported', reason: null, at: now },
-        { ...trace, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${report.address ? 'address' : 'grid id'}`, at: now },
+        { ...trace, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${routedBy}`, at: now },
       ]);
       await this.outbox.add(manager, IssueReported, {
         issueId: issue.id,
@@ -97,14 +99,29 @@ export class ReportIssueUseCase {
     return issue;
   }
 
-  private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<GridReplica> {
+  /**
+   * Routes from the replica, never by asking grid-registry: a grid id as given; else a registered address (a
+   * place's grid, or a grid listing it); else, or when the address is unknown, the location's most responsible
+   * grid (dedicated first, then deepest — docs/adr/0008-resolving-locations.md).
+   */
+  private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<{ grid: GridReplica; routedBy: 'grid id' | 'address' | 'location' }> {
     if (report.gridId !== undefined) {
       const grid = await this.grids.grid(tenantId, report.gridId);
       if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${report.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
-      return grid;
+      return { grid, routedBy: 'grid id' };
     }
-    const grid = await this.grids.byAddress(tenantId, report.address as string);
-    if (!grid) throw new UnprocessableError('ADDRESS_NOT_IN_DISTRICT', `no grid of district ${tenantId} holds the address ${report.address}`, [{ field: 'address', reason: 'not a registered address of this district' }]);
-    return grid;
+    if (report.address !== undefined) {
+      const grid = await this.grids.byAddress(tenantId, report.address);
+      if (grid) return { grid, routedBy: 'address' };
+      if (!report.location) throw new UnprocessableError('ADDRESS_NOT_IN_DISTRICT', `no grid of district ${tenantId} holds the address ${report.address}`, [{ field: 'address', reason: 'not a registered address of this district' }]);
+    }
+    const { lon, lat } = report.location as { lon: number; lat: number };
+    const grid = await this.grids.byPoint(tenantId, lon, lat);
+    if (!grid) {
+      throw new UnprocessableError('LOCATION_NOT_IN_DISTRICT', `the location (${lon}, ${lat}) lies within no grid boundary of district ${tenantId}`, [
+        { field: 'location', reason: 'outside every grid boundary of this district' },
+      ]);
+    }
+    return { grid, routedBy: 'location' };
   }
 }

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Between, DataSource } from 'typeorm';
+import { gridLevels } from '@gridline/contracts';
+import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { Grid } from '../grids/grid.entity';
+import { Tenant } from '../tenants/tenant.entity';
+import { CheckIn } from './check-in.entity';
+import { CheckInDayClosing } from './check-in-day-closing.entity';
+import { CheckInHistoryQuery, DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './check-in-history.query';
+import { CheckInDayView, toCheckInView } from './check-in.view';
+import { addDays, daysBetween } from './domain/calendar-date';
+import { cutoffOf } from './domain/cutoff';
+import { DEFAULT_TIME_ZONE } from './domain/zero-report-policy';
+import { localDateAt } from './domain/zone-clock';
+import { MissedCheckIn } from './missed-check-in.entity';
+import { MAX_MISSING_PER_PAGE, MissingGridsQuery } from './missing-grids.query';
+import { MissingGridsView, MissingGridView } from './missing-grids.view';
+import { ZeroReportPolicy } from './zero-report-policy.entity';
+import { upcomingCutoff } from './upcoming-cutoff';
+import { toZeroReportPolicyView, ZeroReportPolicyView } from './zero-report-policy.view';
+
+/** Read side of the zero-report: the policy, who is missing on a day, and a grid's history. Tenant-scoped. */
+@Injectable()
+export class CheckInReader {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async policy(tenantId: string, now = new Date()): Promise<ZeroReportPolicyView> {
+    const manager = this.dataSource.manager;
+    await this.requireTenant(tenantId);
+    const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
+    if (!policy) throw new NotFoundError('ZERO_REPORT_POLICY_NOT_FOUND', `district ${tenantId} has no zero-report policy yet (PUT one)`);
+    return toZeroReportPolicyView(policy, policy.enabled ? await upcomingCutoff(manager, tenantId, policy, now) : null);
+  }
+
+  /**
+   * Before the day's cut-off has run: the grids (at the policy's levels) with no check-in yet, status pending.
+   * After: the grids recorded as missed, status missed. Ordered by code, keyset-paged with `after`.
+   */
+  async missing(tenantId: string, query: MissingGridsQuery, now = new Date()): Promise<MissingGridsView> {
+    const manager = this.dataSource.manager;
+    await this.requireTenant(tenantId);
+    const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
+    const date = query.date ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
+    const closed = await manager.existsBy(CheckInDayClosing, { tenantId, date });
+    const limit = query.limit ?? MAX_MISSING_PER_PAGE;
+    const after = query.after ?? '';
+    const rows: Array<Omit<MissingGridView, 'status'>> = closed
+      ? await manager.query(
+          `SELECT g.id AS "gridId", g.name, g.code, m.level
+             FROM missed_check_ins m JOIN grids g ON g.tenant_id = m.tenant_id AND g.id = m.grid_id
+            WHERE m.tenant_id = $1 AND m.local_date = $2::date AND g.code > $3
+            ORDER BY g.code LIMIT $4`,
+          [tenantId, date, after, limit],
+        )
+      : await manager.query(
+          `SELECT g.id AS "gridId", g.name, g.code, g.level
+             FROM grids g
+            WHERE g.tenant_id = $1 AND g.level = ANY($3::text[]) AND g.status = 'active' AND g.code > $4
+              AND NOT EXISTS (SELECT 1 FROM check_ins c WHERE c.tenant_id = g.tenant_id AND c.grid_id = g.id AND c.local_date = $2::date)
+            ORDER BY g.code LIMIT $5`,
+          [tenantId, date, policy?.levels ?? [...gridLevels], after, limit],
+        );
+    const status = closed ? 'missed' : 'pending';
+    return {
+      tenantId,
+      date,
+      status,
+      cutoffAt: policy?.enabled ? cutoffOf(date, policy).at.toISOString() : null,
+      grids: rows.map((row) => ({ ...row, status })),
+    };
+  }
+
+  /** A grid's days from `from` to `to`, newest first: each day it checked in or was recorded as missed. */
+  async history(tenantId: string, gridId: string, query: CheckInHistoryQuery, now = new Date()): Promise<CheckInDayView[]> {
+    const manager = this.dataSource.manager;
+    await this.requireTenant(tenantId);
+    if (!(await manager.existsBy(Grid, { tenantId, id: gridId }))) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
+    const to = query.to ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
+    const from = query.from ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
+    const span = daysBetween(from, to);
+    if (span < 0) throw new UnprocessableError('INVALID_DATE_RANGE', `from (${from}) is after to (${to})`, [{ field: 'from', reason: 'after to' }]);
+    if (span >= MAX_HISTORY_DAYS) {
+      throw new UnprocessableError('INVALID_DATE_RANGE', `at most ${MAX_HISTORY_DAYS} days at a time`, [{ field: 'from', reason: `more than ${MAX_HISTORY_DAYS} days before to` }]);
+    }
+    const [checkIns, misses] = await Promise.all([
+      manager.find(CheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),
+      manager.find(MissedCheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),
+    ]);
+    const days: CheckInDayView[] = [
+      ...checkIns.map((checkIn): CheckInDayView => ({ date: checkIn.date, status: 'checked-in', checkIn: toCheckInView(checkIn) })),
+      ...misses.map((miss): CheckInDayView => ({ date: miss.date, status: 'missed', recordedAt: miss.recordedAt.toISOString() })),
+    ];
+    return days.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  }
+
+  private async requireTenant(tenantId: string): Promise<void> {
+    if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { GridCheckedIn } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { Grid } from '../../../grids/grid.entity';
+import { Member } from '../../../grids/member.entity';
+import { Tenant } from '../../../tenants/tenant.entity';
+import { CheckIn } from '../../check-in.entity';
+import { CheckInDayClosing } from '../../check-in-day-closing.entity';
+import { CheckInView, toCheckInView } from '../../check-in.view';
+import { checkCheckInDate, CheckInContent, checkMatters, CheckInRefusal, sameCheckIn } from '../../domain/check-in-rules';
+import { cutoffHasPassed } from '../../domain/cutoff';
+import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
+import { localDateAt } from '../../domain/zone-clock';
+import { ZeroReportPolicy } from '../../zero-report-policy.entity';
+import { CheckInGridDto } from './check-in-grid.dto';
+
+export interface CheckInGridCommand {
+  readonly tenantId: string;
+  readonly gridId: string;
+  readonly checkIn: CheckInGridDto;
+  /** The verified caller (token subject), kept with the check-in for accountability. */
+  readonly recordedBy: string;
+  readonly correlationId: string;
+  readonly now?: Date;
+}
+
+const CHECK_IN_UNIQUE = 'check_ins_one_per_grid_and_day_key';
+
+/**
+ * Records a grid's daily check-in and emits GridCheckedIn, in one transaction.
+ *
+ * The district's policy row is read FOR KEY SHARE, which the cut-off's FOR UPDATE waits for (and vice versa),
+ * so a check-in either commits before the cut-off looks for missing grids, or sees the day closed and is refused.
+ * One check-in per grid and day: an exact repeat (a retried request) gets the first one back and emits nothing;
+ * anything else is 409 ALREADY_CHECKED_IN.
+ */
+@Injectable()
+export class CheckInGridUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(command: CheckInGridCommand): Promise<CheckInView> {
+    try {
+      return await this.dataSource.transaction((manager) => this.checkIn(manager, command));
+    } catch (error) {
+      if (violatedUniqueConstraint(error) !== CHECK_IN_UNIQUE) throw error;
+      // A concurrent check-in of the same grid won the race: answer as if this one had come second.
+      return this.dataSource.transaction((manager) => this.checkIn(manager, command));
+    }
+  }
+
+  private async checkIn(manager: EntityManager, { tenantId, gridId, checkIn: dto, recordedBy, correlationId, now = new Date() }: CheckInGridCommand): Promise<CheckInView> {
+    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
+    if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    refuse(checkMatters(dto.nothingToReport, dto.matters));
+
+    const policy = await manager.findOne(ZeroReportPolicy, { where: { tenantId }, lock: { mode: 'for_key_share' } });
+    const today = localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
+    const date = dto.date ?? today;
+    const closed =
+      (policy !== null && policy.enabled && cutoffHasPassed(now, today, policy)) || (await manager.existsBy(CheckInDayClosing, { tenantId, date: today }));
+    refuse(checkCheckInDate({ date, today, closed }));
+
+    const content: CheckInContent = {
+      nothingToReport: dto.nothingToReport,
+      matters: (dto.matters ?? []).map((m) => ({ category: m.category ?? null, description: m.description })),
+      reportedBy: await this.reporter(manager, tenantId, dto),
+    };
+    const existing = await manager.findOneBy(CheckIn, { tenantId, gridId, date });
+    if (existing) {
+      const previous: CheckInContent = {
+        nothingToReport: existing.nothingToReport,
+        matters: existing.matters,
+        reportedBy: { memberId: existing.reportedByMemberId, name: existing.reportedByName },
+      };
+      if (sameCheckIn(previous, content)) return toCheckInView(existing);
+      throw new ConflictError('ALREADY_CHECKED_IN', `grid ${grid.name} (${grid.code}) already checked in for ${date} at ${existing.checkedInAt.toISOString()}`);
+    }
+
+    const record = manager.create(CheckIn, {
+      id: randomUUID(),
+      tenantId,
+      gridId,
+      date,
+      nothingToReport: content.nothingToReport,
+      matters: [...content.matters],
+      reportedByMemberId: content.reportedBy.memberId,
+      reportedByName: content.reportedBy.name,
+      recordedBy,
+      checkedInAt: now,
+    });
+    await manager.insert(CheckIn, record);
+    await this.outbox.add(
+      manager,
+      GridCheckedIn,
+      { tenantId, gridId, date, nothingToReport: content.nothingToReport, matterCount: content.matters.length },
+      EventContext.start(tenantId, correlationId),
+    );
+    return toCheckInView(record);
+  }
+
+  /** A member id must name a member of this district; their name is kept with the check-in when none is given. */
+  private async reporter(manager: EntityManager, tenantId: string, dto: CheckInGridDto): Promise<CheckInContent['reportedBy']> {
+    const memberId = dto.reportedBy.memberId ?? null;
+    if (memberId === null) return { memberId: null, name: dto.reportedBy.name ?? null };
+    const member = await manager.findOneBy(Member, { tenantId, id: memberId });
+    if (!member) {
+      throw new UnprocessableError('UNKNOWN_MEMBER', `member ${memberId} does not exist in district ${tenantId}`, [
+        { field: 'reportedBy.memberId', reason: 'unknown member in this district' },
+      ]);
+    }
+    return { memberId, name: dto.reportedBy.name ?? member.name };
+  }
+}
+
+function refuse(refusal: CheckInRefusal | null): void {
+  if (refusal) throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
+}

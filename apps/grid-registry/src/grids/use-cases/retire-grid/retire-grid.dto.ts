@@ -1,0 +1,3 @@
+import { EffectiveFromDto } from '../../effective-from.dto';
+
+export class RetireGridDto extends EffectiveFromDto {}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridRetired, GridStateChanged } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { UnprocessableError } from '@gridline/platform';
+import { checkEffectiveFrom } from '../../domain/effective-dating';
+import { GridAddress } from '../../grid-address.entity';
+import { gridChangeErrors } from '../../grid-change-errors';
+import { latestOpenPeriodStart, recordGridVersion } from '../../grid-history';
+import { Grid } from '../../grid.entity';
+import { toGridState } from '../../grid-state';
+import { GridView, toGridView } from '../../grid-view';
+import { Member } from '../../member.entity';
+import { RetireGridDto } from './retire-grid.dto';
+
+export interface RetireGridCommand {
+  readonly tenantId: string;
+  readonly gridId: string;
+  readonly retirement: RetireGridDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Retires a grid that no longer holds anything: no active children (no orphans), no places, no boundary. It keeps
+ * its row, code and history; it releases its address claims (another grid may take them) and publishes its state
+ * with status 'retired' and no addresses, so replicas stop routing to it by address even if they ignore the status.
+ * Retiring a retired grid again changes nothing.
+ *
+ * The grid row is locked: a creation or move under it locks the same row, so no child can slip in meanwhile.
+ */
+@Injectable()
+export class RetireGridUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  execute({ tenantId, gridId, retirement, correlationId }: RetireGridCommand): Promise<GridView> {
+    return this.dataSource.transaction(async (manager) => {
+      const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+      if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
+      const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+      if (grid.status === 'retired') return toGridView(grid, leader);
+
+      const children = await manager.countBy(Grid, { tenantId, parentId: gridId, status: 'active' });
+      if (children > 0) {
+        throw new UnprocessableError('GRID_HAS_CHILDREN', `grid ${grid.name} (${grid.code}) still has ${children} active child grid(s): move or retire them first`);
+      }
+      const [{ places, boundaries }] = (await manager.query(
+        `SELECT (SELECT count(*)::int FROM places WHERE tenant_id = $1 AND grid_id = $2) AS places,
+                (SELECT count(*)::int FROM grid_boundaries WHERE tenant_id = $1 AND grid_id = $2) AS boundaries`,
+        [tenantId, gridId],
+      )) as Array<{ places: number; boundaries: number }>;
+      if (places > 0) throw new UnprocessableError('GRID_HAS_PLACES', `grid ${grid.name} (${grid.code}) still holds ${places} place(s): register them with another grid first`);
+      if (boundaries > 0) throw new UnprocessableError('GRID_HAS_BOUNDARY', `grid ${grid.name} (${grid.code}) still has a boundary: remove it first`);
+
+      const now = new Date();
+      const effectiveFrom = retirement.effectiveFrom === undefined ? now : new Date(retirement.effectiveFrom);
+      // Not before its own last change, nor before its last child retired.
+      const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, [gridId], true));
+      if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+
+      await manager.delete(GridAddress, { tenantId, gridId });
+      grid.status = 'retired';
+      grid.addresses = [];
+      grid.version += 1;
+      grid.updatedAt = now;
+      await manager.update(Grid, { tenantId, id: gridId }, { status: grid.status, addresses: grid.addresses, version: grid.version, updatedAt: now });
+      await recordGridVersion(manager, grid, effectiveFrom);
+      const context = EventContext.start(tenantId, correlationId);
+      await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
+      await this.outbox.add(manager, GridRetired, { tenantId, gridId, level: grid.level, code: grid.code, effectiveFrom: effectiveFrom.toISOString() }, context);
+      return toGridView(grid, leader);
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { GridReader } from '../grids/grid-reader';
+import { ApiErrorView } from '../http/api-error.view';
+import { TenantGridParams } from '../http/path-params';
+import { DutyRosterView, OnDutyView } from './duty-roster.view';
+import { MembersReader } from './members.reader';
+import { OnDutyQuery } from './on-duty.query';
+import { SetDutyRosterDto } from './use-cases/set-duty-roster/set-duty-roster.dto';
+import { SetDutyRosterUseCase } from './use-cases/set-duty-roster/set-duty-roster.use-case';
+
+@ApiTags('members')
+@Controller('v1/tenants/:tenantId/grids/:gridId')
+export class DutyRosterController {
+  constructor(
+    private readonly grids: GridReader,
+    private readonly reader: MembersReader,
+    private readonly setDutyRoster: SetDutyRosterUseCase,
+  ) {}
+
+  @Put('roster')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: "Replace a grid's weekly duty roster: shifts [{ memberId, weekday 1-7, from, to }] in the district's local time",
+    description:
+      "Each shift ends after it starts on the same day (a night shift is split at 24:00); every member is an active member of the grid; one member's shifts never overlap. " +
+      "The zone is the district's zero-report zone, else Asia/Shanghai. Emits DutyRosterChanged (member ids only) unless nothing changed.",
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: DutyRosterView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (memberId, weekday, from, to; more than 500 shifts)' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'SHIFT_ENDS_BEFORE_START, NOT_A_MEMBER_OF_GRID, SHIFTS_OVERLAP' })
+  async set(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: SetDutyRosterDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<DutyRosterView> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    return this.setDutyRoster.execute({ tenantId, gridId, roster: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Get('roster')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: "A grid's weekly duty roster (version 0 and no shifts before the first PUT)" })
+  @ApiOkResponse({ type: DutyRosterView })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  async get(@Param() { tenantId, gridId }: TenantGridParams, @CurrentIdentity() identity: Identity): Promise<DutyRosterView> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    return this.reader.roster(tenantId, gridId);
+  }
+
+  @Get('on-duty')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: 'Who is on duty for a grid at an instant (default now), by its roster in the district time zone' })
+  @ApiOkResponse({ type: OnDutyView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (at)' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  async onDuty(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: OnDutyQuery, @CurrentIdentity() identity: Identity): Promise<OnDutyView> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    const at = query.at === undefined ? new Date() : new Date(query.at);
+    return this.reader.onDuty(tenantId, gridId, at);
+  }
+}

@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MemberRole } from '@gridline/contracts';
+
+/**
+ * A person's membership of one grid in one role (the `members` table, which also holds the leaders that
+ * `grids/` writes through its own `Member` entity). Ending a membership keeps the row (`endedAt` set, phone
+ * dropped): who served where, and when, is history.
+ */
+@Entity({ name: 'members' })
+export class GridMember {
+  @PrimaryColumn('uuid')
+  id: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
+  @Column({ name: 'grid_id', type: 'uuid' })
+  gridId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  /** Personal data: only here and on the internal member-contacts topic. */
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text' })
+  role: MemberRole;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  /** +1 on every change of the published state. */
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
+  endedAt: Date | null;
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { GridReader } from '../grids/grid-reader';
+import { ApiErrorView } from '../http/api-error.view';
+import { TenantGridParams } from '../http/path-params';
+import { ListMembersQuery } from './list-members.query';
+import { TenantGridMemberParams } from './member-params';
+import { MemberView } from './member-view';
+import { MembersReader } from './members.reader';
+import { AddMemberDto } from './use-cases/add-member/add-member.dto';
+import { AddMemberUseCase } from './use-cases/add-member/add-member.use-case';
+import { EndMembershipUseCase } from './use-cases/end-membership/end-membership.use-case';
+
+@ApiTags('members')
+@Controller('v1/tenants/:tenantId/grids/:gridId/members')
+export class MembersController {
+  constructor(
+    private readonly grids: GridReader,
+    private readonly reader: MembersReader,
+    private readonly addMember: AddMemberUseCase,
+    private readonly endMembership: EndMembershipUseCase,
+  ) {}
+
+  @Post()
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Add a person to a grid in a role: leader 网格长, worker 网格员, party-hub 党员中心户, property 物业, merchant 商户, volunteer',
+    description:
+      'District staff anywhere in the district; grid staff on their grid and below (a leader is appointed from above: grid staff only below their own grid). ' +
+      'Emits MemberStateChanged (public: no phone, a name only for leaders and workers) and MemberContactsChanged (internal). A first leader also updates the grid state.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiCreatedResponse({ type: MemberView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (name, phone, role, note)' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE (residents), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND (also a grid of another district)' })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_EXISTS (replace the leader with PUT …/leader)' })
+  async add(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: AddMemberDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<MemberView> {
+    const lineage = await this.grids.lineage(tenantId, gridId);
+    // As with PUT …/leader: a leader may appoint leaders below them, not a second leader beside themselves.
+    assertCanActOnGrid(identity, body.role === 'leader' ? lineage.slice(1) : lineage, 'this grid');
+    return this.addMember.execute({ tenantId, gridId, member: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Get()
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone" })
+  @ApiOkResponse({ type: [MemberView] })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  async list(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: ListMembersQuery, @CurrentIdentity() identity: Identity): Promise<MemberView[]> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    return this.reader.list(tenantId, gridId, query.includeEnded ?? false);
+  }
+
+  @Delete(':memberId')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'End a membership (the row is kept with `endedAt`; the phone is dropped; the member leaves the roster)',
+    description: 'Repeating it answers the same ended member. A leader is replaced with PUT …/leader instead.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: MemberView })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)' })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_MUST_BE_REPLACED' })
+  async end(
+    @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<MemberView> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    return this.endMembership.execute({ tenantId, gridId, memberId, correlationId: correlationIdFrom(correlation) });
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { GridReader } from '../grids/grid-reader';
+import { DutyRoster } from './duty-roster.entity';
+import { DutyRosterController } from './duty-roster.controller';
+import { GridMember } from './grid-member.entity';
+import { MembersController } from './members.controller';
+import { MembersReader } from './members.reader';
+import { AddMemberUseCase } from './use-cases/add-member/add-member.use-case';
+import { EndMembershipUseCase } from './use-cases/end-membership/end-membership.use-case';
+import { SetDutyRosterUseCase } from './use-cases/set-duty-roster/set-duty-roster.use-case';
+
+/** Entities of the members feature, for the service's DataSource. */
+export const memberEntities = [GridMember, DutyRoster];
+
+/**
+ * People and roles per grid, and each grid's weekly duty roster. Uses the service's global DataSource and
+ * outbox; GridReader (stateless) is provided again here for the access checks' grid lineage.
+ */
+@Module({
+  controllers: [MembersController, DutyRosterController],
+  providers: [GridReader, MembersReader, AddMemberUseCase, EndMembershipUseCase, SetDutyRosterUseCase],
+})
+export class MembersModule {}

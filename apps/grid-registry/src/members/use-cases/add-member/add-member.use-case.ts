@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+import { GridStateChanged, MemberContactsChanged, MemberStateChanged } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError } from '@gridline/platform';
+import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { Grid } from '../../../grids/grid.entity';
+import { toGridState } from '../../../grids/grid-state';
+import { GridMember } from '../../grid-member.entity';
+import { gridInDistrict } from '../../grid-in-district';
+import { toMemberContacts, toMemberState } from '../../member-state';
+import { MemberView, toMemberView } from '../../member-view';
+import { AddMemberDto } from './add-member.dto';
+
+export interface AddMemberCommand {
+  readonly tenantId: string;
+  readonly gridId: string;
+  readonly member: AddMemberDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Adds a person to a grid in one role and announces them: public state (no phone; a name for leaders and
+ * workers only) and internal contacts, in the same transaction. A grid has at most one active leader: a second
+ * is 409 LEADER_EXISTS (replacing one is `PUT …/grids/:gridId/leader`). A first leader added here also becomes
+ * the grid's leader in its published state, so the grid's version goes up as `PUT …/leader` would do.
+ */
+@Injectable()
+export class AddMemberUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute({ tenantId, gridId, member: dto, correlationId }: AddMemberCommand): Promise<MemberView> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const grid = await gridInDistrict(manager, tenantId, gridId, true);
+        if (dto.role === 'leader' && (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))) throw leaderExists(grid);
+
+        const now = new Date();
+        const member = manager.create(GridMember, {
+          id: randomUUID(),
+          tenantId,
+          gridId,
+          name: dto.name,
+          phone: dto.phone ?? null,
+          role: dto.role,
+          note: dto.note ?? null,
+          version: 1,
+          createdAt: now,
+          endedAt: null,
+        });
+        await manager.insert(GridMember, member);
+        const context = EventContext.start(tenantId, correlationId);
+        await this.outbox.add(manager, MemberStateChanged, toMemberState(member), context);
+        await this.outbox.add(manager, MemberContactsChanged, toMemberContacts(member), context);
+
+        if (member.role === 'leader') {
+          grid.version += 1;
+          grid.updatedAt = now;
+          await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
+          await this.outbox.add(manager, GridStateChanged, { ...toGridState(grid, null), leader: { memberId: member.id, name: member.name } }, context);
+        }
+        return toMemberView(member);
+      });
+    } catch (error) {
+      // The grid row lock serialises additions; this only guards against a writer that skipped it.
+      if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
+        throw new ConflictError('LEADER_EXISTS', `grid ${gridId} already has a leader; replace them with PUT …/grids/${gridId}/leader`);
+      }
+      throw error;
+    }
+  }
+}
+
+function leaderExists(grid: Grid): ConflictError {
+  return new ConflictError('LEADER_EXISTS', `grid ${grid.name} (${grid.code}) already has a leader; replace them with PUT …/grids/${grid.id}/leader`);
+}

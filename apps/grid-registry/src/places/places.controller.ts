@@ -1,0 +1,72 @@
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { GridReader } from '../grids/grid-reader';
+import { ApiErrorView } from '../http/api-error.view';
+import { TenantParams } from '../http/path-params';
+import { ListPlacesQuery } from './list-places.query';
+import { TenantPlaceParams } from './place-params';
+import { PlaceReader } from './place-reader';
+import { PlaceView } from './place-view';
+import { RegisterPlaceDto } from './use-cases/register-place/register-place.dto';
+import { RegisterPlaceUseCase } from './use-cases/register-place/register-place.use-case';
+
+@ApiTags('places')
+@Controller('v1/tenants/:tenantId/places')
+export class PlacesController {
+  constructor(
+    private readonly grids: GridReader,
+    private readonly reader: PlaceReader,
+    private readonly registerPlace: RegisterPlaceUseCase,
+  ) {}
+
+  @Post()
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Register a courtyard, building, stairwell or point of interest (district staff; a leader or worker of its grid or above)',
+    description: 'The address is stored normalised and is unique in the district. Announced on the place-state topic.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiCreatedResponse({ type: PlaceView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'UNKNOWN_GRID, UNKNOWN_PARENT_PLACE, WRONG_PLACE_KIND_UNDER_PARENT, POINT_OUTSIDE_GRID' })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'ADDRESS_TAKEN' })
+  async create(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: RegisterPlaceDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<PlaceView> {
+    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, body.gridId), 'the grid');
+    return this.registerPlace.execute({ tenantId, place: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Get()
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: "The district's places (or one grid's), ordered by address (keyset paging with `after`)" })
+  @ApiOkResponse({ type: [PlaceView] })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  list(@Param() { tenantId }: TenantParams, @Query() query: ListPlacesQuery): Promise<PlaceView[]> {
+    return this.reader.list(tenantId, query);
+  }
+
+  @Get(':placeId')
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'One place' })
+  @ApiOkResponse({ type: PlaceView })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'PLACE_NOT_FOUND' })
+  get(@Param() { tenantId, placeId }: TenantPlaceParams): Promise<PlaceView> {
+    return this.reader.get(tenantId, placeId);
+  }
+}

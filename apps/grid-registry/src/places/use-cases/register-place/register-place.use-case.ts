@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { PlaceStateChanged } from '@gridline/contracts';
+import { geometryContains, normaliseAddress } from '@gridline/location';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { Grid } from '../../../grids/grid.entity';
+import { Tenant } from '../../../tenants/tenant.entity';
+import { checkPlaceParent } from '../../domain/place-hierarchy';
+import { GridBoundary } from '../../grid-boundary.entity';
+import { gridSummaryOf } from '../../grid-summary';
+import { LocationIndex } from '../../location-index';
+import { Place } from '../../place.entity';
+import { toPlaceState } from '../../place-state';
+import { PlaceView, toPlaceView } from '../../place-view';
+import { RegisterPlaceDto } from './register-place.dto';
+
+export interface RegisterPlaceCommand {
+  readonly tenantId: string;
+  readonly place: RegisterPlaceDto;
+  readonly correlationId: string;
+}
+
+/**
+ * Registers a courtyard, building, stairwell or point of interest with the grid responsible for it. The grid
+ * row is share-locked, so its boundary cannot be redrawn between the point check and the commit. The address is
+ * normalised and unique in the district (a unique index backs the check); PlaceStateChanged commits with the row.
+ */
+@Injectable()
+export class RegisterPlaceUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly index: LocationIndex,
+  ) {}
+
+  async execute({ tenantId, place: dto, correlationId }: RegisterPlaceCommand): Promise<PlaceView> {
+    const address = normaliseAddress(dto.address);
+    if (address.length === 0) throw new ValidationFailedError([{ field: 'address', reason: 'address must contain more than white space' }]);
+    try {
+      const { place, grid } = await this.dataSource.transaction((manager) => this.register(manager, tenantId, dto, address, correlationId));
+      this.index.resolver.putGrid(gridSummaryOf(grid), grid.version);
+      this.index.resolver.putPlace({ placeId: place.id, tenantId, gridId: place.gridId, address });
+      return toPlaceView(place);
+    } catch (error) {
+      if (violatedUniqueConstraint(error) === 'places_address_key') throw this.addressTaken(address, null);
+      throw error;
+    }
+  }
+
+  private async register(manager: EntityManager, tenantId: string, dto: RegisterPlaceDto, address: string, correlationId: string): Promise<{ place: Place; grid: Grid }> {
+    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    const grid = await manager.findOne(Grid, { where: { tenantId, id: dto.gridId }, lock: { mode: 'pessimistic_read' } });
+    if (!grid) {
+      throw new UnprocessableError('UNKNOWN_GRID', `grid ${dto.gridId} does not exist in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid in this district' }]);
+    }
+    const parentPlaceId = dto.parentPlaceId ?? null;
+    if (parentPlaceId !== null) {
+      const parent = await manager.findOneBy(Place, { tenantId, id: parentPlaceId });
+      if (!parent) {
+        throw new UnprocessableError('UNKNOWN_PARENT_PLACE', `place ${parentPlaceId} does not exist in district ${tenantId}`, [
+          { field: 'parentPlaceId', reason: 'unknown place in this district' },
+        ]);
+      }
+      const verdict = checkPlaceParent(dto.kind, parent.kind);
+      if (!verdict.allowed) throw new UnprocessableError('WRONG_PLACE_KIND_UNDER_PARENT', verdict.reason, [{ field: 'parentPlaceId', reason: verdict.reason }]);
+    }
+    if (dto.point) {
+      const boundary = await manager.findOneBy(GridBoundary, { tenantId, gridId: grid.id });
+      if (boundary && !geometryContains(boundary.geometry, dto.point.lon, dto.point.lat)) {
+        throw new UnprocessableError('POINT_OUTSIDE_GRID', `the point (${dto.point.lon}, ${dto.point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`, [
+          { field: 'point', reason: "outside the grid's boundary" },
+        ]);
+      }
+    }
+
+    const now = new Date();
+    const place = manager.create(Place, {
+      id: randomUUID(),
+      tenantId,
+      gridId: grid.id,
+      parentPlaceId,
+      kind: dto.kind,
+      name: dto.name,
+      address,
+      lon: dto.point?.lon ?? null,
+      lat: dto.point?.lat ?? null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const inserted = await manager.createQueryBuilder().insert().into(Place).values(place).orIgnore().returning('id').execute();
+    if ((inserted.raw as unknown[]).length === 0) throw this.addressTaken(address, await manager.findOneBy(Place, { tenantId, address }));
+    await this.outbox.add(manager, PlaceStateChanged, toPlaceState(place), EventContext.start(tenantId, correlationId));
+    return { place, grid };
+  }
+
+  private addressTaken(address: string, holder: Place | null): ConflictError {
+    return new ConflictError('ADDRESS_TAKEN', holder
+      ? `the address ${address} is already registered as ${holder.kind} ${holder.name} (place ${holder.id})`
+      : `the address ${address} is already registered in this district`);
+  }
+}

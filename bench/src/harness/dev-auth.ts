@@ -1,0 +1,38 @@
+import { generateKeyPairSync, KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SignJWT } from 'jose';
+
+let keys: { publicKeyFile: string; privateKey: KeyObject } | null = null;
+
+/**
+ * A throwaway ES256 key pair for the bench run (made once per process): services under test verify with the
+ * public half (AUTH_PUBLIC_KEY_FILE), the bench signs its tokens with the private half.
+ */
+function benchKeys(): { publicKeyFile: string; privateKey: KeyObject } {
+  if (keys) return keys;
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const dir = mkdtempSync(path.join(tmpdir(), 'gridline-bench-auth-'));
+  const publicKeyFile = path.join(dir, 'public.pem');
+  writeFileSync(publicKeyFile, publicKey.export({ type: 'spki', format: 'pem' }));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  keys = { publicKeyFile, privateKey };
+  return keys;
+}
+
+export function benchPublicKeyFile(): string {
+  return benchKeys().publicKeyFile;
+}
+
+/** A city administrator's token, signed for the services' development issuer and audience. */
+export function benchCityAdminToken(): Promise<string> {
+  return new SignJWT({ roles: [{ role: 'city-admin' }] })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer('gridline-dev')
+    .setAudience('gridline')
+    .setSubject('bench:city-admin')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(benchKeys().privateKey);
+}

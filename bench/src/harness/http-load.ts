@@ -1,0 +1,84 @@
+import { connect, Socket } from 'node:net';
+import { now } from './measure';
+
+export interface HttpLoadResult {
+  readonly requests: number;
+  readonly ms: number;
+  /** How many responses had each status code. */
+  readonly statuses: ReadonlyMap<number, number>;
+}
+
+const HEADER_END = '\r\n\r\n';
+
+/**
+ * Sends `total` GETs over `concurrency` keep-alive connections, one request in flight per connection, cycling
+ * through `paths`, and times them from the first send to the last response.
+ *
+ * The client writes requests and reads responses on raw sockets (status line and Content-Length only) instead
+ * of node:http, because on a 2-core machine the client shares the CPU with the service and PostgreSQL: a
+ * heavier client would be measured instead of the service. Paths must be ASCII (percent-encode the rest).
+ */
+export async function httpLoad(
+  baseUrl: string,
+  paths: readonly string[],
+  options: { total: number; concurrency: number; headers?: Record<string, string> },
+): Promise<HttpLoadResult> {
+  const url = new URL(baseUrl);
+  const extraHeaders = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const requestFor = (path: string) => `GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}\r\n`;
+  const statuses = new Map<number, number>();
+  let sent = 0;
+  let answered = 0;
+  const sockets: Socket[] = [];
+
+  const started = now();
+  await new Promise<void>((resolve, reject) => {
+    const finishOne = (status: number) => {
+      statuses.set(status, (statuses.get(status) ?? 0) + 1);
+      answered += 1;
+      if (answered === options.total) resolve();
+    };
+    const open = () => {
+      const socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
+      sockets.push(socket);
+      socket.setEncoding('latin1');
+      let buffer = '';
+      const sendNext = () => {
+        if (sent >= options.total) return;
+        const path = paths[sent % paths.length];
+        sent += 1;
+        socket.write(requestFor(path));
+      };
+      socket.on('connect', sendNext);
+      socket.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (;;) {
+          const headerEnd = buffer.indexOf(HEADER_END);
+          if (headerEnd < 0) return;
+          const head = buffer.slice(0, headerEnd);
+          const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+          if (!length) {
+            reject(new Error(`bench: a response without Content-Length: ${head.split('\r\n')[0]}`));
+            return;
+          }
+          const end = headerEnd + HEADER_END.length + Number(length[1]);
+          if (buffer.length < end) return;
+          finishOne(Number(head.slice(9, 12)));
+          buffer = buffer.slice(end);
+          sendNext();
+        }
+      });
+      socket.on('error', reject);
+    };
+    for (let i = 0; i < Math.min(options.concurrency, options.total); i += 1) open();
+  });
+  const ms = now() - started;
+  for (const socket of sockets) socket.destroy();
+  return { requests: options.total, ms, statuses };
+}
+
+/** One GET with its parsed JSON body, for checking answers (not for timing). */
+export async function getJson<T>(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers });
+  return { status: response.status, body: (await response.json()) as T };
+}

@@ -1,0 +1,78 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT' } as const;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+/**
+ * A Gridline service run as its own process from dist/, as in production, for benchmarks that measure it
+ * through its HTTP API. Its output goes to `.gridline/bench/<name>.log`.
+ */
+export class BenchServiceProcess {
+  private child: ChildProcess | null = null;
+  private exited: Promise<number | null> = Promise.resolve(null);
+  readonly logFile: string;
+
+  constructor(
+    private readonly repositoryRoot: string,
+    readonly app: 'grid-registry',
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {
+    const dir = path.join(repositoryRoot, '.gridline', 'bench');
+    mkdirSync(dir, { recursive: true });
+    this.logFile = path.join(dir, `${app}.log`);
+  }
+
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the process and waits until /health answers; returns how long that took in milliseconds. */
+  async start(timeoutMs = 120_000): Promise<number> {
+    const started = Date.now();
+    const log = createWriteStream(this.logFile, { flags: 'a' });
+    const child = spawn(process.execPath, [path.join(this.repositoryRoot, 'dist/apps', this.app, 'src/main.js')], {
+      env: { ...process.env, ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.child = child;
+    let exitCode: number | null | undefined;
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    void this.exited.then((code) => (exitCode = code));
+    while (Date.now() - started < timeoutMs) {
+      if (exitCode !== undefined) throw new Error(`bench: ${this.app} exited with ${exitCode}; see ${this.logFile}`);
+      try {
+        if ((await fetch(`${this.baseUrl}/health`)).ok) return Date.now() - started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    throw new Error(`bench: ${this.app} did not answer /health within ${timeoutMs / 1000} s; see ${this.logFile}`);
+  }
+
+  /** SIGTERM and wait: the service drains its consumers and relay. */
+  async stop(): Promise<void> {
+    if (!this.child) return;
+    this.child.kill('SIGTERM');
+    await this.exited;
+    this.child = null;
+  }
+}
