@@ -50,7 +50,21 @@ async function start() {
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
   process.on('SIGHUP', shutdown);
-  for (const service of services) service.child.once('exit', (code) => !stopping && log(`warn: ${service.name} exited (${code}) — see ${service.logFile}`));
+  let running = services.length;
+  for (const service of services) {
+    service.child.once('exit', async (code) => {
+      running -= 1;
+      if (stopping) return;
+      log(`warn: ${service.name} exited (${code}) — see ${service.logFile}`);
+      if (running === 0) {
+        // Stopped from elsewhere (`npm stop`): nothing left to show.
+        stopping = true;
+        await stopFeed().catch(() => undefined);
+        log('stop: all services have stopped.');
+        process.exit(0);
+      }
+    });
+  }
 
   const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${portOf(app, env)}`]));
   const { tenantId, reported } = await loadDemo(root, urls, log, keys.privateKeyFile);
