@@ -28,7 +28,9 @@ import { InitialSchema1764200000000 } from './migrations/1764200000000-initial-s
 import { ZeroReport1764310000000 } from './migrations/1764310000000-zero-report';
 import { MembersAndRoster1764380000000 } from './migrations/1764380000000-members-and-roster';
 import { Places1764350000000 } from './migrations/1764350000000-places';
+import { GridCodePrefixIndex1764400000000 } from './migrations/1764400000000-grid-code-prefix-index';
 import { GridHistory1764390000000 } from './migrations/1764390000000-grid-history';
+import { ImportsModule } from './imports/imports.module';
 import { memberEntities, MembersModule } from './members/members.module';
 import { placeEntities, PlacesModule } from './places/places.module';
 import { Tenant } from './tenants/tenant.entity';
@@ -48,13 +50,14 @@ export class GridRegistryModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, Tenant, Grid, GridAddress, Member, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion],
-          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000],
+          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000],
         }),
         MessagingModule,
         SchedulingModule,
         AuthModule,
         PlacesModule,
         MembersModule,
+        ImportsModule,
       ],
       controllers: [HealthController, TenantsController, GridsController, ZeroReportController, CheckInsController],
       providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader, CheckInReader, SetZeroReportPolicyUseCase, CheckInGridUseCase, CloseCheckInDayUseCase, GridHistoryReader, RenameGridUseCase, MoveGridUseCase, RetireGridUseCase],

@@ -41,13 +41,17 @@ export class CreateGridUseCase {
 
   async execute(command: CreateGridCommand): Promise<GridView> {
     try {
-      return await this.dataSource.transaction((manager) => this.create(manager, command));
+      return await this.dataSource.transaction((manager) => this.createWithin(manager, command));
     } catch (error) {
       throw this.conflictFrom(error, command) ?? error;
     }
   }
 
-  private async create(manager: EntityManager, { tenantId, grid: dto, correlationId }: CreateGridCommand): Promise<GridView> {
+  /**
+   * The creation itself inside the caller's transaction, so a bulk import creates each of its grids exactly as
+   * this endpoint does (same checks, code, history row and event) and commits them all or none.
+   */
+  async createWithin(manager: EntityManager, { tenantId, grid: dto, correlationId }: CreateGridCommand): Promise<GridView> {
     const parentId = dto.parentId ?? null;
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
