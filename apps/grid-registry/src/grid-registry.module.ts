@@ -18,7 +18,6 @@ import { GridHistoryReader } from './grids/grid-history.reader';
 import { GridVersion } from './grids/grid-version.entity';
 import { GridReader } from './grids/grid-reader';
 import { GridsController } from './grids/grids.controller';
-import { Member } from './grids/member.entity';
 import { CreateGridUseCase } from './grids/use-cases/create-grid/create-grid.use-case';
 import { ReplaceGridLeaderUseCase } from './grids/use-cases/replace-grid-leader/replace-grid-leader.use-case';
 import { MoveGridUseCase } from './grids/use-cases/move-grid/move-grid.use-case';
@@ -49,7 +48,7 @@ export class GridRegistryModule {
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, Tenant, Grid, GridAddress, Member, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion],
+          entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion],
           migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000],
         }),
         MessagingModule,

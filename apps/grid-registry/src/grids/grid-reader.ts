@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, FindOptionsWhere, In, MoreThan } from 'typeorm';
+import { DataSource, FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
 import { NotFoundError } from '@gridline/platform';
 import { Tenant } from '../tenants/tenant.entity';
 import { Grid } from './grid.entity';
@@ -23,7 +23,7 @@ export class GridReader {
     if (query.after !== undefined) where.code = MoreThan(query.after);
     const grids = await manager.find(Grid, { where, order: { code: 'ASC' }, take: query.limit ?? MAX_GRIDS_PER_PAGE });
     if (grids.length === 0) return [];
-    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', gridId: In(grids.map((grid) => grid.id)) });
+    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', endedAt: IsNull(), gridId: In(grids.map((grid) => grid.id)) });
     const leaderOf = new Map(leaders.map((leader) => [leader.gridId, leader]));
     return grids.map((grid) => toGridView(grid, leaderOf.get(grid.id) ?? null));
   }
@@ -46,7 +46,7 @@ export class GridReader {
     const manager = this.dataSource.manager;
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
     if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
-    const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+    const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
     return toGridView(grid, leader);
   }
 }

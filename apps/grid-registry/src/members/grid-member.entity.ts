@@ -2,9 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { MemberRole } from '@gridline/contracts';
 
 /**
- * A person's membership of one grid in one role (the `members` table, which also holds the leaders that
- * `grids/` writes through its own `Member` entity). Ending a membership keeps the row (`endedAt` set, phone
- * dropped): who served where, and when, is history.
+ * A person's membership of one grid in one role: the one entity of the `members` table (`grids/` uses it as
+ * `Member` for leaders). Ending a membership keeps the row (`endedAt` set, phone dropped): who served where,
+ * and when, is history.
  */
 @Entity({ name: 'members' })
 export class GridMember {

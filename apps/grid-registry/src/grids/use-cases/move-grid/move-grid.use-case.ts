@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GridMoved, GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
@@ -61,7 +61,7 @@ export class MoveGridUseCase {
     if (grid.status === 'retired') throw gridChangeErrors.retired(grid);
     if (grid.parentId === move.newParentId) {
       // Already there: a retried move changes nothing.
-      return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' }));
+      return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() }));
     }
 
     const parent = await manager.findOne(Grid, { where: { tenantId, id: move.newParentId }, lock: { mode: 'pessimistic_write' } });
@@ -90,7 +90,7 @@ export class MoveGridUseCase {
     const recodes = new Map(rewriteDescendantCodes(grid.code, code, descendants.map((d) => ({ gridId: d.id, code: d.code }))).map((recode) => [recode.gridId, recode.to]));
     const from = { parentId: grid.parentId, code: grid.code };
 
-    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', gridId: In([grid.id, ...descendants.map((d) => d.id)]) });
+    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', endedAt: IsNull(), gridId: In([grid.id, ...descendants.map((d) => d.id)]) });
     const leaderOf = new Map(leaders.map((leader) => [leader.gridId, leader]));
     const context = EventContext.start(tenantId, correlationId);
 

@@ -37,7 +37,7 @@ export class RenameGridUseCase {
       return await this.dataSource.transaction(async (manager) => {
         const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
         if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
-        const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+        const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
         if (changes.name === undefined || changes.name === grid.name) return toGridView(grid, leader);
         if (grid.status === 'retired') throw gridChangeErrors.retired(grid);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, NotFoundError } from '@gridline/platform';
@@ -40,7 +40,7 @@ export class ReplaceGridLeaderUseCase {
         const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
         if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
         const phone = dto.phone ?? null;
-        const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+        const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
 
         if (current && current.name === dto.name) {
           if (current.phone !== phone) await manager.update(Member, { tenantId, id: current.id }, { phone });
@@ -48,7 +48,8 @@ export class ReplaceGridLeaderUseCase {
         }
 
         const now = new Date();
-        if (current) await manager.delete(Member, { tenantId, id: current.id });
+        // The previous leader's membership ends (the row stays as history, without the phone).
+        if (current) await manager.update(Member, { tenantId, id: current.id }, { endedAt: now, phone: null, version: current.version + 1 });
         const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', createdAt: now });
         await manager.insert(Member, leader);
         grid.version += 1;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { GridRetired, GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { UnprocessableError } from '@gridline/platform';
@@ -40,7 +40,7 @@ export class RetireGridUseCase {
     return this.dataSource.transaction(async (manager) => {
       const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
       if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
-      const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader' });
+      const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
       if (grid.status === 'retired') return toGridView(grid, leader);
 
       const children = await manager.countBy(Grid, { tenantId, parentId: gridId, status: 'active' });
