@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -54,7 +54,7 @@ export class CheckInsController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<CheckInView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.checkInGrid.execute({ tenantId, gridId, checkIn: body, recordedBy: identity.subject, correlationId: correlationIdFrom(correlation) });
   }
 
@@ -71,7 +71,7 @@ export class CheckInsController {
     @Query() query: CheckInHistoryQuery,
     @CurrentIdentity() identity: Identity,
   ): Promise<CheckInDayView[]> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.reader.history(tenantId, gridId, query);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity, NotFoundError } from '@gridline/platform';
 import { Tenant } from '../tenants/tenant.entity';
 import { Grid } from './grid.entity';
 import { GridView, toGridView } from './grid-view';
@@ -40,6 +40,15 @@ export class GridReader {
       [tenantId, gridId],
     );
     return rows.map((row) => row.id);
+  }
+
+  /**
+   * Grid scope in grid-registry: may the caller act on this grid (`grid-and-below`: a leader of the grid or an
+   * ancestor), or only from above it (`strictly-below`: appointing a leader, renaming, moving, retiring)?
+   */
+  async assertCanActOn(identity: Identity, tenantId: string, gridId: string, what: string, scope: 'grid-and-below' | 'strictly-below' = 'grid-and-below'): Promise<void> {
+    const lineage = await this.lineage(tenantId, gridId);
+    assertCanActOnGrid(identity, scope === 'strictly-below' ? lineage.slice(1) : lineage, what);
   }
 
   async get(tenantId: string, gridId: string): Promise<GridView> {

@@ -115,7 +115,7 @@ export class GridsController {
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     // As for the leader: grid staff change grids below their own, so the scope starts at the parent.
-    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     return this.renameGrid.execute({ tenantId, gridId, changes: body, correlationId: correlationIdFrom(correlation) });
   }
 
@@ -145,8 +145,8 @@ export class GridsController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
-    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
-    assertCanActOnGrid(identity, await this.reader.lineage(tenantId, body.newParentId), 'the new parent grid');
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
+    await this.reader.assertCanActOn(identity, tenantId, body.newParentId, 'the new parent grid');
     return this.moveGrid.execute({ tenantId, gridId, move: body, correlationId: correlationIdFrom(correlation) });
   }
 
@@ -174,7 +174,7 @@ export class GridsController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
-    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     return this.retireGrid.execute({ tenantId, gridId, retirement: body, correlationId: correlationIdFrom(correlation) });
   }
 
@@ -192,7 +192,7 @@ export class GridsController {
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     // A leader may appoint leaders below them, not replace themselves: the scope starts at the parent.
-    assertCanActOnGrid(identity, (await this.reader.lineage(tenantId, gridId)).slice(1), 'this grid');
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     return this.replaceGridLeader.execute({ tenantId, gridId, leader: body, correlationId: correlationIdFrom(correlation) });
   }
 }

@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -48,7 +48,7 @@ export class DutyRosterController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<DutyRosterView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.setDutyRoster.execute({ tenantId, gridId, roster: body, correlationId: correlationIdFrom(correlation) });
   }
 
@@ -59,7 +59,7 @@ export class DutyRosterController {
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   async get(@Param() { tenantId, gridId }: TenantGridParams, @CurrentIdentity() identity: Identity): Promise<DutyRosterView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.reader.roster(tenantId, gridId);
   }
 
@@ -71,7 +71,7 @@ export class DutyRosterController {
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   async onDuty(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: OnDutyQuery, @CurrentIdentity() identity: Identity): Promise<OnDutyView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     const at = query.at === undefined ? new Date() : new Date(query.at);
     return this.reader.onDuty(tenantId, gridId, at);
   }

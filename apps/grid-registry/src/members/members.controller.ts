@@ -65,7 +65,7 @@ export class MembersController {
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   async list(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: ListMembersQuery, @CurrentIdentity() identity: Identity): Promise<MemberView[]> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.reader.list(tenantId, gridId, query.includeEnded ?? false);
   }
 
@@ -85,7 +85,7 @@ export class MembersController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<MemberView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, gridId), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.endMembership.execute({ tenantId, gridId, memberId, correlationId: correlationIdFrom(correlation) });
   }
 }

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -52,7 +52,7 @@ export class BoundariesController {
     @CurrentIdentity() identity: Identity,
   ): Promise<BoundaryView> {
     // Like appointing its leader: a grid's own leader may not redraw it; the scope starts at the parent.
-    assertCanActOnGrid(identity, (await this.grids.lineage(tenantId, gridId)).slice(1), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     const boundary = { type: body.type, coordinates: body.coordinates };
     return this.setBoundary.execute({ tenantId, gridId, boundary, correlationId: correlationIdFrom(correlation) });
   }
@@ -78,7 +78,7 @@ export class BoundariesController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<void> {
-    assertCanActOnGrid(identity, (await this.grids.lineage(tenantId, gridId)).slice(1), 'this grid');
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     await this.removeBoundary.execute({ tenantId, gridId, correlationId: correlationIdFrom(correlation) });
   }
 }

@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
@@ -48,7 +48,7 @@ export class PlacesController {
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
   ): Promise<PlaceView> {
-    assertCanActOnGrid(identity, await this.grids.lineage(tenantId, body.gridId), 'the grid');
+    await this.grids.assertCanActOn(identity, tenantId, body.gridId, 'the grid');
     return this.registerPlace.execute({ tenantId, place: body, correlationId: correlationIdFrom(correlation) });
   }
 
