@@ -1,15 +1,10 @@
 import { GridBoundaryChanged, PlaceStateChanged, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
+import { rectangle } from '../support/geometry';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
-
-/** Counter-clockwise rectangle: a valid RFC 7946 outer ring. */
-const rectangle = (x0: number, y0: number, x1: number, y1: number) => ({
-  type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
-});
 
 /**
  * Boundaries, places and the resolve query in grid-registry, and issue-dispatch routing reports by location

@@ -22,6 +22,8 @@ import { CreateGridUseCase } from './grids/use-cases/create-grid/create-grid.use
 import { ReplaceGridLeaderUseCase } from './grids/use-cases/replace-grid-leader/replace-grid-leader.use-case';
 import { MoveGridUseCase } from './grids/use-cases/move-grid/move-grid.use-case';
 import { RenameGridUseCase } from './grids/use-cases/rename-grid/rename-grid.use-case';
+import { MergeGridsUseCase } from './grids/use-cases/merge-grids/merge-grids.use-case';
+import { SplitGridUseCase } from './grids/use-cases/split-grid/split-grid.use-case';
 import { RetireGridUseCase } from './grids/use-cases/retire-grid/retire-grid.use-case';
 import { InitialSchema1764200000000 } from './migrations/1764200000000-initial-schema';
 import { ZeroReport1764310000000 } from './migrations/1764310000000-zero-report';
@@ -59,7 +61,7 @@ export class GridRegistryModule {
         ImportsModule,
       ],
       controllers: [HealthController, TenantsController, GridsController, ZeroReportController, CheckInsController],
-      providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader, CheckInReader, SetZeroReportPolicyUseCase, CheckInGridUseCase, CloseCheckInDayUseCase, GridHistoryReader, RenameGridUseCase, MoveGridUseCase, RetireGridUseCase],
+      providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader, CheckInReader, SetZeroReportPolicyUseCase, CheckInGridUseCase, CloseCheckInDayUseCase, GridHistoryReader, RenameGridUseCase, MoveGridUseCase, RetireGridUseCase, MergeGridsUseCase, SplitGridUseCase],
     };
   }
 }

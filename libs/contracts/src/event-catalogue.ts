@@ -1,6 +1,6 @@
 import { EventDefinition } from './event-definition';
 import { GridStateChanged, TenantStateChanged } from './events/registry.events';
-import { GridMoved, GridRetired } from './events/grid-change.events';
+import { GridMoved, GridRetired, GridsMerged, GridSplit } from './events/grid-change.events';
 import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
 import { TaskOffered, TaskUnmatched, VolunteerRegistered } from './events/volunteer.events';
@@ -13,6 +13,8 @@ export const eventCatalogue: readonly EventDefinition[] = [
   GridStateChanged,
   GridMoved,
   GridRetired,
+  GridsMerged,
+  GridSplit,
   GridBoundaryChanged,
   PlaceStateChanged,
   IssueReported,

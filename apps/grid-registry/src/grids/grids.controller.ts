@@ -32,6 +32,11 @@ import { RenameGridDto } from './use-cases/rename-grid/rename-grid.dto';
 import { RenameGridUseCase } from './use-cases/rename-grid/rename-grid.use-case';
 import { RetireGridDto } from './use-cases/retire-grid/retire-grid.dto';
 import { RetireGridUseCase } from './use-cases/retire-grid/retire-grid.use-case';
+import { MergeGridsDto } from './use-cases/merge-grids/merge-grids.dto';
+import { MergeGridsUseCase } from './use-cases/merge-grids/merge-grids.use-case';
+import { SplitGridDto } from './use-cases/split-grid/split-grid.dto';
+import { SplitGridUseCase } from './use-cases/split-grid/split-grid.use-case';
+import { SplitGridView } from './use-cases/split-grid/split-grid.view';
 
 /** `?asOf=` answers come from the grid history and have their own shape. */
 const gridOrVersion = { oneOf: [{ $ref: getSchemaPath(GridView) }, { $ref: getSchemaPath(GridVersionView) }] };
@@ -48,6 +53,8 @@ export class GridsController {
     private readonly renameGrid: RenameGridUseCase,
     private readonly moveGrid: MoveGridUseCase,
     private readonly retireGrid: RetireGridUseCase,
+    private readonly mergeGrids: MergeGridsUseCase,
+    private readonly splitGrid: SplitGridUseCase,
   ) {}
 
   @Post()
@@ -176,6 +183,69 @@ export class GridsController {
   ): Promise<GridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     return this.retireGrid.execute({ tenantId, gridId, retirement: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post(':gridId/merge')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Merge sibling grids into this one, effective from a date (default now)',
+    description:
+      'The absorbed grids (same parent, level and kind) retire; their child grids move under this grid (re-coded), their places and ' +
+      "addresses go to it, their memberships end and their area joins its boundary (or `boundary` replaces it). Grid staff need this grid " +
+      'and every absorbed grid strictly inside their own. Announced on grid-state, place-state, grid-boundaries, member-state and as GridsMerged.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: GridView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description:
+      'UNKNOWN_GRID, MERGE_INTO_ITSELF, GRID_RETIRED, MERGE_ACROSS_LEVELS, MERGE_ACROSS_PARENTS, MERGE_ACROSS_KINDS, INVALID_POLYGON, BOUNDARY_REQUIRED, ' +
+      'EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+  })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  async merge(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: MergeGridsDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<GridView> {
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
+    for (const absorbed of body.absorbedGridIds) await this.reader.assertCanActOn(identity, tenantId, absorbed, 'an absorbed grid', 'strictly-below');
+    return this.mergeGrids.execute({ tenantId, gridId, merge: body, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post(':gridId/split')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Split this grid into new sibling grids, effective from a date (default now)',
+    description:
+      'Each part is a new grid under the same parent (new code, optional leader) and takes the child grids, places (courtyards with ' +
+      'their buildings) and addresses listed for it: each must go to exactly one part, and every part needs a boundary when the grid ' +
+      'had one. The grid retires and its memberships end. Announced on grid-state, place-state, grid-boundaries, member-state and as GridSplit.',
+  })
+  @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @ApiOkResponse({ type: SplitGridView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'SPLIT_PLAN_INVALID, GRID_RETIRED, INVALID_POLYGON, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+  })
+  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, ADDRESS_TAKEN, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  async split(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Body() body: SplitGridDto,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<SplitGridView> {
+    await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
+    return this.splitGrid.execute({ tenantId, gridId, split: body, correlationId: correlationIdFrom(correlation) });
   }
 
   @Put(':gridId/leader')

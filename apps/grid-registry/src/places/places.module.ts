@@ -21,6 +21,7 @@ export const placeEntities = [GridBoundary, Place];
  */
 @Module({
   controllers: [BoundariesController, PlacesController, ResolveController],
+  exports: [LocationIndex],
   providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase],
 })
 export class PlacesModule {}

@@ -42,3 +42,44 @@ export const GridRetired = defineEvent({
   subjectOf: (d) => d.gridId,
   description: 'A grid without active children was retired: it leaves the current tree but stays in history.',
 });
+
+export const GridsMerged = defineEvent({
+  type: 'gridline.grid.merged',
+  topic: Topics.gridChanges.name,
+  schema: z.object({
+    tenantId: tenantIdSchema,
+    /** The grid that absorbed the others and lives on. */
+    gridId: idSchema,
+    level: gridLevelSchema,
+    /** The grids merged into it; each is now retired (its new state is on the grid-state topic). */
+    absorbedGridIds: z.array(idSchema).min(1),
+    /** Child grids of the absorbed grids now under the survivor (re-coded, like a move). */
+    childGridsMoved: z.number().int().min(0),
+    placesMoved: z.number().int().min(0),
+    /** Memberships of the absorbed grids that ended with them. */
+    membershipsEnded: z.number().int().min(0),
+    effectiveFrom: isoTimeSchema,
+  }),
+  subjectOf: (d) => d.gridId,
+  description: 'Sibling grids of one level were merged into one: the others retired, their children, places, addresses and area went to the survivor.',
+});
+
+export const GridSplit = defineEvent({
+  type: 'gridline.grid.split',
+  topic: Topics.gridChanges.name,
+  schema: z.object({
+    tenantId: tenantIdSchema,
+    /** The grid that was split; it is now retired. */
+    gridId: idSchema,
+    level: gridLevelSchema,
+    code: gridCodeSchema,
+    /** The new grids that took its place, in the order of the request. */
+    partGridIds: z.array(idSchema).min(2),
+    childGridsMoved: z.number().int().min(0),
+    placesMoved: z.number().int().min(0),
+    membershipsEnded: z.number().int().min(0),
+    effectiveFrom: isoTimeSchema,
+  }),
+  subjectOf: (d) => d.gridId,
+  description: 'A grid was split into new sibling grids that share out its children, places, addresses and area; the split grid retired.',
+});

@@ -16,12 +16,15 @@ import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
+import { announceMembership } from '../../../members/membership-events';
 import { CreateGridDto } from './create-grid.dto';
 
 export interface CreateGridCommand {
   readonly tenantId: string;
   readonly grid: CreateGridDto;
   readonly correlationId: string;
+  /** Start of the grid's history when it replaces others (a split, back-dated); default its creation time. */
+  readonly validFrom?: Date;
 }
 
 /**
@@ -51,7 +54,7 @@ export class CreateGridUseCase {
    * The creation itself inside the caller's transaction, so a bulk import creates each of its grids exactly as
    * this endpoint does (same checks, code, history row and event) and commits them all or none.
    */
-  async createWithin(manager: EntityManager, { tenantId, grid: dto, correlationId }: CreateGridCommand): Promise<GridView> {
+  async createWithin(manager: EntityManager, { tenantId, grid: dto, correlationId, validFrom }: CreateGridCommand): Promise<GridView> {
     const parentId = dto.parentId ?? null;
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
@@ -98,9 +101,10 @@ export class CreateGridUseCase {
       updatedAt: now,
     });
     await manager.insert(Grid, grid);
-    await recordGridVersion(manager, grid, now);
+    await recordGridVersion(manager, grid, validFrom ?? now);
     await this.claimAddresses(manager, grid);
 
+    const context = EventContext.start(tenantId, correlationId);
     let leader: Member | null = null;
     if (dto.leader) {
       leader = manager.create(Member, {
@@ -110,12 +114,16 @@ export class CreateGridUseCase {
         name: dto.leader.name,
         phone: dto.leader.phone ?? null,
         role: 'leader',
+        note: null,
+        version: 1,
         createdAt: now,
+        endedAt: null,
       });
       await manager.insert(Member, leader);
+      await announceMembership(manager, this.outbox, leader, context);
     }
 
-    await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), EventContext.start(tenantId, correlationId));
+    await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
     return toGridView(grid, leader);
   }
 

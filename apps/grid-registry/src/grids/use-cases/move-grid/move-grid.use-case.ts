@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { GridMoved, GridStateChanged } from '@gridline/contracts';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { GridMoved } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
-import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
-import { maxSiblings } from '../../domain/grid-code';
-import { nextUnusedGridCode, rewriteDescendantCodes } from '../../domain/grid-code-rewrite';
 import { checkMove } from '../../domain/grid-move';
-import { gridChangeErrors } from '../../grid-change-errors';
-import { highestIssuedCodes, latestOpenPeriodStart, recordGridVersion } from '../../grid-history';
+import { gridChangeErrors, treeChangeConflict } from '../../grid-change-errors';
+import { latestOpenPeriodStart } from '../../grid-history';
+import { reparentWithDescendants } from '../../grid-reparenting';
 import { lineageOf, lockActiveDescendants } from '../../grid-subtree';
 import { Grid } from '../../grid.entity';
-import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { MoveGridDto } from './move-grid.dto';
@@ -46,10 +43,7 @@ export class MoveGridUseCase {
     try {
       return await this.dataSource.transaction((manager) => this.move(manager, command));
     } catch (error) {
-      const constraint = violatedUniqueConstraint(error);
-      if (constraint === 'grids_name_under_parent_key') throw new ConflictError('DUPLICATE_GRID_NAME', 'a grid of the same name already exists under the new parent');
-      if (constraint !== null) throw new ConflictError('CONCURRENT_CHANGE', 'the district changed while the grid was being moved; retry the request');
-      throw error;
+      throw treeChangeConflict(error, 'a grid of the same name already exists under the new parent', 'the grid was being moved');
     }
   }
 
@@ -83,43 +77,20 @@ export class MoveGridUseCase {
     const dating = checkEffectiveFrom(effectiveFrom, now, earliest);
     if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
 
-    const code = nextUnusedGridCode(parent.code, grid.level, await highestIssuedCodes(manager, tenantId, parent.code, grid.level));
-    if (code === null) {
-      throw new ConflictError('GRID_CODE_SPACE_FULL', `grid ${parent.name} (${parent.code}) has issued ${maxSiblings(grid.level)} codes of level '${grid.level}', the most its code allows`);
-    }
-    const recodes = new Map(rewriteDescendantCodes(grid.code, code, descendants.map((d) => ({ gridId: d.id, code: d.code }))).map((recode) => [recode.gridId, recode.to]));
-    const from = { parentId: grid.parentId, code: grid.code };
-
-    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', endedAt: IsNull(), gridId: In([grid.id, ...descendants.map((d) => d.id)]) });
-    const leaderOf = new Map(leaders.map((leader) => [leader.gridId, leader]));
     const context = EventContext.start(tenantId, correlationId);
-
-    grid.parentId = parent.id;
-    await this.recode(manager, grid, code, now, effectiveFrom, leaderOf.get(grid.id) ?? null, context);
-    for (const descendant of descendants) {
-      await this.recode(manager, descendant, recodes.get(descendant.id) as string, now, effectiveFrom, leaderOf.get(descendant.id) ?? null, context);
-    }
+    const fromParentId = grid.parentId as string;
+    const { fromCode, toCode } = await reparentWithDescendants(manager, this.outbox, { grid, descendants, parent, effectiveFrom, now, context });
     await this.outbox.add(manager, GridMoved, {
       tenantId,
       gridId: grid.id,
       level: grid.level,
-      fromParentId: from.parentId as string,
+      fromParentId,
       toParentId: parent.id,
-      fromCode: from.code,
-      toCode: code,
+      fromCode,
+      toCode,
       descendantsRecoded: descendants.length,
       effectiveFrom: effectiveFrom.toISOString(),
     }, context);
-    return toGridView(grid, leaderOf.get(grid.id) ?? null);
-  }
-
-  /** New code (and, for the moved grid, new parent): version +1, history row from `effectiveFrom`, state announced. */
-  private async recode(manager: EntityManager, grid: Grid, code: string, now: Date, effectiveFrom: Date, leader: Member | null, context: EventContext): Promise<void> {
-    grid.code = code;
-    grid.version += 1;
-    grid.updatedAt = now;
-    await manager.update(Grid, { tenantId: grid.tenantId, id: grid.id }, { parentId: grid.parentId, code, version: grid.version, updatedAt: now });
-    await recordGridVersion(manager, grid, effectiveFrom);
-    await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
+    return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() }));
   }
 }

@@ -10,6 +10,7 @@ import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
+import { announceMembership, dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
 import { ReplaceGridLeaderDto } from './replace-grid-leader.dto';
 
 export interface ReplaceGridLeaderCommand {
@@ -48,14 +49,19 @@ export class ReplaceGridLeaderUseCase {
         }
 
         const now = new Date();
-        // The previous leader's membership ends (the row stays as history, without the phone).
-        if (current) await manager.update(Member, { tenantId, id: current.id }, { endedAt: now, phone: null, version: current.version + 1 });
-        const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', createdAt: now });
+        const context = EventContext.start(tenantId, correlationId);
+        // The previous leader's membership ends (the row stays as history, without the phone) and leaves the roster.
+        if (current) {
+          await endMembershipRow(manager, this.outbox, current, now, context);
+          await dropRosterShifts(manager, this.outbox, tenantId, gridId, now, context, current.id);
+        }
+        const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', note: null, version: 1, createdAt: now, endedAt: null });
         await manager.insert(Member, leader);
+        await announceMembership(manager, this.outbox, leader, context);
         grid.version += 1;
         grid.updatedAt = now;
         await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
-        await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), EventContext.start(tenantId, correlationId));
+        await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
         return toGridView(grid, leader);
       });
     } catch (error) {

@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { GridRetired, GridStateChanged } from '@gridline/contracts';
+import { GridRetired } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { UnprocessableError } from '@gridline/platform';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
-import { GridAddress } from '../../grid-address.entity';
 import { gridChangeErrors } from '../../grid-change-errors';
-import { latestOpenPeriodStart, recordGridVersion } from '../../grid-history';
+import { latestOpenPeriodStart } from '../../grid-history';
+import { retireGridRow } from '../../grid-retirement';
 import { Grid } from '../../grid.entity';
-import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { RetireGridDto } from './retire-grid.dto';
@@ -61,15 +60,8 @@ export class RetireGridUseCase {
       const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, [gridId], true));
       if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
 
-      await manager.delete(GridAddress, { tenantId, gridId });
-      grid.status = 'retired';
-      grid.addresses = [];
-      grid.version += 1;
-      grid.updatedAt = now;
-      await manager.update(Grid, { tenantId, id: gridId }, { status: grid.status, addresses: grid.addresses, version: grid.version, updatedAt: now });
-      await recordGridVersion(manager, grid, effectiveFrom);
       const context = EventContext.start(tenantId, correlationId);
-      await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
+      await retireGridRow(manager, this.outbox, grid, leader, effectiveFrom, now, context);
       await this.outbox.add(manager, GridRetired, { tenantId, gridId, level: grid.level, code: grid.code, effectiveFrom: effectiveFrom.toISOString() }, context);
       return toGridView(grid, leader);
     });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
-import { GridStateChanged, MemberContactsChanged, MemberStateChanged } from '@gridline/contracts';
+import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
@@ -10,7 +10,7 @@ import { Grid } from '../../../grids/grid.entity';
 import { toGridState } from '../../../grids/grid-state';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
-import { toMemberContacts, toMemberState } from '../../member-state';
+import { announceMembership } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
 import { AddMemberDto } from './add-member.dto';
 
@@ -55,8 +55,7 @@ export class AddMemberUseCase {
         });
         await manager.insert(GridMember, member);
         const context = EventContext.start(tenantId, correlationId);
-        await this.outbox.add(manager, MemberStateChanged, toMemberState(member), context);
-        await this.outbox.add(manager, MemberContactsChanged, toMemberContacts(member), context);
+        await announceMembership(manager, this.outbox, member, context);
 
         if (member.role === 'leader') {
           grid.version += 1;

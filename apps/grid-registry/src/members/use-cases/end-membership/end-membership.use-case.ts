@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, NotFoundError } from '@gridline/platform';
-import { DutyRoster } from '../../duty-roster.entity';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
-import { toMemberContacts, toMemberState } from '../../member-state';
+import { dropRosterShifts, endMembershipRow } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
 
 export interface EndMembershipCommand {
@@ -44,23 +42,9 @@ export class EndMembershipUseCase {
       }
 
       const now = new Date();
-      member.endedAt = now;
-      member.phone = null;
-      member.version += 1;
-      await manager.update(GridMember, { tenantId, id: memberId }, { endedAt: now, phone: null, version: member.version });
       const context = EventContext.start(tenantId, correlationId);
-      await this.outbox.add(manager, MemberStateChanged, toMemberState(member), context);
-      await this.outbox.add(manager, MemberContactsChanged, toMemberContacts(member), context);
-
-      const roster = await manager.findOne(DutyRoster, { where: { tenantId, gridId }, lock: { mode: 'pessimistic_write' } });
-      const kept = roster?.shifts.filter((shift) => shift.memberId !== memberId) ?? [];
-      if (roster && kept.length !== roster.shifts.length) {
-        roster.shifts = kept;
-        roster.version += 1;
-        roster.updatedAt = now;
-        await manager.save(DutyRoster, roster);
-        await this.outbox.add(manager, DutyRosterChanged, { tenantId, gridId, timeZone: roster.timeZone, shifts: kept, version: roster.version }, context);
-      }
+      await endMembershipRow(manager, this.outbox, member, now, context);
+      await dropRosterShifts(manager, this.outbox, tenantId, gridId, now, context, memberId);
       return toMemberView(member);
     });
   }

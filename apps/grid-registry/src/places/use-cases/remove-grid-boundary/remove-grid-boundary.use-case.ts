@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GridBoundaryChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { NotFoundError } from '@gridline/platform';
 import { Grid } from '../../../grids/grid.entity';
+import { dropBoundary } from '../../boundary-rows';
 import { GridBoundary } from '../../grid-boundary.entity';
 import { LocationIndex } from '../../location-index';
-import { toGridBoundaryState } from '../../place-state';
 
 export interface RemoveGridBoundaryCommand {
   readonly tenantId: string;
@@ -32,13 +31,12 @@ export class RemoveGridBoundaryUseCase {
     const version = await this.dataSource.transaction(async (manager) => {
       const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
       if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
-      const removed = await manager.delete(GridBoundary, { tenantId, gridId });
-      if (!removed.affected) return null;
+      if (!(await manager.existsBy(GridBoundary, { tenantId, gridId }))) return null;
       const now = new Date();
       grid.version += 1;
       grid.updatedAt = now;
       await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
-      await this.outbox.add(manager, GridBoundaryChanged, toGridBoundaryState(tenantId, gridId, null, grid.version), EventContext.start(tenantId, correlationId));
+      await dropBoundary(manager, this.outbox, grid, EventContext.start(tenantId, correlationId));
       return grid.version;
     });
     if (version !== null) this.index.resolver.removeBoundary(tenantId, gridId, version);

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GridBoundaryChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { NotFoundError } from '@gridline/platform';
 import { Grid } from '../../../grids/grid.entity';
+import { boundaryFromRequest } from '../../boundary-input';
+import { storeBoundary } from '../../boundary-rows';
 import { BoundaryView, toBoundaryView } from '../../boundary-view';
-import { validateBoundary } from '../../domain/polygon-validation';
 import { GridBoundary } from '../../grid-boundary.entity';
 import { gridSummaryOf } from '../../grid-summary';
 import { LocationIndex } from '../../location-index';
-import { toGridBoundaryState } from '../../place-state';
 
 export interface SetGridBoundaryCommand {
   readonly tenantId: string;
@@ -35,17 +34,7 @@ export class SetGridBoundaryUseCase {
   ) {}
 
   async execute({ tenantId, gridId, boundary, correlationId }: SetGridBoundaryCommand): Promise<BoundaryView> {
-    const verdict = validateBoundary(boundary);
-    if (!verdict.valid) {
-      const [first, ...rest] = verdict.problems;
-      const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-      throw new UnprocessableError(
-        verdict.tooComplex ? 'POLYGON_TOO_COMPLEX' : 'INVALID_POLYGON',
-        `the boundary is not a valid polygon: ${first.field}: ${first.reason}${more}`,
-        verdict.problems,
-      );
-    }
-    const { geometry, bbox, positions } = verdict;
+    const { geometry, bbox, positions } = boundaryFromRequest(boundary);
 
     const outcome = await this.dataSource.transaction(async (manager) => {
       const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
@@ -58,20 +47,7 @@ export class SetGridBoundaryUseCase {
       grid.version += 1;
       grid.updatedAt = now;
       await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
-      const row = manager.create(GridBoundary, {
-        tenantId,
-        gridId,
-        geometry,
-        minLon: bbox[0],
-        minLat: bbox[1],
-        maxLon: bbox[2],
-        maxLat: bbox[3],
-        positions,
-        version: grid.version,
-        updatedAt: now,
-      });
-      await manager.upsert(GridBoundary, row, ['tenantId', 'gridId']);
-      await this.outbox.add(manager, GridBoundaryChanged, toGridBoundaryState(tenantId, gridId, { geometry, bbox }, grid.version), EventContext.start(tenantId, correlationId));
+      const row = await storeBoundary(manager, this.outbox, grid, { geometry, bbox, positions }, EventContext.start(tenantId, correlationId));
       return { row, grid, changed: true };
     });
 
