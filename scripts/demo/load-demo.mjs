@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { mintDevToken } from '../../deploy/auth/dev-tokens.mjs';
+import { centreOf, layoutDistrict, rectanglePolygon } from './demo-geography.mjs';
 
 const levelNames = { micro: 'micro-grid', grid: 'level-3 grid', community: 'community', street: 'street' };
 
@@ -81,6 +82,9 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
   demo.streets.forEach(countLevels);
   log(`demo: ${demo.tenant.name} (${tenantId}, ${demo.tenant.divisionCode}) — ${Object.entries(counts).map(([k, v]) => `${v} ${k === 'grid' ? 'level-3' : k}`).join(', ')} grids (${made} created now)`);
 
+  const areas = layoutDistrict(demo.streets);
+  await drawAndPopulate({ demo, registry, tenantId, byName, areas, log });
+
   for (const category of demo.categories) {
     await whenKnown(`category ${category.code}`, () => dispatch.put(`/v1/tenants/${tenantId}/categories/${category.code}`, { name: category.name, ackWithinSeconds: category.ackWithinSeconds }));
   }
@@ -98,12 +102,15 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
 
   const reported = [];
   for (const issue of demo.issues) {
-    const body = { category: issue.category, address: issue.address, description: issue.description, reporter: issue.reporter };
+    // A pin dropped inside a grid's (illustrative) area instead of an address: routing by boundary.
+    const where = issue.pointIn ? { location: centreOf(areas.get(issue.pointIn)) } : { address: issue.address };
+    const body = { category: issue.category, ...where, description: issue.description, reporter: issue.reporter };
     if (issue.channel) body.channel = issue.channel;
     const resident = client(urls['issue-dispatch'], await sign(`demo:resident:${issue.reporter.name}`, [{ role: 'resident' }], issue.reporter.name));
-    const response = await whenKnown(`report at ${issue.address}`, () => resident.post(`/v1/tenants/${tenantId}/issues`, body));
+    const place = issue.address ?? `a pin in ${issue.pointIn}`;
+    const response = await whenKnown(`report at ${place}`, () => resident.post(`/v1/tenants/${tenantId}/issues`, body));
     reported.push({ ...issue, id: response.body.id });
-    log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${issue.address} → dispatched to its ${levelNames[response.body.holderLevel]}`);
+    log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${place} → dispatched to its ${levelNames[response.body.holderLevel]}`);
     if (issue.acknowledge) {
       const leader = client(urls['issue-dispatch'], await sign(`demo:leader:${issue.address}`, [{ role: 'leader', grid: response.body.holderGridId }], `${issue.address}微网格长`));
       expectStatus(await leader.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { note: '已联系物业处理' }), [200], 'acknowledge');
@@ -111,4 +118,59 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
     }
   }
   return { tenantId, reported };
+}
+
+/**
+ * Boundaries for every grid, a courtyard place for every micro-grid with an address (buildings and stairwells
+ * where the file lists them), and the members the file names. Safe to repeat: the same boundary is no change,
+ * a taken address is the place already there, and a member already serving in that role is skipped.
+ */
+async function drawAndPopulate({ demo, registry, tenantId, byName, areas, log }) {
+  const base = `/v1/tenants/${tenantId}`;
+  let boundaries = 0;
+  for (const [name, area] of areas) {
+    expectStatus(await registry.put(`${base}/grids/${byName.get(name)}/boundary`, rectanglePolygon(area)), [200], `draw ${name}`);
+    boundaries += 1;
+  }
+
+  const counts = { courtyard: 0, building: 0, stairwell: 0, poi: 0 };
+  async function place(body) {
+    const response = expectStatus(await registry.post(`${base}/places`, body), [201, 409], `register ${body.address}`);
+    if (response.status === 201) {
+      counts[body.kind] += 1;
+      return response.body.placeId;
+    }
+    const found = expectStatus(await registry.get(`${base}/resolve?address=${encodeURIComponent(body.address)}`), [200], `find ${body.address}`);
+    return found.body.placeId;
+  }
+  const detail = new Map(demo.places.courtyards.map((c) => [c.grid, c]));
+  const micros = [];
+  const walk = (node) => (node.level === 'micro' && node.addresses?.length ? micros.push(node) : (node.children ?? []).forEach(walk));
+  demo.streets.forEach(walk);
+  for (const micro of micros) {
+    const gridId = byName.get(micro.name);
+    const courtyardId = await place({ kind: 'courtyard', name: micro.name, address: micro.addresses[0], gridId, point: centreOf(areas.get(micro.name)) });
+    const plan = detail.get(micro.name);
+    if (!plan) continue;
+    // Stairwells shared out over the buildings as evenly as the page's numbers allow (39 over 10: 4 × 9 + 3).
+    for (let b = 1; b <= plan.buildings; b += 1) {
+      const building = `${plan.address}${b}号楼`;
+      const buildingId = await place({ kind: 'building', name: `${b}号楼`, address: building, gridId, parentPlaceId: courtyardId });
+      const stairwells = Math.floor(plan.stairwells / plan.buildings) + (b <= plan.stairwells % plan.buildings ? 1 : 0);
+      for (let u = 1; u <= stairwells; u += 1) await place({ kind: 'stairwell', name: `${u}单元`, address: `${building}${u}单元`, gridId, parentPlaceId: buildingId });
+    }
+  }
+  for (const poi of demo.places.pois) await place({ kind: 'poi', name: poi.name, address: poi.address, gridId: byName.get(poi.grid), point: centreOf(areas.get(poi.grid)) });
+
+  let members = 0;
+  for (const member of demo.members) {
+    const url = `${base}/grids/${byName.get(member.grid)}/members`;
+    const listed = expectStatus(await registry.get(url), [200], `list members of ${member.grid}`).body;
+    const serving = Array.isArray(listed) ? listed : listed.items ?? [];
+    if (serving.some((m) => m.name === member.name && m.role === member.role)) continue;
+    const { grid, ...body } = member;
+    expectStatus(await registry.post(url, body), [201], `add ${member.name} to ${grid}`);
+    members += 1;
+  }
+  log(`demo: boundaries for ${boundaries} grids; places registered now: ${counts.courtyard} courtyards, ${counts.building} buildings, ${counts.stairwell} stairwells, ${counts.poi} points of interest; ${members} members added`);
 }
