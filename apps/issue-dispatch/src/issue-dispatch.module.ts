@@ -10,12 +10,32 @@ import { CategoryPolicy } from './categories/category-policy.entity';
 import { Issue } from './issues/issue.entity';
 import { IssueHistoryEntry } from './issues/issue-history.entity';
 import { IssuesController } from './issues/issues.controller';
+import { IssueCaseController } from './issues/issue-case.controller';
+import { CaseClocks } from './issues/case-clocks';
+import { CaseEscalation } from './issues/case-escalation';
+import { CaseWorkflow } from './issues/case-workflow';
+import { AcceptIssueUseCase } from './issues/use-cases/accept-issue/accept-issue.use-case';
+import { CloseIssueUseCase } from './issues/use-cases/close-issue/close-issue.use-case';
+import { DecideExtensionUseCase } from './issues/use-cases/decide-extension/decide-extension.use-case';
+import { DispatchIssueUseCase } from './issues/use-cases/dispatch-issue/dispatch-issue.use-case';
+import { EscalateIssueManuallyUseCase } from './issues/use-cases/escalate-issue-manually/escalate-issue-manually.use-case';
+import { ParkIssueUseCase } from './issues/use-cases/park-issue/park-issue.use-case';
+import { RateIssueUseCase } from './issues/use-cases/rate-issue/rate-issue.use-case';
+import { ReassignIssueUseCase } from './issues/use-cases/reassign-issue/reassign-issue.use-case';
+import { RejectIssueUseCase } from './issues/use-cases/reject-issue/reject-issue.use-case';
+import { RequestExtensionUseCase } from './issues/use-cases/request-extension/request-extension.use-case';
+import { ResolveIssueUseCase } from './issues/use-cases/resolve-issue/resolve-issue.use-case';
+import { ReturnIssueUseCase } from './issues/use-cases/return-issue/return-issue.use-case';
+import { StartWorkUseCase } from './issues/use-cases/start-work/start-work.use-case';
+import { UnparkIssueUseCase } from './issues/use-cases/unpark-issue/unpark-issue.use-case';
+import { VerifyIssueUseCase } from './issues/use-cases/verify-issue/verify-issue.use-case';
 import { AcknowledgeIssueUseCase } from './issues/use-cases/acknowledge-issue/acknowledge-issue.use-case';
 import { EscalateIssueUseCase } from './issues/use-cases/escalate-issue/escalate-issue.use-case';
 import { ReportIssueUseCase } from './issues/use-cases/report-issue/report-issue.use-case';
 import { InitialSchema1764300000000 } from './migrations/1764300000000-initial-schema';
 import { IssueReporterSubject1764300000001 } from './migrations/1764300000001-issue-reporter-subject';
 import { PlaceReplica1764360000000 } from './migrations/1764360000000-place-replica';
+import { CaseLoop1764500000000 } from './migrations/1764500000000-case-loop';
 import { IssueAccess } from './issues/issue-access';
 
 @Module({})
@@ -27,7 +47,7 @@ export class IssueDispatchModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000],
         }),
         RedisModule,
         MessagingModule,
@@ -35,12 +55,30 @@ export class IssueDispatchModule {
         SchedulingModule,
         GridReplicaModule,
       ],
-      controllers: [HealthController, CategoriesController, IssuesController],
+      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController],
       providers: [
         IssueAccess,
         ReportIssueUseCase,
         AcknowledgeIssueUseCase,
         EscalateIssueUseCase,
+        CaseClocks,
+        CaseWorkflow,
+        CaseEscalation,
+        AcceptIssueUseCase,
+        RejectIssueUseCase,
+        DispatchIssueUseCase,
+        StartWorkUseCase,
+        ResolveIssueUseCase,
+        VerifyIssueUseCase,
+        CloseIssueUseCase,
+        RateIssueUseCase,
+        RequestExtensionUseCase,
+        DecideExtensionUseCase,
+        ReturnIssueUseCase,
+        EscalateIssueManuallyUseCase,
+        ReassignIssueUseCase,
+        ParkIssueUseCase,
+        UnparkIssueUseCase,
         // The grid tree replica, with boundaries and places for routing by location: read from the start of
         // grid-registry's compacted topics, never by calling it.
         provideEventConsumer({

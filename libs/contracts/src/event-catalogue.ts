@@ -3,6 +3,23 @@ import { GridStateChanged, TenantStateChanged } from './events/registry.events';
 import { GridMoved, GridRetired, GridsMerged, GridSplit } from './events/grid-change.events';
 import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
+import {
+  IssueAccepted,
+  IssueClosed,
+  IssueExtensionApproved,
+  IssueExtensionDenied,
+  IssueExtensionRequested,
+  IssueParked,
+  IssueRated,
+  IssueReassigned,
+  IssueRejected,
+  IssueReopened,
+  IssueResolved,
+  IssueReturned,
+  IssueUnparked,
+  IssueVerified,
+  IssueWorkStarted,
+} from './events/issue-case.events';
 import { TaskOffered, TaskUnmatched, VolunteerRegistered } from './events/volunteer.events';
 import { GridCheckedIn, GridCheckInMissed } from './events/check-in.events';
 import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from './events/member.events';
@@ -21,6 +38,21 @@ export const eventCatalogue: readonly EventDefinition[] = [
   IssueDispatched,
   IssueEscalated,
   IssueAcknowledged,
+  IssueAccepted,
+  IssueRejected,
+  IssueWorkStarted,
+  IssueResolved,
+  IssueVerified,
+  IssueReopened,
+  IssueClosed,
+  IssueRated,
+  IssueExtensionRequested,
+  IssueExtensionApproved,
+  IssueExtensionDenied,
+  IssueReturned,
+  IssueReassigned,
+  IssueParked,
+  IssueUnparked,
   VolunteerRegistered,
   TaskOffered,
   TaskUnmatched,

@@ -7,6 +7,7 @@ export * from './events/registry.events';
 export * from './events/grid-change.events';
 export * from './events/place.events';
 export * from './events/issue.events';
+export * from './events/issue-case.events';
 export * from './events/volunteer.events';
 export * from './events/check-in.events';
 export * from './events/member.events';

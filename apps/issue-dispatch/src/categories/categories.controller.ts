@@ -18,11 +18,15 @@ export class CategoriesController {
 
   @Put(':code')
   @Permit('district-admin')
-  @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement windows" })
+  @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement and resolve windows" })
   async put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
-    const windows = Object.fromEntries(Object.entries(body.ackWithinSeconds).filter(([, v]) => v !== undefined));
-    await this.dataSource.manager.upsert(CategoryPolicy, { tenantId, code, name: body.name, ackWithinSeconds: windows }, ['tenantId', 'code']);
+    const named = (windows: object | undefined) => Object.fromEntries(Object.entries(windows ?? {}).filter(([, v]) => v !== undefined));
+    await this.dataSource.manager.upsert(
+      CategoryPolicy,
+      { tenantId, code, name: body.name, ackWithinSeconds: named(body.ackWithinSeconds), resolveWithinSeconds: named(body.resolveWithinSeconds) },
+      ['tenantId', 'code'],
+    );
     return this.dataSource.manager.findOneByOrFail(CategoryPolicy, { tenantId, code });
   }
 

@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'c
 
 const MAX_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 
+/** Seconds per holder level; a level left out uses the default. */
 export class AckWindowsDto {
   @ApiPropertyOptional({ example: 1800 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_WINDOW_SECONDS) micro?: number;
   @ApiPropertyOptional({ example: 3600 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_WINDOW_SECONDS) grid?: number;
@@ -23,4 +24,13 @@ export class PutCategoryPolicyDto {
   @ValidateNested()
   @Type(() => AckWindowsDto)
   ackWithinSeconds: AckWindowsDto;
+
+  @ApiPropertyOptional({
+    type: AckWindowsDto,
+    description: 'Seconds to resolve once acknowledged (or taken over by escalation), per holder level; unnamed levels use defaults (1 day at a micro-grid … 10 days at the city centre).',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AckWindowsDto)
+  resolveWithinSeconds?: AckWindowsDto;
 }

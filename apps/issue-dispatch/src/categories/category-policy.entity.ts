@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
 
-/** A district's issue category and how long each level has to acknowledge it. */
+/** A district's issue category and how long each level has to acknowledge, then resolve, a case of it. */
 @Entity({ name: 'category_policies' })
 export class CategoryPolicy {
   @PrimaryColumn({ name: 'tenant_id', type: 'text' })
@@ -15,6 +15,9 @@ export class CategoryPolicy {
 
   @Column({ name: 'ack_within_seconds', type: 'jsonb' })
   ackWithinSeconds: Partial<Record<HolderLevel, number>>;
+
+  @Column({ name: 'resolve_within_seconds', type: 'jsonb', default: {} })
+  resolveWithinSeconds: Partial<Record<HolderLevel, number>>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { assertCanActOnGrid, canActOnGrid, ForbiddenError, hasRole, Identity, NotFoundError } from '@gridline/platform';
+import { canActOnGrid, ForbiddenError, hasRole, Identity, NotFoundError } from '@gridline/platform';
 import { Issue } from './issue.entity';
 
 /**
  * Who may see and act on one issue. District staff: any issue of their district. Grid leaders and workers:
  * issues that started in, or are now held by, a grid at or below theirs. Residents: only the issues they
- * reported — anyone else's looks like it does not exist.
+ * reported — anyone else's looks like it does not exist. Who may act on a case is decided per action in
+ * domain/case-permissions.ts.
  */
 @Injectable()
 export class IssueAccess {
@@ -23,12 +24,6 @@ export class IssueAccess {
     if (hasRole(identity, 'resident') && issue.reporterSubject === identity.subject) return;
     if (hasRole(identity, 'leader', 'worker')) throw new ForbiddenError('OUTSIDE_YOUR_GRID', `issue ${issue.id} is outside the grids you lead or work in`);
     throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issue.id} does not exist in district ${issue.tenantId}`);
-  }
-
-  /** Acknowledging is for the holder: a grid at or above the holding grid, or district staff for a centre. */
-  async assertCanHandle(identity: Identity, issue: Issue, manager?: EntityManager): Promise<void> {
-    const lineage = issue.holderGridId ? await this.lineage(issue.tenantId, issue.holderGridId, manager) : [];
-    assertCanActOnGrid(identity, lineage, `the ${issue.holderLevel} holding issue ${issue.id}`);
   }
 
   private async lineage(tenantId: string, gridId: string, manager?: EntityManager): Promise<string[]> {

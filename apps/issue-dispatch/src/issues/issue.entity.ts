@@ -1,8 +1,10 @@
 import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
-import type { AckWindows } from './domain/ack-policy';
+import type { IssueState } from './domain/case-state-machine';
+import type { PolicySnapshot } from './domain/resolve-policy';
+import type { RejectionReason } from '@gridline/contracts';
 
-export type IssueState = 'dispatched' | 'acknowledged';
+export type { IssueState };
 export type IssueChannel = 'resident' | 'patrol' | 'visit';
 
 @Entity({ name: 'issues' })
@@ -64,7 +66,7 @@ export class Issue {
 
   /** The category's windows as they were at dispatch; later policy edits do not touch issues in flight. */
   @Column({ name: 'policy_snapshot', type: 'jsonb' })
-  policySnapshot: { ackWithinSeconds: AckWindows };
+  policySnapshot: PolicySnapshot;
 
   @Column({ name: 'ack_deadline', type: 'timestamptz', nullable: true })
   ackDeadline: Date | null;
@@ -78,6 +80,74 @@ export class Issue {
 
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
   acknowledgedAt: Date | null;
+
+  /** When the holder must have resolved the case; set while the resolve clock runs. */
+  @Column({ name: 'resolve_deadline', type: 'timestamptz', nullable: true })
+  resolveDeadline: Date | null = null;
+
+  /** The member handling the case (token subject): who acknowledged it, or whom it was reassigned to. */
+  @Column({ name: 'assignee_subject', type: 'text', nullable: true })
+  assigneeSubject: string | null = null;
+
+  @Column({ name: 'work_started_at', type: 'timestamptz', nullable: true })
+  workStartedAt: Date | null = null;
+
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null = null;
+
+  @Column({ name: 'resolved_on_time', type: 'boolean', nullable: true })
+  resolvedOnTime: boolean | null = null;
+
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true })
+  verifiedAt: Date | null = null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null = null;
+
+  /** Failed verifications (返工). */
+  @Column({ name: 'rework_count', type: 'int', default: 0 })
+  reworkCount: number = 0;
+
+  /** Approved extensions (延期). */
+  @Column({ name: 'extension_count', type: 'int', default: 0 })
+  extensionCount: number = 0;
+
+  /** A pending extension request: the deadline asked for, and why. */
+  @Column({ name: 'extension_requested_until', type: 'timestamptz', nullable: true })
+  extensionRequestedUntil: Date | null = null;
+
+  @Column({ name: 'extension_reason', type: 'text', nullable: true })
+  extensionReason: string | null = null;
+
+  /** Parked (挂账): clocks paused; the time each had left is kept here until un-parking. */
+  @Column({ name: 'parked_at', type: 'timestamptz', nullable: true })
+  parkedAt: Date | null = null;
+
+  @Column({ name: 'parked_reason', type: 'text', nullable: true })
+  parkedReason: string | null = null;
+
+  @Column({ name: 'paused_ack_ms', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  pausedAckMs: number | null = null;
+
+  @Column({ name: 'paused_resolve_ms', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  pausedResolveMs: number | null = null;
+
+  @Column({ name: 'rejection_reason', type: 'text', nullable: true })
+  rejectionReason: RejectionReason | null = null;
+
+  /** For a rejected duplicate: the case it duplicates. */
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
+  duplicateOf: string | null = null;
+
+  /** The reporter's rating of the closed case, once. */
+  @Column({ type: 'smallint', nullable: true })
+  rating: number | null = null;
+
+  @Column({ name: 'rating_comment', type: 'text', nullable: true })
+  ratingComment: string | null = null;
+
+  @Column({ name: 'rated_at', type: 'timestamptz', nullable: true })
+  ratedAt: Date | null = null;
 
   @VersionColumn()
   version: number;

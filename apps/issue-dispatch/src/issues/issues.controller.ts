@@ -1,17 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
 import { IssueHistoryEntry } from './issue-history.entity';
-import { toIssueView } from './issue-view';
+import { CaseView, toIssueView } from './issue-view';
 import { AcknowledgeIssueDto } from './use-cases/acknowledge-issue/acknowledge-issue.dto';
 import { AcknowledgeIssueUseCase } from './use-cases/acknowledge-issue/acknowledge-issue.use-case';
-import { IssueView, ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
+import { ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
 import { ReportIssueUseCase } from './use-cases/report-issue/report-issue.use-case';
 
 @ApiTags('issues')
@@ -30,14 +30,14 @@ export class IssuesController {
   @ApiOperation({ summary: 'Report a problem; it is dispatched to the grid that holds its location' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
-  @ApiCreatedResponse({ type: IssueView })
+  @ApiCreatedResponse({ type: CaseView })
   report(
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
-  ): Promise<IssueView> {
+  ): Promise<CaseView> {
     // Keys are per caller: two residents who pick the same key do not see each other's reports.
     return this.idempotency.run(`issue-report:${tenantId}:${identity.subject}`, idempotencyKey, body, async () =>
       toIssueView(await this.reportIssue.execute({ tenantId, report: body, correlationId: correlationIdFrom(correlation), reporterSubject: identity.subject })),
@@ -47,22 +47,31 @@ export class IssuesController {
   @Post(':issueId/acknowledge')
   @Permit('grid-staff', 'district-staff')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The current holder acknowledges the issue; escalation stops' })
-  @ApiOkResponse({ type: IssueView })
+  @ApiOperation({ summary: 'The holder acknowledges the issue; the acknowledgement clock stops, the resolve clock runs' })
+  @ApiOkResponse({ type: CaseView })
   async acknowledge(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @Body() body: AcknowledgeIssueDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
-  ): Promise<IssueView> {
-    return toIssueView(await this.acknowledgeIssue.execute(tenantId, issueId, body, correlationIdFrom(correlation), identity));
+  ): Promise<CaseView> {
+    return toIssueView(await this.acknowledgeIssue.execute({ tenantId, issueId, identity, expectedVersion: body.expectedVersion }, body));
+  }
+
+  // Declared before ':issueId' so that `queue` is not taken for an issue id.
+  @Get('queue')
+  @Permit('district-staff')
+  @ApiOperation({ summary: "The district dispatch centre's queue: reports waiting to be accepted and cases waiting to be dispatched (returned ones too), oldest first" })
+  @ApiOkResponse({ type: CaseView, isArray: true })
+  async queue(@Param() { tenantId }: TenantParams): Promise<CaseView[]> {
+    const waiting = await this.dataSource.manager.find(Issue, { where: { tenantId, state: In(['reported', 'accepted']) }, order: { reportedAt: 'ASC' }, take: 500 });
+    return waiting.map(toIssueView);
   }
 
   @Get(':issueId')
   @Permit('resident', 'grid-staff', 'district-staff')
   @ApiOperation({ summary: 'One issue as it stands (no reporter details); residents see only their own' })
-  @ApiOkResponse({ type: IssueView })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueView> {
+  @ApiOkResponse({ type: CaseView })
+  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<CaseView> {
     return toIssueView(await this.readable(tenantId, issueId, identity));
   }
 
@@ -75,7 +84,7 @@ export class IssuesController {
 
   @Get(':issueId/history')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @ApiOperation({ summary: 'Who held the issue, when, and what happened (append-only)' })
+  @ApiOperation({ summary: 'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)' })
   async history(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueHistoryEntry[]> {
     await this.readable(tenantId, issueId, identity);
     return this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { id: 'ASC' } });

@@ -50,10 +50,13 @@ export const IssueEscalated = defineEvent({
     /** 1 for the first escalation above the grid the issue was dispatched to. */
     depth: z.number().int().positive(),
     ackDeadline: isoTimeSchema.nullable(),
+    /** The new holder's resolve deadline when the resolve clock was running (absent in older events). */
+    resolveDeadline: isoTimeSchema.nullable().optional(),
     critical: z.boolean(),
   }),
   subjectOf: (d) => d.issueId,
-  description: 'Nobody acknowledged in time: the issue moved one level up (grid → … → district → city centre).',
+  description:
+    'The issue moved one level up (grid → … → district → city centre): nobody acknowledged in time (`ack-timeout`), it was not resolved in time (`resolve-timeout`), or its holder sent it up (`manual`).',
 });
 
 export const IssueAcknowledged = defineEvent({
@@ -64,7 +67,9 @@ export const IssueAcknowledged = defineEvent({
     gridId: idSchema.nullable(),
     level: holderLevelSchema,
     acknowledgedAt: isoTimeSchema,
+    /** When the case must be resolved; the resolve clock starts (or keeps running) on acknowledgement. */
+    resolveDeadline: isoTimeSchema.nullable().optional(),
   }),
   subjectOf: (d) => d.issueId,
-  description: 'The holder acknowledged the issue; escalation stops.',
+  description: 'The holder acknowledged the issue; the acknowledgement clock stops and the resolve clock runs.',
 });

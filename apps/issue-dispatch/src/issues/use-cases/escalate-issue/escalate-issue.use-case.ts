@@ -1,80 +1,48 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { IssueEscalated } from '@gridline/contracts';
-import { GridTree } from '@gridline/grid-replica';
-import { EventContext, Outbox } from '@gridline/messaging';
-import { DurableTimer, DurableTimers, TimerPoller } from '@gridline/scheduling';
-import { ackDeadline } from '../../domain/ack-policy';
-import { nextHolder } from '../../domain/escalation-ladder';
+import { DurableTimer, TimerPoller } from '@gridline/scheduling';
+import { CaseEscalation } from '../../case-escalation';
+import { CaseWorkflow, systemActor } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { IssueHistoryEntry } from '../../issue-history.entity';
-import { ACK_DEADLINE_TIMER, AckDeadlinePayload } from '../../issue-timers';
+import { ACK_DEADLINE_TIMER, AckDeadlinePayload, RESOLVE_DEADLINE_TIMER } from '../../issue-timers';
+
+const escalationActor = systemActor('escalation');
+const asClock = { capacity: 'district-staff', role: 'system', gridId: null } as const;
 
 /**
- * Runs when an acknowledgement deadline passes. Inside the timer's transaction it re-reads the issue under a
- * row lock; if the issue is still waiting at the depth the timer was set for, it moves one level up with a
- * fresh deadline from the policy snapshot, records it, announces it, and sets the next timer.
+ * Runs when an acknowledgement or resolve deadline passes. Inside the timer's transaction it re-reads the case
+ * under a row lock; if the case is still waiting on that very deadline (same depth, not parked, deadline not
+ * moved by an extension), it moves one level up with fresh deadlines, records it, announces it and sets the
+ * next timers. A stale timer does nothing.
  */
 @Injectable()
 export class EscalateIssueUseCase implements OnModuleInit {
-  private readonly logger = new Logger('Escalation');
-
   constructor(
     private readonly poller: TimerPoller,
-    private readonly timers: DurableTimers,
-    private readonly grids: GridTree,
-    private readonly outbox: Outbox,
+    private readonly workflow: CaseWorkflow,
+    private readonly escalation: CaseEscalation,
   ) {}
 
   onModuleInit(): void {
-    this.poller.register(ACK_DEADLINE_TIMER, (timer, manager) => this.onAckDeadline(timer, manager));
+    this.poller.register(ACK_DEADLINE_TIMER, (timer, manager) => this.onDeadline(timer, manager, 'ack'));
+    this.poller.register(RESOLVE_DEADLINE_TIMER, (timer, manager) => this.onDeadline(timer, manager, 'resolve'));
   }
 
-  async onAckDeadline(timer: DurableTimer, manager: EntityManager): Promise<void> {
+  async onDeadline(timer: DurableTimer, manager: EntityManager, clock: 'ack' | 'resolve'): Promise<void> {
     const { depth } = timer.payload as AckDeadlinePayload;
     const issue = await manager.findOne(Issue, { where: { id: timer.aggregateId, tenantId: timer.tenantId }, lock: { mode: 'pessimistic_write' } });
-    if (!issue || issue.state !== 'dispatched' || issue.escalationDepth !== depth) return; // handled or moved on meanwhile
+    if (!issue || !this.stillDue(issue, clock, depth, timer.dueAt)) return; // handled or moved on meanwhile
 
-    const now = new Date();
-    const current = { level: issue.holderLevel, gridId: issue.holderGridId };
-    const lineage = issue.holderGridId ? await this.grids.lineage(issue.tenantId, issue.holderGridId, manager) : [];
-    const target = nextHolder(current, lineage[0] ?? null, lineage[1] ?? null);
-    const windows = issue.policySnapshot.ackWithinSeconds;
-
-    if (!target) {
-      // The city centre is the top: keep reminding, and mark the case critical.
-      issue.critical = true;
-      issue.ackDeadline = ackDeadline(windows, 'city', now);
-      await manager.save(issue);
-      await manager.insert(IssueHistoryEntry, { tenantId: issue.tenantId, issueId: issue.id, action: 'reminded', actor: 'system:escalation', holderLevel: 'city', holderGridId: null, reason: 'ack-timeout at the top', at: now });
-      await this.timers.schedule(manager, { tenantId: issue.tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: issue.ackDeadline, payload: { depth } });
-      return;
-    }
-
-    const newDepth = issue.escalationDepth + 1;
-    const deadline = ackDeadline(windows, target.level, now);
-    issue.holderLevel = target.level;
-    issue.holderGridId = target.gridId;
-    issue.escalationDepth = newDepth;
-    issue.ackDeadline = deadline;
-    issue.critical = target.level === 'city';
+    const step = this.workflow.step(manager, issue, escalationActor, asClock);
+    const moved = await this.escalation.moveUp(step, clock === 'ack' ? 'ack-timeout' : 'resolve-timeout');
+    if (!moved) await this.escalation.remind(step, clock);
     await manager.save(issue);
-    await manager.insert(IssueHistoryEntry, { tenantId: issue.tenantId, issueId: issue.id, action: 'escalated', actor: 'system:escalation', holderLevel: target.level, holderGridId: target.gridId, reason: 'ack-timeout', at: now });
-    await this.outbox.add(manager, IssueEscalated, {
-      issueId: issue.id,
-      tenantId: issue.tenantId,
-      category: issue.category,
-      fromGridId: current.gridId,
-      fromLevel: current.level,
-      toGridId: target.gridId,
-      toLevel: target.level,
-      reason: 'ack-timeout',
-      depth: newDepth,
-      ackDeadline: deadline.toISOString(),
-      critical: issue.critical,
-    }, EventContext.start(issue.tenantId, issue.correlationId));
-    const payload: AckDeadlinePayload = { depth: newDepth };
-    await this.timers.schedule(manager, { tenantId: issue.tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: deadline, payload });
-    this.logger.log(`issue ${issue.id} escalated ${current.level} → ${target.level} (depth ${newDepth})`);
+  }
+
+  private stillDue(issue: Issue, clock: 'ack' | 'resolve', depth: number, dueAt: Date): boolean {
+    if (issue.parkedAt !== null || issue.escalationDepth !== depth) return false;
+    if (clock === 'ack') return issue.state === 'dispatched' && issue.ackDeadline !== null && issue.ackDeadline.getTime() <= dueAt.getTime();
+    const open = issue.state === 'dispatched' || issue.state === 'acknowledged' || issue.state === 'in-progress';
+    return open && issue.resolveDeadline !== null && issue.resolveDeadline.getTime() <= dueAt.getTime();
   }
 }

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EventData, EventDefinition, HolderLevel } from '@gridline/contracts';
+import { GridTree } from '@gridline/grid-replica';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { ConflictError, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
+import { CaseClocks } from './case-clocks';
+import { ActingAs, authorise, whoMay } from './domain/case-permissions';
+import { CaseAction, CaseStatus, decideTransition, IssueState } from './domain/case-state-machine';
+import { IssueAccess } from './issue-access';
+import { Issue } from './issue.entity';
+import { IssueHistoryAction, IssueHistoryEntry } from './issue-history.entity';
+
+/** What every case action carries: which case, who asks, and the version they saw. */
+export interface CaseCommand {
+  readonly tenantId: string;
+  readonly issueId: string;
+  readonly identity: Identity;
+  /** The version the caller saw; a different current version is a 409 `VERSION_CONFLICT`. */
+  readonly expectedVersion?: number;
+}
+
+/** Who acted, for the history: a person in a role (and the grid that gave it), or a clock. */
+export interface CaseActor {
+  readonly subject: string;
+  readonly role: string;
+  readonly gridId: string | null;
+}
+
+export const systemActor = (name: string): CaseActor => ({ subject: `system:${name}`, role: 'system', gridId: null });
+
+/** One action in progress, inside its transaction: the locked case, and how to record and announce the change. */
+export interface CaseStep {
+  readonly manager: EntityManager;
+  readonly issue: Issue;
+  readonly now: Date;
+  readonly actor: CaseActor;
+  readonly actingAs: ActingAs;
+  /** The state before the action (the issue already carries the new one). */
+  readonly previous: IssueState;
+  /** Appends to the case history, at the current holder. */
+  record(action: IssueHistoryAction, reason: string | null): Promise<void>;
+  emit<D extends EventDefinition>(definition: D, data: EventData<D>): Promise<void>;
+  /** The case and its current holder, as most events name them. */
+  readonly ref: { issueId: string; tenantId: string; gridId: string | null; level: HolderLevel };
+}
+
+export function caseStatusOf(issue: Issue): CaseStatus {
+  return {
+    state: issue.state,
+    parked: issue.parkedAt !== null,
+    extensionPending: issue.extensionRequestedUntil !== null,
+    rated: issue.rating !== null,
+    resolveClockRunning: issue.resolveDeadline !== null || issue.pausedResolveMs !== null,
+    heldByGrid: issue.holderGridId !== null,
+  };
+}
+
+const gridCapacities = new Set(['holder-leader', 'holder-worker', 'ancestor-leader']);
+
+/**
+ * Runs one case action the same way every time, in one transaction: lock the case's timers, then the case;
+ * check that the caller may see it (404/403), may take this action in some capacity (403), saw the current
+ * version (409 `VERSION_CONFLICT`), and that the state machine allows it (409 with the refusal's code) — then
+ * apply the action's own effect, append to the history and add its events to the outbox. A refused action changes
+ * nothing and emits nothing.
+ */
+@Injectable()
+export class CaseWorkflow {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+    private readonly outbox: Outbox,
+    private readonly access: IssueAccess,
+    private readonly clocks: CaseClocks,
+  ) {}
+
+  run(command: CaseCommand, action: CaseAction, apply: (step: CaseStep) => Promise<void>): Promise<Issue> {
+    const { tenantId, issueId, identity } = command;
+    return this.dataSource.transaction(async (manager) => {
+      await this.clocks.lockTimers(manager, issueId);
+      const issue = await manager.findOne(Issue, { where: { id: issueId, tenantId }, lock: { mode: 'pessimistic_write' } });
+      if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+      await this.access.assertCanRead(identity, issue, manager);
+      const actingAs = await this.authorise(action, identity, issue, manager);
+      if (command.expectedVersion !== undefined && command.expectedVersion !== issue.version) {
+        throw new ConflictError('VERSION_CONFLICT', `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}; reload it and try again`);
+      }
+      const outcome = decideTransition(caseStatusOf(issue), action);
+      if (!outcome.allowed) throw new ConflictError(outcome.code, `issue ${issueId}: ${outcome.reason}`);
+
+      const previous = issue.state;
+      issue.state = outcome.next;
+      const actor: CaseActor = { subject: identity.subject, role: actingAs.role, gridId: actingAs.gridId };
+      await apply(this.step(manager, issue, actor, actingAs, previous));
+      await manager.save(issue);
+      return issue;
+    });
+  }
+
+  /** The step for work not started by a person (the clocks): same recording, no permission check. */
+  step(manager: EntityManager, issue: Issue, actor: CaseActor, actingAs: ActingAs, previous: IssueState = issue.state, now: Date = new Date()): CaseStep {
+    const context = EventContext.start(issue.tenantId, issue.correlationId);
+    return {
+      manager,
+      issue,
+      now,
+      actor,
+      actingAs,
+      previous,
+      get ref() {
+        return { issueId: issue.id, tenantId: issue.tenantId, gridId: issue.holderGridId, level: issue.holderLevel };
+      },
+      record: async (action, reason) => {
+        await manager.insert(IssueHistoryEntry, {
+          tenantId: issue.tenantId,
+          issueId: issue.id,
+          action,
+          actor: actor.subject,
+          actorRole: actor.role,
+          actorGridId: actor.gridId,
+          holderLevel: issue.holderLevel,
+          holderGridId: issue.holderGridId,
+          reason,
+          at: now,
+        });
+      },
+      emit: async (definition, data) => {
+        await this.outbox.add(manager, definition, data, context);
+      },
+    };
+  }
+
+  private async authorise(action: CaseAction, identity: Identity, issue: Issue, manager: EntityManager): Promise<ActingAs> {
+    const holderLineage = issue.holderGridId ? (await this.grids.lineage(issue.tenantId, issue.holderGridId, manager)).map((g) => g.gridId) : [];
+    const actingAs = authorise(action, identity, { holderLineage, reporterSubject: issue.reporterSubject });
+    if (actingAs) return actingAs;
+    const who = whoMay[action].join(', ');
+    const gridAction = whoMay[action].some((capacity) => gridCapacities.has(capacity));
+    if (gridAction && gridsOf(identity).length > 0) {
+      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `only ${who} may ${action} issue ${issue.id}, held by the ${issue.holderLevel}${issue.holderGridId ? ` ${issue.holderGridId}` : ' dispatch centre'}`);
+    }
+    throw new ForbiddenError('FORBIDDEN_ROLE', `only ${who} may ${action} issue ${issue.id}`);
+  }
+}

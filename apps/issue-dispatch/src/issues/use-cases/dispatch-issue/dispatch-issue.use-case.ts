@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { IssueDispatched } from '@gridline/contracts';
+import { GridTree } from '@gridline/grid-replica';
+import { UnprocessableError } from '@gridline/platform';
+import { CategoryPolicy } from '../../../categories/category-policy.entity';
+import { CaseClocks } from '../../case-clocks';
+import { CaseUseCase } from '../../case-use-case';
+import { CaseCommand, CaseWorkflow } from '../../case-workflow';
+import { policySnapshotOf } from '../../domain/resolve-policy';
+import { Issue } from '../../issue.entity';
+import { DispatchIssueDto } from './dispatch-issue.dto';
+
+/**
+ * The dispatch centre sends a case from its queue (an accepted report, or a returned case) to a grid it names.
+ * The category's windows are snapshotted now, and the acknowledgement clock starts.
+ */
+@Injectable()
+export class DispatchIssueUseCase extends CaseUseCase {
+  constructor(
+    workflow: CaseWorkflow,
+    clocks: CaseClocks,
+    private readonly grids: GridTree,
+  ) {
+    super(workflow, clocks);
+  }
+
+  execute(command: CaseCommand, body: DispatchIssueDto): Promise<Issue> {
+    return this.workflow.run(command, 'dispatch', async (step) => {
+      const { issue, manager, now } = step;
+      const grid = await this.grids.grid(issue.tenantId, body.gridId, manager);
+      if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${body.gridId} is not in district ${issue.tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
+      const category = await manager.findOneBy(CategoryPolicy, { tenantId: issue.tenantId, code: issue.category });
+      issue.policySnapshot = policySnapshotOf(category ?? { ackWithinSeconds: {}, resolveWithinSeconds: {} });
+      issue.holderGridId = grid.gridId;
+      issue.holderLevel = grid.level;
+      issue.critical = false;
+      await this.clocks.startAck(manager, issue, grid.level, now);
+      await step.record('dispatched', body.note ?? 'by the dispatch centre');
+      await step.emit(IssueDispatched, {
+        issueId: issue.id,
+        tenantId: issue.tenantId,
+        category: issue.category,
+        gridId: grid.gridId,
+        level: grid.level,
+        ackDeadline: (issue.ackDeadline as Date).toISOString(),
+      });
+    });
+  }
+}

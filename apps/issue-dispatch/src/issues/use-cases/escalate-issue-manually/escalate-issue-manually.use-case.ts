@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { ConflictError } from '@gridline/platform';
+import { ReasonedCaseActionDto } from '../../case-action.dto';
+import { CaseEscalation } from '../../case-escalation';
+import { CaseClocks } from '../../case-clocks';
+import { CaseUseCase } from '../../case-use-case';
+import { CaseCommand, CaseWorkflow } from '../../case-workflow';
+import { Issue } from '../../issue.entity';
+
+/** The holder (or someone above it) sends the case one level up now, with a reason: escalation reason `manual`. */
+@Injectable()
+export class EscalateIssueManuallyUseCase extends CaseUseCase {
+  constructor(
+    workflow: CaseWorkflow,
+    clocks: CaseClocks,
+    private readonly escalation: CaseEscalation,
+  ) {
+    super(workflow, clocks);
+  }
+
+  execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
+    return this.workflow.run(command, 'escalate', async (step) => {
+      const moved = await this.escalation.moveUp(step, 'manual', body.reason);
+      if (!moved) throw new ConflictError('ILLEGAL_TRANSITION', `issue ${step.issue.id} is held by the city centre; there is nowhere higher to escalate it`);
+    });
+  }
+}
