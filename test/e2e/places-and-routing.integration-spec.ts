@@ -106,6 +106,34 @@ describe('places and routing by location', () => {
     }
   });
 
+  it('resolves a batch of points and addresses in one request, answering each as the single query does', async () => {
+    const batch = (locations: unknown[], client = registry) => client.post(`/v1/tenants/${tenantId}/resolve/batch`, { locations });
+    const answered = await batch([{ lon: 113.601, lat: 34.701 }, { lon: 113.70, lat: 34.70 }, { lon: 113.604, lat: 34.704 }]);
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({ resolved: 2, missed: 1 });
+    expect(answered.body.results.map((r: { resolution: { gridId: string } | null; miss: { code: string } | null }) => r.resolution?.gridId ?? r.miss?.code)).toEqual([
+      grid.micro47,
+      'LOCATION_NOT_IN_DISTRICT',
+      grid.school,
+    ]);
+    expect(answered.body.results[0].resolution).toEqual((await resolve('lon=113.601&lat=34.701')).body);
+
+    const cases: Array<[string, unknown[], string]> = [
+      ['an item with both forms', [{ lon: 113.601, lat: 34.701 }, { lon: 113.6, lat: 34.7, address: '47号院' }], 'locations[1]'],
+      ['lon without lat', [{ lon: 113.601 }], 'locations[0].lat'],
+      ['an empty batch', [], 'locations'],
+      ['1,001 locations', Array.from({ length: 1001 }, () => ({ lon: 113.601, lat: 34.701 })), 'locations'],
+    ];
+    for (const [what, locations, field] of cases) {
+      const refused = await batch(locations);
+      expect({ what, status: refused.status, code: refused.body.code }).toEqual({ what, status: 400, code: 'VALIDATION_FAILED' });
+      expect({ what, fields: refused.body.details.map((d: { field: string }) => d.field) }).toEqual({ what, fields: expect.arrayContaining([expect.stringContaining(field)]) });
+    }
+    // Batches are a staff tool; residents resolve one location at a time. Another district's staff see nothing here.
+    expect((await batch([{ lon: 113.601, lat: 34.701 }], registry.as(await as.resident(tenantId)))).status).toBe(403);
+    expect((await batch([{ lon: 113.601, lat: 34.701 }], registry.as(await as.districtAdmin('jinshui')))).status).toBe(403);
+  });
+
   it('follows a removed and a redrawn boundary at once', async () => {
     expect((await registry.as().get(`/v1/tenants/${tenantId}/resolve?lon=113.609&lat=34.701`)).status).toBe(401);
     const url = `/v1/tenants/${tenantId}/grids/${grid.micro22}/boundary`;

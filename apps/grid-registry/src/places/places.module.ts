@@ -9,6 +9,7 @@ import { PlacesController } from './places.controller';
 import { ResolveController } from './resolve.controller';
 import { RegisterPlaceUseCase } from './use-cases/register-place/register-place.use-case';
 import { RemoveGridBoundaryUseCase } from './use-cases/remove-grid-boundary/remove-grid-boundary.use-case';
+import { ResolveBatchUseCase } from './use-cases/resolve-batch/resolve-batch.use-case';
 import { ResolveLocationUseCase } from './use-cases/resolve-location/resolve-location.use-case';
 import { SetGridBoundaryUseCase } from './use-cases/set-grid-boundary/set-grid-boundary.use-case';
 
@@ -22,6 +23,6 @@ export const placeEntities = [GridBoundary, Place];
 @Module({
   controllers: [BoundariesController, PlacesController, ResolveController],
   exports: [LocationIndex],
-  providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase],
+  providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase, ResolveBatchUseCase],
 })
 export class PlacesModule {}

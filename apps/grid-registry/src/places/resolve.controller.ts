@@ -1,8 +1,11 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
+import { ResolveBatchDto } from './use-cases/resolve-batch/resolve-batch.dto';
+import { ResolveBatchUseCase } from './use-cases/resolve-batch/resolve-batch.use-case';
+import { ResolveBatchView } from './use-cases/resolve-batch/resolve-batch.view';
 import { ResolutionView } from './use-cases/resolve-location/resolution-view';
 import { ResolveLocationQuery } from './use-cases/resolve-location/resolve-location.query';
 import { ResolveLocationUseCase } from './use-cases/resolve-location/resolve-location.use-case';
@@ -10,7 +13,10 @@ import { ResolveLocationUseCase } from './use-cases/resolve-location/resolve-loc
 @ApiTags('places')
 @Controller('v1/tenants/:tenantId/resolve')
 export class ResolveController {
-  constructor(private readonly resolveLocation: ResolveLocationUseCase) {}
+  constructor(
+    private readonly resolveLocation: ResolveLocationUseCase,
+    private readonly resolveBatch: ResolveBatchUseCase,
+  ) {}
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
@@ -25,5 +31,21 @@ export class ResolveController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'LOCATION_NOT_IN_DISTRICT, TENANT_NOT_FOUND' })
   resolve(@Param() { tenantId }: TenantParams, @Query() query: ResolveLocationQuery): Promise<ResolutionView> {
     return this.resolveLocation.execute(tenantId, query);
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: 'Resolve up to 1,000 points and addresses in one request, answers in the order asked',
+    description:
+      'The same rules and answers as GET /resolve, item by item. A location in no grid is an answer with `miss` ' +
+      '(LOCATION_NOT_IN_DISTRICT), not an error; a malformed item refuses the whole batch with 400 naming `locations[i]`.',
+  })
+  @ApiOkResponse({ type: ResolveBatchView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED: empty, over 1,000 items, or an item with neither or both forms' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  batch(@Param() { tenantId }: TenantParams, @Body() body: ResolveBatchDto): Promise<ResolveBatchView> {
+    return this.resolveBatch.execute(tenantId, body);
   }
 }

@@ -19,6 +19,38 @@ const TARGET_PER_SECOND = 10_000;
 const repositoryRoot = path.resolve(__dirname, '../../../../..');
 const QUERY_SEED = 7;
 const CHECKED_ANSWERS = 1000;
+/** Locations per POST /resolve/batch in the batch figure (the endpoint takes up to 1,000). */
+const BATCH_SIZE = 100;
+
+/**
+ * `total` resolutions through POST /resolve/batch, `concurrency` requests in flight, each a batch of one district's
+ * points. fetch is fine here: with 100 locations per request the client's cost per resolution is small.
+ */
+async function batchLoad(baseUrl: string, points: readonly PointQuery[], headers: Record<string, string>, total: number, concurrency: number) {
+  const byTenant = new Map<string, PointQuery[]>();
+  for (const p of points) byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), p]);
+  const bodies: Array<{ url: string; body: string }> = [];
+  for (const [tenantId, queries] of byTenant) {
+    for (let i = 0; i + BATCH_SIZE <= queries.length; i += BATCH_SIZE) {
+      bodies.push({ url: `${baseUrl}/v1/tenants/${tenantId}/resolve/batch`, body: JSON.stringify({ locations: queries.slice(i, i + BATCH_SIZE).map(({ lon, lat }) => ({ lon, lat })) }) });
+    }
+  }
+  const requests = Math.ceil(total / BATCH_SIZE);
+  let next = 0;
+  let misses = 0;
+  const post = async (index: number) => {
+    const { url, body } = bodies[index % bodies.length];
+    const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
+    if (response.status !== 200) throw new Error(`bench: POST /resolve/batch answered ${response.status}: ${await response.text()}`);
+    misses += ((await response.json()) as { missed: number }).missed;
+  };
+  for (let i = 0; i < Math.min(20, requests); i += 1) await post(i); // warm-up
+  const started = now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests) await post(next++);
+  }));
+  return { rate: perSecond(requests * BATCH_SIZE, now() - started), requests, misses };
+}
 
 /** The same code the service runs (places/domain), fed straight from the generated city. */
 function buildInProcess(city: City): LocationResolver {
@@ -115,6 +147,9 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
       if (failed > 0) throw new Error(`bench: ${failed} ${what} requests did not answer 200 (${describe(result)}); see ${registry.logFile}`);
     }
 
+    const batch = await batchLoad(registry.baseUrl, points, auth, settings.resolveRequests * 5, settings.resolveConcurrency);
+    progress(`HTTP resolve in batches of ${BATCH_SIZE} points: ${Math.round(batch.rate).toLocaleString('en-US')} resolutions/s (${batch.requests} requests, misses ${batch.misses})`);
+
     const healthRate = perSecond(health.requests, health.ms);
     const pointRate = perSecond(pointHttp.requests, pointHttp.ms);
     const addressRate = perSecond(addressHttp.requests, addressHttp.ms);
@@ -126,6 +161,8 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
       throughputFigure({ id: 'resolve.point.http.vs-health', label: 'resolve by point over HTTP vs /health', value: pointRate, unit: 'req/s', baseline: healthRate, baselineLabel: 'GET /health of the same process' }),
       throughputFigure({ id: 'resolve.address.http', label: `resolve by address over HTTP (${http})`, value: addressRate, unit: 'req/s', baseline: addressInProcess.rate, baselineLabel: 'the in-process lookup, same addresses' }),
       throughputFigure({ id: 'resolve.address.http.vs-health', label: 'resolve by address over HTTP vs /health', value: addressRate, unit: 'req/s', baseline: healthRate, baselineLabel: 'GET /health of the same process' }),
+      throughputFigure({ id: 'resolve.point.http.batch', label: `resolve by point over HTTP, POST /resolve/batch of ${BATCH_SIZE}`, value: batch.rate, unit: 'lookups/s', baseline: TARGET_PER_SECOND, baselineLabel: 'target: 10,000/s (issue 3)' }),
+      throughputFigure({ id: 'resolve.point.http.batch.vs-in-process', label: 'resolve by point over HTTP in batches vs in-process', value: batch.rate, unit: 'lookups/s', baseline: pointInProcess.rate, baselineLabel: 'the in-process lookup, same points' }),
       latencyFigure({ id: 'resolve.start', label: 'grid-registry start to /health, with the city', value: cityStart, unit: 'ms', baseline: emptyStart, baselineLabel: 'the same start with no grids' }),
     ];
   });

@@ -25,20 +25,22 @@ export class ResolveLocationUseCase {
   ) {}
 
   async execute(tenantId: string, query: ResolveLocationQuery): Promise<ResolutionView> {
-    const byPoint = query.lon !== undefined || query.lat !== undefined;
-    if (byPoint === (query.address !== undefined)) {
-      throw new ValidationFailedError([{ field: 'query', reason: 'give either lon and lat, or address (not both)' }]);
-    }
-    if (byPoint && (query.lon === undefined || query.lat === undefined)) {
-      throw new ValidationFailedError([{ field: query.lon === undefined ? 'lon' : 'lat', reason: 'lon and lat go together' }]);
-    }
-    const resolution = byPoint
-      ? this.index.resolver.resolvePoint(tenantId, query.lon as number, query.lat as number)
-      : this.index.resolver.resolveAddress(tenantId, query.address as string) ?? (await this.byGridAddress(tenantId, query.address as string));
+    const problem = queryProblem(query);
+    if (problem) throw new ValidationFailedError([problem]);
+    const resolution = await this.resolveOne(tenantId, query);
     if (resolution) return toResolutionView(resolution);
+    await this.assertDistrictExists(tenantId);
+    throw new NotFoundError('LOCATION_NOT_IN_DISTRICT', notInDistrict(tenantId, query));
+  }
+
+  /** One well-formed query (see `queryProblem`): from memory, or for an address no place holds, from the grids' own addresses. */
+  async resolveOne(tenantId: string, query: ResolveLocationQuery): Promise<Resolution | null> {
+    if (query.address === undefined) return this.index.resolver.resolvePoint(tenantId, query.lon as number, query.lat as number);
+    return this.index.resolver.resolveAddress(tenantId, query.address) ?? (await this.byGridAddress(tenantId, query.address));
+  }
+
+  async assertDistrictExists(tenantId: string): Promise<void> {
     if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
-    const what = byPoint ? `the point (${query.lon}, ${query.lat}) lies within no grid boundary` : `no place or grid is registered under ${query.address}`;
-    throw new NotFoundError('LOCATION_NOT_IN_DISTRICT', `${what} of district ${tenantId}`);
   }
 
   /** Addresses claimed by grids themselves (grid `addresses`), kept as they were given, so both spellings are tried. */
@@ -56,4 +58,17 @@ export class ResolveLocationUseCase {
     const [g] = rows;
     return { grid: { gridId: g.id, tenantId, level: g.level, code: g.code, name: g.name, dedicated: g.dedicated }, matchedBy: 'address', placeId: null };
   }
+}
+
+/** Either lon and lat, or address: the shape rule the validators of one field cannot express. Null when well formed. */
+export function queryProblem(query: ResolveLocationQuery, path = ''): { field: string; reason: string } | null {
+  const byPoint = query.lon !== undefined || query.lat !== undefined;
+  if (byPoint === (query.address !== undefined)) return { field: path || 'query', reason: 'give either lon and lat, or address (not both)' };
+  if (byPoint && (query.lon === undefined || query.lat === undefined)) return { field: `${path}${query.lon === undefined ? 'lon' : 'lat'}`, reason: 'lon and lat go together' };
+  return null;
+}
+
+export function notInDistrict(tenantId: string, query: ResolveLocationQuery): string {
+  const what = query.address === undefined ? `the point (${query.lon}, ${query.lat}) lies within no grid boundary` : `no place or grid is registered under ${query.address}`;
+  return `${what} of district ${tenantId}`;
 }
