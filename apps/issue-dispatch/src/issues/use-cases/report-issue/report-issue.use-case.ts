@@ -4,12 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { IssueDispatched, IssueReported } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
+import { normaliseAddress } from '@gridline/location';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline, completeAckWindows } from '../../domain/ack-policy';
-import { Issue } from '../../issue.entity';
+import { IntakeDetails, IntakeSource, Issue } from '../../issue.entity';
 import { IssueHistoryEntry } from '../../issue-history.entity';
 import { ACK_DEADLINE_TIMER, AckDeadlinePayload } from '../../issue-timers';
 import { ReportIssueDto } from './report-issue.dto';
@@ -20,6 +21,8 @@ export interface ReportIssueCommand {
   readonly correlationId: string;
   /** The token subject of whoever reports. */
   readonly reporterSubject: string;
+  /** Where the report came in, when not through the REST API (an Open311 app and its extras). */
+  readonly intake?: { readonly source: IntakeSource; readonly appId: string | null; readonly details: IntakeDetails };
 }
 
 /**
@@ -35,7 +38,7 @@ export class ReportIssueUseCase {
     private readonly timers: DurableTimers,
   ) {}
 
-  async execute({ tenantId, report, correlationId, reporterSubject }: ReportIssueCommand): Promise<Issue> {
+  async execute({ tenantId, report, correlationId, reporterSubject, intake }: ReportIssueCommand): Promise<Issue> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
     if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
@@ -67,6 +70,13 @@ export class ReportIssueUseCase {
       reportedAt: now,
       correlationId,
       acknowledgedAt: null,
+      photoUrls: report.photoUrls ?? [],
+      reporterEmail: report.reporter.email ?? null,
+      intakeSource: intake?.source ?? 'rest',
+      intakeAppId: intake?.appId ?? null,
+      intakeDetails: intake?.details ?? {},
+      addressKey: report.address !== undefined ? normaliseAddress(report.address) : null,
+      updatedAt: now,
     });
     const context = EventContext.start(tenantId, correlationId);
 
