@@ -92,6 +92,11 @@ describe('Open311 GeoReport v2', () => {
     expect(discovery.status).toBe(200);
     expect(discovery.body.endpoints).toEqual([expect.objectContaining({ url: `${base}/open311/v2`, formats: ['application/json'], specification: 'http://wiki.open311.org/GeoReport_v2' })]);
 
+    const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths).filter((path) => path.startsWith('/open311/v2/')).sort()).toEqual([
+      '/open311/v2/discovery.json', '/open311/v2/requests.json', '/open311/v2/requests/{id}.json', '/open311/v2/services.json', '/open311/v2/services/{code}.json',
+    ]);
+
     const services = await getJson('services.json', { jurisdiction_id: 'erqi' });
     expect(services.status).toBe(200);
     expect(services.body).toEqual([
@@ -214,6 +219,10 @@ describe('Open311 GeoReport v2', () => {
     // Jinshui's own key posts into jinshui, but its district has no boundary there: refused, nothing stored.
     const jinshui = await post(lighting({ jurisdiction_id: 'jinshui', api_key: keys.jinshui }));
     expect([jinshui.status, jinshui.body[0].description]).toEqual([400, expect.stringMatching(/^LOCATION_NOT_IN_DISTRICT: /)]);
+
+    // A form over the body limit (100 kB) is refused before routing, in the platform's error format.
+    const oversized = await post(`${new URLSearchParams(lighting())}&device_id=${'x'.repeat(110_000)}`);
+    expect([oversized.status, oversized.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
 
     await sleep(1000);
     expect(await storedCounts(platform)).toEqual(before);
