@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { IssueReported, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
@@ -137,7 +138,8 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     expect((await report({ location: spot, category: 'noise' })).body.possibleDuplicates).toEqual([]); // another category
 
     // An Idempotency-Key retry answers with the same offer; one issue is stored.
-    const key = { 'idempotency-key': 'intake-retry-000001' };
+    // Unique per run: Redis outlives the run's database, and keys are scoped by district and caller.
+    const key = { 'idempotency-key': `intake-retry-${randomBytes(6).toString('hex')}` };
     const once = await report({ location: at(5), description: '重复提交' }, undefined, key);
     const again = await report({ location: at(5), description: '重复提交' }, undefined, key);
     expect(again.body).toEqual(once.body);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { IssueDispatched, IssueReported, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
@@ -162,8 +163,9 @@ describe('Open311 GeoReport v2', () => {
 
   it('creates one request for a retried post with the same Idempotency-Key', async () => {
     const form = lighting({ lat: '34.7031', long: '113.6071', description: '汝河路22号院路灯' });
-    const once = await post(form, { 'idempotency-key': 'civic-app-retry-0001' });
-    const again = await post(form, { 'idempotency-key': 'civic-app-retry-0001' });
+    const retry = { 'idempotency-key': `civic-app-retry-${randomBytes(6).toString('hex')}` };
+    const once = await post(form, retry);
+    const again = await post(form, retry);
     expect([once.status, again.status]).toEqual([201, 201]);
     expect(again.body).toEqual(once.body);
     const rows = await platform.database.query('SELECT origin_grid_id FROM issue_dispatch.issues WHERE description = $1', ['汝河路22号院路灯']);
