@@ -1,4 +1,4 @@
-import { IssueAcknowledged, IssueDispatched, IssueEscalated, TaskOffered, Topics } from '@gridline/contracts';
+import { IssueAcknowledged, IssueQueued, IssueDispatched, IssueEscalated, TaskOffered, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
 import { httpClient } from '../support/http-client';
@@ -56,9 +56,9 @@ describe('one issue escalating through every grid level', () => {
     await platform?.shutdown();
   });
 
-  async function report(body: Record<string, unknown>): Promise<string> {
+  async function report(body: Record<string, unknown>, client = dispatch): Promise<string> {
     const response = await eventually('dispatch to know the micro-grid', async () => {
-      const r = await dispatch.post(`/v1/tenants/${tenantId}/issues`, body);
+      const r = await client.post(`/v1/tenants/${tenantId}/issues`, body);
       return r.status === 201 ? r : undefined;
     });
     return response.body.id;
@@ -91,13 +91,17 @@ describe('one issue escalating through every grid level', () => {
     });
     expect(depth.currentLevel).toBe('district');
 
-    const issue = await dispatch.get(`/v1/tenants/${tenantId}/issues/${issueId}`); // the reporter follows their case
-    expect(issue.body).toMatchObject({ holderLevel: 'district', holderGridId: null, escalationDepth: 4, state: 'dispatched' });
-    expect(JSON.stringify(issue.body)).not.toContain('13700000000');
+    const issue = await dispatch.get(`/v1/tenants/${tenantId}/issues/${issueId}`); // the reporter follows their case, and sees their own contact
+    expect(issue.body).toMatchObject({ holderLevel: 'district', holderGridId: null, escalationDepth: 4, state: 'dispatched', contact: { phone: '13700000000' } });
+    // The grid leader who held it sees the case, never the reporter's phone.
+    const asLeader = await dispatch.as(await as.leader(tenantId, grid.community)).get(`/v1/tenants/${tenantId}/issues/${issueId}`);
+    expect(asLeader.status).toBe(200);
+    expect(JSON.stringify(asLeader.body)).not.toContain('13700000000');
   });
 
   it('stops escalating an issue once the level-3 grid acknowledges it', async () => {
-    const issueId = await report({ category: 'street-lighting', gridId: grid.micro, description: '路灯坏了', reporter: { name: '张先生' }, channel: 'patrol' });
+    // A grid worker on patrol reports it (only grid staff may use the patrol channel).
+    const issueId = await report({ category: 'street-lighting', gridId: grid.micro, description: '路灯坏了', reporter: { name: '张先生' }, channel: 'patrol' }, dispatch.as(await as.worker(tenantId, grid.micro)));
     await recorder.waitForEvent('first escalation', (e) => e.type === IssueEscalated.type && e.subject === issueId && (e.data as any).depth === 1);
 
     const leader = dispatch.as(await as.leader(tenantId, grid.level3));
@@ -127,14 +131,35 @@ describe('one issue escalating through every grid level', () => {
     expect(JSON.stringify(offer.data)).not.toContain('13900000000');
   });
 
+  it("queues a report at an address nobody registered for the district dispatch centre, which dispatches it by hand", async () => {
+    const queued = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'street-lighting', address: '桃源路100号院', description: '路灯不亮', reporter: { name: '赵先生' } });
+    expect(queued.status).toBe(201);
+    expect(queued.body).toMatchObject({ state: 'reported', holderLevel: 'district', holderGridId: null, originGridId: null, ackDeadline: null });
+    const event = await recorder.waitForEvent('queued', (e) => e.type === IssueQueued.type && e.subject === queued.body.id);
+    expect(event.data).toMatchObject({ reason: 'address-not-registered', category: 'street-lighting' });
+    expect(recorder.events(IssueDispatched.type).some((e) => e.subject === queued.body.id)).toBe(false);
+
+    const centre = dispatch.as(await as.dispatcher(tenantId));
+    const queue = await centre.get(`/v1/tenants/${tenantId}/issues/queue`);
+    expect(queue.body.map((i: { id: string }) => i.id)).toContain(queued.body.id);
+    const accepted = await centre.post(`/v1/tenants/${tenantId}/issues/${queued.body.id}/accept`, { expectedVersion: queued.body.version });
+    expect(accepted.status).toBe(200);
+    const sent = await centre.post(`/v1/tenants/${tenantId}/issues/${queued.body.id}/dispatch`, { expectedVersion: accepted.body.version, gridId: grid.micro, note: '桃源路100号院归47号院网格' });
+    expect(sent.status).toBe(200);
+    expect(sent.body).toMatchObject({ state: 'dispatched', holderGridId: grid.micro, originGridId: grid.micro, holderLevel: 'micro' });
+    await recorder.waitForEvent('dispatched by hand', (e) => e.type === IssueDispatched.type && e.subject === queued.body.id);
+    // Taken at once, so its two-second clock does not move the later tests' numbers.
+    const taken = await dispatch.as(await as.leader(tenantId, grid.micro)).post(`/v1/tenants/${tenantId}/issues/${queued.body.id}/acknowledge`, { note: '收到' });
+    expect(taken.status).toBe(200);
+  });
+
   it('answers bad reports with a 4xx naming the problem, and stores nothing', async () => {
     const before = await platform.database.query<{ n: string }>('SELECT count(*)::text AS n FROM issue_dispatch.issues');
     const unknownCategory = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'no-such-thing', gridId: grid.micro, description: 'x', reporter: { name: 'a' } });
     expect(unknownCategory.status).toBe(422);
     expect(unknownCategory.body.code).toBe('UNKNOWN_CATEGORY');
-    const noPlace = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'street-lighting', address: '不存在的院', description: 'x', reporter: { name: 'a' } });
-    expect(noPlace.status).toBe(422);
-    expect(noPlace.body.code).toBe('ADDRESS_NOT_IN_DISTRICT');
+    const outside = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'street-lighting', location: { lon: 113.9, lat: 34.9 }, description: 'x', reporter: { name: 'a' } });
+    expect([outside.status, outside.body.code]).toEqual([422, 'LOCATION_NOT_IN_DISTRICT']);
     const missing = await dispatch.post(`/v1/tenants/${tenantId}/issues`, { category: 'street-lighting', gridId: grid.micro, reporter: { name: 'a' } });
     expect(missing.status).toBe(400);
     expect(missing.body.code).toBe('VALIDATION_FAILED');

@@ -37,17 +37,31 @@ import { IssueReporterSubject1764300000001 } from './migrations/1764300000001-is
 import { PlaceReplica1764360000000 } from './migrations/1764360000000-place-replica';
 import { CaseLoop1764500000000 } from './migrations/1764500000000-case-loop';
 import { IssueAccess } from './issues/issue-access';
+import { PossibleDuplicates } from './intake/duplicates/possible-duplicates';
+import { INTAKE_CONFIG, IntakeConfig } from './intake/intake-config';
+import { Open311AccessGuard } from './intake/open311/open311-access.guard';
+import { Open311ApiKey } from './intake/open311/open311-api-key.entity';
+import { Open311ApiKeys } from './intake/open311/open311-api-keys';
+import { Open311ApiKeysController } from './intake/open311/open311-api-keys.controller';
+import { Open311Controller } from './intake/open311/open311.controller';
+import { Open311RateLimiter } from './intake/open311/open311-rate-limiter';
+import { IssueApiKeyUseCase } from './intake/open311/use-cases/issue-api-key/issue-api-key.use-case';
+import { ListServiceRequestsUseCase } from './intake/open311/use-cases/list-service-requests/list-service-requests.use-case';
+import { PostServiceRequestUseCase } from './intake/open311/use-cases/post-service-request/post-service-request.use-case';
+import { ReportIntake } from './intake/report-intake';
+import { IntakeOpen3111764510000000 } from './migrations/1764510000000-intake-open311';
+import { UnroutedReports1764550000000 } from './migrations/1764550000000-unrouted-reports';
 
 @Module({})
 export class IssueDispatchModule {
-  static with(config: ServiceConfig): DynamicModule {
+  static with(config: ServiceConfig, intake: IntakeConfig): DynamicModule {
     return {
       module: IssueDispatchModule,
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000],
+          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000],
         }),
         RedisModule,
         MessagingModule,
@@ -55,7 +69,7 @@ export class IssueDispatchModule {
         SchedulingModule,
         GridReplicaModule,
       ],
-      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController],
+      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController],
       providers: [
         IssueAccess,
         ReportIssueUseCase,
@@ -79,6 +93,16 @@ export class IssueDispatchModule {
         ReassignIssueUseCase,
         ParkIssueUseCase,
         UnparkIssueUseCase,
+        // Intake: the one path every report takes (REST or Open311), duplicates, Open311 keys and rate limits.
+        { provide: INTAKE_CONFIG, useValue: intake },
+        ReportIntake,
+        PossibleDuplicates,
+        Open311ApiKeys,
+        Open311RateLimiter,
+        Open311AccessGuard,
+        PostServiceRequestUseCase,
+        ListServiceRequestsUseCase,
+        IssueApiKeyUseCase,
         // The grid tree replica, with boundaries and places for routing by location: read from the start of
         // grid-registry's compacted topics, never by calling it.
         provideEventConsumer({

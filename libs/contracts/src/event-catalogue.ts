@@ -4,6 +4,7 @@ import { GridMoved, GridRetired, GridsMerged, GridSplit } from './events/grid-ch
 import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
 import {
+  IssueQueued,
   IssueAccepted,
   IssueClosed,
   IssueExtensionApproved,
@@ -38,6 +39,7 @@ export const eventCatalogue: readonly EventDefinition[] = [
   IssueDispatched,
   IssueEscalated,
   IssueAcknowledged,
+  IssueQueued,
   IssueAccepted,
   IssueRejected,
   IssueWorkStarted,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, EventData, IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from '@gridline/contracts';
+import { CloudEvent, EventData, IssueAcknowledged, IssueDispatched, IssueEscalated, IssueQueued, IssueReported } from '@gridline/contracts';
 import { EventHandler, HandlingContext, isEvent, PermanentEventError } from '@gridline/messaging';
 import { applyIssueEvent, emptyIssueFacts, IssueFactEvent } from './domain/issue-facts';
 import { EscalationStep } from './escalation-step.entity';
@@ -12,7 +12,7 @@ import { IssueFact } from './issue-fact.entity';
  */
 @Injectable()
 export class IssueFactsProjector implements EventHandler {
-  readonly handles = [IssueReported, IssueDispatched, IssueEscalated, IssueAcknowledged];
+  readonly handles = [IssueReported, IssueQueued, IssueDispatched, IssueEscalated, IssueAcknowledged];
 
   async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
     const change = this.toFactEvent(event);
@@ -30,6 +30,11 @@ export class IssueFactsProjector implements EventHandler {
     if (isEvent(event, IssueReported)) {
       const d = event.data;
       return { kind: 'reported', category: d.category, channel: d.channel, gridId: d.gridId, reportedAt: new Date(d.reportedAt) };
+    }
+    if (isEvent(event, IssueQueued)) {
+      // A report no grid could take yet: counted as reported; its grid comes with the centre's dispatch.
+      const d = event.data;
+      return { kind: 'reported', category: d.category, channel: d.channel, gridId: null, reportedAt: new Date(d.reportedAt) };
     }
     if (isEvent(event, IssueDispatched)) {
       // The payload has no dispatch time; the event's own time is when issue-dispatch recorded it.

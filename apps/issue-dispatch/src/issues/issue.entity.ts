@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
 import type { IssueState } from './domain/case-state-machine';
 import type { PolicySnapshot } from './domain/resolve-policy';
@@ -46,8 +46,8 @@ export class Issue {
   reporterSubject: string | null;
 
   /** The grid the issue was first dispatched to. */
-  @Column({ name: 'origin_grid_id', type: 'text' })
-  originGridId: string;
+  @Column({ name: 'origin_grid_id', type: 'text', nullable: true })
+  originGridId: string | null;
 
   @Column({ name: 'holder_grid_id', type: 'text', nullable: true })
   holderGridId: string | null;
@@ -151,4 +151,41 @@ export class Issue {
 
   @VersionColumn()
   version: number;
+
+  // ── Intake (issue 4, migration 1764510000000): photos, private e-mail, source, duplicate matching ──────────
+
+  /** Photos by URL (http/https, at most 5), given by the reporter. */
+  @Column({ name: 'photo_urls', type: 'text', array: true, default: () => "'{}'" })
+  photoUrls: string[];
+
+  /** Personal data, like the phone: stays in this service's tables, never in events or public views. */
+  @Column({ name: 'reporter_email', type: 'text', nullable: true })
+  reporterEmail: string | null;
+
+  /** Where the report came in: our REST API or an Open311 civic app. */
+  @Column({ name: 'intake_source', type: 'text', default: 'rest' })
+  intakeSource: IntakeSource;
+
+  /** The Open311 API key (the civic app) that posted it, if any. */
+  @Column({ name: 'intake_app_id', type: 'uuid', nullable: true })
+  intakeAppId: string | null;
+
+  /** Open311 extras (device_id, account_id, attribute answers): private, staff only. */
+  @Column({ name: 'intake_details', type: 'jsonb', default: () => "'{}'" })
+  intakeDetails: IntakeDetails;
+
+  /** The normalised address the report named, to find reports of the same place. */
+  @Column({ name: 'address_key', type: 'text', nullable: true })
+  addressKey: string | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+export type IntakeSource = 'rest' | 'open311';
+
+export interface IntakeDetails {
+  readonly deviceId?: string;
+  readonly accountId?: string;
+  readonly attributes?: Readonly<Record<string, string>>;
 }

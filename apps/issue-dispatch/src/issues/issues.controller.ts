@@ -2,9 +2,12 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/c
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
+import { ReportIntake } from '../intake/report-intake';
+import { IntakeIssueView, ReportedIssueView, toIntakeIssueView } from '../intake/reported-issue-view';
+import { assertMayUseChannel } from '../intake/reporting-channel';
 import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
 import { IssueHistoryEntry } from './issue-history.entity';
@@ -12,16 +15,14 @@ import { CaseView, toIssueView } from './issue-view';
 import { AcknowledgeIssueDto } from './use-cases/acknowledge-issue/acknowledge-issue.dto';
 import { AcknowledgeIssueUseCase } from './use-cases/acknowledge-issue/acknowledge-issue.use-case';
 import { ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
-import { ReportIssueUseCase } from './use-cases/report-issue/report-issue.use-case';
 
 @ApiTags('issues')
 @Controller('v1/tenants/:tenantId/issues')
 export class IssuesController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly reportIssue: ReportIssueUseCase,
+    private readonly intake: ReportIntake,
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
-    private readonly idempotency: HttpIdempotency,
     private readonly access: IssueAccess,
   ) {}
 
@@ -30,18 +31,25 @@ export class IssuesController {
   @ApiOperation({ summary: 'Report a problem; it is dispatched to the grid that holds its location' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
-  @ApiCreatedResponse({ type: CaseView })
+  @ApiCreatedResponse({ type: ReportedIssueView, description: 'The issue, with `possibleDuplicates`: earlier open reports likely of the same problem.' })
   report(
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
-  ): Promise<CaseView> {
+  ): Promise<ReportedIssueView> {
+    assertMayUseChannel(identity, body.channel);
     // Keys are per caller: two residents who pick the same key do not see each other's reports.
-    return this.idempotency.run(`issue-report:${tenantId}:${identity.subject}`, idempotencyKey, body, async () =>
-      toIssueView(await this.reportIssue.execute({ tenantId, report: body, correlationId: correlationIdFrom(correlation), reporterSubject: identity.subject })),
-    );
+    return this.intake.submit({
+      tenantId,
+      report: body,
+      correlationId: correlationIdFrom(correlation),
+      reporterSubject: identity.subject,
+      idempotencyScope: `issue-report:${tenantId}:${identity.subject}`,
+      idempotencyKey,
+      reader: identity,
+    });
   }
 
   @Post(':issueId/acknowledge')
@@ -69,10 +77,10 @@ export class IssuesController {
 
   @Get(':issueId')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @ApiOperation({ summary: 'One issue as it stands (no reporter details); residents see only their own' })
-  @ApiOkResponse({ type: CaseView })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<CaseView> {
-    return toIssueView(await this.readable(tenantId, issueId, identity));
+  @ApiOperation({ summary: 'One issue as it stands; residents see only their own; the contact only for its reporter and district staff' })
+  @ApiOkResponse({ type: IntakeIssueView })
+  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IntakeIssueView> {
+    return toIntakeIssueView(await this.readable(tenantId, issueId, identity), identity);
   }
 
   private async readable(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {

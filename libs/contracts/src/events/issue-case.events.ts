@@ -23,6 +23,25 @@ export const rejectionReasons = ['invalid', 'duplicate', 'not-our-responsibility
 export const rejectionReasonSchema = z.enum(rejectionReasons);
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
 
+export const unroutedReasons = ['address-not-registered'] as const;
+
+export const IssueQueued = defineEvent({
+  type: 'gridline.issue.queued',
+  topic: Topics.issueEvents.name,
+  schema: z.object({
+    ...issueRef,
+    category: z.string().min(1),
+    channel: z.enum(['resident', 'patrol', 'visit']),
+    /** Why no grid could be chosen: the address is not (yet) registered in the district. */
+    reason: z.enum(unroutedReasons),
+    reportedAt: isoTimeSchema,
+  }),
+  subjectOf: (d) => d.issueId,
+  description:
+    'A problem was reported but could not be routed to a grid (e.g. an address nobody registered): it waits in the district dispatch centre\'s ' +
+    'manual queue, to be accepted and dispatched by hand. Counts as a report, like gridline.issue.reported.',
+});
+
 export const IssueAccepted = defineEvent({
   type: 'gridline.issue.accepted',
   topic: Topics.issueEvents.name,

@@ -24,6 +24,33 @@ export class ApiErrorFilter implements ExceptionFilter {
       const message = status === HttpStatus.BAD_REQUEST ? `malformed request — ${exception.message}` : exception.message;
       return { statusCode: status, code, message, details: [] };
     }
+    if (isBodyParserClientError(exception)) {
+      const code = bodyParserCodes[exception.status] ?? 'MALFORMED_REQUEST';
+      return { statusCode: exception.status, code, message: `the request body was refused — ${exception.message}`, details: [{ field: 'body', reason: exception.type }] };
+    }
     return { statusCode: 500, code: 'INTERNAL', message: 'internal error; see the service log', details: [] };
   }
+}
+
+/** What a body parser raises for a client's body: http-errors with a 4xx status, `expose` and a `type`. */
+interface BodyParserError extends Error {
+  readonly status: number;
+  readonly expose: true;
+  readonly type: string;
+}
+
+const bodyParserCodes: Record<number, string> = {
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [HttpStatus.UNSUPPORTED_MEDIA_TYPE]: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Body parsers run before routing, so their errors (a body over the limit, an unsupported charset or
+ * encoding, too many form fields) reach only this filter, and are not HttpExceptions: without this they
+ * would be a 500 for the client's mistake.
+ */
+function isBodyParserClientError(exception: unknown): exception is BodyParserError {
+  const candidate = exception as Partial<BodyParserError> | null;
+  return exception instanceof Error && candidate?.expose === true && typeof candidate.type === 'string'
+    && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
 }

@@ -23,7 +23,8 @@ export interface IssueFacts {
 
 /** The public issue events, reduced to what the projection needs. */
 export type IssueFactEvent =
-  | { readonly kind: 'reported'; readonly category: string; readonly channel: string; readonly gridId: string; readonly reportedAt: Date }
+  /** `gridId` null: the report waits in the dispatch centre's queue (gridline.issue.queued). */
+  | { readonly kind: 'reported'; readonly category: string; readonly channel: string; readonly gridId: string | null; readonly reportedAt: Date }
   | { readonly kind: 'dispatched'; readonly category: string; readonly gridId: string; readonly level: HolderLevel; readonly at: Date }
   | {
       readonly kind: 'escalated';

@@ -31,6 +31,8 @@ export class DispatchIssueUseCase extends CaseUseCase {
       if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${body.gridId} is not in district ${issue.tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
       const category = await manager.findOneBy(CategoryPolicy, { tenantId: issue.tenantId, code: issue.category });
       issue.policySnapshot = policySnapshotOf(category ?? { ackWithinSeconds: {}, resolveWithinSeconds: {} });
+      // A report that waited in the queue gets its first grid now.
+      issue.originGridId ??= grid.gridId;
       issue.holderGridId = grid.gridId;
       issue.holderLevel = grid.level;
       issue.critical = false;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class ReporterDto {
   @ApiProperty({ example: '王女士' })
@@ -12,6 +12,12 @@ export class ReporterDto {
   @IsOptional()
   @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5-20 digits' })
   phone?: string;
+
+  @ApiPropertyOptional({ example: 'wang@example.org', description: 'Private, like the phone: only the reporter and district staff see it.' })
+  @IsOptional()
+  @MaxLength(254)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string;
 }
 
 /** Where the reporter is, e.g. from a phone's GPS: WGS84 degrees. */
@@ -57,15 +63,32 @@ export class ReportIssueDto {
 
   @ApiProperty({ example: '楼道灯不亮 — the stairwell light is out' })
   @IsString()
-  @Length(1, 2000)
+  @Length(1, 2000, { message: 'description must be 1-2000 characters' })
   description: string;
 
-  @ApiPropertyOptional({ enum: ['resident', 'patrol', 'visit'], default: 'resident' })
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 5,
+    example: ['https://photos.example.org/lamp.jpg'],
+    description: 'Photos by URL (http or https, at most 5, each at most 2048 characters).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5, { message: 'photoUrls may hold at most 5 photos' })
+  @MaxLength(2048, { each: true, message: 'each of photoUrls must be at most 2048 characters' })
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, max_allowed_length: 2048 }, { each: true, message: 'each of photoUrls must be an http or https URL' })
+  photoUrls?: string[];
+
+  @ApiPropertyOptional({
+    enum: ['resident', 'patrol', 'visit'],
+    default: 'resident',
+    description: '`patrol` and `visit` (入户走访) are for grid leaders and workers only (403 FORBIDDEN_CHANNEL otherwise).',
+  })
   @IsOptional()
   @IsIn(['resident', 'patrol', 'visit'])
   channel?: 'resident' | 'patrol' | 'visit';
 
-  @ApiProperty({ type: ReporterDto })
+  @ApiProperty({ type: ReporterDto, description: "The reporter's contact: private, never in events; only the reporter and district staff read it." })
   @ValidateNested()
   @Type(() => ReporterDto)
   reporter: ReporterDto;
@@ -78,7 +101,7 @@ export class IssueView {
   @ApiProperty() state: string;
   @ApiProperty({ nullable: true, type: String }) holderGridId: string | null;
   @ApiProperty() holderLevel: string;
-  @ApiProperty() originGridId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The grid first dispatched to; null while the report waits in the dispatch centre\'s queue.' }) originGridId: string | null;
   @ApiProperty() escalationDepth: number;
   @ApiProperty() critical: boolean;
   @ApiProperty({ nullable: true, type: String }) ackDeadline: string | null;

@@ -1,0 +1,36 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiError } from '@gridline/platform';
+
+export interface Open311Error {
+  readonly code: number;
+  readonly description: string;
+}
+
+/**
+ * Open311 clients expect `[{ "code": 400, "description": "…" }]` with the HTTP status in `code`. Our stable
+ * error code leads the description (`LOCATION_NOT_IN_DISTRICT: …`) so the two vocabularies stay linked. Open311
+ * knows 400/403/404 (plus 429 and 5xx): a rule-breaking request (our 422) is a 400 there.
+ */
+export function toOpen311Error(exception: unknown): Open311Error {
+  if (exception instanceof ApiError) {
+    const status = exception.status === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : exception.status;
+    return { code: status, description: `${exception.code}: ${exception.message}` };
+  }
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    return { code: status, description: `${status === HttpStatus.BAD_REQUEST ? 'MALFORMED_REQUEST' : `HTTP_${status}`}: ${exception.message}` };
+  }
+  return { code: HttpStatus.INTERNAL_SERVER_ERROR, description: 'INTERNAL: internal error; see the service log' };
+}
+
+@Catch()
+export class Open311ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Open311');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const error = toOpen311Error(exception);
+    if (error.code >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    host.switchToHttp().getResponse<Response>().status(error.code).json([error]);
+  }
+}

@@ -1,0 +1,133 @@
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { correlationIdFrom, NotFoundError, Public } from '@gridline/platform';
+import { CategoryPolicy } from '../../categories/category-policy.entity';
+import { commonOpen311Attributes } from '../domain/open311-attributes';
+import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
+import { Open311ErrorFilter } from './open311-error.filter';
+import { JurisdictionQuery, Open311Discovery, Open311ErrorView, Open311Service, Open311ServiceDefinition, ServiceCodeParams } from './open311.dto';
+import { ListServiceRequestsQuery, Open311ServiceRequest, RequestIdParams } from './use-cases/list-service-requests/list-service-requests.dto';
+import { ListServiceRequestsUseCase } from './use-cases/list-service-requests/list-service-requests.use-case';
+import { PostServiceRequestDto, PostServiceRequestResponse } from './use-cases/post-service-request/post-service-request.dto';
+import { PostServiceRequestUseCase } from './use-cases/post-service-request/post-service-request.use-case';
+
+export const OPEN311_BASE = 'open311/v2';
+/** When this implementation of the API last changed (Open311 discovery's `changeset`). */
+const CHANGESET = '2026-12-01T00:00:00Z';
+
+/**
+ * Open311 GeoReport v2, JSON format, for civic apps that cannot carry our tokens: `jurisdiction_id` is the
+ * district. Public to the token guard; Open311AccessGuard applies API keys and rate limits instead, and every
+ * error is Open311's `[{ code, description }]`. docs/adr/0013-open311-intake.md.
+ */
+@Public()
+@ApiTags('open311')
+@Controller(OPEN311_BASE)
+@UseGuards(Open311AccessGuard)
+@UseFilters(Open311ErrorFilter)
+@ApiBadRequestResponse({ type: [Open311ErrorView] })
+@ApiTooManyRequestsResponse({ type: [Open311ErrorView], description: 'Rate limit (per client address, or per API key); see Retry-After.' })
+export class Open311Controller {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly postRequest: PostServiceRequestUseCase,
+    private readonly requests: ListServiceRequestsUseCase,
+  ) {}
+
+  @Get('discovery.json')
+  @Open311WithoutJurisdiction()
+  @ApiOperation({ summary: 'Open311 service discovery: where the GeoReport v2 endpoint is and which formats it speaks' })
+  @ApiOkResponse({ type: Open311Discovery })
+  discovery(@Req() request: Request): Open311Discovery {
+    return {
+      changeset: CHANGESET,
+      contact: "Your district's dispatch centre (数字城管指挥中心).",
+      key_service: 'API keys are issued by each district administrator: POST /v1/tenants/{jurisdiction_id}/open311/api-keys.',
+      endpoints: [
+        {
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url: `${request.protocol}://${request.get('host') ?? 'localhost'}/${OPEN311_BASE}`,
+          changeset: CHANGESET,
+          type: 'production',
+          formats: ['application/json'],
+        },
+      ],
+    };
+  }
+
+  @Get('services.json')
+  @ApiOperation({ summary: "The district's services (its issue categories)" })
+  @ApiOkResponse({ type: [Open311Service] })
+  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id.' })
+  async services(@Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311Service[]> {
+    const categories = await this.dataSource.manager.find(CategoryPolicy, { where: { tenantId: jurisdiction_id }, order: { code: 'ASC' } });
+    return categories.map((category) => ({
+      service_code: category.code,
+      service_name: category.name,
+      description: category.name,
+      metadata: commonOpen311Attributes.length > 0,
+      type: 'realtime',
+      keywords: category.code.split('-').join(','),
+      group: '',
+    }));
+  }
+
+  @Get('services/:code.json')
+  @ApiOperation({ summary: 'A service definition: the attributes (extra questions) a request may answer' })
+  @ApiOkResponse({ type: Open311ServiceDefinition })
+  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
+  async definition(@Param() { code }: ServiceCodeParams, @Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311ServiceDefinition> {
+    if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId: jurisdiction_id, code }))) {
+      throw new NotFoundError('UNKNOWN_SERVICE_CODE', `service_code ${code} is not a service of jurisdiction ${jurisdiction_id}`);
+    }
+    return {
+      service_code: code,
+      attributes: commonOpen311Attributes.map((a) => ({
+        variable: true,
+        code: a.code,
+        datatype: a.datatype,
+        required: a.required,
+        datatype_description: a.datatypeDescription,
+        order: a.order,
+        description: a.description,
+        values: a.values.map((v) => ({ key: v.key, name: v.name })),
+      })),
+    };
+  }
+
+  @Post('requests.json')
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiOperation({ summary: 'Report a problem from a civic app (needs the api_key the district issued); routed and dispatched like any report' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one request.' })
+  @ApiCreatedResponse({ type: [PostServiceRequestResponse] })
+  @ApiForbiddenResponse({ type: [Open311ErrorView], description: 'Missing, unknown or revoked api_key, or a key of another district.' })
+  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
+  post(
+    @Body() form: PostServiceRequestDto,
+    @Req() request: Open311Request,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Headers('x-correlation-id') correlation: string | undefined,
+  ): Promise<PostServiceRequestResponse[]> {
+    // The guard refuses a POST without a live key of this jurisdiction, so the app is always set here.
+    const app = request.open311App as NonNullable<Open311Request['open311App']>;
+    return this.postRequest.execute({ form, app, idempotencyKey, correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Get('requests.json')
+  @ApiOperation({ summary: "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days" })
+  @ApiOkResponse({ type: [Open311ServiceRequest] })
+  list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequest[]> {
+    return this.requests.list(query);
+  }
+
+  @Get('requests/:id.json')
+  @ApiOperation({ summary: 'One request (public fields), as a one-element list' })
+  @ApiOkResponse({ type: [Open311ServiceRequest] })
+  @ApiNotFoundResponse({ type: [Open311ErrorView] })
+  one(@Param() { id }: RequestIdParams, @Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311ServiceRequest[]> {
+    return this.requests.one(jurisdiction_id, id);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PlaceReplica } from '@gridline/grid-replica';
+import { NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { CategoryPolicy } from '../../../../categories/category-policy.entity';
+import { commonOpen311Attributes, readAttributeAnswers } from '../../../domain/open311-attributes';
+import { ReportIntake } from '../../../report-intake';
+import { Open311ApiKey } from '../../open311-api-key.entity';
+import { assertValidReport, open311FormToReport, serviceNotice } from './open311-report.mapper';
+import { PostServiceRequestDto, PostServiceRequestResponse } from './post-service-request.dto';
+
+export interface PostServiceRequestCommand {
+  readonly form: PostServiceRequestDto;
+  /** The civic app posting, already checked to hold a key of this jurisdiction (Open311AccessGuard). */
+  readonly app: Open311ApiKey;
+  readonly idempotencyKey: string | undefined;
+  readonly correlationId: string;
+}
+
+/**
+ * Open311 POST requests.json: the form becomes the same report the REST API takes and goes through the same
+ * intake (idempotency, routing, outbox events, timer, duplicates). Every check runs before anything is stored.
+ */
+@Injectable()
+export class PostServiceRequestUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly intake: ReportIntake,
+  ) {}
+
+  async execute({ form, app, idempotencyKey, correlationId }: PostServiceRequestCommand): Promise<PostServiceRequestResponse[]> {
+    const tenantId = form.jurisdiction_id;
+    if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId, code: form.service_code }))) {
+      throw new NotFoundError('UNKNOWN_SERVICE_CODE', `service_code ${form.service_code} is not a service of jurisdiction ${tenantId}`);
+    }
+    const { answers, problems } = readAttributeAnswers(form.attribute, commonOpen311Attributes);
+    if (problems.length > 0) throw new ValidationFailedError(problems.map((reason) => ({ field: 'attribute', reason })));
+    let placeAddress: string | null = null;
+    if (form.address_id !== undefined) {
+      const place = await this.dataSource.manager.findOneBy(PlaceReplica, { tenantId, placeId: form.address_id });
+      if (!place) throw new ValidationFailedError([{ field: 'address_id', reason: `no registered place ${form.address_id} in jurisdiction ${tenantId}` }]);
+      placeAddress = place.address;
+    }
+    const report = await assertValidReport(open311FormToReport(form, placeAddress));
+    const { api_key: _key, ...fingerprint } = form;
+    const reported = await this.intake.submit(
+      {
+        tenantId,
+        report,
+        correlationId,
+        reporterSubject: `open311:${app.id}`,
+        intake: {
+          source: 'open311',
+          appId: app.id,
+          details: { ...(form.device_id ? { deviceId: form.device_id } : {}), ...(form.account_id ? { accountId: form.account_id } : {}), attributes: answers },
+        },
+        idempotencyScope: `open311:${tenantId}:${app.id}`,
+        idempotencyKey,
+        reader: null,
+      },
+      fingerprint,
+    );
+    return [{ service_request_id: reported.id, service_notice: serviceNotice(reported.possibleDuplicates), account_id: null }];
+  }
+}
