@@ -26,8 +26,9 @@ async function main(): Promise<void> {
   const started = now();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
-    `bench: ${settings.events} events, ${settings.pendingTimers} pending timers, ${settings.lagTimers} lag timers, ` +
-      `${settings.burstTimers} burst timers; running ${settings.only.join(', ')}`,
+    `bench: ${settings.events} events, ${settings.pendingTimers} then ${settings.largePendingTimers} pending timers, ` +
+      `${settings.timerStream.ratePerSecond} timers/s due for ${settings.timerStream.seconds} s, ${settings.burstTimers} burst timers; ` +
+      `running ${settings.only.join(', ')}`,
   );
   const figures: Figure[] = [];
   for (const name of settings.only) {

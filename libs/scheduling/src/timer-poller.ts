@@ -29,7 +29,7 @@ const CLAIM_SQL = `
      FOR UPDATE SKIP LOCKED))
   RETURNING id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at`;
 
-/** The next deadline after `now`, through the same (due_at) index. */
+/** The next deadline after the last claim, through the same (due_at) index. */
 const NEXT_DUE_SQL = `SELECT due_at FROM durable_timers WHERE due_at > $1 AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1`;
 
 /** A timer whose handler failed goes back, same id, pushed back, with the error recorded. */
@@ -97,9 +97,10 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      const now = new Date();
       let claimed: number;
       try {
-        claimed = await this.fireDue();
+        claimed = await this.fireDue(now);
       } catch (error) {
         this.logger.warn(`timer poll failed, will retry: ${(error as Error).message}`);
         await this.sleepShared(Math.max(this.config.timerPollMs, 1000));
@@ -109,7 +110,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
         this.idle?.wake(); // a backlog: every claimer helps
         continue;
       }
-      await this.sleepUntilNextDue();
+      await this.sleepUntilNextDue(now);
     }
   }
 
@@ -173,13 +174,16 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
     ]);
   }
 
-  /** Idle claimers share one sleep: one next-due query per wake-up, not one per claimer. */
-  private sleepUntilNextDue(): Promise<void> {
+  /**
+   * Idle claimers share one sleep: one next-due query per wake-up, not one per claimer. It looks for deadlines
+   * after `claimedUpTo`, the instant the last (not full) batch was claimed for, not after the present: a timer
+   * that came due in between was claimed by nobody, and must wake the claimers at once.
+   */
+  private sleepUntilNextDue(claimedUpTo: Date): Promise<void> {
     if (!this.running) return Promise.resolve();
     this.idle ??= this.startIdle(async () => {
-      const now = new Date();
-      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [now, [...this.handlers.keys()]]);
-      return delayUntilNextDue(now, rows[0]?.due_at ?? null, this.config.timerPollMs);
+      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [claimedUpTo, [...this.handlers.keys()]]);
+      return delayUntilNextDue(new Date(), rows[0]?.due_at ?? null, this.config.timerPollMs);
     });
     return this.idle.until;
   }
