@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } from './bench-settings';
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
+import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
@@ -19,6 +20,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   consumer: runConsumerBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
+  intake: runIntakeBenchmark,
 };
 
 async function main(): Promise<void> {
