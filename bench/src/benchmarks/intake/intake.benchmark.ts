@@ -62,6 +62,7 @@ export function runIntakeBenchmark(settings: BenchSettings, progress: Progress):
     await truncateRawTables(client);
     const rawSteady = percentiles(await writeRawAtSteadyRate(pool, rows, intake.rate, intake.seconds));
 
+    if (steady.failed > 0) progress(`intake: warning — ${steady.failed} of ${intake.rate * intake.seconds} steady-rate reports failed (connection error or not 201); latencies are of the rest`);
     const answered = percentiles(steady.answered);
     const onKafka = percentiles(steady.onKafka);
     progress(`intake: HTTP ${Math.round(httpRate)} reports/s vs raw ${Math.round(rawRate)}/s; at ${intake.rate}/s 201 p50 ${answered.p50.toFixed(1)} / p99 ${answered.p99.toFixed(1)} ms, on Kafka p50 ${onKafka.p50.toFixed(1)} / p99 ${onKafka.p99.toFixed(1)} ms, raw tx p99 ${rawSteady.p99.toFixed(1)} ms`);
