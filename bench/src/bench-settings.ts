@@ -10,7 +10,10 @@ const settingsSchema = z.object({
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   BENCH_EVENTS: z.coerce.number().int().min(500).max(1_000_000).default(20_000),
   BENCH_TIMERS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
-  BENCH_LAG_TIMERS: z.coerce.number().int().min(10).max(100_000).default(1_000),
+  /** The second, larger pending size for the timer figures; 0 (or not above BENCH_TIMERS) skips it. */
+  BENCH_TIMERS_LARGE: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
+  BENCH_TIMER_STREAM_RATE: z.coerce.number().int().min(1).max(10_000).default(500),
+  BENCH_TIMER_STREAM_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   BENCH_BURST_TIMERS: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   BENCH_TRICKLE_RATE: z.coerce.number().int().min(1).max(5_000).default(200),
   BENCH_TRICKLE_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
@@ -19,11 +22,16 @@ const settingsSchema = z.object({
   BENCH_RESOLVE_LOOKUPS: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   BENCH_RESOLVE_REQUESTS: z.coerce.number().int().min(1_000).max(10_000_000).default(20_000),
   BENCH_RESOLVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(32),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve`; empty runs all. */
+  /** `intake`: reports posted back to back (and connections in flight), then the steady rate and its duration. */
+  BENCH_INTAKE_REPORTS: z.coerce.number().int().min(100).max(1_000_000).default(3_000),
+  BENCH_INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  BENCH_INTAKE_RATE: z.coerce.number().int().min(1).max(5_000).default(200),
+  BENCH_INTAKE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -32,7 +40,9 @@ export interface BenchSettings {
   /** Events written, relayed and consumed; written in transactions of 100, so rounded down to a multiple. */
   readonly events: number;
   readonly pendingTimers: number;
-  readonly lagTimers: number;
+  readonly largePendingTimers: number;
+  /** Timers coming due per second, and for how long, while the lag is measured. */
+  readonly timerStream: { readonly ratePerSecond: number; readonly seconds: number };
   readonly burstTimers: number;
   readonly trickleRate: number;
   readonly trickleSeconds: number;
@@ -41,6 +51,7 @@ export interface BenchSettings {
   readonly resolveLookups: number;
   readonly resolveRequests: number;
   readonly resolveConcurrency: number;
+  readonly intake: { readonly reports: number; readonly concurrency: number; readonly rate: number; readonly seconds: number };
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -63,7 +74,8 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
     events: Math.floor(e.BENCH_EVENTS / 100) * 100,
     pendingTimers: e.BENCH_TIMERS,
-    lagTimers: e.BENCH_LAG_TIMERS,
+    largePendingTimers: e.BENCH_TIMERS_LARGE,
+    timerStream: { ratePerSecond: e.BENCH_TIMER_STREAM_RATE, seconds: e.BENCH_TIMER_STREAM_SECONDS },
     burstTimers: e.BENCH_BURST_TIMERS,
     trickleRate: e.BENCH_TRICKLE_RATE,
     trickleSeconds: e.BENCH_TRICKLE_SECONDS,
@@ -71,6 +83,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     resolveLookups: e.BENCH_RESOLVE_LOOKUPS,
     resolveRequests: e.BENCH_RESOLVE_REQUESTS,
     resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
+    intake: { reports: e.BENCH_INTAKE_REPORTS, concurrency: e.BENCH_INTAKE_CONCURRENCY, rate: e.BENCH_INTAKE_RATE, seconds: e.BENCH_INTAKE_SECONDS },
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

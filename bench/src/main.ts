@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } from './bench-settings';
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
+import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
@@ -19,6 +20,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   consumer: runConsumerBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
+  intake: runIntakeBenchmark,
 };
 
 async function main(): Promise<void> {
@@ -26,8 +28,9 @@ async function main(): Promise<void> {
   const started = now();
   const out = (line: string) => process.stdout.write(`${line}\n`);
   out(
-    `bench: ${settings.events} events, ${settings.pendingTimers} pending timers, ${settings.lagTimers} lag timers, ` +
-      `${settings.burstTimers} burst timers; running ${settings.only.join(', ')}`,
+    `bench: ${settings.events} events, ${settings.pendingTimers} then ${settings.largePendingTimers} pending timers, ` +
+      `${settings.timerStream.ratePerSecond} timers/s due for ${settings.timerStream.seconds} s, ${settings.burstTimers} burst timers; ` +
+      `running ${settings.only.join(', ')}`,
   );
   const figures: Figure[] = [];
   for (const name of settings.only) {

@@ -7,6 +7,8 @@ export interface PlatformUnderTest {
   readonly topicPrefix: string;
   readonly database: TestDatabase;
   readonly services: Record<AppName, ServiceProcess>;
+  /** Starts one more process of `app` on the same database, topic prefix and consumer groups (a replica). */
+  startReplica(app: AppName): Promise<ServiceProcess>;
   /** The physical name of a logical topic in this run. */
   topic(logical: string): string;
   shutdown(): Promise<void>;
@@ -38,14 +40,21 @@ export async function startPlatform(label: string, apps: AppName[], extraEnv: Re
     await database.drop();
     throw error;
   }
+  const replicas: ServiceProcess[] = [];
   return {
     label,
     topicPrefix,
     database,
     services,
+    startReplica: async (app) => {
+      const replica = new ServiceProcess(app, await freePort(), env, `${label}-${topicPrefix.slice(0, -1)}-replica${replicas.length + 2}`);
+      replicas.push(replica);
+      await replica.start();
+      return replica;
+    },
     topic: (logical) => `${topicPrefix}${logical}`,
     shutdown: async () => {
-      await Promise.all(Object.values(services).map((service) => service.stop()));
+      await Promise.all([...Object.values(services), ...replicas].map((service) => service.stop()));
       await database.drop();
     },
   };

@@ -25,14 +25,19 @@ export function benchPublicKeyFile(): string {
   return benchKeys().publicKeyFile;
 }
 
-/** A city administrator's token, signed for the services' development issuer and audience. */
-export function benchCityAdminToken(): Promise<string> {
-  return new SignJWT({ roles: [{ role: 'city-admin' }] })
+/** A token for `claims`, signed for the services' development issuer and audience. */
+export function benchToken(subject: string, claims: { tenant?: string; roles: Array<{ role: string; grid?: string }> }): Promise<string> {
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256' })
     .setIssuer('gridline-dev')
     .setAudience('gridline')
-    .setSubject('bench:city-admin')
+    .setSubject(subject)
     .setIssuedAt()
     .setExpirationTime('2h')
     .sign(benchKeys().privateKey);
+}
+
+/** A city administrator's token. */
+export function benchCityAdminToken(): Promise<string> {
+  return benchToken('bench:city-admin', { roles: [{ role: 'city-admin' }] });
 }

@@ -11,8 +11,9 @@ export interface HttpLoadResult {
 const HEADER_END = '\r\n\r\n';
 
 /**
- * Sends `total` GETs over `concurrency` keep-alive connections, one request in flight per connection, cycling
- * through `paths`, and times them from the first send to the last response.
+ * Sends `total` requests (GETs, or POSTs of `jsonBody` when given) over `concurrency` keep-alive connections,
+ * one request in flight per connection, cycling through `paths`, and times them from the first send to the
+ * last response.
  *
  * The client writes requests and reads responses on raw sockets (status line and Content-Length only) instead
  * of node:http, because on a 2-core machine the client shares the CPU with the service and PostgreSQL: a
@@ -21,11 +22,16 @@ const HEADER_END = '\r\n\r\n';
 export async function httpLoad(
   baseUrl: string,
   paths: readonly string[],
-  options: { total: number; concurrency: number; headers?: Record<string, string> },
+  options: { total: number; concurrency: number; headers?: Record<string, string>; jsonBody?: unknown },
 ): Promise<HttpLoadResult> {
   const url = new URL(baseUrl);
   const extraHeaders = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-  const requestFor = (path: string) => `GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}\r\n`;
+  // Written as bytes (latin1 of the UTF-8 encoding) because the socket encodes strings as latin1 below.
+  const body = options.jsonBody === undefined ? '' : Buffer.from(JSON.stringify(options.jsonBody), 'utf8').toString('latin1');
+  const requestFor = (path: string) =>
+    body
+      ? `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`
+      : `GET ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}\r\n`;
   const statuses = new Map<number, number>();
   let sent = 0;
   let answered = 0;
@@ -47,7 +53,7 @@ export async function httpLoad(
         if (sent >= options.total) return;
         const path = paths[sent % paths.length];
         sent += 1;
-        socket.write(requestFor(path));
+        socket.write(requestFor(path), 'latin1');
       };
       socket.on('connect', sendNext);
       socket.on('data', (chunk: string) => {
@@ -81,4 +87,11 @@ export async function httpLoad(
 export async function getJson<T>(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseUrl}${path}`, { headers });
   return { status: response.status, body: (await response.json()) as T };
+}
+
+/** One JSON request (setup, not timing); the body parsed when there is one. */
+export async function sendJson<T>(baseUrl: string, method: 'POST' | 'PUT', path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }

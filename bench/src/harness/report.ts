@@ -28,7 +28,7 @@ export interface BenchSummary {
   readonly bench: 'messaging-backbone';
   readonly at: string;
   readonly durationSeconds: number;
-  readonly sizes: { events: number; pendingTimers: number; lagTimers: number; burstTimers: number; trickle: string };
+  readonly sizes: { events: number; pendingTimers: number[]; timerStream: string; burstTimers: number; trickle: string };
   readonly figures: Record<string, { value: number; unit: string; baseline: number; ratio: number; better: 'higher' | 'lower' }>;
 }
 
@@ -41,8 +41,8 @@ export function summarise(settings: BenchSettings, figures: readonly Figure[], d
     durationSeconds: round(durationSeconds, 1),
     sizes: {
       events: settings.events,
-      pendingTimers: settings.pendingTimers,
-      lagTimers: settings.lagTimers,
+      pendingTimers: [settings.pendingTimers, settings.largePendingTimers].filter((size, i) => i === 0 || size > settings.pendingTimers),
+      timerStream: `${settings.timerStream.ratePerSecond}/s x ${settings.timerStream.seconds}s`,
       burstTimers: settings.burstTimers,
       trickle: `${settings.trickleRate}/s x ${settings.trickleSeconds}s`,
     },

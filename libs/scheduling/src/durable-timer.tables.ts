@@ -1,7 +1,10 @@
 import { QueryRunner } from 'typeorm';
 import { schemaOf } from '@gridline/messaging';
 
-/** The partial index keeps "what is due now" an index range scan, however many timers are pending. */
+/**
+ * The (due_at) index keeps "what is due now" and "when is the next one" an index range scan however many timers
+ * are pending (checked with EXPLAIN on 1,000,000 rows, ADR 0014); (aggregate_id, kind) serves cancel.
+ */
 export async function createDurableTimerTable(queryRunner: QueryRunner): Promise<void> {
   const s = schemaOf(queryRunner);
   await queryRunner.query(`

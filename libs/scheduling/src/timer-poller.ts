@@ -3,24 +3,70 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
+import { delayUntilNextDue } from './next-due-delay';
 
 export type TimerHandler = (timer: DurableTimer, manager: EntityManager) => Promise<void>;
 
-const BATCH_SIZE = 100;
+/**
+ * Timers claimed per transaction. Every handler that writes gets a subtransaction id; past 64 of them in one
+ * transaction PostgreSQL's per-backend subxid cache overflows and every other session's snapshots slow down,
+ * so a batch stays at 64 (ADR 0014). A backlog is drained by repeating batches and by the sibling claimers.
+ */
+export const TIMER_BATCH_SIZE = 64;
 const RETRY_DELAY_MS = 5_000;
 
 /**
- * Fires due timers. Each batch is claimed with FOR UPDATE SKIP LOCKED, so replicas share the work and no
- * timer runs twice; each timer runs in a savepoint, and its deletion commits with the handler's effects.
- * A handler that throws leaves its timer in place, pushed back, with the error recorded.
+ * Claim and delete in one statement: the oldest due timers of the handled kinds, skipping rows another
+ * claimer holds. The deletion commits with the handlers' effects, so a crash mid-batch leaves every timer in
+ * place, and a concurrent claimer can never see a row this transaction deleted or still holds.
+ */
+const CLAIM_SQL = `
+  DELETE FROM durable_timers WHERE id = ANY(ARRAY(
+    SELECT id FROM durable_timers
+     WHERE due_at <= $1 AND kind = ANY($2::text[])
+     ORDER BY due_at
+     LIMIT $3
+     FOR UPDATE SKIP LOCKED))
+  RETURNING id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at`;
+
+/** The next deadline after the last claim, through the same (due_at) index. */
+const NEXT_DUE_SQL = `SELECT due_at FROM durable_timers WHERE due_at > $1 AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1`;
+
+/** A timer whose handler failed goes back, same id, pushed back, with the error recorded. */
+const PUSH_BACK_SQL = `
+  INSERT INTO durable_timers (id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[], $7::int[], $8::text[], $9::timestamptz[])`;
+
+interface ClaimedRow {
+  id: string;
+  tenant_id: string;
+  kind: string;
+  aggregate_id: string;
+  due_at: Date;
+  payload: object;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+}
+
+/**
+ * Fires due timers. `TIMER_CONCURRENCY` claimers per process each take a batch in its own transaction
+ * (FOR UPDATE SKIP LOCKED, so claimers and replicas share the work and none fires a timer twice), run each
+ * handler in a savepoint, and commit the batch's deletion with the handlers' effects. A handler that throws
+ * is rolled back to its savepoint alone; its timer goes back, pushed back, with the error recorded.
+ *
+ * Between batches a claimer sleeps until the next known deadline, but never longer than `TIMER_POLL_MS`
+ * (timers scheduled meanwhile, by any replica, are seen within that). A full batch wakes the sleeping siblings
+ * so a backlog is drained by all of them.
  */
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('TimerPoller');
   private readonly handlers = new Map<string, TimerHandler>();
   private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private loops: Promise<void>[] = [];
+  /** The one sleep the idle claimers share, and how to end it early. */
+  private idle: { until: Promise<void>; wake: () => void } | null = null;
   private firedCount = 0;
 
   constructor(
@@ -39,75 +85,136 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
 
   onApplicationBootstrap(): void {
     this.running = true;
-    this.loop = this.run();
+    this.loops = Array.from({ length: this.config.timerConcurrency }, () => this.run());
   }
 
+  /** Finishes the batches in flight, then stops: no timer is half-fired at shutdown. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.wake?.();
-    await this.loop;
+    this.idle?.wake();
+    await Promise.all(this.loops);
   }
 
   private async run(): Promise<void> {
     while (this.running) {
-      let fired = 0;
+      const now = new Date();
+      let claimed: number;
       try {
-        fired = await this.fireDue();
+        claimed = await this.fireDue(now);
       } catch (error) {
         this.logger.warn(`timer poll failed, will retry: ${(error as Error).message}`);
-        await this.pause(Math.max(this.config.timerPollMs, 1000));
+        await this.sleepShared(Math.max(this.config.timerPollMs, 1000));
         continue;
       }
-      if (fired < BATCH_SIZE) await this.pause(this.config.timerPollMs);
+      if (claimed >= TIMER_BATCH_SIZE) {
+        this.idle?.wake(); // a backlog: every claimer helps
+        continue;
+      }
+      await this.sleepUntilNextDue(now);
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  }
-
-  /** Fires every timer due now (up to one batch); returns how many were claimed. */
+  /** Fires up to one batch of the timers due at `now`; returns how many were claimed. */
   async fireDue(now: Date = new Date()): Promise<number> {
     if (this.handlers.size === 0) return 0;
     return this.dataSource.transaction(async (manager) => {
-      const due = await manager
-        .createQueryBuilder(DurableTimer, 't')
-        .where('t.dueAt <= :now', { now })
-        .andWhere('t.kind IN (:...kinds)', { kinds: [...this.handlers.keys()] })
-        .orderBy('t.dueAt', 'ASC')
-        .limit(BATCH_SIZE)
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .getMany();
-      for (const timer of due) await this.fireOne(manager, timer);
-      return due.length;
+      const claimed: ClaimedRow[] = (await manager.query(CLAIM_SQL, [now, [...this.handlers.keys()], TIMER_BATCH_SIZE]))[0];
+      const failed: Array<{ row: ClaimedRow; error: string }> = [];
+      for (const row of claimed) {
+        const error = await this.fireOne(manager, row);
+        if (error === null) this.firedCount += 1;
+        else failed.push({ row, error });
+      }
+      if (failed.length > 0) await this.pushBack(manager, failed);
+      return claimed.length;
     });
   }
 
-  private async fireOne(manager: EntityManager, timer: DurableTimer): Promise<void> {
-    const handler = this.handlers.get(timer.kind);
-    if (!handler) return;
+  /** Runs one handler in a savepoint; returns null, or the error message after rolling its effects back. */
+  private async fireOne(manager: EntityManager, row: ClaimedRow): Promise<string | null> {
+    const handler = this.handlers.get(row.kind)!;
+    const timer = manager.create(DurableTimer, {
+      id: row.id,
+      tenantId: row.tenant_id,
+      kind: row.kind,
+      aggregateId: row.aggregate_id,
+      dueAt: row.due_at,
+      payload: row.payload,
+      attempts: row.attempts,
+      lastError: row.last_error,
+      createdAt: row.created_at,
+    });
     await manager.query('SAVEPOINT timer_fire');
     try {
       await handler(timer, manager);
-      await manager.delete(DurableTimer, { id: timer.id });
       await manager.query('RELEASE SAVEPOINT timer_fire');
-      this.firedCount += 1;
+      return null;
     } catch (error) {
       await manager.query('ROLLBACK TO SAVEPOINT timer_fire');
+      await manager.query('RELEASE SAVEPOINT timer_fire');
       const message = (error as Error).message;
-      this.logger.error(`timer ${timer.kind} ${timer.id} for ${timer.aggregateId} failed: ${message}`);
-      await manager.update(
-        DurableTimer,
-        { id: timer.id },
-        { attempts: timer.attempts + 1, lastError: message.slice(0, 1000), dueAt: new Date(Date.now() + RETRY_DELAY_MS) },
-      );
+      this.logger.error(`timer ${row.kind} ${row.id} for ${row.aggregate_id} failed: ${message}`);
+      return message;
     }
+  }
+
+  private async pushBack(manager: EntityManager, failed: Array<{ row: ClaimedRow; error: string }>): Promise<void> {
+    const retryAt = new Date(Date.now() + RETRY_DELAY_MS);
+    const column = <T>(pick: (f: { row: ClaimedRow; error: string }) => T) => failed.map(pick);
+    await manager.query(PUSH_BACK_SQL, [
+      column((f) => f.row.id),
+      column((f) => f.row.tenant_id),
+      column((f) => f.row.kind),
+      column((f) => f.row.aggregate_id),
+      column(() => retryAt),
+      column((f) => JSON.stringify(f.row.payload)),
+      column((f) => f.row.attempts + 1),
+      column((f) => f.error.slice(0, 1000)),
+      column((f) => f.row.created_at),
+    ]);
+  }
+
+  /**
+   * Idle claimers share one sleep: one next-due query per wake-up, not one per claimer. It looks for deadlines
+   * after `claimedUpTo`, the instant the last (not full) batch was claimed for, not after the present: a timer
+   * that came due in between was claimed by nobody, and must wake the claimers at once.
+   */
+  private sleepUntilNextDue(claimedUpTo: Date): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    this.idle ??= this.startIdle(async () => {
+      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [claimedUpTo, [...this.handlers.keys()]]);
+      return delayUntilNextDue(new Date(), rows[0]?.due_at ?? null, this.config.timerPollMs);
+    });
+    return this.idle.until;
+  }
+
+  private sleepShared(ms: number): Promise<void> {
+    this.idle ??= this.startIdle(async () => ms);
+    return this.idle.until;
+  }
+
+  private startIdle(delay: () => Promise<number>): { until: Promise<void>; wake: () => void } {
+    let wake = () => {};
+    const until = new Promise<void>((resolve) => {
+      let timer: NodeJS.Timeout | null = null;
+      let woken = false;
+      wake = () => {
+        woken = true;
+        if (timer) clearTimeout(timer);
+        resolve();
+      };
+      const sleep = (ms: number) => {
+        if (!woken) timer = setTimeout(resolve, ms);
+      };
+      delay().then(sleep, (error: Error) => {
+        this.logger.warn(`looking up the next timer failed: ${error.message}`);
+        sleep(this.config.timerPollMs);
+      });
+    });
+    const idle = { until, wake };
+    void until.then(() => {
+      if (this.idle === idle) this.idle = null;
+    });
+    return idle;
   }
 }

@@ -3,32 +3,10 @@ import { DataSource } from 'typeorm';
 import { IssueReported } from '@gridline/contracts';
 import { Outbox } from '@gridline/messaging';
 import { Figure, latencyFigure } from '../../harness/figure';
+import { startArrivalProbe } from '../../harness/arrival-probe';
 import { now, percentiles, sleep, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { benchEventContext, issueReportedData } from '../../harness/sample-events';
-
-/**
- * A plain consumer that notes when each event id arrives. It starts at the topic's end and the trickle waits
- * for its first fetch, so no latency includes the consumer-group join.
- */
-async function startArrivalProbe(kafka: Kafka, topic: string, groupId: string): Promise<{ arrivals: Map<string, number>; stop: () => Promise<void> }> {
-  const arrivals = new Map<string, number>();
-  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
-  let fetched = false;
-  consumer.on(consumer.events.FETCH, () => {
-    fetched = true;
-  });
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: false });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const id = message.headers?.ce_id?.toString();
-      if (id && !arrivals.has(id)) arrivals.set(id, now());
-    },
-  });
-  await waitUntil(() => fetched, 'the latency probe to join and fetch', 60_000, 10);
-  return { arrivals, stop: () => consumer.disconnect() };
-}
 
 /**
  * Figure 2 (latency): commit → visible on Kafka, at a steady trickle, each event in its own transaction as a

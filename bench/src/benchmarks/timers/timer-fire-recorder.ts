@@ -6,12 +6,19 @@ import { now } from '../../harness/measure';
  * because due times are wall-clock instants; fire times use the monotonic clock for rates.
  */
 export class TimerFireRecorder {
-  readonly lagsMs: number[] = [];
+  lagsMs: number[] = [];
   firstFireAt: number | null = null;
   lastFireAt: number | null = null;
 
   get fired(): number {
     return this.lagsMs.length;
+  }
+
+  /** Forgets what was recorded, for the next phase that uses the same kind. */
+  reset(): void {
+    this.lagsMs = [];
+    this.firstFireAt = null;
+    this.lastFireAt = null;
   }
 
   readonly handler: TimerHandler = async (timer) => {

@@ -6,7 +6,7 @@ const identity = { serviceName: 'issue-dispatch', databaseSchema: 'issue_dispatc
 describe('loadServiceConfig', () => {
   it('uses the documented defaults when nothing is set', () => {
     const config = loadServiceConfig(identity, withKey);
-    expect(config).toMatchObject({ port: 3002, kafkaBrokers: ['127.0.0.1:9092'], topicPrefix: '', databaseSchema: 'issue_dispatch' });
+    expect(config).toMatchObject({ port: 3002, kafkaBrokers: ['127.0.0.1:9092'], topicPrefix: '', databaseSchema: 'issue_dispatch', timerConcurrency: 2 });
   });
 
   it('reads the service port from its own variable and brokers as a list', () => {
@@ -20,6 +20,7 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig(identity, { DATABASE_URL: 'mysql://x' })).toThrow('DATABASE_URL');
     expect(() => loadServiceConfig(identity, { ISSUE_DISPATCH_PORT: 'eighty' })).toThrow('ISSUE_DISPATCH_PORT');
     expect(() => loadServiceConfig(identity, { OUTBOX_POLL_MS: '0' })).toThrow('OUTBOX_POLL_MS');
+    expect(() => loadServiceConfig(identity, { ...withKey, TIMER_CONCURRENCY: '0' })).toThrow('TIMER_CONCURRENCY');
   });
 
   it('refuses to start without a way to verify tokens', () => {

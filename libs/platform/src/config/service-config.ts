@@ -13,6 +13,7 @@ const environmentSchema = z.object({
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   TIMER_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(200),
+  TIMER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -38,6 +39,8 @@ export interface ServiceConfig {
   readonly redisUrl: string;
   readonly outboxPollMs: number;
   readonly timerPollMs: number;
+  /** Timer claimers per process, each with its own transaction (and pooled connection) per batch. */
+  readonly timerConcurrency: number;
   readonly consumerMaxAttempts: number;
   readonly consumerRetryBaseMs: number;
   readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
@@ -90,6 +93,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     redisUrl: e.REDIS_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     timerPollMs: e.TIMER_POLL_MS,
+    timerConcurrency: e.TIMER_CONCURRENCY,
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     logLevel: e.LOG_LEVEL,
