@@ -3,7 +3,20 @@ import { GridStateChanged, TenantStateChanged } from './events/registry.events';
 import { GridMoved, GridRetired } from './events/grid-change.events';
 import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
-import { TaskOffered, TaskUnmatched, VolunteerRegistered } from './events/volunteer.events';
+import {
+  HoursCredited,
+  OfferDeclined,
+  OfferExpired,
+  RequestOffered,
+  RequestUnfilled,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+  TaskOffered,
+  TaskUnmatched,
+  VolunteerRegistered,
+} from './events/volunteer.events';
 import { GridCheckedIn, GridCheckInMissed } from './events/check-in.events';
 import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from './events/member.events';
 
@@ -22,6 +35,15 @@ export const eventCatalogue: readonly EventDefinition[] = [
   VolunteerRegistered,
   TaskOffered,
   TaskUnmatched,
+  RequestOffered,
+  RequestUnfilled,
+  OfferDeclined,
+  OfferExpired,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+  HoursCredited,
   GridCheckedIn,
   GridCheckInMissed,
   MemberStateChanged,

@@ -3,13 +3,13 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
 import { RegisterVolunteerUseCase } from './use-cases/register-volunteer/register-volunteer.use-case';
 import { Volunteer } from './volunteer.entity';
-import { toVolunteerView, VolunteerPage, VolunteerView } from './volunteer-view';
+import { toVolunteerView, VolunteerContactView, VolunteerPage, VolunteerView } from './volunteer-view';
 
 @ApiTags('volunteers')
 @Controller('v1/tenants/:tenantId/volunteers')
@@ -23,7 +23,7 @@ export class VolunteersController {
 
   @Post()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Register a volunteer with a home grid and skills' })
+  @ApiOperation({ summary: 'Register a volunteer: kind, home grid, skills (catalogue, level, certificate), availability, weekly cap, consent, team' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key register one volunteer.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: VolunteerView })
@@ -68,8 +68,24 @@ export class VolunteersController {
   @ApiOperation({ summary: 'One volunteer (no phone number)' })
   @ApiOkResponse({ type: VolunteerView })
   async get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {
+    return toVolunteerView(await this.find(tenantId, volunteerId));
+  }
+
+  @Get(':volunteerId/contact')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: "A volunteer's name and phone, for staff who must call them; only with the volunteer's consent (403 NO_CONSENT)" })
+  @ApiOkResponse({ type: VolunteerContactView })
+  async contact(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @CurrentIdentity() identity: Identity): Promise<VolunteerContactView> {
+    const volunteer = await this.find(tenantId, volunteerId);
+    const lineage = (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId);
+    assertCanActOnGrid(identity, lineage, "the volunteer's home grid");
+    if (!volunteer.consentToContact) throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
+    return { volunteerId: volunteer.id, name: volunteer.name, phone: volunteer.phone };
+  }
+
+  private async find(tenantId: string, volunteerId: string): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
     if (!volunteer) throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
-    return toVolunteerView(volunteer);
+    return volunteer;
   }
 }
