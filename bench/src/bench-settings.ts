@@ -19,11 +19,15 @@ const settingsSchema = z.object({
   BENCH_RESOLVE_LOOKUPS: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   BENCH_RESOLVE_REQUESTS: z.coerce.number().int().min(1_000).max(10_000_000).default(20_000),
   BENCH_RESOLVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(32),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve`; empty runs all. */
+  /** `ranking`: volunteers of the generated city, rankings timed in-process, and of those, rankings with the candidate query. */
+  BENCH_RANKING_VOLUNTEERS: z.coerce.number().int().min(1_000).max(1_000_000).default(100_000),
+  BENCH_RANKING_TASKS: z.coerce.number().int().min(10).max(10_000).default(200),
+  BENCH_RANKING_QUERIES: z.coerce.number().int().min(10).max(10_000).default(200),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve,ranking`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'ranking'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -41,6 +45,10 @@ export interface BenchSettings {
   readonly resolveLookups: number;
   readonly resolveRequests: number;
   readonly resolveConcurrency: number;
+  /** `ranking`: volunteers of the city, tasks ranked in-process, and tasks ranked with the candidate query. */
+  readonly rankingVolunteers: number;
+  readonly rankingTasks: number;
+  readonly rankingQueries: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -71,6 +79,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     resolveLookups: e.BENCH_RESOLVE_LOOKUPS,
     resolveRequests: e.BENCH_RESOLVE_REQUESTS,
     resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
+    rankingVolunteers: e.BENCH_RANKING_VOLUNTEERS,
+    rankingTasks: e.BENCH_RANKING_TASKS,
+    rankingQueries: e.BENCH_RANKING_QUERIES,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

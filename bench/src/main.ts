@@ -3,6 +3,7 @@ import path from 'node:path';
 import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } from './bench-settings';
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
+import { runRankingBenchmark } from './benchmarks/ranking/ranking.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
@@ -19,6 +20,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   consumer: runConsumerBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
+  ranking: runRankingBenchmark,
 };
 
 async function main(): Promise<void> {

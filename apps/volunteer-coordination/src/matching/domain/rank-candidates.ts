@@ -1,5 +1,4 @@
-import { Availability, isAvailableFor } from '../../volunteers/domain/availability';
-import { localMoment } from '../../volunteers/domain/local-time';
+import { Availability, isAvailableDuring, localWindow } from '../../volunteers/domain/availability';
 import { meetsSkillNeed, SkillClaim, SkillNeed } from '../../volunteers/domain/skill-claim';
 
 /** A volunteer as ranking sees them: where they live, what they can do, when, and how much they did lately. */
@@ -48,11 +47,17 @@ export function completionRate(accepted: number, completed: number): number {
   return (completed + 1) / (accepted + 2);
 }
 
-/** How close a home is to the task: the position, in the task's lineage, of their nearest common grid; null when none. */
-function closenessOf(taskLineage: readonly string[], homeLineage: readonly string[]): number | null {
-  const home = new Set(homeLineage);
-  const index = taskLineage.findIndex((gridId) => home.has(gridId));
-  return index < 0 ? null : index;
+/**
+ * How close a home is to the task: the position, in the task's lineage, of their nearest common grid; null when
+ * none. `positions` maps each grid of the task's lineage to its position (built once per task).
+ */
+function closenessOf(positions: ReadonlyMap<string, number>, homeLineage: readonly string[]): number | null {
+  let best: number | null = null;
+  for (const gridId of homeLineage) {
+    const position = positions.get(gridId);
+    if (position !== undefined && (best === null || position < best)) best = position;
+  }
+  return best;
 }
 
 type Sortable = RankedCandidate & { readonly registeredAt: number };
@@ -65,15 +70,16 @@ type Sortable = RankedCandidate & { readonly registeredAt: number };
  * earlier registration, then the smaller id, so equal inputs always give the same order.
  */
 export function rankCandidates(task: TaskToFill, candidates: readonly Candidate[]): RankedCandidate[] {
-  const taskDate = localMoment(task.start, task.timeZone).date;
+  const window = localWindow(task.start, task.end, task.timeZone);
+  const positions = new Map(task.lineage.map((gridId, position) => [gridId, position]));
   const ranked: Sortable[] = [];
   for (const c of candidates) {
     if (task.alreadyAsked?.has(c.volunteerId)) continue;
     if (c.tasksThatWeek >= c.weeklyTaskCap) continue;
-    const closeness = closenessOf(task.lineage, c.homeLineage);
+    const closeness = closenessOf(positions, c.homeLineage);
     if (closeness === null) continue;
-    if (!meetsSkillNeed(c.skills, task.need, taskDate)) continue;
-    if (!isAvailableFor(c.availability, task.start, task.end, task.timeZone)) continue;
+    if (!meetsSkillNeed(c.skills, task.need, window.date)) continue;
+    if (!isAvailableDuring(c.availability, window)) continue;
     ranked.push({
       volunteerId: c.volunteerId,
       matchedGridId: task.lineage[closeness],

@@ -65,24 +65,42 @@ export function isAlwaysAvailable(availability: Availability): boolean {
   return availability.weekly.length === 0 && !availability.exceptions.some((e) => e.kind === 'available');
 }
 
-/**
- * Can the volunteer help for the whole of [start, end)? The window must fall on one local day (a task across
- * midnight is not something we ask of a volunteer), not on a day they marked unavailable, and inside one weekly
- * window or one extra window of that day. A volunteer who gave no hours at all is available whenever they are
- * not marked away.
- */
-export function isAvailableFor(availability: Availability, start: Date, end: Date, timeZone?: string): boolean {
+/** A task window on the district's wall clock, computed once per task rather than once per volunteer. */
+export interface LocalWindow {
+  readonly date: string;
+  readonly weekday: number;
+  readonly fromMinute: number;
+  /** Exclusive end, minutes since local midnight. */
+  readonly untilMinute: number;
+  /** False when the window runs past local midnight. */
+  readonly sameDay: boolean;
+}
+
+export function localWindow(start: Date, end: Date, timeZone?: string): LocalWindow {
   const from = localMoment(start, timeZone);
   const lastMinute = localMoment(new Date(Math.max(start.getTime(), end.getTime() - 60_000)), timeZone);
-  if (lastMinute.date !== from.date) return false;
-  const onDay = (e: AvailabilityException) => e.fromDate <= from.date && from.date <= e.toDate;
+  return { date: from.date, weekday: from.weekday, fromMinute: from.minute, untilMinute: lastMinute.minute + 1, sameDay: lastMinute.date === from.date };
+}
+
+/**
+ * Can the volunteer help for the whole window? It must fall on one local day (a task across midnight is not
+ * something we ask of a volunteer), not on a day they marked unavailable, and inside one weekly window or one
+ * extra window of that day. A volunteer who gave no hours at all is available whenever they are not marked away.
+ */
+export function isAvailableDuring(availability: Availability, window: LocalWindow): boolean {
+  if (!window.sameDay) return false;
+  const onDay = (e: AvailabilityException) => e.fromDate <= window.date && window.date <= e.toDate;
   if (availability.exceptions.some((e) => e.kind === 'unavailable' && onDay(e))) return false;
   if (isAlwaysAvailable(availability)) return true;
-  const untilMinute = lastMinute.minute + 1;
   const covers = (windowFrom: string | undefined, windowTo: string | undefined) =>
-    (minutesOfDay(windowFrom ?? '') ?? Infinity) <= from.minute && untilMinute <= (minutesOfDay(windowTo ?? '') ?? -Infinity);
+    (minutesOfDay(windowFrom ?? '') ?? Infinity) <= window.fromMinute && window.untilMinute <= (minutesOfDay(windowTo ?? '') ?? -Infinity);
   return (
-    availability.weekly.some((w) => w.weekday === from.weekday && covers(w.from, w.to)) ||
+    availability.weekly.some((w) => w.weekday === window.weekday && covers(w.from, w.to)) ||
     availability.exceptions.some((e) => e.kind === 'available' && onDay(e) && covers(e.from, e.to))
   );
+}
+
+/** isAvailableDuring for [start, end) in a time zone. */
+export function isAvailableFor(availability: Availability, start: Date, end: Date, timeZone?: string): boolean {
+  return isAvailableDuring(availability, localWindow(start, end, timeZone));
 }
