@@ -1,6 +1,7 @@
 import {
   HoursCredited,
   IssueDispatched,
+  IssueEscalated,
   OfferDeclined,
   OfferExpired,
   RequestOffered,
@@ -74,6 +75,8 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
       await eventually(`dispatch to know ${tenantId}`, async () => (await dispatch.put(`${base}/categories/${category}`, { name: category, ackWithinSeconds: slow })).status === 200);
       await eventually(`volunteers to know ${tenantId}`, async () => (await vc.put(`${base}/help-categories/${category}`, { skill })).status === 200);
     }
+    await eventually('dispatch to take the quick category', async () => (await dispatch.put(`${base}/categories/power-cut`, { name: 'power-cut', ackWithinSeconds: { ...slow, micro: 6 } })).status === 200);
+    expect((await vc.put(`${base}/help-categories/power-cut`, { skill: 'electrical' })).status).toBe(200);
     await eventually('volunteers to know the last grid', async () => (await vc.get(`${base}/volunteers`)).status === 200 && (await registerable(grid.micro90)));
     await eventually('volunteers to know the other district', async () => (await registerable(grid.otherMicro, otherTenant)));
   });
@@ -205,6 +208,19 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
     expect(steps).toHaveLength(7);
     expect(steps.every((e) => e.correlationid === dispatched)).toBe(true);
     expect(ofIssue(TaskUnmatched.type, issueId)).toHaveLength(1);
+  });
+
+  it('tries an unfilled issue again when it escalates, and finds a volunteer who registered meanwhile', async () => {
+    const issueId = await report('power-cut', grid.micro47);
+    const unmatched = await waitFor('nobody at first', TaskUnmatched.type, (e) => e.data.issueId === issueId);
+    expect(unmatched.data).toMatchObject({ skill: 'electrical', asked: 0 });
+    const electrician = await register({ name: '电工', homeGridId: grid.micro48, skills: [{ skill: 'electrical', level: 3 }] });
+    await waitFor('the escalation', IssueEscalated.type, (e) => e.subject === issueId);
+    const offer = await waitFor('an offer after the escalation', TaskOffered.type, (e) => e.data.issueId === issueId);
+    expect(offer.data).toMatchObject({ volunteerId: electrician, issueGridId: grid.micro47, matchedGridId: grid.level3 });
+    const tasks = (await vc.get(`${base}/tasks?issueId=${issueId}`)).body;
+    expect(tasks).toHaveLength(1); // the same task, tried again
+    expect(tasks[0].state).toBe('open');
   });
 
   it('lets an unanswered offer lapse and asks the next candidate, even across a restart of volunteer-coordination', async () => {
