@@ -146,6 +146,30 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
     expect(sibling.status).toBe(403);
   });
 
+  it('lets the volunteer or their grid change availability, cap and consent, refusing bad windows without changing anything', async () => {
+    const id = await register({ name: '赵同学', homeGridId: grid.micro90, skills: ['tutoring'], accountSubject: 'resident:zhao' });
+    const patch = async (bearer: string, body: unknown) => {
+      const response = await fetch(`${platform.services['volunteer-coordination'].baseUrl}${base}/volunteers/${id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const himself = await token({ sub: 'resident:zhao', tenant: tenantId, roles: [{ role: 'resident' }] });
+    const weekends = { weekly: [{ weekday: 6, from: '09:00', to: '17:00' }, { weekday: 7, from: '09:00', to: '12:00' }] };
+    const changed = await patch(himself, { availability: weekends, weeklyTaskCap: 1, consentToContact: true });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject({ availability: { weekly: weekends.weekly, exceptions: [] }, weeklyTaskCap: 1, consentToContact: true });
+
+    const backwards = await patch(himself, { availability: { weekly: [{ weekday: 6, from: '17:00', to: '09:00' }] }, weeklyTaskCap: 5 });
+    expect([backwards.status, backwards.body.code, backwards.body.details[0].field]).toEqual([422, 'INVALID_AVAILABILITY', 'availability.weekly[0].to']);
+    expect((await patch(await as.resident(tenantId, 'resident:not-zhao'), { weeklyTaskCap: 5 })).status).toBe(404);
+    expect((await patch(await as.leader(tenantId, grid.level3), { weeklyTaskCap: 5 })).body.code).toBe('OUTSIDE_YOUR_GRID');
+    expect((await vc.get(`${base}/volunteers/${id}`)).body).toMatchObject({ weeklyTaskCap: 1, availability: { weekly: weekends.weekly } });
+    expect((await patch(await as.leader(tenantId, grid.level3b), { weeklyTaskCap: 4 })).body.weeklyTaskCap).toBe(4);
+  });
+
   it('refuses bad registrations with a 4xx naming the problem, and stores nothing', async () => {
     const before = await count('volunteers');
     const outboxBefore = await count('outbox');

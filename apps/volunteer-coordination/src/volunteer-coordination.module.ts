@@ -32,6 +32,7 @@ import { TeamsController } from './teams/teams.controller';
 import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
 import { SkillsController } from './volunteers/skills.controller';
 import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunteer/register-volunteer.use-case';
+import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteers/volunteer.entity';
 import { VolunteersController } from './volunteers/volunteers.controller';
 
@@ -77,6 +78,7 @@ export class VolunteerCoordinationModule {
       ],
       providers: [
         RegisterVolunteerUseCase,
+        UpdateVolunteerUseCase,
         CreateTeamUseCase,
         CandidatePool,
         TaskOffering,

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { canActOnGrid, ForbiddenError, hasRole, Identity, NotFoundError } from '@gridline/platform';
+import { canActOnGrid, ForbiddenError, Identity, NotFoundError } from '@gridline/platform';
 import { Volunteer } from '../volunteers/volunteer.entity';
+import { residentIsTheVolunteer } from '../volunteers/volunteer-self';
 import { TaskOffer } from './task-offer.entity';
 
 /**
@@ -23,9 +24,9 @@ export class OfferAccess {
     // Not telling a resident whether someone else's offer exists.
     const notFound = () => new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
     if (!offer) throw notFound();
-    if (hasRole(identity, 'resident') && identity.roles.length === 1) {
-      const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: offer.volunteerId });
-      if (!volunteer || volunteer.accountSubject === null || volunteer.accountSubject !== identity.subject) throw notFound();
+    const self = residentIsTheVolunteer(identity, await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: offer.volunteerId }));
+    if (self === false) throw notFound();
+    if (self === true) {
       if (purpose === 'confirm') throw new ForbiddenError('FORBIDDEN_ROLE', 'a volunteer cannot confirm their own task: the grid does');
       return offer;
     }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,8 @@ import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
 import { RegisterVolunteerUseCase } from './use-cases/register-volunteer/register-volunteer.use-case';
+import { UpdateVolunteerDto } from './use-cases/update-volunteer/update-volunteer.dto';
+import { UpdateVolunteerUseCase } from './use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteer.entity';
 import { toVolunteerView, VolunteerContactView, VolunteerPage, VolunteerView } from './volunteer-view';
 
@@ -17,6 +19,7 @@ export class VolunteersController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registerVolunteer: RegisterVolunteerUseCase,
+    private readonly updateVolunteer: UpdateVolunteerUseCase,
     private readonly idempotency: HttpIdempotency,
     private readonly grids: GridTree,
   ) {}
@@ -69,6 +72,14 @@ export class VolunteersController {
   @ApiOkResponse({ type: VolunteerView })
   async get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {
     return toVolunteerView(await this.find(tenantId, volunteerId));
+  }
+
+  @Patch(':volunteerId')
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'Change availability, weekly cap or consent (staff of the home grid, or the volunteer themselves)' })
+  @ApiOkResponse({ type: VolunteerView })
+  async update(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @Body() body: UpdateVolunteerDto, @CurrentIdentity() identity: Identity): Promise<VolunteerView> {
+    return toVolunteerView(await this.updateVolunteer.execute(tenantId, volunteerId, body, identity));
   }
 
   @Get(':volunteerId/contact')

@@ -7,7 +7,7 @@ import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { Team } from '../../../teams/team.entity';
-import { Availability, availabilityProblems } from '../../domain/availability';
+import { checkedAvailability } from '../../availability-input';
 import { isKnownSkill } from '../../domain/skill-catalogue';
 import { SkillClaim } from '../../domain/skill-claim';
 import { Volunteer } from '../../volunteer.entity';
@@ -37,9 +37,7 @@ export class RegisterVolunteerUseCase {
   async execute({ tenantId, registration, correlationId }: RegisterVolunteerCommand): Promise<Volunteer> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
     const claims = this.skillClaims(registration);
-    const availability: Availability = { weekly: registration.availability?.weekly ?? [], exceptions: registration.availability?.exceptions ?? [] };
-    const problems = availabilityProblems(availability);
-    if (problems.length > 0) throw new UnprocessableError('INVALID_AVAILABILITY', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), problems);
+    const availability = checkedAvailability(registration.availability);
     if (!(await this.grids.grid(tenantId, registration.homeGridId))) {
       throw new UnprocessableError('UNKNOWN_GRID', `grid ${registration.homeGridId} is not in district ${tenantId}`, [{ field: 'homeGridId', reason: 'unknown grid' }]);
     }
