@@ -366,6 +366,7 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
     expect((await vc.as(await as.leader(tenantId, grid.level3b)).post(`${base}/help-requests`, body)).status).toBe(403);
     expect((await leader.post(`${base}/help-requests`, { ...body, skill: 'juggling' })).body.code).toBe('UNKNOWN_SKILL');
     expect((await leader.post(`${base}/help-requests`, { ...body, endsAt: `${saturday}T08:00:00+08:00` })).body.code).toBe('INVALID_WINDOW');
+    expect((await leader.post(`${base}/help-requests`, { ...body, endsAt: `${saturday}T23:30:00Z` })).body.code).toBe('INVALID_WINDOW'); // past local midnight
     expect((await leader.post(`${base}/help-requests`, { ...body, gridId: grid.otherMicro })).body.code).toBe('UNKNOWN_GRID');
     expect(await count(`volunteer_tasks WHERE source = 'request'`)).toBe(0);
 

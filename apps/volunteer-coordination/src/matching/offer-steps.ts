@@ -99,7 +99,7 @@ export class OfferSteps {
         occurredAt: offer.checkedInAt!,
         recordedBy: step.actor,
       }, context);
-    } else if (step.action !== 'withdraw') {
+    } else {
       await this.outbox.add(manager, stepEvents[step.action], ref, context);
     }
     if (step.action === 'accept' || step.action === 'decline' || step.action === 'expire') await this.offering.fill(manager, task, context, now);

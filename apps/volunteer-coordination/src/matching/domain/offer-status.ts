@@ -1,18 +1,17 @@
 /**
- * The life of one offer to one volunteer. An offer that is declined, expires or is withdrawn is closed and the
+ * The life of one offer to one volunteer. An offer that is declined or expires is closed and the
  * task moves on to the next candidate; an accepted offer is the volunteer's assignment, which they check in to,
  * check out of, and which is then completed (hours credited).
  */
-export const offerStatuses = ['offered', 'declined', 'expired', 'withdrawn', 'accepted', 'checked-in', 'checked-out', 'completed'] as const;
+export const offerStatuses = ['offered', 'declined', 'expired', 'accepted', 'checked-in', 'checked-out', 'completed'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
 
-export type OfferAction = 'accept' | 'decline' | 'expire' | 'withdraw' | 'check-in' | 'check-out' | 'complete';
+export type OfferAction = 'accept' | 'decline' | 'expire' | 'check-in' | 'check-out' | 'complete';
 
 const transitions: Record<OfferAction, { from: OfferStatus; to: OfferStatus }> = {
   accept: { from: 'offered', to: 'accepted' },
   decline: { from: 'offered', to: 'declined' },
   expire: { from: 'offered', to: 'expired' },
-  withdraw: { from: 'offered', to: 'withdrawn' },
   'check-in': { from: 'accepted', to: 'checked-in' },
   'check-out': { from: 'checked-in', to: 'checked-out' },
   complete: { from: 'checked-out', to: 'completed' },

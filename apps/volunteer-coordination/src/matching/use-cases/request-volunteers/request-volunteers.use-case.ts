@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext } from '@gridline/messaging';
 import { assertCanActOnGrid, Identity, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { localWindow } from '../../../volunteers/domain/availability';
+import { DEFAULT_TIME_ZONE } from '../../../volunteers/domain/local-time';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
 import { TaskOffering } from '../../task-offering';
 import { VolunteerTask } from '../../volunteer-task.entity';
@@ -35,6 +37,9 @@ export class RequestVolunteersUseCase {
     const startsAt = new Date(request.startsAt);
     const endsAt = new Date(request.endsAt);
     if (endsAt <= startsAt) throw new UnprocessableError('INVALID_WINDOW', `the window ends (${request.endsAt}) before it starts (${request.startsAt})`, [{ field: 'endsAt', reason: 'ends before it starts' }]);
+    if (!localWindow(startsAt, endsAt, DEFAULT_TIME_ZONE).sameDay) {
+      throw new UnprocessableError('INVALID_WINDOW', 'the window must fall on one local day (Asia/Shanghai): volunteers are available by the day', [{ field: 'endsAt', reason: 'after local midnight' }]);
+    }
     if (endsAt <= new Date()) throw new UnprocessableError('INVALID_WINDOW', 'the window is over already', [{ field: 'endsAt', reason: 'in the past' }]);
     const lineage = await this.grids.lineage(tenantId, request.gridId);
     if (lineage.length === 0) throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
