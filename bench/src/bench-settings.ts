@@ -27,11 +27,15 @@ const settingsSchema = z.object({
   BENCH_INTAKE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   BENCH_INTAKE_RATE: z.coerce.number().int().min(1).max(5_000).default(200),
   BENCH_INTAKE_SECONDS: z.coerce.number().int().min(1).max(300).default(15),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake`; empty runs all. */
+  /** `ranking`: volunteers of the generated city, rankings timed in-process, and of those, rankings with the candidate query. */
+  BENCH_RANKING_VOLUNTEERS: z.coerce.number().int().min(1_000).max(1_000_000).default(100_000),
+  BENCH_RANKING_TASKS: z.coerce.number().int().min(10).max(10_000).default(200),
+  BENCH_RANKING_QUERIES: z.coerce.number().int().min(10).max(10_000).default(200),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake,ranking` (and any later ones); empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake', 'ranking'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -52,6 +56,10 @@ export interface BenchSettings {
   readonly resolveRequests: number;
   readonly resolveConcurrency: number;
   readonly intake: { readonly reports: number; readonly concurrency: number; readonly rate: number; readonly seconds: number };
+  /** `ranking`: volunteers of the city, tasks ranked in-process, and tasks ranked with the candidate query. */
+  readonly rankingVolunteers: number;
+  readonly rankingTasks: number;
+  readonly rankingQueries: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -84,6 +92,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     resolveRequests: e.BENCH_RESOLVE_REQUESTS,
     resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
     intake: { reports: e.BENCH_INTAKE_REPORTS, concurrency: e.BENCH_INTAKE_CONCURRENCY, rate: e.BENCH_INTAKE_RATE, seconds: e.BENCH_INTAKE_SECONDS },
+    rankingVolunteers: e.BENCH_RANKING_VOLUNTEERS,
+    rankingTasks: e.BENCH_RANKING_TASKS,
+    rankingQueries: e.BENCH_RANKING_QUERIES,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

@@ -4,6 +4,7 @@ import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } f
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
 import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
+import { runRankingBenchmark } from './benchmarks/ranking/ranking.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
@@ -21,6 +22,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
   intake: runIntakeBenchmark,
+  ranking: runRankingBenchmark,
 };
 
 async function main(): Promise<void> {

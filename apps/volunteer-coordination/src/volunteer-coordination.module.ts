@@ -3,14 +3,36 @@ import { Topics } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
 import { HelpCategory } from './help-categories/help-category.entity';
+import { HoursEntry } from './hours/hours-entry.entity';
+import { HoursLedger } from './hours/hours-ledger';
+import { HoursController } from './hours/hours.controller';
+import { CorrectHoursUseCase } from './hours/use-cases/correct-hours/correct-hours.use-case';
+import { CandidatePool } from './matching/candidate-pool';
 import { IssueNeedsHelpHandler } from './matching/issue-needs-help.handler';
+import { OfferAccess } from './matching/offer-access';
+import { OfferSteps } from './matching/offer-steps';
 import { OffersController } from './matching/offers.controller';
 import { TaskOffer } from './matching/task-offer.entity';
-import { UnmatchedIssue } from './matching/unmatched-issue.entity';
+import { TaskOffering } from './matching/task-offering';
+import { TasksController } from './matching/tasks.controller';
+import { AnswerOfferUseCase } from './matching/use-cases/answer-offer/answer-offer.use-case';
+import { ExpireOfferUseCase } from './matching/use-cases/expire-offer/expire-offer.use-case';
+import { RecordTaskProgressUseCase } from './matching/use-cases/record-task-progress/record-task-progress.use-case';
+import { RequestVolunteersUseCase } from './matching/use-cases/request-volunteers/request-volunteers.use-case';
+import { VolunteerSettings } from './matching/volunteer-settings.entity';
+import { VolunteerSettingsController } from './matching/volunteer-settings.controller';
+import { VolunteerTask } from './matching/volunteer-task.entity';
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
+import { VolunteerMatching1764530000000 } from './migrations/1764530000000-volunteer-matching';
+import { Team } from './teams/team.entity';
+import { TeamsController } from './teams/teams.controller';
+import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
+import { SkillsController } from './volunteers/skills.controller';
 import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunteer/register-volunteer.use-case';
+import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteers/volunteer.entity';
 import { VolunteersController } from './volunteers/volunteers.controller';
 
@@ -22,17 +44,52 @@ export class VolunteerCoordinationModule {
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, TenantReplica, GridReplica, HelpCategory, Volunteer, TaskOffer, UnmatchedIssue],
-          migrations: [InitialSchema1764400000000],
+          entities: [
+            ...messagingEntities,
+            DurableTimer,
+            TenantReplica,
+            GridReplica,
+            HelpCategory,
+            Volunteer,
+            Team,
+            VolunteerSettings,
+            VolunteerTask,
+            TaskOffer,
+            HoursEntry,
+          ],
+          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000],
         }),
         RedisModule,
         MessagingModule,
         AuthModule,
+        SchedulingModule,
         GridReplicaModule,
       ],
-      controllers: [HealthController, HelpCategoriesController, VolunteersController, OffersController],
+      controllers: [
+        HealthController,
+        SkillsController,
+        HelpCategoriesController,
+        VolunteerSettingsController,
+        VolunteersController,
+        TeamsController,
+        TasksController,
+        OffersController,
+        HoursController,
+      ],
       providers: [
         RegisterVolunteerUseCase,
+        UpdateVolunteerUseCase,
+        CreateTeamUseCase,
+        CandidatePool,
+        TaskOffering,
+        OfferAccess,
+        OfferSteps,
+        HoursLedger,
+        AnswerOfferUseCase,
+        RecordTaskProgressUseCase,
+        ExpireOfferUseCase,
+        RequestVolunteersUseCase,
+        CorrectHoursUseCase,
         IssueNeedsHelpHandler,
         // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
         provideEventConsumer({ group: 'volunteer-coordination.grid-replica', topics: [Topics.tenantState.name, Topics.gridState.name], handlers: [GridReplicaProjector] }),

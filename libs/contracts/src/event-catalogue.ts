@@ -21,7 +21,20 @@ import {
   IssueVerified,
   IssueWorkStarted,
 } from './events/issue-case.events';
-import { TaskOffered, TaskUnmatched, VolunteerRegistered } from './events/volunteer.events';
+import {
+  HoursCredited,
+  OfferDeclined,
+  OfferExpired,
+  RequestOffered,
+  RequestUnfilled,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+  TaskOffered,
+  TaskUnmatched,
+  VolunteerRegistered,
+} from './events/volunteer.events';
 import { GridCheckedIn, GridCheckInMissed } from './events/check-in.events';
 import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from './events/member.events';
 
@@ -58,6 +71,15 @@ export const eventCatalogue: readonly EventDefinition[] = [
   VolunteerRegistered,
   TaskOffered,
   TaskUnmatched,
+  RequestOffered,
+  RequestUnfilled,
+  OfferDeclined,
+  OfferExpired,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+  HoursCredited,
   GridCheckedIn,
   GridCheckInMissed,
   MemberStateChanged,

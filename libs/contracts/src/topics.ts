@@ -55,14 +55,14 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
-    description: 'Volunteer registrations (skills and home grid, no contact details). Keyed by volunteer id.',
+    description: 'Volunteer registrations (skills, kind, team and home grid; no name or contact details) and hours ledger entries. Keyed by volunteer id.',
   },
   taskOffers: {
     name: 'gridline.volunteer.task-offers.v1',
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
-    description: 'Task offers made to volunteers for issues that need help, or the lack of a match. Keyed by issue id.',
+    description: 'Volunteer tasks from offer to completion: offers, declines, expiries, acceptance, check-in/out, completion, or nobody left. Keyed by issue id (tasks for an issue) or task id (direct requests).',
   },
   checkInEvents: {
     name: 'gridline.registry.check-in-events.v1',

@@ -3,13 +3,21 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { NotFoundError, Permit, UnprocessableError } from '@gridline/platform';
+import { isKnownSkill } from '../volunteers/domain/skill-catalogue';
 import { TenantHelpCategoryParams, TenantParams } from '../http/path-params';
 import { HelpCategory } from './help-category.entity';
 import { HelpCategoryView, PutHelpCategoryDto } from './help-category.dto';
 
 function toView(entry: HelpCategory): HelpCategoryView {
-  return { tenantId: entry.tenantId, category: entry.category, skill: entry.skill, updatedAt: entry.updatedAt.toISOString() };
+  return {
+    tenantId: entry.tenantId,
+    category: entry.category,
+    skill: entry.skill,
+    minLevel: entry.minLevel,
+    certificateRequired: entry.certificateRequired,
+    updatedAt: entry.updatedAt.toISOString(),
+  };
 }
 
 @ApiTags('help-categories')
@@ -22,11 +30,16 @@ export class HelpCategoriesController {
 
   @Put(':category')
   @Permit('district-admin')
-  @ApiOperation({ summary: 'Mark an issue category as needing volunteer help, with the skill a helper needs' })
+  @ApiOperation({ summary: 'Mark an issue category as needing volunteer help, with the skill (and level, certificate) a helper needs' })
   @ApiOkResponse({ type: HelpCategoryView })
   async put(@Param() { tenantId, category }: TenantHelpCategoryParams, @Body() body: PutHelpCategoryDto): Promise<HelpCategoryView> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
-    await this.dataSource.manager.upsert(HelpCategory, { tenantId, category, skill: body.skill }, ['tenantId', 'category']);
+    if (!isKnownSkill(body.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
+    await this.dataSource.manager.upsert(
+      HelpCategory,
+      { tenantId, category, skill: body.skill, minLevel: body.minLevel ?? 1, certificateRequired: body.certificateRequired ?? false },
+      ['tenantId', 'category'],
+    );
     return toView(await this.dataSource.manager.findOneByOrFail(HelpCategory, { tenantId, category }));
   }
 

@@ -12,6 +12,12 @@ export class HelpCategory {
   @Column({ type: 'text' })
   skill: string;
 
+  @Column({ name: 'min_level', type: 'int' })
+  minLevel: number;
+
+  @Column({ name: 'certificate_required', type: 'boolean' })
+  certificateRequired: boolean;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

@@ -16,3 +16,21 @@ export class TenantVolunteerParams extends TenantParams {
   @IsUUID('all', { message: 'volunteerId must be a UUID' })
   volunteerId: string;
 }
+
+export class TenantOfferParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'offerId must be a UUID' })
+  offerId: string;
+}
+
+export class TenantTaskParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'taskId must be a UUID' })
+  taskId: string;
+}
+
+export class TenantTeamParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId: string;
+}

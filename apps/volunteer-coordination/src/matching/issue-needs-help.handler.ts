@@ -1,123 +1,92 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, EventData, IssueDispatched, TaskOffered, TaskUnmatched } from '@gridline/contracts';
+import { CloudEvent, IssueDispatched, IssueEscalated } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
-import { EventContext, EventHandler, HandlingContext, isEvent, Outbox, PermanentEventError } from '@gridline/messaging';
+import { EventContext, EventHandler, HandlingContext, isEvent, PermanentEventError } from '@gridline/messaging';
 import { HelpCategory } from '../help-categories/help-category.entity';
-import { chooseVolunteer, VolunteerCandidate } from './domain/choose-volunteer';
+import { issueTaskWindow } from './domain/issue-task-window';
+import { TaskOffering } from './task-offering';
+import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
+import { VolunteerTask } from './volunteer-task.entity';
 
 /**
- * When an issue is dispatched in a category that needs volunteer help, offers it to the nearest, least-asked
- * volunteer with the skill (TaskOffered), or says nobody could be found (TaskUnmatched).
+ * When an issue is dispatched in a category that needs volunteer help, opens one task for it (unique per issue,
+ * so a redelivered or repeated event opens nothing new) and offers it to the best-ranked volunteer.
  *
- * Matching decides once per issue: the offer (or the unmatched record) is unique per issue, so a redelivered
- * or repeated IssueDispatched announces nothing new. Escalations do not re-match: help is about the place,
- * which does not change when the issue moves up the hierarchy.
+ * On escalation: an issue without a task (its category gained a help entry after dispatch) gets one at the grid
+ * it escalated from; a task nobody could fill is tried again (volunteers may have registered or become free
+ * since), and if still nobody is left the grid leader is told again. An open or filled task is left alone.
  */
 @Injectable()
 export class IssueNeedsHelpHandler implements EventHandler {
-  private readonly logger = new Logger('Matching');
-  readonly handles = [IssueDispatched];
+  readonly handles = [IssueDispatched, IssueEscalated];
 
   constructor(
     private readonly grids: GridTree,
-    private readonly outbox: Outbox,
+    private readonly offering: TaskOffering,
   ) {}
 
   async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
-    if (!isEvent(event, IssueDispatched)) return;
-    const issue = event.data;
+    let issue: { tenantId: string; issueId: string; category: string; gridId: string | null };
+    if (isEvent(event, IssueDispatched)) issue = event.data;
+    else if (isEvent(event, IssueEscalated)) issue = { ...event.data, gridId: event.data.fromGridId ?? event.data.toGridId };
+    else return;
     if (issue.tenantId !== event.tenantid) throw new PermanentEventError(`issue ${issue.issueId} names tenant ${issue.tenantId} but the event is for ${event.tenantid}`);
+    if (issue.gridId === null) return; // between the district and the city centre: no grid to find neighbours in
 
     const help = await manager.findOneBy(HelpCategory, { tenantId: issue.tenantId, category: issue.category });
     if (!help) return;
-    if (await this.alreadyDecided(manager, issue.tenantId, issue.issueId)) return;
+    const context = EventContext.causedBy(event);
 
-    const lineage = await this.grids.lineage(issue.tenantId, issue.gridId, manager);
+    const existing = await manager.findOne(VolunteerTask, { where: { tenantId: issue.tenantId, issueId: issue.issueId }, lock: { mode: 'pessimistic_write' } });
+    if (existing) {
+      if (isEvent(event, IssueEscalated) && existing.state === 'unfilled') {
+        await manager.update(VolunteerTask, { id: existing.id }, { state: 'open' });
+        existing.state = 'open';
+        await this.offering.fill(manager, existing, context);
+      }
+      return;
+    }
+
     // The grid replica is fed by another consumer group and may lag behind the issue stream; retrying (then the
     // dead-letter topic) beats announcing "no volunteer" for a grid we simply have not heard of yet.
-    if (lineage.length === 0) throw new Error(`grid ${issue.gridId} of issue ${issue.issueId} is not in the grid replica (yet)`);
-    const lineageIds = lineage.map((grid) => grid.gridId);
+    if (!(await this.grids.grid(issue.tenantId, issue.gridId, manager))) {
+      throw new Error(`grid ${issue.gridId} of issue ${issue.issueId} is not in the grid replica (yet)`);
+    }
+    const task = await this.openTask(manager, issue.tenantId, issue.issueId, issue.gridId, help, event.correlationid);
+    if (task) await this.offering.fill(manager, task, context);
+  }
 
-    const match = chooseVolunteer({
-      lineage: lineageIds,
+  private async openTask(manager: EntityManager, tenantId: string, issueId: string, gridId: string, help: HelpCategory, correlationId: string): Promise<VolunteerTask | null> {
+    const now = new Date();
+    const window = issueTaskWindow(now, DEFAULT_TIME_ZONE);
+    const task = manager.create(VolunteerTask, {
+      id: randomUUID(),
+      tenantId,
+      source: 'issue',
+      issueId,
+      gridId,
       skill: help.skill,
-      candidates: await this.bestCandidatePerGrid(manager, issue.tenantId, lineageIds, help.skill),
+      minLevel: help.minLevel,
+      certificateRequired: help.certificateRequired,
+      needed: 1,
+      startsAt: window.start,
+      endsAt: window.end,
+      state: 'open',
+      requestedBy: 'system:issue',
+      note: null,
+      correlationId,
+      createdAt: now,
     });
-    const context = EventContext.causedBy(event);
-    if (match) await this.offer(manager, issue, help.skill, match.volunteerId, match.matchedGridId, context);
-    else await this.reportUnmatched(manager, issue, help.skill, context);
-  }
-
-  private async alreadyDecided(manager: EntityManager, tenantId: string, issueId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `SELECT 1 FROM task_offers WHERE tenant_id = $1 AND issue_id = $2
-       UNION ALL SELECT 1 FROM unmatched_issues WHERE tenant_id = $1 AND issue_id = $2 LIMIT 1`,
-      [tenantId, issueId],
-    );
-    return rows.length > 0;
-  }
-
-  /**
-   * The domain rule picks the least-asked volunteer within a grid, so each grid's front-runner is all it needs
-   * to see: at most one row per lineage grid, however many volunteers a street has.
-   */
-  private async bestCandidatePerGrid(manager: EntityManager, tenantId: string, gridIds: string[], skill: string): Promise<VolunteerCandidate[]> {
-    const rows: Array<{ id: string; home_grid_id: string; skills: string[]; offer_count: number; registered_at: Date }> = await manager.query(
-      `SELECT DISTINCT ON (home_grid_id) id, home_grid_id, skills, offer_count, registered_at
-         FROM volunteers
-        WHERE tenant_id = $1 AND home_grid_id = ANY($2::text[]) AND skills @> ARRAY[$3]::text[]
-        ORDER BY home_grid_id, offer_count, registered_at, id`,
-      [tenantId, gridIds, skill],
-    );
-    return rows.map((row) => ({
-      volunteerId: row.id,
-      homeGridId: row.home_grid_id,
-      skills: row.skills,
-      offerCount: row.offer_count,
-      registeredAt: row.registered_at,
-    }));
-  }
-
-  private async offer(
-    manager: EntityManager,
-    issue: EventData<typeof IssueDispatched>,
-    skill: string,
-    volunteerId: string,
-    matchedGridId: string,
-    context: EventContext,
-  ): Promise<void> {
-    const offerId = randomUUID();
-    const offeredAt = new Date();
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO task_offers (id, tenant_id, issue_id, volunteer_id, skill, issue_grid_id, matched_grid_id, offered_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, issue_id) DO NOTHING RETURNING id`,
-      [offerId, issue.tenantId, issue.issueId, volunteerId, skill, issue.gridId, matchedGridId, offeredAt],
-    );
-    if (inserted.length === 0) return;
-    await manager.query(`UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = $2`, [issue.tenantId, volunteerId]);
-    await this.outbox.add(manager, TaskOffered, {
-      offerId,
-      tenantId: issue.tenantId,
-      issueId: issue.issueId,
-      volunteerId,
-      skill,
-      issueGridId: issue.gridId,
-      matchedGridId,
-      offeredAt: offeredAt.toISOString(),
-    }, context);
-    this.logger.log(`issue ${issue.issueId} offered to volunteer ${volunteerId} of grid ${matchedGridId} (${skill})`);
-  }
-
-  private async reportUnmatched(manager: EntityManager, issue: EventData<typeof IssueDispatched>, skill: string, context: EventContext): Promise<void> {
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO unmatched_issues (tenant_id, issue_id, skill, issue_grid_id, decided_at) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (tenant_id, issue_id) DO NOTHING RETURNING issue_id`,
-      [issue.tenantId, issue.issueId, skill, issue.gridId],
-    );
-    if (inserted.length === 0) return;
-    await this.outbox.add(manager, TaskUnmatched, { tenantId: issue.tenantId, issueId: issue.issueId, skill, issueGridId: issue.gridId }, context);
-    this.logger.log(`issue ${issue.issueId}: no volunteer with ${skill} in grid ${issue.gridId} or above`);
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(VolunteerTask)
+      .values(task)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return inserted.raw.length > 0 ? task : null;
   }
 }

@@ -1,23 +1,32 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
-import { TenantParams } from '../http/path-params';
+import { TenantOfferParams, TenantParams } from '../http/path-params';
 import { TaskOffer } from './task-offer.entity';
-import { ListOffersQuery, TaskOfferPage, toTaskOfferView } from './task-offer.dto';
-import { Permit } from '@gridline/platform';
+import { ListOffersQuery, TaskOfferPage, TaskOfferView, toTaskOfferView } from './task-offer.dto';
+import { DeclineOfferDto } from './use-cases/answer-offer/answer-offer.dto';
+import { AnswerOfferUseCase } from './use-cases/answer-offer/answer-offer.use-case';
+import { CompleteTaskDto } from './use-cases/record-task-progress/record-task-progress.dto';
+import { RecordTaskProgressUseCase } from './use-cases/record-task-progress/record-task-progress.use-case';
 
 @ApiTags('offers')
+@ApiHeader({ name: 'X-Correlation-Id', required: false })
 @Controller('v1/tenants/:tenantId/offers')
 export class OffersController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly answerOffer: AnswerOfferUseCase,
+    private readonly recordProgress: RecordTaskProgressUseCase,
+  ) {}
 
   @Get()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Task offers made to volunteers, oldest first; filter by issue or volunteer' })
+  @ApiOperation({ summary: 'Task offers made to volunteers, oldest first; filter by issue, task, volunteer or status' })
   @ApiOkResponse({ type: TaskOfferPage })
-  async list(@Param() { tenantId }: TenantParams, @Query() { issueId, volunteerId, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery): Promise<TaskOfferPage> {
+  async list(@Param() { tenantId }: TenantParams, @Query() { issueId, volunteerId, taskId, status, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery): Promise<TaskOfferPage> {
     const query = this.dataSource.manager
       .createQueryBuilder(TaskOffer, 'o')
       .where('o.tenantId = :tenantId', { tenantId })
@@ -26,6 +35,8 @@ export class OffersController {
       .take(limit + 1);
     if (issueId !== undefined) query.andWhere('o.issueId = :issueId', { issueId });
     if (volunteerId !== undefined) query.andWhere('o.volunteerId = :volunteerId', { volunteerId });
+    if (taskId !== undefined) query.andWhere('o.taskId = :taskId', { taskId });
+    if (status !== undefined) query.andWhere('o.status = :status', { status });
     if (after !== undefined) {
       query.andWhere(
         '(o.offered_at, o.id) > (SELECT c.offered_at, c.id FROM task_offers c WHERE c.tenant_id = :tenantId AND c.id = :after)',
@@ -35,5 +46,60 @@ export class OffersController {
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
     return { items: items.map(toTaskOfferView), next: rows.length > limit ? items[items.length - 1].id : null };
+  }
+
+  @Get(':offerId')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: 'One offer and where it stands' })
+  @ApiOkResponse({ type: TaskOfferView })
+  async get(@Param() { tenantId, offerId }: TenantOfferParams): Promise<TaskOfferView> {
+    const offer = await this.dataSource.manager.findOneBy(TaskOffer, { tenantId, id: offerId });
+    if (!offer) throw new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
+    return toTaskOfferView(offer);
+  }
+
+  @Post(':offerId/accept')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'Accept an offer: the volunteer is assigned (409 ILLEGAL_TRANSITION once answered or lapsed)' })
+  @ApiOkResponse({ type: TaskOfferView })
+  async accept(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'accept', identity, correlationId: correlationIdFrom(correlation) }));
+  }
+
+  @Post(':offerId/decline')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'Decline an offer: the next candidate in rank is asked' })
+  @ApiOkResponse({ type: TaskOfferView })
+  async decline(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: DeclineOfferDto, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'decline', reason: body.reason, identity, correlationId: correlationIdFrom(correlation) }));
+  }
+
+  @Post(':offerId/check-in')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'The assigned volunteer arrived' })
+  @ApiOkResponse({ type: TaskOfferView })
+  async checkIn(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-in', identity, correlationId: correlationIdFrom(correlation) }));
+  }
+
+  @Post(':offerId/check-out')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'The assigned volunteer left' })
+  @ApiOkResponse({ type: TaskOfferView })
+  async checkOut(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-out', identity, correlationId: correlationIdFrom(correlation) }));
+  }
+
+  @Post(':offerId/complete')
+  @HttpCode(200)
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: "The grid confirms the volunteer's task: hours are credited to the ledger" })
+  @ApiOkResponse({ type: TaskOfferView })
+  async complete(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: CompleteTaskDto, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'complete', hours: body.hours, identity, correlationId: correlationIdFrom(correlation) }));
   }
 }

@@ -1,15 +1,17 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
 import { RegisterVolunteerUseCase } from './use-cases/register-volunteer/register-volunteer.use-case';
+import { UpdateVolunteerDto } from './use-cases/update-volunteer/update-volunteer.dto';
+import { UpdateVolunteerUseCase } from './use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteer.entity';
-import { toVolunteerView, VolunteerPage, VolunteerView } from './volunteer-view';
+import { toVolunteerView, VolunteerContactView, VolunteerPage, VolunteerView } from './volunteer-view';
 
 @ApiTags('volunteers')
 @Controller('v1/tenants/:tenantId/volunteers')
@@ -17,13 +19,14 @@ export class VolunteersController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registerVolunteer: RegisterVolunteerUseCase,
+    private readonly updateVolunteer: UpdateVolunteerUseCase,
     private readonly idempotency: HttpIdempotency,
     private readonly grids: GridTree,
   ) {}
 
   @Post()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Register a volunteer with a home grid and skills' })
+  @ApiOperation({ summary: 'Register a volunteer: kind, home grid, skills (catalogue, level, certificate), availability, weekly cap, consent, team' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key register one volunteer.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: VolunteerView })
@@ -68,8 +71,32 @@ export class VolunteersController {
   @ApiOperation({ summary: 'One volunteer (no phone number)' })
   @ApiOkResponse({ type: VolunteerView })
   async get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {
+    return toVolunteerView(await this.find(tenantId, volunteerId));
+  }
+
+  @Patch(':volunteerId')
+  @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiOperation({ summary: 'Change availability, weekly cap or consent (staff of the home grid, or the volunteer themselves)' })
+  @ApiOkResponse({ type: VolunteerView })
+  async update(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @Body() body: UpdateVolunteerDto, @CurrentIdentity() identity: Identity): Promise<VolunteerView> {
+    return toVolunteerView(await this.updateVolunteer.execute(tenantId, volunteerId, body, identity));
+  }
+
+  @Get(':volunteerId/contact')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({ summary: "A volunteer's name and phone, for staff who must call them; only with the volunteer's consent (403 NO_CONSENT)" })
+  @ApiOkResponse({ type: VolunteerContactView })
+  async contact(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @CurrentIdentity() identity: Identity): Promise<VolunteerContactView> {
+    const volunteer = await this.find(tenantId, volunteerId);
+    const lineage = (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId);
+    assertCanActOnGrid(identity, lineage, "the volunteer's home grid");
+    if (!volunteer.consentToContact) throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
+    return { volunteerId: volunteer.id, name: volunteer.name, phone: volunteer.phone };
+  }
+
+  private async find(tenantId: string, volunteerId: string): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
     if (!volunteer) throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
-    return toVolunteerView(volunteer);
+    return volunteer;
   }
 }

@@ -6,6 +6,10 @@ import { VolunteerRegistered } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { Team } from '../../../teams/team.entity';
+import { checkedAvailability } from '../../availability-input';
+import { isKnownSkill } from '../../domain/skill-catalogue';
+import { SkillClaim } from '../../domain/skill-claim';
 import { Volunteer } from '../../volunteer.entity';
 import { RegisterVolunteerDto } from './register-volunteer.dto';
 
@@ -15,9 +19,12 @@ export interface RegisterVolunteerCommand {
   readonly correlationId: string;
 }
 
+export const DEFAULT_WEEKLY_TASK_CAP = 3;
+
 /**
- * Registers a volunteer in a grid of the district and announces it. The event carries skills and home grid
- * only: the volunteer-events topic is public, so name and phone stay in this service's table.
+ * Registers a volunteer in a grid of the district and announces it. Everything is checked before anything is
+ * written (skills against the catalogue, availability windows, the grid and team in this district). The event
+ * carries skills, kind, team and home grid only: the volunteer-events topic is public, so name and phone stay here.
  */
 @Injectable()
 export class RegisterVolunteerUseCase {
@@ -29,16 +36,28 @@ export class RegisterVolunteerUseCase {
 
   async execute({ tenantId, registration, correlationId }: RegisterVolunteerCommand): Promise<Volunteer> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    const claims = this.skillClaims(registration);
+    const availability = checkedAvailability(registration.availability);
     if (!(await this.grids.grid(tenantId, registration.homeGridId))) {
       throw new UnprocessableError('UNKNOWN_GRID', `grid ${registration.homeGridId} is not in district ${tenantId}`, [{ field: 'homeGridId', reason: 'unknown grid' }]);
+    }
+    if (registration.teamId !== undefined && !(await this.dataSource.manager.findOneBy(Team, { tenantId, id: registration.teamId }))) {
+      throw new UnprocessableError('UNKNOWN_TEAM', `team ${registration.teamId} is not in district ${tenantId}`, [{ field: 'teamId', reason: 'unknown team' }]);
     }
     const volunteer = this.dataSource.manager.create(Volunteer, {
       id: randomUUID(),
       tenantId,
       name: registration.name,
       phone: registration.phone ?? null,
+      kind: registration.kind ?? 'resident',
       homeGridId: registration.homeGridId,
-      skills: registration.skills,
+      skills: claims.map((claim) => claim.skill),
+      skillClaims: claims,
+      availability,
+      weeklyTaskCap: registration.weeklyTaskCap ?? DEFAULT_WEEKLY_TASK_CAP,
+      consentToContact: registration.consentToContact ?? false,
+      teamId: registration.teamId ?? null,
+      accountSubject: registration.accountSubject ?? null,
       offerCount: 0,
       registeredAt: new Date(),
     });
@@ -49,8 +68,24 @@ export class RegisterVolunteerUseCase {
         tenantId,
         homeGridId: volunteer.homeGridId,
         skills: volunteer.skills,
+        kind: volunteer.kind as RegisterVolunteerDto['kind'],
+        teamId: volunteer.teamId,
       }, EventContext.start(tenantId, correlationId));
     });
     return volunteer;
+  }
+
+  private skillClaims(registration: RegisterVolunteerDto): SkillClaim[] {
+    const unknown = registration.skills.flatMap((claim, i) => (isKnownSkill(claim.skill) ? [] : [{ field: `skills[${i}].skill`, reason: `unknown skill ${claim.skill}` }]));
+    if (unknown.length > 0) throw new UnprocessableError('UNKNOWN_SKILL', `${unknown.map((u) => u.reason).join(', ')}: see GET /v1/skills`, unknown);
+    const names = registration.skills.map((claim) => claim.skill);
+    const repeated = names.find((name, i) => names.indexOf(name) !== i);
+    if (repeated) throw new UnprocessableError('DUPLICATE_SKILL', `skill ${repeated} is listed twice`, [{ field: 'skills', reason: `${repeated} repeats` }]);
+    return registration.skills.map((claim) => ({
+      skill: claim.skill,
+      level: claim.level ?? 1,
+      certificateId: claim.certificateId ?? null,
+      certificateExpiresOn: claim.certificateExpiresOn ?? null,
+    }));
   }
 }

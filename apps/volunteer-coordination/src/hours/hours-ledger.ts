@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { HoursCredited } from '@gridline/contracts';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { UnprocessableError } from '@gridline/platform';
+import { Volunteer } from '../volunteers/volunteer.entity';
+import { correctionProblem, hoursOfMinutes } from './domain/service-minutes';
+import { HoursEntry } from './hours-entry.entity';
+
+export interface TaskCredit {
+  readonly tenantId: string;
+  readonly volunteerId: string;
+  readonly minutes: number;
+  readonly taskId: string;
+  readonly offerId: string;
+  readonly issueId: string | null;
+  readonly gridId: string;
+  readonly occurredAt: Date;
+  readonly recordedBy: string;
+}
+
+export interface Correction {
+  readonly tenantId: string;
+  readonly volunteerId: string;
+  readonly minutes: number;
+  readonly reason: string;
+  readonly correctsEntryId: string | null;
+  readonly recordedBy: string;
+}
+
+/**
+ * Appends to the hours ledger and announces each entry (HoursCredited, public: no reason text). Entries are
+ * never changed; corrections are entries of their own and may not take a volunteer's total below zero, checked
+ * under a lock on the volunteer so two corrections at once cannot both pass.
+ */
+@Injectable()
+export class HoursLedger {
+  constructor(private readonly outbox: Outbox) {}
+
+  async creditTask(manager: EntityManager, credit: TaskCredit, context: EventContext): Promise<HoursEntry> {
+    const volunteer = await manager.findOneByOrFail(Volunteer, { tenantId: credit.tenantId, id: credit.volunteerId });
+    return this.append(manager, {
+      tenantId: credit.tenantId,
+      volunteerId: credit.volunteerId,
+      minutes: credit.minutes,
+      kind: 'task',
+      taskId: credit.taskId,
+      offerId: credit.offerId,
+      issueId: credit.issueId,
+      correctsEntryId: null,
+      reason: null,
+      gridId: credit.gridId,
+      teamId: volunteer.teamId,
+      occurredAt: credit.occurredAt,
+      recordedBy: credit.recordedBy,
+    }, context);
+  }
+
+  async correct(manager: EntityManager, correction: Correction, context: EventContext): Promise<HoursEntry> {
+    const volunteer = await manager.findOne(Volunteer, { where: { tenantId: correction.tenantId, id: correction.volunteerId }, lock: { mode: 'pessimistic_write' } });
+    if (!volunteer) throw new UnprocessableError('UNKNOWN_VOLUNTEER', `volunteer ${correction.volunteerId} is not in district ${correction.tenantId}`, [{ field: 'volunteerId', reason: 'unknown volunteer' }]);
+    let corrected: HoursEntry | null = null;
+    if (correction.correctsEntryId !== null) {
+      corrected = await manager.findOneBy(HoursEntry, { tenantId: correction.tenantId, id: correction.correctsEntryId });
+      if (!corrected || corrected.volunteerId !== volunteer.id) {
+        throw new UnprocessableError('UNKNOWN_ENTRY', `entry ${correction.correctsEntryId} is not an entry of volunteer ${volunteer.id}`, [{ field: 'correctsEntryId', reason: 'not an entry of this volunteer' }]);
+      }
+    }
+    const [{ total }]: Array<{ total: number }> = await manager.query(
+      `SELECT coalesce(sum(minutes), 0)::int AS total FROM hours_entries WHERE tenant_id = $1 AND volunteer_id = $2`,
+      [correction.tenantId, volunteer.id],
+    );
+    const problem = correctionProblem(total, correction.minutes);
+    if (problem) throw new UnprocessableError('CORRECTION_NOT_ALLOWED', problem, [{ field: 'hours', reason: problem }]);
+    return this.append(manager, {
+      tenantId: correction.tenantId,
+      volunteerId: volunteer.id,
+      minutes: correction.minutes,
+      kind: 'correction',
+      taskId: corrected?.taskId ?? null,
+      offerId: null,
+      issueId: corrected?.issueId ?? null,
+      correctsEntryId: corrected?.id ?? null,
+      reason: correction.reason,
+      // Hours taken off an entry come off where they were given; a loose correction books on the home grid.
+      gridId: corrected?.gridId ?? volunteer.homeGridId,
+      teamId: corrected?.teamId ?? volunteer.teamId,
+      occurredAt: corrected?.occurredAt ?? new Date(),
+      recordedBy: correction.recordedBy,
+    }, context);
+  }
+
+  private async append(manager: EntityManager, fields: Omit<HoursEntry, 'id' | 'recordedAt'>, context: EventContext): Promise<HoursEntry> {
+    const entry = manager.create(HoursEntry, { ...fields, id: randomUUID(), recordedAt: new Date() });
+    await manager.insert(HoursEntry, entry);
+    await this.outbox.add(manager, HoursCredited, {
+      entryId: entry.id,
+      tenantId: entry.tenantId,
+      volunteerId: entry.volunteerId,
+      hours: hoursOfMinutes(entry.minutes),
+      kind: entry.kind,
+      taskId: entry.taskId,
+      offerId: entry.offerId,
+      issueId: entry.issueId,
+      correctsEntryId: entry.correctsEntryId,
+      gridId: entry.gridId,
+      teamId: entry.teamId,
+      occurredAt: entry.occurredAt.toISOString(),
+    }, context);
+    return entry;
+  }
+}

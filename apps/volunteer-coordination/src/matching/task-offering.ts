@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { RequestOffered, RequestUnfilled, TaskOffered, TaskUnmatched } from '@gridline/contracts';
+import { GridTree } from '@gridline/grid-replica';
+import { EventContext, Outbox } from '@gridline/messaging';
+import { DurableTimers } from '@gridline/scheduling';
+import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
+import { CandidatePool } from './candidate-pool';
+import { assignedStatuses, offersToMake, taskStateAfter, TaskSlots } from './domain/offer-status';
+import { RankedCandidate, rankCandidates } from './domain/rank-candidates';
+import { OFFER_EXPIRY_TIMER } from './offer-timers';
+import { TaskOffer } from './task-offer.entity';
+import { DEFAULT_OFFER_EXPIRY_SECONDS, VolunteerSettings } from './volunteer-settings.entity';
+import { VolunteerTask } from './volunteer-task.entity';
+
+/**
+ * Keeps a task's places offered: after the task is created, and after every decline, expiry or acceptance, it
+ * offers each place that is neither taken nor waiting for an answer to the next candidate in rank, each offer
+ * with a durable expiry timer. When places remain and nobody is left to ask, the task is unfilled and the grid
+ * leader is told once (TaskUnmatched for an issue, RequestUnfilled for a direct request).
+ *
+ * Callers hold the task row locked (FOR UPDATE, or just inserted) so two answers cannot offer the same place twice.
+ */
+@Injectable()
+export class TaskOffering {
+  private readonly logger = new Logger('Matching');
+
+  constructor(
+    private readonly grids: GridTree,
+    private readonly candidates: CandidatePool,
+    private readonly outbox: Outbox,
+    private readonly timers: DurableTimers,
+  ) {}
+
+  async lockTask(manager: EntityManager, tenantId: string, taskId: string): Promise<VolunteerTask | null> {
+    return manager.findOne(VolunteerTask, { where: { tenantId, id: taskId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async fill(manager: EntityManager, task: VolunteerTask, context: EventContext, now: Date = new Date()): Promise<void> {
+    const [counts]: Array<{ assigned: number; pending: number; asked: string[] }> = await manager.query(
+      `SELECT count(*) FILTER (WHERE status = ANY($2::text[]))::int AS assigned, count(*) FILTER (WHERE status = 'offered')::int AS pending,
+              coalesce(array_agg(volunteer_id::text), '{}') AS asked
+         FROM task_offers WHERE task_id = $1`,
+      [task.id, assignedStatuses],
+    );
+    let slots: TaskSlots = { needed: task.needed, assigned: counts.assigned, pending: counts.pending };
+    const wanted = offersToMake(slots);
+    if (wanted > 0) {
+      const chosen = await this.rank(manager, task, new Set(counts.asked), now);
+      const expirySeconds = await this.offerExpirySeconds(manager, task.tenantId);
+      for (const candidate of chosen.slice(0, wanted)) await this.offer(manager, task, candidate, now, expirySeconds, context);
+      slots = { ...slots, pending: slots.pending + Math.min(wanted, chosen.length) };
+    }
+    const state = taskStateAfter(slots);
+    if (state === task.state) return;
+    await manager.update(VolunteerTask, { id: task.id }, { state });
+    task.state = state;
+    if (state === 'unfilled') await this.announceUnfilled(manager, task, slots, counts.asked.length, context);
+  }
+
+  private async rank(manager: EntityManager, task: VolunteerTask, alreadyAsked: ReadonlySet<string>, now: Date): Promise<RankedCandidate[]> {
+    const lineage = (await this.grids.lineage(task.tenantId, task.gridId, manager)).map((grid) => grid.gridId);
+    if (lineage.length === 0) return [];
+    const candidates = await this.candidates.gather(manager, {
+      tenantId: task.tenantId,
+      streetId: lineage[lineage.length - 1],
+      skill: task.skill,
+      startsAt: task.startsAt,
+      timeZone: DEFAULT_TIME_ZONE,
+      now,
+    });
+    return rankCandidates(
+      { need: { skill: task.skill, minLevel: task.minLevel, certificateRequired: task.certificateRequired }, lineage, start: task.startsAt, end: task.endsAt, timeZone: DEFAULT_TIME_ZONE, alreadyAsked },
+      candidates,
+    );
+  }
+
+  async offerExpirySeconds(manager: EntityManager, tenantId: string): Promise<number> {
+    const settings = await manager.findOneBy(VolunteerSettings, { tenantId });
+    return settings?.offerExpirySeconds ?? DEFAULT_OFFER_EXPIRY_SECONDS;
+  }
+
+  private async offer(manager: EntityManager, task: VolunteerTask, candidate: RankedCandidate, now: Date, expirySeconds: number, context: EventContext): Promise<void> {
+    const offer = manager.create(TaskOffer, {
+      id: randomUUID(),
+      tenantId: task.tenantId,
+      taskId: task.id,
+      issueId: task.issueId,
+      volunteerId: candidate.volunteerId,
+      skill: task.skill,
+      issueGridId: task.gridId,
+      matchedGridId: candidate.matchedGridId,
+      status: 'offered',
+      startsAt: task.startsAt,
+      offeredAt: now,
+      expiresAt: new Date(now.getTime() + expirySeconds * 1000),
+    });
+    await manager.insert(TaskOffer, offer);
+    await manager.query(`UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = $2`, [task.tenantId, candidate.volunteerId]);
+    await this.timers.schedule(manager, { tenantId: task.tenantId, kind: OFFER_EXPIRY_TIMER, aggregateId: offer.id, dueAt: offer.expiresAt! });
+    const common = { offerId: offer.id, tenantId: task.tenantId, volunteerId: offer.volunteerId, skill: task.skill, matchedGridId: offer.matchedGridId, offeredAt: now.toISOString(), expiresAt: offer.expiresAt!.toISOString() };
+    if (task.issueId !== null) {
+      await this.outbox.add(manager, TaskOffered, { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id }, context);
+    } else {
+      await this.outbox.add(manager, RequestOffered, { ...common, taskId: task.id, gridId: task.gridId, startsAt: task.startsAt.toISOString(), endsAt: task.endsAt.toISOString() }, context);
+    }
+    this.logger.log(`task ${task.id} (${task.skill}) offered to volunteer ${offer.volunteerId} of grid ${offer.matchedGridId}`);
+  }
+
+  private async announceUnfilled(manager: EntityManager, task: VolunteerTask, slots: TaskSlots, asked: number, context: EventContext): Promise<void> {
+    if (task.issueId !== null) {
+      await this.outbox.add(manager, TaskUnmatched, { tenantId: task.tenantId, issueId: task.issueId, skill: task.skill, issueGridId: task.gridId, taskId: task.id, asked }, context);
+    } else {
+      await this.outbox.add(manager, RequestUnfilled, { taskId: task.id, tenantId: task.tenantId, gridId: task.gridId, skill: task.skill, needed: slots.needed, assigned: slots.assigned, asked }, context);
+    }
+    this.logger.log(`task ${task.id}: nobody left to ask for ${task.skill} in grid ${task.gridId} (${slots.assigned}/${slots.needed} places taken, ${asked} asked)`);
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridTree } from '@gridline/grid-replica';
+import { EventContext } from '@gridline/messaging';
+import { assertCanActOnGrid, Identity, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { localWindow } from '../../../volunteers/domain/availability';
+import { DEFAULT_TIME_ZONE } from '../../../volunteers/domain/local-time';
+import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
+import { TaskOffering } from '../../task-offering';
+import { VolunteerTask } from '../../volunteer-task.entity';
+import { RequestVolunteersDto } from './request-volunteers.dto';
+
+export interface RequestVolunteersCommand {
+  readonly tenantId: string;
+  readonly request: RequestVolunteersDto;
+  readonly identity: Identity;
+  readonly correlationId: string;
+}
+
+/**
+ * A grid leader asks directly for N volunteers with a skill for a time window: a task of N places, offered at
+ * once to the N best-ranked candidates (each with an expiry), then on down the ranking as people decline.
+ */
+@Injectable()
+export class RequestVolunteersUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+    private readonly offering: TaskOffering,
+  ) {}
+
+  async execute({ tenantId, request, identity, correlationId }: RequestVolunteersCommand): Promise<VolunteerTask> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    if (!isKnownSkill(request.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${request.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
+    const startsAt = new Date(request.startsAt);
+    const endsAt = new Date(request.endsAt);
+    if (endsAt <= startsAt) throw new UnprocessableError('INVALID_WINDOW', `the window ends (${request.endsAt}) before it starts (${request.startsAt})`, [{ field: 'endsAt', reason: 'ends before it starts' }]);
+    if (!localWindow(startsAt, endsAt, DEFAULT_TIME_ZONE).sameDay) {
+      throw new UnprocessableError('INVALID_WINDOW', 'the window must fall on one local day (Asia/Shanghai): volunteers are available by the day', [{ field: 'endsAt', reason: 'after local midnight' }]);
+    }
+    if (endsAt <= new Date()) throw new UnprocessableError('INVALID_WINDOW', 'the window is over already', [{ field: 'endsAt', reason: 'in the past' }]);
+    const lineage = await this.grids.lineage(tenantId, request.gridId);
+    if (lineage.length === 0) throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
+    assertCanActOnGrid(identity, lineage.map((grid) => grid.gridId), 'the grid of the request');
+
+    return this.dataSource.transaction(async (manager) => {
+      const task = manager.create(VolunteerTask, {
+        id: randomUUID(),
+        tenantId,
+        source: 'request',
+        issueId: null,
+        gridId: request.gridId,
+        skill: request.skill,
+        minLevel: request.minLevel ?? 1,
+        certificateRequired: request.certificateRequired ?? false,
+        needed: request.count,
+        startsAt,
+        endsAt,
+        state: 'open',
+        requestedBy: identity.subject,
+        note: request.note ?? null,
+        correlationId,
+        createdAt: new Date(),
+      });
+      await manager.insert(VolunteerTask, task);
+      await this.offering.fill(manager, task, EventContext.start(tenantId, correlationId));
+      return task;
+    });
+  }
+}

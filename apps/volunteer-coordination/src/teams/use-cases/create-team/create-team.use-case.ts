@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridTree } from '@gridline/grid-replica';
+import { ConflictError, NotFoundError } from '@gridline/platform';
+import { Team } from '../../team.entity';
+import { CreateTeamDto } from './create-team.dto';
+
+/** A team's name is unique in its district, so a class or branch registered twice is noticed (409 TEAM_EXISTS). */
+@Injectable()
+export class CreateTeamUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+  ) {}
+
+  async execute(tenantId: string, body: CreateTeamDto): Promise<Team> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    const team = this.dataSource.manager.create(Team, { id: randomUUID(), tenantId, name: body.name.trim(), kind: body.kind, createdAt: new Date() });
+    const inserted = await this.dataSource.manager.createQueryBuilder().insert().into(Team).values(team).orIgnore().returning('id').execute();
+    if (inserted.raw.length === 0) throw new ConflictError('TEAM_EXISTS', `district ${tenantId} already has a team named ${team.name}`);
+    return team;
+  }
+}
