@@ -10,6 +10,9 @@ export type RecurrenceRule =
   | { readonly frequency: 'monthly'; readonly daysOfMonth: readonly number[] }
   | { readonly frequency: 'weekly'; readonly weekdays: readonly number[] };
 
+/** A rule as stored and sent in events (plain arrays). */
+export type RecurrenceData = { frequency: 'monthly'; daysOfMonth: number[] } | { frequency: 'weekly'; weekdays: number[] };
+
 export interface RuleProblem {
   readonly field: string;
   readonly reason: string;
