@@ -19,11 +19,15 @@ const settingsSchema = z.object({
   BENCH_RESOLVE_LOOKUPS: z.coerce.number().int().min(10_000).max(100_000_000).default(1_000_000),
   BENCH_RESOLVE_REQUESTS: z.coerce.number().int().min(1_000).max(10_000_000).default(20_000),
   BENCH_RESOLVE_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(32),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve`; empty runs all. */
+  /** `signups`: people signing up for one popular occurrence, its places, and requests in flight. */
+  BENCH_SIGNUPS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  BENCH_SIGNUP_PLACES: z.coerce.number().int().min(1).max(100_000).default(500),
+  BENCH_SIGNUP_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(64),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve,signups`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'signups'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -41,6 +45,10 @@ export interface BenchSettings {
   readonly resolveLookups: number;
   readonly resolveRequests: number;
   readonly resolveConcurrency: number;
+  /** `signups`: sign-ups fired, places of the occurrence, requests in flight. */
+  readonly signups: number;
+  readonly signupPlaces: number;
+  readonly signupConcurrency: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -71,6 +79,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     resolveLookups: e.BENCH_RESOLVE_LOOKUPS,
     resolveRequests: e.BENCH_RESOLVE_REQUESTS,
     resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
+    signups: e.BENCH_SIGNUPS,
+    signupPlaces: e.BENCH_SIGNUP_PLACES,
+    signupConcurrency: e.BENCH_SIGNUP_CONCURRENCY,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

@@ -4,6 +4,7 @@ import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } f
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
+import { runSignupsBenchmark } from './benchmarks/signups/signups.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
 import { Figure } from './harness/figure';
@@ -19,6 +20,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   consumer: runConsumerBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
+  signups: runSignupsBenchmark,
 };
 
 async function main(): Promise<void> {

@@ -36,3 +36,15 @@ export function benchCityAdminToken(): Promise<string> {
     .setExpirationTime('2h')
     .sign(benchKeys().privateKey);
 }
+
+/** A resident's token for the bench district (one subject per simulated person). */
+export function benchResidentToken(tenantId: string, subject: string): Promise<string> {
+  return new SignJWT({ tenant: tenantId, roles: [{ role: 'resident' }] })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer('gridline-dev')
+    .setAudience('gridline')
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(benchKeys().privateKey);
+}

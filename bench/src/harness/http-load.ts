@@ -10,8 +10,15 @@ export interface HttpLoadResult {
 
 const HEADER_END = '\r\n\r\n';
 
+/** A raw HTTP/1.1 POST with a JSON body, for `httpLoad`'s `request` option. */
+export function jsonPost(host: string, path: string, body: unknown, headers: Record<string, string> = {}): string {
+  const payload = JSON.stringify(body);
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n${extra}\r\n${payload}`;
+}
+
 /**
- * Sends `total` GETs over `concurrency` keep-alive connections, one request in flight per connection, cycling
+ * Sends `total` GETs (or the raw requests `request` builds) over `concurrency` keep-alive connections, one request in flight per connection, cycling
  * through `paths`, and times them from the first send to the last response.
  *
  * The client writes requests and reads responses on raw sockets (status line and Content-Length only) instead
@@ -21,7 +28,7 @@ const HEADER_END = '\r\n\r\n';
 export async function httpLoad(
   baseUrl: string,
   paths: readonly string[],
-  options: { total: number; concurrency: number; headers?: Record<string, string> },
+  options: { total: number; concurrency: number; headers?: Record<string, string>; request?: (index: number) => string },
 ): Promise<HttpLoadResult> {
   const url = new URL(baseUrl);
   const extraHeaders = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`).join('');
@@ -45,9 +52,9 @@ export async function httpLoad(
       let buffer = '';
       const sendNext = () => {
         if (sent >= options.total) return;
-        const path = paths[sent % paths.length];
+        const index = sent;
         sent += 1;
-        socket.write(requestFor(path));
+        socket.write(options.request ? options.request(index) : requestFor(paths[index % paths.length]));
       };
       socket.on('connect', sendNext);
       socket.on('data', (chunk: string) => {

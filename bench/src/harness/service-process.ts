@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT' } as const;
+const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT', 'volunteer-coordination': 'VOLUNTEER_COORDINATION_PORT' } as const;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ export class BenchServiceProcess {
 
   constructor(
     private readonly repositoryRoot: string,
-    readonly app: 'grid-registry',
+    readonly app: keyof typeof portVariable,
     readonly port: number,
     private readonly env: Record<string, string>,
   ) {
