@@ -31,11 +31,15 @@ const settingsSchema = z.object({
   BENCH_RANKING_VOLUNTEERS: z.coerce.number().int().min(1_000).max(1_000_000).default(100_000),
   BENCH_RANKING_TASKS: z.coerce.number().int().min(10).max(10_000).default(200),
   BENCH_RANKING_QUERIES: z.coerce.number().int().min(10).max(10_000).default(200),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake,ranking` (and any later ones); empty runs all. */
+  /** `signups`: people signing up for one popular occurrence, its places, and requests in flight. */
+  BENCH_SIGNUPS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
+  BENCH_SIGNUP_PLACES: z.coerce.number().int().min(1).max(100_000).default(500),
+  BENCH_SIGNUP_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(64),
+  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake,ranking,signups`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake', 'ranking'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake', 'ranking', 'signups'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -60,6 +64,10 @@ export interface BenchSettings {
   readonly rankingVolunteers: number;
   readonly rankingTasks: number;
   readonly rankingQueries: number;
+  /** `signups`: sign-ups fired, places of the occurrence, requests in flight. */
+  readonly signups: number;
+  readonly signupPlaces: number;
+  readonly signupConcurrency: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -95,6 +103,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     rankingVolunteers: e.BENCH_RANKING_VOLUNTEERS,
     rankingTasks: e.BENCH_RANKING_TASKS,
     rankingQueries: e.BENCH_RANKING_QUERIES,
+    signups: e.BENCH_SIGNUPS,
+    signupPlaces: e.BENCH_SIGNUP_PLACES,
+    signupConcurrency: e.BENCH_SIGNUP_CONCURRENCY,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

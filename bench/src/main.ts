@@ -6,6 +6,7 @@ import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
 import { runRankingBenchmark } from './benchmarks/ranking/ranking.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
+import { runSignupsBenchmark } from './benchmarks/signups/signups.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
 import { Figure } from './harness/figure';
@@ -23,6 +24,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   resolve: runResolveBenchmark,
   intake: runIntakeBenchmark,
   ranking: runRankingBenchmark,
+  signups: runSignupsBenchmark,
 };
 
 async function main(): Promise<void> {

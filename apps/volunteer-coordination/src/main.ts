@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
+import { loadServiceEventsConfig } from './service-events/service-events.config';
 import { volunteerCoordinationIdentity } from './service-identity';
 import { VolunteerCoordinationModule } from './volunteer-coordination.module';
 
 runService(async () => {
   const config = loadServiceConfig(volunteerCoordinationIdentity);
-  await bootstrapService(VolunteerCoordinationModule.with(config), config, {
+  await bootstrapService(VolunteerCoordinationModule.with(config, loadServiceEventsConfig()), config, {
     title: 'Gridline volunteer-coordination',
-    description: 'Volunteers, their skills and home grids, and task offers for dispatched issues that need help.',
+    description: 'Volunteers, their skills and home grids, task offers for dispatched issues that need help, recurring service events with sign-up, and the shared tool room.',
   });
 });

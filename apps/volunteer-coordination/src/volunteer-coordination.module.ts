@@ -31,6 +31,12 @@ import { Team } from './teams/team.entity';
 import { TeamsController } from './teams/teams.controller';
 import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
 import { SkillsController } from './volunteers/skills.controller';
+import { ServiceEventsAndToolRoom1764540000000 } from './migrations/1764540000000-service-events-and-tool-room';
+import { serviceEventEntities } from './service-events/entities';
+import { ServiceEventsConfig } from './service-events/service-events.config';
+import { ServiceEventsModule } from './service-events/service-events.module';
+import { Tool, ToolLoan } from './tool-room/tool.entity';
+import { ToolRoomModule } from './tool-room/tool-room.module';
 import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunteer/register-volunteer.use-case';
 import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteers/volunteer.entity';
@@ -38,7 +44,7 @@ import { VolunteersController } from './volunteers/volunteers.controller';
 
 @Module({})
 export class VolunteerCoordinationModule {
-  static with(config: ServiceConfig): DynamicModule {
+  static with(config: ServiceConfig, serviceEvents: ServiceEventsConfig): DynamicModule {
     return {
       module: VolunteerCoordinationModule,
       imports: [
@@ -56,14 +62,19 @@ export class VolunteerCoordinationModule {
             VolunteerTask,
             TaskOffer,
             HoursEntry,
+            ...serviceEventEntities,
+            Tool,
+            ToolLoan,
           ],
-          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000],
+          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000, ServiceEventsAndToolRoom1764540000000],
         }),
         RedisModule,
         MessagingModule,
         AuthModule,
         SchedulingModule,
         GridReplicaModule,
+        ServiceEventsModule.with(serviceEvents),
+        ToolRoomModule,
       ],
       controllers: [
         HealthController,

@@ -41,3 +41,8 @@ export function benchToken(subject: string, claims: { tenant?: string; roles: Ar
 export function benchCityAdminToken(): Promise<string> {
   return benchToken('bench:city-admin', { roles: [{ role: 'city-admin' }] });
 }
+
+/** A resident's token for the bench district (one subject per simulated person). */
+export function benchResidentToken(tenantId: string, subject: string): Promise<string> {
+  return benchToken(subject, { tenant: tenantId, roles: [{ role: 'resident' }] });
+}

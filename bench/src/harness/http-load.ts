@@ -10,10 +10,17 @@ export interface HttpLoadResult {
 
 const HEADER_END = '\r\n\r\n';
 
+/** A raw HTTP/1.1 POST with a JSON body, for `httpLoad`'s `request` option. */
+export function jsonPost(host: string, path: string, body: unknown, headers: Record<string, string> = {}): string {
+  const payload = JSON.stringify(body);
+  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n${extra}\r\n${payload}`;
+}
+
 /**
- * Sends `total` requests (GETs, or POSTs of `jsonBody` when given) over `concurrency` keep-alive connections,
- * one request in flight per connection, cycling through `paths`, and times them from the first send to the
- * last response.
+ * Sends `total` requests — GETs, POSTs of `jsonBody` when given, or the raw requests `request` builds — over
+ * `concurrency` keep-alive connections, one request in flight per connection, cycling through `paths`, and times
+ * them from the first send to the last response.
  *
  * The client writes requests and reads responses on raw sockets (status line and Content-Length only) instead
  * of node:http, because on a 2-core machine the client shares the CPU with the service and PostgreSQL: a
@@ -22,7 +29,7 @@ const HEADER_END = '\r\n\r\n';
 export async function httpLoad(
   baseUrl: string,
   paths: readonly string[],
-  options: { total: number; concurrency: number; headers?: Record<string, string>; jsonBody?: unknown },
+  options: { total: number; concurrency: number; headers?: Record<string, string>; jsonBody?: unknown; request?: (index: number) => string },
 ): Promise<HttpLoadResult> {
   const url = new URL(baseUrl);
   const extraHeaders = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`).join('');
@@ -51,9 +58,11 @@ export async function httpLoad(
       let buffer = '';
       const sendNext = () => {
         if (sent >= options.total) return;
-        const path = paths[sent % paths.length];
+        const index = sent;
         sent += 1;
-        socket.write(requestFor(path), 'latin1');
+        // A built request is a JS string (UTF-8 on the wire); our own are already bytes as latin1.
+        if (options.request) socket.write(options.request(index));
+        else socket.write(requestFor(paths[index % paths.length]), 'latin1');
       };
       socket.on('connect', sendNext);
       socket.on('data', (chunk: string) => {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT', 'issue-dispatch': 'ISSUE_DISPATCH_PORT' } as const;
+const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT', 'issue-dispatch': 'ISSUE_DISPATCH_PORT', 'volunteer-coordination': 'VOLUNTEER_COORDINATION_PORT' } as const;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

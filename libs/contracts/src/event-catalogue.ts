@@ -37,6 +37,18 @@ import {
 } from './events/volunteer.events';
 import { GridCheckedIn, GridCheckInMissed } from './events/check-in.events';
 import { DutyRosterChanged, MemberContactsChanged, MemberStateChanged } from './events/member.events';
+import {
+  ServiceAttendanceRecorded,
+  ServiceCheckedIn,
+  ServiceEventReminder,
+  ServiceEventSeriesCreated,
+  ServiceOccurrenceScheduled,
+  ServiceShiftCompleted,
+  ServiceSignedUp,
+  ServiceSignUpCancelled,
+  ServiceWaitlistPromoted,
+} from './events/service-event.events';
+import { ToolAdded, ToolConditionChanged, ToolLent, ToolLoanOverdue, ToolLoanOverdueReminder, ToolReturned } from './events/tool-room.events';
 
 /** Every event Gridline produces. Adding an event means adding it here; the AsyncAPI document follows. */
 export const eventCatalogue: readonly EventDefinition[] = [
@@ -85,6 +97,21 @@ export const eventCatalogue: readonly EventDefinition[] = [
   MemberStateChanged,
   MemberContactsChanged,
   DutyRosterChanged,
+  ServiceEventSeriesCreated,
+  ServiceOccurrenceScheduled,
+  ServiceSignedUp,
+  ServiceSignUpCancelled,
+  ServiceWaitlistPromoted,
+  ServiceCheckedIn,
+  ServiceAttendanceRecorded,
+  ServiceShiftCompleted,
+  ServiceEventReminder,
+  ToolAdded,
+  ToolConditionChanged,
+  ToolLent,
+  ToolReturned,
+  ToolLoanOverdue,
+  ToolLoanOverdueReminder,
 ];
 
 const byType = new Map(eventCatalogue.map((definition) => [definition.type, definition]));

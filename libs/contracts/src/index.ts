@@ -11,4 +11,6 @@ export * from './events/issue-case.events';
 export * from './events/volunteer.events';
 export * from './events/check-in.events';
 export * from './events/member.events';
+export * from './events/service-event.events';
+export * from './events/tool-room.events';
 export * from './asyncapi/asyncapi-document';

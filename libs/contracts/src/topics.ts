@@ -99,6 +99,29 @@ export const Topics = {
     public: true,
     description: 'Changes to the grid tree as facts (moved, retired), each with the date it takes effect. Keyed by grid id.',
   },
+  serviceEvents: {
+    name: 'gridline.volunteer.service-events.v1',
+    owner: 'volunteer-coordination',
+    compacted: false,
+    public: true,
+    description:
+      'Recurring service events (三九便民服务日, weekend classes): series, scheduled occurrences, sign-ups, waitlist promotions, ' +
+      'attendance and completed volunteer shifts. No names, phones or resident ids. Keyed by occurrence id (series events by series id).',
+  },
+  toolLoans: {
+    name: 'gridline.volunteer.tool-loans.v1',
+    owner: 'volunteer-coordination',
+    compacted: false,
+    public: true,
+    description: "Each community's shared tool room (共享工具房): tools added, lent, returned (with condition) and overdue. No borrower. Keyed by tool id.",
+  },
+  reminders: {
+    name: 'gridline.volunteer.reminders.v1',
+    owner: 'volunteer-coordination',
+    compacted: false,
+    public: false,
+    description: 'INTERNAL, personal: reminders addressed to one person (their identity subject) for a notifier to deliver — service events about to start, tools overdue. Keyed by occurrence or loan id.',
+  },
 } as const satisfies Record<string, TopicSpec>;
 
 export const allTopics: readonly TopicSpec[] = Object.values(Topics);

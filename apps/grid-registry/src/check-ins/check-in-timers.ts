@@ -1,4 +1,4 @@
-import type { CalendarDate } from './domain/calendar-date';
+import type { CalendarDate } from '@gridline/calendar';
 
 /** Durable-timer kind of a district's daily cut-off; the timer's aggregate id is the tenant id. */
 export const CUTOFF_TIMER = 'zero-report.cutoff';

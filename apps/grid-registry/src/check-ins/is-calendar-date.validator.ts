@@ -1,5 +1,5 @@
 import { ValidationOptions, registerDecorator } from 'class-validator';
-import { isCalendarDate } from './domain/calendar-date';
+import { isCalendarDate } from '@gridline/calendar';
 
 /** A `YYYY-MM-DD` that names a real day (2025-02-30 is refused as a 400 naming the field). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {

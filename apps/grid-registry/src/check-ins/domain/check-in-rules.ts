@@ -1,4 +1,4 @@
-import { CalendarDate } from './calendar-date';
+import { CalendarDate } from '@gridline/calendar';
 
 /** Why a check-in is refused; each code is a stable API error code. */
 export type CheckInRefusal =

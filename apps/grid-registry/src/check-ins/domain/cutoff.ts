@@ -1,5 +1,4 @@
-import { addDays, CalendarDate } from './calendar-date';
-import { instantOfLocalTime, localDateAt } from './zone-clock';
+import { addDays, CalendarDate, instantOfLocalTime, localDateAt } from '@gridline/calendar';
 
 /** A daily cut-off as a district sets it: local wall-clock time `HH:mm` (24 h) in its time zone. */
 export interface CutoffRule {

@@ -1,6 +1,6 @@
 import { type GridLevel, gridLevels } from '@gridline/contracts';
 import { CutoffRule } from './cutoff';
-import { canonicalTimeZone } from './zone-clock';
+import { canonicalTimeZone } from '@gridline/calendar';
 
 /** The Erqi districts keep Beijing time; a district elsewhere (or a test) may set another IANA zone. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

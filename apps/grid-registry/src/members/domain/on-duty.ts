@@ -1,4 +1,4 @@
-import { utcOffsetMs } from '../../check-ins/domain/zone-clock';
+import { utcOffsetMs } from '@gridline/calendar';
 import { minutesOf, WeeklyShift } from './weekly-shift';
 
 export interface LocalWeekTime {

@@ -15,7 +15,7 @@ import { CheckInView, toCheckInView } from '../../check-in.view';
 import { checkCheckInDate, CheckInContent, checkMatters, CheckInRefusal, sameCheckIn } from '../../domain/check-in-rules';
 import { cutoffHasPassed } from '../../domain/cutoff';
 import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
-import { localDateAt } from '../../domain/zone-clock';
+import { localDateAt } from '@gridline/calendar';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
 import { CheckInGridDto } from './check-in-grid.dto';
 

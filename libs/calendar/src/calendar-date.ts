@@ -38,3 +38,21 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   const [ty, tm, td] = parts(to);
   return Math.round((Date.UTC(ty, tm - 1, td) - Date.UTC(fy, fm - 1, fd)) / DAY_MS);
 }
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: CalendarDate): number {
+  const [year, month, day] = parts(date);
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+/** How many days a month has (February: 28 or 29). `month` is 1-12. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The date `day` of a month as `YYYY-MM-DD`, or null when the month has no such day (the 30th of February). */
+export function dateInMonth(year: number, month: number, day: number): CalendarDate | null {
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

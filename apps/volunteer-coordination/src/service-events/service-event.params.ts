@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { TenantParams } from '@gridline/platform';
+import { PageQuery } from '../http/page-query';
+
+export class TenantSeriesParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'seriesId must be a UUID' })
+  seriesId: string;
+}
+
+export class TenantOccurrenceParams extends TenantParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'occurrenceId must be a UUID' })
+  occurrenceId: string;
+}
+
+export class TenantSignUpParams extends TenantOccurrenceParams {
+  @ApiProperty()
+  @IsUUID('all', { message: 'signUpId must be a UUID' })
+  signUpId: string;
+}
+
+export class ListOccurrencesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only the occurrences of this series.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'seriesId must be a UUID' })
+  seriesId?: string;
+
+  @ApiPropertyOptional({ description: 'Only occurrences starting at or after this instant (ISO 8601); default: now.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+}
+
+export class ListSignUpsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['confirmed', 'waitlisted', 'cancelled'] })
+  @IsOptional()
+  @IsIn(['confirmed', 'waitlisted', 'cancelled'])
+  status?: 'confirmed' | 'waitlisted' | 'cancelled';
+}

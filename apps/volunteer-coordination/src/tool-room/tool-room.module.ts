@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { GridReplicaModule } from '@gridline/grid-replica';
+import { GridStaff } from '../access/grid-staff';
+import { ToolRoomAccess } from './tool-room-access';
+import { ToolRoomController } from './tool-room.controller';
+import { AddToolUseCase } from './use-cases/add-tool/add-tool.use-case';
+import { LendToolUseCase } from './use-cases/lend-tool/lend-tool.use-case';
+import { RemindOverdueUseCase } from './use-cases/remind-overdue/remind-overdue.use-case';
+import { ReturnToolUseCase } from './use-cases/return-tool/return-tool.use-case';
+import { SetToolConditionUseCase } from './use-cases/set-tool-condition/set-tool-condition.use-case';
+
+/** Each community's shared tool room: inventory, loans with due times, overdue reminders. */
+@Module({
+  imports: [GridReplicaModule],
+  controllers: [ToolRoomController],
+  providers: [GridStaff, ToolRoomAccess, AddToolUseCase, SetToolConditionUseCase, LendToolUseCase, ReturnToolUseCase, RemindOverdueUseCase],
+})
+export class ToolRoomModule {}
