@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -15,43 +15,116 @@ import {
 import { correlationIdFrom, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
-import { ImportNotCsvError } from './import-errors';
-import { ImportResultView } from './import-result.view';
-import { ImportGridsQuery } from './use-cases/import-grids/import-grids.query';
+import { ImportNotCsvError, ImportNotJsonError } from './import-errors';
+import { ImportQuery } from './import.query';
+import { GeoJsonImportResultView, ImportResultView, PlaceImportResultView } from './import-result.view';
+import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
 import { ImportGridsUseCase } from './use-cases/import-grids/import-grids.use-case';
+import { ImportPlacesUseCase } from './use-cases/import-places/import-places.use-case';
+
+const COMMON_RULES =
+  'The whole file is validated first and every problem is reported (422 IMPORT_INVALID, details as {line, field, reason}); then everything ' +
+  'is applied in one transaction through the same code as the single request, or nothing is. A row describing what the district already ' +
+  'has is left unchanged, so re-importing a file changes nothing. At most 5 MB (413) and 10,000 rows.';
+
+/** The responses every CSV import route shares. */
+function csvImport(example: string, okType: unknown) {
+  return applyDecorators(
+    HttpCode(200),
+    ApiConsumes('text/csv'),
+    ApiBody({ schema: { type: 'string', example } }),
+    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    ApiOkResponse({ type: okType as never }),
+    ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' }),
+    ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' }),
+    ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' }),
+    ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_CSV' }),
+    ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID: details lists every problem (at most 1,000) as {line, field, reason}; line is the physical line (the header is 1)' }),
+  );
+}
+
+function csvText(body: unknown): string {
+  if (typeof body !== 'string') throw new ImportNotCsvError();
+  return body;
+}
 
 @ApiTags('imports')
 @Controller('v1/tenants/:tenantId/imports')
 export class ImportsController {
-  constructor(private readonly importGrids: ImportGridsUseCase) {}
+  constructor(
+    private readonly importGrids: ImportGridsUseCase,
+    private readonly importPlaces: ImportPlacesUseCase,
+    private readonly importGeoJson: ImportGeoJsonUseCase,
+  ) {}
 
   @Post('grids')
-  @HttpCode(200)
   @Permit('district-admin')
+  @csvImport('ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone\ns1,,street,淮河路街道,,,,', ImportResultView)
   @ApiOperation({
     summary: "Import grids into the district's tree from CSV (district administrator); `dryRun=true` only validates and counts",
     description:
       'Columns: ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone (the first four required). `parent_ref` is another ' +
-      "row's ref or the code of an existing grid; addresses are separated by `;`. The whole file is validated first and every problem is " +
-      'reported as {line, field, reason}; then all new grids are created in one transaction, exactly as POST /grids creates one. A row ' +
-      'matching an active grid by parent and name is left unchanged, so re-importing a file changes nothing. At most 5 MB and 10,000 rows; processed synchronously (30–40 s for 5,000 new rows).',
+      "row's ref or the code of an existing grid; addresses are separated by `;`. Each grid is created exactly as POST /grids creates one. " +
+      'A row matching an active grid by parent and name is left unchanged. ' +
+      COMMON_RULES,
   })
-  @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', example: 'ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone\ns1,,street,淮河路街道,,,,' } })
+  grids(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<ImportResultView> {
+    return this.importGrids.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post('places')
+  @Permit('district-admin')
+  @csvImport('ref,parent_ref,grid_code,kind,name,address,lon,lat\ny1,,410103001001001001,courtyard,汝河路22号院,汝河路22号院,113.6203,34.7466', PlaceImportResultView)
+  @ApiOperation({
+    summary: 'Import places (courtyards, buildings, stairwells, points of interest) from CSV (district administrator)',
+    description:
+      'Columns: ref,parent_ref,grid_code,kind,name,address,lon,lat (grid_code, kind, name and address required). `grid_code` is the code of an ' +
+      "active grid of the district; `parent_ref` is another row's ref or the address of a registered place; lon and lat go together. Each " +
+      'place is registered exactly as POST /places registers one (kinds and parent kinds, address normalised and unique in the district, point ' +
+      'within the grid boundary). A row whose normalised address is already registered in the same grid is left unchanged; in another grid it ' +
+      'is a problem. ' +
+      COMMON_RULES,
+  })
+  places(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<PlaceImportResultView> {
+    return this.importPlaces.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post('geojson')
+  @HttpCode(200)
+  @Permit('district-admin')
+  @ApiOperation({
+    summary: 'Import grid boundaries and places from a GeoJSON FeatureCollection (district administrator)',
+    description:
+      'Polygon/MultiPolygon features with `properties.grid_code` set that grid\'s boundary, validated as PUT …/boundary validates it (the same ' +
+      'boundary again is unchanged). Point features with `properties` kind, name, address, grid_code and optional parent_address (another ' +
+      "feature's address or a registered place's) register places as POST /places does; a point is checked against the boundary its grid has " +
+      'after this import. Boundaries are applied before places. **Problems name the feature: `line` is its index in `features` (0-based) and ' +
+      '`field` the JSON path, e.g. `{line: 12, field: "features[12].geometry.coordinates[0]", reason}`.** A document that is not a ' +
+      'FeatureCollection with features is 422 IMPORT_NOT_GEOJSON. ' +
+      COMMON_RULES.replace('10,000 rows', '10,000 features'),
+  })
+  @ApiConsumes('application/geo+json', 'application/json')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      example: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { grid_code: '410103001001001001' }, geometry: { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71], [113.6, 34.7]]] } },
+          { type: 'Feature', properties: { grid_code: '410103001001001001', kind: 'courtyard', name: '汝河路22号院', address: '汝河路22号院' }, geometry: { type: 'Point', coordinates: [113.605, 34.705] } },
+        ],
+      },
+    },
+  })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
-  @ApiOkResponse({ type: ImportResultView })
+  @ApiOkResponse({ type: GeoJsonImportResultView })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' })
-  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_CSV' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID: details lists every problem (at most 1,000) as {line, field, reason}' })
-  async grids(
-    @Param() { tenantId }: TenantParams,
-    @Query() { dryRun }: ImportGridsQuery,
-    @Body() body: unknown,
-    @Headers('x-correlation-id') correlation: string | undefined,
-  ): Promise<ImportResultView> {
-    if (typeof body !== 'string') throw new ImportNotCsvError();
-    return this.importGrids.execute({ tenantId, csv: body, dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_GEOJSON_MEDIA_TYPE' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID (details: {line: feature index, field: JSON path, reason}), IMPORT_NOT_GEOJSON' })
+  geojson(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<GeoJsonImportResultView> {
+    if (typeof body !== 'string') throw new ImportNotJsonError();
+    return this.importGeoJson.execute({ tenantId, geojson: body, dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
   }
 }
