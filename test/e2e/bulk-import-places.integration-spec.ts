@@ -252,4 +252,58 @@ describe('bulk import of places, boundaries and members', () => {
       expect(await snapshot()).toBe(before);
     });
   });
+
+  describe('members from CSV', () => {
+    const memberHeader = 'grid_code,name,role,phone,note';
+    const file = () =>
+      [memberHeader, `${grid.micro47.code},刘鸣,leader,13800000010,`, `${grid.micro47.code},王芳,worker,13800000011,3号楼`, `${grid.micro22.code},张三,volunteer,,周末`].join('\n');
+
+    it('adds every member as POST …/members does: public state without phones, contacts internally, a first leader on the grid state', async () => {
+      const before = await snapshot();
+      const dry = await admin.post(`${imports}/members?dryRun=true`, file(), csv);
+      expect([dry.status, dry.body]).toMatchObject([200, { dryRun: true, created: 3, unchanged: 0, total: 3 }]);
+      expect(await snapshot()).toBe(before);
+
+      const response = await admin.post(`${imports}/members`, file(), csv);
+      expect([response.status, response.body]).toMatchObject([200, { created: 3, unchanged: 0, total: 3 }]);
+      const members = (await admin.get(`/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}/members`)).body as Array<{ name: string; role: string; hasPhone: boolean }>;
+      expect(members.map((m) => [m.name, m.role, m.hasPhone])).toEqual([['刘鸣', 'leader', true], ['王芳', 'worker', true]]);
+      for (const { memberId } of response.body.members as Array<{ memberId: string }>) {
+        await recorder.waitForEvent(`member state of ${memberId}`, (e) => e.type === MemberStateChanged.type && e.subject === memberId);
+        await recorder.waitForEvent(`member contacts of ${memberId}`, (e) => e.type === MemberContactsChanged.type && e.subject === memberId);
+      }
+      const publicTopic = recorder.messages.filter((m) => m.topic === platform.topic(Topics.memberState.name));
+      expect(JSON.stringify(publicTopic.map((m) => m.value))).not.toContain('13800000011');
+      const leader = (await admin.get(`/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}`)).body;
+      expect(leader.leader).toMatchObject({ name: '刘鸣' });
+    });
+
+    it('changes nothing and announces nothing when the same file is imported again', async () => {
+      await settled();
+      const events = recorder.events(MemberStateChanged.type).length;
+      const before = await snapshot();
+      const again = await admin.post(`${imports}/members`, file(), csv);
+      expect([again.status, again.body]).toMatchObject([200, { created: 0, unchanged: 3, total: 3 }]);
+      expect(await snapshot()).toBe(before);
+      await settled();
+      expect(recorder.events(MemberStateChanged.type).length).toBe(events);
+    });
+
+    it('reports a second leader, an unknown role and another district\'s grid with their lines, and stores nothing', async () => {
+      const before = await snapshot();
+      const bad = [
+        memberHeader,
+        `${grid.micro47.code},李四,leader,,`, // 2: the grid has a leader
+        `${grid.micro22.code},赵六,chief,,`, // 3: unknown role
+        `${grid.foreign.code},钱七,worker,,`, // 4: a grid of another district
+        `${grid.micro22.code},孙八,worker,,`, // 5: fine on its own
+      ].join('\n');
+      const response = await admin.post(`${imports}/members`, bad, csv);
+      expect([response.status, response.body.code]).toEqual([422, 'IMPORT_INVALID']);
+      expect(problemsOf(response.body)).toEqual(['2:role', '3:role', '4:grid_code']);
+      expect(response.body.details[0].reason).toContain('刘鸣');
+      expect(response.body.details[1].reason).toContain('chief');
+      expect(await snapshot()).toBe(before);
+    });
+  });
 });

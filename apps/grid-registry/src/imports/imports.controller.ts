@@ -17,9 +17,10 @@ import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { ImportNotCsvError, ImportNotJsonError } from './import-errors';
 import { ImportQuery } from './import.query';
-import { GeoJsonImportResultView, ImportResultView, PlaceImportResultView } from './import-result.view';
+import { GeoJsonImportResultView, ImportResultView, MemberImportResultView, PlaceImportResultView } from './import-result.view';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
 import { ImportGridsUseCase } from './use-cases/import-grids/import-grids.use-case';
+import { ImportMembersUseCase } from './use-cases/import-members/import-members.use-case';
 import { ImportPlacesUseCase } from './use-cases/import-places/import-places.use-case';
 
 const COMMON_RULES =
@@ -55,6 +56,7 @@ export class ImportsController {
     private readonly importGrids: ImportGridsUseCase,
     private readonly importPlaces: ImportPlacesUseCase,
     private readonly importGeoJson: ImportGeoJsonUseCase,
+    private readonly importMembers: ImportMembersUseCase,
   ) {}
 
   @Post('grids')
@@ -87,6 +89,22 @@ export class ImportsController {
   })
   places(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<PlaceImportResultView> {
     return this.importPlaces.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  }
+
+  @Post('members')
+  @Permit('district-admin')
+  @csvImport('grid_code,name,role,phone,note\n410103001001001001,王芳,worker,13800000000,3号楼一单元', MemberImportResultView)
+  @ApiOperation({
+    summary: 'Import people and their roles per grid from CSV (district administrator)',
+    description:
+      'Columns: grid_code,name,role,phone,note (the first three required). role is one of leader, worker, party-hub, property, merchant, ' +
+      'volunteer. Each member is added exactly as POST …/grids/{gridId}/members adds one: at most one active leader per grid (a second is a ' +
+      'problem; replace a leader with PUT …/leader), phones kept private (internal member-contacts topic only). A row matching an active ' +
+      'membership (grid, name, role) is left unchanged. ' +
+      COMMON_RULES,
+  })
+  members(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<MemberImportResultView> {
+    return this.importMembers.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
   }
 
   @Post('geojson')

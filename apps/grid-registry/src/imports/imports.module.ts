@@ -7,6 +7,7 @@ import { ImportsController } from './imports.controller';
 import { PlaceImporter } from './place-importer';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
 import { ImportGridsUseCase } from './use-cases/import-grids/import-grids.use-case';
+import { ImportMembersUseCase } from './use-cases/import-members/import-members.use-case';
 import { ImportPlacesUseCase } from './use-cases/import-places/import-places.use-case';
 
 /**
@@ -18,7 +19,7 @@ import { ImportPlacesUseCase } from './use-cases/import-places/import-places.use
 @Module({
   imports: [PlacesModule, MembersModule],
   controllers: [ImportsController],
-  providers: [CreateGridUseCase, ImportGridsUseCase, PlaceImporter, ImportPlacesUseCase, ImportGeoJsonUseCase],
+  providers: [CreateGridUseCase, ImportGridsUseCase, PlaceImporter, ImportPlacesUseCase, ImportGeoJsonUseCase, ImportMembersUseCase],
 })
 export class ImportsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
