@@ -1,5 +1,6 @@
 import { GridBoundaryChanged, MemberContactsChanged, MemberStateChanged, PlaceStateChanged, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
+import { eventually } from '../support/eventually';
 import { rectangle } from '../support/geometry';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
@@ -305,5 +306,100 @@ describe('bulk import of places, boundaries and members', () => {
       expect(response.body.details[1].reason).toContain('chief');
       expect(await snapshot()).toBe(before);
     });
+  });
+
+  describe('large files as import jobs', () => {
+    const courtyards = (prefix: string, count: number) =>
+      [placeHeader, ...Array.from({ length: count }, (_, n) => `,,${grid.micro22.code},courtyard,${prefix}${n}号院,${prefix}路${n}号院,,`)].join('\n');
+
+    /** POST with the raw response, for the status, Location and body of a 202. */
+    async function postAsync(path: string, body: string, headers: Record<string, string>) {
+      const token = await as.districtAdmin(tenantId);
+      const response = await fetch(`${platform.services['grid-registry'].baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
+      return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as { jobId: string; status: string } };
+    }
+
+    async function placeCount(): Promise<number> {
+      const [{ n }] = await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_registry.places');
+      return n;
+    }
+
+    it('answers 202 with the job, shows progress while the transaction is still open, and ends succeeded with the result', async () => {
+      const rows = 3_000;
+      const before = await placeCount();
+      const started = Date.now();
+      const accepted = await postAsync(`${imports}/places?async=true`, courtyards('进度', rows), csv);
+      expect([accepted.status, accepted.body.status]).toEqual([202, 'validating']);
+      expect(accepted.location).toBe(`/v1/tenants/${tenantId}/imports/jobs/${accepted.body.jobId}`);
+
+      const seen: Array<{ status: string; processed: number; total: number; stored: number }> = [];
+      let job: { status: string; processed: number; total: number; result?: { created: number; total: number; places: unknown[] } } = { status: 'validating', processed: 0, total: 0 };
+      while (job.status === 'validating' || job.status === 'applying') {
+        const response = await admin.get(accepted.location!);
+        expect(response.status).toBe(200);
+        job = response.body;
+        seen.push({ status: job.status, processed: job.processed, total: job.total, stored: await placeCount() - before });
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      process.stdout.write(`import job: ${rows} places in ${Date.now() - started} ms; ${seen.length} polls\n`);
+      const midway = seen.filter((s) => s.status === 'applying' && s.processed > 0 && s.processed < rows);
+      expect(midway.length).toBeGreaterThan(0);
+      expect(midway.every((s) => s.total === rows && s.stored === 0)).toBe(true);
+      expect(job).toMatchObject({ status: 'succeeded', processed: rows, total: rows, result: { dryRun: false, created: rows, unchanged: 0, total: rows } });
+      expect(job.result!.places).toHaveLength(rows);
+      expect(await placeCount()).toBe(before + rows);
+    });
+
+    it('runs a grid import with Prefer: respond-async, and reports the problems of a bad file on a failed job, storing nothing', async () => {
+      const grids = await postAsync(`${imports}/grids`, `ref,parent_ref,level,name\nj1,${grid.community.code},grid,作业网格`, { ...csv, prefer: 'respond-async' });
+      expect(grids.status).toBe(202);
+      const done = await eventuallyFinished(grids.location!);
+      expect(done).toMatchObject({ kind: 'grids', status: 'succeeded', result: { created: 1 } });
+
+      const before = await snapshot();
+      const bad = await postAsync(`${imports}/members?async=true`, `grid_code,name,role\n${grid.micro22.code},周九,chief`, csv);
+      expect(bad.status).toBe(202);
+      const failed = await eventuallyFinished(bad.location!);
+      expect(failed).toMatchObject({ kind: 'members', status: 'failed', error: { statusCode: 422, code: 'IMPORT_INVALID' }, problems: [{ line: 2, field: 'role' }] });
+      expect(await snapshot()).toBe(before);
+    });
+
+    it('keeps a job of one district invisible to another', async () => {
+      const accepted = await postAsync(`${imports}/members?async=true&dryRun=true`, `grid_code,name,role\n${grid.micro22.code},吴十,worker`, csv);
+      await eventuallyFinished(accepted.location!);
+      const jinshui = admin.as(await as.districtAdmin('jinshui'));
+      const ownPath = await jinshui.get(`/v1/tenants/jinshui/imports/jobs/${accepted.body.jobId}`);
+      expect([ownPath.status, ownPath.body.code]).toEqual([404, 'IMPORT_JOB_NOT_FOUND']);
+      const theirPath = await jinshui.get(accepted.location!);
+      expect([theirPath.status, theirPath.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
+      const dispatcher = admin.as(await as.dispatcher(tenantId));
+      expect((await dispatcher.get(accepted.location!)).status).toBe(403);
+    });
+
+    it('marks a job failed when the service dies during the import, with nothing of it stored', async () => {
+      const before = await placeCount();
+      const accepted = await postAsync(`${imports}/places?async=true`, courtyards('中断', 8_000), csv);
+      expect(accepted.status).toBe(202);
+      await eventually('the import to be applying', async () => {
+        const job = (await admin.get(accepted.location!)).body;
+        return job.status === 'applying' && job.processed > 0 ? job : undefined;
+      }, 60_000, 100);
+      const service = platform.services['grid-registry'];
+      await service.crash();
+      await service.start();
+      const failed = await eventually('the interrupted job to be marked failed', async () => {
+        const job = (await admin.get(accepted.location!)).body;
+        return job.status === 'failed' ? job : undefined;
+      }, 40_000, 500);
+      expect(failed).toMatchObject({ error: { code: 'IMPORT_INTERRUPTED' } });
+      expect(await placeCount()).toBe(before);
+    });
+
+    async function eventuallyFinished(location: string) {
+      return eventually(`job ${location} to finish`, async () => {
+        const job = (await admin.get(location)).body;
+        return job.status === 'succeeded' || job.status === 'failed' ? job : undefined;
+      }, 60_000, 100);
+    }
   });
 });

@@ -7,4 +7,13 @@ export class ImportQuery {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'dryRun must be true or false' })
   dryRun?: 'true' | 'false';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: 'true (or the header `Prefer: respond-async`): answer 202 at once with an import job (Location: …/imports/jobs/{jobId}) and import in the background; follow progress with GET on the job.',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'async must be true or false' })
+  async?: 'true' | 'false';
 }

@@ -1,5 +1,8 @@
-import { applyDecorators, Body, Controller, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import { IsUUID } from 'class-validator';
+import type { Response } from 'express';
 import {
+  ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
   ApiForbiddenResponse,
@@ -8,6 +11,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
+  ApiProperty,
   ApiTags,
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
@@ -16,6 +20,10 @@ import { correlationIdFrom, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { ImportNotCsvError, ImportNotJsonError } from './import-errors';
+import { ImportKind } from './import-job.entity';
+import { ImportJobView } from './import-job.view';
+import { ImportJobs } from './import-jobs';
+import { ImportProgress } from './import-progress';
 import { ImportQuery } from './import.query';
 import { GeoJsonImportResultView, ImportResultView, MemberImportResultView, PlaceImportResultView } from './import-result.view';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
@@ -26,7 +34,9 @@ import { ImportPlacesUseCase } from './use-cases/import-places/import-places.use
 const COMMON_RULES =
   'The whole file is validated first and every problem is reported (422 IMPORT_INVALID, details as {line, field, reason}); then everything ' +
   'is applied in one transaction through the same code as the single request, or nothing is. A row describing what the district already ' +
-  'has is left unchanged, so re-importing a file changes nothing. At most 5 MB (413) and 10,000 rows.';
+  'has is left unchanged, so re-importing a file changes nothing. At most 5 MB (413) and 10,000 rows. Small files are answered synchronously ' +
+  '(200); for large ones send `async=true` (or `Prefer: respond-async`): 202 with an import job and its Location, then GET the job for ' +
+  'status and progress and, at the end, the same result or problems.';
 
 /** The responses every CSV import route shares. */
 function csvImport(example: string, okType: unknown) {
@@ -35,6 +45,7 @@ function csvImport(example: string, okType: unknown) {
     ApiConsumes('text/csv'),
     ApiBody({ schema: { type: 'string', example } }),
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    asyncImport(),
     ApiOkResponse({ type: okType as never }),
     ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' }),
     ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' }),
@@ -44,9 +55,43 @@ function csvImport(example: string, okType: unknown) {
   );
 }
 
+/** `?async=true` / `Prefer: respond-async`: the 202 answer with the job. */
+function asyncImport() {
+  return applyDecorators(
+    ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: the same as `async=true`.' }),
+    ApiAcceptedResponse({ type: ImportJobView, description: 'async: the import job (also in the Location header); the file is validated and applied in the background' }),
+  );
+}
+
+function jsonText(body: unknown): string {
+  if (typeof body !== 'string') throw new ImportNotJsonError();
+  return body;
+}
+
+interface ImportCommandBase {
+  readonly tenantId: string;
+  readonly dryRun: boolean;
+  readonly correlationId: string;
+}
+
 function csvText(body: unknown): string {
   if (typeof body !== 'string') throw new ImportNotCsvError();
   return body;
+}
+
+export class TenantImportJobParams extends TenantParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'jobId must be a UUID' })
+  jobId: string;
+}
+
+/** The parts of a request every import route reads. */
+interface ImportRequest {
+  readonly tenantId: string;
+  readonly query: ImportQuery;
+  readonly prefer: string | undefined;
+  readonly correlation: string | undefined;
+  readonly res: Response;
 }
 
 @ApiTags('imports')
@@ -57,7 +102,36 @@ export class ImportsController {
     private readonly importPlaces: ImportPlacesUseCase,
     private readonly importGeoJson: ImportGeoJsonUseCase,
     private readonly importMembers: ImportMembersUseCase,
+    private readonly jobs: ImportJobs,
   ) {}
+
+  /**
+   * One mechanism for every kind: synchronously (200 with the result), or as a job (202, Location of the job)
+   * when asked with `async=true` or `Prefer: respond-async`.
+   */
+  private async run<T>(kind: ImportKind, request: ImportRequest, work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>): Promise<T | ImportJobView> {
+    const { tenantId, query, prefer, correlation, res } = request;
+    const command = { tenantId, dryRun: query.dryRun === 'true', correlationId: correlationIdFrom(correlation) };
+    const prefersAsync = /(^|[,;\s])respond-async($|[,;\s])/i.test(prefer ?? '');
+    if (query.async !== 'true' && !prefersAsync) return work(command);
+    const job = await this.jobs.start(tenantId, kind, command.dryRun, (progress) => work(command, progress));
+    res.status(HttpStatus.ACCEPTED).location(`/v1/tenants/${tenantId}/imports/jobs/${job.jobId}`);
+    if (prefersAsync) res.setHeader('Preference-Applied', 'respond-async');
+    return job;
+  }
+
+  @Get('jobs/:jobId')
+  @Permit('district-admin')
+  @ApiOperation({
+    summary: "An import job of the district: status (validating → applying → succeeded | failed), progress (processed of total) and, once finished, the result or every problem",
+    description: 'Any replica answers (the job is a row). A job of another district is 404, like one that does not exist.',
+  })
+  @ApiOkResponse({ type: ImportJobView })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'IMPORT_JOB_NOT_FOUND' })
+  job(@Param() { tenantId, jobId }: TenantImportJobParams): Promise<ImportJobView> {
+    return this.jobs.get(tenantId, jobId);
+  }
 
   @Post('grids')
   @Permit('district-admin')
@@ -70,8 +144,16 @@ export class ImportsController {
       'A row matching an active grid by parent and name is left unchanged. ' +
       COMMON_RULES,
   })
-  grids(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<ImportResultView> {
-    return this.importGrids.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  grids(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ImportResultView | ImportJobView> {
+    const csv = csvText(body);
+    return this.run('grids', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importGrids.execute({ ...command, csv }, progress));
   }
 
   @Post('places')
@@ -87,8 +169,16 @@ export class ImportsController {
       'is a problem. ' +
       COMMON_RULES,
   })
-  places(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<PlaceImportResultView> {
-    return this.importPlaces.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  places(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PlaceImportResultView | ImportJobView> {
+    const csv = csvText(body);
+    return this.run('places', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importPlaces.execute({ ...command, csv }, progress));
   }
 
   @Post('members')
@@ -103,8 +193,16 @@ export class ImportsController {
       'membership (grid, name, role) is left unchanged. ' +
       COMMON_RULES,
   })
-  members(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<MemberImportResultView> {
-    return this.importMembers.execute({ tenantId, csv: csvText(body), dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  members(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<MemberImportResultView | ImportJobView> {
+    const csv = csvText(body);
+    return this.run('members', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importMembers.execute({ ...command, csv }, progress));
   }
 
   @Post('geojson')
@@ -135,14 +233,22 @@ export class ImportsController {
     },
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
+  @asyncImport()
   @ApiOkResponse({ type: GeoJsonImportResultView })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_GEOJSON_MEDIA_TYPE' })
   @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID (details: {line: feature index, field: JSON path, reason}), IMPORT_NOT_GEOJSON' })
-  geojson(@Param() { tenantId }: TenantParams, @Query() { dryRun }: ImportQuery, @Body() body: unknown, @Headers('x-correlation-id') correlation: string | undefined): Promise<GeoJsonImportResultView> {
-    if (typeof body !== 'string') throw new ImportNotJsonError();
-    return this.importGeoJson.execute({ tenantId, geojson: body, dryRun: dryRun === 'true', correlationId: correlationIdFrom(correlation) });
+  geojson(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ImportQuery,
+    @Body() body: unknown,
+    @Headers('x-correlation-id') correlation: string | undefined,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<GeoJsonImportResultView | ImportJobView> {
+    const geojson = jsonText(body);
+    return this.run('geojson', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importGeoJson.execute({ ...command, geojson }, progress));
   }
 }
