@@ -31,7 +31,8 @@ import { MembersAndRoster1764380000000 } from './migrations/1764380000000-member
 import { Places1764350000000 } from './migrations/1764350000000-places';
 import { GridCodePrefixIndex1764400000000 } from './migrations/1764400000000-grid-code-prefix-index';
 import { GridHistory1764390000000 } from './migrations/1764390000000-grid-history';
-import { ImportsModule } from './imports/imports.module';
+import { ImportJobs1764560000000 } from './migrations/1764560000000-import-jobs';
+import { importEntities, ImportsModule } from './imports/imports.module';
 import { memberEntities, MembersModule } from './members/members.module';
 import { placeEntities, PlacesModule } from './places/places.module';
 import { Tenant } from './tenants/tenant.entity';
@@ -50,8 +51,8 @@ export class GridRegistryModule {
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion],
-          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000],
+          entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion, ...importEntities],
+          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000, ImportJobs1764560000000],
         }),
         MessagingModule,
         SchedulingModule,

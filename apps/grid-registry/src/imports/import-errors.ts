@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, UnprocessableError } from '@gridline/platform';
-import type { ImportProblem } from './domain/grid-import-plan';
+import type { ImportProblem } from './domain/import-problem';
 
 /** At most this many problems travel in one response; the message gives the full count. */
 export const MAX_REPORTED_PROBLEMS = 1_000;
@@ -26,6 +26,22 @@ export class ImportNotCsvError extends ApiError {
   constructor() {
     super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'IMPORT_NOT_CSV', 'send the import file as the request body with Content-Type: text/csv', [
       { field: 'content-type', reason: 'expected text/csv' },
+    ]);
+  }
+}
+
+/** 422 IMPORT_NOT_GEOJSON: the document as a whole is not a GeoJSON FeatureCollection with features; nothing was read. */
+export class ImportNotGeoJsonError extends UnprocessableError {
+  constructor(field: string, reason: string) {
+    super('IMPORT_NOT_GEOJSON', `the import file is not a GeoJSON FeatureCollection: ${reason}; nothing was imported`, [{ field, reason }]);
+  }
+}
+
+/** 415 IMPORT_NOT_GEOJSON_MEDIA_TYPE: the body is not sent as application/geo+json or application/json. */
+export class ImportNotJsonError extends ApiError {
+  constructor() {
+    super(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'IMPORT_NOT_GEOJSON_MEDIA_TYPE', 'send the GeoJSON file as the request body with Content-Type: application/geo+json (or application/json)', [
+      { field: 'content-type', reason: 'expected application/geo+json or application/json' },
     ]);
   }
 }

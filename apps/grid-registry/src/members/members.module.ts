@@ -18,6 +18,7 @@ export const memberEntities = [GridMember, DutyRoster];
  */
 @Module({
   controllers: [MembersController, DutyRosterController],
+  exports: [AddMemberUseCase],
   providers: [GridReader, MembersReader, AddMemberUseCase, EndMembershipUseCase, SetDutyRosterUseCase],
 })
 export class MembersModule {}

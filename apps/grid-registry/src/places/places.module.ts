@@ -22,7 +22,7 @@ export const placeEntities = [GridBoundary, Place];
  */
 @Module({
   controllers: [BoundariesController, PlacesController, ResolveController],
-  exports: [LocationIndex],
+  exports: [LocationIndex, RegisterPlaceUseCase, SetGridBoundaryUseCase],
   providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase, ResolveBatchUseCase],
 })
 export class PlacesModule {}

@@ -1,6 +1,7 @@
 import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter } from '../http/api-error.filter';
@@ -17,6 +18,17 @@ const levelsFrom: Record<ServiceConfig['logLevel'], LogLevel[]> = {
 export interface ServiceDescription {
   readonly title: string;
   readonly description: string;
+  /**
+   * Paths whose module reads the body itself with a larger limit (bulk imports): the service-wide JSON parser
+   * (256 kB) leaves their bodies alone.
+   */
+  readonly ownBodyPaths?: RegExp;
+}
+
+/** JSON bodies, at most 256 kB, except on the paths whose module parses its own body. */
+function jsonBodyOptions(ownBodyPaths: RegExp | undefined) {
+  const isJson = (req: Request) => Boolean(req.is('application/json'));
+  return { limit: '256kb', type: ownBodyPaths ? (req: Request) => isJson(req) && !ownBodyPaths.test(req.originalUrl) : isJson };
 }
 
 /**
@@ -29,7 +41,7 @@ export async function bootstrapService(
   description: ServiceDescription,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: levelsFrom[config.logLevel], bodyParser: true });
-  app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();

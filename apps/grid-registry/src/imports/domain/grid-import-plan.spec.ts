@@ -1,5 +1,6 @@
 import { parseCsv } from './csv';
-import { claimKey, ExistingGrid, ExistingTree, ImportPlan, MAX_IMPORT_ROWS, planGridImport } from './grid-import-plan';
+import { claimKey, ExistingGrid, ExistingTree, ImportPlan, planGridImport } from './grid-import-plan';
+import { MAX_IMPORT_ROWS } from './import-problem';
 
 const header = 'ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone';
 const street: ExistingGrid = { id: 'g-street', parentId: null, level: 'street', code: '410103001', name: '淮河路街道', dedicated: null, addresses: [] };

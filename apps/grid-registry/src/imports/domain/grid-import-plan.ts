@@ -2,23 +2,17 @@ import { dedicatedKinds, type GridLevel, gridLevels } from '@gridline/contracts'
 import type { DedicatedKind } from '../../grids/domain/dedicated-kind';
 import { checkPlacement } from '../../grids/domain/grid-tree-rules';
 import type { CsvRecord } from './csv';
+import { type CsvRow, readCsvTable } from './csv-table';
+import { byLine, type ImportProblem, type Report } from './import-problem';
 
 /** The columns of a grid import file; the first four are required. */
 export const gridImportColumns = ['ref', 'parent_ref', 'level', 'name', 'dedicated', 'addresses', 'leader_name', 'leader_phone'] as const;
 const requiredColumns = ['ref', 'parent_ref', 'level', 'name'] as const;
 type Column = (typeof gridImportColumns)[number];
 
-/** More rows than this are refused as a whole: one request, one transaction, answered in well under a minute. */
-export const MAX_IMPORT_ROWS = 10_000;
 const MAX_ADDRESSES = 50;
 const phonePattern = /^\+?[0-9 -]{5,20}$/;
 
-/** One bad cell or row; `line` is the physical line of the file (the header is line 1). */
-export interface ImportProblem {
-  readonly line: number;
-  readonly field: string;
-  readonly reason: string;
-}
 
 /** What the district holds now, as far as an import needs it: its active grids and their address claims. */
 export interface ExistingGrid {
@@ -82,29 +76,11 @@ function sameAddresses(a: readonly string[], b: readonly string[]): boolean {
  */
 export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree): ImportPlan {
   const problems: ImportProblem[] = [];
-  const report = (line: number, field: string, reason: string) => problems.push({ line, field, reason });
+  const report: Report = (line, field, reason) => problems.push({ line, field, reason });
 
-  const [header, ...body] = records;
-  if (!header) return { ok: false, problems: [{ line: 1, field: 'file', reason: 'the file is empty: expected a header row' }] };
-  const columns = header.fields.map((name) => name.trim().toLowerCase());
-  const index = new Map<Column, number>();
-  columns.forEach((name, at) => {
-    if (!(gridImportColumns as readonly string[]).includes(name)) {
-      report(header.line, name || `column ${at + 1}`, `unknown column; expected ${gridImportColumns.join(', ')}`);
-    } else if (index.has(name as Column)) {
-      report(header.line, name, 'column appears twice');
-    } else {
-      index.set(name as Column, at);
-    }
-  });
-  for (const required of requiredColumns) if (!index.has(required)) report(header.line, required, 'required column is missing');
-  if (problems.length > 0) return { ok: false, problems };
-  if (body.length === 0) return { ok: false, problems: [{ line: header.line, field: 'file', reason: 'the file has a header but no rows' }] };
-  if (body.length > MAX_IMPORT_ROWS) {
-    return { ok: false, problems: [{ line: body[MAX_IMPORT_ROWS].line, field: 'file', reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }] };
-  }
-
-  const rows = body.map((record) => readRow(record, columns.length, index, report));
+  const table = readCsvTable(records, gridImportColumns, requiredColumns, report);
+  if (!table.ok) return table;
+  const rows = table.rows.map((row) => readRow(row, report));
 
   // Refs: the file's own ids. A repeated ref is a problem on the later line; the first one stands.
   const byRef = new Map<string, Row>();
@@ -230,18 +206,11 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
     }
   }
 
-  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.line - b.line) };
+  if (problems.length > 0) return { ok: false, problems: byLine(problems) };
   return { ok: true, grids: planned };
 }
 
-function readRow(record: CsvRecord, width: number, index: ReadonlyMap<Column, number>, report: (line: number, field: string, reason: string) => void): Row {
-  const { line, fields } = record;
-  if (fields.length !== width) report(line, 'row', `has ${fields.length} fields; the header has ${width}`);
-  const cell = (column: Column) => {
-    const at = index.get(column);
-    return at === undefined ? '' : (fields[at] ?? '').trim();
-  };
-
+function readRow({ line, cell }: CsvRow<Column>, report: Report): Row {
   const ref = cell('ref');
   if (ref === '') report(line, 'ref', 'missing ref');
   else if (ref.length > 100) report(line, 'ref', 'longer than 100 characters');

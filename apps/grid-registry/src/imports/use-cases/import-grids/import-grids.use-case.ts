@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiError, ConflictError, NotFoundError } from '@gridline/platform';
-import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { NotFoundError } from '@gridline/platform';
 import { GridAddress } from '../../../grids/grid-address.entity';
 import { Grid } from '../../../grids/grid.entity';
 import { CreateGridUseCase } from '../../../grids/use-cases/create-grid/create-grid.use-case';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { parseCsv } from '../../domain/csv';
-import { claimKey, ExistingTree, ImportProblem, planGridImport, PlannedGrid } from '../../domain/grid-import-plan';
+import { claimKey, ExistingTree, planGridImport, PlannedGrid } from '../../domain/grid-import-plan';
+import { ImportProblem } from '../../domain/import-problem';
 import { ImportInvalidError } from '../../import-errors';
+import { applyInOneTransaction, onLine } from '../../import-apply';
+import { ImportProgress, noProgress } from '../../import-progress';
 import { ImportedGridView, ImportResultView } from '../../import-result.view';
 
 export interface ImportGridsCommand {
@@ -32,66 +34,55 @@ export class ImportGridsUseCase {
     private readonly createGrid: CreateGridUseCase,
   ) {}
 
-  async execute({ tenantId, csv, dryRun, correlationId }: ImportGridsCommand): Promise<ImportResultView> {
+  async execute({ tenantId, csv, dryRun, correlationId }: ImportGridsCommand, progress: ImportProgress = noProgress): Promise<ImportResultView> {
     if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
 
     const parsed = parseCsv(csv);
+    progress.validating(Math.max(parsed.records.length - 1, 0));
     const plan = planGridImport(parsed.records, await this.currentTree(this.dataSource.manager, tenantId));
     const problems: ImportProblem[] = [...parsed.problems.map(({ line, reason }) => ({ line, field: 'row', reason })), ...(plan.ok ? [] : plan.problems)];
     if (!plan.ok || problems.length > 0) throw new ImportInvalidError(problems.sort((a, b) => a.line - b.line));
 
-    const grids = dryRun ? plan.grids.map((g) => this.dryRunView(g)) : await this.apply(tenantId, plan.grids, correlationId);
+    if (!dryRun) progress.applying();
+    const grids = dryRun ? plan.grids.map((g) => this.dryRunView(g)) : await this.apply(tenantId, plan.grids, correlationId, progress);
     const created = grids.filter((g) => g.action === 'created').length;
     return { dryRun, created, unchanged: grids.length - created, total: grids.length, grids: grids.sort((a, b) => a.line - b.line) };
   }
 
-  private async apply(tenantId: string, planned: readonly PlannedGrid[], correlationId: string): Promise<ImportedGridView[]> {
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const idOfRef = new Map<string, string>();
-        const views: ImportedGridView[] = [];
-        for (const row of planned) {
-          if (row.action.kind === 'unchanged') {
-            idOfRef.set(row.ref, row.action.gridId);
-            views.push({ line: row.line, ref: row.ref, action: 'unchanged', gridId: row.action.gridId, code: null });
-            continue;
-          }
+  private async apply(tenantId: string, planned: readonly PlannedGrid[], correlationId: string, progress: ImportProgress): Promise<ImportedGridView[]> {
+    return applyInOneTransaction(this.dataSource, async (manager) => {
+      const idOfRef = new Map<string, string>();
+      const views: ImportedGridView[] = [];
+      for (const row of planned) {
+        if (row.action.kind === 'unchanged') {
+          idOfRef.set(row.ref, row.action.gridId);
+          views.push({ line: row.line, ref: row.ref, action: 'unchanged', gridId: row.action.gridId, code: null });
+        } else {
           const parentId = row.parent === null ? null : row.parent.kind === 'grid' ? row.parent.gridId : idOfRef.get(row.parent.ref)!;
-          const grid = await this.createRow(manager, tenantId, row, parentId, correlationId);
+          const grid = await onLine(row.line, row.ref, () => this.createRow(manager, tenantId, row, parentId, correlationId));
           idOfRef.set(row.ref, grid.gridId);
           views.push({ line: row.line, ref: row.ref, action: 'created', gridId: grid.gridId, code: grid.code });
         }
-        return views;
-      });
-    } catch (error) {
-      if (violatedUniqueConstraint(error) !== null) {
-        throw new ConflictError('CONCURRENT_CHANGE', 'the district changed while the file was being imported; nothing was imported, retry the request');
+        progress.advanced(views.length);
       }
-      throw error;
-    }
+      return views;
+    });
   }
 
-  /** One row through the single-create path; a refusal there (the tree changed since validation) names the line. */
-  private async createRow(manager: EntityManager, tenantId: string, row: PlannedGrid, parentId: string | null, correlationId: string) {
-    try {
-      return await this.createGrid.createWithin(manager, {
-        tenantId,
-        correlationId,
-        grid: {
-          level: row.level,
-          parentId,
-          name: row.name,
-          addresses: row.addresses,
-          ...(row.dedicated ? { dedicated: row.dedicated } : {}),
-          ...(row.leader ? { leader: row.leader } : {}),
-        },
-      });
-    } catch (error) {
-      if (error instanceof ApiError) {
-        throw new ApiError(error.status, error.code, `line ${row.line} (${row.ref}): ${error.message}; nothing was imported`, error.details.map((d) => ({ line: row.line, ...d })));
-      }
-      throw error;
-    }
+  /** One row through the single-create path. */
+  private createRow(manager: EntityManager, tenantId: string, row: PlannedGrid, parentId: string | null, correlationId: string) {
+    return this.createGrid.createWithin(manager, {
+      tenantId,
+      correlationId,
+      grid: {
+        level: row.level,
+        parentId,
+        name: row.name,
+        addresses: row.addresses,
+        ...(row.dedicated ? { dedicated: row.dedicated } : {}),
+        ...(row.leader ? { leader: row.leader } : {}),
+      },
+    });
   }
 
   private dryRunView(row: PlannedGrid): ImportedGridView {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError } from '@gridline/platform';
@@ -34,37 +34,43 @@ export class AddMemberUseCase {
     private readonly outbox: Outbox,
   ) {}
 
-  async execute({ tenantId, gridId, member: dto, correlationId }: AddMemberCommand): Promise<MemberView> {
+  async execute(command: AddMemberCommand): Promise<MemberView> {
+    return toMemberView(await this.dataSource.transaction((manager) => this.addWithin(manager, command)));
+  }
+
+  /**
+   * The addition itself inside the caller's transaction, so a bulk import adds each of its members exactly as
+   * this endpoint does (same leader rule, same events) and commits them all or none.
+   */
+  async addWithin(manager: EntityManager, { tenantId, gridId, member: dto, correlationId }: AddMemberCommand): Promise<GridMember> {
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        const grid = await gridInDistrict(manager, tenantId, gridId, true);
-        if (dto.role === 'leader' && (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))) throw leaderExists(grid);
+      const grid = await gridInDistrict(manager, tenantId, gridId, true);
+      if (dto.role === 'leader' && (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))) throw leaderExists(grid);
 
-        const now = new Date();
-        const member = manager.create(GridMember, {
-          id: randomUUID(),
-          tenantId,
-          gridId,
-          name: dto.name,
-          phone: dto.phone ?? null,
-          role: dto.role,
-          note: dto.note ?? null,
-          version: 1,
-          createdAt: now,
-          endedAt: null,
-        });
-        await manager.insert(GridMember, member);
-        const context = EventContext.start(tenantId, correlationId);
-        await announceMembership(manager, this.outbox, member, context);
-
-        if (member.role === 'leader') {
-          grid.version += 1;
-          grid.updatedAt = now;
-          await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
-          await this.outbox.add(manager, GridStateChanged, { ...toGridState(grid, null), leader: { memberId: member.id, name: member.name } }, context);
-        }
-        return toMemberView(member);
+      const now = new Date();
+      const member = manager.create(GridMember, {
+        id: randomUUID(),
+        tenantId,
+        gridId,
+        name: dto.name,
+        phone: dto.phone ?? null,
+        role: dto.role,
+        note: dto.note ?? null,
+        version: 1,
+        createdAt: now,
+        endedAt: null,
       });
+      await manager.insert(GridMember, member);
+      const context = EventContext.start(tenantId, correlationId);
+      await announceMembership(manager, this.outbox, member, context);
+
+      if (member.role === 'leader') {
+        grid.version += 1;
+        grid.updatedAt = now;
+        await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
+        await this.outbox.add(manager, GridStateChanged, { ...toGridState(grid, null), leader: { memberId: member.id, name: member.name } }, context);
+      }
+      return member;
     } catch (error) {
       // The grid row lock serialises additions; this only guards against a writer that skipped it.
       if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {

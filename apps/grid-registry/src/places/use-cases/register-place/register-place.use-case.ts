@@ -24,6 +24,11 @@ export interface RegisterPlaceCommand {
   readonly correlationId: string;
 }
 
+export interface RegisteredPlace {
+  readonly place: Place;
+  readonly grid: Grid;
+}
+
 /**
  * Registers a courtyard, building, stairwell or point of interest with the grid responsible for it. The grid
  * row is share-locked, so its boundary cannot be redrawn between the point check and the commit. The address is
@@ -37,14 +42,28 @@ export class RegisterPlaceUseCase {
     private readonly index: LocationIndex,
   ) {}
 
-  async execute({ tenantId, place: dto, correlationId }: RegisterPlaceCommand): Promise<PlaceView> {
+  async execute(command: RegisterPlaceCommand): Promise<PlaceView> {
+    const registered = await this.dataSource.transaction((manager) => this.registerWithin(manager, command));
+    this.remember(registered);
+    return toPlaceView(registered.place);
+  }
+
+  /** After the commit: this replica's resolve index knows the place at once (read-your-writes). */
+  remember({ place, grid }: RegisteredPlace): void {
+    this.index.resolver.putGrid(gridSummaryOf(grid), grid.version);
+    this.index.resolver.putPlace({ placeId: place.id, tenantId: place.tenantId, gridId: place.gridId, address: place.address });
+  }
+
+  /**
+   * The registration itself inside the caller's transaction, so a bulk import registers each of its places
+   * exactly as this endpoint does (same rules, same event) and commits them all or none. The caller brings the
+   * resolve index up to date after its commit.
+   */
+  async registerWithin(manager: EntityManager, { tenantId, place: dto, correlationId }: RegisterPlaceCommand): Promise<RegisteredPlace> {
     const address = normaliseAddress(dto.address);
     if (address.length === 0) throw new ValidationFailedError([{ field: 'address', reason: 'address must contain more than white space' }]);
     try {
-      const { place, grid } = await this.dataSource.transaction((manager) => this.register(manager, tenantId, dto, address, correlationId));
-      this.index.resolver.putGrid(gridSummaryOf(grid), grid.version);
-      this.index.resolver.putPlace({ placeId: place.id, tenantId, gridId: place.gridId, address });
-      return toPlaceView(place);
+      return await this.register(manager, tenantId, dto, address, correlationId);
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'places_address_key') throw this.addressTaken(address, null);
       throw error;
