@@ -67,7 +67,18 @@ async function start() {
   }
 
   const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${portOf(app, env)}`]));
-  const { tenantId, reported } = await loadDemo(root, urls, log, keys.privateKeyFile);
+  let demo;
+  try {
+    demo = await loadDemo(root, urls, log, keys.privateKeyFile);
+  } catch (error) {
+    // A demo that cannot load leaves no services behind: say why, stop them, fail.
+    log(`demo: ${error instanceof Error ? error.message : String(error)}`);
+    stopping = true;
+    await stopFeed().catch(() => undefined);
+    await stopServices(root, log);
+    process.exit(1);
+  }
+  const { tenantId, reported } = demo;
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
   log('look (every API needs a token; this mints a district administrator\'s for the demo district):');
   log(`  TOKEN=$(node deploy/auth/dev-tokens.mjs token --role district-admin --tenant ${tenantId})`);

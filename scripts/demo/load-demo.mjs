@@ -106,7 +106,9 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
     const where = issue.pointIn ? { location: centreOf(areas.get(issue.pointIn)) } : { address: issue.address };
     const body = { category: issue.category, ...where, description: issue.description, reporter: issue.reporter };
     if (issue.channel) body.channel = issue.channel;
-    const resident = client(urls['issue-dispatch'], await sign(`demo:resident:${issue.reporter.name}`, [{ role: 'resident' }], issue.reporter.name));
+    // Patrols and home visits are reported by a grid worker (of the grid the file names); everything else by a resident.
+    const roles = issue.channel && issue.channel !== 'resident' ? [{ role: 'worker', grid: byName.get(issue.workerOf) }] : [{ role: 'resident' }];
+    const resident = client(urls['issue-dispatch'], await sign(`demo:${roles[0].role}:${issue.reporter.name}`, roles, issue.reporter.name));
     const place = issue.address ?? `a pin in ${issue.pointIn}`;
     const response = await whenKnown(`report at ${place}`, () => resident.post(`/v1/tenants/${tenantId}/issues`, body));
     reported.push({ ...issue, id: response.body.id });
