@@ -1,4 +1,4 @@
-import { GridsMerged, GridSplit, MemberStateChanged, Topics } from '@gridline/contracts';
+import { GridCreated, GridsMerged, GridSplit, MemberStateChanged, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { rectangle } from '../support/geometry';
@@ -205,6 +205,9 @@ describe('splitting and merging grids', () => {
 
     const fact = await recorder.waitForEvent('GridSplit', (e) => e.type === GridSplit.type && e.subject === grid.second);
     expect(fact.data).toMatchObject({ gridId: grid.second, code: oldCode, partGridIds: [eastPart.gridId, westPart.gridId], childGridsMoved: 2, placesMoved: 2 });
+    // Each part is a new grid like any other, announced as created under the same parent.
+    const created = await recorder.waitForEvent('GridCreated for a part', (e) => e.type === GridCreated.type && e.subject === westPart.gridId);
+    expect(created.data).toMatchObject({ tenantId, level: 'grid', parentId: grid.community, code: westPart.code });
     // The new leader is announced like any member, without a phone on the public topic.
     await recorder.waitForEvent('the new leader', (e) => e.type === MemberStateChanged.type && (e.data as { gridId: string; role: string }).gridId === eastPart.gridId && (e.data as { role: string }).role === 'leader');
 

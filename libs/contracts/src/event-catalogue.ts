@@ -1,6 +1,6 @@
 import { EventDefinition } from './event-definition';
 import { GridStateChanged, TenantStateChanged } from './events/registry.events';
-import { GridMoved, GridRetired, GridsMerged, GridSplit } from './events/grid-change.events';
+import { GridCreated, GridMoved, GridRetired, GridsMerged, GridSplit } from './events/grid-change.events';
 import { GridBoundaryChanged, PlaceStateChanged } from './events/place.events';
 import { IssueAcknowledged, IssueDispatched, IssueEscalated, IssueReported } from './events/issue.events';
 import {
@@ -54,6 +54,7 @@ import { ToolAdded, ToolConditionChanged, ToolLent, ToolLoanOverdue, ToolLoanOve
 export const eventCatalogue: readonly EventDefinition[] = [
   TenantStateChanged,
   GridStateChanged,
+  GridCreated,
   GridMoved,
   GridRetired,
   GridsMerged,

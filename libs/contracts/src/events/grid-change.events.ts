@@ -9,6 +9,24 @@ const gridCodeSchema = z.string().regex(/^\d{6,30}$/);
  * Change events of the grid tree. The new state of every grid touched is on the compacted grid-state topic as
  * well (that is what replicas follow); these say what happened and from when, for history and analytics.
  */
+export const GridCreated = defineEvent({
+  type: 'gridline.grid.created',
+  topic: Topics.gridChanges.name,
+  schema: z.object({
+    tenantId: tenantIdSchema,
+    gridId: idSchema,
+    level: gridLevelSchema,
+    /** Null for a street. */
+    parentId: idSchema.nullable(),
+    code: gridCodeSchema,
+    dedicated: z.string().nullable(),
+    /** From when the grid exists (a split part may start before the event time: back-dated). */
+    effectiveFrom: isoTimeSchema,
+  }),
+  subjectOf: (d) => d.gridId,
+  description: 'A grid was added to the tree (by hand, by a bulk import or as a part of a split).',
+});
+
 export const GridMoved = defineEvent({
   type: 'gridline.grid.moved',
   topic: Topics.gridChanges.name,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { GridStateChanged } from '@gridline/contracts';
+import { GridCreated, GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ApiError, ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
@@ -124,6 +124,15 @@ export class CreateGridUseCase {
     }
 
     await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
+    await this.outbox.add(manager, GridCreated, {
+      tenantId,
+      gridId: grid.id,
+      level: grid.level,
+      parentId,
+      code,
+      dedicated: grid.dedicated,
+      effectiveFrom: (validFrom ?? now).toISOString(),
+    }, context);
     return toGridView(grid, leader);
   }
 
