@@ -132,7 +132,7 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
       log(`demo: acknowledged ${response.body.id.slice(0, 8)} at ${issue.address} — it will not escalate`);
       if (issue.caseLoop) {
         const dispatcher = client(urls['issue-dispatch'], await sign('demo:erqi-dispatcher', [{ role: 'dispatcher' }], '二七区指挥调度中心'));
-        await walkCaseLoop({ tenantId, issue, caseView: acknowledged.body, leader, reporter: resident, dispatcher, log });
+        await walkCaseLoop({ tenantId, issue, caseView: acknowledged.body, leader, reporter: resident, dispatcher, volunteers, log });
       }
     }
   }
@@ -149,7 +149,7 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
  * resolves; the reporter verifies; the dispatch centre closes (结案); the reporter rates. Each step names the case
  * version it saw, as every client must. A fresh issue each run, so running again walks the new one.
  */
-async function walkCaseLoop({ tenantId, issue, caseView, leader, reporter, dispatcher, log }) {
+async function walkCaseLoop({ tenantId, issue, caseView, leader, reporter, dispatcher, volunteers, log }) {
   const id = caseView.id;
   const loop = issue.caseLoop;
   let version = caseView.version;
@@ -159,11 +159,32 @@ async function walkCaseLoop({ tenantId, issue, caseView, leader, reporter, dispa
     version = response.body.version;
   };
   await act(leader, 'start-work', { note: loop.startNote }, 'in-progress');
+  const helped = await volunteerHelps({ tenantId, issueId: id, volunteers, hours: loop.volunteerHours });
+  log(`demo: ${helped}`);
   await act(leader, 'resolve', { note: loop.resolveNote }, 'resolved');
   await act(reporter, 'verify', { passed: true }, 'verified');
   await act(dispatcher, 'close', {}, 'closed');
   await act(reporter, 'rate', { rating: loop.rating, comment: loop.ratingComment }, 'closed');
   log(`demo: case loop ${id.slice(0, 8)} at ${issue.address}: acknowledged → in progress → resolved → verified by the reporter → closed by the dispatch centre → rated ${loop.rating}★ (GET …/issues/${id}/history)`);
+}
+
+/**
+ * The category needs a volunteer's help, so volunteer-coordination offers the task (by event) to the best-ranked
+ * neighbour; the grid's staff take the offer through accepted → checked in → checked out → completed, which credits
+ * the hours and — again by event — appears in the case history. Nobody offered within 15 s (every plumber is at
+ * their weekly cap after a few runs) is reported, not a failure.
+ */
+async function volunteerHelps({ tenantId, issueId, volunteers, hours }) {
+  const base = `/v1/tenants/${tenantId}/offers`;
+  let offer;
+  for (let i = 0; i < 60 && !offer; i += 1) {
+    offer = expectStatus(await volunteers.get(`${base}?issueId=${issueId}&status=offered`), [200], 'find the volunteer offer').body.items[0];
+    if (!offer) await sleep(250);
+  }
+  if (!offer) return `no volunteer was offered the task of ${issueId.slice(0, 8)} (none available) — the history says so`;
+  for (const step of ['accept', 'check-in', 'check-out']) expectStatus(await volunteers.post(`${base}/${offer.id}/${step}`), [200], `${step} offer ${offer.id}`);
+  expectStatus(await volunteers.post(`${base}/${offer.id}/complete`, { hours }), [200], `complete offer ${offer.id}`);
+  return `volunteer ${offer.volunteerId.slice(0, 8)} accepted the task of ${issueId.slice(0, 8)}, checked in and out, completed: ${hours} h credited, shown in the case history`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eventually } from '../support/eventually';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 
 const run = promisify(execFile);
@@ -29,14 +30,17 @@ describe('demo loader', () => {
     return stdout;
   }
 
-  it('walks a case loop, holds a service day, stocks the tool room and takes an Open311 report — and runs again without doubling them', async () => {
+  it("walks a case loop with a volunteer's help, holds a service day, stocks the tool room and takes an Open311 report — and runs again without doubling them", async () => {
     const first = await loadDemo();
     expect(first).toMatch(/case loop .* rated 5★/);
+    expect(first).toMatch(/volunteer \S+ accepted the task of \S+, checked in and out, completed: 1 h credited/);
     expect(first).toMatch(/三九便民服务日 at 桃源社区 \(created.*3 residents signed up now, haircut shift taken by 理发师傅老周/);
     expect(first).toMatch(/tool room of 桃源社区: .*\(3 added now\); 梯子 ladder lent to a resident/);
     expect(first).toMatch(/Open311 key …\S+ issued .* posted form-encoded → service_request_id/);
     const rows = async (sql: string) => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`))[0].n;
     expect(await rows(`issue_dispatch.issues WHERE state = 'closed' AND rating = 5`)).toBe(1);
+    await eventually('the volunteer help in the closed case history', async () =>
+      (await rows(`issue_dispatch.issue_history h JOIN issue_dispatch.issues i ON i.id = h.issue_id WHERE i.state = 'closed' AND h.action LIKE 'volunteer-%'`)) === 5);
     const volunteers = await platform.database.query<{ kind: string }>(`SELECT kind FROM volunteer_coordination.volunteers ORDER BY kind`);
     expect(volunteers.map((v) => v.kind)).toEqual(['merchant', 'party-member', 'party-member', 'property-staff', 'student']);
 
