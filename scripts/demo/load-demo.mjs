@@ -22,6 +22,19 @@ function client(baseUrl, token) {
   return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), put: (p, b) => call('PUT', p, b) };
 }
 
+/** Every item of a paged list (`{ items, next }`), following `after` cursors. */
+async function allPages(api, listPath, what) {
+  const items = [];
+  let after = null;
+  do {
+    const separator = listPath.includes('?') ? '&' : '?';
+    const page = expectStatus(await api.get(`${listPath}${after ? `${separator}after=${encodeURIComponent(after)}` : ''}`), [200], what).body;
+    items.push(...page.items);
+    after = page.next;
+  } while (after);
+  return items;
+}
+
 function expectStatus(response, statuses, what) {
   if (!statuses.includes(response.status)) {
     throw new Error(`demo: ${what} failed: ${response.status} ${JSON.stringify(response.body)}`);
@@ -91,12 +104,12 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
   for (const help of demo.helpCategories) {
     await whenKnown(`help category ${help.category}`, () => volunteers.put(`/v1/tenants/${tenantId}/help-categories/${help.category}`, { skill: help.skill }));
   }
-  const knownVolunteers = expectStatus(await volunteers.get(`/v1/tenants/${tenantId}/volunteers`), [200], 'list volunteers').body;
-  const volunteerNames = new Set((Array.isArray(knownVolunteers) ? knownVolunteers : knownVolunteers.items ?? []).map((v) => v.name));
+  const volunteerIds = new Map((await allPages(volunteers, `/v1/tenants/${tenantId}/volunteers`, 'list volunteers')).map((v) => [v.name, v.id]));
   for (const volunteer of demo.volunteers) {
-    if (volunteerNames.has(volunteer.name)) continue;
-    await whenKnown(`volunteer ${volunteer.name}`, () =>
-      volunteers.post(`/v1/tenants/${tenantId}/volunteers`, { name: volunteer.name, homeGridId: byName.get(volunteer.homeGrid), skills: volunteer.skills }));
+    if (volunteerIds.has(volunteer.name)) continue;
+    const registered = await whenKnown(`volunteer ${volunteer.name}`, () =>
+      volunteers.post(`/v1/tenants/${tenantId}/volunteers`, { name: volunteer.name, kind: volunteer.kind, homeGridId: byName.get(volunteer.homeGrid), skills: volunteer.skills }));
+    volunteerIds.set(volunteer.name, registered.body.id);
   }
   log(`demo: ${demo.categories.length} categories with short demo windows, ${demo.volunteers.length} volunteers`);
 
@@ -106,20 +119,146 @@ export async function loadDemo(root, urls, log, privateKeyFile) {
     const where = issue.pointIn ? { location: centreOf(areas.get(issue.pointIn)) } : { address: issue.address };
     const body = { category: issue.category, ...where, description: issue.description, reporter: issue.reporter };
     if (issue.channel) body.channel = issue.channel;
-    // Patrols and home visits are reported by a grid worker (of the grid the file names); everything else by a resident.
-    const roles = issue.channel && issue.channel !== 'resident' ? [{ role: 'worker', grid: byName.get(issue.workerOf) }] : [{ role: 'resident' }];
-    const resident = client(urls['issue-dispatch'], await sign(`demo:${roles[0].role}:${issue.reporter.name}`, roles, issue.reporter.name));
+    // A patrol (巡查) is reported by a grid worker on their round; only staff may use that channel.
+    const reporterRoles = issue.workerOf ? [{ role: 'worker', grid: byName.get(issue.workerOf) }] : [{ role: 'resident' }];
+    const resident = client(urls['issue-dispatch'], await sign(`demo:${issue.workerOf ? 'worker' : 'resident'}:${issue.reporter.name}`, reporterRoles, issue.reporter.name));
     const place = issue.address ?? `a pin in ${issue.pointIn}`;
     const response = await whenKnown(`report at ${place}`, () => resident.post(`/v1/tenants/${tenantId}/issues`, body));
     reported.push({ ...issue, id: response.body.id });
     log(`demo: reported ${response.body.id.slice(0, 8)} ${issue.category} at ${place} → dispatched to its ${levelNames[response.body.holderLevel]}`);
     if (issue.acknowledge) {
       const leader = client(urls['issue-dispatch'], await sign(`demo:leader:${issue.address}`, [{ role: 'leader', grid: response.body.holderGridId }], `${issue.address}微网格长`));
-      expectStatus(await leader.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { note: '已联系物业处理' }), [200], 'acknowledge');
+      const acknowledged = expectStatus(await leader.post(`/v1/tenants/${tenantId}/issues/${response.body.id}/acknowledge`, { note: '已联系物业处理' }), [200], 'acknowledge');
       log(`demo: acknowledged ${response.body.id.slice(0, 8)} at ${issue.address} — it will not escalate`);
+      if (issue.caseLoop) {
+        const dispatcher = client(urls['issue-dispatch'], await sign('demo:erqi-dispatcher', [{ role: 'dispatcher' }], '二七区指挥调度中心'));
+        await walkCaseLoop({ tenantId, issue, caseView: acknowledged.body, leader, reporter: resident, dispatcher, volunteers, log });
+      }
     }
   }
+
+  const asResident = async (name) => client(urls['volunteer-coordination'], await sign(`demo:resident:${name}`, [{ role: 'resident' }], name));
+  await holdServiceDay({ demo, volunteers, tenantId, byName, volunteerIds, asResident, log });
+  await stockToolRoom({ demo, volunteers, tenantId, byName, asResident, log });
+  await reportThroughOpen311({ demo, dispatch, dispatchUrl: urls['issue-dispatch'], tenantId, log });
   return { tenantId, reported };
+}
+
+/**
+ * The whole case loop on one issue (数字城管): the micro-grid leader, who has acknowledged, starts work and
+ * resolves; the reporter verifies; the dispatch centre closes (结案); the reporter rates. Each step names the case
+ * version it saw, as every client must. A fresh issue each run, so running again walks the new one.
+ */
+async function walkCaseLoop({ tenantId, issue, caseView, leader, reporter, dispatcher, volunteers, log }) {
+  const id = caseView.id;
+  const loop = issue.caseLoop;
+  let version = caseView.version;
+  const act = async (who, action, body, expectedState) => {
+    const response = expectStatus(await who.post(`/v1/tenants/${tenantId}/issues/${id}/${action}`, { expectedVersion: version, ...body }), [200], `${action} ${id}`);
+    if (response.body.state !== expectedState) throw new Error(`demo: ${action} left ${id} ${response.body.state}, not ${expectedState}`);
+    version = response.body.version;
+  };
+  await act(leader, 'start-work', { note: loop.startNote }, 'in-progress');
+  const helped = await volunteerHelps({ tenantId, issueId: id, volunteers, hours: loop.volunteerHours });
+  log(`demo: ${helped}`);
+  await act(leader, 'resolve', { note: loop.resolveNote }, 'resolved');
+  await act(reporter, 'verify', { passed: true }, 'verified');
+  await act(dispatcher, 'close', {}, 'closed');
+  await act(reporter, 'rate', { rating: loop.rating, comment: loop.ratingComment }, 'closed');
+  log(`demo: case loop ${id.slice(0, 8)} at ${issue.address}: acknowledged → in progress → resolved → verified by the reporter → closed by the dispatch centre → rated ${loop.rating}★ (GET …/issues/${id}/history)`);
+}
+
+/**
+ * The category needs a volunteer's help, so volunteer-coordination offers the task (by event) to the best-ranked
+ * neighbour; the grid's staff take the offer through accepted → checked in → checked out → completed, which credits
+ * the hours and — again by event — appears in the case history. Nobody offered within 15 s (every plumber is at
+ * their weekly cap after a few runs) is reported, not a failure.
+ */
+async function volunteerHelps({ tenantId, issueId, volunteers, hours }) {
+  const base = `/v1/tenants/${tenantId}/offers`;
+  let offer;
+  for (let i = 0; i < 60 && !offer; i += 1) {
+    offer = expectStatus(await volunteers.get(`${base}?issueId=${issueId}&status=offered`), [200], 'find the volunteer offer').body.items[0];
+    if (!offer) await sleep(250);
+  }
+  if (!offer) return `no volunteer was offered the task of ${issueId.slice(0, 8)} (none available) — the history says so`;
+  for (const step of ['accept', 'check-in', 'check-out']) expectStatus(await volunteers.post(`${base}/${offer.id}/${step}`), [200], `${step} offer ${offer.id}`);
+  expectStatus(await volunteers.post(`${base}/${offer.id}/complete`, { hours }), [200], `complete offer ${offer.id}`);
+  return `volunteer ${offer.volunteerId.slice(0, 8)} accepted the task of ${issueId.slice(0, 8)}, checked in and out, completed: ${hours} h credited, shown in the case history`;
+}
+
+/**
+ * 三九便民服务日 at the community: the monthly series (found by title and grid if it exists), a few residents signed
+ * up for the clinic on the next date, and the haircut volunteer on the shift. A second sign-up of the same person is
+ * 409 ALREADY_SIGNED_UP, which a re-run takes as done.
+ */
+async function holdServiceDay({ demo, volunteers, tenantId, byName, volunteerIds, asResident, log }) {
+  const day = demo.serviceDay;
+  const gridId = byName.get(day.grid);
+  const base = `/v1/tenants/${tenantId}`;
+  let series = (await allPages(volunteers, `${base}/service-events`, 'list service events')).find((s) => s.title === day.title && s.gridId === gridId);
+  let createdNow = false;
+  if (!series) {
+    const { residents, haircutVolunteer, grid, ...body } = day;
+    series = (await whenKnown(`service event at ${grid}`, () => volunteers.post(`${base}/service-events`, { ...body, gridId }))).body.series;
+    createdNow = true;
+  }
+  const next = expectStatus(await volunteers.get(`${base}/service-occurrences?seriesId=${series.id}&limit=1`), [200], 'next service day').body.items[0];
+  if (!next) {
+    log(`demo: ${day.title} at ${day.grid} — no upcoming date in the horizon yet`);
+    return;
+  }
+  const signUp = async (who, body, what) => {
+    const response = expectStatus(await who.post(`${base}/service-occurrences/${next.id}/sign-ups`, body), [201, 409], what);
+    if (response.status === 409 && response.body.code !== 'ALREADY_SIGNED_UP') throw new Error(`demo: ${what} failed: 409 ${JSON.stringify(response.body)}`);
+    return response.status === 201 ? 1 : 0;
+  };
+  let signedUp = 0;
+  for (const name of day.residents) signedUp += await signUp(await asResident(name), { role: 'resident', pool: day.residentSlots[0].service }, `sign up ${name}`);
+  const volunteerId = volunteerIds.get(day.haircutVolunteer);
+  const shift = volunteerId ? await signUp(volunteers, { role: 'volunteer', volunteerId, pool: day.volunteerShifts[0].skill }, `sign up ${day.haircutVolunteer}`) : 0;
+  log(`demo: ${day.title} at ${day.grid} (${createdNow ? 'created' : 'already there'}: monthly on the ${day.recurrence.daysOfMonth.join('/')}, ${day.startTime}-${day.endTime} ${day.timeZone}, ${day.residentSlots[0].capacity} clinic places) — next on ${next.date}: ${signedUp} residents signed up now, haircut shift ${shift ? `taken by ${day.haircutVolunteer}` : 'already taken'}`);
+}
+
+/** The community's shared tool room (共享工具房): tools added once (by name), and a resident borrowing the ladder if it is in. */
+async function stockToolRoom({ demo, volunteers, tenantId, byName, asResident, log }) {
+  const room = demo.toolRoom;
+  const base = `/v1/tenants/${tenantId}/tool-rooms/${byName.get(room.grid)}`;
+  const listed = await whenKnown(`tool room of ${room.grid}`, () => volunteers.get(`${base}/tools?limit=100`));
+  const tools = new Map(listed.body.items.map((t) => [t.name, t]));
+  let added = 0;
+  for (const tool of room.tools) {
+    if (tools.has(tool.name)) continue;
+    tools.set(tool.name, expectStatus(await volunteers.post(`${base}/tools`, { name: tool.name, kind: tool.kind, condition: 'good' }), [201], `add ${tool.name}`).body);
+    added += 1;
+  }
+  const lent = tools.get(room.loan.tool);
+  let loan = 'is out already';
+  if (lent.available) {
+    const dueAt = new Date(Date.now() + room.loan.days * 24 * 60 * 60 * 1000).toISOString();
+    expectStatus(await (await asResident(room.loan.borrower)).post(`${base}/tools/${lent.id}/loans`, { dueAt }), [201], `lend ${lent.name}`);
+    loan = `lent to a resident until ${dueAt.slice(0, 10)}`;
+  }
+  log(`demo: tool room of ${room.grid}: ${room.tools.map((t) => t.name).join(', ')} (${added} added now); ${room.loan.tool} ${loan}`);
+}
+
+/**
+ * Open311 GeoReport v2: the district issues an API key to a civic app, which posts one report form-encoded. The key
+ * is shown only once, so a re-run that finds the app's key already issued skips both steps.
+ */
+async function reportThroughOpen311({ demo, dispatch, dispatchUrl, tenantId, log }) {
+  const { appName, request } = demo.open311;
+  const keys = expectStatus(await dispatch.get(`/v1/tenants/${tenantId}/open311/api-keys`), [200], 'list Open311 API keys').body;
+  if (keys.some((k) => k.appName === appName && k.revokedAt === null)) {
+    log(`demo: Open311 key for "${appName}" already issued — its report was posted then (GET ${dispatchUrl}/open311/v2/requests.json?jurisdiction_id=${tenantId})`);
+    return;
+  }
+  const issued = expectStatus(await dispatch.post(`/v1/tenants/${tenantId}/open311/api-keys`, { appName }), [201], 'issue an Open311 API key').body;
+  const form = new URLSearchParams({ jurisdiction_id: tenantId, api_key: issued.apiKey, ...request });
+  const response = await fetch(`${dispatchUrl}/open311/v2/requests.json`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+  const body = await response.json();
+  if (response.status !== 201) throw new Error(`demo: Open311 report failed: ${response.status} ${JSON.stringify(body)}`);
+  log(`demo: Open311 key …${issued.keyHint} issued to "${appName}"; ${request.service_code} at ${request.address_string} posted form-encoded → service_request_id ${body[0].service_request_id}`);
 }
 
 /**

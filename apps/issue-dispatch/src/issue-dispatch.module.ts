@@ -51,6 +51,7 @@ import { PostServiceRequestUseCase } from './intake/open311/use-cases/post-servi
 import { ReportIntake } from './intake/report-intake';
 import { IntakeOpen3111764510000000 } from './migrations/1764510000000-intake-open311';
 import { UnroutedReports1764550000000 } from './migrations/1764550000000-unrouted-reports';
+import { VolunteerHelpHistoryHandler } from './volunteer-help/volunteer-help-history.handler';
 
 @Module({})
 export class IssueDispatchModule {
@@ -110,6 +111,9 @@ export class IssueDispatchModule {
           topics: [Topics.tenantState.name, Topics.gridState.name, Topics.gridBoundaries.name, Topics.placeState.name],
           handlers: [GridReplicaProjector, PlaceReplicaProjector],
         }),
+        // The volunteer help an issue gets, into its history: read from volunteer-coordination's task-offers topic.
+        VolunteerHelpHistoryHandler,
+        provideEventConsumer({ group: 'issue-dispatch.volunteer-history', topics: [Topics.taskOffers.name], handlers: [VolunteerHelpHistoryHandler] }),
       ],
     };
   }

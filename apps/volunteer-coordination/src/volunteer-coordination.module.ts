@@ -7,7 +7,7 @@ import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
 import { HelpCategory } from './help-categories/help-category.entity';
 import { HoursEntry } from './hours/hours-entry.entity';
-import { HoursLedger } from './hours/hours-ledger';
+import { HoursLedgerModule } from './hours/hours-ledger.module';
 import { HoursController } from './hours/hours.controller';
 import { CorrectHoursUseCase } from './hours/use-cases/correct-hours/correct-hours.use-case';
 import { CandidatePool } from './matching/candidate-pool';
@@ -27,6 +27,7 @@ import { VolunteerSettingsController } from './matching/volunteer-settings.contr
 import { VolunteerTask } from './matching/volunteer-task.entity';
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from './migrations/1764530000000-volunteer-matching';
+import { ServiceShiftHours1764580000000 } from './migrations/1764580000000-service-shift-hours';
 import { Team } from './teams/team.entity';
 import { TeamsController } from './teams/teams.controller';
 import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
@@ -66,13 +67,14 @@ export class VolunteerCoordinationModule {
             Tool,
             ToolLoan,
           ],
-          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000, ServiceEventsAndToolRoom1764540000000],
+          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000, ServiceEventsAndToolRoom1764540000000, ServiceShiftHours1764580000000],
         }),
         RedisModule,
         MessagingModule,
         AuthModule,
         SchedulingModule,
         GridReplicaModule,
+        HoursLedgerModule,
         ServiceEventsModule.with(serviceEvents),
         ToolRoomModule,
       ],
@@ -95,7 +97,6 @@ export class VolunteerCoordinationModule {
         TaskOffering,
         OfferAccess,
         OfferSteps,
-        HoursLedger,
         AnswerOfferUseCase,
         RecordTaskProgressUseCase,
         ExpireOfferUseCase,

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
+import type { VolunteerHistoryAction } from '../volunteer-help/domain/volunteer-history-step';
 
 export type IssueHistoryAction =
   | 'reported'
@@ -21,7 +22,9 @@ export type IssueHistoryAction =
   | 'returned'
   | 'reassigned'
   | 'parked'
-  | 'unparked';
+  | 'unparked'
+  // From volunteer-coordination's events (actor `volunteer:<id>` or `system:matching`).
+  | VolunteerHistoryAction;
 
 /**
  * Append-only trace of who held an issue and what happened, for accountability trace-back (责任倒查). Rows are

@@ -95,6 +95,6 @@ export class IssuesController {
   @ApiOperation({ summary: 'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)' })
   async history(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueHistoryEntry[]> {
     await this.readable(tenantId, issueId, identity);
-    return this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { id: 'ASC' } });
+    return this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }

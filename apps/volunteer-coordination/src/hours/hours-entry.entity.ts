@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type HoursEntryKind = 'task' | 'correction';
+export type HoursEntryKind = 'task' | 'correction' | 'service-shift';
 
 /**
  * One line of the append-only hours ledger (a database trigger refuses UPDATE and DELETE). Minutes, not hours,
@@ -32,13 +32,20 @@ export class HoursEntry {
   @Column({ name: 'issue_id', type: 'text', nullable: true })
   issueId: string | null;
 
+  /** A service-event shift: the volunteer's sign-up (credited once) and its occurrence. */
+  @Column({ name: 'sign_up_id', type: 'uuid', nullable: true })
+  signUpId: string | null;
+
+  @Column({ name: 'occurrence_id', type: 'uuid', nullable: true })
+  occurrenceId: string | null;
+
   @Column({ name: 'corrects_entry_id', type: 'uuid', nullable: true })
   correctsEntryId: string | null;
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
 
-  /** Where the service was given (the task's grid). */
+  /** Where the service was given (the task's grid, or the service event's). */
   @Column({ name: 'grid_id', type: 'text' })
   gridId: string;
 

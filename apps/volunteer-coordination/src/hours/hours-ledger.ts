@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { HoursCredited } from '@gridline/contracts';
+import { type EventData, HoursCredited, ServiceShiftCompleted } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { UnprocessableError } from '@gridline/platform';
 import { Volunteer } from '../volunteers/volunteer.entity';
@@ -19,6 +19,21 @@ export interface TaskCredit {
   readonly occurredAt: Date;
   readonly recordedBy: string;
 }
+
+/** A volunteer's completed service-event shift, exactly as ServiceShiftCompleted announces it. */
+export type ShiftCredit = EventData<typeof ServiceShiftCompleted>;
+
+interface EarnedHours {
+  readonly tenantId: string;
+  readonly volunteerId: string;
+  readonly minutes: number;
+  readonly gridId: string;
+  readonly occurredAt: Date;
+  readonly recordedBy: string;
+}
+
+/** What earned the hours: an offer of a task (for an issue or a request) or a service-event shift. */
+type CreditSource = Pick<HoursEntry, 'kind'> & Partial<Pick<HoursEntry, 'taskId' | 'offerId' | 'issueId' | 'signUpId' | 'occurrenceId'>>;
 
 export interface Correction {
   readonly tenantId: string;
@@ -39,22 +54,19 @@ export class HoursLedger {
   constructor(private readonly outbox: Outbox) {}
 
   async creditTask(manager: EntityManager, credit: TaskCredit, context: EventContext): Promise<HoursEntry> {
-    const volunteer = await manager.findOneByOrFail(Volunteer, { tenantId: credit.tenantId, id: credit.volunteerId });
-    return this.append(manager, {
-      tenantId: credit.tenantId,
-      volunteerId: credit.volunteerId,
-      minutes: credit.minutes,
-      kind: 'task',
-      taskId: credit.taskId,
-      offerId: credit.offerId,
-      issueId: credit.issueId,
-      correctsEntryId: null,
-      reason: null,
-      gridId: credit.gridId,
-      teamId: volunteer.teamId,
-      occurredAt: credit.occurredAt,
-      recordedBy: credit.recordedBy,
-    }, context);
+    return this.credit(manager, credit, { kind: 'task', taskId: credit.taskId, offerId: credit.offerId, issueId: credit.issueId }, context);
+  }
+
+  /**
+   * Credits a completed service-event shift, taking the ServiceShiftCompleted payload in the transaction that
+   * announces it (the check-out's), so the hours and the attendance commit together. The sign-up is the source:
+   * it is credited once (a second credit of the same sign-up is refused by a UNIQUE index and rolls back). A shift
+   * with no minutes inside the event's hours credits nothing (entries are never zero).
+   */
+  async creditServiceShift(manager: EntityManager, shift: ShiftCredit, recordedBy: string, context: EventContext): Promise<HoursEntry | null> {
+    if (shift.minutes === 0) return null;
+    const credit = { ...shift, occurredAt: new Date(shift.checkedOutAt), recordedBy };
+    return this.credit(manager, credit, { kind: 'service-shift', signUpId: shift.signUpId, occurrenceId: shift.occurrenceId }, context);
   }
 
   async correct(manager: EntityManager, correction: Correction, context: EventContext): Promise<HoursEntry> {
@@ -81,6 +93,8 @@ export class HoursLedger {
       taskId: corrected?.taskId ?? null,
       offerId: null,
       issueId: corrected?.issueId ?? null,
+      signUpId: null,
+      occurrenceId: corrected?.occurrenceId ?? null,
       correctsEntryId: corrected?.id ?? null,
       reason: correction.reason,
       // Hours taken off an entry come off where they were given; a loose correction books on the home grid.
@@ -88,6 +102,28 @@ export class HoursLedger {
       teamId: corrected?.teamId ?? volunteer.teamId,
       occurredAt: corrected?.occurredAt ?? new Date(),
       recordedBy: correction.recordedBy,
+    }, context);
+  }
+
+  /** Hours earned (a task or a shift), booked on the volunteer's team at the time; the source names what earned them. */
+  private async credit(manager: EntityManager, credit: EarnedHours, source: CreditSource, context: EventContext): Promise<HoursEntry> {
+    const volunteer = await manager.findOneByOrFail(Volunteer, { tenantId: credit.tenantId, id: credit.volunteerId });
+    return this.append(manager, {
+      taskId: null,
+      offerId: null,
+      issueId: null,
+      signUpId: null,
+      occurrenceId: null,
+      ...source,
+      tenantId: credit.tenantId,
+      volunteerId: credit.volunteerId,
+      minutes: credit.minutes,
+      correctsEntryId: null,
+      reason: null,
+      gridId: credit.gridId,
+      teamId: volunteer.teamId,
+      occurredAt: credit.occurredAt,
+      recordedBy: credit.recordedBy,
     }, context);
   }
 
@@ -103,6 +139,7 @@ export class HoursLedger {
       taskId: entry.taskId,
       offerId: entry.offerId,
       issueId: entry.issueId,
+      occurrenceId: entry.occurrenceId,
       correctsEntryId: entry.correctsEntryId,
       gridId: entry.gridId,
       teamId: entry.teamId,

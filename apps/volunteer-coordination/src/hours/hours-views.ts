@@ -7,10 +7,12 @@ export class HoursEntryView {
   @ApiProperty() tenantId: string;
   @ApiProperty() volunteerId: string;
   @ApiProperty({ description: 'Signed: a correction may be negative.' }) hours: number;
-  @ApiProperty({ enum: ['task', 'correction'] }) kind: string;
+  @ApiProperty({ enum: ['task', 'correction', 'service-shift'] }) kind: string;
   @ApiProperty({ nullable: true, type: String }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String }) offerId: string | null;
   @ApiProperty({ nullable: true, type: String }) issueId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The service-event shift (sign-up) a `service-shift` entry credits.' }) signUpId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The service-event occurrence of that shift.' }) occurrenceId: string | null;
   @ApiProperty({ nullable: true, type: String }) correctsEntryId: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty() gridId: string;
@@ -49,6 +51,8 @@ export function toHoursEntryView(entry: HoursEntry): HoursEntryView {
     taskId: entry.taskId,
     offerId: entry.offerId,
     issueId: entry.issueId,
+    signUpId: entry.signUpId,
+    occurrenceId: entry.occurrenceId,
     correctsEntryId: entry.correctsEntryId,
     reason: entry.reason,
     gridId: entry.gridId,

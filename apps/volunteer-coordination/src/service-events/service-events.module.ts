@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GridReplicaModule } from '@gridline/grid-replica';
 import { GridStaff } from '../access/grid-staff';
+import { HoursLedgerModule } from '../hours/hours-ledger.module';
 import { OccurrenceAccess } from './occurrence-access';
 import { SERVICE_EVENTS_CONFIG, ServiceEventsConfig } from './service-events.config';
 import { ServiceEventsController } from './service-events.controller';
@@ -18,7 +19,7 @@ export class ServiceEventsModule {
   static with(config: ServiceEventsConfig): DynamicModule {
     return {
       module: ServiceEventsModule,
-      imports: [GridReplicaModule],
+      imports: [GridReplicaModule, HoursLedgerModule],
       controllers: [ServiceEventsController, ServiceOccurrencesController],
       providers: [
         { provide: SERVICE_EVENTS_CONFIG, useValue: config },

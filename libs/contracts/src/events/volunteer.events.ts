@@ -169,15 +169,18 @@ export const HoursCredited = defineEvent({
     volunteerId: idSchema,
     /** Signed: a correction may take hours away. */
     hours: z.number(),
-    kind: z.enum(['task', 'correction']),
+    /** `service-shift` added in 1.2: hours of a service-event shift (ServiceShiftCompleted). */
+    kind: z.enum(['task', 'correction', 'service-shift']),
     taskId: idSchema.nullable(),
     offerId: idSchema.nullable(),
     issueId: idSchema.nullable(),
+    /** Added in 1.2: the service-event occurrence a shift entry (or its correction) credits; absent on older events. */
+    occurrenceId: idSchema.nullable().optional(),
     correctsEntryId: idSchema.nullable(),
     gridId: idSchema,
     teamId: idSchema.nullable(),
     occurredAt: isoTimeSchema,
   }),
   subjectOf: (d) => d.volunteerId,
-  description: "An entry in a volunteer's append-only hours ledger: hours from a task, or a correction (the reason stays in the service).",
+  description: "An entry in a volunteer's append-only hours ledger: hours from a task or a service-event shift, or a correction (the reason stays in the service).",
 });

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ServiceAttendanceRecorded, ServiceCheckedIn, ServiceShiftCompleted } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError } from '@gridline/platform';
+import { HoursLedger } from '../../../hours/hours-ledger';
 import { attendedMinutes, checkInRefusal, checkOutRefusal, hoursOf } from '../../domain/occurrence-clock';
 import { OccurrenceAccess, SignUpActionCommand } from '../../occurrence-access';
 import { OccurrencePool } from '../../service-occurrence.entity';
@@ -13,7 +14,8 @@ import { SignUpView, toSignUpView } from '../../service-event.views';
 /**
  * Check-in and check-out of a confirmed participant (by grid staff at the door, or a resident themselves).
  * Check-out records attendance in minutes within the event's hours; for a volunteer's shift it also announces
- * the hours to credit (ServiceShiftCompleted) for the hours ledger, which another feature owns.
+ * the hours (ServiceShiftCompleted) and hands that same payload to the hours ledger (another feature) in the same
+ * transaction: attendance, ledger entry and both events commit together or not at all (ADR 0020).
  */
 @Injectable()
 export class RecordAttendanceUseCase {
@@ -21,6 +23,7 @@ export class RecordAttendanceUseCase {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly access: OccurrenceAccess,
+    private readonly ledger: HoursLedger,
   ) {}
 
   async checkIn({ tenantId, occurrenceId, signUpId, identity, correlationId }: SignUpActionCommand): Promise<SignUpView> {
@@ -57,7 +60,7 @@ export class RecordAttendanceUseCase {
       const times = { checkedInAt: signUp.checkedInAt.toISOString(), checkedOutAt: now.toISOString() };
       await this.outbox.add(manager, ServiceAttendanceRecorded, { signUpId, occurrenceId, tenantId, gridId: occurrence.gridId, role: signUp.role, pool: pool.name, ...times, minutes }, context);
       if (signUp.volunteerId !== null) {
-        await this.outbox.add(manager, ServiceShiftCompleted, {
+        const shift = {
           signUpId,
           occurrenceId,
           seriesId: occurrence.seriesId,
@@ -69,7 +72,9 @@ export class RecordAttendanceUseCase {
           minutes,
           hours: hoursOf(minutes),
           ...times,
-        }, context);
+        };
+        await this.outbox.add(manager, ServiceShiftCompleted, shift, context);
+        await this.ledger.creditServiceShift(manager, shift, identity.subject, context);
       }
       return toSignUpView({ ...signUp, checkedOutAt: now, attendedMinutes: minutes }, pool.name, null);
     });
