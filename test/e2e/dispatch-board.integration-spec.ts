@@ -130,6 +130,14 @@ describe('the dispatch-centre feed, escalation board and KPIs', () => {
     // The replica's client got the same messages through Redis; the city got both districts; the other district only its own.
     await eventually('the replica to have every message', async () => onReplica.of(climbing).length === seen.length);
     expect(onReplica.of(climbing).map((m) => m.id)).toEqual(seen.map((m) => m.id));
+    // How long from issue-dispatch recording an event to a feed client reading it, on either replica; and from
+    // the city-centre deadline to the overdue notice.
+    const timeOf = new Map(recorder.events().map((e) => [e.id, Date.parse(e.time)]));
+    const lags = [...seen.slice(0, 6), ...onReplica.of(climbing).slice(0, 6)].map((m) => m.receivedAt - (timeOf.get(m.id as string) as number)).sort((a, b) => a - b);
+    const overdueLag = overdue.receivedAt - Date.parse(overdue.data.deadline);
+    console.log(`feed: event time → SSE client ${lags.join(', ')} ms (12 messages, 2 replicas); city deadline → overdue notice ${overdueLag} ms`);
+    expect(lags.at(-1)).toBeLessThan(5_000);
+    expect(overdueLag).toBeLessThan(3_000);
     await cityFeed.waitFor('the other district’s dispatch', (m) => m.data.issueId === quiet && m.event === 'dispatched');
     await eventually('the city to have every message', async () => cityFeed.of(climbing).length === seen.length);
     await otherFeed.waitFor('its own dispatch', (m) => m.data.issueId === quiet);

@@ -4,6 +4,8 @@ export interface ServerSentEvent {
   readonly id: string | null;
   readonly event: string | null;
   readonly data: any;
+  /** When this client read it (ms since the epoch). */
+  readonly receivedAt: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export class SseClient {
       else if (line.startsWith('event: ')) event = line.slice(7);
       else if (line.startsWith('data: ')) data.push(line.slice(6));
     }
-    if (data.length > 0) this.messages.push({ id, event, data: JSON.parse(data.join('\n')) });
+    if (data.length > 0) this.messages.push({ id, event, data: JSON.parse(data.join('\n')), receivedAt: Date.now() });
   }
 
   of(issueId: string): ServerSentEvent[] {

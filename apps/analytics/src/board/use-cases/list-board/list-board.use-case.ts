@@ -45,7 +45,9 @@ function whereOf(tenantId: string | null, query: Pick<ListBoardQuery, 'level' | 
 
 /**
  * The escalation board: open cases of one district (or, with no district, of the city) by holder level, most
- * urgent first, counted per level. Read straight from `issue_facts` through the partial board indexes.
+ * urgent first, counted per level. Read straight from `issue_facts` through the partial board indexes. "Overdue
+ * first, then by deadline" is the deadline order itself (every passed deadline sorts before every future one, and
+ * a case without a clock is never overdue), so the order is the index's: critical, then deadline.
  */
 @Injectable()
 export class ListBoardUseCase {
@@ -68,8 +70,7 @@ export class ListBoardUseCase {
         `SELECT tenant_id, issue_id, category, state, current_level, current_grid_id, escalation_depth, critical, parked, current_deadline,
                 reported_at, dispatched_at, holder_since
            FROM issue_facts WHERE ${filtered.sql}
-          ORDER BY critical DESC, (current_deadline IS NOT NULL AND current_deadline <= ${timestampLiteral(now)}) DESC, current_deadline ASC NULLS LAST,
-                   COALESCE(reported_at, dispatched_at) ASC NULLS LAST, tenant_id, issue_id
+          ORDER BY critical DESC, current_deadline ASC NULLS LAST, COALESCE(reported_at, dispatched_at) ASC NULLS LAST, tenant_id, issue_id
           LIMIT ${limit} OFFSET ${offset}`,
         filtered.params,
       ),
