@@ -284,5 +284,20 @@ describe('the dispatch-centre feed, escalation board and KPIs', () => {
     expect([wrong.status, wrong.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
     const other = await kpis.as(await as.dispatcher(otherId)).get(`/v1/tenants/${otherId}/kpis`);
     expect(other.body.district).toMatchObject({ cases: 1, closed: 0 });
+    // The city sees every district, and each on its own; district staff do not get the city's numbers.
+    const city = await kpis.as(await as.cityViewer()).get('/v1/city/kpis');
+    expect(city.body.city).toMatchObject({ cases: 5, closed: 2, closureRate: 0.4, reworked: 1 });
+    expect(city.body.byDistrict).toEqual([expect.objectContaining({ tenantId, cases: 4, closed: 2 }), expect.objectContaining({ tenantId: otherId, cases: 1, closed: 0 })]);
+    expect((await kpis.get('/v1/city/kpis')).status).toBe(403);
+    expect((await kpis.as(await as.cityViewer()).get('/v1/city/kpis?from=2026-12-01&to=2026-11-01')).status).toBe(400);
+  });
+
+  it('documents the feed as text/event-stream and the board and KPI parameters in OpenAPI', async () => {
+    const doc = (await httpClient(analyticsUrl).get('/openapi.json')).body;
+    expect(Object.keys(doc.paths['/v1/tenants/{tenantId}/feed'].get.responses['200'].content)).toEqual(['text/event-stream']);
+    expect(Object.keys(doc.paths['/v1/city/feed'].get.responses['200'].content)).toEqual(['text/event-stream']);
+    const names = (path: string) => doc.paths[path].get.parameters.map((p: { name: string }) => p.name);
+    expect(names('/v1/tenants/{tenantId}/board')).toEqual(expect.arrayContaining(['level', 'overdue', 'critical', 'limit', 'offset']));
+    expect(names('/v1/tenants/{tenantId}/kpis')).toEqual(expect.arrayContaining(['from', 'to']));
   });
 });

@@ -39,3 +39,14 @@ export class KpisView {
   @ApiProperty({ type: KpiNumbersView, description: 'The whole district.' }) district: KpiNumbersView;
   @ApiProperty({ type: GridKpisView, isArray: true, description: 'Per responsible grid, most cases first.' }) byGrid: GridKpisView[];
 }
+
+export class DistrictKpisView extends KpiNumbersView {
+  @ApiProperty() tenantId: string;
+}
+
+export class CityKpisView {
+  @ApiProperty() from: string;
+  @ApiProperty() to: string;
+  @ApiProperty({ type: KpiNumbersView, description: 'Every district together.' }) city: KpiNumbersView;
+  @ApiProperty({ type: DistrictKpisView, isArray: true, description: 'Per district, most cases first.' }) byDistrict: DistrictKpisView[];
+}
