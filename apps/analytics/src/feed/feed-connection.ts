@@ -3,6 +3,8 @@ import { FeedMessage, feedServes, serverSentEvent } from './domain/feed-message'
 
 /** How many recent ids a connection remembers to drop a message delivered twice (replay and live, or a retried publish). */
 const REMEMBERED_IDS = 2_000;
+/** A client this far behind (bytes not yet taken by the socket) is cut off; it reconnects with its Last-Event-ID. */
+const MAX_UNSENT_BYTES = 1_000_000;
 
 /**
  * One client's open feed. Live messages are held while the replay is written, then released, so nothing falls
@@ -15,7 +17,7 @@ export class FeedConnection {
   constructor(
     /** The district this connection serves, or null for every district (a city role). */
     readonly tenantId: string | null,
-    private readonly response: Response,
+    private readonly response: Pick<Response, 'write' | 'end' | 'writableLength'>,
   ) {}
 
   deliver(message: FeedMessage): void {
@@ -30,6 +32,7 @@ export class FeedConnection {
     this.sent.add(message.id);
     if (this.sent.size > REMEMBERED_IDS) this.sent.delete(this.sent.values().next().value as string);
     this.response.write(serverSentEvent(message));
+    if (this.response.writableLength > MAX_UNSENT_BYTES) this.end();
   }
 
   /** Sends what arrived while held and goes live. */
