@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { configurationVariables } from '@gridline/platform';
+import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
 
 /** The configuration table, docker-compose.yml and the code must name the same variables and ports. */
@@ -13,7 +14,7 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 const apps = { 'grid-registry': ['GRID_REGISTRY_PORT', 3001], 'issue-dispatch': ['ISSUE_DISPATCH_PORT', 3002], 'volunteer-coordination': ['VOLUNTEER_COORDINATION_PORT', 3003], analytics: ['ANALYTICS_PORT', 3004] } as const;
 
 describe('documented configuration', () => {
-  it.each([...configurationVariables, ...intakeConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
+  it.each([...configurationVariables, ...intakeConfigurationVariables, ...feedConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
     expect(readme).toMatch(new RegExp(`\\|[^\\n]*\`${variable}\``));
   });
 
@@ -24,7 +25,8 @@ describe('documented configuration', () => {
   it.each(Object.entries(apps))('docker-compose gives %s only known variables and its documented port', (app, [portVariable, port]) => {
     const service = compose.services[app];
     expect(service.build?.args?.APP).toBe(app);
-    const known = app === 'issue-dispatch' ? [...configurationVariables, ...intakeConfigurationVariables] : configurationVariables;
+    const own: Record<string, readonly string[]> = { 'issue-dispatch': intakeConfigurationVariables, analytics: feedConfigurationVariables };
+    const known = [...configurationVariables, ...(own[app] ?? [])];
     const unknown = Object.keys(service.environment ?? {}).filter((name) => !known.includes(name) && name !== portVariable);
     expect(unknown).toEqual([]);
     expect(service.environment?.[portVariable]).toBe(String(port));

@@ -1,35 +1,57 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { allTopics } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { BoardController } from './board/board.controller';
+import { ListBoardUseCase } from './board/use-cases/list-board/list-board.use-case';
+import { FeedController } from './feed/feed.controller';
+import { FEED_CONFIG, FeedConfig } from './feed/feed.config';
+import { FeedHub } from './feed/feed-hub';
+import { FeedPublisher } from './feed/feed-publisher';
+import { FeedTokenMiddleware } from './feed/feed-token.middleware';
+import { AnnounceOverdueUseCase } from './feed/use-cases/announce-overdue/announce-overdue.use-case';
+import { OpenFeedUseCase } from './feed/use-cases/open-feed/open-feed.use-case';
 import { EscalationStep } from './issues/escalation-step.entity';
 import { IssueAnalyticsController } from './issues/issue-analytics.controller';
 import { IssueFact } from './issues/issue-fact.entity';
 import { IssueFactsProjector } from './issues/issue-facts.projector';
+import { KpisController } from './kpis/kpis.controller';
+import { ComputeKpisUseCase } from './kpis/use-cases/compute-kpis/compute-kpis.use-case';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
+import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
 import { SummaryController } from './summary/summary.controller';
 import { SummaryQueries } from './summary/summary.queries';
 import { VolunteeringFactsProjector } from './volunteering/volunteering-facts.projector';
 
 @Module({})
-export class AnalyticsModule {
-  static with(config: ServiceConfig): DynamicModule {
+export class AnalyticsModule implements NestModule {
+  static with(config: ServiceConfig, feed: FeedConfig): DynamicModule {
     return {
       module: AnalyticsModule,
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, TenantReplica, GridReplica, IssueFact, EscalationStep],
-          migrations: [InitialSchema1764500000000],
+          entities: [...messagingEntities, TenantReplica, GridReplica, IssueFact, EscalationStep, DurableTimer],
+          migrations: [InitialSchema1764500000000, CaseLoopFacts1764570000000],
         }),
         MessagingModule,
         AuthModule,
+        RedisModule,
+        SchedulingModule,
         GridReplicaModule,
       ],
-      controllers: [HealthController, IssueAnalyticsController, SummaryController],
+      controllers: [HealthController, IssueAnalyticsController, SummaryController, BoardController, KpisController, FeedController],
       providers: [
+        { provide: FEED_CONFIG, useValue: feed },
         SummaryQueries,
+        ListBoardUseCase,
+        ComputeKpisUseCase,
+        FeedPublisher,
+        FeedHub,
+        OpenFeedUseCase,
+        AnnounceOverdueUseCase,
         IssueFactsProjector,
         VolunteeringFactsProjector,
         // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
@@ -42,5 +64,9 @@ export class AnalyticsModule {
         }),
       ],
     };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(FeedTokenMiddleware).forRoutes(FeedController);
   }
 }

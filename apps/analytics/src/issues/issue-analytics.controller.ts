@@ -27,7 +27,7 @@ export class IssueAnalyticsController {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
     const cells: IssueCountCell[] = await this.dataSource.query(
       `SELECT COALESCE(current_level, $2) AS level, COALESCE(category, $3) AS category, count(*)::int AS count,
-              (count(*) FILTER (WHERE state = 'acknowledged'))::int AS acknowledged,
+              (count(*) FILTER (WHERE acknowledged_at IS NOT NULL))::int AS acknowledged,
               (count(*) FILTER (WHERE escalation_depth > 0))::int AS escalated
          FROM issue_facts WHERE tenant_id = $1 GROUP BY 1, 2`,
       [tenantId, UNASSIGNED_LEVEL, UNKNOWN_CATEGORY],

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { issueFactStates } from './domain/issue-facts';
 
 export class LevelCount {
   @ApiProperty({ description: 'Holder level (micro … city), or `unassigned`.' }) level: string;
@@ -18,12 +19,12 @@ export class LevelCategoryCount {
 
 export class IssueCountsView {
   @ApiProperty() tenantId: string;
-  @ApiProperty({ type: LevelCount, isArray: true, description: 'By the level of the current holder (the acknowledging one for acknowledged issues).' })
+  @ApiProperty({ type: LevelCount, isArray: true, description: 'By the level of the current holder.' })
   byLevel: LevelCount[];
   @ApiProperty({ type: CategoryCount, isArray: true }) byCategory: CategoryCount[];
   @ApiProperty({ type: LevelCategoryCount, isArray: true }) byLevelAndCategory: LevelCategoryCount[];
   @ApiProperty() total: number;
-  @ApiProperty() acknowledged: number;
+  @ApiProperty({ description: 'Acknowledged at least once.' }) acknowledged: number;
   @ApiProperty({ description: 'Issues escalated at least once.' }) escalated: number;
 }
 
@@ -43,5 +44,5 @@ export class EscalationView {
   @ApiProperty({ type: PathStopView, isArray: true, description: 'The dispatch grid, then one stop per escalation.' })
   path: PathStopView[];
   @ApiProperty() critical: boolean;
-  @ApiProperty({ enum: ['reported', 'dispatched', 'acknowledged'] }) state: string;
+  @ApiProperty({ enum: issueFactStates }) state: string;
 }

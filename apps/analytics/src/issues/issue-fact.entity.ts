@@ -29,6 +29,9 @@ export class IssueFact implements IssueFacts {
   @Column({ name: 'current_grid_id', type: 'text', nullable: true })
   currentGridId: string | null;
 
+  @Column({ name: 'holder_since', type: 'timestamptz', nullable: true })
+  holderSince: Date | null;
+
   @Column({ name: 'escalation_depth', type: 'int' })
   escalationDepth: number;
 
@@ -38,6 +41,27 @@ export class IssueFact implements IssueFacts {
   @Column({ type: 'text' })
   state: IssueFactState;
 
+  @Column({ type: 'boolean' })
+  parked: boolean;
+
+  @Column({ name: 'ack_deadline', type: 'timestamptz', nullable: true })
+  ackDeadline: Date | null;
+
+  @Column({ name: 'resolve_deadline', type: 'timestamptz', nullable: true })
+  resolveDeadline: Date | null;
+
+  @Column({ name: 'current_deadline', type: 'timestamptz', nullable: true })
+  currentDeadline: Date | null;
+
+  @Column({ name: 'rework_count', type: 'int' })
+  reworkCount: number;
+
+  @Column({ name: 'extension_count', type: 'int' })
+  extensionCount: number;
+
+  @Column({ type: 'smallint', nullable: true })
+  rating: number | null;
+
   @Column({ name: 'reported_at', type: 'timestamptz', nullable: true })
   reportedAt: Date | null;
 
@@ -46,4 +70,13 @@ export class IssueFact implements IssueFacts {
 
   @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
   acknowledgedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'closed_on_time', type: 'boolean', nullable: true })
+  closedOnTime: boolean | null;
+
+  @Column({ name: 'last_event_at', type: 'timestamptz', nullable: true })
+  lastEventAt: Date | null;
 }

@@ -1,21 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, EventData, IssueAcknowledged, IssueDispatched, IssueEscalated, IssueQueued, IssueReported } from '@gridline/contracts';
+import { CloudEvent, EventData, IssueEscalated } from '@gridline/contracts';
 import { EventHandler, HandlingContext, isEvent, PermanentEventError } from '@gridline/messaging';
-import { applyIssueEvent, emptyIssueFacts, IssueFactEvent } from './domain/issue-facts';
+import { feedMessageOf } from '../feed/domain/feed-message';
+import { FEED_CONFIG, FeedConfig } from '../feed/feed.config';
+import { FeedPublisher } from '../feed/feed-publisher';
+import { AnnounceOverdueUseCase } from '../feed/use-cases/announce-overdue/announce-overdue.use-case';
+import { applyIssueEvent, emptyIssueFacts } from './domain/issue-facts';
 import { EscalationStep } from './escalation-step.entity';
+import { foldedIssueEvents, issueFactEventOf } from './issue-fact-events';
 import { IssueFact } from './issue-fact.entity';
 
 /**
  * Projects the public issue stream into `issue_facts` (one row per issue) and `escalation_steps` (one row per
  * escalation). The fold is idempotent by itself, so even a replay under new event ids leaves the numbers alone.
+ * The same transaction moves the case's overdue check; a fresh dispatch, escalation, acknowledgement or closing
+ * goes to the dispatch-centre feed (at least once: a retried event is published again under its own id, which
+ * each feed connection sends once).
  */
 @Injectable()
 export class IssueFactsProjector implements EventHandler {
-  readonly handles = [IssueReported, IssueQueued, IssueDispatched, IssueEscalated, IssueAcknowledged];
+  readonly handles = foldedIssueEvents;
+
+  constructor(
+    private readonly publisher: FeedPublisher,
+    private readonly overdue: AnnounceOverdueUseCase,
+    @Inject(FEED_CONFIG) private readonly feed: FeedConfig,
+  ) {}
 
   async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
-    const change = this.toFactEvent(event);
+    const change = issueFactEventOf(event);
     if (!change) return;
     const { tenantId, issueId } = event.data as { tenantId: string; issueId: string };
     if (tenantId !== event.tenantid) throw new PermanentEventError(`issue ${issueId} names tenant ${tenantId} but the event is for ${event.tenantid}`);
@@ -24,32 +38,13 @@ export class IssueFactsProjector implements EventHandler {
     const next = applyIssueEvent(current ?? emptyIssueFacts(tenantId, issueId), change);
     await manager.upsert(IssueFact, next, ['tenantId', 'issueId']);
     if (isEvent(event, IssueEscalated)) await this.recordStep(manager, event);
-  }
+    await this.overdue.watch(manager, current, next);
 
-  private toFactEvent(event: CloudEvent): IssueFactEvent | null {
-    if (isEvent(event, IssueReported)) {
-      const d = event.data;
-      return { kind: 'reported', category: d.category, channel: d.channel, gridId: d.gridId, reportedAt: new Date(d.reportedAt) };
-    }
-    if (isEvent(event, IssueQueued)) {
-      // A report no grid could take yet: counted as reported; its grid comes with the centre's dispatch.
-      const d = event.data;
-      return { kind: 'reported', category: d.category, channel: d.channel, gridId: null, reportedAt: new Date(d.reportedAt) };
-    }
-    if (isEvent(event, IssueDispatched)) {
-      // The payload has no dispatch time; the event's own time is when issue-dispatch recorded it.
-      const d = event.data;
-      return { kind: 'dispatched', category: d.category, gridId: d.gridId, level: d.level, at: new Date(event.time) };
-    }
-    if (isEvent(event, IssueEscalated)) {
-      const d = event.data;
-      return { kind: 'escalated', category: d.category, fromGridId: d.fromGridId, fromLevel: d.fromLevel, toGridId: d.toGridId, toLevel: d.toLevel, depth: d.depth, critical: d.critical };
-    }
-    if (isEvent(event, IssueAcknowledged)) {
-      const d = event.data;
-      return { kind: 'acknowledged', gridId: d.gridId, level: d.level, acknowledgedAt: new Date(d.acknowledgedAt) };
-    }
-    return null;
+    // Only news goes on the feed: not an event older than one already folded, nor one from a replay of old history.
+    const newest = next.lastEventAt?.getTime() === change.at.getTime();
+    const recent = Date.now() - change.at.getTime() <= this.feed.maxAgeSeconds * 1000;
+    const message = newest && recent ? feedMessageOf(event, next) : null;
+    if (message) await this.publisher.publish(message);
   }
 
   private async recordStep(manager: EntityManager, event: CloudEvent<EventData<typeof IssueEscalated>>): Promise<void> {

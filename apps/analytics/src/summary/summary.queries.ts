@@ -36,8 +36,8 @@ export class SummaryQueries {
               (SELECT count(*)::int FROM unmatched_facts ${where}) AS unmatched,
               (SELECT count(*)::int FROM tenant_replica ${where}) AS tenants
          FROM (SELECT count(*)::int AS total,
-                      (count(*) FILTER (WHERE state <> 'acknowledged'))::int AS open,
-                      (count(*) FILTER (WHERE state = 'acknowledged'))::int AS acknowledged,
+                      (count(*) FILTER (WHERE acknowledged_at IS NULL))::int AS open,
+                      (count(*) FILTER (WHERE acknowledged_at IS NOT NULL))::int AS acknowledged,
                       (count(*) FILTER (WHERE escalation_depth > 0))::int AS escalated,
                       (count(*) FILTER (WHERE critical))::int AS critical
                  FROM issue_facts ${where}) i`,

@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 
 export class IssueTotalsView {
   @ApiProperty() total: number;
-  @ApiProperty({ description: 'Not yet acknowledged.' }) open: number;
-  @ApiProperty() acknowledged: number;
+  @ApiProperty({ description: 'Never acknowledged yet.' }) open: number;
+  @ApiProperty({ description: 'Acknowledged at least once (whatever happened since).' }) acknowledged: number;
   @ApiProperty({ description: 'Issues escalated at least once.' }) escalated: number;
   @ApiProperty({ description: 'Issues that reached the city centre.' }) critical: number;
 }

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { HolderLevel } from '@gridline/contracts';
+import { IssueFactState } from '../../../issues/domain/issue-facts';
+import { boardItemOf, LevelCount, levelCountsOf } from '../../domain/escalation-board';
+import { BoardView, ListBoardQuery } from './list-board.dto';
+
+interface BoardRow {
+  tenant_id: string;
+  issue_id: string;
+  category: string | null;
+  state: IssueFactState;
+  current_level: HolderLevel;
+  current_grid_id: string | null;
+  escalation_depth: number;
+  critical: boolean;
+  parked: boolean;
+  current_deadline: Date | null;
+  reported_at: Date | null;
+  dispatched_at: Date | null;
+  holder_since: Date | null;
+}
+
+interface Where {
+  readonly sql: string;
+  readonly params: unknown[];
+}
+
+/** The time "overdue" is judged at, as a literal: an ISO string from a Date, so nothing can be injected through it. */
+const timestampLiteral = (now: Date) => `'${now.toISOString()}'::timestamptz`;
+
+/** Open cases of the district (or the city) matching the filters. */
+function whereOf(tenantId: string | null, query: Pick<ListBoardQuery, 'level' | 'critical' | 'overdue'>, now: Date): Where {
+  const params: unknown[] = [];
+  const bind = (value: unknown) => `$${params.push(value)}`;
+  const conditions = [`state NOT IN ('closed', 'rejected')`, 'current_level IS NOT NULL'];
+  if (tenantId !== null) conditions.push(`tenant_id = ${bind(tenantId)}`);
+  if (query.level) conditions.push(`current_level = ${bind(query.level)}`);
+  if (query.critical) conditions.push(query.critical === 'true' ? 'critical' : 'NOT critical');
+  if (query.overdue === 'true') conditions.push(`current_deadline <= ${timestampLiteral(now)}`);
+  if (query.overdue === 'false') conditions.push(`(current_deadline IS NULL OR current_deadline > ${timestampLiteral(now)})`);
+  return { sql: conditions.join(' AND '), params };
+}
+
+/**
+ * The escalation board: open cases of one district (or, with no district, of the city) by holder level, most
+ * urgent first, counted per level. Read straight from `issue_facts` through the partial board indexes. "Overdue
+ * first, then by deadline" is the deadline order itself (every passed deadline sorts before every future one, and
+ * a case without a clock is never overdue), so the order is the index's: critical, then deadline.
+ */
+@Injectable()
+export class ListBoardUseCase {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute(tenantId: string | null, query: ListBoardQuery, now = new Date()): Promise<BoardView> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const scope = whereOf(tenantId, {}, now);
+    const filtered = whereOf(tenantId, query, now);
+    const [levelRows, [{ total }], rows] = await Promise.all([
+      this.dataSource.query<LevelCount[]>(
+        `SELECT current_level AS level, count(*)::int AS open, (count(*) FILTER (WHERE current_deadline <= ${timestampLiteral(now)}))::int AS overdue,
+                (count(*) FILTER (WHERE critical))::int AS critical, (count(*) FILTER (WHERE parked))::int AS parked
+           FROM issue_facts WHERE ${scope.sql} GROUP BY current_level`,
+        scope.params,
+      ),
+      this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM issue_facts WHERE ${filtered.sql}`, filtered.params),
+      this.dataSource.query<BoardRow[]>(
+        `SELECT tenant_id, issue_id, category, state, current_level, current_grid_id, escalation_depth, critical, parked, current_deadline,
+                reported_at, dispatched_at, holder_since
+           FROM issue_facts WHERE ${filtered.sql}
+          ORDER BY critical DESC, current_deadline ASC NULLS LAST, COALESCE(reported_at, dispatched_at) ASC NULLS LAST, tenant_id, issue_id
+          LIMIT ${limit} OFFSET ${offset}`,
+        filtered.params,
+      ),
+    ]);
+    return {
+      tenantId,
+      asOf: now.toISOString(),
+      levels: levelCountsOf(levelRows),
+      total,
+      limit,
+      offset,
+      items: rows.map((row) =>
+        boardItemOf(
+          {
+            tenantId: row.tenant_id,
+            issueId: row.issue_id,
+            category: row.category,
+            state: row.state,
+            currentLevel: row.current_level,
+            currentGridId: row.current_grid_id,
+            escalationDepth: row.escalation_depth,
+            critical: row.critical,
+            parked: row.parked,
+            currentDeadline: row.current_deadline,
+            reportedAt: row.reported_at,
+            dispatchedAt: row.dispatched_at,
+            holderSince: row.holder_since,
+          },
+          now,
+        ),
+      ),
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { REDIS, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { FeedMessage } from './domain/feed-message';
+import { FEED_CONFIG, FeedConfig } from './feed.config';
+
+/** Redis names of the feed, under the run's topic prefix so parallel runs (and tests) never mix. */
+export interface FeedKeys {
+  /** The pub/sub channel every replica listens on. */
+  readonly channel: string;
+  /** The capped stream of recent messages for one district, or for the whole city (null). */
+  buffer(tenantId: string | null): string;
+}
+
+export function feedKeysFor(prefix: string): FeedKeys {
+  return {
+    channel: `${prefix}analytics:feed`,
+    buffer: (tenantId) => (tenantId === null ? `${prefix}analytics:feed-buffer:city` : `${prefix}analytics:feed-buffer:district:${tenantId}`),
+  };
+}
+
+/**
+ * Hands feed messages to every analytics replica (Redis pub/sub) and keeps the last `replaySize` of each district
+ * and of the city in a capped Redis stream for reconnecting clients. Redis is not the record (DESIGN rule 8): when
+ * it is away the message is dropped with a warning and the projection goes on; the board still tells the truth.
+ */
+@Injectable()
+export class FeedPublisher {
+  private readonly logger = new Logger('FeedPublisher');
+  readonly keys: FeedKeys;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(FEED_CONFIG) private readonly feed: FeedConfig,
+  ) {
+    this.keys = feedKeysFor(config.topicPrefix);
+  }
+
+  async publish(message: FeedMessage): Promise<void> {
+    const json = JSON.stringify(message);
+    const cap = String(this.feed.replaySize);
+    try {
+      await this.redis
+        .multi()
+        .xadd(this.keys.buffer(message.tenantId), 'MAXLEN', '~', cap, '*', 'm', json)
+        .xadd(this.keys.buffer(null), 'MAXLEN', '~', cap, '*', 'm', json)
+        .publish(this.keys.channel, json)
+        .exec();
+    } catch (error) {
+      this.logger.warn(`feed message ${message.id} not published: ${(error as Error).message}`);
+    }
+  }
+
+  /** The buffered messages of a district (or of the city), oldest first; empty when Redis is away. */
+  async recent(tenantId: string | null): Promise<FeedMessage[]> {
+    try {
+      const entries = await this.redis.xrange(this.keys.buffer(tenantId), '-', '+');
+      return entries.map(([, fields]) => JSON.parse(fields[1]) as FeedMessage);
+    } catch (error) {
+      this.logger.warn(`feed buffer not readable: ${(error as Error).message}`);
+      return [];
+    }
+  }
+}

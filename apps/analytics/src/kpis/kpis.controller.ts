@@ -1,0 +1,35 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GridTree } from '@gridline/grid-replica';
+import { NotFoundError, Permit } from '@gridline/platform';
+import { TenantParams } from '../http/path-params';
+import { CityKpisView, ComputeKpisQuery, KpisView } from './use-cases/compute-kpis/compute-kpis.dto';
+import { ComputeKpisUseCase } from './use-cases/compute-kpis/compute-kpis.use-case';
+
+@ApiTags('kpis')
+@Controller('v1')
+export class KpisController {
+  constructor(
+    private readonly computeKpis: ComputeKpisUseCase,
+    private readonly grids: GridTree,
+  ) {}
+
+  @Get('tenants/:tenantId/kpis')
+  @Permit('district-staff')
+  @ApiOperation({
+    summary: 'Closure, on-time closure, rework and extension rates and the average rating of the cases reported in a period, for the district and per grid',
+  })
+  @ApiOkResponse({ type: KpisView })
+  async kpis(@Param() { tenantId }: TenantParams, @Query() query: ComputeKpisQuery): Promise<KpisView> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    return this.computeKpis.district(tenantId, query);
+  }
+
+  @Get('city/kpis')
+  @Permit('city')
+  @ApiOperation({ summary: 'The same rates for the whole city and per district (city roles)' })
+  @ApiOkResponse({ type: CityKpisView })
+  city(@Query() query: ComputeKpisQuery): Promise<CityKpisView> {
+    return this.computeKpis.city(query);
+  }
+}
