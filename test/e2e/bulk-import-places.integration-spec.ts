@@ -78,6 +78,8 @@ describe('bulk import of places, boundaries and members', () => {
     const marker = await admin.post(`/v1/tenants/${tenantId}/places`, { kind: 'poi', name: '标记', address, gridId: grid.micro22.gridId });
     expect(marker.status).toBe(201);
     await recorder.waitForEvent('the marker place', (e) => e.type === PlaceStateChanged.type && e.subject === marker.body.placeId);
+    // The relay deletes a row just after sending it: wait for that too, so the outbox count is stable.
+    await eventually('the outbox to drain', async () => (await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_registry.outbox'))[0].n === 0);
   }
 
   const problemsOf = (body: { details: Problem[] }) => body.details.map((d) => `${d.line}:${d.field}`);

@@ -12,7 +12,8 @@ export interface ReportRows {
   readonly issue: Row;
   readonly history: Row[];
   readonly outbox: Row[];
-  readonly timer: Row;
+  /** Null for a report that waited in the dispatch centre's queue (no clock). */
+  readonly timer: Row | null;
 }
 
 export async function createRawTables(client: Client): Promise<void> {
@@ -43,7 +44,7 @@ export async function readReportRows(client: Client): Promise<ReportRows[]> {
       const row = rawOutboxRow(issueReportedData(i));
       return { event_id: row.eventId, tenant_id: row.tenantId, topic: row.topic, message_key: row.messageKey, event_type: row.eventType, headers: row.headers, payload: row.payload };
     }),
-    timer: timerOf.get(issue.id as string)!,
+    timer: timerOf.get(issue.id as string) ?? null,
   }));
 }
 
@@ -65,7 +66,7 @@ export async function writeReportRaw(client: Client, rows: ReportRows): Promise<
     await insert(client, 'issues', [rows.issue]);
     await insert(client, 'issue_history', rows.history);
     for (const event of rows.outbox) await insert(client, 'outbox', [event]);
-    await insert(client, 'durable_timers', [rows.timer]);
+    if (rows.timer) await insert(client, 'durable_timers', [rows.timer]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

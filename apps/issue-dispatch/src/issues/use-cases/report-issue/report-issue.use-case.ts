@@ -90,7 +90,8 @@ export class ReportIssueUseCase {
     const context = EventContext.start(tenantId, correlationId);
 
     await this.dataSource.transaction(async (manager) => {
-      await manager.save(issue);
+      // insert, not save: a new id needs no SELECT to tell an insert from an update.
+      await manager.insert(Issue, issue);
       if (route.grid === null) {
         await this.queue(manager, issue, route.reason, reporterSubject, context);
         return;
