@@ -9,7 +9,7 @@ import { EventContext, Outbox } from '@gridline/messaging';
 import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
-import { ackDeadline, completeAckWindows } from '../../domain/ack-policy';
+import { ackDeadline } from '../../domain/ack-policy';
 import { policySnapshotOf } from '../../domain/resolve-policy';
 import { IntakeDetails, IntakeSource, Issue } from '../../issue.entity';
 import { IssueHistoryEntry } from '../../issue-history.entity';
@@ -55,7 +55,8 @@ export class ReportIssueUseCase {
 
     const now = new Date();
     const snapshot = policySnapshotOf(category);
-    const deadline = grid ? ackDeadline(completeAckWindows(category.ackWithinSeconds), grid.level, now) : null;
+    // The deadline comes from the snapshot itself, so the clock and the stored policy cannot disagree.
+    const deadline = grid ? ackDeadline(snapshot.ackWithinSeconds, grid.level, now) : null;
     const issue = this.dataSource.manager.create(Issue, {
       id: randomUUID(),
       tenantId,
