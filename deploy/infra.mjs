@@ -6,7 +6,9 @@
 //   node deploy/infra.mjs status   show what answers where
 //
 // For each dependency, in this order:
-//   1. its env var (KAFKA_BROKERS, DATABASE_URL, REDIS_URL) — must answer, or we fail;
+//   1. its env var (KAFKA_BROKERS, DATABASE_URL, REDIS_URL) — must answer, or we fail
+//      (a Kafka cluster of your own also needs GRIDLINE_KAFKA_SECRETS: a file shaped like
+//      the local broker's .gridline/kafka/secrets.json, and KAFKA_SECURITY_PROTOCOL);
 //   2. the local server on its default port, started first if it is installed but down
 //      (Kafka: a broker run from Maven jars, see deploy/kafka/kafka.mjs);
 //   3. a throwaway container, when a Docker engine answers;
@@ -23,6 +25,8 @@ import {
   ensureKafka,
   kafkaStatus,
   localBootstrap,
+  localKafkaSecrets,
+  localKafkaSecretsFile,
   probeKafka,
   stopKafka,
 } from './kafka/kafka.mjs';
@@ -35,12 +39,9 @@ const LOCAL_REDIS_URL = 'redis://127.0.0.1:6379';
 const PROBE_TIMEOUT_MS = 2_000;
 const LOCAL_SERVER_START_WAIT_MS = 15_000;
 
-// Image tags for the Docker fallback. cp-kafka 7.9 is Apache Kafka 3.9, the
-// same line as the local broker; @testcontainers/kafka only drives Confluent images.
+// Image tags for the Docker fallback of PostgreSQL and Redis.
 const POSTGRES_IMAGE = 'postgres:16-alpine';
 const REDIS_IMAGE = 'redis:7-alpine';
-const KAFKA_IMAGE = 'confluentinc/cp-kafka:7.9.0';
-const KAFKA_CONTAINER_PORT = 9093;
 
 const silent = () => {};
 
@@ -151,9 +152,23 @@ async function redisProblem(url) {
   }
 }
 
+// A cluster named by KAFKA_BROKERS comes with the credentials of its principals in a file.
+function externalKafkaSecrets() {
+  const file = process.env.GRIDLINE_KAFKA_SECRETS;
+  if (!file) throw new InfraError('gridline: KAFKA_BROKERS is set but GRIDLINE_KAFKA_SECRETS is not — name a file with the admin, service and demo-team credentials (shape: .gridline/kafka/secrets.json)');
+  try {
+    return { file, secrets: JSON.parse(fs.readFileSync(file, 'utf8')) };
+  } catch (error) {
+    throw new InfraError(`gridline: cannot read GRIDLINE_KAFKA_SECRETS=${file}: ${oneLine(error.message)}`);
+  }
+}
+
 async function kafkaProblem(brokers) {
-  const answers = await probeKafka(brokers, { timeoutMs: 3_000 });
-  return answers ? null : 'no Kafka broker answered a metadata request within 3s';
+  const external = brokers === process.env.KAFKA_BROKERS;
+  const credentials = external ? externalKafkaSecrets().secrets.admin : localKafkaSecrets()?.admin;
+  const securityProtocol = external ? process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL' : 'SASL_PLAINTEXT';
+  const answers = await probeKafka(brokers, { timeoutMs: 3_000, credentials, securityProtocol });
+  return answers ? null : 'no Kafka broker accepted the admin credentials and answered a metadata request within 3s';
 }
 
 // --- Docker fallback ------------------------------------------------------
@@ -197,15 +212,13 @@ async function startRedisContainer() {
   return container.getConnectionUrl();
 }
 
+// The broker must authenticate and authorise exactly as the local one does (SCRAM users
+// formatted into its storage, StandardAuthorizer); a throwaway container cannot yet, so
+// rather than run the platform on an open broker this path says what to do instead.
 async function startKafkaContainer() {
-  const { KafkaContainer } = await importDependency('@testcontainers/kafka');
-  const container = await new KafkaContainer(KAFKA_IMAGE)
-    .withKraft()
-    // Same topic rules as the local broker, so code that works in one works in the other.
-    .withEnvironment({ KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false', KAFKA_NUM_PARTITIONS: '3' })
-    .start();
-  rememberContainer('kafka', container);
-  return `${container.getHost()}:${container.getMappedPort(KAFKA_CONTAINER_PORT)}`;
+  throw new InfraError(
+    'gridline: no secured Kafka — install Java 17 and Maven for the local broker, or set KAFKA_BROKERS and GRIDLINE_KAFKA_SECRETS for a cluster of your own (docker compose up runs a secured one)',
+  );
 }
 
 function removeStartedContainers(log) {
@@ -317,10 +330,30 @@ export async function ensureInfra({ log = console.log } = {}) {
     log(`infra: ${dependency.name} ready at ${redact(value)} (${how}, ${secondsSince(startedAt)}s)`);
     resolved[dependency.envVar] = value;
   }
+  const externalKafka = Boolean(process.env.KAFKA_BROKERS);
   return {
     KAFKA_BROKERS: resolved.KAFKA_BROKERS,
+    // SASL without TLS only to the local loopback broker; any other cluster is reached over TLS unless told.
+    KAFKA_SECURITY_PROTOCOL: externalKafka ? process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL' : 'SASL_PLAINTEXT',
+    GRIDLINE_KAFKA_SECRETS: externalKafka ? externalKafkaSecrets().file : localKafkaSecretsFile,
     DATABASE_URL: resolved.DATABASE_URL,
     REDIS_URL: resolved.REDIS_URL,
+  };
+}
+
+/**
+ * The environment one service runs with on this infrastructure: its own Kafka principal and nothing of anyone
+ * else's (the admin credentials never reach a service).
+ */
+export function kafkaEnvironmentOf(infra, service) {
+  const secrets = JSON.parse(fs.readFileSync(infra.GRIDLINE_KAFKA_SECRETS, 'utf8'));
+  const own = secrets.services?.[service];
+  if (!own) throw new InfraError(`gridline: ${infra.GRIDLINE_KAFKA_SECRETS} has no credentials for ${service}`);
+  return {
+    KAFKA_BROKERS: infra.KAFKA_BROKERS,
+    KAFKA_SECURITY_PROTOCOL: infra.KAFKA_SECURITY_PROTOCOL,
+    KAFKA_SASL_USERNAME: own.username,
+    KAFKA_SASL_PASSWORD: own.password,
   };
 }
 

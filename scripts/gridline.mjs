@@ -29,14 +29,20 @@ async function start() {
   const databaseUrl = await createDatabaseIfMissing(infra.DATABASE_URL, process.env.GRIDLINE_DATABASE ?? 'gridline');
   const { ensureDevKeys } = await import('../deploy/auth/dev-tokens.mjs');
   const keys = ensureDevKeys();
+  const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
+  const { provisionKafka, grantDemoTeam } = await import('./lib/kafka-access.mjs');
+  await provisionKafka(root, infra, { prefix, partitions: Number(process.env.KAFKA_TOPIC_PARTITIONS ?? 3), log });
+  const demoTeam = await grantDemoTeam(root, infra, prefix);
   // Development identities: services trust the local key pair's public half unless AUTH_JWKS_URL is set.
-  const env = { ...infra, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
+  const { DATABASE_URL: _admin, GRIDLINE_KAFKA_SECRETS: _secrets, ...shared } = infra;
+  const env = { ...shared, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
+  const { kafkaEnvironmentOf } = await import('../deploy/infra.mjs');
   const { startServices, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
   const { startEventFeed } = await import('./demo/event-feed.mjs');
   const { loadDemo } = await import('./demo/load-demo.mjs');
 
-  const services = await startServices(root, env, log);
-  const stopFeed = await startEventFeed(infra.KAFKA_BROKERS.split(','), process.env.KAFKA_TOPIC_PREFIX ?? '', log);
+  const services = await startServices(root, env, log, (app) => kafkaEnvironmentOf(infra, app));
+  const stopFeed = await startEventFeed(demoTeam, prefix, log);
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;

@@ -8,6 +8,9 @@ const settingsSchema = z.object({
   /** Where to create the throwaway databases; `npm run bench` sets it from deploy/infra.mjs. */
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/postgres'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
+  KAFKA_SECURITY_PROTOCOL: z.enum(['SASL_SSL', 'SASL_PLAINTEXT']).default('SASL_PLAINTEXT'),
+  /** The broker's principals and their passwords; `npm run bench` sets it from deploy/infra.mjs. */
+  GRIDLINE_KAFKA_SECRETS: z.string().min(1, 'npm run bench sets it: the secrets file of the broker in use'),
   BENCH_EVENTS: z.coerce.number().int().min(500).max(1_000_000).default(20_000),
   BENCH_TIMERS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** The second, larger pending size for the timer figures; 0 (or not above BENCH_TIMERS) skips it. */
@@ -45,6 +48,8 @@ export type BenchmarkName = (typeof benchmarkNames)[number];
 export interface BenchSettings {
   readonly adminDatabaseUrl: string;
   readonly kafkaBrokers: string[];
+  readonly kafkaSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
+  readonly kafkaSecretsFile: string;
   /** Events written, relayed and consumed; written in transactions of 100, so rounded down to a multiple. */
   readonly events: number;
   readonly pendingTimers: number;
@@ -88,6 +93,8 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
   return {
     adminDatabaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafkaSecurityProtocol: e.KAFKA_SECURITY_PROTOCOL,
+    kafkaSecretsFile: e.GRIDLINE_KAFKA_SECRETS,
     events: Math.floor(e.BENCH_EVENTS / 100) * 100,
     pendingTimers: e.BENCH_TIMERS,
     largePendingTimers: e.BENCH_TIMERS_LARGE,

@@ -4,6 +4,13 @@
 //   ensureKafka({ log })  -> '127.0.0.1:9092' once a broker answers there
 //   stopKafka({ log })    -> stops the broker this module started (pid file)
 //   kafkaStatus()         -> { running, managed, pid, bootstrap, logFile, version }
+//   localKafkaSecrets()   -> the credentials of every principal of the local broker
+//
+// The broker authenticates every client (SASL/SCRAM-SHA-512, loopback only) and
+// authorises it with ACLs (StandardAuthorizer, nothing allowed by default). Its
+// principals' passwords are generated on first start into
+// <repo>/.gridline/kafka/secrets.json (owner-only) and given to the broker as
+// SCRAM credentials when its storage is formatted; nothing secret is in the repo.
 //
 // Jars are cached per Kafka version under ${GRIDLINE_CACHE_DIR:-~/.cache/gridline};
 // broker data, pid and log live in <repo>/.gridline/kafka/.
@@ -29,6 +36,7 @@ const PID_FILE = path.join(STATE_DIR, 'kafka.pid');
 const LOG_FILE = path.join(STATE_DIR, 'kafka.log');
 const MAVEN_LOG_FILE = path.join(STATE_DIR, 'maven.log');
 const PROPS_FILE = path.join(STATE_DIR, 'server.properties');
+const SECRETS_FILE = path.join(STATE_DIR, 'secrets.json');
 const START_LOCK_FILE = path.join(STATE_DIR, 'start.lock');
 
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -74,14 +82,18 @@ function withTimeout(promise, ms, message) {
 
 /**
  * True when a Kafka broker at `brokers` (comma-separated host:port list)
- * answers a metadata request within `timeoutMs`. kafkajs is silenced because
- * refused connections are the expected answer while a broker is starting.
+ * accepts `credentials` ({ username, password }, SCRAM-SHA-512) and answers a
+ * metadata request within `timeoutMs`. kafkajs is silenced because refused
+ * connections are the expected answer while a broker is starting.
  */
-export async function probeKafka(brokers, { timeoutMs = REUSE_PROBE_TIMEOUT_MS } = {}) {
+export async function probeKafka(brokers, { timeoutMs = REUSE_PROBE_TIMEOUT_MS, credentials, securityProtocol = 'SASL_PLAINTEXT' } = {}) {
+  if (!credentials) return false; // nothing answers an anonymous client
   const { Kafka, logLevel } = await loadKafkaJs();
   const kafka = new Kafka({
     clientId: 'gridline-infra-probe',
     brokers: String(brokers).split(',').map((broker) => broker.trim()).filter(Boolean),
+    ssl: securityProtocol === 'SASL_SSL',
+    sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password },
     logLevel: logLevel.NOTHING,
     connectionTimeout: Math.min(timeoutMs, 2_000),
     requestTimeout: timeoutMs,
@@ -216,20 +228,73 @@ function runToFile(command, args, file) {
   }).finally(() => fs.closeSync(out));
 }
 
+// --- principals and their secrets ---------------------------------------------
+
+// The broker's own identity (controller and inter-broker links), the one super
+// user that provisions topics and ACLs, one principal per service, and the
+// city team the `npm start` event feed reads as. Names match libs/kafka-access.
+const SERVICES = ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'];
+const DEMO_TEAM = 'team-demo-feed';
+
+function newSecret() {
+  return randomBytes(24).toString('hex'); // hex: safe inside JAAS quotes and StorageTool's [name=…,password=…]
+}
+
+function generateSecrets() {
+  const user = (username) => ({ username, password: newSecret() });
+  return {
+    broker: user('broker'),
+    admin: user('gridline-admin'),
+    services: Object.fromEntries(SERVICES.map((service) => [service, user(`svc-${service}`)])),
+    demoTeam: user(DEMO_TEAM),
+  };
+}
+
+function readSecrets() {
+  try {
+    return JSON.parse(fs.readFileSync(SECRETS_FILE, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The local broker's credentials, or null before its first start. */
+export function localKafkaSecrets() {
+  return readSecrets();
+}
+
+export const localKafkaSecretsFile = SECRETS_FILE;
+
+function everyUser(secrets) {
+  return [secrets.broker, secrets.admin, ...Object.values(secrets.services), secrets.demoTeam];
+}
+
 // --- storage ----------------------------------------------------------------
 
-function renderServerProperties() {
+function renderServerProperties(secrets) {
   const rendered = fs.readFileSync(TEMPLATE, 'utf8')
     .replaceAll('@KAFKA_PORT@', String(brokerPort()))
     .replaceAll('@CONTROLLER_PORT@', String(controllerPort()))
-    .replaceAll('@DATA_DIR@', DATA_DIR);
-  fs.writeFileSync(PROPS_FILE, rendered);
+    .replaceAll('@DATA_DIR@', DATA_DIR)
+    .replaceAll('@BROKER_USER@', secrets.broker.username)
+    .replaceAll('@BROKER_PASSWORD@', secrets.broker.password)
+    .replaceAll('@ADMIN_USER@', secrets.admin.username);
+  fs.writeFileSync(PROPS_FILE, rendered, { mode: 0o600 });
+  fs.chmodSync(PROPS_FILE, 0o600);
+}
+
+// A broker formatted before authentication existed (or whose secrets were
+// lost) has no SCRAM users we know the passwords of: it is development data,
+// so it is formatted again rather than left unusable.
+function storageIsSecured() {
+  return fs.existsSync(path.join(DATA_DIR, 'meta.properties')) && readSecrets() !== null
+    && fs.existsSync(PROPS_FILE) && fs.readFileSync(PROPS_FILE, 'utf8').includes('sasl.enabled.mechanisms');
 }
 
 // The port the running broker was started with, from the config it was given.
 function portOfRenderedConfig() {
   try {
-    const match = fs.readFileSync(PROPS_FILE, 'utf8').match(/^listeners=PLAINTEXT:\/\/[^:]+:(\d+)/m);
+    const match = fs.readFileSync(PROPS_FILE, 'utf8').match(/^listeners=\w+:\/\/[^:]+:(\d+)/m);
     return match ? Number(match[1]) : null;
   } catch {
     return null;
@@ -246,16 +311,17 @@ function newClusterId() {
   }
 }
 
-async function formatStorageOnce(log) {
+async function formatStorageOnce(secrets, log) {
   if (fs.existsSync(path.join(DATA_DIR, 'meta.properties'))) return;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const clusterId = newClusterId();
-  log(`kafka: formatting storage in ${DATA_DIR} (cluster id ${clusterId})`);
+  log(`kafka: formatting storage in ${DATA_DIR} (cluster id ${clusterId}) with SCRAM credentials for ${everyUser(secrets).length} principals`);
   const args = [
     '-cp', path.join(libsDir(), '*'),
     `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${LOG_FILE}`,
     'kafka.tools.StorageTool', 'format',
     '-t', clusterId, '-c', PROPS_FILE, '--ignore-formatted',
+    ...everyUser(secrets).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]),
   ];
   const formatLog = path.join(STATE_DIR, 'format.log');
   const exitCode = await runToFile('java', args, formatLog);
@@ -338,10 +404,10 @@ function watchExit(child) {
   return state;
 }
 
-async function waitUntilReady(bootstrap, hasDied) {
+async function waitUntilReady(bootstrap, credentials, hasDied) {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (await probeKafka(bootstrap, { timeoutMs: 2_000 })) return;
+    if (await probeKafka(bootstrap, { timeoutMs: 2_000, credentials })) return;
     if (hasDied()) {
       removePidFile();
       throw new Error(`gridline: the Kafka broker exited during startup — read ${LOG_FILE}`);
@@ -360,10 +426,11 @@ async function waitUntilReady(bootstrap, hasDied) {
  */
 export async function ensureKafka({ log = console.log } = {}) {
   const bootstrap = localBootstrap();
-  if (await probeKafka(bootstrap)) return bootstrap;
+  const answers = () => probeKafka(bootstrap, { credentials: readSecrets()?.admin });
+  if (await answers()) return bootstrap;
   return withStartLock(log, async () => {
     // Whoever held the lock before us may have just started it.
-    if (await probeKafka(bootstrap)) return bootstrap;
+    if (await answers()) return bootstrap;
     return startOrAwaitBroker(bootstrap, log);
   });
 }
@@ -371,7 +438,10 @@ export async function ensureKafka({ log = console.log } = {}) {
 async function startOrAwaitBroker(bootstrap, log) {
   // A broker from an earlier `up` that is still coming up: wait, don't double-start.
   const existingPid = readPid();
-  if (isOurBroker(existingPid)) {
+  if (isOurBroker(existingPid) && !storageIsSecured()) {
+    log(`kafka: broker pid ${existingPid} runs without authentication (an older configuration); stopping it to start a secured one`);
+    await stopKafka({ log });
+  } else if (isOurBroker(existingPid)) {
     const runningPort = portOfRenderedConfig();
     if (runningPort !== brokerPort()) {
       throw new Error(
@@ -379,7 +449,7 @@ async function startOrAwaitBroker(bootstrap, log) {
       );
     }
     log(`kafka: broker pid ${existingPid} is still starting, waiting for it`);
-    await waitUntilReady(bootstrap, () => !isOurBroker(existingPid));
+    await waitUntilReady(bootstrap, readSecrets().admin, () => !isOurBroker(existingPid));
     return bootstrap;
   }
   removePidFile();
@@ -392,12 +462,18 @@ async function startOrAwaitBroker(bootstrap, log) {
 
   fs.mkdirSync(STATE_DIR, { recursive: true });
   await ensureJars(log);
-  renderServerProperties();
-  await formatStorageOnce(log);
+  if (!storageIsSecured() && fs.existsSync(DATA_DIR)) {
+    log(`kafka: ${DATA_DIR} was formatted without authentication; formatting it again (development data only)`);
+    fs.rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+  const secrets = readSecrets() ?? generateSecrets();
+  fs.writeFileSync(SECRETS_FILE, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+  renderServerProperties(secrets);
+  await formatStorageOnce(secrets, log);
 
   const broker = spawnBroker();
   log(`kafka: started broker pid ${broker.pid}, log ${path.relative(process.cwd(), LOG_FILE) || LOG_FILE}`);
-  await waitUntilReady(bootstrap, broker.hasExited);
+  await waitUntilReady(bootstrap, secrets.admin, broker.hasExited);
   return bootstrap;
 }
 
@@ -448,7 +524,7 @@ export async function kafkaStatus() {
   const pid = readPid();
   const managed = isOurBroker(pid);
   return {
-    running: await probeKafka(bootstrap),
+    running: await probeKafka(bootstrap, { credentials: readSecrets()?.admin }),
     managed, // false while running means someone else's broker is on the port
     pid: managed ? pid : null,
     bootstrap,

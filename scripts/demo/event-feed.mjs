@@ -19,9 +19,16 @@ function describe(type, data) {
   }
 }
 
-export async function startEventFeed(brokers, prefix, log) {
-  const kafka = new Kafka({ clientId: 'gridline-demo-feed', brokers, logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `gridline-demo-feed-${randomBytes(3).toString('hex')}` });
+/** `team`: the connection of a city analytics team (brokers, credentials, the prefix its consumer groups must carry). */
+export async function startEventFeed(team, prefix, log) {
+  const kafka = new Kafka({
+    clientId: 'gridline-demo-feed',
+    brokers: team.brokers,
+    ssl: team.securityProtocol === 'SASL_SSL',
+    sasl: { mechanism: 'scram-sha-512', username: team.username, password: team.password },
+    logLevel: logLevel.NOTHING,
+  });
+  const consumer = kafka.consumer({ groupId: `${team.groupPrefix}${randomBytes(3).toString('hex')}` });
   await consumer.connect();
   await consumer.subscribe({ topics: [`${prefix}gridline.dispatch.issue-events.v1`, `${prefix}gridline.volunteer.task-offers.v1`], fromBeginning: false });
   let joined;

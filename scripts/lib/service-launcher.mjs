@@ -25,7 +25,8 @@ async function healthy(url) {
   }
 }
 
-export async function startServices(root, env, log) {
+/** `ownEnv(appName)` adds what only that service may know (its Kafka principal's credentials). */
+export async function startServices(root, env, log, ownEnv = () => ({})) {
   const logDir = path.join(root, '.gridline', 'logs');
   const runDir = path.join(root, '.gridline', 'run');
   mkdirSync(logDir, { recursive: true });
@@ -37,7 +38,7 @@ export async function startServices(root, env, log) {
     const logFile = path.join(logDir, `${app.name}.log`);
     const fd = openSync(logFile, 'a');
     const child = spawn(process.execPath, [path.join(root, 'dist/apps', app.name, 'src/main.js')], {
-      env: { ...process.env, ...env, NO_COLOR: '1' },
+      env: { ...process.env, ...env, ...ownEnv(app.name), NO_COLOR: '1' },
       stdio: ['ignore', fd, fd],
     });
     closeSync(fd);

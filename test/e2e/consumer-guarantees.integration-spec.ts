@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
-import { deadLetterTopicOf, GridStateChanged, IssueReported, TenantStateChanged, toKafkaHeaders, Topics } from '@gridline/contracts';
+import { deadLetterTopicOf, GridStateChanged, IssueReported, TenantStateChanged, Topics } from '@gridline/contracts';
+import { syntheticEvent } from '../support/synthetic-event';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { httpClient } from '../support/http-client';
@@ -9,8 +10,8 @@ import { as } from '../support/tokens';
 
 /**
  * What every consumer promises, shown on analytics and issue-dispatch running as processes: the same event
- * delivered twice changes state once (inbox); a malformed event goes to the group's dead-letter topic and
- * the next event on the same partition is still processed.
+ * delivered twice changes state once (inbox); a malformed event, or one claiming a source other than the topic's
+ * owner, goes to the group's dead-letter topic and the next event on the same partition is still processed.
  */
 describe('consumer guarantees', () => {
   const tenantId = 'guarantees';
@@ -36,12 +37,8 @@ describe('consumer guarantees', () => {
     await platform?.shutdown();
   });
 
-  function cloudEvent(type: string, subject: string, data: unknown, id = randomUUID(), tenant = tenantId) {
-    const headers = toKafkaHeaders({
-      specversion: '1.0', id, source: '/gridline/tests', type, time: new Date().toISOString(), subject,
-      datacontenttype: 'application/json', tenantid: tenant, correlationid: randomUUID(), causationid: null,
-    });
-    return { key: subject, value: JSON.stringify(data), headers };
+  function cloudEvent(type: string, subject: string, data: unknown, source?: string) {
+    return syntheticEvent(type, subject, data, { tenant: tenantId, source }).message;
   }
 
   const reported = (issueId: string) => ({
@@ -107,5 +104,19 @@ describe('consumer guarantees', () => {
     await eventually('the honest grid in the replica', async () =>
       (await platform.database.query(`SELECT 1 FROM issue_dispatch.grid_replica WHERE grid_id = 'g-honest'`)).length === 1);
     expect(await platform.database.query(`SELECT 1 FROM issue_dispatch.grid_replica WHERE grid_id = 'g-smuggled'`)).toHaveLength(0);
+  });
+
+  it("dead-letters an event whose source is not the topic's owner, even from a principal allowed to write there", async () => {
+    const issueId = randomUUID();
+    const forged = cloudEvent(IssueReported.type, issueId, reported(issueId), '/gridline/analytics');
+    const honest = cloudEvent(IssueReported.type, issueId, reported(issueId));
+    await producer.send({ topic: platform.topic(Topics.issueEvents.name), messages: [forged, honest] });
+
+    const dead = await eventually('the forged event in the dead-letter topic', async () => deadLetters.messages.find((m) => m.headers.ce_id === forged.headers.ce_id));
+    expect(dead.headers).toMatchObject({ dlq_reason: 'untrusted-source', dlq_consumer_group: 'analytics.projections' });
+    expect(dead.headers.dlq_detail).toContain('only /gridline/issue-dispatch writes');
+    await eventually('the honest event to be handled', async () =>
+      (await platform.database.query(`SELECT 1 FROM analytics.inbox WHERE event_id = $1`, [honest.headers.ce_id])).length === 1);
+    expect(await platform.database.query(`SELECT 1 FROM analytics.inbox WHERE event_id = $1`, [forged.headers.ce_id])).toHaveLength(0);
   });
 });

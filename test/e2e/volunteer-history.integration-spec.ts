@@ -11,6 +11,7 @@ import {
   toKafkaHeaders,
   Topics,
 } from '@gridline/contracts';
+import { syntheticEvent } from '../support/synthetic-event';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
 import { createDistricts, createGrids } from '../support/grid-fixture';
@@ -95,12 +96,7 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
   }
 
   function synthetic(type: string, subject: string, data: object, tenant = tenantId) {
-    const id = randomUUID();
-    const headers = toKafkaHeaders({
-      specversion: '1.0', id, source: '/gridline/tests', type, time: new Date().toISOString(), subject,
-      datacontenttype: 'application/json', tenantid: tenant, correlationid: randomUUID(), causationid: null,
-    });
-    return { id, message: { key: subject, value: JSON.stringify(data), headers } };
+    return syntheticEvent(type, subject, data, { tenant });
   }
 
   let issueId = '';

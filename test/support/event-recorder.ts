@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { Consumer, IHeaders, Kafka, logLevel } from 'kafkajs';
+import { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { CloudEvent, fromKafkaMessage } from '@gridline/contracts';
+import { adminConnection, kafkaAs } from './kafka-credentials';
 import { eventually } from './eventually';
 
 export interface RecordedMessage {
@@ -25,8 +26,9 @@ export class EventRecorder {
 
   constructor(private readonly kafka: Kafka) {}
 
+  /** The harness's client: the provisioning super user, so it can watch and inject on any topic. */
   static kafka(): Kafka {
-    return new Kafka({ clientId: 'gridline-tests', brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','), logLevel: logLevel.NOTHING });
+    return kafkaAs(adminConnection());
   }
 
   async start(topics: string[]): Promise<this> {

@@ -10,6 +10,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 export default async function globalSetup() {
   const env = await ensureInfra({ log: (line) => process.stderr.write(`${line}\n`) });
+  // Workers learn where things are and which secrets file holds the broker's principals; each service process then
+  // gets only its own principal's credentials (test/support/kafka-credentials.ts).
   Object.assign(process.env, env);
   // Services verify tokens with the public half; tests sign with the private half (test/support/tokens.ts).
   const keys = ensureDevKeys(path.join(root, '.gridline', 'test-auth'));

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
+import { adminConnection } from './kafka-credentials';
 import { AppName, freePort, ServiceProcess } from './service-process';
 import { createTestDatabase, TestDatabase } from './test-database';
 
@@ -16,12 +18,15 @@ export interface PlatformUnderTest {
 
 /**
  * Starts the named services as separate processes on the real broker, database and cache, isolated from
- * every other run by a fresh database and a unique topic prefix. Fast polling keeps second-scale windows
- * observable without slowing the suite.
+ * every other run by a fresh database and a unique topic prefix. The prefix is provisioned first, as production
+ * is: topics from the catalogue and each service principal's ACLs; shutdown removes both. Fast polling keeps
+ * second-scale windows observable without slowing the suite.
  */
 export async function startPlatform(label: string, apps: AppName[], extraEnv: Record<string, string> = {}): Promise<PlatformUnderTest> {
   const database = await createTestDatabase(label);
   const topicPrefix = `t-${label}-${randomBytes(3).toString('hex')}.`;
+  const partitions = Number(extraEnv.KAFKA_TOPIC_PARTITIONS ?? process.env.KAFKA_TOPIC_PARTITIONS ?? 3);
+  await withAdmin(adminConnection(), (admin) => new KafkaProvisioner(admin).provisionDeployment(topicPrefix, partitions));
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -38,6 +43,7 @@ export async function startPlatform(label: string, apps: AppName[], extraEnv: Re
   } catch (error) {
     await Promise.all(apps.map((app) => services[app].crash()));
     await database.drop();
+    await unprovision(topicPrefix);
     throw error;
   }
   const replicas: ServiceProcess[] = [];
@@ -56,6 +62,11 @@ export async function startPlatform(label: string, apps: AppName[], extraEnv: Re
     shutdown: async () => {
       await Promise.all([...Object.values(services), ...replicas].map((service) => service.stop()));
       await database.drop();
+      await unprovision(topicPrefix);
     },
   };
+}
+
+async function unprovision(topicPrefix: string): Promise<void> {
+  await withAdmin(adminConnection(), (admin) => new KafkaProvisioner(admin).removeDeployment(topicPrefix));
 }

@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { eventually } from './eventually';
+import { serviceKafkaEnvironment } from './kafka-credentials';
 
 export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
 
@@ -55,7 +56,7 @@ export class ServiceProcess {
   async start(): Promise<void> {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(process.execPath, [path.join(root, 'dist/apps', this.app, 'src/main.js')], {
-      env: { ...process.env, ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
+      env: { ...process.env, ...serviceKafkaEnvironment(this.app), ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);

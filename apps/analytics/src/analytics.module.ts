@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { allTopics } from '@gridline/contracts';
+import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
@@ -58,8 +58,7 @@ export class AnalyticsModule implements NestModule {
         // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
         // data, e.g. member contacts) are never read here.
         provideEventConsumer({
-          group: 'analytics.projections',
-          topics: allTopics.filter((topic) => topic.public).map((topic) => topic.name),
+          subscription: Subscriptions.analyticsProjections,
           handlers: [GridReplicaProjector, IssueFactsProjector, VolunteeringFactsProjector],
         }),
       ],

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Topics } from '@gridline/contracts';
+import { Subscriptions } from '@gridline/contracts';
 import { GridBoundaryReplica, GridReplica, GridReplicaModule, GridReplicaProjector, PlaceReplica, PlaceReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
@@ -107,13 +107,12 @@ export class IssueDispatchModule {
         // The grid tree replica, with boundaries and places for routing by location: read from the start of
         // grid-registry's compacted topics, never by calling it.
         provideEventConsumer({
-          group: 'issue-dispatch.grid-replica',
-          topics: [Topics.tenantState.name, Topics.gridState.name, Topics.gridBoundaries.name, Topics.placeState.name],
+          subscription: Subscriptions.issueDispatchGridReplica,
           handlers: [GridReplicaProjector, PlaceReplicaProjector],
         }),
         // The volunteer help an issue gets, into its history: read from volunteer-coordination's task-offers topic.
         VolunteerHelpHistoryHandler,
-        provideEventConsumer({ group: 'issue-dispatch.volunteer-history', topics: [Topics.taskOffers.name], handlers: [VolunteerHelpHistoryHandler] }),
+        provideEventConsumer({ subscription: Subscriptions.issueDispatchVolunteerHistory, handlers: [VolunteerHelpHistoryHandler] }),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { Topics } from '@gridline/contracts';
+import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
@@ -104,8 +104,8 @@ export class VolunteerCoordinationModule {
         CorrectHoursUseCase,
         IssueNeedsHelpHandler,
         // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
-        provideEventConsumer({ group: 'volunteer-coordination.grid-replica', topics: [Topics.tenantState.name, Topics.gridState.name], handlers: [GridReplicaProjector] }),
-        provideEventConsumer({ group: 'volunteer-coordination.issue-matching', topics: [Topics.issueEvents.name], handlers: [IssueNeedsHelpHandler] }),
+        provideEventConsumer({ subscription: Subscriptions.volunteerGridReplica, handlers: [GridReplicaProjector] }),
+        provideEventConsumer({ subscription: Subscriptions.volunteerIssueMatching, handlers: [IssueNeedsHelpHandler] }),
       ],
     };
   }

@@ -1,13 +1,20 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
-import { Topics } from '@gridline/contracts';
+import { SubscriptionSpec, Topics } from '@gridline/contracts';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { DatabaseModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { BenchSchema1764900000000 } from './bench-schema.migration';
 import { EffectRecordingHandler } from './effect-recording.handler';
 
-/** The consumer group the inbox benchmark declares, as a service module would. */
+/** The consumer group the inbox benchmark declares, as a service module would (its dead-letter topic is made by the benchmark). */
 export const BENCH_CONSUMER_GROUP = 'bench.inbox';
+
+const benchSubscription: SubscriptionSpec = {
+  group: BENCH_CONSUMER_GROUP,
+  service: 'issue-dispatch',
+  topics: [Topics.issueEvents.name],
+  description: 'The inbox benchmark: every IssueReported once, with one effect row each.',
+};
 
 export interface BenchAppOptions {
   /** Declare a consumer group on the issue-events topic; it starts reading as the context boots. */
@@ -24,7 +31,7 @@ export class BenchAppModule {
     const consumerProviders: Provider[] = options.withConsumer
       ? [
           EffectRecordingHandler,
-          provideEventConsumer({ group: BENCH_CONSUMER_GROUP, topics: [Topics.issueEvents.name], handlers: [EffectRecordingHandler] }),
+          provideEventConsumer({ subscription: benchSubscription, handlers: [EffectRecordingHandler] }),
         ]
       : [];
     return {

@@ -1,17 +1,29 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ITopicConfig, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
+import { kafkaClientConfig } from '@gridline/messaging';
 import { loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/platform';
 import { BenchSettings } from '../bench-settings';
 import { BenchAppModule, BenchAppOptions } from './bench-app.module';
 import { BenchLogger } from './bench-logger';
 import { benchPublicKeyFile } from './dev-auth';
 
-export const benchIdentity: ServiceIdentity = { serviceName: 'bench', databaseSchema: 'bench', portVariable: 'BENCH_PORT', defaultPort: 0 };
+/**
+ * The bench "service" writes IssueReported events as issue-dispatch does (the topic's owner, so consumers trust
+ * them); it connects as the provisioning super user, since its consumer group is no service's in the catalogue.
+ */
+export const benchIdentity: ServiceIdentity = { serviceName: 'issue-dispatch', databaseSchema: 'bench', portVariable: 'BENCH_PORT', defaultPort: 0 };
+
+interface KafkaSecrets {
+  readonly admin: { readonly username: string; readonly password: string };
+  readonly services: Record<string, { readonly username: string; readonly password: string }>;
+}
 
 const openScopes = new Set<BenchScope>();
 
@@ -31,8 +43,9 @@ export class BenchScope {
     readonly databaseName: string,
     readonly config: ServiceConfig,
     private readonly settings: BenchSettings,
+    private readonly secrets: KafkaSecrets,
   ) {
-    this.kafka = new Kafka({ clientId: `bench-raw-${label}`, brokers: config.kafkaBrokers, logLevel: logLevel.ERROR });
+    this.kafka = new Kafka({ clientId: `bench-raw-${label}`, ...kafkaClientConfig(config.kafka), logLevel: logLevel.ERROR });
   }
 
   static async open(label: string, settings: BenchSettings): Promise<BenchScope> {
@@ -41,17 +54,36 @@ export class BenchScope {
     await withAdminDatabase(settings.adminDatabaseUrl, (admin) => admin.query(`CREATE DATABASE "${databaseName}"`));
     const databaseUrl = new URL(settings.adminDatabaseUrl);
     databaseUrl.pathname = `/${databaseName}`;
+    const secrets = JSON.parse(readFileSync(settings.kafkaSecretsFile, 'utf8')) as KafkaSecrets;
     const config = loadServiceConfig(benchIdentity, {
       ...settings.serviceEnvironment,
       DATABASE_URL: databaseUrl.toString(),
       KAFKA_BROKERS: settings.kafkaBrokers.join(','),
+      KAFKA_SECURITY_PROTOCOL: settings.kafkaSecurityProtocol,
+      KAFKA_SASL_USERNAME: secrets.admin.username,
+      KAFKA_SASL_PASSWORD: secrets.admin.password,
       KAFKA_TOPIC_PREFIX: `bench-${suffix}.`,
       // The bench service serves no HTTP, but the configuration wants a key to verify tokens with.
       AUTH_PUBLIC_KEY_FILE: settings.serviceEnvironment.AUTH_PUBLIC_KEY_FILE ?? benchPublicKeyFile(),
     });
-    const scope = new BenchScope(label, databaseName, config, settings);
+    const scope = new BenchScope(label, databaseName, config, settings, secrets);
     openScopes.add(scope);
+    // Provisioned like a deployment: catalogue topics and every service principal's ACLs for this prefix.
+    await withAdmin(config.kafka, (admin) => new KafkaProvisioner(admin).provisionDeployment(config.topicPrefix, config.topicPartitions));
     return scope;
+  }
+
+  /** The variables a real service process of this scope runs with: the scope's database and prefix, its own principal. */
+  serviceEnvironment(app: string): Record<string, string> {
+    const own = this.secrets.services[app];
+    return {
+      DATABASE_URL: this.config.databaseUrl,
+      KAFKA_BROKERS: this.config.kafka.brokers.join(','),
+      KAFKA_SECURITY_PROTOCOL: this.config.kafka.securityProtocol,
+      KAFKA_SASL_USERNAME: own.username,
+      KAFKA_SASL_PASSWORD: own.password,
+      KAFKA_TOPIC_PREFIX: this.config.topicPrefix,
+    };
   }
 
   physicalTopic(logical: string): string {
@@ -120,6 +152,7 @@ export class BenchScope {
     try {
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
       if (topics.length > 0) await quietly(`${this.label}: deleting topics`, () => admin.deleteTopics({ topics, timeout: 10_000 }));
+      await quietly(`${this.label}: removing service ACLs`, () => new KafkaProvisioner(admin).removeDeployment(prefix));
       const { groups } = await admin.listGroups();
       const ours = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
       if (ours.length > 0) await quietly(`${this.label}: deleting consumer groups`, () => admin.deleteGroups(ours));

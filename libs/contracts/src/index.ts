@@ -1,5 +1,7 @@
 export * from './event-definition';
 export * from './topics';
+export * from './service-names';
+export * from './subscriptions';
 export * from './cloud-event';
 export * from './event-catalogue';
 export * from './events/common.schemas';

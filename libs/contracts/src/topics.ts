@@ -1,3 +1,5 @@
+import { ServiceName } from './service-names';
+
 /**
  * Every topic Gridline uses, by logical name. A deployment may prefix them (KAFKA_TOPIC_PREFIX) so that
  * test runs or several environments can share one cluster.
@@ -8,11 +10,20 @@
  */
 export interface TopicSpec {
   readonly name: string;
-  readonly owner: 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
+  /** The only service that may write the topic; consumers trust an event from it alone (`ce_source`). */
+  readonly owner: ServiceName;
   readonly compacted: boolean;
   readonly public: boolean;
+  /**
+   * How long events stay. Public event topics keep their whole history, so a team that joins later replays from the
+   * first event; compacted topics keep the latest record per key forever; internal ones keep what a notifier needs.
+   */
+  readonly retention: TopicRetention;
   readonly description: string;
 }
+
+/** `forever` deletes nothing (on a compacted topic: nothing but superseded records); days delete older segments. */
+export type TopicRetention = 'forever' | { readonly days: number };
 
 export const Topics = {
   tenantState: {
@@ -20,6 +31,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: 'Latest state of every district (tenant), keyed by tenant id.',
   },
   gridState: {
@@ -27,6 +39,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: 'Latest state of every grid (street, community, level-3, micro), keyed by grid id.',
   },
   gridBoundaries: {
@@ -34,6 +47,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: 'Latest boundary (GeoJSON polygon) of every grid that has one, keyed by grid id; null once removed.',
   },
   placeState: {
@@ -41,6 +55,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: 'Latest state of every place (courtyard, building, stairwell, point of interest), keyed by place id.',
   },
   issueEvents: {
@@ -48,6 +63,7 @@ export const Topics = {
     owner: 'issue-dispatch',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: 'The life of every issue: reported, dispatched, escalated, acknowledged. Keyed by issue id.',
   },
   volunteerEvents: {
@@ -55,6 +71,7 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: 'Volunteer registrations (skills, kind, team and home grid; no name or contact details) and hours ledger entries. Keyed by volunteer id.',
   },
   taskOffers: {
@@ -62,6 +79,7 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: 'Volunteer tasks from offer to completion: offers, declines, expiries, acceptance, check-in/out, completion, or nobody left. Keyed by issue id (tasks for an issue) or task id (direct requests).',
   },
   checkInEvents: {
@@ -69,6 +87,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: 'Daily zero-report (零上报) of every grid: check-ins and check-ins missed at the cut-off. Keyed by grid id.',
   },
   memberState: {
@@ -76,6 +95,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: 'Latest state of every grid member (role, active), keyed by member id. Names of leaders and workers only; never a phone.',
   },
   memberContacts: {
@@ -83,6 +103,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: false,
+    retention: 'forever',
     description: 'INTERNAL, personal data: name and phone of every grid member, keyed by member id, for services that must call people.',
   },
   dutyRoster: {
@@ -90,6 +111,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: true,
     public: true,
+    retention: 'forever',
     description: "Latest weekly duty roster of every grid that has one (member ids, weekdays, local times), keyed by grid id.",
   },
   gridChanges: {
@@ -97,6 +119,7 @@ export const Topics = {
     owner: 'grid-registry',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: 'Changes to the grid tree as facts (moved, retired), each with the date it takes effect. Keyed by grid id.',
   },
   serviceEvents: {
@@ -104,6 +127,7 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
+    retention: 'forever',
     description:
       'Recurring service events (三九便民服务日, weekend classes): series, scheduled occurrences, sign-ups, waitlist promotions, ' +
       'attendance and completed volunteer shifts. No names, phones or resident ids. Keyed by occurrence id (series events by series id).',
@@ -113,6 +137,7 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: true,
+    retention: 'forever',
     description: "Each community's shared tool room (共享工具房): tools added, lent, returned (with condition) and overdue. No borrower. Keyed by tool id.",
   },
   reminders: {
@@ -120,6 +145,7 @@ export const Topics = {
     owner: 'volunteer-coordination',
     compacted: false,
     public: false,
+    retention: { days: 7 },
     description: 'INTERNAL, personal: reminders addressed to one person (their identity subject) for a notifier to deliver — service events about to start, tools overdue. Keyed by occurrence or loan id.',
   },
 } as const satisfies Record<string, TopicSpec>;
@@ -129,4 +155,11 @@ export const allTopics: readonly TopicSpec[] = Object.values(Topics);
 /** The dead-letter topic of one consumer group: where events it could not handle go, with the reason. */
 export function deadLetterTopicOf(consumerGroup: string): string {
   return `${consumerGroup}.dlq`;
+}
+
+/** Dead letters wait this long for someone to look at them and re-drive them. */
+export const deadLetterRetention: TopicRetention = { days: 30 };
+
+export function findTopic(name: string): TopicSpec | undefined {
+  return allTopics.find((topic) => topic.name === name);
 }

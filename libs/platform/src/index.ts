@@ -1,4 +1,5 @@
 export * from './config/service-config';
+export * from './config/kafka-connection';
 export * from './config/config.module';
 export * from './http/api-error';
 export * from './http/api-error.filter';

@@ -25,15 +25,9 @@ const WARM_UP_REPORTS = 200;
  */
 export function runIntakeBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('intake', settings, async (scope) => {
-    const env = {
-      DATABASE_URL: scope.config.databaseUrl,
-      KAFKA_BROKERS: scope.config.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: scope.config.topicPrefix,
-      AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(),
-      LOG_LEVEL: 'warn',
-    };
-    const registry = new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), env);
-    const dispatch = new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), env);
+    const env = { AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(), LOG_LEVEL: 'warn' };
+    const registry = new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), { ...env, ...scope.serviceEnvironment('grid-registry') });
+    const dispatch = new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), { ...env, ...scope.serviceEnvironment('issue-dispatch') });
     scope.defer(() => registry.stop());
     scope.defer(() => dispatch.stop());
     await registry.start();

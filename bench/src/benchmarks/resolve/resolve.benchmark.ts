@@ -101,9 +101,7 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
     // The service: migrate an empty database, stop, load the city straight into its tables, start again.
     const cityAdminToken = await benchCityAdminToken();
     const registry = new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), {
-      DATABASE_URL: scope.config.databaseUrl,
-      KAFKA_BROKERS: scope.config.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: scope.config.topicPrefix,
+      ...scope.serviceEnvironment('grid-registry'),
       AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(),
       LOG_LEVEL: 'warn',
     });

@@ -44,9 +44,7 @@ async function plainInsertRate(pool: Pool, occurrenceId: string, rows: number, i
 export function runSignupsBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('signups', settings, async (scope) => {
     const service = new BenchServiceProcess(repositoryRoot, 'volunteer-coordination', await freePort(), {
-      DATABASE_URL: scope.config.databaseUrl,
-      KAFKA_BROKERS: scope.config.kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: scope.config.topicPrefix,
+      ...scope.serviceEnvironment('volunteer-coordination'),
       AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(),
       LOG_LEVEL: 'warn',
     });

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { CloudEvent, deadLetterTopicOf, EventDefinition, findEventDefinition, fromKafkaMessage, MalformedEventError } from '@gridline/contracts';
+import {
+  CloudEvent,
+  deadLetterTopicOf,
+  EventDefinition,
+  eventSourceOf,
+  findEventDefinition,
+  findTopic,
+  fromKafkaMessage,
+  MalformedEventError,
+} from '@gridline/contracts';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -25,7 +34,8 @@ class ShuttingDown extends Error {}
 /**
  * Reads topics in one consumer group and runs handlers exactly once per event id:
  * - the inbox row and the handler's effects commit in one transaction, so a redelivered event changes nothing;
- * - a malformed envelope or a payload that fails its schema goes straight to the group's dead-letter topic;
+ * - a malformed envelope, an event whose source is not the topic's owner, or a payload that fails its schema goes
+ *   straight to the group's dead-letter topic;
  * - a failing handler is retried with backoff (heartbeating meanwhile), then dead-lettered, and the partition
  *   moves on to the next event.
  * Offsets are committed only after an event is handled or dead-lettered, so a crash redelivers, never skips.
@@ -49,7 +59,7 @@ export class KafkaEventConsumer {
         this.handlersByType.set(definition.type, list);
       }
     }
-    kafka.declareDeadLetterTopicFor(options.group);
+    kafka.declareConsumerGroup(options.group, options.topics);
   }
 
   get outcomes(): Readonly<Record<Outcome, number>> {
@@ -108,6 +118,8 @@ export class KafkaEventConsumer {
       if (!(error instanceof MalformedEventError)) throw error;
       return this.deadLetter(topic, partition, message, 'malformed-envelope', error.message);
     }
+    const untrusted = this.untrustedSource(topic, event);
+    if (untrusted) return this.deadLetter(topic, partition, message, 'untrusted-source', untrusted);
     const definition = findEventDefinition(event.type);
     const handlers = this.handlersByType.get(event.type);
     if (!definition || !handlers) return 'ignored';
@@ -130,6 +142,18 @@ export class KafkaEventConsumer {
         await this.sleepWithHeartbeat(delay, heartbeat, isRunning);
       }
     }
+  }
+
+  /**
+   * Defence in depth behind the ACLs: only a topic's owner may write it, so an event claiming another source was
+   * forged or misrouted. Returns why it is not trusted, or null.
+   */
+  private untrustedSource(topic: string, event: CloudEvent): string | null {
+    const logical = this.kafka.topics.logical(topic);
+    const owner = findTopic(logical)?.owner;
+    if (!owner) return `${logical} is not in the catalogue, so no source is trusted on it`;
+    const expected = eventSourceOf(owner);
+    return event.source === expected ? null : `source ${event.source} on ${logical}, which only ${expected} writes`;
   }
 
   private async handleOnce(event: CloudEvent, definition: EventDefinition, handlers: EventHandler[]): Promise<Outcome> {

@@ -1,15 +1,19 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
-import { Admin, Consumer, ConsumerConfig, ITopicConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { allTopics, deadLetterTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { kafkaClientConfig } from './kafka-client-config';
 import { TopicNames } from './topic-names';
+
+/** Long enough for provisioning running beside the services (npm start, tests) to finish. */
+const PROVISIONED_TOPICS_WAIT_MS = 60_000;
 
 const kafkaLevelToNest = (level: logLevel): 'error' | 'warn' | 'log' | 'debug' =>
   level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'log' : 'debug';
 
 /**
- * The service's connection to Kafka: one client, one idempotent producer (acks=all, one request in flight so
- * per-key order survives retries), and the topics created up front with the admin client.
+ * The service's connection to Kafka as its own principal (SASL/SCRAM): one client, one idempotent producer
+ * (acks=all, one request in flight so per-key order survives retries), started once its provisioned topics exist.
  */
 @Injectable()
 export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -18,6 +22,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   readonly topics: TopicNames;
   private readonly producerInstance: Producer;
   private readonly deadLetterGroups = new Set<string>();
+  private readonly consumedTopics = new Set<string>();
   private producerConnected = false;
   private readonly consumers: Array<{ start(): Promise<void>; stop(): Promise<void> }> = [];
 
@@ -25,7 +30,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     this.topics = new TopicNames(config.topicPrefix);
     this.kafka = new Kafka({
       clientId: config.serviceName,
-      brokers: config.kafkaBrokers,
+      ...kafkaClientConfig(config.kafka),
       connectionTimeout: 3000,
       retry: { initialRetryTime: 200, retries: 10 },
       logLevel: logLevel.WARN,
@@ -48,9 +53,10 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     return this.producerInstance;
   }
 
-  /** Consumers register their group here before init so its dead-letter topic is created with the rest. */
-  declareDeadLetterTopicFor(group: string): void {
+  /** Consumers register their group here before init, so start-up waits for its topics and dead-letter topic. */
+  declareConsumerGroup(group: string, topics: readonly string[]): void {
     this.deadLetterGroups.add(group);
+    for (const topic of topics) this.consumedTopics.add(topic);
   }
 
   /** Consumers start once every module is initialised and stop (draining) before the producer disconnects. */
@@ -69,7 +75,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   }
 
   async onModuleInit(): Promise<void> {
-    await this.provisionTopics();
+    await this.awaitProvisionedTopics();
     await this.producerInstance.connect();
     this.producerConnected = true;
   }
@@ -87,64 +93,46 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
     this.producerConnected = false;
   }
 
-  private async provisionTopics(): Promise<void> {
-    const wanted: ITopicConfig[] = [
-      ...allTopics.map((spec) => ({
-        topic: this.topics.physical(spec.name),
-        numPartitions: this.config.topicPartitions,
-        replicationFactor: -1,
-        configEntries: spec.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
-      })),
-      ...[...this.deadLetterGroups].map((group) => ({
-        topic: this.topics.physical(deadLetterTopicOf(group)),
-        numPartitions: 1,
-        replicationFactor: -1,
-      })),
-    ];
+  /**
+   * Topics are created (with their retention) and access granted by provisioning, from the catalogue, before any
+   * service starts: a service may only write its own topics and read what it subscribes to, so it cannot create
+   * them itself. It waits for them here, so a service started first does not fail while provisioning finishes.
+   */
+  private async awaitProvisionedTopics(): Promise<void> {
+    const needed = [
+      ...allTopics.filter((spec) => spec.owner === this.config.serviceName).map((spec) => spec.name),
+      ...this.consumedTopics,
+      ...[...this.deadLetterGroups].map((group) => deadLetterTopicOf(group)),
+    ].map((logical) => this.topics.physical(logical));
+    if (needed.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      // Services start together and race to create the same topics; the loser sees transient metadata
-      // errors ("does not host this topic-partition") until the winner's partitions have leaders.
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          await this.createMissingTopics(admin, wanted);
-          await this.waitForLeaders(admin, wanted.map((t) => t.topic));
-          return;
-        } catch (error) {
-          if (attempt >= 5) throw error;
-          this.logger.warn(`topic provisioning attempt ${attempt} failed, retrying: ${(error as Error).message}`);
-          await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-        }
-      }
+      await this.waitForLeaders(admin, [...new Set(needed)]);
     } finally {
       await admin.disconnect();
     }
   }
 
-  private async createMissingTopics(admin: Admin, wanted: ITopicConfig[]): Promise<void> {
-    const existing = new Set(await admin.listTopics());
-    const missing = wanted.filter((topic) => !existing.has(topic.topic));
-    // kafkajs answers `false` rather than throwing when another service created a topic first.
-    if (missing.length > 0 && (await admin.createTopics({ topics: missing, waitForLeaders: true }))) {
-      this.logger.log(`created topics: ${missing.map((t) => t.topic).join(', ')}`);
-    }
-  }
-
   /**
-   * A topic another service has just created may not have partition leaders yet; using it then fails with
-   * "This server does not host this topic-partition". Start only once every partition has a leader.
+   * A topic just provisioned may not have partition leaders yet; using it then fails with "This server does not
+   * host this topic-partition". Start only once every partition has a leader.
    */
   private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + PROVISIONED_TOPICS_WAIT_MS;
     for (;;) {
       try {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
         const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)).map((t) => t.name);
         if (leaderless.length === 0) return;
-        if (Date.now() > deadline) throw new Error(`topics without partition leaders after 30 s: ${leaderless.join(', ')}`);
+        if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${PROVISIONED_TOPICS_WAIT_MS / 1000} s: ${leaderless.join(', ')}`);
       } catch (error) {
-        if (Date.now() > deadline) throw error;
+        if (Date.now() > deadline) {
+          throw new Error(
+            `${this.config.serviceName} cannot use its topics as ${this.config.kafka.username} (${(error as Error).message}): ` +
+              `provision the cluster from the catalogue first (npm run kafka:provision), which creates them and grants access`,
+          );
+        }
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }

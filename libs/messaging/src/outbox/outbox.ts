@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventData, EventDefinition, toKafkaHeaders } from '@gridline/contracts';
+import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
@@ -31,7 +31,7 @@ export class Outbox {
     const headers = toKafkaHeaders({
       specversion: '1.0',
       id: eventId,
-      source: `/gridline/${this.config.serviceName}`,
+      source: eventSourceOf(this.config.serviceName),
       type: definition.type,
       time: new Date().toISOString(),
       subject,

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { KafkaConnection, kafkaConnectionFrom, kafkaConnectionSchema } from './kafka-connection';
 
 /**
  * The whole environment a service reads, validated once at start-up. A bad value stops the process with a
  * message naming the variable; nothing else in the code reads process.env.
  */
-const environmentSchema = z.object({
+const environmentSchema = kafkaConnectionSchema.extend({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/gridline'),
-  KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
@@ -33,7 +33,7 @@ export interface ServiceConfig {
   readonly httpHost: string;
   readonly databaseUrl: string;
   readonly databaseSchema: string;
-  readonly kafkaBrokers: string[];
+  readonly kafka: KafkaConnection;
   readonly topicPrefix: string;
   readonly topicPartitions: number;
   readonly redisUrl: string;
@@ -78,6 +78,8 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
       `${identity.serviceName}: invalid configuration — set AUTH_JWKS_URL (production) or AUTH_PUBLIC_KEY_FILE (development: npm start and npm test generate one)`,
     );
   }
+  const kafka = kafkaConnectionFrom(e);
+  if ('problems' in kafka) throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${kafka.problems.join('; ')}`);
   if (e.AUTH_PUBLIC_KEY_FILE && !existsSync(e.AUTH_PUBLIC_KEY_FILE)) {
     throw new ConfigurationError(`${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`);
   }
@@ -87,7 +89,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     httpHost: e.HTTP_HOST,
     databaseUrl: e.DATABASE_URL,
     databaseSchema: identity.databaseSchema,
-    kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafka: kafka.connection,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
     redisUrl: e.REDIS_URL,

@@ -1,0 +1,113 @@
+import { Admin, AclEntry, ConfigResourceTypes } from 'kafkajs';
+import { serviceNames } from '@gridline/contracts';
+import { AclBinding, aclKey } from './acl-binding';
+import { exactFilter, fromKafkaAcl, principalFilter, toKafkaAcl } from './kafka-acl-mapping';
+import { servicePrincipal, userPrincipal } from './principals';
+import { allServiceAcls } from './service-acls';
+import { PlannedTopic, topicPlan } from './topic-plan';
+
+export interface ProvisioningResult {
+  readonly topicsCreated: string[];
+  readonly topicsReconfigured: string[];
+  readonly aclsGranted: number;
+  readonly aclsRevoked: number;
+}
+
+/** Whether a resource name belongs to the deployment with this prefix (and not to one whose prefix extends it). */
+export function belongsToDeployment(resourceName: string, prefix: string): boolean {
+  if (!resourceName.startsWith(prefix)) return false;
+  const logical = resourceName.slice(prefix.length);
+  return logical.startsWith('gridline.') || serviceNames.some((service) => logical.startsWith(`${service}.`));
+}
+
+/**
+ * Makes the broker match the catalogue for one deployment (topic prefix), as its super user: topics created or
+ * re-configured (cleanup policy, retention), every service principal granted exactly its ACLs and stripped of any
+ * other on this deployment's resources. Idempotent: running it again changes nothing.
+ */
+export class KafkaProvisioner {
+  constructor(private readonly admin: Admin) {}
+
+  async provisionDeployment(prefix: string, partitions: number): Promise<ProvisioningResult> {
+    const { created, reconfigured } = await this.ensureTopics(topicPlan(prefix, partitions));
+    const granted = allServiceAcls(prefix);
+    const existing = await this.serviceAclsOf(prefix);
+    const wanted = new Set(granted.map(aclKey));
+    const stale = existing.filter((entry) => !wanted.has(aclKey(fromKafkaAcl(entry) as AclBinding)));
+    await this.grant(granted);
+    if (stale.length > 0) await this.admin.deleteAcls({ filters: stale.map(exactFilter) });
+    return { topicsCreated: created, topicsReconfigured: reconfigured, aclsGranted: granted.length, aclsRevoked: stale.length };
+  }
+
+  /** Removes what provisioning made for a deployment: its topics and its service ACLs (test runs clean up with it). */
+  async removeDeployment(prefix: string): Promise<void> {
+    const stale = await this.serviceAclsOf(prefix);
+    if (stale.length > 0) await this.admin.deleteAcls({ filters: stale.map(exactFilter) });
+    const topics = (await this.admin.listTopics()).filter((name) => belongsToDeployment(name, prefix));
+    if (topics.length > 0) await this.admin.deleteTopics({ topics, timeout: 30_000 });
+  }
+
+  async grant(bindings: readonly AclBinding[]): Promise<void> {
+    if (bindings.length > 0) await this.admin.createAcls({ acl: bindings.map(toKafkaAcl) });
+  }
+
+  /** Every ACL entry of one principal, as the broker holds them. */
+  async aclsOf(principal: string): Promise<AclEntry[]> {
+    const { resources } = await this.admin.describeAcls(principalFilter(principal));
+    return resources.flatMap((resource) =>
+      resource.acls.map((acl) => ({ ...acl, resourceType: resource.resourceType, resourceName: resource.resourceName, resourcePatternType: resource.resourcePatternType })),
+    );
+  }
+
+  /** Deletes every ACL of one principal; the broker refuses its next request. */
+  async revokeAll(principal: string): Promise<number> {
+    const entries = await this.aclsOf(principal);
+    if (entries.length > 0) await this.admin.deleteAcls({ filters: [principalFilter(principal)] });
+    return entries.length;
+  }
+
+  private async serviceAclsOf(prefix: string): Promise<AclEntry[]> {
+    const entries = await Promise.all(serviceNames.map((service) => this.aclsOf(userPrincipal(servicePrincipal(service)))));
+    return entries.flat().filter((entry) => belongsToDeployment(entry.resourceName, prefix));
+  }
+
+  private async ensureTopics(plan: readonly PlannedTopic[]): Promise<{ created: string[]; reconfigured: string[] }> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = plan.filter((topic) => !existing.has(topic.name));
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic: topic.name,
+          numPartitions: topic.partitions,
+          replicationFactor: -1,
+          configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    }
+    const present = plan.filter((topic) => existing.has(topic.name));
+    const drifted = await this.driftedTopics(present);
+    if (drifted.length > 0) {
+      await this.admin.alterConfigs({
+        validateOnly: false,
+        resources: drifted.map((topic) => ({
+          type: ConfigResourceTypes.TOPIC,
+          name: topic.name,
+          configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
+        })),
+      });
+    }
+    return { created: missing.map((topic) => topic.name), reconfigured: drifted.map((topic) => topic.name) };
+  }
+
+  /** Topics whose cleanup policy or retention differs from the plan (older deployments kept 24 hours, say). */
+  private async driftedTopics(topics: readonly PlannedTopic[]): Promise<PlannedTopic[]> {
+    if (topics.length === 0) return [];
+    const { resources } = await this.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name, configNames: Object.keys(topic.config) })),
+    });
+    const actual = new Map(resources.map((resource) => [resource.resourceName, new Map(resource.configEntries.map((e) => [e.configName, e.configValue]))]));
+    return topics.filter((topic) => Object.entries(topic.config).some(([name, value]) => actual.get(topic.name)?.get(name) !== value));
+  }
+}

@@ -1,0 +1,61 @@
+import { allSubscriptions, allTopics, deadLetterTopicOf, serviceNames, Subscriptions, Topics } from '@gridline/contracts';
+import { AclBinding } from './acl-binding';
+import { allServiceAcls, serviceAcls } from './service-acls';
+
+const prefix = 't-x.';
+const acls = allServiceAcls(prefix);
+const principalOf = (service: string) => `User:svc-${service}`;
+const holders = (operation: AclBinding['operation'], resourceName: string) =>
+  acls.filter((acl) => acl.operation === operation && acl.resourceName === resourceName).map((acl) => acl.principal).sort();
+
+describe('service ACLs generated from the catalogue', () => {
+  it.each(allTopics.map((topic) => [topic.name, topic.owner]))('only its owner writes %s (%s)', (topic, owner) => {
+    expect(holders('write', `${prefix}${topic}`)).toEqual([principalOf(owner)]);
+  });
+
+  it.each(allTopics.map((topic) => [topic.name]))('exactly the services subscribed to %s read it', (topic) => {
+    const readers = [...new Set(allSubscriptions.filter((s) => s.topics.includes(topic)).map((s) => principalOf(s.service)))].sort();
+    expect(holders('read', `${prefix}${topic}`)).toEqual(readers);
+  });
+
+  it.each(allSubscriptions.map((s) => [s.group, s.service]))('consumer group %s is usable by %s alone, which alone writes its dead letters', (group, service) => {
+    expect(holders('read', `${prefix}${group}`)).toEqual([principalOf(service)]);
+    expect(holders('write', `${prefix}${deadLetterTopicOf(group)}`)).toEqual([principalOf(service)]);
+    expect(holders('read', `${prefix}${deadLetterTopicOf(group)}`)).toEqual([]);
+  });
+
+  it('grants nothing beyond the catalogue: no prefixes, no topic creation, no other resource', () => {
+    const known = new Set([
+      ...allTopics.map((t) => `${prefix}${t.name}`),
+      ...allSubscriptions.flatMap((s) => [`${prefix}${s.group}`, `${prefix}${deadLetterTopicOf(s.group)}`]),
+    ]);
+    expect(acls.filter((acl) => acl.patternType !== 'literal' || !known.has(acl.resourceName))).toEqual([]);
+    expect(new Set(acls.map((acl) => acl.operation))).toEqual(new Set(['read', 'write', 'describe']));
+    expect(new Set(acls.map((acl) => acl.principal))).toEqual(new Set(serviceNames.map(principalOf)));
+  });
+
+  it('keeps personal data away from analytics: it reads no INTERNAL topic', () => {
+    const analytics = serviceAcls('analytics', prefix);
+    for (const internal of allTopics.filter((t) => !t.public)) {
+      expect(analytics.filter((acl) => acl.resourceName === `${prefix}${internal.name}`)).toEqual([]);
+    }
+  });
+
+  it('gives issue-dispatch exactly its writes, its two groups and what they read', () => {
+    const reads = serviceAcls('issue-dispatch', '')
+      .filter((acl) => acl.operation === 'read')
+      .map((acl) => `${acl.resourceType}:${acl.resourceName}`);
+    expect(reads.sort()).toEqual(
+      [
+        `group:${Subscriptions.issueDispatchGridReplica.group}`,
+        `group:${Subscriptions.issueDispatchVolunteerHistory.group}`,
+        ...Subscriptions.issueDispatchGridReplica.topics.map((t) => `topic:${t}`),
+        `topic:${Topics.taskOffers.name}`,
+      ].sort(),
+    );
+    const writes = serviceAcls('issue-dispatch', '').filter((acl) => acl.operation === 'write').map((acl) => acl.resourceName);
+    expect(writes.sort()).toEqual(
+      [Topics.issueEvents.name, deadLetterTopicOf(Subscriptions.issueDispatchGridReplica.group), deadLetterTopicOf(Subscriptions.issueDispatchVolunteerHistory.group)].sort(),
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import { allSubscriptions, allTopics, deadLetterRetention, deadLetterTopicOf, TopicRetention } from '@gridline/contracts';
+
+/** A topic as provisioning creates it: name (prefixed), partitions and the configuration that follows from the catalogue. */
+export interface PlannedTopic {
+  readonly name: string;
+  readonly partitions: number;
+  readonly config: Readonly<Record<string, string>>;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function retentionMs(retention: TopicRetention): string {
+  return retention === 'forever' ? '-1' : String(retention.days * DAY_MS);
+}
+
+/**
+ * Every topic of a deployment: the catalogue's, each with its cleanup policy and retention (public event topics keep
+ * their whole history), and one dead-letter topic per consumer group (one partition: dead letters are rare and read
+ * in order by whoever re-drives them).
+ */
+export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
+  const catalogue = allTopics.map((spec) => ({
+    name: `${prefix}${spec.name}`,
+    partitions,
+    config: {
+      'cleanup.policy': spec.compacted ? 'compact' : 'delete',
+      'retention.ms': retentionMs(spec.retention),
+    },
+  }));
+  const deadLetters = allSubscriptions.map((subscription) => ({
+    name: `${prefix}${deadLetterTopicOf(subscription.group)}`,
+    partitions: 1,
+    config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) },
+  }));
+  return [...catalogue, ...deadLetters];
+}
