@@ -17,6 +17,8 @@ interface Credentials {
 interface KafkaSecrets {
   readonly admin: Credentials;
   readonly services: Record<AppName, Credentials>;
+  /** A city analytics team whose SCRAM credentials exist from the broker's first start (the demo's event feed). */
+  readonly demoTeam: Credentials;
 }
 
 function secrets(): KafkaSecrets {
@@ -41,6 +43,10 @@ export function adminConnection(): KafkaConnection {
 
 export function serviceCredentials(app: AppName): Credentials {
   return secrets().services[app];
+}
+
+export function teamCredentials(): Credentials {
+  return secrets().demoTeam;
 }
 
 /** The variables that make a service process authenticate as its own principal. */

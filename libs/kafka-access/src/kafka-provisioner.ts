@@ -59,6 +59,11 @@ export class KafkaProvisioner {
     );
   }
 
+  /** Deletes exactly these bindings (one team's grant on one deployment, say); the broker refuses the next request they allowed. */
+  async revoke(bindings: readonly AclBinding[]): Promise<void> {
+    if (bindings.length > 0) await this.admin.deleteAcls({ filters: bindings.map((binding) => exactFilter(toKafkaAcl(binding))) });
+  }
+
   /** Deletes every ACL of one principal; the broker refuses its next request. */
   async revokeAll(principal: string): Promise<number> {
     const entries = await this.aclsOf(principal);
