@@ -532,3 +532,37 @@ export async function kafkaStatus() {
     version: kafkaVersion(),
   };
 }
+
+// --- SCRAM users ----------------------------------------------------------------
+
+/**
+ * Creates or replaces (`password`) or deletes (`password: null`) one SCRAM-SHA-512 user on a running broker, as the
+ * super user `admin`. kafkajs has no call for it, so this runs Kafka's own ConfigCommand from the cached jars; the
+ * admin's password goes to the JVM in an owner-only file that is removed afterwards, never on a command line.
+ */
+export async function setScramUser({ bootstrap, securityProtocol = 'SASL_PLAINTEXT', admin, username, password, log = silent }) {
+  await ensureJars(log);
+  fs.mkdirSync(STATE_DIR, { recursive: true });
+  const commandConfig = path.join(STATE_DIR, `admin-${process.pid}-${randomBytes(4).toString('hex')}.properties`);
+  fs.writeFileSync(commandConfig, [
+    `security.protocol=${securityProtocol}`,
+    'sasl.mechanism=SCRAM-SHA-512',
+    `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`,
+    '',
+  ].join('\n'), { mode: 0o600 });
+  const change = password === null
+    ? ['--delete-config', 'SCRAM-SHA-512']
+    : ['--add-config', `SCRAM-SHA-512=[iterations=8192,password=${password}]`];
+  const outputFile = path.join(STATE_DIR, 'scram-command.log');
+  try {
+    const exitCode = await runToFile('java', [
+      '-cp', path.join(libsDir(), '*'),
+      `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${outputFile}`,
+      'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, '--command-config', commandConfig,
+      '--alter', ...change, '--entity-type', 'users', '--entity-name', username,
+    ], outputFile);
+    if (exitCode !== 0) throw new Error(`gridline: changing SCRAM user ${username} failed (exit ${exitCode}) — read ${outputFile}`);
+  } finally {
+    fs.rmSync(commandConfig, { force: true });
+  }
+}

@@ -18,8 +18,8 @@ describe('documented configuration', () => {
     expect(readme).toMatch(new RegExp(`\\|[^\\n]*\`${variable}\``));
   });
 
-  it('docker-compose runs Kafka, PostgreSQL, Redis and the four services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['analytics', 'grid-registry', 'issue-dispatch', 'kafka', 'postgres', 'redis', 'volunteer-coordination']);
+  it('docker-compose runs Kafka (provisioned from the catalogue first), PostgreSQL, Redis and the four services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['analytics', 'grid-registry', 'issue-dispatch', 'kafka', 'kafka-provision', 'postgres', 'redis', 'volunteer-coordination']);
   });
 
   it.each(Object.entries(apps))('docker-compose gives %s only known variables and its documented port', (app, [portVariable, port]) => {
@@ -30,7 +30,9 @@ describe('documented configuration', () => {
     const unknown = Object.keys(service.environment ?? {}).filter((name) => !known.includes(name) && name !== portVariable);
     expect(unknown).toEqual([]);
     expect(service.environment?.[portVariable]).toBe(String(port));
-    expect(service.ports).toContain(`${port}:${port}`);
+    // The services share the broker's network namespace (Kafka on loopback), so their ports are published there.
+    expect((service as { network_mode?: string }).network_mode).toBe('service:kafka');
+    expect(compose.services.kafka.ports).toContain(`${port}:${port}`);
     expect(readme).toContain(`${app} :${port}`);
   });
 });

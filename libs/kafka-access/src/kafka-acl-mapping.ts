@@ -29,8 +29,8 @@ export function fromKafkaAcl(entry: AclEntry): AclBinding | null {
   return { principal: entry.principal, resourceType, patternType, resourceName: entry.resourceName, operation };
 }
 
-/** Matches every ACL of one principal. */
-export function principalFilter(principal: string): AclFilter {
+/** Matches every ACL of one principal (of every principal when undefined). */
+export function principalFilter(principal: string | undefined): AclFilter {
   return {
     principal,
     resourceType: AclResourceTypes.ANY,

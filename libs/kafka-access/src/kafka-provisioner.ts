@@ -51,8 +51,8 @@ export class KafkaProvisioner {
     if (bindings.length > 0) await this.admin.createAcls({ acl: bindings.map(toKafkaAcl) });
   }
 
-  /** Every ACL entry of one principal, as the broker holds them. */
-  async aclsOf(principal: string): Promise<AclEntry[]> {
+  /** Every ACL entry of one principal (of everyone when undefined), as the broker holds them. */
+  async aclsOf(principal: string | undefined): Promise<AclEntry[]> {
     const { resources } = await this.admin.describeAcls(principalFilter(principal));
     return resources.flatMap((resource) =>
       resource.acls.map((acl) => ({ ...acl, resourceType: resource.resourceType, resourceName: resource.resourceName, resourcePatternType: resource.resourcePatternType })),

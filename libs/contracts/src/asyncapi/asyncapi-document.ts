@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { eventCatalogue } from '../event-catalogue';
-import { allTopics, TopicSpec } from '../topics';
+import { allSubscriptions } from '../subscriptions';
+import { allTopics, TopicRetention, TopicSpec } from '../topics';
 
 /** CloudEvents attributes every message carries as `ce_` headers (binary content mode). */
 const cloudEventHeaders = {
@@ -21,6 +22,19 @@ const cloudEventHeaders = {
 };
 
 const channelId = (topic: TopicSpec) => topic.name.replace(/[^a-zA-Z0-9]/g, '_');
+
+const retentionMs = (retention: TopicRetention) => (retention === 'forever' ? -1 : retention.days * 24 * 60 * 60 * 1000);
+
+/** Every client authenticates; nobody reads or writes what the catalogue does not grant (see ADR 0023). */
+const securitySchemes = {
+  scramSha512: {
+    type: 'scramSha512',
+    description:
+      'SASL/SCRAM-SHA-512 over TLS (SASL_SSL) in production; without TLS only on a loopback listener in development. ' +
+      'Services write only their own topics and read only what their consumer groups subscribe to; analytics teams read ' +
+      'public topics (a city team) with consumer groups named team-<name>.*, and never an INTERNAL or dead-letter topic.',
+  },
+};
 
 /**
  * The AsyncAPI 3.0 document of every topic and event, generated from the catalogue itself so it cannot drift.
@@ -51,9 +65,16 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       address: topic.name,
       description: `${topic.description}${topic.public ? ' Public: no personal data.' : ' Internal: may carry personal data.'}`,
       messages: channelMessages,
-      bindings: { kafka: { topicConfiguration: { 'cleanup.policy': [topic.compacted ? 'compact' : 'delete'] } } },
+      bindings: { kafka: { topicConfiguration: { 'cleanup.policy': [topic.compacted ? 'compact' : 'delete'], 'retention.ms': retentionMs(topic.retention) } } },
     };
-    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Published by ${topic.owner}` };
+    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Published by ${topic.owner} (the only principal allowed to write it)` };
+    for (const subscription of allSubscriptions.filter((s) => s.topics.includes(topic.name))) {
+      operations[`receive_${id}_${subscription.group.replace(/[^a-zA-Z0-9]/g, '_')}`] = {
+        action: 'receive',
+        channel: { $ref: `#/channels/${id}` },
+        summary: `Consumed by ${subscription.service} in group ${subscription.group}: ${subscription.description}`,
+      };
+    }
   }
   return {
     asyncapi: '3.0.0',
@@ -65,8 +86,23 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
         'A deployment may prefix topic names (KAFKA_TOPIC_PREFIX). Each consumer group also has a dead-letter topic <group>.dlq.',
     },
     defaultContentType: 'application/json',
+    servers: {
+      production: {
+        host: '{bootstrap}',
+        protocol: 'kafka-secure',
+        description: 'The deployment\'s brokers over TLS; every client authenticates as its own principal.',
+        variables: { bootstrap: { description: 'Comma-separated host:port list of the brokers.' } },
+        security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
+      },
+      development: {
+        host: '127.0.0.1:9092',
+        protocol: 'kafka',
+        description: 'The local broker `npm start` runs: SASL/SCRAM without TLS, loopback only; credentials in .gridline/kafka/secrets.json.',
+        security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
+      },
+    },
     channels,
     operations,
-    components: { messages },
+    components: { messages, securitySchemes },
   };
 }
