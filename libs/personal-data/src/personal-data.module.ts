@@ -20,6 +20,8 @@ export class PersonalDataModule {
   static with(config: PersonalDataConfig, districts: Type<DistrictDirectory>): DynamicModule {
     return {
       module: PersonalDataModule,
+      // Global, so a service's feature modules record reads and read the period without importing it again.
+      global: true,
       controllers: [PersonalDataController],
       providers: [
         { provide: PERSONAL_DATA_CONFIG, useValue: config },
