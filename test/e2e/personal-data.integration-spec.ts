@@ -317,4 +317,18 @@ describe('personal data', () => {
       ]);
     });
   });
+
+  it('documents the personal-data routes in each service’s OpenAPI', async () => {
+    const paths = async (url: string) => Object.keys((await httpClient(url).get('/openapi.json')).body.paths);
+    expect(await paths(dispatchUrl)).toEqual(expect.arrayContaining([
+      '/v1/tenants/{tenantId}/contact-access-log',
+      '/v1/tenants/{tenantId}/personal-data-policy',
+      '/v1/tenants/{tenantId}/issues/{issueId}/contact',
+    ]));
+    expect(await paths(registryUrl)).toEqual(expect.arrayContaining([
+      '/v1/tenants/{tenantId}/contact-access-log',
+      '/v1/tenants/{tenantId}/personal-data-policy',
+      '/v1/tenants/{tenantId}/grids/{gridId}/members/{memberId}/contact',
+    ]));
+  });
 });
