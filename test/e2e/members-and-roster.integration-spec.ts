@@ -11,7 +11,7 @@ type Client = ReturnType<typeof httpClient>;
  * People and roles per grid and the weekly duty roster, with grid-registry as a real process on the real
  * database and broker: members of several roles, one active leader, memberships ended (never deleted), a roster
  * with a night split at 24:00 and who is on duty at a few instants; bad requests answer 4xx with a code and store
- * nothing; phones appear on the internal contacts topic only.
+ * nothing; phones appear on the internal contacts topic only (and on the logged contact route: personal-data spec).
  */
 describe('members and duty roster', () => {
   const tenantId = 'mr-erqi';
