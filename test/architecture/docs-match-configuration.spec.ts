@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { configurationVariables } from '@gridline/platform';
 import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
+import { personalDataConfigurationVariables } from '@gridline/personal-data';
 
 /** The configuration table, docker-compose.yml and the code must name the same variables and ports. */
 const root = path.resolve(__dirname, '../..');
@@ -14,7 +15,7 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 const apps = { 'grid-registry': ['GRID_REGISTRY_PORT', 3001], 'issue-dispatch': ['ISSUE_DISPATCH_PORT', 3002], 'volunteer-coordination': ['VOLUNTEER_COORDINATION_PORT', 3003], analytics: ['ANALYTICS_PORT', 3004] } as const;
 
 describe('documented configuration', () => {
-  it.each([...configurationVariables, ...intakeConfigurationVariables, ...feedConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
+  it.each([...configurationVariables, ...intakeConfigurationVariables, ...feedConfigurationVariables, ...personalDataConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
     expect(readme).toMatch(new RegExp(`\\|[^\\n]*\`${variable}\``));
   });
 
@@ -25,7 +26,11 @@ describe('documented configuration', () => {
   it.each(Object.entries(apps))('docker-compose gives %s only known variables and its documented port', (app, [portVariable, port]) => {
     const service = compose.services[app];
     expect(service.build?.args?.APP).toBe(app);
-    const own: Record<string, readonly string[]> = { 'issue-dispatch': intakeConfigurationVariables, analytics: feedConfigurationVariables };
+    const own: Record<string, readonly string[]> = {
+      'grid-registry': personalDataConfigurationVariables,
+      'issue-dispatch': [...intakeConfigurationVariables, ...personalDataConfigurationVariables],
+      analytics: feedConfigurationVariables,
+    };
     const known = [...configurationVariables, ...(own[app] ?? [])];
     const unknown = Object.keys(service.environment ?? {}).filter((name) => !known.includes(name) && name !== portVariable);
     expect(unknown).toEqual([]);

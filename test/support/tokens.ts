@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { importPKCS8, SignJWT } from 'jose';
 
-type Grant = { role: 'city-admin' | 'city-viewer' | 'district-admin' | 'dispatcher' | 'resident' } | { role: 'leader' | 'worker'; grid: string };
+type Grant = { role: 'city-admin' | 'city-viewer' | 'district-admin' | 'dispatcher' | 'auditor' | 'resident' } | { role: 'leader' | 'worker'; grid: string };
 
 function signingKeyFile(): string {
   const file = process.env.GRIDLINE_TEST_SIGNING_KEY;
@@ -31,5 +31,6 @@ export const as = {
   dispatcher: (tenant: string) => token({ sub: `test:${tenant}:dispatcher`, tenant, roles: [{ role: 'dispatcher' }] }),
   leader: (tenant: string, grid: string, sub = `test:${tenant}:leader:${grid}`) => token({ sub, tenant, roles: [{ role: 'leader', grid }] }),
   worker: (tenant: string, grid: string) => token({ sub: `test:${tenant}:worker:${grid}`, tenant, roles: [{ role: 'worker', grid }] }),
+  auditor: (tenant: string) => token({ sub: `test:${tenant}:auditor`, tenant, roles: [{ role: 'auditor' }] }),
   resident: (tenant: string, sub = `test:${tenant}:resident`) => token({ sub, tenant, roles: [{ role: 'resident' }] }),
 };

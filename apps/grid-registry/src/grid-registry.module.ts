@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CheckIn } from './check-ins/check-in.entity';
 import { CheckInDayClosing } from './check-ins/check-in-day-closing.entity';
 import { CheckInReader } from './check-ins/check-in.reader';
@@ -32,6 +33,8 @@ import { Places1764350000000 } from './migrations/1764350000000-places';
 import { GridCodePrefixIndex1764400000000 } from './migrations/1764400000000-grid-code-prefix-index';
 import { GridHistory1764390000000 } from './migrations/1764390000000-grid-history';
 import { ImportJobs1764560000000 } from './migrations/1764560000000-import-jobs';
+import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
+import { RegistryDistricts } from './tenants/registry-districts';
 import { importEntities, ImportsModule } from './imports/imports.module';
 import { memberEntities, MembersModule } from './members/members.module';
 import { placeEntities, PlacesModule } from './places/places.module';
@@ -45,18 +48,20 @@ import { CreateTenantUseCase } from './tenants/use-cases/create-tenant/create-te
  */
 @Module({})
 export class GridRegistryModule {
-  static with(config: ServiceConfig): DynamicModule {
+  static with(config: ServiceConfig, personalData: PersonalDataConfig): DynamicModule {
     return {
       module: GridRegistryModule,
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion, ...importEntities],
-          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000, ImportJobs1764560000000],
+          entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion, ...importEntities, ...personalDataEntities],
+          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000, ImportJobs1764560000000, PersonalData1764620000000],
         }),
         MessagingModule,
         SchedulingModule,
         AuthModule,
+        // Members' phones: who read them (the auditor's log) and how long they are kept after a membership ends (docs/adr/0022).
+        PersonalDataModule.with(personalData, RegistryDistricts),
         PlacesModule,
         MembersModule,
         ImportsModule,

@@ -4,6 +4,7 @@ import { GridBoundaryReplica, GridReplica, GridReplicaModule, GridReplicaProject
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CategoriesController } from './categories/categories.controller';
 import { CategoryPolicy } from './categories/category-policy.entity';
 
@@ -52,25 +53,35 @@ import { ReportIntake } from './intake/report-intake';
 import { IntakeOpen3111764510000000 } from './migrations/1764510000000-intake-open311';
 import { UnroutedReports1764550000000 } from './migrations/1764550000000-unrouted-reports';
 import { VolunteerHelpHistoryHandler } from './volunteer-help/volunteer-help-history.handler';
+import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
+import { IssueDistricts } from './personal-data/issue-districts';
+import { ReporterContactController } from './personal-data/reporter-contact.controller';
+import { ReporterContactErasure } from './personal-data/reporter-contact-erasure';
+import { ReporterContactReader } from './personal-data/reporter-contact.reader';
+import { ReporterContactReads } from './personal-data/reporter-contact-reads';
+import { EraseExpiredContactUseCase } from './personal-data/use-cases/erase-expired-contact/erase-expired-contact.use-case';
+import { EraseOwnContactUseCase } from './personal-data/use-cases/erase-own-contact/erase-own-contact.use-case';
 
 @Module({})
 export class IssueDispatchModule {
-  static with(config: ServiceConfig, intake: IntakeConfig): DynamicModule {
+  static with(config: ServiceConfig, intake: IntakeConfig, personalData: PersonalDataConfig): DynamicModule {
     return {
       module: IssueDispatchModule,
       imports: [
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000],
+          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey, ...personalDataEntities],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000],
         }),
         RedisModule,
         MessagingModule,
         AuthModule,
         SchedulingModule,
         GridReplicaModule,
+        // Reporters' contacts: who read them (the auditor's log) and how long they are kept (docs/adr/0022).
+        PersonalDataModule.with(personalData, IssueDistricts),
       ],
-      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController],
+      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController, ReporterContactController],
       providers: [
         IssueAccess,
         ReportIssueUseCase,
@@ -104,6 +115,12 @@ export class IssueDispatchModule {
         PostServiceRequestUseCase,
         ListServiceRequestsUseCase,
         IssueApiKeyUseCase,
+        // Personal data: reads recorded, contacts erased after the retention period or at the reporter's request.
+        ReporterContactReads,
+        ReporterContactReader,
+        ReporterContactErasure,
+        EraseExpiredContactUseCase,
+        EraseOwnContactUseCase,
         // The grid tree replica, with boundaries and places for routing by location: read from the start of
         // grid-registry's compacted topics, never by calling it.
         provideEventConsumer({

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
+import { loadPersonalDataConfig } from '@gridline/personal-data';
 import { loadIntakeConfig } from './intake/intake-config';
 import { IssueDispatchModule } from './issue-dispatch.module';
 import { issueDispatchIdentity } from './service-identity';
 
 runService(async () => {
   const config = loadServiceConfig(issueDispatchIdentity);
-  await bootstrapService(IssueDispatchModule.with(config, loadIntakeConfig()), config, {
+  await bootstrapService(IssueDispatchModule.with(config, loadIntakeConfig(), loadPersonalDataConfig(config.serviceName)), config, {
     title: 'Gridline issue-dispatch',
     description: 'Intake of reported problems (REST and Open311 GeoReport v2 under /open311/v2), dispatch to the responsible grid, acknowledgement deadlines and escalation.',
   });

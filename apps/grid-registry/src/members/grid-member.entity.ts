@@ -3,8 +3,8 @@ import type { MemberRole } from '@gridline/contracts';
 
 /**
  * A person's membership of one grid in one role: the one entity of the `members` table (`grids/` uses it as
- * `Member` for leaders). Ending a membership keeps the row (`endedAt` set, phone dropped): who served where,
- * and when, is history.
+ * `Member` for leaders). Ending a membership keeps the row (`endedAt` set): who served where, and when, is
+ * history. The phone stays for the district's retention period after the end, then is erased (`phoneErasedAt`).
  */
 @Entity({ name: 'members' })
 export class GridMember {
@@ -20,7 +20,7 @@ export class GridMember {
   @Column({ type: 'text' })
   name: string;
 
-  /** Personal data: only here and on the internal member-contacts topic. */
+  /** Personal data: only here, on the internal member-contacts topic and in the logged contact route. */
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
@@ -39,4 +39,8 @@ export class GridMember {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
+
+  /** When the phone of the ended membership was erased, the retention period after it ended. */
+  @Column({ name: 'phone_erased_at', type: 'timestamptz', nullable: true })
+  phoneErasedAt: Date | null = null;
 }

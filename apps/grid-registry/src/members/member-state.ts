@@ -14,7 +14,11 @@ export function toMemberState(member: GridMember): MemberState {
   };
 }
 
-/** The internal contact record: name and phone, for services that must call people. */
+/**
+ * The internal contact record: name and phone, for services that must call people. An ended membership keeps its
+ * phone for the district's retention period; the record published when it is erased has none, and being the
+ * latest for the member id it is what the compacted topic keeps.
+ */
 export function toMemberContacts(member: GridMember): MemberContacts {
   return {
     memberId: member.id,
@@ -22,7 +26,7 @@ export function toMemberContacts(member: GridMember): MemberContacts {
     gridId: member.gridId,
     role: member.role,
     name: member.name,
-    phone: member.endedAt === null ? member.phone : null,
+    phone: member.phone,
     active: member.endedAt === null,
     version: member.version,
   };

@@ -14,6 +14,7 @@ export class MemberView {
   @ApiProperty() active: boolean;
   @ApiProperty() startedAt: string;
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "When the ended membership's phone was erased (the district's retention period after it ended)." }) phoneErasedAt: string | null;
   @ApiProperty({ example: 1 }) version: number;
 }
 
@@ -29,6 +30,7 @@ export function toMemberView(member: GridMember): MemberView {
     active: member.endedAt === null,
     startedAt: member.createdAt.toISOString(),
     endedAt: member.endedAt?.toISOString() ?? null,
+    phoneErasedAt: member.phoneErasedAt?.toISOString() ?? null,
     version: member.version,
   };
 }

@@ -11,12 +11,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
 import { ListMembersQuery } from './list-members.query';
 import { TenantGridMemberParams } from './member-params';
 import { MemberView } from './member-view';
+import { MemberContactView } from './member-contact.view';
 import { MembersReader } from './members.reader';
 import { AddMemberDto } from './use-cases/add-member/add-member.dto';
 import { AddMemberUseCase } from './use-cases/add-member/add-member.use-case';
@@ -30,6 +32,7 @@ export class MembersController {
     private readonly reader: MembersReader,
     private readonly addMember: AddMemberUseCase,
     private readonly endMembership: EndMembershipUseCase,
+    private readonly accessLog: ContactAccessLog,
   ) {}
 
   @Post()
@@ -60,7 +63,7 @@ export class MembersController {
 
   @Get()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone" })
+  @ApiOperation({ summary: "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone (see …/{memberId}/contact)" })
   @ApiOkResponse({ type: [MemberView] })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
@@ -69,10 +72,32 @@ export class MembersController {
     return this.reader.list(tenantId, gridId, query.includeEnded ?? false);
   }
 
+  @Get(':memberId/contact')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: "How to reach a member: their phone, for district staff and the staff of the member's grid or a grid above it",
+    description:
+      'The only route that shows a phone. Every answer that carries one is recorded in the contact access log (who, when, which member, this route); ' +
+      "an ended membership's phone is shown until the district's retention period erases it.",
+  })
+  @ApiOkResponse({ type: MemberContactView })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE (residents, auditors), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)' })
+  async contact(
+    @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
+    @CurrentIdentity() identity: Identity,
+    @AccessedVia() via: AccessRoute,
+  ): Promise<MemberContactView> {
+    await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
+    const contact = await this.reader.contact(tenantId, gridId, memberId);
+    if (contact.phone !== null) await this.accessLog.record(identity, via, { tenantId, memberId, fields: ['phone'], purpose: 'member-contact' });
+    return contact;
+  }
+
   @Delete(':memberId')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: 'End a membership (the row is kept with `endedAt`; the phone is dropped; the member leaves the roster)',
+    summary: "End a membership (the row is kept with `endedAt`; the phone is erased after the district's retention period; the member leaves the roster)",
     description: 'Repeating it answers the same ended member. A leader is replaced with PUT …/leader instead.',
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })

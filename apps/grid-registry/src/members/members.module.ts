@@ -8,17 +8,20 @@ import { MembersReader } from './members.reader';
 import { AddMemberUseCase } from './use-cases/add-member/add-member.use-case';
 import { EndMembershipUseCase } from './use-cases/end-membership/end-membership.use-case';
 import { SetDutyRosterUseCase } from './use-cases/set-duty-roster/set-duty-roster.use-case';
+import { MemberContactErasure } from './member-contact-erasure';
+import { EraseExpiredPhoneUseCase } from './use-cases/erase-expired-phone/erase-expired-phone.use-case';
 
 /** Entities of the members feature, for the service's DataSource. */
 export const memberEntities = [GridMember, DutyRoster];
 
 /**
- * People and roles per grid, and each grid's weekly duty roster. Uses the service's global DataSource and
+ * People and roles per grid, and each grid's weekly duty roster; members' phones, read through a logged route and
+ * erased the district's retention period after a membership ends. Uses the service's global DataSource and
  * outbox; GridReader (stateless) is provided again here for the access checks' grid lineage.
  */
 @Module({
   controllers: [MembersController, DutyRosterController],
-  exports: [AddMemberUseCase],
-  providers: [GridReader, MembersReader, AddMemberUseCase, EndMembershipUseCase, SetDutyRosterUseCase],
+  exports: [AddMemberUseCase, MemberContactErasure],
+  providers: [GridReader, MembersReader, AddMemberUseCase, EndMembershipUseCase, SetDutyRosterUseCase, MemberContactErasure, EraseExpiredPhoneUseCase],
 })
 export class MembersModule {}

@@ -8,6 +8,8 @@ import { DutyRosterView, OnDutyView, toDutyRosterView } from './duty-roster.view
 import { GridMember } from './grid-member.entity';
 import { gridInDistrict } from './grid-in-district';
 import { MemberView, toMemberView } from './member-view';
+import { MemberContactView, toMemberContactView } from './member-contact.view';
+import { NotFoundError } from '@gridline/platform';
 
 /** Read side of members and rosters, always scoped to one district and grid. */
 @Injectable()
@@ -20,6 +22,15 @@ export class MembersReader {
     const where: FindOptionsWhere<GridMember> = { tenantId, gridId, ...(includeEnded ? {} : { endedAt: IsNull() }) };
     const members = await manager.find(GridMember, { where, order: { createdAt: 'ASC', id: 'ASC' } });
     return members.map(toMemberView);
+  }
+
+  /** One member's contact, ended ones included (their phone until erased). */
+  async contact(tenantId: string, gridId: string, memberId: string): Promise<MemberContactView> {
+    const manager = this.dataSource.manager;
+    await gridInDistrict(manager, tenantId, gridId);
+    const member = await manager.findOneBy(GridMember, { tenantId, gridId, id: memberId });
+    if (!member) throw new NotFoundError('MEMBER_NOT_FOUND', `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`);
+    return toMemberContactView(member);
   }
 
   async roster(tenantId: string, gridId: string): Promise<DutyRosterView> {

@@ -4,6 +4,7 @@ import { EventContext, Outbox } from '@gridline/messaging';
 import { DutyRoster } from './duty-roster.entity';
 import { GridMember } from './grid-member.entity';
 import { toMemberContacts, toMemberState } from './member-state';
+import type { MemberContactErasure } from './member-contact-erasure';
 
 /**
  * Every membership change goes out the same way, in the caller's transaction: the public state on member-state and
@@ -15,13 +16,16 @@ export async function announceMembership(manager: EntityManager, outbox: Outbox,
   await outbox.add(manager, MemberContactsChanged, toMemberContacts(member), context);
 }
 
-/** Ends a membership (the row stays as history, without the phone) and announces it. */
-export async function endMembershipRow(manager: EntityManager, outbox: Outbox, member: GridMember, now: Date, context: EventContext): Promise<void> {
+/**
+ * Ends a membership (the row stays as history) and announces it. The phone stays for the district's retention
+ * period; the erasure timer is set in the same transaction (docs/adr/0022).
+ */
+export async function endMembershipRow(manager: EntityManager, outbox: Outbox, member: GridMember, now: Date, context: EventContext, erasure: MemberContactErasure): Promise<void> {
   member.endedAt = now;
-  member.phone = null;
   member.version += 1;
-  await manager.update(GridMember, { tenantId: member.tenantId, id: member.id }, { endedAt: now, phone: null, version: member.version });
+  await manager.update(GridMember, { tenantId: member.tenantId, id: member.id }, { endedAt: now, version: member.version });
   await announceMembership(manager, outbox, member, context);
+  await erasure.scheduleAfterEnd(manager, member);
 }
 
 /**

@@ -5,9 +5,17 @@ import { CaseView, toIssueView } from '../issues/issue-view';
 import type { PossibleDuplicate } from './duplicates/possible-duplicates';
 
 export class ContactView {
-  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null once erased.' }) name: string | null;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) email: string | null;
+}
+
+/** Where the reporter's contact stands; no personal data, so shown to everyone who may read the case. */
+export class ContactErasureView {
+  @ApiProperty({ nullable: true, type: String, description: 'When the contact is due to be erased: the district retention period after the case closed or was rejected; null while the case is open.' })
+  dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was erased; null while it is kept.' }) erasedAt: string | null;
+  @ApiProperty({ nullable: true, enum: ['retention-period', 'reporter-request'], type: String }) because: string | null;
 }
 
 export class PossibleDuplicateView {
@@ -24,7 +32,9 @@ export class IntakeIssueView extends CaseView {
   @ApiProperty({ enum: ['resident', 'patrol', 'visit'] }) channel: string;
   @ApiProperty({ enum: ['rest', 'open311'] }) intakeSource: string;
   @ApiProperty({ type: [String] }) photoUrls: string[];
-  @ApiPropertyOptional({ type: ContactView, description: 'Only for the reporter and district staff.' }) contact?: ContactView;
+  @ApiPropertyOptional({ type: ContactView, description: 'Only for the reporter and district staff, and only until erased; every answer carrying it is in the contact access log.' })
+  contact?: ContactView;
+  @ApiProperty({ type: ContactErasureView }) contactErasure: ContactErasureView;
 }
 
 /** The answer to a report: the issue, and earlier open reports that are likely the same problem. */
@@ -43,8 +53,22 @@ export function mayReadContact(identity: Identity, issue: Issue): boolean {
   return issue.reporterSubject !== null && issue.reporterSubject === identity.subject;
 }
 
+export function toContactErasureView(issue: Issue): ContactErasureView {
+  return { dueAt: issue.contactEraseAfter?.toISOString() ?? null, erasedAt: issue.contactErasedAt?.toISOString() ?? null, because: issue.contactErasedBecause };
+}
+
+export function toContactView(issue: Issue): ContactView {
+  return { name: issue.reporterName, phone: issue.reporterPhone, email: issue.reporterEmail };
+}
+
 export function toIntakeIssueView(issue: Issue, reader: Identity | null): IntakeIssueView {
-  const view: IntakeIssueView = { ...toIssueView(issue), channel: issue.channel, intakeSource: issue.intakeSource, photoUrls: issue.photoUrls };
-  if (reader && mayReadContact(reader, issue)) view.contact = { name: issue.reporterName, phone: issue.reporterPhone, email: issue.reporterEmail };
+  const view: IntakeIssueView = {
+    ...toIssueView(issue),
+    channel: issue.channel,
+    intakeSource: issue.intakeSource,
+    photoUrls: issue.photoUrls,
+    contactErasure: toContactErasureView(issue),
+  };
+  if (reader && mayReadContact(reader, issue) && issue.contactErasedAt === null) view.contact = toContactView(issue);
   return view;
 }

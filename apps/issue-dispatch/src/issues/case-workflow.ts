@@ -7,10 +7,12 @@ import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
 import { CaseClocks } from './case-clocks';
 import { ActingAs, authorise, whoMay } from './domain/case-permissions';
-import { CaseAction, CaseStatus, decideTransition, IssueState } from './domain/case-state-machine';
+import { CaseAction, CaseStatus, decideTransition, isFinished, IssueState } from './domain/case-state-machine';
 import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
-import { IssueHistoryAction, IssueHistoryEntry } from './issue-history.entity';
+import { IssueHistoryAction } from './issue-history.entity';
+import { appendCaseHistory } from './case-history';
+import { ReporterContactErasure } from '../personal-data/reporter-contact-erasure';
 
 /** What every case action carries: which case, who asks, and the version they saw. */
 export interface CaseCommand {
@@ -63,8 +65,9 @@ const gridCapacities = new Set(['holder-leader', 'holder-worker', 'ancestor-lead
  * Runs one case action the same way every time, in one transaction: lock the case's timers, then the case;
  * check that the caller may see it (404/403), may take this action in some capacity (403), saw the current
  * version (409 `VERSION_CONFLICT`), and that the state machine allows it (409 with the refusal's code) — then
- * apply the action's own effect, append to the history and add its events to the outbox. A refused action changes
- * nothing and emits nothing.
+ * apply the action's own effect, append to the history and add its events to the outbox. A case that thereby
+ * finishes (closed, rejected) gets the erasure timer of its reporter's contact. A refused action changes nothing
+ * and emits nothing.
  */
 @Injectable()
 export class CaseWorkflow {
@@ -74,6 +77,7 @@ export class CaseWorkflow {
     private readonly outbox: Outbox,
     private readonly access: IssueAccess,
     private readonly clocks: CaseClocks,
+    private readonly contactErasure: ReporterContactErasure,
   ) {}
 
   run(command: CaseCommand, action: CaseAction, apply: (step: CaseStep) => Promise<void>): Promise<Issue> {
@@ -93,7 +97,10 @@ export class CaseWorkflow {
       const previous = issue.state;
       issue.state = outcome.next;
       const actor: CaseActor = { subject: identity.subject, role: actingAs.role, gridId: actingAs.gridId };
-      await apply(this.step(manager, issue, actor, actingAs, previous));
+      const step = this.step(manager, issue, actor, actingAs, previous);
+      await apply(step);
+      // A case that closes or is rejected keeps its reporter's contact only for the district's retention period.
+      if (isFinished(issue.state) && !isFinished(previous)) await this.contactErasure.scheduleAfterFinish(manager, issue, step.now);
       await manager.save(issue);
       return issue;
     });
@@ -112,20 +119,7 @@ export class CaseWorkflow {
       get ref() {
         return { issueId: issue.id, tenantId: issue.tenantId, gridId: issue.holderGridId, level: issue.holderLevel };
       },
-      record: async (action, reason) => {
-        await manager.insert(IssueHistoryEntry, {
-          tenantId: issue.tenantId,
-          issueId: issue.id,
-          action,
-          actor: actor.subject,
-          actorRole: actor.role,
-          actorGridId: actor.gridId,
-          holderLevel: issue.holderLevel,
-          holderGridId: issue.holderGridId,
-          reason,
-          at: now,
-        });
-      },
+      record: (action, reason) => appendCaseHistory(manager, issue, actor, action, reason, now),
       emit: async (definition, data) => {
         await this.outbox.add(manager, definition, data, context);
       },

@@ -23,6 +23,8 @@ export type IssueHistoryAction =
   | 'reassigned'
   | 'parked'
   | 'unparked'
+  // The reporter's contact erased (retention period passed, or the reporter asked); the case is kept.
+  | 'contact-erased'
   // From volunteer-coordination's events (actor `volunteer:<id>` or `system:matching`).
   | VolunteerHistoryAction;
 

@@ -34,9 +34,9 @@ export class Issue {
   @Column({ name: 'location_lat', type: 'double precision', nullable: true })
   locationLat: number | null;
 
-  /** Personal data: stays in this service's tables, never in events. */
-  @Column({ name: 'reporter_name', type: 'text' })
-  reporterName: string;
+  /** Personal data: stays in this service's tables, never in events. null once erased (see `contactErasedAt`). */
+  @Column({ name: 'reporter_name', type: 'text', nullable: true })
+  reporterName: string | null;
 
   @Column({ name: 'reporter_phone', type: 'text', nullable: true })
   reporterPhone: string | null;
@@ -178,11 +178,27 @@ export class Issue {
   @Column({ name: 'address_key', type: 'text', nullable: true })
   addressKey: string | null;
 
+  // ── Personal data (migration 1764620000000, docs/adr/0022) ─────────────────────────────────────────────────
+
+  /** When the reporter's contact is due to be erased: the district's retention period after the case finished. */
+  @Column({ name: 'contact_erase_after', type: 'timestamptz', nullable: true })
+  contactEraseAfter: Date | null = null;
+
+  /** When the contact (name, phone, e-mail, Open311 device and account ids) was erased; the case is kept. */
+  @Column({ name: 'contact_erased_at', type: 'timestamptz', nullable: true })
+  contactErasedAt: Date | null = null;
+
+  @Column({ name: 'contact_erased_because', type: 'text', nullable: true })
+  contactErasedBecause: ContactErasureReason | null = null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
 
 export type IntakeSource = 'rest' | 'open311';
+
+/** Why a reporter's contact is gone: the retention period after the case finished, or the reporter asked. */
+export type ContactErasureReason = 'retention-period' | 'reporter-request';
 
 export interface IntakeDetails {
   readonly deviceId?: string;

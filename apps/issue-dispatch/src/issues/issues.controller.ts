@@ -3,6 +3,8 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { AccessedVia, AccessRoute } from '@gridline/personal-data';
+import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { ReportIntake } from '../intake/report-intake';
@@ -24,6 +26,7 @@ export class IssuesController {
     private readonly intake: ReportIntake,
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
     private readonly access: IssueAccess,
+    private readonly contactReads: ReporterContactReads,
   ) {}
 
   @Post()
@@ -32,16 +35,17 @@ export class IssuesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: ReportedIssueView, description: 'The issue, with `possibleDuplicates`: earlier open reports likely of the same problem.' })
-  report(
+  async report(
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Headers('x-correlation-id') correlation: string | undefined,
     @CurrentIdentity() identity: Identity,
+    @AccessedVia() via: AccessRoute,
   ): Promise<ReportedIssueView> {
     assertMayUseChannel(identity, body.channel);
     // Keys are per caller: two residents who pick the same key do not see each other's reports.
-    return this.intake.submit({
+    const answer = await this.intake.submit({
       tenantId,
       report: body,
       correlationId: correlationIdFrom(correlation),
@@ -50,6 +54,9 @@ export class IssuesController {
       idempotencyKey,
       reader: identity,
     });
+    // The answer shows the reporter their own contact; a replayed answer (same Idempotency-Key) shows it again.
+    await this.contactReads.recordShown(identity, via, { tenantId, caseId: answer.id, contact: answer.contact }, 'report-answer');
+    return answer;
   }
 
   @Post(':issueId/acknowledge')
@@ -77,10 +84,15 @@ export class IssuesController {
 
   @Get(':issueId')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @ApiOperation({ summary: 'One issue as it stands; residents see only their own; the contact only for its reporter and district staff' })
+  @ApiOperation({
+    summary: 'One issue as it stands; residents see only their own; the contact only for its reporter and district staff, until erased',
+    description: 'An answer that carries the contact is recorded in the contact access log (who, when, which case, this route).',
+  })
   @ApiOkResponse({ type: IntakeIssueView })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IntakeIssueView> {
-    return toIntakeIssueView(await this.readable(tenantId, issueId, identity), identity);
+  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity, @AccessedVia() via: AccessRoute): Promise<IntakeIssueView> {
+    const view = toIntakeIssueView(await this.readable(tenantId, issueId, identity), identity);
+    await this.contactReads.recordShown(identity, via, { tenantId, caseId: issueId, contact: view.contact }, 'case-view');
+    return view;
   }
 
   private async readable(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {

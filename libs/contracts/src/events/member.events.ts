@@ -53,7 +53,7 @@ export const memberContactsSchema = z
     gridId: idSchema,
     role: memberRoleSchema,
     name: z.string().min(1),
-    /** Personal data. null when none was given, and once the membership has ended (the number is dropped). */
+    /** Personal data. null when none was given, and once erased: the district's retention period after the membership ended. */
     phone: z.string().min(1).nullable(),
     active: z.boolean(),
     version: z.number().int().positive(),
@@ -67,7 +67,7 @@ export const MemberContactsChanged = defineEvent({
   subjectOf: (d) => d.memberId,
   description:
     'INTERNAL (personal data): how to reach a grid member — name and phone — for services that must call people (dispatch). ' +
-    'Compacted by member id; an ended membership is republished without its phone. Never for analytics.',
+    "Compacted by member id; an ended membership keeps its phone for the district's retention period, then is republished without it (so the latest record, the one compaction keeps, has none). Never for analytics.",
 });
 
 /** Local wall-clock time `HH:mm`; a shift's end may be `24:00` (the end of the day). */

@@ -8,6 +8,7 @@ const erqiAdmin = person('erqi', { role: 'district-admin' });
 const erqiDispatcher = person('erqi', { role: 'dispatcher' });
 const erqiLeader = person('erqi', { role: 'leader', grid: 'g1' });
 const erqiResident = person('erqi', { role: 'resident' });
+const erqiAuditor = person('erqi', { role: 'auditor' });
 
 describe('decideAccess', () => {
   it('refuses a route that declares no policy, whoever calls', () => {
@@ -44,5 +45,16 @@ describe('decideAccess', () => {
   it('keeps routes without a district to city roles unless they serve anyone signed in', () => {
     expect(decideAccess(erqiAdmin, { method: 'POST', tenantId: undefined, audiences: ['city'] })).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
     expect(decideAccess(erqiResident, { method: 'GET', tenantId: undefined, audiences: ['anyone-signed-in'] }).allowed).toBe(true);
+  });
+
+  it('opens the personal-data access log to the district auditor only, not to other roles nor a city viewer', () => {
+    const route = { method: 'GET', tenantId: 'erqi', audiences: ['auditor' as const] };
+    expect(decideAccess(erqiAuditor, route).allowed).toBe(true);
+    expect(decideAccess(erqiAuditor, { ...route, tenantId: 'jinshui' })).toMatchObject({ allowed: false, code: 'FORBIDDEN_DISTRICT' });
+    for (const other of [erqiAdmin, erqiDispatcher, erqiLeader, erqiResident, cityViewer]) expect(decideAccess(other, route)).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
+  });
+
+  it('gives the auditor no other route', () => {
+    expect(decideAccess(erqiAuditor, { method: 'GET', tenantId: 'erqi', audiences: ['district-staff', 'grid-staff', 'resident'] })).toMatchObject({ allowed: false, code: 'FORBIDDEN_ROLE' });
   });
 });

@@ -18,6 +18,7 @@ const audienceRoles: Record<Exclude<Audience, 'city' | 'anyone-signed-in'>, Para
   'district-staff': ['district-admin', 'dispatcher'],
   'grid-staff': ['leader', 'worker'],
   resident: ['resident'],
+  auditor: ['auditor'],
 };
 
 /**
@@ -29,6 +30,10 @@ export function decideAccess(identity: Identity, request: AccessRequest): Access
   if (!audiences || audiences.length === 0) return { allowed: false, code: 'NO_ACCESS_POLICY', reason: 'this route declares no access policy' };
   if (hasRole(identity, 'city-admin')) return { allowed: true };
   const reading = request.method === 'GET' || request.method === 'HEAD';
+  // The audit trail of personal-data reads is for the district's auditor (and the city administrator) only.
+  if (hasRole(identity, 'city-viewer') && audiences.every((audience) => audience === 'auditor')) {
+    return { allowed: false, code: 'FORBIDDEN_ROLE', reason: 'the personal-data access log is for the district auditor' };
+  }
   if (reading && hasRole(identity, 'city-viewer')) return { allowed: true };
   if (tenantId === undefined) {
     if (audiences.includes('anyone-signed-in')) return { allowed: true };

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * grid roles act on one grid and its descendants; residents report and follow their own cases.
  */
 export const cityRoles = ['city-admin', 'city-viewer'] as const;
-export const districtRoles = ['district-admin', 'dispatcher'] as const;
+/** `auditor` reads the district's personal-data access log and nothing else (docs/adr/0022). */
+export const districtRoles = ['district-admin', 'dispatcher', 'auditor'] as const;
 export const gridRoles = ['leader', 'worker'] as const;
 export const roleNames = [...cityRoles, ...districtRoles, ...gridRoles, 'resident'] as const;
 export type RoleName = (typeof roleNames)[number];

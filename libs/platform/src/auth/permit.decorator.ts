@@ -6,10 +6,12 @@ import { SetMetadata } from '@nestjs/common';
  * - `district-staff`: district-admin or dispatcher of the district in the path;
  * - `grid-staff`: a leader or worker of that district (the handler checks the grid);
  * - `resident`: a resident of that district (the handler limits them to their own cases);
+ * - `auditor`: the district's auditor (the personal-data access log); a city viewer may not read these routes,
+ *   because who read whose contact is itself personal data;
  * - `city`: only the city roles (routes without a district in the path);
  * - `anyone-signed-in`: any valid token, for routes that filter what they return by the caller.
  */
-export type Audience = 'district-admin' | 'district-staff' | 'grid-staff' | 'resident' | 'city' | 'anyone-signed-in';
+export type Audience = 'district-admin' | 'district-staff' | 'grid-staff' | 'resident' | 'auditor' | 'city' | 'anyone-signed-in';
 
 export const PERMIT_KEY = 'gridline:permit';
 export const PUBLIC_KEY = 'gridline:public';

@@ -26,6 +26,7 @@ import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { MergeGridsDto } from './merge-grids.dto';
+import { MemberContactErasure } from '../../../members/member-contact-erasure';
 
 export interface MergeGridsCommand {
   readonly tenantId: string;
@@ -48,6 +49,7 @@ export class MergeGridsUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly contactErasure: MemberContactErasure,
     private readonly index: LocationIndex,
   ) {}
 
@@ -94,7 +96,7 @@ export class MergeGridsUseCase {
     const addresses = [...survivor.addresses];
     for (const grid of absorbed) {
       for (const member of await manager.findBy(Member, { tenantId, gridId: grid.id, endedAt: IsNull() })) {
-        await endMembershipRow(manager, this.outbox, member, now, context);
+        await endMembershipRow(manager, this.outbox, member, now, context, this.contactErasure);
         membershipsEnded += 1;
       }
       await dropRosterShifts(manager, this.outbox, tenantId, grid.id, now, context);

@@ -12,6 +12,7 @@ import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { announceMembership, dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
 import { ReplaceGridLeaderDto } from './replace-grid-leader.dto';
+import { MemberContactErasure } from '../../../members/member-contact-erasure';
 
 export interface ReplaceGridLeaderCommand {
   readonly tenantId: string;
@@ -21,8 +22,8 @@ export interface ReplaceGridLeaderCommand {
 }
 
 /**
- * Puts a new leader at the head of a grid. The grid row is locked, the previous leader's member row (and with it
- * their phone) is removed, the new leader gets a new member id, the grid's version goes up and the new state is
+ * Puts a new leader at the head of a grid. The grid row is locked, the previous leader's membership ends (their
+ * phone kept for the district's retention period, then erased), the new leader gets a new member id, the grid's version goes up and the new state is
  * announced — all in one transaction.
  *
  * Sending the current leader's name again is not a new leader: it changes no published state, so it bumps no
@@ -33,6 +34,7 @@ export class ReplaceGridLeaderUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly contactErasure: MemberContactErasure,
   ) {}
 
   async execute({ tenantId, gridId, leader: dto, correlationId }: ReplaceGridLeaderCommand): Promise<GridView> {
@@ -50,9 +52,9 @@ export class ReplaceGridLeaderUseCase {
 
         const now = new Date();
         const context = EventContext.start(tenantId, correlationId);
-        // The previous leader's membership ends (the row stays as history, without the phone) and leaves the roster.
+        // The previous leader's membership ends (the row stays as history; the phone until the retention period ends) and leaves the roster.
         if (current) {
-          await endMembershipRow(manager, this.outbox, current, now, context);
+          await endMembershipRow(manager, this.outbox, current, now, context, this.contactErasure);
           await dropRosterShifts(manager, this.outbox, tenantId, gridId, now, context, current.id);
         }
         const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', note: null, version: 1, createdAt: now, endedAt: null });

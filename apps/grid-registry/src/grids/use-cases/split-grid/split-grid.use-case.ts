@@ -24,6 +24,7 @@ import { Member } from '../../member.entity';
 import { CreateGridUseCase } from '../create-grid/create-grid.use-case';
 import { SplitGridDto } from './split-grid.dto';
 import { SplitGridView } from './split-grid.view';
+import { MemberContactErasure } from '../../../members/member-contact-erasure';
 
 export interface SplitGridCommand {
   readonly tenantId: string;
@@ -47,6 +48,7 @@ export class SplitGridUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly contactErasure: MemberContactErasure,
     private readonly index: LocationIndex,
     private readonly createGrid: CreateGridUseCase,
   ) {}
@@ -95,7 +97,7 @@ export class SplitGridUseCase {
 
     const context = EventContext.start(tenantId, correlationId);
     const memberships = await manager.findBy(Member, { tenantId, gridId: original.id, endedAt: IsNull() });
-    for (const member of memberships) await endMembershipRow(manager, this.outbox, member, now, context);
+    for (const member of memberships) await endMembershipRow(manager, this.outbox, member, now, context, this.contactErasure);
     await dropRosterShifts(manager, this.outbox, tenantId, original.id, now, context);
     // Retiring first releases the name and the address claims the parts are about to take.
     await retireGridRow(manager, this.outbox, original, null, effectiveFrom, now, context);

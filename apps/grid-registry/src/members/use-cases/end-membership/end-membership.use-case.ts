@@ -7,6 +7,7 @@ import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
 import { dropRosterShifts, endMembershipRow } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
+import { MemberContactErasure } from '../../member-contact-erasure';
 
 export interface EndMembershipCommand {
   readonly tenantId: string;
@@ -16,9 +17,9 @@ export interface EndMembershipCommand {
 }
 
 /**
- * Ends a membership without deleting it: the row keeps name, role and dates (history), its phone is dropped
- * (no longer needed to reach them), and the member's shifts leave the grid's roster. Public state, contacts
- * (now without phone) and, if shifts were removed, the roster are republished in the same transaction.
+ * Ends a membership without deleting it: the row keeps name, role and dates (history), its phone stays for the
+ * district's retention period (a timer then erases it), and the member's shifts leave the grid's roster. Public
+ * state, contacts and, if shifts were removed, the roster are republished in the same transaction.
  * Ending an ended membership again answers the same and emits nothing.
  *
  * A leader is not removed here: the grid's published state names its leader, and `PUT …/leader` is the one
@@ -29,6 +30,7 @@ export class EndMembershipUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly contactErasure: MemberContactErasure,
   ) {}
 
   execute({ tenantId, gridId, memberId, correlationId }: EndMembershipCommand): Promise<MemberView> {
@@ -43,7 +45,7 @@ export class EndMembershipUseCase {
 
       const now = new Date();
       const context = EventContext.start(tenantId, correlationId);
-      await endMembershipRow(manager, this.outbox, member, now, context);
+      await endMembershipRow(manager, this.outbox, member, now, context, this.contactErasure);
       await dropRosterShifts(manager, this.outbox, tenantId, gridId, now, context, memberId);
       return toMemberView(member);
     });

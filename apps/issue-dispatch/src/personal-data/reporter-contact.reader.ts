@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ForbiddenError, Identity, NotFoundError } from '@gridline/platform';
+import { mayReadContact } from '../intake/reported-issue-view';
+import { IssueAccess } from '../issues/issue-access';
+import { Issue } from '../issues/issue.entity';
+
+/**
+ * One report's contact for whoever may read it: its reporter (a resident sees only their own reports; anyone
+ * else's looks absent) and the district's staff.
+ */
+@Injectable()
+export class ReporterContactReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: IssueAccess,
+  ) {}
+
+  async read(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {
+    const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
+    if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+    await this.access.assertCanRead(identity, issue);
+    if (!mayReadContact(identity, issue)) throw new ForbiddenError('FORBIDDEN_ROLE', `only the reporter and the district's staff may read the contact of issue ${issueId}`);
+    return issue;
+  }
+}
