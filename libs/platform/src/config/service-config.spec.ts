@@ -28,4 +28,12 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig(identity, { AUTH_PUBLIC_KEY_FILE: '/no/such/key.pem' })).toThrow('does not exist');
     expect(loadServiceConfig(identity, { AUTH_JWKS_URL: 'https://id.example/jwks.json' }).auth.jwksUrl).toBe('https://id.example/jwks.json');
   });
+
+  it('bounds token lifetimes to 24 hours and clock skew to 60 seconds unless told otherwise, within sane limits', () => {
+    const jwks = { AUTH_JWKS_URL: 'https://id.example/jwks.json' };
+    expect(loadServiceConfig(identity, jwks).auth).toMatchObject({ maxLifetimeSeconds: 86_400, clockSkewSeconds: 60 });
+    expect(loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600', AUTH_CLOCK_SKEW_SECONDS: '5' }).auth).toMatchObject({ maxLifetimeSeconds: 3600, clockSkewSeconds: 5 });
+    expect(() => loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow('AUTH_MAX_TOKEN_LIFETIME_SECONDS');
+    expect(() => loadServiceConfig(identity, { ...jwks, AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow('AUTH_CLOCK_SKEW_SECONDS');
+  });
 });
