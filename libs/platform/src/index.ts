@@ -22,3 +22,4 @@ export * from './input/input-errors';
 export * from './input/input-hygiene.middleware';
 export * from './input/json-depth';
 export * from './input/text-rule';
+export * from './http/date-validators';
