@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, NotAfter } from '@gridline/platform';
+import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 
 export const POOL_NAME = /^[a-z][a-z0-9-]{1,39}$/;
@@ -88,7 +88,6 @@ export class CreateServiceEventDto {
   @ApiPropertyOptional({ example: '2025-12-01', description: 'First date the series may run on; default: today in its time zone.' })
   @IsOptional()
   @IsCalendarDate()
-  @NotAfter('until')
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Last date it may run on; default: until further notice.' })

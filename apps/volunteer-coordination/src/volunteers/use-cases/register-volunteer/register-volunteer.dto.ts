@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { volunteerKinds } from '@gridline/contracts';
-import { IsCalendarDate, NotAfter } from '@gridline/platform';
+import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 import { skillLevelOf } from '../../domain/skill-catalogue';
 
@@ -71,7 +71,6 @@ export class AvailabilityExceptionDto {
 
   @ApiProperty({ example: '2026-07-01' })
   @IsCalendarDate()
-  @NotAfter('toDate')
   fromDate: string;
 
   @ApiProperty({ example: '2026-07-14' })
