@@ -6,13 +6,13 @@ import { localDayStart } from '../volunteers/domain/local-time';
 
 /** Which ledger entries: a period of local dates and, optionally, one volunteer, team, or grid with everything below it. */
 export class HoursFilterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (Asia/Shanghai), inclusive.' })
+  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (Asia/Shanghai), inclusive; a real date, not after `to`.' })
   @IsOptional()
   @IsCalendarDate()
   @NotAfter('to')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'Last local date, inclusive.' })
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Last local date, inclusive; a real date.' })
   @IsOptional()
   @IsCalendarDate()
   to?: string;

@@ -40,6 +40,14 @@ function jsonBodyOptions(ownBodyPaths: RegExp | undefined) {
   };
 }
 
+/** What every route of every service refuses before its own rules, stated in each OpenAPI document. */
+const INPUT_RULES =
+  'Input rules on every route: text (path, query, body, import files) with NUL or another control character other ' +
+  'than TAB/LF/CR, a lone UTF-16 surrogate or a bidi override/isolate (U+202A–U+202E, U+2066–U+2069), or a name ' +
+  '(name, title, …Name, …_name) with a line break → 400 INVALID_TEXT; JSON nested deeper than 32 → 400 JSON_TOO_DEEP; ' +
+  'a body that is not JSON or a path that is not UTF-8 → 400 MALFORMED_REQUEST; dates that do not exist, or a period ' +
+  'whose from is after its to → 400 VALIDATION_FAILED.';
+
 /** A request Node cannot even parse (a control character in a header, a broken request line), in our error format. */
 function answerUnparsableRequests(app: INestApplication): void {
   const body = JSON.stringify({ statusCode: 400, code: 'MALFORMED_REQUEST', message: 'the HTTP request could not be parsed (a header or the request line is malformed)', details: [] });
@@ -68,7 +76,7 @@ export async function bootstrapService(
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').build(),
+    new DocumentBuilder().setTitle(description.title).setDescription(`${description.description}\n\n${INPUT_RULES}`).setVersion('1').build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   answerUnparsableRequests(app);

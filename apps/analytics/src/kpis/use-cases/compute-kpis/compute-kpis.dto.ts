@@ -3,7 +3,7 @@ import { IsOptional } from 'class-validator';
 import { IsInstant, NotAfter } from '@gridline/platform';
 
 export class ComputeKpisQuery {
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Start of the period (inclusive), ISO 8601. Default: 30 days before `to`.' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Start of the period (inclusive), ISO 8601, not after `to`. Default: 30 days before `to`.' })
   @IsOptional()
   @IsInstant({ message: 'from must be an ISO 8601 date or date-time' })
   @NotAfter('to')

@@ -17,7 +17,7 @@ export class ListServiceRequestsQuery extends JurisdictionQuery {
   @Matches(new RegExp(`^${code}(,${code}){0,49}$`), { message: 'service_code must be comma-separated service codes' })
   service_code?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Requested at or after (W3C date-time). Default: 90 days before end_date.' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Requested at or after (W3C date-time), not after end_date. Default: 90 days before end_date.' })
   @IsOptional()
   @IsInstant({ message: 'start_date must be a W3C date-time such as 2026-11-01T00:00:00Z' })
   @NotAfter('end_date')
