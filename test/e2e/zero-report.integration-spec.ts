@@ -227,7 +227,7 @@ describe('zero-report (零上报)', () => {
     const m1History = await leaderOfM1.get(`/v1/tenants/${tenantId}/grids/${grids.m1}/check-ins?from=${today}&to=${today}`);
     expect(m1History.body).toMatchObject([{ date: today, status: 'checked-in', checkIn: { checkInId: expect.any(String), nothingToReport: true } }]);
     const badRange = await dispatcher.get(`/v1/tenants/${tenantId}/grids/${grids.m1}/check-ins?from=${today}&to=${yesterdayOf(today)}`);
-    expect([badRange.status, badRange.body.code]).toEqual([422, 'INVALID_DATE_RANGE']);
+    expect([badRange.status, badRange.body.code, badRange.body.details]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'from', reason: 'from must not be after to' }]]);
 
     // The next cut-off is planned for tomorrow, once.
     const tomorrow = shanghai(cutoffAt + 24 * 60 * MINUTE).date;

@@ -1,2 +1,3 @@
 export * from './calendar-date';
 export * from './zone-clock';
+export * from './instant';

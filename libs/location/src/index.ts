@@ -5,3 +5,4 @@ export * from './point-in-polygon';
 export * from './address-normalisation';
 export * from './responsibility';
 export * from './spatial-grid-index';
+export * from './position-range';

@@ -19,3 +19,8 @@ export * from './auth/token-verifier';
 export * from './auth/access.guard';
 export * from './auth/current-identity.decorator';
 export * from './auth/auth.module';
+export * from './input/input-errors';
+export * from './input/input-hygiene.middleware';
+export * from './input/json-depth';
+export * from './input/text-rule';
+export * from './http/date-validators';

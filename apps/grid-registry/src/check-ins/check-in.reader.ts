@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import { gridLevels } from '@gridline/contracts';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
 import { Grid } from '../grids/grid.entity';
 import { Tenant } from '../tenants/tenant.entity';
 import { CheckIn } from './check-in.entity';
 import { CheckInDayClosing } from './check-in-day-closing.entity';
 import { CheckInHistoryQuery, DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './check-in-history.query';
 import { CheckInDayView, toCheckInView } from './check-in.view';
-import { addDays, daysBetween, localDateAt } from '@gridline/calendar';
+import { addDays, daysBetween, localDateAt, periodOutOfOrder } from '@gridline/calendar';
 import { cutoffOf } from './domain/cutoff';
 import { DEFAULT_TIME_ZONE } from './domain/zero-report-policy';
 import { MissedCheckIn } from './missed-check-in.entity';
@@ -79,7 +79,8 @@ export class CheckInReader {
     const to = query.to ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
     const from = query.from ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
     const span = daysBetween(from, to);
-    if (span < 0) throw new UnprocessableError('INVALID_DATE_RANGE', `from (${from}) is after to (${to})`, [{ field: 'from', reason: 'after to' }]);
+    // The period rule of every route (NotAfter on the query) once more, for a `from` after the default `to`.
+    if (span < 0) throw new ValidationFailedError([{ field: 'from', reason: periodOutOfOrder('from', 'to') }]);
     if (span >= MAX_HISTORY_DAYS) {
       throw new UnprocessableError('INVALID_DATE_RANGE', `at most ${MAX_HISTORY_DAYS} days at a time`, [{ field: 'from', reason: `more than ${MAX_HISTORY_DAYS} days before to` }]);
     }

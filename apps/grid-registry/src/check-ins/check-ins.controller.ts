@@ -65,7 +65,7 @@ export class CheckInsController {
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'INVALID_DATE_RANGE (from after to, or more than 366 days)' })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'INVALID_DATE_RANGE (more than 366 days); `from` after `to` is a 400 VALIDATION_FAILED' })
   async history(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() query: CheckInHistoryQuery,

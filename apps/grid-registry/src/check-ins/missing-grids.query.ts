@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsCalendarDate } from './is-calendar-date.validator';
+import { IsCalendarDate } from '@gridline/platform';
 
 export const MAX_MISSING_PER_PAGE = 1000;
 
@@ -9,7 +9,6 @@ export const MAX_MISSING_PER_PAGE = 1000;
 export class MissingGridsQuery {
   @ApiPropertyOptional({ example: '2025-06-30', description: "Default: today in the district's zero-report time zone." })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   @IsCalendarDate()
   date?: string;
 

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '@gridline/platform';
 import { type GridLevel, gridLevels } from '@gridline/contracts';
 
 export const MAX_GRIDS_PER_PAGE = 1000;
@@ -32,7 +33,7 @@ export class ListGridsQuery {
 
   @ApiPropertyOptional({ example: '2026-11-01T12:00:00+08:00', description: 'An ISO 8601 instant: the tree as it was then, from the grid history (see GridVersionView).' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date or instant' })
+  @IsInstant({ message: 'asOf must be an ISO 8601 date or instant' })
   asOf?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Include retired grids (left out by default).' })

@@ -1,20 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsCalendarDate, NotAfter } from '@gridline/platform';
 import { PageQuery } from '../http/page-query';
 import { localDayStart } from '../volunteers/domain/local-time';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** Which ledger entries: a period of local dates and, optionally, one volunteer, team, or grid with everything below it. */
 export class HoursFilterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (Asia/Shanghai), inclusive.' })
+  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (Asia/Shanghai), inclusive; a real date, not after `to`.' })
   @IsOptional()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
+  @NotAfter('to')
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'Last local date, inclusive.' })
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Last local date, inclusive; a real date.' })
   @IsOptional()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   to?: string;
 
   @ApiPropertyOptional()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
-import { TenantParams } from '@gridline/platform';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { TenantParams, IsInstant } from '@gridline/platform';
 import { PageQuery } from '../http/page-query';
 
 export class TenantSeriesParams extends TenantParams {
@@ -29,7 +29,7 @@ export class ListOccurrencesQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Only occurrences starting at or after this instant (ISO 8601); default: now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'from must be an ISO 8601 date-time' })
   from?: string;
 }
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsInstant } from '@gridline/platform';
 import { Tool, ToolLoan } from './tool.entity';
 
 const CONDITIONS = ['good', 'worn', 'broken'] as const;
@@ -28,7 +29,7 @@ export class SetConditionDto {
 
 export class LendToolDto {
   @ApiProperty({ example: '2025-12-08T18:00:00+08:00', description: 'When it must be back: in the future, at most 30 days ahead.' })
-  @IsISO8601({ strict: true }, { message: 'dueAt must be an ISO 8601 date-time' })
+  @IsInstant({ message: 'dueAt must be an ISO 8601 date-time' })
   dueAt: string;
 }
 

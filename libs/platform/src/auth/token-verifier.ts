@@ -4,12 +4,16 @@ import { createRemoteJWKSet, errors, importSPKI, JWTVerifyGetKey, jwtVerify, Key
 import { SERVICE_CONFIG, ServiceConfig } from '../config/service-config';
 import { UnauthenticatedError } from '../http/api-error';
 import { gridlineClaimsSchema, Identity, identityFromClaims } from './identity';
+import { TokenTimes, tokenTimeProblem } from './token-time-rules';
 
 const ALGORITHMS = ['ES256', 'RS256'];
 
 /**
  * Verifies bearer tokens: signature (keys from a JWKS URL in production, a PEM public key file in development
- * and tests), issuer, audience and expiry, then Gridline's own claims. Every failure is one 401 with a reason.
+ * and tests), issuer, audience and expiry; then their times — `iat` required, a lifetime of at most
+ * AUTH_MAX_TOKEN_LIFETIME_SECONDS, `iat`/`nbf` no further ahead than AUTH_CLOCK_SKEW_SECONDS (token-time-rules.ts);
+ * a `crit` header naming an extension we do not know is refused (RFC 7515 §4.1.11, enforced by jose); then
+ * Gridline's own claims. Every failure is one 401 UNAUTHENTICATED with a reason.
  */
 @Injectable()
 export class TokenVerifier {
@@ -45,11 +49,14 @@ export class TokenVerifier {
         issuer: this.config.auth.issuer,
         audience: this.config.auth.audience,
         algorithms: ALGORITHMS,
-        requiredClaims: ['exp', 'sub'],
+        requiredClaims: ['exp', 'iat', 'sub'],
+        clockTolerance: this.config.auth.clockSkewSeconds,
       }));
     } catch (error) {
       throw new UnauthenticatedError(`token rejected: ${describe(error)}`);
     }
+    const timeProblem = tokenTimeProblem(payload as TokenTimes, Math.floor(Date.now() / 1000), this.config.auth);
+    if (timeProblem) throw new UnauthenticatedError(`token rejected: ${timeProblem}`);
     const claims = gridlineClaimsSchema.safeParse(payload);
     if (!claims.success) {
       throw new UnauthenticatedError(`token claims invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
@@ -62,6 +69,8 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWTExpired) return 'expired';
   if (error instanceof errors.JWTClaimValidationFailed) return `claim ${error.claim} ${error.reason}`;
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'bad signature';
+  // Only an unrecognised `crit` extension reaches here as "not supported": the algorithms are ours to choose.
+  if (error instanceof errors.JOSENotSupported) return `unsupported header: ${error.message}`;
   if (error instanceof errors.JOSEError) return error.code;
   return 'malformed';
 }

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
@@ -6,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
+import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
 
 const levelsFrom: Record<ServiceConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -25,10 +27,34 @@ export interface ServiceDescription {
   readonly ownBodyPaths?: RegExp;
 }
 
-/** JSON bodies, at most 256 kB, except on the paths whose module parses its own body. */
+/**
+ * JSON bodies, at most 256 kB and MAX_JSON_DEPTH deep (measured on the raw bytes before parsing, so nothing
+ * recursive ever holds a 100,000-deep array), except on the paths whose module parses its own body.
+ */
 function jsonBodyOptions(ownBodyPaths: RegExp | undefined) {
   const isJson = (req: Request) => Boolean(req.is('application/json'));
-  return { limit: '256kb', type: ownBodyPaths ? (req: Request) => isJson(req) && !ownBodyPaths.test(req.originalUrl) : isJson };
+  return {
+    limit: '256kb',
+    type: ownBodyPaths ? (req: Request) => isJson(req) && !ownBodyPaths.test(req.originalUrl) : isJson,
+    verify: (_req: unknown, _res: unknown, raw: Buffer) => refuseDeepJson(raw),
+  };
+}
+
+/** What every route of every service refuses before its own rules, stated in each OpenAPI document. */
+const INPUT_RULES =
+  'Input rules on every route: text (path, query, body, import files) with NUL or another control character other ' +
+  'than TAB/LF/CR, a lone UTF-16 surrogate or a bidi override/isolate (U+202A–U+202E, U+2066–U+2069), or a name ' +
+  '(name, title, …Name, …_name) with a line break → 400 INVALID_TEXT; JSON nested deeper than 32 → 400 JSON_TOO_DEEP; ' +
+  'a body that is not JSON or a path that is not UTF-8 → 400 MALFORMED_REQUEST; dates that do not exist, or a period ' +
+  'whose from is after its to → 400 VALIDATION_FAILED.';
+
+/** A request Node cannot even parse (a control character in a header, a broken request line), in our error format. */
+function answerUnparsableRequests(app: INestApplication): void {
+  const body = JSON.stringify({ statusCode: 400, code: 'MALFORMED_REQUEST', message: 'the HTTP request could not be parsed (a header or the request line is malformed)', details: [] });
+  app.getHttpServer().on('clientError', (_error: Error, socket: Socket) => {
+    if (!socket.writable) return socket.destroy();
+    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  });
 }
 
 /**
@@ -42,14 +68,18 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: levelsFrom[config.logLevel], bodyParser: true });
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
+  // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
+  app.useBodyParser('urlencoded', { extended: true });
+  app.use(inputHygiene());
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(description.title).setDescription(description.description).setVersion('1').build(),
+    new DocumentBuilder().setTitle(description.title).setDescription(`${description.description}\n\n${INPUT_RULES}`).setVersion('1').build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
+  answerUnparsableRequests(app);
   await app.listen(config.port, config.httpHost);
   new Logger(config.serviceName).log(`listening on http://${config.httpHost}:${config.port} (OpenAPI at /docs)`);
   return app;

@@ -47,4 +47,12 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig(identity, { ...plaintext, KAFKA_BROKERS: 'kafka-0.kafka:9092' })).toThrow('allowed only to a loopback broker, not kafka-0.kafka:9092');
     expect(() => loadServiceConfig(identity, { ...withKey, KAFKA_SECURITY_PROTOCOL: 'PLAINTEXT' })).toThrow('KAFKA_SECURITY_PROTOCOL');
   });
+
+  it('bounds token lifetimes to 24 hours and clock skew to 60 seconds unless told otherwise, within sane limits', () => {
+    const jwks = { AUTH_JWKS_URL: 'https://id.example/jwks.json' };
+    expect(loadServiceConfig(identity, jwks).auth).toMatchObject({ maxLifetimeSeconds: 86_400, clockSkewSeconds: 60 });
+    expect(loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600', AUTH_CLOCK_SKEW_SECONDS: '5' }).auth).toMatchObject({ maxLifetimeSeconds: 3600, clockSkewSeconds: 5 });
+    expect(() => loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow('AUTH_MAX_TOKEN_LIFETIME_SECONDS');
+    expect(() => loadServiceConfig(identity, { ...jwks, AUTH_CLOCK_SKEW_SECONDS: '3600' })).toThrow('AUTH_CLOCK_SKEW_SECONDS');
+  });
 });

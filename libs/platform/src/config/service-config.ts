@@ -22,6 +22,8 @@ const environmentSchema = kafkaConnectionSchema.extend({
   AUTH_AUDIENCE: z.string().min(1).default('gridline'),
   AUTH_JWKS_URL: z.url({ message: 'must be an https:// (or http://) URL of a JWKS' }).optional(),
   AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
 });
 
 /** Every variable the services read besides their own port variable; the README's table documents each. */
@@ -49,6 +51,10 @@ export interface ServiceConfig {
     readonly audience: string;
     readonly jwksUrl: string | null;
     readonly publicKeyFile: string | null;
+    /** Longest `exp − iat` a token may have. */
+    readonly maxLifetimeSeconds: number;
+    /** How far ahead `iat`/`nbf` may be, and how late `exp` may be honoured, for clocks that disagree. */
+    readonly clockSkewSeconds: number;
   };
 }
 
@@ -99,7 +105,14 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     logLevel: e.LOG_LEVEL,
-    auth: { issuer: e.AUTH_ISSUER, audience: e.AUTH_AUDIENCE, jwksUrl: e.AUTH_JWKS_URL ?? null, publicKeyFile: e.AUTH_PUBLIC_KEY_FILE ?? null },
+    auth: {
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      jwksUrl: e.AUTH_JWKS_URL ?? null,
+      publicKeyFile: e.AUTH_PUBLIC_KEY_FILE ?? null,
+      maxLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+      clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
+    },
   };
 }
 

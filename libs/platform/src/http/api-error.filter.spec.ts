@@ -1,4 +1,4 @@
-import { ArgumentsHost } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { ApiErrorFilter } from './api-error.filter';
 
 /** Answers an exception through the filter and returns what the client would get. */
@@ -20,6 +20,15 @@ describe('ApiErrorFilter', () => {
   it('answers an unsupported charset with 415 and other parser refusals with 400', () => {
     expect(answer(bodyParserError(415, 'charset.unsupported')).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(answer(bodyParserError(400, 'request.size.invalid'))).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
+  });
+
+  it('answers a body that is not JSON, or not in a supported encoding, with a 4xx and a stable code', () => {
+    const notJson = Object.assign(new SyntaxError('Unexpected token } in JSON at position 1'), { status: 400, statusCode: 400, expose: true, type: 'entity.parse.failed' });
+    expect(answer(notJson)).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
+    // What Nest makes of the same SyntaxError (and of a URIError from a path) before the filter sees it.
+    expect(answer(new BadRequestException('Unexpected token } in JSON at position 1'))).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
+    expect(answer(bodyParserError(415, 'encoding.unsupported')).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(answer(bodyParserError(413, 'parameters.too.many')).body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
   it('still hides an unexpected server error behind a 500', () => {

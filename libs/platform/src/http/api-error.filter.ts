@@ -20,7 +20,7 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
-      const code = status === HttpStatus.NOT_FOUND ? 'ROUTE_NOT_FOUND' : status === HttpStatus.PAYLOAD_TOO_LARGE ? 'PAYLOAD_TOO_LARGE' : `HTTP_${status}`;
+      const code = httpExceptionCodes[status] ?? `HTTP_${status}`;
       const message = status === HttpStatus.BAD_REQUEST ? `malformed request — ${exception.message}` : exception.message;
       return { statusCode: status, code, message, details: [] };
     }
@@ -38,6 +38,16 @@ interface BodyParserError extends Error {
   readonly expose: true;
   readonly type: string;
 }
+
+/**
+ * Nest turns a body that is not JSON (body-parser's entity.parse.failed, a SyntaxError) and a path that is not
+ * percent-encoded UTF-8 (a URIError) into a plain 400 before this filter sees them: they get a stable code too.
+ */
+const httpExceptionCodes: Record<number, string> = {
+  [HttpStatus.BAD_REQUEST]: 'MALFORMED_REQUEST',
+  [HttpStatus.NOT_FOUND]: 'ROUTE_NOT_FOUND',
+  [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+};
 
 const bodyParserCodes: Record<number, string> = {
   [HttpStatus.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',

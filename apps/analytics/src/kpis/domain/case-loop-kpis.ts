@@ -1,3 +1,5 @@
+import { periodOutOfOrder } from '@gridline/calendar';
+
 /**
  * The evaluation numbers of digital urban management (数字城管) over a cohort: the cases reported in a period
  * (rejected reports are no case and are left out), followed to today (ADR 0019).
@@ -59,7 +61,7 @@ export type KpiPeriod = { readonly from: Date; readonly to: Date } | { readonly 
 export function kpiPeriodOf(from: string | undefined, to: string | undefined, now: Date): KpiPeriod {
   const end = to ? new Date(to) : now;
   const start = from ? new Date(from) : new Date(end.getTime() - DEFAULT_KPI_PERIOD_DAYS * 86_400_000);
-  if (start.getTime() > end.getTime()) return { problem: { field: 'from', reason: 'from must not be after to' } };
+  if (start.getTime() > end.getTime()) return { problem: { field: 'from', reason: periodOutOfOrder('from', 'to') } };
   if (end.getTime() - start.getTime() > MAX_KPI_PERIOD_DAYS * 86_400_000) return { problem: { field: 'from', reason: `the period may span at most ${MAX_KPI_PERIOD_DAYS} days` } };
   return { from: start, to: end };
 }

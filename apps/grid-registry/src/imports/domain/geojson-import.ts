@@ -1,4 +1,4 @@
-import { type BBox, type BoundaryGeometry, normaliseAddress } from '@gridline/location';
+import { type BBox, type BoundaryGeometry, normaliseAddress, positionRangeProblems } from '@gridline/location';
 import { sameGeometry } from '../../places/domain/same-geometry';
 import { validateBoundary } from '../../places/domain/polygon-validation';
 import { MAX_IMPORT_ROWS, type Report } from './import-problem';
@@ -100,6 +100,12 @@ export function readGeoJsonFeatures(features: readonly unknown[], report: Report
 function readPosition(coordinates: unknown, field: string, line: number, report: Report): PlaceRowInput['point'] {
   if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3 || !coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))) {
     report(line, field, 'a Point needs [lon, lat] (or [lon, lat, altitude]) as finite numbers');
+    return 'invalid';
+  }
+  // Longitude and latitude are checked with the place (the rules of POST /places); only the altitude ends here.
+  const altitude = positionRangeProblems(coordinates as number[]).find((problem) => problem.index === 2);
+  if (altitude) {
+    report(line, `${field}[2]`, altitude.reason);
     return 'invalid';
   }
   return { lon: coordinates[0] as number, lat: coordinates[1] as number };

@@ -1,4 +1,4 @@
-import { BBox, bboxOf, BoundaryGeometry, flattenRing, locateInRing, Position, signedRingArea } from '@gridline/location';
+import { BBox, bboxOf, BoundaryGeometry, flattenRing, locateInRing, Position, positionRangeProblems, signedRingArea } from '@gridline/location';
 
 /** The most positions one boundary may have; a courtyard needs tens, a whole street a few hundred. */
 export const MAX_BOUNDARY_POSITIONS = 10_000;
@@ -45,7 +45,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /**
  * Validates a grid boundary given as a GeoJSON geometry (RFC 7946, WGS84 lon/lat):
  * - `type` is `Polygon` or `MultiPolygon`; `coordinates` nests as the type says;
- * - every position is 2 or 3 finite numbers, longitude in [-180, 180], latitude in [-90, 90];
+ * - every position is 2 or 3 finite numbers, longitude in [-180, 180], latitude in [-90, 90], altitude within
+ *   ALTITUDE_RANGE_METRES (libs/location/src/position-range.ts);
  * - every ring has at least 4 positions, is closed (last = first) and repeats no position back to back;
  * - outer rings run counter-clockwise and holes clockwise (RFC 7946 §3.1.6), and no ring is flat (zero area);
  * - no ring crosses or touches itself or another ring (a segment intersection test, swept along longitude);
@@ -166,9 +167,7 @@ function checkPosition(value: unknown, field: string, what: string, problems: Pr
     problems.add(field, `${what} must hold finite numbers, got ${JSON.stringify(value)}`);
     return null;
   }
-  const [lon, lat] = value as number[];
-  if (lon < -180 || lon > 180) problems.add(field, `${what}: longitude ${lon} is outside [-180, 180] (GeoJSON puts longitude first)`);
-  if (lat < -90 || lat > 90) problems.add(field, `${what}: latitude ${lat} is outside [-90, 90] (GeoJSON puts longitude first)`);
+  for (const { reason } of positionRangeProblems(value as number[])) problems.add(field, `${what}: ${reason}`);
   return [...(value as number[])];
 }
 

@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { IsInstant, NotAfter } from '@gridline/platform';
 
 export class ComputeKpisQuery {
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Start of the period (inclusive), ISO 8601. Default: 30 days before `to`.' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Start of the period (inclusive), ISO 8601, not after `to`. Default: 30 days before `to`.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsInstant({ message: 'from must be an ISO 8601 date or date-time' })
+  @NotAfter('to')
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'End of the period (exclusive), ISO 8601. Default: now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsInstant({ message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
 }
 

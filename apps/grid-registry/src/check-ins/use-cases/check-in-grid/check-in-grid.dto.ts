@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '../../../http/trim';
-import { IsCalendarDate } from '../../is-calendar-date.validator';
+import { IsCalendarDate } from '@gridline/platform';
 
 export class MatterDto {
   @ApiPropertyOptional({ example: '环境卫生', maxLength: 40, description: 'Free-text category, e.g. 环境卫生, 安全隐患, 邻里纠纷.' })
@@ -49,7 +49,6 @@ export class ReporterDto {
 export class CheckInGridDto {
   @ApiPropertyOptional({ example: '2025-06-30', description: "Default: today in the district's time zone. Only today is accepted." })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' })
   @IsCalendarDate()
   date?: string;
 

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInstant } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 
 /** "3 volunteers who can use a ladder, Saturday morning, in 47号院." */
@@ -20,11 +21,11 @@ export class RequestVolunteersDto {
   gridId: string;
 
   @ApiProperty({ example: '2026-06-06T09:00:00+08:00' })
-  @IsISO8601({ strict: true }, { message: 'startsAt must be an ISO 8601 time with offset' })
+  @IsInstant({ message: 'startsAt must be an ISO 8601 time with offset' })
   startsAt: string;
 
   @ApiProperty({ example: '2026-06-06T12:00:00+08:00', description: 'After startsAt, on the same local day.' })
-  @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 time with offset' })
+  @IsInstant({ message: 'endsAt must be an ISO 8601 time with offset' })
   endsAt: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 3, default: 1 })

@@ -14,9 +14,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const POOL_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 
 export class RecurrenceDto {
@@ -87,12 +87,12 @@ export class CreateServiceEventDto {
 
   @ApiPropertyOptional({ example: '2025-12-01', description: 'First date the series may run on; default: today in its time zone.' })
   @IsOptional()
-  @Matches(DATE, { message: 'startsOn must be YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Last date it may run on; default: until further notice.' })
   @IsOptional()
-  @Matches(DATE, { message: 'until must be YYYY-MM-DD' })
+  @IsCalendarDate()
   until?: string;
 
   @ApiProperty({ example: '08:30', description: 'Local start time (HH:mm) in timeZone.' })

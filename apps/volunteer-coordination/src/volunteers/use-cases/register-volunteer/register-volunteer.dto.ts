@@ -17,11 +17,11 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { volunteerKinds } from '@gridline/contracts';
+import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 import { skillLevelOf } from '../../domain/skill-catalogue';
 
 const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class SkillClaimDto {
   @ApiProperty({ example: 'first-aid', description: 'A skill of the catalogue (GET /v1/skills).' })
@@ -44,7 +44,7 @@ export class SkillClaimDto {
 
   @ApiPropertyOptional({ example: '2027-06-30', description: 'Last valid day of the certificate; an expired one does not count.' })
   @IsOptional()
-  @Matches(DATE, { message: 'certificateExpiresOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   certificateExpiresOn?: string;
 }
 
@@ -70,11 +70,11 @@ export class AvailabilityExceptionDto {
   kind: 'unavailable' | 'available';
 
   @ApiProperty({ example: '2026-07-01' })
-  @Matches(DATE, { message: 'fromDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   fromDate: string;
 
   @ApiProperty({ example: '2026-07-14' })
-  @Matches(DATE, { message: 'toDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   toDate: string;
 
   @ApiPropertyOptional({ example: '14:00', description: 'For `available`: extra hours from …' })

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
+import { IsInstant, NotAfter } from '@gridline/platform';
 import { JurisdictionQuery } from '../../open311.dto';
 
 const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -16,14 +17,15 @@ export class ListServiceRequestsQuery extends JurisdictionQuery {
   @Matches(new RegExp(`^${code}(,${code}){0,49}$`), { message: 'service_code must be comma-separated service codes' })
   service_code?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Requested at or after (W3C date-time). Default: 90 days before end_date.' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Requested at or after (W3C date-time), not after end_date. Default: 90 days before end_date.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'start_date must be a W3C date-time such as 2026-11-01T00:00:00Z' })
+  @IsInstant({ message: 'start_date must be a W3C date-time such as 2026-11-01T00:00:00Z' })
+  @NotAfter('end_date')
   start_date?: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Requested at or before. Default: now.' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'end_date must be a W3C date-time such as 2026-12-01T00:00:00Z' })
+  @IsInstant({ message: 'end_date must be a W3C date-time such as 2026-12-01T00:00:00Z' })
   end_date?: string;
 
   @ApiPropertyOptional({ enum: ['open', 'closed', 'open,closed'] })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { periodOutOfOrder } from '@gridline/calendar';
 import { NotFoundError, ValidationFailedError } from '@gridline/platform';
 import { CLOSED_STATES, open311StatusNotes, open311StatusOf } from '../../../domain/case-status';
 import { ListServiceRequestsQuery, Open311ServiceRequest } from './list-service-requests.dto';
@@ -71,7 +72,7 @@ export class ListServiceRequestsUseCase {
     } else {
       const end = query.end_date !== undefined ? new Date(query.end_date) : now;
       const start = query.start_date !== undefined ? new Date(query.start_date) : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-      if (start > end) throw new ValidationFailedError([{ field: 'start_date', reason: 'start_date must not be after end_date' }]);
+      if (start > end) throw new ValidationFailedError([{ field: 'start_date', reason: periodOutOfOrder('start_date', 'end_date') }]);
       where.push(`i.reported_at BETWEEN ${param(start)} AND ${param(end)}`);
       if (query.service_code !== undefined) where.push(`i.category = ANY(${param(query.service_code.split(','))}::text[])`);
       const statuses = new Set(query.status?.split(',') ?? []);
