@@ -49,7 +49,7 @@ describe('loadServiceConfig', () => {
   });
 
   it('bounds token lifetimes to 24 hours and clock skew to 60 seconds unless told otherwise, within sane limits', () => {
-    const jwks = { AUTH_JWKS_URL: 'https://id.example/jwks.json' };
+    const jwks = { AUTH_JWKS_URL: 'https://id.example/jwks.json', KAFKA_SASL_USERNAME: 'svc-issue-dispatch', KAFKA_SASL_PASSWORD: 'secret' };
     expect(loadServiceConfig(identity, jwks).auth).toMatchObject({ maxLifetimeSeconds: 86_400, clockSkewSeconds: 60 });
     expect(loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600', AUTH_CLOCK_SKEW_SECONDS: '5' }).auth).toMatchObject({ maxLifetimeSeconds: 3600, clockSkewSeconds: 5 });
     expect(() => loadServiceConfig(identity, { ...jwks, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0' })).toThrow('AUTH_MAX_TOKEN_LIFETIME_SECONDS');
