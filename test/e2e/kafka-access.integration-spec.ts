@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { Consumer, Kafka } from 'kafkajs';
 import { allSubscriptions, allTopics, deadLetterTopicOf, GridStateChanged, serviceNames, ServiceName, TenantStateChanged, Topics } from '@gridline/contracts';
 import { KafkaProvisioner, teamAcls, withAdmin } from '@gridline/kafka-access';
@@ -14,6 +16,8 @@ import { syntheticEvent } from '../support/synthetic-event';
  * itself (who owns a topic, which groups read it), not from the ACL list under test.
  */
 type Outcome = 'allowed' | 'refused';
+
+const root = path.resolve(__dirname, '../..');
 
 // kafkajs reports a refused group (GROUP_AUTHORIZATION_FAILED from FindCoordinator) as "coordinator not found"; the
 // coordinator demonstrably exists, since the allowed reads of the same run go through it.
@@ -154,6 +158,22 @@ describe('Kafka access follows the catalogue', () => {
     await eventually('the revoked reader to be cut off', async () => crashedAt > 0, 30_000, 100);
     process.stdout.write(`kafka access: a connected team reader was cut off ${crashedAt - revokedAt} ms after its ACLs were revoked\n`);
     await reader.disconnect();
+  });
+
+  it('grants a team through the streams command: its own credentials read public topics with a stock client, and revoke ends both', async () => {
+    const team = `lab-${randomBytes(3).toString('hex')}`;
+    const env = { ...process.env, KAFKA_TOPIC_PREFIX: prefix };
+    const granted = execFileSync(process.execPath, ['scripts/streams.mjs', 'grant', '--team', team], { cwd: root, env, encoding: 'utf8' });
+    const password = /password\s+(\S+)/.exec(granted)?.[1];
+    expect(granted).toContain(`granted team-${team}: reads ${allTopics.filter((t) => t.public).length} public topics`);
+    const kafka = kafkaAs({ ...adminConnection(), username: `team-${team}`, password: password! });
+    expect(await tryConsume(kafka, physical(Topics.issueEvents.name), physical(`team-${team}.dashboards`))).toBe('allowed');
+    expect(await tryConsume(kafka, physical(Topics.memberContacts.name), physical(`team-${team}.dashboards`))).toBe('refused');
+    expect(execFileSync(process.execPath, ['scripts/streams.mjs', 'list'], { cwd: root, env, encoding: 'utf8' })).toContain(`team-${team}  reads`);
+
+    execFileSync(process.execPath, ['scripts/streams.mjs', 'revoke', '--team', team], { cwd: root, env, encoding: 'utf8' });
+    const refused = kafkaAs({ ...adminConnection(), username: `team-${team}`, password: password! }).admin();
+    await expect(refused.connect()).rejects.toThrow(/SASL|authentication/i);
   });
 
   function mayWrite(service: ServiceName, topic: string): boolean {

@@ -19,6 +19,11 @@ export interface TopicSpec {
    * first event; compacted topics keep the latest record per key forever; internal ones keep what a notifier needs.
    */
   readonly retention: TopicRetention;
+  /**
+   * A compacted topic whose superseded records must not linger (a phone erased under PIPL): the longest a record may
+   * stay uncompacted once a newer one for its key exists. Segments roll at the same pace so the cleaner can reach it.
+   */
+  readonly maxCompactionLagHours?: number;
   readonly description: string;
 }
 
@@ -104,6 +109,7 @@ export const Topics = {
     compacted: true,
     public: false,
     retention: 'forever',
+    maxCompactionLagHours: 24,
     description: 'INTERNAL, personal data: name and phone of every grid member, keyed by member id, for services that must call people.',
   },
   dutyRoster: {

@@ -7,7 +7,8 @@ export interface PlannedTopic {
   readonly config: Readonly<Record<string, string>>;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 
 function retentionMs(retention: TopicRetention): string {
   return retention === 'forever' ? '-1' : String(retention.days * DAY_MS);
@@ -25,6 +26,9 @@ export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
     config: {
       'cleanup.policy': spec.compacted ? 'compact' : 'delete',
       'retention.ms': retentionMs(spec.retention),
+      ...(spec.maxCompactionLagHours === undefined
+        ? {}
+        : { 'max.compaction.lag.ms': String(spec.maxCompactionLagHours * HOUR_MS), 'segment.ms': String(spec.maxCompactionLagHours * HOUR_MS) }),
     },
   }));
   const deadLetters = allSubscriptions.map((subscription) => ({
