@@ -4,7 +4,8 @@
 // Analytics teams read Gridline's event streams with their own, stock Kafka clients. `grant` creates the team's
 // SCRAM-SHA-512 credentials (printed once: store them) and its ACLs, derived from the event catalogue by
 // libs/kafka-access: a city team reads every public topic, never an INTERNAL or dead-letter one, and may use consumer
-// groups named `team-NAME.*`. `revoke` deletes both; a connected client is refused at its next request (seconds).
+// groups named `team-NAME.*`; a district team (--district) reads only `gridline.district.ID.*`, the district's copies
+// of the public topics that analytics writes. `revoke` deletes both; a connected client is refused at its next request (seconds).
 // It acts on the infrastructure `npm start` uses (or KAFKA_BROKERS + GRIDLINE_KAFKA_SECRETS) for KAFKA_TOPIC_PREFIX.
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -41,15 +42,15 @@ const commands = {
     if (!team) throw new Error('usage: npm run streams -- grant --team NAME [--district ID]');
     const { infra, access, admin, prefix, withProvisioner } = await connect();
     const principal = access.teamPrincipal(team); // validates the name before anything changes
-    if (district !== undefined) {
-      throw new Error('gridline: district teams need the per-district topics, which this deployment does not feed yet — grant a city team, or wait for the district streams (ADR 0023)');
-    }
-    const bindings = access.teamAcls({ team }, prefix);
+    const bindings = access.teamAcls(district === undefined ? { team } : { team, district }, prefix); // validates the district too
     const password = randomBytes(24).toString('base64url');
     const { setScramUser } = await import('../deploy/kafka/kafka.mjs');
     await setScramUser({ bootstrap: infra.KAFKA_BROKERS, securityProtocol: infra.KAFKA_SECURITY_PROTOCOL, admin, username: principal, password });
     await withProvisioner((provisioner) => provisioner.grant(bindings));
-    out(`granted ${principal}: reads ${bindings.filter((b) => b.resourceType === 'topic' && b.operation === 'read').length} public topics, consumer groups ${prefix}${principal}.*`);
+    const reads = district === undefined
+      ? `${bindings.filter((b) => b.resourceType === 'topic' && b.operation === 'read').length} public topics`
+      : `district ${district}'s topics ${prefix}gridline.district.${district}.* (read them with read_committed)`;
+    out(`granted ${principal}: reads ${reads}, consumer groups ${prefix}${principal}.*`);
     out(`  bootstrap  ${infra.KAFKA_BROKERS} (${infra.KAFKA_SECURITY_PROTOCOL}, SCRAM-SHA-512)`);
     out(`  username   ${principal}`);
     out(`  password   ${password}   (shown once: store it now)`);

@@ -5,6 +5,7 @@ import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridl
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { BoardController } from './board/board.controller';
+import { DistrictStreamRouter } from './district-streams/district-stream-router';
 import { ListBoardUseCase } from './board/use-cases/list-board/list-board.use-case';
 import { FeedController } from './feed/feed.controller';
 import { FEED_CONFIG, FeedConfig } from './feed/feed.config';
@@ -54,6 +55,8 @@ export class AnalyticsModule implements NestModule {
         AnnounceOverdueUseCase,
         IssueFactsProjector,
         VolunteeringFactsProjector,
+        // Each district's own copy of the public streams, for district analytics teams (ADR 0023).
+        DistrictStreamRouter,
         // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
         // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
         // data, e.g. member contacts) are never read here.

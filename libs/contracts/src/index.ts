@@ -2,6 +2,7 @@ export * from './event-definition';
 export * from './topics';
 export * from './service-names';
 export * from './subscriptions';
+export * from './district-streams';
 export * from './cloud-event';
 export * from './event-catalogue';
 export * from './events/common.schemas';

@@ -1,3 +1,4 @@
+import { DistrictStreams, districtSourceTopics } from './district-streams';
 import { ServiceName } from './service-names';
 import { allTopics, Topics } from './topics';
 
@@ -44,6 +45,12 @@ export const Subscriptions = {
     service: 'analytics',
     topics: allTopics.filter((topic) => topic.public).map((topic) => topic.name),
     description: 'Every public stream, folded into the KPIs, the board and the live feed.',
+  },
+  analyticsDistrictStreams: {
+    group: DistrictStreams.group,
+    service: DistrictStreams.owner,
+    topics: districtSourceTopics.map((topic) => topic.name),
+    description: "Every public stream, copied in order into each district's own topics (gridline.district.<tenant>.*) for district analytics teams.",
   },
 } as const satisfies Record<string, SubscriptionSpec>;
 

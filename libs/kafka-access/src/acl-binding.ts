@@ -4,11 +4,11 @@
  */
 export interface AclBinding {
   readonly principal: string;
-  readonly resourceType: 'topic' | 'group';
+  readonly resourceType: 'topic' | 'group' | 'transactional-id';
   /** LITERAL names one resource; PREFIXED every resource whose name starts with it. */
   readonly patternType: 'literal' | 'prefixed';
   readonly resourceName: string;
-  readonly operation: 'read' | 'write' | 'describe';
+  readonly operation: 'read' | 'write' | 'describe' | 'create';
 }
 
 export function aclKey(binding: AclBinding): string {

@@ -1,4 +1,4 @@
-import { allSubscriptions, allTopics, deadLetterTopicOf, serviceNames, Subscriptions, Topics } from '@gridline/contracts';
+import { allSubscriptions, allTopics, deadLetterTopicOf, DistrictStreams, serviceNames, Subscriptions, Topics } from '@gridline/contracts';
 import { AclBinding } from './acl-binding';
 import { allServiceAcls, serviceAcls } from './service-acls';
 
@@ -24,13 +24,21 @@ describe('service ACLs generated from the catalogue', () => {
     expect(holders('read', `${prefix}${deadLetterTopicOf(group)}`)).toEqual([]);
   });
 
-  it('grants nothing beyond the catalogue: no prefixes, no topic creation, no other resource', () => {
+  it('grants nothing beyond the catalogue: literal names, no topic creation — but for the district streams', () => {
     const known = new Set([
       ...allTopics.map((t) => `${prefix}${t.name}`),
       ...allSubscriptions.flatMap((s) => [`${prefix}${s.group}`, `${prefix}${deadLetterTopicOf(s.group)}`]),
     ]);
-    expect(acls.filter((acl) => acl.patternType !== 'literal' || !known.has(acl.resourceName))).toEqual([]);
-    expect(new Set(acls.map((acl) => acl.operation))).toEqual(new Set(['read', 'write', 'describe']));
+    const beyond = acls.filter((acl) => acl.patternType !== 'literal' || !known.has(acl.resourceName));
+    expect(beyond).toEqual([
+      ...(['create', 'describe', 'write'] as const).map((operation) => ({
+        principal: principalOf(DistrictStreams.owner), resourceType: 'topic', patternType: 'prefixed', resourceName: `${prefix}gridline.district.`, operation,
+      })),
+      ...(['describe', 'write'] as const).map((operation) => ({
+        principal: principalOf(DistrictStreams.owner), resourceType: 'transactional-id', patternType: 'prefixed', resourceName: `${prefix}analytics.district-streams.`, operation,
+      })),
+    ]);
+    expect(new Set(acls.filter((acl) => acl.operation === 'create').map((acl) => acl.resourceName))).toEqual(new Set([`${prefix}gridline.district.`]));
     expect(new Set(acls.map((acl) => acl.principal))).toEqual(new Set(serviceNames.map(principalOf)));
   });
 

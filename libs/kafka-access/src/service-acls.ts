@@ -1,11 +1,12 @@
-import { allSubscriptions, allTopics, deadLetterTopicOf, ServiceName, serviceNames } from '@gridline/contracts';
+import { allSubscriptions, allTopics, deadLetterTopicOf, DISTRICT_TOPIC_ROOT, DistrictStreams, ServiceName, serviceNames } from '@gridline/contracts';
 import { AclBinding, normaliseAcls } from './acl-binding';
 import { servicePrincipal, userPrincipal } from './principals';
 
 /**
  * What one service may do on the broker, derived from the catalogue alone: write the topics it owns; read the topics
  * its consumer groups subscribe to, in those groups only; write each group's dead-letter topic. Nothing else — no
- * topic creation, no other group, no other topic. `prefix` is the deployment's KAFKA_TOPIC_PREFIX.
+ * topic creation, no other group, no other topic — except for the owner of the district streams, which creates and
+ * writes the per-district copies under their one prefix. `prefix` is the deployment's KAFKA_TOPIC_PREFIX.
  */
 export function serviceAcls(service: ServiceName, prefix: string): AclBinding[] {
   const principal = userPrincipal(servicePrincipal(service));
@@ -25,6 +26,17 @@ export function serviceAcls(service: ServiceName, prefix: string): AclBinding[] 
     for (const consumed of subscription.topics) bindings.push(topic(consumed, 'read'), topic(consumed, 'describe'));
     const deadLetters = deadLetterTopicOf(subscription.group);
     bindings.push(topic(deadLetters, 'write'), topic(deadLetters, 'describe'));
+  }
+  if (DistrictStreams.owner === service) {
+    // The district topics appear with the districts, so their writer creates them, under one prefix only, and
+    // writes them in transactions of its own transactional ids.
+    const districtTopics = (operation: AclBinding['operation']): AclBinding => ({
+      principal, resourceType: 'topic', patternType: 'prefixed', resourceName: `${prefix}${DISTRICT_TOPIC_ROOT}`, operation,
+    });
+    const transactions = (operation: AclBinding['operation']): AclBinding => ({
+      principal, resourceType: 'transactional-id', patternType: 'prefixed', resourceName: `${prefix}${DistrictStreams.transactionalIdPrefix}`, operation,
+    });
+    bindings.push(districtTopics('create'), districtTopics('write'), districtTopics('describe'), transactions('write'), transactions('describe'));
   }
   return normaliseAcls(bindings);
 }

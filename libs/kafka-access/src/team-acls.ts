@@ -1,4 +1,4 @@
-import { allTopics } from '@gridline/contracts';
+import { allTopics, districtTenantPattern, districtTopicPrefix } from '@gridline/contracts';
 import { AclBinding, normaliseAcls } from './acl-binding';
 import { teamPrincipal, userPrincipal } from './principals';
 
@@ -14,13 +14,6 @@ export interface TeamGrant {
   readonly district?: string;
 }
 
-export const DISTRICT_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
-
-/** The prefix every topic of one district's public streams carries. */
-export function districtTopicPrefix(district: string): string {
-  return `gridline.district.${district}.`;
-}
-
 export function teamAcls(grant: TeamGrant, prefix: string): AclBinding[] {
   const name = teamPrincipal(grant.team);
   const principal = userPrincipal(name);
@@ -32,7 +25,7 @@ export function teamAcls(grant: TeamGrant, prefix: string): AclBinding[] {
   if (grant.district === undefined) {
     for (const topic of allTopics.filter((spec) => spec.public)) bindings.push(...read(`${prefix}${topic.name}`, 'literal'));
   } else {
-    if (!DISTRICT_PATTERN.test(grant.district)) throw new Error(`district ${JSON.stringify(grant.district)} is not a district id`);
+    if (!districtTenantPattern.test(grant.district)) throw new Error(`district ${JSON.stringify(grant.district)} is not a district id`);
     bindings.push(...read(`${prefix}${districtTopicPrefix(grant.district)}`, 'prefixed'));
   }
   return normaliseAcls(bindings);

@@ -1,4 +1,4 @@
-import { allSubscriptions, allTopics, deadLetterRetention, deadLetterTopicOf, TopicRetention } from '@gridline/contracts';
+import { allSubscriptions, allTopics, deadLetterRetention, deadLetterTopicOf, districtSourceTopics, districtTopicOf, TopicRetention } from '@gridline/contracts';
 
 /** A topic as provisioning creates it: name (prefixed), partitions and the configuration that follows from the catalogue. */
 export interface PlannedTopic {
@@ -37,4 +37,14 @@ export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
     config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) },
   }));
   return [...catalogue, ...deadLetters];
+}
+
+/** One district's copies of the public topics: the same partitions (so a key keeps its partition) and configuration. */
+export function districtTopicPlan(prefix: string, partitions: number, tenantId: string): PlannedTopic[] {
+  const shared = new Map(topicPlan(prefix, partitions).map((topic) => [topic.name, topic]));
+  return districtSourceTopics.map((source) => ({
+    name: `${prefix}${districtTopicOf(tenantId, source.name)}`,
+    partitions,
+    config: (shared.get(`${prefix}${source.name}`) as PlannedTopic).config,
+  }));
 }

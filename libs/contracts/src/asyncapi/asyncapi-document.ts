@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventCatalogue } from '../event-catalogue';
+import { DISTRICT_TOPIC_ROOT, DistrictStreams, districtSourceTopics } from '../district-streams';
 import { allSubscriptions } from '../subscriptions';
 import { allTopics, TopicRetention, TopicSpec } from '../topics';
 
@@ -75,6 +76,19 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
         summary: `Consumed by ${subscription.service} in group ${subscription.group}: ${subscription.description}`,
       };
     }
+  }
+  for (const topic of districtSourceTopics) {
+    const id = `district_${channelId(topic)}`;
+    const shared = channels[channelId(topic)] as { messages: Record<string, unknown> };
+    channels[id] = {
+      address: `${DISTRICT_TOPIC_ROOT}{tenantId}.${topic.name.replace(/^gridline\./, '')}`,
+      description:
+        `One district's copy of ${topic.name}: the same events, keys, partitions and order, only that district's ` +
+        `(by ce_tenantid), written in Kafka transactions (read with read_committed). A district team's ACL is the prefix ${DISTRICT_TOPIC_ROOT}{tenantId}.`,
+      parameters: { tenantId: { description: 'The district (tenant) id, e.g. erqi.' } },
+      messages: shared.messages,
+    };
+    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Copied by ${DistrictStreams.owner}'s district-stream router` };
   }
   return {
     asyncapi: '3.0.0',
