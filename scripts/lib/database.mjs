@@ -14,3 +14,13 @@ export async function createDatabaseIfMissing(adminUrl, name) {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+export async function dropDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -4,6 +4,7 @@ import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } f
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
+import { ANALYTICS_MODE, AnalyticsMode } from './analytics-mode';
 import { BoardController } from './board/board.controller';
 import { DistrictStreamRouter } from './district-streams/district-stream-router';
 import { ListBoardUseCase } from './board/use-cases/list-board/list-board.use-case';
@@ -28,7 +29,7 @@ import { VolunteeringFactsProjector } from './volunteering/volunteering-facts.pr
 
 @Module({})
 export class AnalyticsModule implements NestModule {
-  static with(config: ServiceConfig, feed: FeedConfig): DynamicModule {
+  static with(config: ServiceConfig, feed: FeedConfig, mode: AnalyticsMode = 'live'): DynamicModule {
     return {
       module: AnalyticsModule,
       imports: [
@@ -46,6 +47,7 @@ export class AnalyticsModule implements NestModule {
       controllers: [HealthController, IssueAnalyticsController, SummaryController, BoardController, KpisController, FeedController],
       providers: [
         { provide: FEED_CONFIG, useValue: feed },
+        { provide: ANALYTICS_MODE, useValue: mode },
         SummaryQueries,
         ListBoardUseCase,
         ComputeKpisUseCase,
@@ -55,8 +57,8 @@ export class AnalyticsModule implements NestModule {
         AnnounceOverdueUseCase,
         IssueFactsProjector,
         VolunteeringFactsProjector,
-        // Each district's own copy of the public streams, for district analytics teams (ADR 0023).
-        DistrictStreamRouter,
+        // Each district's own copy of the public streams, for district analytics teams (ADR 0023); a rebuild copies nothing.
+        ...(mode === 'live' ? [DistrictStreamRouter] : []),
         // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
         // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
         // data, e.g. member contacts) are never read here.

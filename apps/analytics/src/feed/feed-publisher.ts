@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { REDIS, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { FeedMessage } from './domain/feed-message';
 import { FEED_CONFIG, FeedConfig } from './feed.config';
+import { ANALYTICS_MODE, AnalyticsMode } from '../analytics-mode';
 
 /** Redis names of the feed, under the run's topic prefix so parallel runs (and tests) never mix. */
 export interface FeedKeys {
@@ -33,11 +34,13 @@ export class FeedPublisher {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(FEED_CONFIG) private readonly feed: FeedConfig,
+    @Inject(ANALYTICS_MODE) private readonly mode: AnalyticsMode,
   ) {
     this.keys = feedKeysFor(config.topicPrefix);
   }
 
   async publish(message: FeedMessage): Promise<void> {
+    if (this.mode === 'rebuild') return; // a rebuild folds history; the live service already announced it
     const json = JSON.stringify(message);
     const cap = String(this.feed.replaySize);
     try {

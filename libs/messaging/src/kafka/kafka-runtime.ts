@@ -27,7 +27,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   private readonly consumers: Array<{ start(): Promise<void>; stop(): Promise<void> }> = [];
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
-    this.topics = new TopicNames(config.topicPrefix);
+    this.topics = new TopicNames(config.topicPrefix, config.consumerGroupPrefix);
     this.kafka = new Kafka({
       clientId: config.serviceName,
       ...kafkaClientConfig(config.kafka),

@@ -1,6 +1,9 @@
 /** Maps logical topic names to the physical ones of this deployment (KAFKA_TOPIC_PREFIX). */
 export class TopicNames {
-  constructor(private readonly prefix: string) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly groupPrefix: string = prefix,
+  ) {}
 
   physical(logical: string): string {
     return `${this.prefix}${logical}`;
@@ -11,6 +14,6 @@ export class TopicNames {
   }
 
   consumerGroup(group: string): string {
-    return `${this.prefix}${group}`;
+    return `${this.groupPrefix}${group}`;
   }
 }

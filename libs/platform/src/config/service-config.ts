@@ -9,6 +9,7 @@ import { KafkaConnection, kafkaConnectionFrom, kafkaConnectionSchema } from './k
 const environmentSchema = kafkaConnectionSchema.extend({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/gridline'),
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
+  KAFKA_CONSUMER_GROUP_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
@@ -37,6 +38,8 @@ export interface ServiceConfig {
   readonly databaseSchema: string;
   readonly kafka: KafkaConnection;
   readonly topicPrefix: string;
+  /** Prefix of the consumer groups; the topic prefix unless a second reader of the same topics needs its own groups. */
+  readonly consumerGroupPrefix: string;
   readonly topicPartitions: number;
   readonly redisUrl: string;
   readonly outboxPollMs: number;
@@ -97,6 +100,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     databaseSchema: identity.databaseSchema,
     kafka: kafka.connection,
     topicPrefix: e.KAFKA_TOPIC_PREFIX,
+    consumerGroupPrefix: e.KAFKA_CONSUMER_GROUP_PREFIX ?? e.KAFKA_TOPIC_PREFIX,
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
     redisUrl: e.REDIS_URL,
     outboxPollMs: e.OUTBOX_POLL_MS,
