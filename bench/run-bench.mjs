@@ -16,15 +16,30 @@ async function main() {
   const infra = await ensureInfra({ log });
   log('build: compiling libs and bench');
   run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  // The `sasl` figures compare with a broker that has no SASL and no ACLs: a scratch one, for this run only.
+  const only = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  let scratch = null;
+  if (only.length === 0 || only.includes('sasl')) {
+    const { startScratchPlaintextBroker } = await import('../deploy/kafka/kafka.mjs');
+    scratch = await startScratchPlaintextBroker({ port: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192), controllerPort: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192) + 1, log });
+    log(`bench: scratch broker without SASL at ${scratch.bootstrap}`);
+  }
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/bench/src/main.js')], {
     cwd: root,
     stdio: 'inherit',
     // ensureInfra already honours DATABASE_URL/KAFKA_BROKERS when they are set, so its answer can win here.
-    env: { ...process.env, ...infra },
+    env: {
+      ...process.env,
+      ...infra,
+      ...(scratch ? { BENCH_PLAINTEXT_KAFKA_BROKERS: scratch.bootstrap } : {}),
+      // The local broker keeps its data beside its secrets; a cluster of your own is not sized.
+      ...(process.env.KAFKA_BROKERS ? {} : { BENCH_KAFKA_DATA_DIR: path.join(path.dirname(infra.GRIDLINE_KAFKA_SECRETS), 'data') }),
+    },
   });
   // The benchmark cleans up on Ctrl+C (the terminal sends it SIGINT too); wait for it instead of dying first.
   process.on('SIGINT', () => {});
   const code = await new Promise((resolve) => child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+  await scratch?.stop();
   process.exit(code);
 }
 

@@ -11,6 +11,10 @@ const settingsSchema = z.object({
   KAFKA_SECURITY_PROTOCOL: z.enum(['SASL_SSL', 'SASL_PLAINTEXT']).default('SASL_PLAINTEXT'),
   /** The broker's principals and their passwords; `npm run bench` sets it from deploy/infra.mjs. */
   GRIDLINE_KAFKA_SECRETS: z.string().min(1, 'npm run bench sets it: the secrets file of the broker in use'),
+  /** A scratch broker without SASL or ACLs that `npm run bench` starts for the `sasl` figures; unset skips them. */
+  BENCH_PLAINTEXT_KAFKA_BROKERS: z.string().min(1).optional(),
+  /** The local broker's data folder, to size what a topic keeps on disk; `npm run bench` sets it for the local broker. */
+  BENCH_KAFKA_DATA_DIR: z.string().min(1).optional(),
   BENCH_EVENTS: z.coerce.number().int().min(500).max(1_000_000).default(20_000),
   BENCH_TIMERS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** The second, larger pending size for the timer figures; 0 (or not above BENCH_TIMERS) skips it. */
@@ -38,11 +42,11 @@ const settingsSchema = z.object({
   BENCH_SIGNUPS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   BENCH_SIGNUP_PLACES: z.coerce.number().int().min(1).max(100_000).default(500),
   BENCH_SIGNUP_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(64),
-  /** Comma-separated subset of `outbox,consumer,timers,resolve,intake,ranking,signups`; empty runs all. */
+  /** Comma-separated subset of `outbox,consumer,sasl,timers,resolve,intake,ranking,signups`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'timers', 'resolve', 'intake', 'ranking', 'signups'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -50,6 +54,8 @@ export interface BenchSettings {
   readonly kafkaBrokers: string[];
   readonly kafkaSecurityProtocol: 'SASL_SSL' | 'SASL_PLAINTEXT';
   readonly kafkaSecretsFile: string;
+  readonly plaintextKafkaBrokers: string[] | null;
+  readonly kafkaDataDir: string | null;
   /** Events written, relayed and consumed; written in transactions of 100, so rounded down to a multiple. */
   readonly events: number;
   readonly pendingTimers: number;
@@ -95,6 +101,8 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
     kafkaSecurityProtocol: e.KAFKA_SECURITY_PROTOCOL,
     kafkaSecretsFile: e.GRIDLINE_KAFKA_SECRETS,
+    plaintextKafkaBrokers: e.BENCH_PLAINTEXT_KAFKA_BROKERS ? e.BENCH_PLAINTEXT_KAFKA_BROKERS.split(',') : null,
+    kafkaDataDir: e.BENCH_KAFKA_DATA_DIR ?? null,
     events: Math.floor(e.BENCH_EVENTS / 100) * 100,
     pendingTimers: e.BENCH_TIMERS,
     largePendingTimers: e.BENCH_TIMERS_LARGE,

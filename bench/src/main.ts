@@ -6,6 +6,7 @@ import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
 import { runRankingBenchmark } from './benchmarks/ranking/ranking.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
+import { runSaslBenchmark } from './benchmarks/sasl/sasl.benchmark';
 import { runSignupsBenchmark } from './benchmarks/signups/signups.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
@@ -20,6 +21,7 @@ const repositoryRoot = path.resolve(__dirname, '../../..');
 const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Progress) => Promise<Figure[]>> = {
   outbox: runOutboxBenchmark,
   consumer: runConsumerBenchmark,
+  sasl: runSaslBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,
   intake: runIntakeBenchmark,

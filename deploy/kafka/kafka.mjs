@@ -86,14 +86,14 @@ function withTimeout(promise, ms, message) {
  * metadata request within `timeoutMs`. kafkajs is silenced because refused
  * connections are the expected answer while a broker is starting.
  */
-export async function probeKafka(brokers, { timeoutMs = REUSE_PROBE_TIMEOUT_MS, credentials, securityProtocol = 'SASL_PLAINTEXT' } = {}) {
-  if (!credentials) return false; // nothing answers an anonymous client
+export async function probeKafka(brokers, { timeoutMs = REUSE_PROBE_TIMEOUT_MS, credentials, securityProtocol = 'SASL_PLAINTEXT', anonymous = false } = {}) {
+  if (!credentials && !anonymous) return false; // a Gridline broker answers no anonymous client
   const { Kafka, logLevel } = await loadKafkaJs();
   const kafka = new Kafka({
     clientId: 'gridline-infra-probe',
     brokers: String(brokers).split(',').map((broker) => broker.trim()).filter(Boolean),
     ssl: securityProtocol === 'SASL_SSL',
-    sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password },
+    ...(anonymous ? {} : { sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password } }),
     logLevel: logLevel.NOTHING,
     connectionTimeout: Math.min(timeoutMs, 2_000),
     requestTimeout: timeoutMs,
@@ -565,4 +565,48 @@ export async function setScramUser({ bootstrap, securityProtocol = 'SASL_PLAINTE
   } finally {
     fs.rmSync(commandConfig, { force: true });
   }
+}
+
+// --- a scratch broker without authentication, for measurement only ----------------
+
+/**
+ * Starts a throwaway single-node broker with no SASL and no authorizer on loopback `port`, in a temporary folder, for
+ * the benchmark that measures what authentication and ACLs cost (`npm run bench`, figure `sasl.*`). Never used to run
+ * the platform. Returns its bootstrap and a stop function that also deletes its data.
+ */
+export async function startScratchPlaintextBroker({ port, controllerPort, log = silent }) {
+  await ensureJars(log);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridline-kafka-plaintext-'));
+  const props = path.join(dir, 'server.properties');
+  const logFile = path.join(dir, 'kafka.log');
+  fs.writeFileSync(props, [
+    'process.roles=broker,controller', 'node.id=1', `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`, `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    'controller.listener.names=CONTROLLER', 'inter.broker.listener.name=PLAINTEXT', 'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `log.dirs=${path.join(dir, 'data')}`, 'default.replication.factor=1', 'offsets.topic.replication.factor=1', 'offsets.topic.num.partitions=10',
+    'transaction.state.log.replication.factor=1', 'transaction.state.log.min.isr=1', 'transaction.state.log.num.partitions=10',
+    'min.insync.replicas=1', 'auto.create.topics.enable=false', 'group.initial.rebalance.delay.ms=0',
+    'num.network.threads=2', 'num.io.threads=4', '',
+  ].join('\n'));
+  const java = ['-cp', path.join(libsDir(), '*'), `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${logFile}`];
+  const formatted = await runToFile('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', props], path.join(dir, 'format.log'));
+  if (formatted !== 0) throw new Error(`gridline: formatting the scratch broker failed — read ${dir}/format.log`);
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn('java', [...JVM_OPTIONS, ...java, 'kafka.Kafka', props], { stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  const exit = watchExit(child);
+  const bootstrap = `127.0.0.1:${port}`;
+  const stop = async () => {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (!(await probeKafka(bootstrap, { timeoutMs: 2_000, anonymous: true }))) {
+    if (exit.exited || Date.now() > deadline) {
+      await stop();
+      throw new Error('gridline: the scratch broker did not start');
+    }
+    await sleep(500);
+  }
+  return { bootstrap, stop };
 }

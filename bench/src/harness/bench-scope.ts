@@ -6,9 +6,10 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ITopicConfig, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
+import { ServiceName, Topics } from '@gridline/contracts';
+import { KafkaProvisioner, servicePrincipal, userPrincipal, withAdmin } from '@gridline/kafka-access';
 import { kafkaClientConfig } from '@gridline/messaging';
-import { loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/platform';
+import { KafkaConnection, loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/platform';
 import { BenchSettings } from '../bench-settings';
 import { BenchAppModule, BenchAppOptions } from './bench-app.module';
 import { BenchLogger } from './bench-logger';
@@ -19,6 +20,14 @@ import { benchPublicKeyFile } from './dev-auth';
  * them); it connects as the provisioning super user, since its consumer group is no service's in the catalogue.
  */
 export const benchIdentity: ServiceIdentity = { serviceName: 'issue-dispatch', databaseSchema: 'bench', portVariable: 'BENCH_PORT', defaultPort: 0 };
+
+export interface BenchScopeOptions {
+  readonly asService?: ServiceName;
+  readonly plaintextBrokers?: string[];
+}
+
+/** The bench service's own consumer group (bench-app.module.ts), granted to the service principal it runs as. */
+const BENCH_GROUP_STEM = 'bench.inbox';
 
 interface KafkaSecrets {
   readonly admin: { readonly username: string; readonly password: string };
@@ -44,11 +53,17 @@ export class BenchScope {
     readonly config: ServiceConfig,
     private readonly settings: BenchSettings,
     private readonly secrets: KafkaSecrets,
+    rawConnection: KafkaConnection = config.kafka,
   ) {
-    this.kafka = new Kafka({ clientId: `bench-raw-${label}`, ...kafkaClientConfig(config.kafka), logLevel: logLevel.ERROR });
+    this.kafka = new Kafka({ clientId: `bench-raw-${label}`, ...kafkaClientConfig(rawConnection), logLevel: logLevel.ERROR });
   }
 
-  static async open(label: string, settings: BenchSettings): Promise<BenchScope> {
+  /**
+   * `asService`: the bench service connects as that service's principal, with ACLs for the bench's own group added, so
+   * authorisation is checked as for a real service (the super user skips it). `plaintextBrokers`: a scratch broker
+   * without SASL or ACLs instead of the platform's, for the figures that measure what those cost.
+   */
+  static async open(label: string, settings: BenchSettings, options: BenchScopeOptions = {}): Promise<BenchScope> {
     const suffix = randomBytes(4).toString('hex');
     const databaseName = `gridline_bench_${suffix}`;
     await withAdminDatabase(settings.adminDatabaseUrl, (admin) => admin.query(`CREATE DATABASE "${databaseName}"`));
@@ -66,10 +81,46 @@ export class BenchScope {
       // The bench service serves no HTTP, but the configuration wants a key to verify tokens with.
       AUTH_PUBLIC_KEY_FILE: settings.serviceEnvironment.AUTH_PUBLIC_KEY_FILE ?? benchPublicKeyFile(),
     });
-    const scope = new BenchScope(label, databaseName, config, settings, secrets);
-    openScopes.add(scope);
+    if (options.plaintextBrokers) {
+      const plaintext: ServiceConfig = { ...config, kafka: { brokers: options.plaintextBrokers, securityProtocol: 'PLAINTEXT', username: '', password: '', caFile: null } };
+      const scope = new BenchScope(label, databaseName, plaintext, settings, secrets);
+      openScopes.add(scope);
+      // A broker started a moment ago may still be electing leaders for the first topics: try again briefly.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await withAdmin(plaintext.kafka, (admin) => new KafkaProvisioner(admin).provisionTopics(config.topicPrefix, config.topicPartitions));
+          break;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+        }
+      }
+      return scope;
+    }
     // Provisioned like a deployment: catalogue topics and every service principal's ACLs for this prefix.
     await withAdmin(config.kafka, (admin) => new KafkaProvisioner(admin).provisionDeployment(config.topicPrefix, config.topicPartitions));
+    if (!options.asService) {
+      const scope = new BenchScope(label, databaseName, config, settings, secrets);
+      openScopes.add(scope);
+      return scope;
+    }
+    const own = secrets.services[options.asService];
+    const principal = userPrincipal(servicePrincipal(options.asService));
+    const group = (name: string) => ({ principal, resourceType: 'group' as const, patternType: 'literal' as const, resourceName: `${config.topicPrefix}${name}`, operation: 'read' as const });
+    const topic = (name: string, operation: 'read' | 'write' | 'describe') => ({ principal, resourceType: 'topic' as const, patternType: 'literal' as const, resourceName: `${config.topicPrefix}${name}`, operation });
+    await withAdmin(config.kafka, (admin) =>
+      // The bench group reads the service's own issue-events topic, which the real service never consumes.
+      new KafkaProvisioner(admin).grant([
+        group(BENCH_GROUP_STEM),
+        topic(Topics.issueEvents.name, 'read'),
+        topic(`${BENCH_GROUP_STEM}.dlq`, 'write'),
+        topic(`${BENCH_GROUP_STEM}.dlq`, 'describe'),
+      ]),
+    );
+    const asService: ServiceConfig = { ...config, kafka: { ...config.kafka, username: own.username, password: own.password } };
+    // The raw baselines and the clean-up stay the super user's.
+    const scope = new BenchScope(label, databaseName, asService, settings, secrets, config.kafka);
+    openScopes.add(scope);
     return scope;
   }
 
@@ -116,7 +167,19 @@ export class BenchScope {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      await admin.createTopics({ topics: [topic], waitForLeaders: true });
+      await admin.createTopics({ topics: [topic], waitForLeaders: false });
+      // kafkajs gives up on "does not host this topic-partition" while a new topic's metadata is still spreading; wait it out.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        try {
+          const { topics } = await admin.fetchTopicMetadata({ topics: [physical] });
+          if (topics[0]?.partitions.length && topics[0].partitions.every((p) => p.leader >= 0)) return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        if (Date.now() > deadline) throw new Error(`bench: ${physical} has no partition leaders after 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
     } finally {
       await admin.disconnect();
     }
@@ -152,7 +215,9 @@ export class BenchScope {
     try {
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
       if (topics.length > 0) await quietly(`${this.label}: deleting topics`, () => admin.deleteTopics({ topics, timeout: 10_000 }));
-      await quietly(`${this.label}: removing service ACLs`, () => new KafkaProvisioner(admin).removeDeployment(prefix));
+      if (this.config.kafka.securityProtocol !== 'PLAINTEXT') {
+        await quietly(`${this.label}: removing service ACLs`, () => new KafkaProvisioner(admin).removeDeployment(prefix));
+      }
       const { groups } = await admin.listGroups();
       const ours = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
       if (ours.length > 0) await quietly(`${this.label}: deleting consumer groups`, () => admin.deleteGroups(ours));
@@ -179,8 +244,8 @@ export class BenchApp {
   }
 }
 
-export async function withBenchScope<T>(label: string, settings: BenchSettings, body: (scope: BenchScope) => Promise<T>): Promise<T> {
-  const scope = await BenchScope.open(label, settings);
+export async function withBenchScope<T>(label: string, settings: BenchSettings, body: (scope: BenchScope) => Promise<T>, options: BenchScopeOptions = {}): Promise<T> {
+  const scope = await BenchScope.open(label, settings, options);
   try {
     return await body(scope);
   } finally {

@@ -24,3 +24,8 @@ export function throughputFigure(input: FigureInput): Figure {
 export function latencyFigure(input: FigureInput): Figure {
   return { ...input, ratio: input.value / input.baseline, better: 'lower' };
 }
+
+/** A size (bytes on disk, say): smaller is better. */
+export function sizeFigure(input: FigureInput): Figure {
+  return { ...input, ratio: input.value / input.baseline, better: 'lower' };
+}

@@ -39,6 +39,11 @@ export class KafkaProvisioner {
     return { topicsCreated: created, topicsReconfigured: reconfigured, aclsGranted: granted.length, aclsRevoked: stale.length };
   }
 
+  /** Only the topics (a broker without an authorizer, which the benchmark compares against, has no ACLs to set). */
+  async provisionTopics(prefix: string, partitions: number): Promise<string[]> {
+    return (await this.ensureTopics(topicPlan(prefix, partitions))).created;
+  }
+
   /** Removes what provisioning made for a deployment: its topics and its service ACLs (test runs clean up with it). */
   async removeDeployment(prefix: string): Promise<void> {
     const stale = await this.serviceAclsOf(prefix);
@@ -76,7 +81,8 @@ export class KafkaProvisioner {
     return entries.flat().filter((entry) => belongsToDeployment(entry.resourceName, prefix));
   }
 
-  private async ensureTopics(plan: readonly PlannedTopic[]): Promise<{ created: string[]; reconfigured: string[] }> {
+  /** Creates the planned topics that do not exist yet (racing creators both succeed); returns the names it created. */
+  async createMissingTopics(plan: readonly PlannedTopic[]): Promise<string[]> {
     const existing = new Set(await this.admin.listTopics());
     const missing = plan.filter((topic) => !existing.has(topic.name));
     if (missing.length > 0) {
@@ -90,7 +96,12 @@ export class KafkaProvisioner {
         })),
       });
     }
-    const present = plan.filter((topic) => existing.has(topic.name));
+    return missing.map((topic) => topic.name);
+  }
+
+  private async ensureTopics(plan: readonly PlannedTopic[]): Promise<{ created: string[]; reconfigured: string[] }> {
+    const created = new Set(await this.createMissingTopics(plan));
+    const present = plan.filter((topic) => !created.has(topic.name));
     const drifted = await this.driftedTopics(present);
     if (drifted.length > 0) {
       await this.admin.alterConfigs({
@@ -102,7 +113,7 @@ export class KafkaProvisioner {
         })),
       });
     }
-    return { created: missing.map((topic) => topic.name), reconfigured: drifted.map((topic) => topic.name) };
+    return { created: [...created], reconfigured: drifted.map((topic) => topic.name) };
   }
 
   /** Topics whose cleanup policy or retention differs from the plan (older deployments kept 24 hours, say). */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Admin, Consumer, EachBatchPayload, IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { deadLetterTopicOf, DistrictStreams, Subscriptions } from '@gridline/contracts';
-import { districtTopicPlan } from '@gridline/kafka-access';
+import { districtTopicPlan, KafkaProvisioner } from '@gridline/kafka-access';
 import { KafkaRuntime } from '@gridline/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { districtRouteOf } from './domain/district-route';
@@ -134,20 +134,8 @@ export class DistrictStreamRouter {
   private async ensureDistrictTopics(tenantId: string): Promise<void> {
     if (this.districtsWithTopics.has(tenantId) || !this.admin) return;
     const plan = districtTopicPlan(this.config.topicPrefix, this.config.topicPartitions, tenantId);
-    const existing = new Set(await this.admin.listTopics());
-    const missing = plan.filter((topic) => !existing.has(topic.name));
-    if (missing.length > 0) {
-      await this.admin.createTopics({
-        waitForLeaders: true,
-        topics: missing.map((topic) => ({
-          topic: topic.name,
-          numPartitions: topic.partitions,
-          replicationFactor: -1,
-          configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
-        })),
-      });
-      this.logger.log(`district ${tenantId}: created ${missing.length} topics under ${this.config.topicPrefix}gridline.district.${tenantId}.`);
-    }
+    const created = await new KafkaProvisioner(this.admin).createMissingTopics(plan);
+    if (created.length > 0) this.logger.log(`district ${tenantId}: created ${created.length} topics under ${this.config.topicPrefix}gridline.district.${tenantId}.`);
     this.districtsWithTopics.add(tenantId);
   }
 }
