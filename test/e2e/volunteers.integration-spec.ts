@@ -144,6 +144,13 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
     expect((await vc.get(`${base}/volunteers/${response.body.id}/contact`)).body.phone).toBe('13900000042');
     const sibling = await vc.as(await as.leader(tenantId, grid.level3)).get(`${base}/volunteers/${response.body.id}/contact`);
     expect(sibling.status).toBe(403);
+    // The read that showed the phone is on the auditor's log, once; the refused one is not.
+    const log = await vc.as(await as.auditor(tenantId)).get(`${base}/contact-access-log?memberId=${response.body.id}`);
+    expect(log.status).toBe(200);
+    expect(log.body.items).toEqual([
+      expect.objectContaining({ memberId: response.body.id, fields: ['name', 'phone'], purpose: 'volunteer-contact', route: 'GET /v1/tenants/:tenantId/volunteers/:volunteerId/contact' }),
+    ]);
+    expect((await vc.get(`${base}/contact-access-log`)).status).toBe(403);
   });
 
   it('lets the volunteer or their grid change availability, cap and consent, refusing bad windows without changing anything', async () => {

@@ -3,6 +3,7 @@ import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { ContactAccessLogEntry, PersonalDataModule } from '@gridline/personal-data';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
 import { HelpCategory } from './help-categories/help-category.entity';
@@ -27,6 +28,7 @@ import { VolunteerSettingsController } from './matching/volunteer-settings.contr
 import { VolunteerTask } from './matching/volunteer-task.entity';
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from './migrations/1764530000000-volunteer-matching';
+import { ContactAccessLog1764630000000 } from './migrations/1764630000000-contact-access-log';
 import { ServiceShiftHours1764580000000 } from './migrations/1764580000000-service-shift-hours';
 import { Team } from './teams/team.entity';
 import { TeamsController } from './teams/teams.controller';
@@ -66,8 +68,15 @@ export class VolunteerCoordinationModule {
             ...serviceEventEntities,
             Tool,
             ToolLoan,
+            ContactAccessLogEntry,
           ],
-          migrations: [InitialSchema1764400000000, VolunteerMatching1764530000000, ServiceEventsAndToolRoom1764540000000, ServiceShiftHours1764580000000],
+          migrations: [
+            InitialSchema1764400000000,
+            VolunteerMatching1764530000000,
+            ServiceEventsAndToolRoom1764540000000,
+            ServiceShiftHours1764580000000,
+            ContactAccessLog1764630000000,
+          ],
         }),
         RedisModule,
         MessagingModule,
@@ -77,6 +86,7 @@ export class VolunteerCoordinationModule {
         HoursLedgerModule,
         ServiceEventsModule.with(serviceEvents),
         ToolRoomModule,
+        PersonalDataModule.accessLogOnly(),
       ],
       controllers: [
         HealthController,

@@ -10,19 +10,21 @@ import { PersonalDataPolicies } from './personal-data-policies';
 const PersonalDataDocs = (summary: string, type: Type<unknown>, bad: string) =>
   applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type }), ApiBadRequestResponse({ description: bad }));
 
+const PersonalDataRoutes = () =>
+  applyDecorators(
+    ApiTags('personal data'),
+    ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE (not the role this needs), FORBIDDEN_DISTRICT (another district)' }),
+    ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND' }),
+    Controller('v1/tenants/:tenantId'),
+  );
+
 /**
- * Personal data held by this service (docs/adr/0022-personal-data-audit-and-erasure.md): the log of every answer
- * that revealed a contact, for the district's auditor, and the district's retention period for contacts.
+ * The log of every answer of this service that revealed a contact, for the district's auditor
+ * (docs/adr/0022-personal-data-audit-and-erasure.md).
  */
-@ApiTags('personal data')
-@ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE (not the role this needs), FORBIDDEN_DISTRICT (another district)' })
-@ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND' })
-@Controller('v1/tenants/:tenantId')
-export class PersonalDataController {
-  constructor(
-    private readonly log: ContactAccessLogReader,
-    private readonly policies: PersonalDataPolicies,
-  ) {}
+@PersonalDataRoutes()
+export class ContactAccessLogController {
+  constructor(private readonly log: ContactAccessLogReader) {}
 
   @Get('contact-access-log')
   @Permit('auditor')
@@ -34,6 +36,12 @@ export class PersonalDataController {
   accessLog(@Param() { tenantId }: TenantParams, @Query() query: ContactAccessLogQuery): Promise<ContactAccessPageView> {
     return this.log.list(tenantId, query);
   }
+}
+
+/** The district's retention period for the contacts this service erases. */
+@PersonalDataRoutes()
+export class PersonalDataPolicyController {
+  constructor(private readonly policies: PersonalDataPolicies) {}
 
   @Get('personal-data-policy')
   @Permit('district-admin', 'auditor')

@@ -3,7 +3,7 @@ import { ContactAccessLog } from './contact-access-log';
 import { ContactAccessLogEntry } from './contact-access-log.entity';
 import { ContactAccessLogReader } from './contact-access-log.reader';
 import { DISTRICT_DIRECTORY, DistrictDirectory } from './district-directory';
-import { PersonalDataController } from './personal-data.controller';
+import { ContactAccessLogController, PersonalDataPolicyController } from './personal-data.controller';
 import { PersonalDataPolicy } from './personal-data-policy.entity';
 import { PersonalDataPolicies } from './personal-data-policies';
 import { PERSONAL_DATA_CONFIG, PersonalDataConfig } from './personal-data.config';
@@ -22,7 +22,7 @@ export class PersonalDataModule {
       module: PersonalDataModule,
       // Global, so a service's feature modules record reads and read the period without importing it again.
       global: true,
-      controllers: [PersonalDataController],
+      controllers: [ContactAccessLogController, PersonalDataPolicyController],
       providers: [
         { provide: PERSONAL_DATA_CONFIG, useValue: config },
         { provide: DISTRICT_DIRECTORY, useClass: districts },
@@ -31,6 +31,20 @@ export class PersonalDataModule {
         PersonalDataPolicies,
       ],
       exports: [ContactAccessLog, PersonalDataPolicies],
+    };
+  }
+
+  /**
+   * Only the access log, for a service that shows contacts but does not erase them on a period of its own
+   * (volunteer-coordination: a volunteer's phone, with their consent).
+   */
+  static accessLogOnly(): DynamicModule {
+    return {
+      module: PersonalDataModule,
+      global: true,
+      controllers: [ContactAccessLogController],
+      providers: [ContactAccessLog, ContactAccessLogReader],
+      exports: [ContactAccessLog],
     };
   }
 }

@@ -7,6 +7,18 @@ import { schemaOf } from '@gridline/messaging';
  * what) and the district's retention period.
  */
 export async function createPersonalDataTables(queryRunner: QueryRunner): Promise<void> {
+  await createContactAccessLogTable(queryRunner);
+  await queryRunner.query(`
+    CREATE TABLE "${schemaOf(queryRunner)}".personal_data_policies (
+      tenant_id text PRIMARY KEY,
+      contact_retention_seconds int NOT NULL CHECK (contact_retention_seconds >= 0),
+      updated_by text NOT NULL,
+      updated_at timestamptz NOT NULL
+    )`);
+}
+
+/** The append-only access log alone (PersonalDataModule.accessLogOnly). */
+export async function createContactAccessLogTable(queryRunner: QueryRunner): Promise<void> {
   const s = schemaOf(queryRunner);
   await queryRunner.query(`
     CREATE TABLE "${s}".contact_access_log (
@@ -40,13 +52,6 @@ export async function createPersonalDataTables(queryRunner: QueryRunner): Promis
   await queryRunner.query(`
     CREATE TRIGGER contact_access_log_no_truncate BEFORE TRUNCATE ON "${s}".contact_access_log
     FOR EACH STATEMENT EXECUTE FUNCTION "${s}".contact_access_log_append_only()`);
-  await queryRunner.query(`
-    CREATE TABLE "${s}".personal_data_policies (
-      tenant_id text PRIMARY KEY,
-      contact_retention_seconds int NOT NULL CHECK (contact_retention_seconds >= 0),
-      updated_by text NOT NULL,
-      updated_at timestamptz NOT NULL
-    )`);
 }
 
 export async function dropPersonalDataTables(queryRunner: QueryRunner): Promise<void> {

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } f
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
+import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
 import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
@@ -22,6 +23,7 @@ export class VolunteersController {
     private readonly updateVolunteer: UpdateVolunteerUseCase,
     private readonly idempotency: HttpIdempotency,
     private readonly grids: GridTree,
+    private readonly accessLog: ContactAccessLog,
   ) {}
 
   @Post()
@@ -84,13 +86,22 @@ export class VolunteersController {
 
   @Get(':volunteerId/contact')
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: "A volunteer's name and phone, for staff who must call them; only with the volunteer's consent (403 NO_CONSENT)" })
+  @ApiOperation({
+    summary:
+      "A volunteer's name and phone, for staff who must call them; only with the volunteer's consent (403 NO_CONSENT). " +
+      'Every answer is recorded in the contact access log (who, when, which volunteer as `memberId`, this route) for the auditor',
+  })
   @ApiOkResponse({ type: VolunteerContactView })
-  async contact(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @CurrentIdentity() identity: Identity): Promise<VolunteerContactView> {
+  async contact(
+    @Param() { tenantId, volunteerId }: TenantVolunteerParams,
+    @CurrentIdentity() identity: Identity,
+    @AccessedVia() via: AccessRoute,
+  ): Promise<VolunteerContactView> {
     const volunteer = await this.find(tenantId, volunteerId);
     const lineage = (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId);
     assertCanActOnGrid(identity, lineage, "the volunteer's home grid");
     if (!volunteer.consentToContact) throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
+    await this.accessLog.record(identity, via, { tenantId, memberId: volunteer.id, fields: ['name', 'phone'], purpose: 'volunteer-contact' });
     return { volunteerId: volunteer.id, name: volunteer.name, phone: volunteer.phone };
   }
 
