@@ -58,15 +58,17 @@ export class ListBoardUseCase {
     const offset = query.offset ?? 0;
     const scope = whereOf(tenantId, {}, now);
     const filtered = whereOf(tenantId, query, now);
-    const [levelRows, [{ total }], rows] = await Promise.all([
-      this.dataSource.query<LevelCount[]>(
+    // One snapshot for the three reads: counts, total and the page must describe the same moment, or a case folded in
+    // between shows on the page but not in its level's count.
+    const [levelRows, [{ total }], rows] = await this.dataSource.transaction('REPEATABLE READ', async (manager) => [
+      await manager.query<LevelCount[]>(
         `SELECT current_level AS level, count(*)::int AS open, (count(*) FILTER (WHERE current_deadline <= ${timestampLiteral(now)}))::int AS overdue,
                 (count(*) FILTER (WHERE critical))::int AS critical, (count(*) FILTER (WHERE parked))::int AS parked
            FROM issue_facts WHERE ${scope.sql} GROUP BY current_level`,
         scope.params,
       ),
-      this.dataSource.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM issue_facts WHERE ${filtered.sql}`, filtered.params),
-      this.dataSource.query<BoardRow[]>(
+      await manager.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM issue_facts WHERE ${filtered.sql}`, filtered.params),
+      await manager.query<BoardRow[]>(
         `SELECT tenant_id, issue_id, category, state, current_level, current_grid_id, escalation_depth, critical, parked, current_deadline,
                 reported_at, dispatched_at, holder_since
            FROM issue_facts WHERE ${filtered.sql}
@@ -74,7 +76,7 @@ export class ListBoardUseCase {
           LIMIT ${limit} OFFSET ${offset}`,
         filtered.params,
       ),
-    ]);
+    ] as const);
     return {
       tenantId,
       asOf: now.toISOString(),
