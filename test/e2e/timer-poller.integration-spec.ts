@@ -35,7 +35,8 @@ describe('durable timer poller', () => {
   async function bootReplica(index: number): Promise<TimerPoller> {
     const config = loadServiceConfig(
       { serviceName: `timer-test-${index}`, databaseSchema: SCHEMA, portVariable: 'TIMER_TEST_PORT', defaultPort: 1 },
-      { DATABASE_URL: database.url, AUTH_PUBLIC_KEY_FILE: __filename, TIMER_CONCURRENCY: '3', TIMER_POLL_MS: '50', LOG_LEVEL: 'error' },
+      // No Kafka here, but the configuration of any service names its principal.
+      { DATABASE_URL: database.url, AUTH_PUBLIC_KEY_FILE: __filename, TIMER_CONCURRENCY: '3', TIMER_POLL_MS: '50', LOG_LEVEL: 'error', KAFKA_SASL_USERNAME: 'unused', KAFKA_SASL_PASSWORD: 'unused' },
     );
     @Module({
       imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: [DurableTimer], migrations: [TimerTestSchema1764520000000] }), SchedulingModule],
