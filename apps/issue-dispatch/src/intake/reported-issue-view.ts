@@ -29,6 +29,8 @@ export class PossibleDuplicateView {
 
 /** An issue with what intake adds: the channel, photos and — for the reporter and district staff only — the contact. */
 export class IntakeIssueView extends CaseView {
+  @ApiProperty({ description: 'What the reporter wrote; plain text, shown as text (never as HTML) by the console.' }) description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The address the report named, if any.' }) address: string | null;
   @ApiProperty({ enum: ['resident', 'patrol', 'visit'] }) channel: string;
   @ApiProperty({ enum: ['rest', 'open311'] }) intakeSource: string;
   @ApiProperty({ type: [String] }) photoUrls: string[];
@@ -64,6 +66,8 @@ export function toContactView(issue: Issue): ContactView {
 export function toIntakeIssueView(issue: Issue, reader: Identity | null): IntakeIssueView {
   const view: IntakeIssueView = {
     ...toIssueView(issue),
+    description: issue.description,
+    address: issue.address,
     channel: issue.channel,
     intakeSource: issue.intakeSource,
     photoUrls: issue.photoUrls,
