@@ -36,7 +36,11 @@ export function LiveFeedProvider({ children }: { children: ReactNode }) {
   const timers = useRef<{ now: number | null; again: number | null }>({ now: null, again: null });
 
   useEffect(() => {
-    const refresh = () => void queryClient.invalidateQueries({ predicate: (query) => ['board', 'queue', 'case', 'grid-cases', 'map-cases'].includes(String(query.queryKey[0])) });
+    const lists = ['board', 'queue', 'grid-cases', 'map-cases'];
+    const refresh = () => void queryClient.invalidateQueries({ predicate: (query) => lists.includes(String(query.queryKey[0])) });
+    // An open case drawer is refreshed only by news of that case: an operator reading it keeps what they read
+    // until it changes, and a stale action still meets the API's version check (409, shown as such).
+    const refreshCase = (issueId: string) => void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'case' && query.queryKey[2] === issueId });
     const scheduleRefresh = () => {
       // Coalesce a burst into one refresh now and one shortly after, whatever the rate of messages.
       timers.current.now ??= window.setTimeout(() => {
@@ -78,6 +82,7 @@ export function LiveFeedProvider({ children }: { children: ReactNode }) {
           return next;
         });
         scheduleRefresh();
+        refreshCase(parsed.issueId);
       },
     });
     return () => {
