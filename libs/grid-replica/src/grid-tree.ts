@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { compareResponsibility, geometryArea, geometryContains, normaliseAddress, type BoundaryGeometry, type ResponsibilityCandidate } from '@gridline/location';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
+import { GridLink, subtreeIds } from './grid-subtree';
 
 const gridColumns = 'g.grid_id, g.tenant_id, g.parent_id, g.level, g.code, g.name, g.dedicated, g.addresses, g.version';
 
@@ -21,6 +22,18 @@ export class GridTree {
 
   grid(tenantId: string, gridId: string, manager?: EntityManager): Promise<GridReplica | null> {
     return this.db(manager).findOneBy(GridReplica, { tenantId, gridId });
+  }
+
+  /**
+   * The grid and every grid below it in its district, the grid first (see `subtreeIds`). Reads the district's parent
+   * links (one short row per grid, a few thousand in a large district) and walks them here.
+   */
+  async subtree(tenantId: string, gridId: string, manager?: EntityManager): Promise<string[]> {
+    const links: Array<{ gridId: string; parentId: string | null }> = await this.db(manager).query(
+      `SELECT grid_id AS "gridId", parent_id AS "parentId" FROM grid_replica WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return subtreeIds(gridId, links satisfies GridLink[]);
   }
 
   /** The grid itself first, then its parent, up to the street. */

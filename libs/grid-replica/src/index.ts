@@ -5,4 +5,5 @@ export * from './place-replica.entities';
 export * from './place-replica.tables';
 export * from './place-replica.projector';
 export * from './grid-tree';
+export * from './grid-subtree';
 export * from './grid-replica.module';

@@ -15,6 +15,14 @@ describe('the escalation board', () => {
     expect(boardItemOf({ ...facts, currentLevel: 'micro' }, new Date('2026-11-28T10:31:00Z')).overdue).toBe(true);
   });
 
+  it('names the holder grid and the grid the case was first dispatched to, and no grid for a dispatch centre', () => {
+    const names = { gridName: '47号院', originGridName: '47号院' };
+    expect(boardItemOf({ ...facts, currentLevel: 'micro' }, reportedAt, names)).toMatchObject({ gridId: 'micro-47', gridName: '47号院', originGridId: 'micro-47', originGridName: '47号院' });
+    const atCentre = boardItemOf({ ...facts, currentLevel: 'district', currentGridId: null }, reportedAt, { gridName: 'stale', originGridName: '47号院' });
+    expect(atCentre).toMatchObject({ gridId: null, gridName: null, originGridId: 'micro-47', originGridName: '47号院' });
+    expect(boardItemOf({ ...facts, currentLevel: 'micro' }, reportedAt)).toMatchObject({ gridName: null, originGridName: null });
+  });
+
   it('lists every holder level in ladder order, zero when empty', () => {
     const counts = levelCountsOf([{ level: 'street', open: 2, overdue: 1, critical: 0, parked: 0 }]);
     expect(counts.map((c) => c.level)).toEqual(['micro', 'grid', 'community', 'street', 'district', 'city']);

@@ -11,7 +11,20 @@ export interface BoardItem extends CaseSummary {
   /** Seconds the current holder has had the case. */
   readonly atLevelSeconds: number | null;
   readonly reportedAt: string | null;
+  /** The holder grid's name from the grid replica; null for a dispatch centre or a grid the replica does not know. */
+  readonly gridName: string | null;
+  /** The grid the case was first dispatched to (the smallest, responsible one), and its name. */
+  readonly originGridId: string | null;
+  readonly originGridName: string | null;
 }
+
+/** Names of the grids a board item mentions, as the grid replica has them now. */
+export interface BoardPlaceNames {
+  readonly gridName: string | null;
+  readonly originGridName: string | null;
+}
+
+const noNames: BoardPlaceNames = { gridName: null, originGridName: null };
 
 export interface LevelCount {
   readonly level: HolderLevel;
@@ -23,12 +36,12 @@ export interface LevelCount {
 
 type BoardFacts = Pick<
   IssueFacts,
-  'tenantId' | 'issueId' | 'category' | 'state' | 'currentLevel' | 'currentGridId' | 'escalationDepth' | 'critical' | 'parked' | 'currentDeadline' | 'reportedAt' | 'dispatchedAt' | 'holderSince'
+  'tenantId' | 'issueId' | 'category' | 'state' | 'currentLevel' | 'currentGridId' | 'originGridId' | 'escalationDepth' | 'critical' | 'parked' | 'currentDeadline' | 'reportedAt' | 'dispatchedAt' | 'holderSince'
 >;
 
 const secondsSince = (since: Date | null, now: Date): number | null => (since === null ? null : Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000)));
 
-export function boardItemOf(facts: BoardFacts & { currentLevel: HolderLevel }, now: Date): BoardItem {
+export function boardItemOf(facts: BoardFacts & { currentLevel: HolderLevel }, now: Date, names: BoardPlaceNames = noNames): BoardItem {
   const since = facts.reportedAt ?? facts.dispatchedAt;
   return {
     ...caseSummaryOf(facts),
@@ -38,6 +51,10 @@ export function boardItemOf(facts: BoardFacts & { currentLevel: HolderLevel }, n
     ageSeconds: secondsSince(since, now),
     atLevelSeconds: secondsSince(facts.holderSince, now),
     reportedAt: since?.toISOString() ?? null,
+    // A centre holds the case without a grid: whatever the replica says, it has no grid name.
+    gridName: facts.currentGridId === null ? null : names.gridName,
+    originGridId: facts.originGridId,
+    originGridName: facts.originGridId === null ? null : names.originGridName,
   };
 }
 

@@ -12,6 +12,19 @@ describe('case-loop KPIs', () => {
     });
   });
 
+  it('gives the median times in whole seconds and the average escalation depth to two places', () => {
+    const counts = { cases: 3, closed: 1, closedOnTime: 1, reworked: 0, extended: 0, rated: 0, ratingSum: 0 };
+    expect(kpisOf(counts, { medianAckSeconds: 95.5, medianCloseSeconds: 3600.2, averageDepth: 4 / 3, maxDepth: 3 })).toMatchObject({
+      medianAckSeconds: 96, medianCloseSeconds: 3600, averageDepth: 1.33, maxDepth: 3,
+    });
+  });
+
+  it('has no times or depths without cases to measure', () => {
+    expect(kpisOf({ cases: 0, closed: 0, closedOnTime: 0, reworked: 0, extended: 0, rated: 0, ratingSum: 0 })).toMatchObject({
+      medianAckSeconds: null, medianCloseSeconds: null, averageDepth: null, maxDepth: null,
+    });
+  });
+
   it('rounds shares to four places', () => {
     expect(kpisOf({ cases: 3, closed: 1, closedOnTime: 1, reworked: 0, extended: 0, rated: 0, ratingSum: 0 }).closureRate).toBe(0.3333);
   });

@@ -20,7 +20,23 @@ export interface KpiCounts {
   readonly ratingSum: number;
 }
 
-export interface Kpis extends KpiCounts {
+/**
+ * How fast and how high the cohort's cases went, as PostgreSQL measures them (medians cannot be added up from
+ * parts, so every whole and part is measured by the same query): null when no case of the cohort has the figure.
+ */
+export interface KpiTimings {
+  /** Median seconds from the report (or the dispatch, when the report was never seen) to the first acknowledgement. */
+  readonly medianAckSeconds: number | null;
+  /** Median seconds from the report (or dispatch) to closing, over the closed cases. */
+  readonly medianCloseSeconds: number | null;
+  /** Mean and greatest escalation depth (0: never escalated) over the cases. */
+  readonly averageDepth: number | null;
+  readonly maxDepth: number | null;
+}
+
+export const noTimings: KpiTimings = { medianAckSeconds: null, medianCloseSeconds: null, averageDepth: null, maxDepth: null };
+
+export interface Kpis extends KpiCounts, KpiTimings {
   /** closed / cases (结案率). */
   readonly closureRate: number | null;
   /** closedOnTime / cases (按期结案率). */
@@ -38,7 +54,11 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
-export function kpisOf(counts: KpiCounts): Kpis {
+const roundedTo = (places: number) => (value: number | null) => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
+const wholeSeconds = roundedTo(0);
+const twoPlaces = roundedTo(2);
+
+export function kpisOf(counts: KpiCounts, timings: KpiTimings = noTimings): Kpis {
   return {
     ...counts,
     closureRate: share(counts.closed, counts.cases),
@@ -46,6 +66,10 @@ export function kpisOf(counts: KpiCounts): Kpis {
     reworkRate: share(counts.reworked, counts.cases),
     extensionRate: share(counts.extended, counts.cases),
     averageRating: counts.rated === 0 ? null : Math.round((counts.ratingSum / counts.rated) * 100) / 100,
+    medianAckSeconds: wholeSeconds(timings.medianAckSeconds),
+    medianCloseSeconds: wholeSeconds(timings.medianCloseSeconds),
+    averageDepth: twoPlaces(timings.averageDepth),
+    maxDepth: timings.maxDepth,
   };
 }
 

@@ -28,6 +28,12 @@ export class KpiNumbersView {
   @ApiProperty({ nullable: true, type: Number, description: 'reworked / cases (返工率).' }) reworkRate: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'extended / cases (延期率).' }) extensionRate: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Mean rating 1–5, null when none.' }) averageRating: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Median whole seconds from the report (or the dispatch, when the report was not seen) to the first acknowledgement; null when none was acknowledged.' })
+  medianAckSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Median whole seconds from the report (or dispatch) to closing, over the closed cases; null when none closed.' })
+  medianCloseSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Mean escalation depth (0: never escalated), two places; null without cases.' }) averageDepth: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Greatest escalation depth; null without cases.' }) maxDepth: number | null;
 }
 
 export class GridKpisView extends KpiNumbersView {

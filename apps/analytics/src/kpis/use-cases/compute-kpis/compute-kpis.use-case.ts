@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '@gridline/platform';
-import { KpiCounts, KpiPeriod, kpiPeriodOf, Kpis, kpisOf } from '../../domain/case-loop-kpis';
+import { KpiCounts, Kpis, kpisOf } from '../../domain/case-loop-kpis';
+import { CohortPeriod as Period, cohortPeriodOf, cohortStart, kpiNumberColumns, KpiNumbersRow, kpisOfRow } from '../../cohort-numbers';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './compute-kpis.dto';
 
-type CountsRow = KpiCounts & { part: string | null; whole: boolean };
-type Period = Exclude<KpiPeriod, { problem: unknown }>;
+type CountsRow = KpiNumbersRow & { part: string | null; whole: boolean };
 
 const noCases: KpiCounts = { cases: 0, closed: 0, closedOnTime: 0, reworked: 0, extended: 0, rated: 0, ratingSum: 0 };
 
@@ -32,9 +31,7 @@ export class ComputeKpisUseCase {
   }
 
   private periodOf(query: ComputeKpisQuery, now: Date): Period {
-    const period = kpiPeriodOf(query.from, query.to, now);
-    if ('problem' in period) throw new ValidationFailedError([period.problem]);
-    return period;
+    return cohortPeriodOf(query, now);
   }
 
   private bounds(period: Period): { from: string; to: string } {
@@ -46,27 +43,19 @@ export class ComputeKpisUseCase {
     const params: unknown[] = [period.from, period.to];
     const district = tenantId === null ? '' : `AND tenant_id = $${params.push(tenantId)}`;
     const rows: CountsRow[] = await this.dataSource.query(
-      `SELECT ${partColumn} AS part, GROUPING(${partColumn}) = 1 AS whole,
-              (count(*) FILTER (WHERE state <> 'rejected'))::int AS cases,
-              (count(*) FILTER (WHERE state = 'closed'))::int AS closed,
-              (count(*) FILTER (WHERE state = 'closed' AND closed_on_time))::int AS "closedOnTime",
-              (count(*) FILTER (WHERE state <> 'rejected' AND rework_count > 0))::int AS reworked,
-              (count(*) FILTER (WHERE state <> 'rejected' AND extension_count > 0))::int AS extended,
-              (count(rating) FILTER (WHERE state <> 'rejected'))::int AS rated,
-              (COALESCE(sum(rating) FILTER (WHERE state <> 'rejected'), 0))::int AS "ratingSum"
+      `SELECT ${partColumn} AS part, GROUPING(${partColumn}) = 1 AS whole, ${kpiNumberColumns}
          FROM issue_facts
-        WHERE COALESCE(reported_at, dispatched_at) >= $1 AND COALESCE(reported_at, dispatched_at) < $2 ${district}
+        WHERE ${cohortStart} >= $1 AND ${cohortStart} < $2 ${district}
         GROUP BY GROUPING SETS ((), (${partColumn}))`,
       params,
     );
-    const counts = ({ part: _part, whole: _whole, ...numbers }: CountsRow): KpiCounts => numbers;
     const whole = rows.find((row) => row.whole);
     return {
-      whole: kpisOf(whole ? counts(whole) : noCases),
+      whole: whole ? kpisOfRow(whole) : kpisOf(noCases),
       parts: rows
         .filter((row): row is CountsRow & { part: string } => !row.whole && row.part !== null && row.cases > 0)
         .sort((a, b) => b.cases - a.cases || a.part.localeCompare(b.part))
-        .map((row) => ({ part: row.part, kpis: kpisOf(counts(row)) })),
+        .map((row) => ({ part: row.part, kpis: kpisOfRow(row) })),
     };
   }
 }
