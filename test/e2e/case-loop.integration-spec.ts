@@ -284,7 +284,7 @@ describe('the case loop', () => {
     expect(event.data).toMatchObject({ fromGridId: grid.microA, fromLevel: 'micro' });
     expect(JSON.stringify(event.data)).not.toContain('22号院');
     const queue = await centre.get(`/v1/tenants/${tenantId}/issues/queue`);
-    expect(queue.body.map((i: any) => i.id)).toContain(issueId);
+    expect(queue.body.items.map((i: any) => i.id)).toContain(issueId);
     const notAGrid = await act(await as.dispatcher(tenantId), issueId, 'dispatch', { gridId: 'no-such-grid' });
     expect([notAGrid.status, notAGrid.body.code]).toEqual([422, 'UNKNOWN_GRID']);
 
@@ -294,7 +294,7 @@ describe('the case loop', () => {
     await expectOk(act(await worker('microB'), issueId, 'acknowledge'), 'acknowledged');
     const formerHolder = await act(await worker('microA'), issueId, 'start-work');
     expect(formerHolder.status).toBe(403);
-    expect((await centre.get(`/v1/tenants/${tenantId}/issues/queue`)).body.map((i: any) => i.id)).not.toContain(issueId);
+    expect((await centre.get(`/v1/tenants/${tenantId}/issues/queue`)).body.items.map((i: any) => i.id)).not.toContain(issueId);
   });
 
   it('lets the centre reject a returned case as a duplicate, naming the original for the reporter', async () => {

@@ -141,7 +141,7 @@ describe('one issue escalating through every grid level', () => {
 
     const centre = dispatch.as(await as.dispatcher(tenantId));
     const queue = await centre.get(`/v1/tenants/${tenantId}/issues/queue`);
-    expect(queue.body.map((i: { id: string }) => i.id)).toContain(queued.body.id);
+    expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(queued.body.id);
     const accepted = await centre.post(`/v1/tenants/${tenantId}/issues/${queued.body.id}/accept`, { expectedVersion: queued.body.version });
     expect(accepted.status).toBe(200);
     const sent = await centre.post(`/v1/tenants/${tenantId}/issues/${queued.body.id}/dispatch`, { expectedVersion: accepted.body.version, gridId: grid.micro, note: '桃源路100号院归47号院网格' });

@@ -15,6 +15,7 @@ import { IssueCaseController } from './issues/issue-case.controller';
 import { CaseClocks } from './issues/case-clocks';
 import { CaseEscalation } from './issues/case-escalation';
 import { CaseWorkflow } from './issues/case-workflow';
+import { QueueReader } from './issues/queue/queue.reader';
 import { AcceptIssueUseCase } from './issues/use-cases/accept-issue/accept-issue.use-case';
 import { CloseIssueUseCase } from './issues/use-cases/close-issue/close-issue.use-case';
 import { DecideExtensionUseCase } from './issues/use-cases/decide-extension/decide-extension.use-case';
@@ -89,6 +90,7 @@ export class IssueDispatchModule {
         EscalateIssueUseCase,
         CaseClocks,
         CaseWorkflow,
+        QueueReader,
         CaseEscalation,
         AcceptIssueUseCase,
         RejectIssueUseCase,

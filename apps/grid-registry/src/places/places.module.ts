@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { GridReader } from '../grids/grid-reader';
 import { BoundariesController } from './boundaries.controller';
+import { DistrictBoundariesController } from './district-boundaries.controller';
 import { GridBoundary } from './grid-boundary.entity';
 import { LocationIndex } from './location-index';
 import { Place } from './place.entity';
@@ -21,7 +22,7 @@ export const placeEntities = [GridBoundary, Place];
  * (stateless) is provided again here for the access checks' grid lineage.
  */
 @Module({
-  controllers: [BoundariesController, PlacesController, ResolveController],
+  controllers: [BoundariesController, DistrictBoundariesController, PlacesController, ResolveController],
   exports: [LocationIndex, RegisterPlaceUseCase, SetGridBoundaryUseCase],
   providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase, ResolveBatchUseCase],
 })

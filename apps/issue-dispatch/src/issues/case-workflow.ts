@@ -6,8 +6,9 @@ import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
 import { CaseClocks } from './case-clocks';
-import { ActingAs, authorise, whoMay } from './domain/case-permissions';
-import { CaseAction, CaseStatus, decideTransition, isFinished, IssueState } from './domain/case-state-machine';
+import { ActingAs, CasePlace, whoMay } from './domain/case-permissions';
+import { availableCaseActions, decideCaseAction } from './domain/case-rule';
+import { CaseAction, CaseStatus, isFinished, IssueState } from './domain/case-state-machine';
 import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
 import { IssueHistoryAction } from './issue-history.entity';
@@ -56,6 +57,7 @@ export function caseStatusOf(issue: Issue): CaseStatus {
     rated: issue.rating !== null,
     resolveClockRunning: issue.resolveDeadline !== null || issue.pausedResolveMs !== null,
     heldByGrid: issue.holderGridId !== null,
+    atTop: issue.holderLevel === 'city',
   };
 }
 
@@ -64,7 +66,8 @@ const gridCapacities = new Set(['holder-leader', 'holder-worker', 'ancestor-lead
 /**
  * Runs one case action the same way every time, in one transaction: lock the case's timers, then the case;
  * check that the caller may see it (404/403), may take this action in some capacity (403), saw the current
- * version (409 `VERSION_CONFLICT`), and that the state machine allows it (409 with the refusal's code) — then
+ * version (409 `VERSION_CONFLICT`), and that the state machine allows it (409 with the refusal's code) — the
+ * last two by the one rule of domain/case-rule.ts — then
  * apply the action's own effect, append to the history and add its events to the outbox. A case that thereby
  * finishes (closed, rejected) gets the erasure timer of its reporter's contact. A refused action changes nothing
  * and emits nothing.
@@ -87,15 +90,16 @@ export class CaseWorkflow {
       const issue = await manager.findOne(Issue, { where: { id: issueId, tenantId }, lock: { mode: 'pessimistic_write' } });
       if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
       await this.access.assertCanRead(identity, issue, manager);
-      const actingAs = await this.authorise(action, identity, issue, manager);
+      const decision = decideCaseAction(action, caseStatusOf(issue), identity, await this.placeOf(issue, manager));
+      if (!decision.allowed && decision.refusal === 'not-yours') this.refuse(action, identity, issue);
       if (command.expectedVersion !== undefined && command.expectedVersion !== issue.version) {
         throw new ConflictError('VERSION_CONFLICT', `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}; reload it and try again`);
       }
-      const outcome = decideTransition(caseStatusOf(issue), action);
-      if (!outcome.allowed) throw new ConflictError(outcome.code, `issue ${issueId}: ${outcome.reason}`);
+      if (!decision.allowed) throw new ConflictError(decision.code, `issue ${issueId}: ${decision.reason}`);
+      const { actingAs } = decision;
 
       const previous = issue.state;
-      issue.state = outcome.next;
+      issue.state = decision.next;
       const actor: CaseActor = { subject: identity.subject, role: actingAs.role, gridId: actingAs.gridId };
       const step = this.step(manager, issue, actor, actingAs, previous);
       await apply(step);
@@ -126,10 +130,21 @@ export class CaseWorkflow {
     };
   }
 
-  private async authorise(action: CaseAction, identity: Identity, issue: Issue, manager: EntityManager): Promise<ActingAs> {
+  /**
+   * The actions this caller may take on the case now, as route segments under `issues/:issueId/` — by the same
+   * rule `run` refuses with, so the console shows a button exactly when the action would be accepted.
+   */
+  async availableActions(identity: Identity, issue: Issue, manager?: EntityManager): Promise<string[]> {
+    return availableCaseActions(caseStatusOf(issue), identity, await this.placeOf(issue, manager));
+  }
+
+  /** Where the case sits for the permission rule: the holder's lineage from the grid replica, and its reporter. */
+  private async placeOf(issue: Issue, manager?: EntityManager): Promise<CasePlace> {
     const holderLineage = issue.holderGridId ? (await this.grids.lineage(issue.tenantId, issue.holderGridId, manager)).map((g) => g.gridId) : [];
-    const actingAs = authorise(action, identity, { holderLineage, reporterSubject: issue.reporterSubject });
-    if (actingAs) return actingAs;
+    return { holderLineage, reporterSubject: issue.reporterSubject };
+  }
+
+  private refuse(action: CaseAction, identity: Identity, issue: Issue): never {
     const who = whoMay[action].join(', ');
     const gridAction = whoMay[action].some((capacity) => gridCapacities.has(capacity));
     if (gridAction && gridsOf(identity).length > 0) {

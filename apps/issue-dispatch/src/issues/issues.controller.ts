@@ -1,14 +1,16 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { ReportIntake } from '../intake/report-intake';
-import { IntakeIssueView, ReportedIssueView, toIntakeIssueView } from '../intake/reported-issue-view';
+import { ReportedIssueView, toIntakeIssueView } from '../intake/reported-issue-view';
+import { CaseDetailView } from './case-detail-view';
+import { CaseWorkflow } from './case-workflow';
 import { assertMayUseChannel } from '../intake/reporting-channel';
 import { IssueAccess } from './issue-access';
 import { Issue } from './issue.entity';
@@ -16,6 +18,9 @@ import { IssueHistoryEntry } from './issue-history.entity';
 import { CaseView, toIssueView } from './issue-view';
 import { AcknowledgeIssueDto } from './use-cases/acknowledge-issue/acknowledge-issue.dto';
 import { AcknowledgeIssueUseCase } from './use-cases/acknowledge-issue/acknowledge-issue.use-case';
+import { QueueQuery } from './queue/queue.query';
+import { QueueReader } from './queue/queue.reader';
+import { QueuePageView } from './queue/queue.view';
 import { ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
 
 @ApiTags('issues')
@@ -27,6 +32,8 @@ export class IssuesController {
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
     private readonly access: IssueAccess,
     private readonly contactReads: ReporterContactReads,
+    private readonly workflow: CaseWorkflow,
+    private readonly queueReader: QueueReader,
   ) {}
 
   @Post()
@@ -75,22 +82,29 @@ export class IssuesController {
   // Declared before ':issueId' so that `queue` is not taken for an issue id.
   @Get('queue')
   @Permit('district-staff')
-  @ApiOperation({ summary: "The district dispatch centre's queue: reports waiting to be accepted and cases waiting to be dispatched (returned ones too), oldest first" })
-  @ApiOkResponse({ type: CaseView, isArray: true })
-  async queue(@Param() { tenantId }: TenantParams): Promise<CaseView[]> {
-    const waiting = await this.dataSource.manager.find(Issue, { where: { tenantId, state: In(['reported', 'accepted']) }, order: { reportedAt: 'ASC' }, take: 500 });
-    return waiting.map(toIssueView);
+  @ApiOperation({
+    summary: "The district dispatch centre's queue: reports waiting to be accepted and cases waiting to be dispatched (returned ones too), oldest report first",
+    description: 'Paged by `limit` (1–200, default 50) and `offset`; `total` counts the whole queue and `waitingSeconds` runs to `asOf`, all read in one snapshot.',
+  })
+  @ApiOkResponse({ type: QueuePageView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (limit, offset)' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
+  queue(@Param() { tenantId }: TenantParams, @Query() query: QueueQuery): Promise<QueuePageView> {
+    return this.queueReader.page(tenantId, query);
   }
 
   @Get(':issueId')
   @Permit('resident', 'grid-staff', 'district-staff')
   @ApiOperation({
-    summary: 'One issue as it stands; residents see only their own; the contact only for its reporter and district staff, until erased',
+    summary: 'One issue as it stands, with the actions the caller may take on it now; residents see only their own; the contact only for its reporter and district staff, until erased',
     description: 'An answer that carries the contact is recorded in the contact access log (who, when, which case, this route).',
   })
-  @ApiOkResponse({ type: IntakeIssueView })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity, @AccessedVia() via: AccessRoute): Promise<IntakeIssueView> {
-    const view = toIntakeIssueView(await this.readable(tenantId, issueId, identity), identity);
+  @ApiOkResponse({ type: CaseDetailView })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
+  @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
+  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity, @AccessedVia() via: AccessRoute): Promise<CaseDetailView> {
+    const issue = await this.readable(tenantId, issueId, identity);
+    const view: CaseDetailView = { ...toIntakeIssueView(issue, identity), actions: await this.workflow.availableActions(identity, issue) };
     await this.contactReads.recordShown(identity, via, { tenantId, caseId: issueId, contact: view.contact }, 'case-view');
     return view;
   }

@@ -7,6 +7,7 @@ const status = (state: IssueState, more: Partial<CaseStatus> = {}): CaseStatus =
   rated: false,
   resolveClockRunning: state === 'acknowledged' || state === 'in-progress',
   heldByGrid: true,
+  atTop: false,
   ...more,
 });
 

@@ -42,6 +42,8 @@ export interface CaseStatus {
   readonly resolveClockRunning: boolean;
   /** Held by a grid, not by a dispatch centre. */
   readonly heldByGrid: boolean;
+  /** Held by the city centre: there is nowhere higher to escalate it. */
+  readonly atTop: boolean;
 }
 
 export type CaseRefusalCode = 'ILLEGAL_TRANSITION' | 'ISSUE_PARKED' | 'NOT_PARKED' | 'EXTENSION_PENDING' | 'NO_PENDING_EXTENSION' | 'ALREADY_RATED';
@@ -99,6 +101,9 @@ export function decideTransition(status: CaseStatus, action: CaseAction): Transi
     case 'approve-extension':
     case 'deny-extension':
       if (!status.extensionPending) return refuse('NO_PENDING_EXTENSION', 'there is no extension request to decide');
+      break;
+    case 'escalate':
+      if (status.atTop) return refuse('ILLEGAL_TRANSITION', 'the case is held by the city centre; there is nowhere higher to escalate it');
       break;
     case 'return':
       if (!status.heldByGrid) return refuse('ILLEGAL_TRANSITION', 'only a case held by a grid can be returned to the dispatch centre');
