@@ -215,7 +215,7 @@ describe('the dispatch-centre console in a browser', () => {
     await description.waitFor();
     expect(await description.innerText()).toBe(hostile);
     await expect(description.locator('script, img').count()).resolves.toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
   }, 60_000);
 
   it('charts the same KPI figures the analytics API gives', async () => {

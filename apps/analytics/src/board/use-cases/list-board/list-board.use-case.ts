@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+import { ForbiddenError, NotFoundError } from '@gridline/platform';
 import { IssueFactState } from '../../../issues/domain/issue-facts';
 import { boardItemOf, LevelCount, levelCountsOf } from '../../domain/escalation-board';
 import { BoardView, ListBoardQuery } from './list-board.dto';
@@ -76,10 +76,14 @@ export class ListBoardUseCase {
     private readonly grids: GridTree,
   ) {}
 
-  async execute(tenantId: string | null, query: ListBoardQuery, now = new Date()): Promise<BoardView> {
+  /**
+   * `withinGrids`: for a grid leader or worker, the grids they answer for — the board is then their subtrees only,
+   * and a `gridId` outside them is a 403 (OUTSIDE_YOUR_GRID), not an empty board.
+   */
+  async execute(tenantId: string | null, query: ListBoardQuery, now = new Date(), withinGrids?: readonly string[]): Promise<BoardView> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const board = await this.scopeOf(tenantId, query);
+    const board = withinGrids && tenantId !== null ? await this.gridStaffScope(tenantId, query, withinGrids) : await this.scopeOf(tenantId, query);
     const scope = whereOf(board, {}, now);
     const filtered = whereOf(board, query, now);
     // One snapshot for the three reads: counts, total and the page must describe the same moment, or a case folded in
@@ -142,6 +146,14 @@ export class ListBoardUseCase {
    * A grid the district (or, for the city, any district) does not have is a 404 rather than an empty board, so a
    * mistyped or stale id is not mistaken for a quiet area.
    */
+  private async gridStaffScope(tenantId: string, query: Pick<ListBoardQuery, 'category' | 'gridId'>, withinGrids: readonly string[]): Promise<Scope> {
+    const own = new Set((await Promise.all(withinGrids.map((gridId) => this.grids.subtree(tenantId, gridId)))).flat());
+    if (!query.gridId) return { tenantId, category: query.category, gridIds: [...own] };
+    const scope = await this.scopeOf(tenantId, query);
+    if (!own.has(query.gridId)) throw new ForbiddenError('OUTSIDE_YOUR_GRID', `grid ${query.gridId} is outside the grids you lead or work in`);
+    return scope;
+  }
+
   private async scopeOf(tenantId: string | null, query: Pick<ListBoardQuery, 'category' | 'gridId'>): Promise<Scope> {
     if (!query.gridId) return { tenantId, category: query.category };
     const grid =
