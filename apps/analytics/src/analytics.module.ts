@@ -21,6 +21,7 @@ import { IssueFact } from './issues/issue-fact.entity';
 import { IssueFactsProjector } from './issues/issue-facts.projector';
 import { KpisController } from './kpis/kpis.controller';
 import { ComputeKpisUseCase } from './kpis/use-cases/compute-kpis/compute-kpis.use-case';
+import { BreakDownKpisUseCase } from './kpis/use-cases/break-down-kpis/break-down-kpis.use-case';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
 import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
 import { SummaryController } from './summary/summary.controller';
@@ -51,6 +52,7 @@ export class AnalyticsModule implements NestModule {
         SummaryQueries,
         ListBoardUseCase,
         ComputeKpisUseCase,
+        BreakDownKpisUseCase,
         FeedPublisher,
         FeedHub,
         OpenFeedUseCase,

@@ -1,16 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
 import { NotFoundError, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './use-cases/compute-kpis/compute-kpis.dto';
 import { ComputeKpisUseCase } from './use-cases/compute-kpis/compute-kpis.use-case';
+import { BreakDownKpisQuery, KpiBreakdownView } from './use-cases/break-down-kpis/break-down-kpis.dto';
+import { BreakDownKpisUseCase } from './use-cases/break-down-kpis/break-down-kpis.use-case';
 
 @ApiTags('kpis')
 @Controller('v1')
 export class KpisController {
   constructor(
     private readonly computeKpis: ComputeKpisUseCase,
+    private readonly breakDownKpis: BreakDownKpisUseCase,
     private readonly grids: GridTree,
   ) {}
 
@@ -23,6 +26,18 @@ export class KpisController {
   async kpis(@Param() { tenantId }: TenantParams, @Query() query: ComputeKpisQuery): Promise<KpisView> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
     return this.computeKpis.district(tenantId, query);
+  }
+
+  @Get('tenants/:tenantId/kpis/breakdown')
+  @Permit('district-staff')
+  @ApiOperation({
+    summary: "The period's KPIs per local day, category, street or community (the origin grid's), with the district's own numbers and escalation-depth histogram",
+  })
+  @ApiOkResponse({ type: KpiBreakdownView })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `by` not one of day, category, street, community; or a bad period (as GET …/kpis).' })
+  async breakdown(@Param() { tenantId }: TenantParams, @Query() query: BreakDownKpisQuery): Promise<KpiBreakdownView> {
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    return this.breakDownKpis.execute(tenantId, query);
   }
 
   @Get('city/kpis')
