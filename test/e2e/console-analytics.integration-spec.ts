@@ -113,6 +113,19 @@ describe('the console’s board filters and KPI breakdowns', () => {
     expect(idsOf(await boardOf(`?gridId=${grid.communityB1}`, '/v1/city/board', await as.cityViewer()))).toEqual(named('drainB'));
   });
 
+  it('shows a grid leader the board of their own grids only, and refuses a grid outside them', async () => {
+    const leader = await as.leader(tenantId, grid.level3);
+    const own = await boardOf('', `/v1/tenants/${tenantId}/board`, leader);
+    // The level-3 grid's subtree: the case at 47号院 and the one that climbed from it; nothing from 汝河社区 or 嵩山路街道.
+    expect([idsOf(own), own.total]).toEqual([named('steadyA', 'climbed'), 2]);
+    expect(own.levels.find((l: any) => l.level === 'micro').open + own.levels.find((l: any) => l.level === 'grid').open).toBe(2);
+    expect(idsOf(await boardOf(`?gridId=${grid.microA}`, `/v1/tenants/${tenantId}/board`, leader))).toEqual(named('steadyA', 'climbed'));
+    const outside = await httpClient(analyticsUrl, leader).get(`/v1/tenants/${tenantId}/board?gridId=${grid.communityA2}`);
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
+    const otherDistrict = await httpClient(analyticsUrl, leader).get(`/v1/tenants/${otherId}/board`);
+    expect(otherDistrict.status).toBe(403);
+  });
+
   it('narrows the board and its level counts to a category, and counts levels within the grid but without the other filters', async () => {
     expect(idsOf(await boardOf('?category=drain'))).toEqual(named('drainA2', 'drainB'));
     const both = await boardOf(`?category=drain&gridId=${grid.streetA}`);

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/http';
+import { useCategories } from '../api/reference-data';
 import type { KpiBreakdown } from '../api/types';
 import { formatDuration, formatPercent } from '../i18n/i18n';
 import { useScope } from '../shell/scope';
@@ -33,7 +34,12 @@ export function KpiPage() {
     enabled: tenantId !== null,
   });
   const rows = breakdown.data?.rows ?? [];
-  const labels = useMemo(() => rows.map((row) => row.name ?? row.key ?? '—'), [rows]);
+  const categories = useCategories(tenantId);
+  // Category names live in issue-dispatch (no public topic carries them): analytics gives codes, the page names them.
+  const labels = useMemo(() => {
+    const names = new Map((categories.data ?? []).map((category) => [category.code, category.name]));
+    return rows.map((row) => row.name ?? (by === 'category' && row.key ? (names.get(row.key) ?? row.key) : row.key) ?? '—');
+  }, [rows, by, categories.data]);
   const rateSeries = useMemo(
     () => [
       { name: t('kpis.closureRate'), values: rows.map((row) => percent(row.closureRate)) },
