@@ -41,10 +41,10 @@ function ensureChromium() {
     const [command, ...rest] = [...asRoot, 'apt-get', ...args];
     return spawnSync(command, rest, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
   };
-  let result = aptGet(['install', '-y', '--no-install-recommends', 'chromium']);
+  let result = aptGet(['install', '-y', 'chromium']);
   if (result.status !== 0) {
     aptGet(['update']);
-    result = aptGet(['install', '-y', '--no-install-recommends', 'chromium']);
+    result = aptGet(['install', '-y', 'chromium']);
   }
   if (result.status !== 0 || !existsSync(wanted)) {
     const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n').slice(-3).join(' / ');
