@@ -2,6 +2,8 @@
  * Two layers, one command: `unit` (pure logic, colocated *.spec.ts, no infrastructure) and `integration`
  * (test/**\/*.integration-spec.ts: real Kafka, PostgreSQL and Redis; services run as separate processes from
  * dist/). `npm test` builds first and runs both; `npm run test:unit` / `test:integration` run one.
+ * The web console (apps/console) has its own tsconfig and is kept out of the Node layers: its specs run as
+ * the `console` project.
  */
 const shared = {
   testEnvironment: 'node',
@@ -12,7 +14,13 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/console/'],
+    },
+    { ...shared, displayName: 'console', testMatch: ['<rootDir>/apps/console/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',

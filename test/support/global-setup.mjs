@@ -1,5 +1,6 @@
 // Runs once before the integration project: finds or starts Kafka, PostgreSQL and Redis (see deploy/infra.mjs)
 // and hands their addresses to the test workers through the environment.
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +18,37 @@ export default async function globalSetup() {
   const keys = ensureDevKeys(path.join(root, '.gridline', 'test-auth'));
   process.env.AUTH_PUBLIC_KEY_FILE = keys.publicKeyFile;
   process.env.GRIDLINE_TEST_SIGNING_KEY = keys.privateKeyFile;
-  for (const app of ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']) {
+  for (const app of ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics', 'edge']) {
     if (!existsSync(path.join(root, 'dist/apps', app, 'src/main.js'))) {
       throw new Error(`dist/apps/${app} is missing: run \`npm run build\` (npm test does it for you)`);
     }
   }
+  ensureChromium();
+}
+
+/**
+ * Browser specs drive Debian's chromium (test/support/browser.ts); Playwright downloads no browser. Installed
+ * once with apt-get when missing; CHROMIUM_PATH names another one.
+ */
+function ensureChromium() {
+  const wanted = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (existsSync(wanted)) return;
+  if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH=${wanted} does not exist`);
+  process.stderr.write('browser: /usr/bin/chromium is missing; installing Debian chromium with apt-get (once)\n');
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const aptGet = (args) => {
+    const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+    return spawnSync(command, rest, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
+  };
+  let result = aptGet(['install', '-y', 'chromium']);
+  if (result.status !== 0) {
+    aptGet(['update']);
+    result = aptGet(['install', '-y', 'chromium']);
+  }
+  if (result.status !== 0 || !existsSync(wanted)) {
+    const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n').slice(-3).join(' / ');
+    throw new Error(`browser: could not install chromium with apt-get (${why}). Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+  }
+  process.stderr.write('browser: chromium installed\n');
 }
