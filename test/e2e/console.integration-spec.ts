@@ -177,7 +177,11 @@ describe('the dispatch-centre console in a browser', () => {
     const page = await newPage();
     await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, '/map');
     const map = page.locator('.map-canvas');
-    await eventually('the map to draw every grid', async () => Number(await map.getAttribute('data-rendered-grids')) === boundaries.features.length, 30_000);
+    await eventually('the map to draw every grid', async () => {
+      const [fed, rendered] = [Number(await map.getAttribute('data-grids')), Number(await map.getAttribute('data-rendered-grids'))];
+      process.stderr.write(`map: ${fed} grids fed, ${rendered} drawn of ${boundaries.features.length}\n`);
+      return rendered === boundaries.features.length;
+    }, 30_000, 1000);
     expect(Number(await map.getAttribute('data-cases'))).toBeGreaterThan(0);
     await page.locator('.grid-list button', { hasText: '桃源社区' }).first().click();
     await page.locator('.grid-panel').waitFor();
