@@ -207,8 +207,8 @@ describe('console read APIs', () => {
       const late = await borrower.post(`${room}/tools/${toolId}/loans`, { dueAt: new Date(Date.now() + 3_600_000).toISOString() });
       const onTime = await borrower.post(`${room}/tools/${spareId}/loans`, { dueAt: new Date(Date.now() + 86_400_000).toISOString() });
       expect([late.status, onTime.status]).toEqual([201, 201]);
-      // Due two hours ago: the loan is overdue without waiting for the clock.
-      await platform.database.query(`UPDATE volunteer_coordination.tool_loans SET due_at = now() - interval '2 hours' WHERE id = $1`, [late.body.id]);
+      // Lent three hours ago and due two hours ago: overdue without waiting for the clock.
+      await platform.database.query(`UPDATE volunteer_coordination.tool_loans SET lent_at = now() - interval '3 hours', due_at = now() - interval '2 hours' WHERE id = $1`, [late.body.id]);
 
       const dispatcher = httpClient(volunteersUrl, await as.dispatcher(tenantId));
       const overdue = await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans?overdue=true`);
