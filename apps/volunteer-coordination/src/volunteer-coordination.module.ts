@@ -29,6 +29,7 @@ import { VolunteerTask } from './matching/volunteer-task.entity';
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from './migrations/1764530000000-volunteer-matching';
 import { ContactAccessLog1764630000000 } from './migrations/1764630000000-contact-access-log';
+import { ToolLoanBorrowerName1764640000000 } from './migrations/1764640000000-tool-loan-borrower-name';
 import { ServiceShiftHours1764580000000 } from './migrations/1764580000000-service-shift-hours';
 import { Team } from './teams/team.entity';
 import { TeamsController } from './teams/teams.controller';
@@ -76,6 +77,7 @@ export class VolunteerCoordinationModule {
             ServiceEventsAndToolRoom1764540000000,
             ServiceShiftHours1764580000000,
             ContactAccessLog1764630000000,
+            ToolLoanBorrowerName1764640000000,
           ],
         }),
         RedisModule,

@@ -10,6 +10,8 @@ import { CheckInDayClosing } from './check-in-day-closing.entity';
 import { CheckInHistoryQuery, DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './check-in-history.query';
 import { CheckInDayView, toCheckInView } from './check-in.view';
 import { addDays, daysBetween, localDateAt, periodOutOfOrder } from '@gridline/calendar';
+import { ComplianceQuery } from './compliance.query';
+import { ComplianceView } from './compliance.view';
 import { cutoffOf } from './domain/cutoff';
 import { DEFAULT_TIME_ZONE } from './domain/zero-report-policy';
 import { MissedCheckIn } from './missed-check-in.entity';
@@ -68,6 +70,44 @@ export class CheckInReader {
       cutoffAt: policy?.enabled ? cutoffOf(date, policy).at.toISOString() : null,
       grids: rows.map((row) => ({ ...row, status })),
     };
+  }
+
+  /**
+   * Zero-report compliance for a day (default today). Before the day's cut-off has run, the grids that owe a
+   * check-in are the active grids at the policy's levels; after it, those recorded as missed and those at the
+   * policy's levels that checked in — so a closed day keeps its answer when grids are later added or retired.
+   * Read in one snapshot.
+   */
+  compliance(tenantId: string, query: ComplianceQuery, now = new Date()): Promise<ComplianceView> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+      const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
+      const date = query.date ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
+      const closed = await manager.existsBy(CheckInDayClosing, { tenantId, date });
+      const owing = closed
+        ? `SELECT m.grid_id FROM missed_check_ins m WHERE m.tenant_id = $1 AND m.local_date = $2::date
+           UNION
+           SELECT c.grid_id FROM check_ins c JOIN grids lg ON lg.tenant_id = c.tenant_id AND lg.id = c.grid_id
+            WHERE c.tenant_id = $1 AND c.local_date = $2::date AND lg.level = ANY($3::text[])`
+        : `SELECT a.id AS grid_id FROM grids a WHERE a.tenant_id = $1 AND a.status = 'active' AND a.level = ANY($3::text[])`;
+      const rows: Array<{ gridId: string; name: string; reported: boolean }> = await manager.query(
+        `SELECT g.id AS "gridId", g.name,
+                EXISTS (SELECT 1 FROM check_ins c WHERE c.tenant_id = $1 AND c.grid_id = g.id AND c.local_date = $2::date) AS reported
+           FROM (${owing}) owing JOIN grids g ON g.tenant_id = $1 AND g.id = owing.grid_id
+          ORDER BY g.code, g.id`,
+        [tenantId, date, policy?.levels ?? [...gridLevels]],
+      );
+      const reported = rows.filter((row) => row.reported).length;
+      return {
+        date,
+        closed,
+        expected: rows.length,
+        reported,
+        missing: rows.length - reported,
+        rate: rows.length === 0 ? null : Math.round((reported / rows.length) * 10_000) / 10_000,
+        grids: rows,
+      };
+    });
   }
 
   /** A grid's days from `from` to `to`, newest first: each day it checked in or was recorded as missed. */

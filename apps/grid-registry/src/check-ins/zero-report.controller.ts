@@ -1,9 +1,11 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { CheckInReader } from './check-in.reader';
+import { ComplianceQuery } from './compliance.query';
+import { ComplianceView } from './compliance.view';
 import { MissingGridsQuery } from './missing-grids.query';
 import { MissingGridsView } from './missing-grids.view';
 import { SetZeroReportPolicyDto } from './use-cases/set-zero-report-policy/set-zero-report-policy.dto';
@@ -52,5 +54,21 @@ export class ZeroReportController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   missing(@Param() { tenantId }: TenantParams, @Query() query: MissingGridsQuery): Promise<MissingGridsView> {
     return this.reader.missing(tenantId, query);
+  }
+
+  @Get('zero-report/compliance')
+  @Permit('district-staff', 'grid-staff')
+  @ApiOperation({
+    summary: "Zero-report compliance for a day (default today): how many of the grids that owe a check-in made it, and which",
+    description:
+      "Before the day's cut-off has run: the active grids at the policy's levels, each reported or not yet. After: the grids recorded as missed and " +
+      "those at the policy's levels that checked in. `rate` = reported / expected (null when none is expected).",
+  })
+  @ApiOkResponse({ type: ComplianceView })
+  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (date not YYYY-MM-DD)' })
+  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
+  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  compliance(@Param() { tenantId }: TenantParams, @Query() query: ComplianceQuery): Promise<ComplianceView> {
+    return this.reader.compliance(tenantId, query);
   }
 }

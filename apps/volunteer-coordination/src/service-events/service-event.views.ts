@@ -45,6 +45,9 @@ export class ServiceOccurrenceView {
   @ApiProperty({ description: 'Local date in the series time zone.' }) date: string;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
+  @ApiProperty({ example: 40, description: 'Places over all its slots and shifts.' }) places: number;
+  @ApiProperty({ example: 32, description: 'Confirmed sign-ups over all its slots and shifts.' }) confirmed: number;
+  @ApiProperty({ example: 3, description: 'Sign-ups waiting for a place over all its slots and shifts.' }) waitlisted: number;
   @ApiProperty({ type: PoolView, isArray: true }) pools: PoolView[];
 }
 
@@ -94,7 +97,9 @@ export function toSeriesView(series: ServiceEventSeries): ServiceEventSeriesView
   };
 }
 
-export function toOccurrenceView(occurrence: ServiceOccurrence, pools: readonly OccurrencePool[]): ServiceOccurrenceView {
+export function toOccurrenceView(occurrence: ServiceOccurrence, allPools: readonly OccurrencePool[]): ServiceOccurrenceView {
+  const pools = allPools.filter((pool) => pool.occurrenceId === occurrence.id);
+  const sum = (count: (pool: OccurrencePool) => number) => pools.reduce((total, pool) => total + count(pool), 0);
   return {
     id: occurrence.id,
     seriesId: occurrence.seriesId,
@@ -103,9 +108,10 @@ export function toOccurrenceView(occurrence: ServiceOccurrence, pools: readonly 
     date: occurrence.localDate,
     startsAt: occurrence.startsAt.toISOString(),
     endsAt: occurrence.endsAt.toISOString(),
-    pools: pools
-      .filter((pool) => pool.occurrenceId === occurrence.id)
-      .map((pool) => ({ role: pool.role, name: pool.name, capacity: pool.capacity, taken: pool.taken, available: pool.capacity - pool.taken, waitlisted: pool.waitlisted })),
+    places: sum((pool) => pool.capacity),
+    confirmed: sum((pool) => pool.taken),
+    waitlisted: sum((pool) => pool.waitlisted),
+    pools: pools.map((pool) => ({ role: pool.role, name: pool.name, capacity: pool.capacity, taken: pool.taken, available: pool.capacity - pool.taken, waitlisted: pool.waitlisted })),
   };
 }
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams } from '@gridline/platform';
+import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams, ValidationFailedError } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { OccurrenceAccess } from './occurrence-access';
 import { ListOccurrencesQuery, ListSignUpsQuery, TenantOccurrenceParams, TenantSignUpParams } from './service-event.params';
@@ -28,16 +28,22 @@ export class ServiceOccurrencesController {
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'Upcoming occurrences (soonest first) with places taken, free and waitlisted' })
+  @ApiOperation({
+    summary: "The district's occurrences from `from` (default now) to `to`, soonest first, with places, confirmed and waitlisted counts, in total and per slot or shift",
+  })
   @ApiOkResponse({ type: ServiceOccurrencePage })
-  async list(@Param() { tenantId }: TenantParams, @Query() { seriesId, from, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (from, to — or `to` not after `from` —, seriesId, limit, after)' })
+  async list(@Param() { tenantId }: TenantParams, @Query() { seriesId, from, to, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
+    const start = from ? new Date(from) : new Date();
+    if (to !== undefined && new Date(to) <= start) throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceOccurrence, 'o')
       .where('o.tenantId = :tenantId', { tenantId })
-      .andWhere('o.startsAt >= :from', { from: from ? new Date(from) : new Date() })
+      .andWhere('o.startsAt >= :from', { from: start })
       .orderBy('o.startsAt', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .take(limit + 1);
+    if (to !== undefined) query.andWhere('o.startsAt < :to', { to: new Date(to) });
     if (seriesId !== undefined) query.andWhere('o.seriesId = :seriesId', { seriesId });
     if (after !== undefined) {
       query.andWhere('(o.starts_at, o.id) > (SELECT c.starts_at, c.id FROM service_occurrences c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { GridReplicaModule } from '@gridline/grid-replica';
 import { GridStaff } from '../access/grid-staff';
+import { DistrictLoansController } from './district-loans.controller';
+import { DistrictLoansReader } from './district-loans.reader';
 import { ToolRoomAccess } from './tool-room-access';
 import { ToolRoomController } from './tool-room.controller';
 import { AddToolUseCase } from './use-cases/add-tool/add-tool.use-case';
@@ -12,7 +14,7 @@ import { SetToolConditionUseCase } from './use-cases/set-tool-condition/set-tool
 /** Each community's shared tool room: inventory, loans with due times, overdue reminders. */
 @Module({
   imports: [GridReplicaModule],
-  controllers: [ToolRoomController],
-  providers: [GridStaff, ToolRoomAccess, AddToolUseCase, SetToolConditionUseCase, LendToolUseCase, ReturnToolUseCase, RemindOverdueUseCase],
+  controllers: [ToolRoomController, DistrictLoansController],
+  providers: [GridStaff, ToolRoomAccess, DistrictLoansReader, AddToolUseCase, SetToolConditionUseCase, LendToolUseCase, ReturnToolUseCase, RemindOverdueUseCase],
 })
 export class ToolRoomModule {}

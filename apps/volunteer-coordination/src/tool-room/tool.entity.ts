@@ -22,6 +22,8 @@ export class ToolLoan {
   @Column({ name: 'tool_id', type: 'uuid' }) toolId: string;
   @Column({ name: 'grid_id', type: 'text' }) gridId: string;
   @Column({ name: 'borrower_subject', type: 'text' }) borrowerSubject: string;
+  /** The borrower's display name from their token when they borrowed (null if the token had none, or before it was kept). */
+  @Column({ name: 'borrower_name', type: 'text', nullable: true }) borrowerName: string | null;
   @Column({ name: 'lent_at', type: 'timestamptz' }) lentAt: Date;
   @Column({ name: 'due_at', type: 'timestamptz' }) dueAt: Date;
   @Column({ name: 'returned_at', type: 'timestamptz', nullable: true }) returnedAt: Date | null;

@@ -35,7 +35,7 @@ export class LendToolUseCase {
     const problem = dueAtProblem(dueAt, now);
     if (problem) throw new UnprocessableError('INVALID_DUE_DATE', `dueAt ${problem}`, [{ field: 'dueAt', reason: problem }]);
     const loan = this.dataSource.manager.create(ToolLoan, {
-      id: randomUUID(), tenantId, toolId: request.toolId, gridId, borrowerSubject: identity.subject, lentAt: now, dueAt, returnedAt: null, returnCondition: null, overdueReminders: 0,
+      id: randomUUID(), tenantId, toolId: request.toolId, gridId, borrowerSubject: identity.subject, borrowerName: identity.name, lentAt: now, dueAt, returnedAt: null, returnCondition: null, overdueReminders: 0,
     });
     return this.dataSource.transaction(async (manager) => {
       const claimed = await updateReturning(
