@@ -56,3 +56,8 @@ export function formatPercent(rate: number | null | undefined): string {
 }
 
 export default i18next;
+
+/** "08:30": the wall-clock time in the district's zone. */
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+}

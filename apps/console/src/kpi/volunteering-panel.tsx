@@ -2,16 +2,14 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { get } from '../api/http';
-import { formatDateTime, formatDuration } from '../i18n/i18n';
+import { formatDateTime, formatDuration, formatTime } from '../i18n/i18n';
 import { Chart } from './chart';
 
 interface Occurrence {
-  occurrenceId?: string;
-  id?: string;
-  title?: string;
-  name?: string;
-  startsAt?: string;
-  date?: string;
+  id: string;
+  gridId: string;
+  date: string;
+  startsAt: string;
   places: number;
   confirmed: number;
   waitlisted: number;
@@ -19,12 +17,10 @@ interface Occurrence {
 
 interface OverdueLoan {
   loanId: string;
-  tool?: string;
-  toolName?: string;
-  borrower?: string;
-  borrowerName?: string;
-  dueAt?: string;
-  due?: string;
+  tool: { id: string; name: string; kind: string };
+  toolRoomGridId: string;
+  borrowerName: string | null;
+  dueAt: string;
   overdueSeconds: number;
 }
 
@@ -45,7 +41,7 @@ export function VolunteeringPanel({ tenantId }: { tenantId: string }) {
     refetchInterval: 60_000,
   });
   const days = occurrences.data ?? [];
-  const labels = useMemo(() => days.map((day) => `${day.title ?? day.name ?? ''} ${(day.startsAt ?? day.date ?? '').slice(0, 10)}`.trim()), [days]);
+  const labels = useMemo(() => days.map((day) => `${day.date} ${formatTime(day.startsAt)}`), [days]);
   const series = useMemo(
     () => [
       { name: t('kpis.places'), values: days.map((day) => day.places) },
@@ -79,9 +75,9 @@ export function VolunteeringPanel({ tenantId }: { tenantId: string }) {
             <tbody>
               {loans.data!.map((loan) => (
                 <tr key={loan.loanId}>
-                  <td>{loan.toolName ?? loan.tool}</td>
-                  <td>{loan.borrowerName ?? loan.borrower}</td>
-                  <td>{formatDateTime(loan.dueAt ?? loan.due)}</td>
+                  <td>{loan.tool.name}</td>
+                  <td>{loan.borrowerName ?? '—'}</td>
+                  <td>{formatDateTime(loan.dueAt)}</td>
                   <td className="overdue-text">{formatDuration(loan.overdueSeconds)}</td>
                 </tr>
               ))}
