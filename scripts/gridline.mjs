@@ -92,7 +92,7 @@ async function start() {
   }
   const { tenantId, reported } = demo;
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
-  log(`Console: ${edge.url}/  (the dispatch centre; development sign-in: pick a role and district)`);
+  log(`Console: ${edge.url}/`);
   log('look (every API needs a token; this mints a district administrator\'s for the demo district):');
   log(`  TOKEN=$(node deploy/auth/dev-tokens.mjs token --role district-admin --tenant ${tenantId})`);
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls.analytics}/v1/tenants/${tenantId}/summary`);
