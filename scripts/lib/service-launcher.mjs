@@ -70,6 +70,8 @@ export async function startEdge(root, env, log, { signingKeyFile }) {
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('gridline:')) throw error;
   }
+  mkdirSync(path.join(root, '.gridline', 'logs'), { recursive: true });
+  mkdirSync(path.join(root, '.gridline', 'run'), { recursive: true });
   const logFile = path.join(root, '.gridline', 'logs', 'edge.log');
   const fd = openSync(logFile, 'a');
   const upstreams = Object.fromEntries(apps.map((app) => [`EDGE_UPSTREAM_${app.name.toUpperCase().replace(/-/g, '_')}`, `http://127.0.0.1:${portOf(app, env)}`]));
