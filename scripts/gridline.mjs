@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // The two commands of the quick start, plus stop:
-//   npm start   install if needed, bring up Kafka/PostgreSQL/Redis, build, start the four services, load the
-//               demo district and report a few issues, then show events live until Ctrl+C
+//   npm start   install if needed, bring up Kafka/PostgreSQL/Redis, build, start the four services, build the
+//               console and start its edge, load the demo district and report a few issues, then show events
+//               live until Ctrl+C
 //   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself)
 //   npm stop    stop services started by `npm start` and the local Kafka broker
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNodeModules, run } from './lib/dependencies.mjs';
@@ -37,11 +39,15 @@ async function start() {
   const { DATABASE_URL: _admin, GRIDLINE_KAFKA_SECRETS: _secrets, ...shared } = infra;
   const env = { ...shared, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
   const { kafkaEnvironmentOf } = await import('../deploy/infra.mjs');
-  const { startServices, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
+  const { startServices, startEdge, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
   const { startEventFeed } = await import('./demo/event-feed.mjs');
   const { loadDemo } = await import('./demo/load-demo.mjs');
 
   const services = await startServices(root, env, log, (app) => kafkaEnvironmentOf(infra, app));
+  const edge = await startConsole(env, keys.privateKeyFile, startEdge).catch(async (error) => {
+    await stopServices(root, log);
+    throw error;
+  });
   const stopFeed = await startEventFeed(demoTeam, prefix, log);
   let stopping = false;
   const shutdown = async () => {
@@ -86,12 +92,31 @@ async function start() {
   }
   const { tenantId, reported } = demo;
   log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
+  log(`Console: ${edge.url}/`);
   log('look (every API needs a token; this mints a district administrator\'s for the demo district):');
   log(`  TOKEN=$(node deploy/auth/dev-tokens.mjs token --role district-admin --tenant ${tenantId})`);
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls.analytics}/v1/tenants/${tenantId}/summary`);
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history`);
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['grid-registry']}/v1/tenants/${tenantId}/grids`);
   log('Ctrl+C stops the services (npm stop from another terminal does too).');
+}
+
+/**
+ * The dispatch-centre console: built with Vite into dist/console when apps/console exists (a failed build
+ * leaves the edge answering 503 with the reason), then served with the APIs by the edge on one origin.
+ */
+async function startConsole(env, signingKeyFile, startEdge) {
+  if (!existsSync(path.join(root, 'apps', 'console'))) {
+    log('console: apps/console is not there yet; the edge starts without a console (it answers 503 until one is built)');
+  } else {
+    log('build: the console (vite build)');
+    try {
+      run(root, 'npm', ['run', '--silent', 'build:console'], 'console build');
+    } catch (error) {
+      log(`warn: ${error instanceof Error ? error.message : String(error)}; the APIs work, the console page will say it is not built`);
+    }
+  }
+  return startEdge(root, env, log, { signingKeyFile });
 }
 
 async function stop() {

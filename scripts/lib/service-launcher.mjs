@@ -1,5 +1,5 @@
 // Starts the four services as separate processes for `npm start`, each logging to .gridline/logs/<app>.log,
-// and stops them on Ctrl+C or `npm stop` (pid files in .gridline/run/).
+// then the console's edge (apps/edge), and stops them on Ctrl+C or `npm stop` (pid files in .gridline/run/).
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -58,11 +58,51 @@ export async function startServices(root, env, log, ownEnv = () => ({})) {
   return started;
 }
 
-/** Stops services started by `npm start`, from their pid files; SIGTERM lets them drain. */
+/**
+ * Starts the edge (one origin for the console: the built console and /api/<service>/ to each service) with
+ * development sign-in, signing with the local key pair's private half.
+ */
+export async function startEdge(root, env, log, { signingKeyFile }) {
+  const port = Number(env.EDGE_PORT ?? process.env.EDGE_PORT ?? 8080);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    if ((await fetch(`${url}/edge/health`)).ok) throw new Error(`gridline: port ${port} already serves a Gridline edge — run \`npm stop\` first, or set EDGE_PORT`);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('gridline:')) throw error;
+  }
+  mkdirSync(path.join(root, '.gridline', 'logs'), { recursive: true });
+  mkdirSync(path.join(root, '.gridline', 'run'), { recursive: true });
+  const logFile = path.join(root, '.gridline', 'logs', 'edge.log');
+  const fd = openSync(logFile, 'a');
+  const upstreams = Object.fromEntries(apps.map((app) => [`EDGE_UPSTREAM_${app.name.toUpperCase().replace(/-/g, '_')}`, `http://127.0.0.1:${portOf(app, env)}`]));
+  const child = spawn(process.execPath, [path.join(root, 'dist/apps/edge/src/main.js')], {
+    env: { ...process.env, ...upstreams, EDGE_PORT: String(port), CONSOLE_DIST: path.join(root, 'dist', 'console'), EDGE_DEV_SIGN_IN: 'true', AUTH_DEV_SIGNING_KEY_FILE: signingKeyFile, NO_COLOR: '1' },
+    stdio: ['ignore', fd, fd],
+  });
+  closeSync(fd);
+  writeFileSync(path.join(root, '.gridline', 'run', 'edge.pid'), String(child.pid));
+  let exitCode;
+  child.once('exit', (code) => (exitCode = code));
+  const begin = Date.now();
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/edge/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (exitCode !== undefined) throw new Error(`gridline: the edge exited (${exitCode}) during start-up — see ${logFile}`);
+    if (Date.now() - begin > 30_000) throw new Error(`gridline: the edge did not answer ${url}/edge/health in 30s — see ${logFile}`);
+    await sleep(100);
+  }
+  log(`start: ${'edge (console)'.padEnd(22)} ${url}/  (log ${path.relative(root, logFile)})`);
+  return { name: 'edge', url, logFile, child };
+}
+
+/** Stops services (and the edge) started by `npm start`, from their pid files; SIGTERM lets them drain. */
 export async function stopServices(root, log) {
   const runDir = path.join(root, '.gridline', 'run');
   let stopped = 0;
-  for (const app of apps) {
+  for (const app of [{ name: 'edge' }, ...apps]) {
     const pidFile = path.join(runDir, `${app.name}.pid`);
     if (!existsSync(pidFile)) continue;
     const pid = Number(readFileSync(pidFile, 'utf8'));

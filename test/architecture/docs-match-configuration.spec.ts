@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { configurationVariables } from '@gridline/platform';
 import { analyticsModeVariables } from '../../apps/analytics/src/analytics-mode';
+import { edgeConfigurationVariables } from '../../apps/edge/src/edge-config';
 import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
 import { personalDataConfigurationVariables } from '@gridline/personal-data';
@@ -16,7 +17,7 @@ const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8'
 const apps = { 'grid-registry': ['GRID_REGISTRY_PORT', 3001], 'issue-dispatch': ['ISSUE_DISPATCH_PORT', 3002], 'volunteer-coordination': ['VOLUNTEER_COORDINATION_PORT', 3003], analytics: ['ANALYTICS_PORT', 3004] } as const;
 
 describe('documented configuration', () => {
-  it.each([...configurationVariables, ...intakeConfigurationVariables, ...feedConfigurationVariables, ...analyticsModeVariables, ...personalDataConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
+  it.each([...configurationVariables, ...intakeConfigurationVariables, ...feedConfigurationVariables, ...analyticsModeVariables, ...personalDataConfigurationVariables, ...edgeConfigurationVariables, ...Object.values(apps).map(([variable]) => variable)])('the README configuration table documents %s', (variable) => {
     expect(readme).toMatch(new RegExp(`\\|[^\\n]*\`${variable}\``));
   });
 
