@@ -14,6 +14,7 @@ export default defineConfig({
   root: here,
   base: '/',
   plugins: [react()],
+  worker: { format: 'es' },
   build: {
     outDir: path.resolve(here, '../../dist/console'),
     emptyOutDir: true,

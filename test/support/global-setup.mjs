@@ -24,6 +24,24 @@ export default async function globalSetup() {
     }
   }
   ensureChromium();
+  ensureChineseFonts();
+}
+
+const aptGet = (args) => {
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
+  const [command, ...rest] = [...asRoot, 'apt-get', ...args];
+  return spawnSync(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
+};
+
+/**
+ * The console is Chinese first; without a CJK font the screenshots the browser specs save show empty boxes.
+ * Wanted, not required: the checks read text from the DOM, so a failed install only warns.
+ */
+function ensureChineseFonts() {
+  if (existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) return;
+  process.stderr.write('browser: installing fonts-noto-cjk with apt-get (once) so screenshots show Chinese\n');
+  const result = aptGet(['install', '-y', 'fonts-noto-cjk']);
+  if (result.status !== 0) process.stderr.write(`browser: warning — fonts-noto-cjk not installed (${(result.stderr || '').trim().split('\n').pop()}); screenshots will lack Chinese glyphs\n`);
 }
 
 /**
@@ -35,12 +53,6 @@ function ensureChromium() {
   if (existsSync(wanted)) return;
   if (process.env.CHROMIUM_PATH) throw new Error(`CHROMIUM_PATH=${wanted} does not exist`);
   process.stderr.write('browser: /usr/bin/chromium is missing; installing Debian chromium with apt-get (once)\n');
-  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const aptGet = (args) => {
-    const [command, ...rest] = [...asRoot, 'apt-get', ...args];
-    return spawnSync(command, rest, { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
-  };
   let result = aptGet(['install', '-y', 'chromium']);
   if (result.status !== 0) {
     aptGet(['update']);

@@ -29,6 +29,7 @@ export const CaseCard = memo(function CaseCard({ item, categoryName, districtNam
         <span className="case-category">{categoryName ?? item.category ?? '—'}</span>
         {item.critical && <span className="badge critical-badge">{t('board.critical')}</span>}
         {item.parked && <span className="badge parked-badge">{t('board.parked')}</span>}
+        {item.depth > 0 && <span className="case-depth">{t('board.depth', { depth: item.depth })}</span>}
         <span className="case-state">{t(`states.${item.state}`, { defaultValue: item.state })}</span>
       </span>
       <span className="case-line case-place">
@@ -38,12 +39,11 @@ export const CaseCard = memo(function CaseCard({ item, categoryName, districtNam
       </span>
       <span className="case-line case-clock">
         <span title={t('board.age')}>
-          ⏱ {t('board.age')} {age === null ? '—' : formatDuration(age)}
+          {t('board.age')} {age === null ? '—' : formatDuration(age)}
         </span>
         <span className={overdue ? 'countdown overdue-text' : 'countdown'} title={t('board.deadline')}>
           {remaining === null ? t('board.noDeadline') : remaining < 0 ? t('board.overdueBy', { time: formatDuration(-remaining) }) : t('board.remaining', { time: formatDuration(remaining) })}
         </span>
-        {item.depth > 0 && <span className="case-depth">{t('board.depth', { depth: item.depth })}</span>}
       </span>
     </button>
   );

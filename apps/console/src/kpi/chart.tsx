@@ -44,7 +44,8 @@ export function Chart({ title, kind, categories, series, unit = '', testId }: Ch
   useEffect(() => {
     const option: EChartsCoreOption = {
       animation: false,
-      tooltip: { trigger: 'axis' },
+      // Canvas-drawn tooltips: the HTML ones carry inline style attributes, which the console's CSP (style-src 'self') refuses.
+      tooltip: { trigger: 'axis', renderMode: 'richText' },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 32, bottom: categories.length > 12 ? 56 : 32 },
       xAxis: { type: 'category', data: [...categories], axisLabel: { rotate: categories.length > 12 ? 45 : 0 } },

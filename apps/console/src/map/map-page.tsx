@@ -4,6 +4,9 @@ import { useTranslation } from 'react-i18next';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, Map as MapLibreMap, StyleSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// MapLibre finds its worker next to its own module, a file the bundler does not see: bundle the worker (with what
+// it imports) as a module worker of our own origin and tell MapLibre where it is (CSP: worker-src 'self').
+import mapWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { get } from '../api/http';
 import { holderLevels, BoardItem, BoundaryCollection } from '../api/types';
 import { consoleConfig } from '../auth/console-config';
@@ -13,6 +16,8 @@ import { BOARD_BLOCK, fetchBoard } from '../board/board-query';
 import { boundsOf, centroidOf, spread } from './geometry';
 import { levelColours } from './level-colours';
 import { GridPanel } from './grid-panel';
+
+maplibregl.setWorkerUrl(mapWorkerUrl);
 
 /** The map shows at most this many open cases (most urgent first); the board lists them all. */
 const MAX_MAP_CASES = 2000;
