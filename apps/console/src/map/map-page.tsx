@@ -36,7 +36,9 @@ async function openCases(tenantId: string, signal: AbortSignal): Promise<BoardIt
 function baseStyle(tileUrl: string | null, attribution: string | null): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }] };
   if (tileUrl) {
-    style.sources.tiles = { type: 'raster', tiles: [tileUrl], tileSize: 256, attribution: attribution ?? undefined };
+    // A Leaflet-style `{s}.` subdomain template becomes the three hosts MapLibre takes turns on.
+    const tiles = tileUrl.includes('{s}') ? ['a', 'b', 'c'].map((host) => tileUrl.replace('{s}', host)) : [tileUrl];
+    style.sources.tiles = { type: 'raster', tiles, tileSize: 256, attribution: attribution ?? undefined };
     style.layers.push({ id: 'tiles', type: 'raster', source: 'tiles' });
   }
   return style;
