@@ -215,7 +215,9 @@ describe('the dispatch-centre feed, escalation board and KPIs', () => {
     }
     const wrong = await board.as(await as.dispatcher(otherId)).get(`/v1/tenants/${tenantId}/board`);
     expect([wrong.status, wrong.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
-    expect((await board.as(await as.leader(tenantId, grid.micro)).get(`/v1/tenants/${tenantId}/board`)).status).toBe(403);
+    // A grid leader reads the board of their own grid's subtree only (console-analytics spec): a grid above is refused.
+    const above = await board.as(await as.leader(tenantId, grid.micro)).get(`/v1/tenants/${tenantId}/board?gridId=${grid.community}`);
+    expect([above.status, above.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
     expect((await board.get('/v1/city/board')).status).toBe(403);
     const unknown = await board.as(await as.cityAdmin()).get('/v1/tenants/nowhere/board');
     expect([unknown.status, unknown.body.code]).toEqual([404, 'TENANT_NOT_FOUND']);
