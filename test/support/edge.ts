@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { eventually } from './eventually';
+import { startUntilHealthy } from './child-process';
 import { freePort, testLogDir } from './service-process';
 
 const root = path.resolve(__dirname, '../..');
@@ -53,18 +53,17 @@ export class EdgeProcess {
       NODE_ENV: 'development',
       ...this.options.env,
     };
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps/edge/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    const { child, exited } = await startUntilHealthy({
+      what: 'the edge',
+      script: path.join(root, 'dist/apps/edge/src/main.js'),
+      env,
+      logFile: this.logFile,
+      healthUrl: `${this.baseUrl}/edge/health`,
+      timeoutMs: 30_000,
+      intervalMs: 100,
+    });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    let exitCode: number | null | undefined;
-    void this.exited.then((code) => (exitCode = code));
-    await eventually(`the edge to answer /edge/health (log: ${this.logFile})`, async () => {
-      if (exitCode !== undefined) throw new Error(`the edge exited with ${exitCode}; see ${this.logFile}`);
-      return (await fetch(`${this.baseUrl}/edge/health`)).ok;
-    }, 30_000, 100);
+    this.exited = exited;
   }
 
   async stop(): Promise<number | null> {

@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { eventually } from './eventually';
+import { startUntilHealthy } from './child-process';
 import { serviceKafkaEnvironment } from './kafka-credentials';
 
 export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
@@ -54,22 +54,17 @@ export class ServiceProcess {
   }
 
   async start(): Promise<void> {
-    const log = createWriteStream(this.logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps', this.app, 'src/main.js')], {
+    const { child, exited } = await startUntilHealthy({
+      what: this.app,
+      script: path.join(root, 'dist/apps', this.app, 'src/main.js'),
       env: { ...process.env, ...serviceKafkaEnvironment(this.app), ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      logFile: this.logFile,
+      healthUrl: `${this.baseUrl}/health`,
+      timeoutMs: 60_000,
+      intervalMs: 250,
     });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-    let exitCode: number | null | undefined;
-    void this.exited.then((code) => (exitCode = code));
-    await eventually(`${this.app} to answer /health (log: ${this.logFile})`, async () => {
-      if (exitCode !== undefined) throw new Error(`${this.app} exited with ${exitCode}; see ${this.logFile}`);
-      const response = await fetch(`${this.baseUrl}/health`);
-      return response.ok;
-    }, 60_000, 250);
+    this.exited = exited;
   }
 
   /** SIGTERM and wait: the service drains its consumers, relay and timers. */
