@@ -42,11 +42,15 @@ const settingsSchema = z.object({
   BENCH_SIGNUPS: z.coerce.number().int().min(100).max(1_000_000).default(5_000),
   BENCH_SIGNUP_PLACES: z.coerce.number().int().min(1).max(100_000).default(500),
   BENCH_SIGNUP_CONCURRENCY: z.coerce.number().int().min(1).max(1_024).default(64),
-  /** Comma-separated subset of `outbox,consumer,sasl,timers,resolve,intake,ranking,signups`; empty runs all. */
+  /** `console`: open cases on the board drawn in Chromium, and reports timed from Kafka to their card (and their pace). */
+  BENCH_CONSOLE_CASES: z.coerce.number().int().min(100).max(9_000).default(5_000),
+  BENCH_CONSOLE_EVENTS: z.coerce.number().int().min(5).max(100).default(40),
+  BENCH_CONSOLE_EVENT_RATE: z.coerce.number().min(0.5).max(20).default(3),
+  /** Comma-separated subset of `outbox,consumer,sasl,timers,resolve,intake,ranking,signups,console`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups', 'console'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -79,6 +83,9 @@ export interface BenchSettings {
   readonly signups: number;
   readonly signupPlaces: number;
   readonly signupConcurrency: number;
+  readonly consoleCases: number;
+  readonly consoleEvents: number;
+  readonly consoleEventRate: number;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -121,6 +128,9 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     signups: e.BENCH_SIGNUPS,
     signupPlaces: e.BENCH_SIGNUP_PLACES,
     signupConcurrency: e.BENCH_SIGNUP_CONCURRENCY,
+    consoleCases: e.BENCH_CONSOLE_CASES,
+    consoleEvents: e.BENCH_CONSOLE_EVENTS,
+    consoleEventRate: e.BENCH_CONSOLE_EVENT_RATE,
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } from './bench-settings';
+import { runConsoleBenchmark } from './benchmarks/console/console.benchmark';
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
 import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
 import { runOutboxBenchmark } from './benchmarks/outbox/outbox.benchmark';
@@ -27,6 +28,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   intake: runIntakeBenchmark,
   ranking: runRankingBenchmark,
   signups: runSignupsBenchmark,
+  console: runConsoleBenchmark,
 };
 
 async function main(): Promise<void> {

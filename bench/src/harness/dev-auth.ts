@@ -25,6 +25,13 @@ export function benchPublicKeyFile(): string {
   return benchKeys().publicKeyFile;
 }
 
+/** The private half as a PEM file, for a process that signs for the bench (the console's development sign-in). */
+export function benchPrivateKeyFile(): string {
+  const file = path.join(path.dirname(benchKeys().publicKeyFile), 'private.pem');
+  writeFileSync(file, benchKeys().privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
+  return file;
+}
+
 /** A token for `claims`, signed for the services' development issuer and audience. */
 export function benchToken(subject: string, claims: { tenant?: string; roles: Array<{ role: string; grid?: string }> }): Promise<string> {
   return new SignJWT(claims)

@@ -4,7 +4,16 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-const portVariable = { 'grid-registry': 'GRID_REGISTRY_PORT', 'issue-dispatch': 'ISSUE_DISPATCH_PORT', 'volunteer-coordination': 'VOLUNTEER_COORDINATION_PORT' } as const;
+const portVariable = {
+  'grid-registry': 'GRID_REGISTRY_PORT',
+  'issue-dispatch': 'ISSUE_DISPATCH_PORT',
+  'volunteer-coordination': 'VOLUNTEER_COORDINATION_PORT',
+  analytics: 'ANALYTICS_PORT',
+  edge: 'EDGE_PORT',
+} as const;
+
+/** The edge (the console's origin) answers its own health route; the services answer /health. */
+const healthPath = (app: keyof typeof portVariable) => (app === 'edge' ? '/edge/health' : '/health');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,13 +68,13 @@ export class BenchServiceProcess {
     while (Date.now() - started < timeoutMs) {
       if (exitCode !== undefined) throw new Error(`bench: ${this.app} exited with ${exitCode}; see ${this.logFile}`);
       try {
-        if ((await fetch(`${this.baseUrl}/health`)).ok) return Date.now() - started;
+        if ((await fetch(`${this.baseUrl}${healthPath(this.app)}`)).ok) return Date.now() - started;
       } catch {
         // not listening yet
       }
       await sleep(100);
     }
-    throw new Error(`bench: ${this.app} did not answer /health within ${timeoutMs / 1000} s; see ${this.logFile}`);
+    throw new Error(`bench: ${this.app} did not answer ${healthPath(this.app)} within ${timeoutMs / 1000} s; see ${this.logFile}`);
   }
 
   /** SIGTERM and wait: the service drains its consumers and relay. */
