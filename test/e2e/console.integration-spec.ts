@@ -7,8 +7,9 @@ import { buildConsole, signInThroughPage } from '../support/console-under-test';
 import { EdgeProcess } from '../support/edge';
 import { eventually } from '../support/eventually';
 import { httpClient } from '../support/http-client';
+import { TestOidcProvider } from '../support/oidc-provider';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
-import { as } from '../support/tokens';
+import { as, token } from '../support/tokens';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -24,6 +25,8 @@ describe('the dispatch-centre console in a browser', () => {
   let edge: EdgeProcess;
   let browser: Browser;
   let consoleUrl: string;
+  let consoleDist: string;
+  let upstreams: Record<string, string>;
   let dispatchUrl: string;
   let analyticsUrl: string;
   const contexts: BrowserContext[] = [];
@@ -33,6 +36,7 @@ describe('the dispatch-centre console in a browser', () => {
     const built = buildConsole();
     platform = await startPlatform('console', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'], { ANALYTICS_FEED_HEARTBEAT_SECONDS: '2' });
     const urls = Object.fromEntries(Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]));
+    upstreams = urls;
     dispatchUrl = urls['issue-dispatch'];
     analyticsUrl = urls.analytics;
     // 二七区 exactly as `npm start` shows it: streets, communities, grids with boundaries, members, categories.
@@ -65,7 +69,8 @@ describe('the dispatch-centre console in a browser', () => {
       await eventually(`issue-dispatch to know ${tenant}`, async () => (await admin.put(`/v1/tenants/${tenant}/categories/${code}`, { name, ackWithinSeconds: windows, resolveWithinSeconds: hour })).status === 200);
     }
 
-    edge = new EdgeProcess({ upstreams: urls, consoleDist: await built, devSignInKeyFile: process.env.GRIDLINE_TEST_SIGNING_KEY as string });
+    consoleDist = await built;
+    edge = new EdgeProcess({ upstreams: urls, consoleDist, devSignInKeyFile: process.env.GRIDLINE_TEST_SIGNING_KEY as string });
     await edge.start();
     consoleUrl = edge.baseUrl;
     browser = await launchChromium();
@@ -177,11 +182,14 @@ describe('the dispatch-centre console in a browser', () => {
     const page = await newPage();
     await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, '/map');
     const map = page.locator('.map-canvas');
+    let drawn = 'nothing yet';
     await eventually('the map to draw every grid', async () => {
       const [fed, rendered] = [Number(await map.getAttribute('data-grids')), Number(await map.getAttribute('data-rendered-grids'))];
-      process.stderr.write(`map: ${fed} grids fed, ${rendered} drawn of ${boundaries.features.length}\n`);
+      drawn = `${fed} grids given to the map, ${rendered} drawn, of ${boundaries.features.length}`;
       return rendered === boundaries.features.length;
-    }, 30_000, 1000);
+    }, 30_000, 500).catch((error: Error) => {
+      throw new Error(`${error.message}: ${drawn}`);
+    });
     expect(Number(await map.getAttribute('data-cases'))).toBeGreaterThan(0);
     await page.locator('.grid-list button', { hasText: '桃源社区' }).first().click();
     await page.locator('.grid-panel').waitFor();
@@ -242,5 +250,38 @@ describe('the dispatch-centre console in a browser', () => {
     expect(series[1].values).toEqual(api.rows.map((row) => percent(row.onTimeClosureRate)));
     expect(series[0].values.some((value) => value !== null && value > 0)).toBe(true);
     await saveScreenshot(page, 'console-kpis');
+  }, 60_000);
+
+  it('signs in through the identity provider in production (authorization code with PKCE), with no development sign-in', async () => {
+    let productionUrl = '';
+    const provider = new TestOidcProvider({
+      clientId: 'gridline-console',
+      allowedOrigin: () => productionUrl,
+      accessToken: () => token({ sub: 'oidc:erqi:dispatcher:zhao', name: '赵调度', tenant: tenantId, roles: [{ role: 'dispatcher' }] }),
+    });
+    await provider.start();
+    const production = new EdgeProcess({
+      upstreams,
+      consoleDist,
+      env: { NODE_ENV: 'production', CONSOLE_OIDC_ISSUER: provider.issuer, CONSOLE_OIDC_CLIENT_ID: 'gridline-console' },
+    });
+    try {
+      await production.start();
+      productionUrl = production.baseUrl;
+      expect((await fetch(`${productionUrl}/dev/sign-in/options`)).status).toBe(404);
+      const page = await newPage();
+      await page.goto(`${productionUrl}/sign-in?returnTo=%2Fqueue`);
+      await expect(page.locator('select[name="role"]').count()).resolves.toBe(0);
+      await page.locator('button.primary', { hasText: '统一身份认证' }).click();
+      await page.waitForURL(`${productionUrl}/queue`, { timeout: 15_000 });
+      await page.locator('.who', { hasText: '赵调度' }).waitFor();
+      await page.locator('#queue-title').waitFor();
+      expect(provider.exchanges).toEqual([{ verified: true, method: 'S256' }]);
+      // The token is in this tab's sessionStorage only.
+      expect(await page.evaluate("[sessionStorage.length, localStorage.getItem('gridline.console.session')]")).toEqual([1, null]);
+    } finally {
+      await production.stop();
+      await provider.stop();
+    }
   }, 60_000);
 });
