@@ -252,6 +252,20 @@ describe('the dispatch-centre console in a browser', () => {
     await saveScreenshot(page, 'console-kpis');
   }, 60_000);
 
+  it('switches to English and back, and keeps the choice for the next visit', async () => {
+    const page = await newPage();
+    await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, '/');
+    await page.locator('nav a', { hasText: '实时看板' }).waitFor();
+    await page.getByLabel('语言').selectOption('en');
+    await page.locator('nav a', { hasText: 'Live board' }).waitFor();
+    await expect(page.locator('.lane-micro h2').innerText()).resolves.toBe('Micro-grid');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.reload();
+    await page.locator('.lane-city h2', { hasText: 'City centre' }).waitFor();
+    await page.getByLabel('Language').selectOption('zh');
+    await page.locator('.lane-city h2', { hasText: '市调度中心' }).waitFor();
+  }, 60_000);
+
   it('signs in through the identity provider in production (authorization code with PKCE), with no development sign-in', async () => {
     let productionUrl = '';
     const provider = new TestOidcProvider({

@@ -4,7 +4,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 /** English. Typed against zh.ts, so a key missing here fails the build. */
 export const en: Shape<typeof zh> = {
-  app: { title: 'Dispatch centre', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', live: 'Live', connecting: 'Connecting', reconnecting: 'Reconnecting', offline: 'Disconnected', polling: 'Polling' },
+  app: { title: 'Dispatch centre', skip: 'Skip to main content', language: 'Language', signOut: 'Sign out', live: 'Live', connecting: 'Connecting', reconnecting: 'Reconnecting', offline: 'Disconnected', polling: 'Polling', pickDistrict: 'This page shows one district: pick one at the top first.' },
   nav: { board: 'Live board', map: 'Map', queue: 'Queue', kpis: 'KPIs' },
   levels: { micro: 'Micro-grid', grid: 'Grid (level 3)', community: 'Community', street: 'Street', district: 'District centre', city: 'City centre' },
   states: { reported: 'Reported', accepted: 'Accepted', dispatched: 'Dispatched', acknowledged: 'Acknowledged', 'in-progress': 'In progress', resolved: 'Resolved', verified: 'Verified', closed: 'Closed', rejected: 'Rejected' },

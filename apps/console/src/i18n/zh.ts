@@ -1,6 +1,6 @@
 /** 简体中文 — the console's default language. Keys are shared with en.ts, which must have the same ones. */
 export const zh = {
-  app: { title: '网格调度中心', skip: '跳到主要内容', language: '语言', signOut: '退出', live: '实时', connecting: '连接中', reconnecting: '重连中', offline: '已断开', polling: '定时刷新' },
+  app: { title: '网格调度中心', skip: '跳到主要内容', language: '语言', signOut: '退出', live: '实时', connecting: '连接中', reconnecting: '重连中', offline: '已断开', polling: '定时刷新', pickDistrict: '此页按辖区显示：请先在顶部选择一个辖区。' },
   nav: { board: '实时看板', map: '地图', queue: '待派遣', kpis: '考核指标' },
   levels: { micro: '微网格', grid: '三级网格', community: '社区', street: '街道', district: '区调度中心', city: '市调度中心' },
   states: { reported: '已上报', accepted: '已受理', dispatched: '已派遣', acknowledged: '已签收', 'in-progress': '处置中', resolved: '已处置', verified: '已核查', closed: '已结案', rejected: '不予受理' },

@@ -60,7 +60,7 @@ export function KpiPage() {
   const histogram = breakdown.data?.district.depthHistogram ?? [];
   const depthSeries = useMemo(() => [{ name: t('kpis.cases'), values: histogram.map((bucket) => bucket.cases) }], [histogram, t]);
 
-  if (tenantId === null) return <p className="hint">{t('map.select')}: {t('board.district')}</p>;
+  if (tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;
   const district = breakdown.data?.district;
   const kind = by === 'day' ? 'line' : 'bar';
   return (

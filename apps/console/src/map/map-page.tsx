@@ -163,7 +163,7 @@ export function MapPage() {
     boundaries.data.features.forEach((feature, index) => map.setFeatureState({ source: 'grids', id: index + 1 }, { selected: feature.properties.gridId === selected?.gridId }));
   }, [loaded, boundaries.data, selected]);
 
-  if (tenantId === null) return <p className="hint">{t('map.select')}: {t('board.district')}</p>;
+  if (tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;
   const featureCount = boundaries.data?.features.length ?? 0;
   return (
     <div className="map-page">

@@ -30,7 +30,7 @@ export function QueuePage() {
     enabled: scope.tenantId !== null,
     refetchInterval: 15_000,
   });
-  if (scope.tenantId === null) return <p className="hint">{t('board.district')}: {t('board.allDistricts')} — {t('map.select')}</p>;
+  if (scope.tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;
   const names = new Map((categories.data ?? []).map((category) => [category.code, category.name]));
   const items = queue.data?.items ?? [];
   return (
