@@ -62,4 +62,11 @@ describe('local day start', () => {
     expect(localDayStart('2026-06-06').toISOString()).toBe('2026-06-05T16:00:00.000Z');
     expect(localDayStart('2026-01-01', 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
   });
+
+  it('bounds a week with a daylight-saving change by its own Monday midnights', () => {
+    // Clocks went forward in New York on Sunday 2025-03-09: Monday 3 March began at 05:00Z (EST), Monday 10 at 04:00Z (EDT).
+    const { start, end } = localWeekBounds(at('2025-03-09T15:00:00Z'), 'America/New_York');
+    expect([start.toISOString(), end.toISOString()]).toEqual(['2025-03-03T05:00:00.000Z', '2025-03-10T04:00:00.000Z']);
+    expect(localDayStart('2025-11-02', 'America/New_York').toISOString()).toBe('2025-11-02T04:00:00.000Z');
+  });
 });

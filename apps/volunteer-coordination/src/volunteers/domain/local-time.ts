@@ -1,3 +1,5 @@
+import { addDays, instantOfLocalTime, isoWeekday, localDateAt } from '@gridline/calendar';
+
 /**
  * Where an instant falls on a district's wall clock: local date, ISO weekday and minute of the day. Uses the
  * runtime's time-zone data (Intl), so a district in another zone needs no code change.
@@ -38,19 +40,18 @@ export function minutesOfDay(time: string): number | null {
   return minutes <= 24 * 60 ? minutes : null;
 }
 
-/** The start of the ISO week (Monday 00:00 local) holding `instant`, and the start of the next one. */
+/**
+ * The start of the ISO week (Monday 00:00 local) holding `instant`, and the start of the next one — found on the
+ * calendar, not by subtracting minutes, so a week with a daylight-saving change (America/New_York in March) still
+ * starts at its own Monday midnight.
+ */
 export function localWeekBounds(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): { start: Date; end: Date } {
-  const here = localMoment(instant, timeZone);
-  const minutesIntoWeek = (here.weekday - 1) * 24 * 60 + here.minute;
-  // Whole-minute arithmetic is exact in zones without a DST change inside the week (Asia/Shanghai has none).
-  const start = new Date(Math.floor(instant.getTime() / 60_000) * 60_000 - minutesIntoWeek * 60_000);
-  return { start, end: new Date(start.getTime() + 7 * 24 * 60 * 60_000) };
+  const today = localDateAt(instant, timeZone);
+  const monday = addDays(today, 1 - isoWeekday(today));
+  return { start: localDayStart(monday, timeZone), end: localDayStart(addDays(monday, 7), timeZone) };
 }
 
 /** The instant a local date (YYYY-MM-DD) begins: 00:00 on the district's wall clock. */
 export function localDayStart(date: string, timeZone: string = DEFAULT_TIME_ZONE): Date {
-  const asUtc = Date.parse(`${date}T00:00:00Z`);
-  const seen = localMoment(new Date(asUtc), timeZone);
-  const wallOfGuess = Date.parse(`${seen.date}T00:00:00Z`) + seen.minute * 60_000;
-  return new Date(asUtc - (wallOfGuess - asUtc));
+  return instantOfLocalTime(date, '00:00', timeZone);
 }
