@@ -3,13 +3,18 @@ import { IsOptional, Matches } from 'class-validator';
 import { IsInstant, NotAfter } from '@gridline/platform';
 import { JurisdictionQuery } from '../../open311.dto';
 
-const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** What a client may send as an id: ours are UUIDs, but a client mixing systems may hold others. */
+const requestId = '[A-Za-z0-9._:-]{1,64}';
 const code = '[a-z][a-z0-9-]{1,39}';
 
 export class ListServiceRequestsQuery extends JurisdictionQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated ids; when given, the other filters are ignored (Open311).' })
+  @ApiPropertyOptional({
+    description:
+      'Comma-separated ids; when given, the other filters are ignored (Open311). Ids are opaque to clients: one this ' +
+      'endpoint never issued (not of its form, or of another district) matches nothing rather than being refused.',
+  })
   @IsOptional()
-  @Matches(new RegExp(`^${uuid}(,${uuid}){0,199}$`), { message: 'service_request_id must be up to 200 comma-separated request ids' })
+  @Matches(new RegExp(`^${requestId}(,${requestId}){0,199}$`), { message: 'service_request_id must be up to 200 comma-separated ids (letters, digits, . _ : -; at most 64 each)' })
   service_request_id?: string;
 
   @ApiPropertyOptional({ description: 'Comma-separated service codes.' })

@@ -58,6 +58,8 @@ function toServiceRequest(row: Row): Open311ServiceRequest {
   };
 }
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** Open311 GET requests.json and requests/{id}.json: one district's requests, public fields only. */
 @Injectable()
 export class ListServiceRequestsUseCase {
@@ -68,7 +70,9 @@ export class ListServiceRequestsUseCase {
     const where = ['i.tenant_id = $1'];
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.service_request_id !== undefined) {
-      where.push(`i.id = ANY(${param(query.service_request_id.split(',').map((id) => id.toLowerCase()))}::uuid[])`);
+      // Only ids of our own form can match; the rest are someone else's and simply find nothing.
+      const ours = query.service_request_id.split(',').map((id) => id.toLowerCase()).filter((id) => uuidPattern.test(id));
+      where.push(`i.id = ANY(${param(ours)}::uuid[])`);
     } else {
       const end = query.end_date !== undefined ? new Date(query.end_date) : now;
       const start = query.start_date !== undefined ? new Date(query.start_date) : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
@@ -87,7 +91,7 @@ export class ListServiceRequestsUseCase {
 
   async one(jurisdictionId: string, id: string): Promise<Open311ServiceRequest[]> {
     const notFound = new NotFoundError('REQUEST_NOT_FOUND', `service request ${id} does not exist in jurisdiction ${jurisdictionId}`);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) throw notFound;
+    if (!uuidPattern.test(id.toLowerCase())) throw notFound;
     const rows: Row[] = await this.dataSource.query(`SELECT ${publicColumns} ${from} WHERE i.tenant_id = $1 AND i.id = $2`, [jurisdictionId, id.toLowerCase()]);
     if (rows.length === 0) throw notFound;
     return rows.map(toServiceRequest);
