@@ -189,6 +189,7 @@ describe('Open311 GeoReport v2', () => {
     const { api_key: _key, ...withoutKey } = lighting();
     const cases: Array<[string, Record<string, string> | string, number, string]> = [
       ['an unknown jurisdiction', lighting({ jurisdiction_id: 'atlantis' }), 404, 'UNKNOWN_JURISDICTION'],
+      ['no jurisdiction', lighting({ jurisdiction_id: undefined as unknown as string }), 400, 'VALIDATION_FAILED'],
       ['an unknown service code', lighting({ service_code: 'potholes' }), 404, 'UNKNOWN_SERVICE_CODE'],
       ['no location', { jurisdiction_id: 'erqi', service_code: 'street-lighting', api_key: keys.erqi, description: '灯坏了' }, 400, 'VALIDATION_FAILED'],
       ['lat without long', lighting({ long: undefined as unknown as string }), 400, 'VALIDATION_FAILED'],
