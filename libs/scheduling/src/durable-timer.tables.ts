@@ -23,6 +23,18 @@ export async function createDurableTimerTable(queryRunner: QueryRunner): Promise
   await queryRunner.query(`CREATE INDEX durable_timers_aggregate ON "${s}".durable_timers (aggregate_id, kind)`);
 }
 
+/**
+ * The trace context a timer was scheduled in (ADR 0029). A later migration of its own in every service that has
+ * timers, so databases created before it gain the column; nullable, as timers scheduled outside a trace have none.
+ */
+export async function addDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".durable_timers ADD COLUMN IF NOT EXISTS trace_parent text`);
+}
+
+export async function dropDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".durable_timers DROP COLUMN IF EXISTS trace_parent`);
+}
+
 export async function dropDurableTimerTable(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.query(`DROP TABLE IF EXISTS "${schemaOf(queryRunner)}".durable_timers`);
 }
