@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { createMessagingTables, dropMessagingTables, schemaOf } from '@gridline/messaging';
-import { addDurableTimerTraceColumn, createDurableTimerTable, dropDurableTimerTable } from '@gridline/scheduling';
+import { createDurableTimerTable, dropDurableTimerTable } from '@gridline/scheduling';
 
 /**
  * The bench service's schema: exactly the tables a Gridline service gets from the shared libs, plus
@@ -12,7 +12,6 @@ export class BenchSchema1764900000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await createMessagingTables(queryRunner);
     await createDurableTimerTable(queryRunner);
-    await addDurableTimerTraceColumn(queryRunner);
     await queryRunner.query(`
       CREATE TABLE "${schemaOf(queryRunner)}".bench_effects (
         event_id text PRIMARY KEY,
