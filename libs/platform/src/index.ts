@@ -24,3 +24,5 @@ export * from './input/input-hygiene.middleware';
 export * from './input/json-depth';
 export * from './input/text-rule';
 export * from './http/date-validators';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing.middleware';

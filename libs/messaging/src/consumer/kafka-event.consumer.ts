@@ -11,6 +11,7 @@ import {
   fromKafkaMessage,
   MalformedEventError,
 } from '@gridline/contracts';
+import { contextOf, inSpan, SpanKind } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -129,17 +130,40 @@ export class KafkaEventConsumer {
       return this.deadLetter(topic, partition, message, 'schema-violation', problems);
     }
     const typed: CloudEvent = { ...event, data: parsed.data };
+    // The handler runs in the producer's trace, so what it writes to its own outbox continues that trace.
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.kafka.partition': partition,
+      'messaging.consumer.group.name': this.options.group,
+      'cloudevents.event_id': event.id,
+      'cloudevents.event_type': event.type,
+      'gridline.tenant': event.tenantid,
+    };
+    return inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async (span) => {
+      const outcome = await this.handleWithRetries(typed, definition, handlers, { topic, partition, message, heartbeat, isRunning });
+      span.setAttribute('gridline.outcome', outcome);
+      return outcome;
+    });
+  }
+
+  private async handleWithRetries(
+    event: CloudEvent,
+    definition: EventDefinition,
+    handlers: EventHandler[],
+    delivery: { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void>; isRunning: () => boolean },
+  ): Promise<Outcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.handleOnce(typed, definition, handlers);
+        return await this.handleOnce(event, definition, handlers);
       } catch (error) {
         const reason = (error as Error).message;
         if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
-          return this.deadLetter(topic, partition, message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
+          return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
         }
         const delay = retryDelayMs(attempt, this.options.backoff);
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
-        await this.sleepWithHeartbeat(delay, heartbeat, isRunning);
+        await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }
     }
   }

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
@@ -8,6 +8,8 @@ import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
+import { traceRequests } from '../tracing/http-tracing.middleware';
+import { startTracing, TracingHandle } from '../tracing/tracing';
 
 const levelsFrom: Record<ServiceConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -57,19 +59,38 @@ function answerUnparsableRequests(app: INestApplication): void {
   });
 }
 
+const TRACING = Symbol('TRACING');
+
+/** Exports the spans still buffered when the service stops. */
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  constructor(@Inject(TRACING) private readonly tracing: TracingHandle) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.tracing.shutdown();
+  }
+}
+
+@Module({})
+class TracedService {}
+
 /**
- * Starts one Gridline service: validation and error mapping, OpenAPI at /docs (JSON at /openapi.json),
- * shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
+ * Starts one Gridline service: trace context (ADR 0029), validation and error mapping, OpenAPI at /docs (JSON at
+ * /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
  */
 export async function bootstrapService(
   rootModule: DynamicModule,
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: levelsFrom[config.logLevel], bodyParser: true });
+  // Before Nest creates anything, so every span and propagated context has its context manager.
+  const tracing = startTracing({ serviceName: config.serviceName, ...config.tracing });
+  const traced: DynamicModule = { module: TracedService, imports: [rootModule], providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown] };
+  const app = await NestFactory.create<NestExpressApplication>(traced, { logger: levelsFrom[config.logLevel], bodyParser: true });
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });
+  app.use(traceRequests());
   app.use(inputHygiene());
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());
