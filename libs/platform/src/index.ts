@@ -24,3 +24,8 @@ export * from './input/input-hygiene.middleware';
 export * from './input/json-depth';
 export * from './input/text-rule';
 export * from './http/date-validators';
+export * from './observability/log-context';
+export * from './observability/traceparent';
+export * from './observability/gridline-metrics';
+export * from './observability/scrape-cache';
+export * from './observability/service-logger';

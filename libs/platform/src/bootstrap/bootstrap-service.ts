@@ -4,10 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
+import { gridlineMetrics } from '../observability/gridline-metrics';
+import { httpLogContext, httpRequestMetrics } from '../observability/http-observability';
+import { ObservabilityModule } from '../observability/observability.module';
+import { createServiceLogger } from '../observability/service-logger';
 
 const levelsFrom: Record<ServiceConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -58,15 +63,23 @@ function answerUnparsableRequests(app: INestApplication): void {
 }
 
 /**
- * Starts one Gridline service: validation and error mapping, OpenAPI at /docs (JSON at /openapi.json),
- * shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
+ * Starts one Gridline service: JSON logs and /metrics (ADR 0028), validation and error mapping, OpenAPI at /docs
+ * (JSON at /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
  */
 export async function bootstrapService(
   rootModule: DynamicModule,
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(rootModule, { logger: levelsFrom[config.logLevel], bodyParser: true });
+  gridlineMetrics.forService(config.serviceName);
+  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(rootModule, createServiceLogger(config)), {
+    logger: levelsFrom[config.logLevel],
+    bufferLogs: true,
+    bodyParser: true,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  // First, so that even a request refused by the body parser or the input check is timed and logged in context.
+  app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics));
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });
