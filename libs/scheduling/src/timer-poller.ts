@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { gridlineMetrics, runWithLogContext, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 import { delayUntilNextDue } from './next-due-delay';
 
@@ -144,9 +144,12 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       lastError: row.last_error,
       createdAt: row.created_at,
     });
+    gridlineMetrics.timerLag.observe(Math.max(0, Date.now() - row.due_at.getTime()) / 1000);
     await manager.query('SAVEPOINT timer_fire');
     try {
-      await handler(timer, manager);
+      // The handler's log lines name the district and the case; a handler that loads its case adds the case's
+      // correlation (enrichLogContext), since a timer row does not carry one.
+      await runWithLogContext({ tenant: row.tenant_id, aggregateId: row.aggregate_id }, () => handler(timer, manager));
       await manager.query('RELEASE SAVEPOINT timer_fire');
       return null;
     } catch (error) {

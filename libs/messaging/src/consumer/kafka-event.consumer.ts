@@ -11,6 +11,7 @@ import {
   fromKafkaMessage,
   MalformedEventError,
 } from '@gridline/contracts';
+import { ConsumerOutcomeLabel, gridlineMetrics, LogContext, runWithLogContext, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -30,6 +31,27 @@ export interface EventConsumerOptions {
 export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 class ShuttingDown extends Error {}
+
+const outcomeLabel: Record<Outcome, ConsumerOutcomeLabel> = { handled: 'handled', duplicate: 'duplicate', ignored: 'ignored', 'dead-lettered': 'dead_lettered' };
+
+function headerText(message: KafkaMessage, name: string): string | undefined {
+  const raw = message.headers?.[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined ? undefined : value.toString();
+}
+
+/**
+ * Read from the headers before the envelope is checked, so that even the line dead-lettering a malformed event
+ * names whatever tenant and correlation it claimed. `ce_traceparent` is the CloudEvents distributed-tracing
+ * extension; nothing writes it yet (OpenTelemetry will), and it is honoured as soon as something does.
+ */
+function logContextOf(message: KafkaMessage): LogContext {
+  return {
+    tenant: headerText(message, 'ce_tenantid'),
+    correlationId: headerText(message, 'ce_correlationid'),
+    traceId: traceIdFromTraceparent(headerText(message, 'ce_traceparent')),
+  };
+}
 
 /**
  * Reads topics in one consumer group and runs handlers exactly once per event id:
@@ -92,8 +114,17 @@ export class KafkaEventConsumer {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       try {
-        const outcome = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+        const began = Date.now();
+        const outcome = await runWithLogContext(logContextOf(message), async () => {
+          const result = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+          // debug: at the default level a busy consumer would write a line per event
+          this.logger.debug(
+            `${result} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${batch.topic}[${batch.partition}]@${message.offset} in ${Date.now() - began} ms`,
+          );
+          return result;
+        });
         this.counts[outcome] += 1;
+        gridlineMetrics.consumerEvents.inc({ group: this.options.group, topic: this.kafka.topics.logical(batch.topic), outcome: outcomeLabel[outcome] });
       } catch (error) {
         if (error instanceof ShuttingDown) break;
         throw error;
@@ -138,6 +169,7 @@ export class KafkaEventConsumer {
           return this.deadLetter(topic, partition, message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
         }
         const delay = retryDelayMs(attempt, this.options.backoff);
+        gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(topic) });
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
         await this.sleepWithHeartbeat(delay, heartbeat, isRunning);
       }

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { gridlineMetrics, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -89,6 +89,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         acks: -1,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
       });
+      const acknowledgedAt = Date.now();
+      for (const row of rows) gridlineMetrics.outboxPublishLatency.observe(Math.max(0, acknowledgedAt - row.createdAt.getTime()) / 1000);
       // Delete exactly what was sent: a row with a lower seq may commit after this scan and must stay.
       await manager.query(`DELETE FROM "${this.config.databaseSchema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       this.published += rows.length;
