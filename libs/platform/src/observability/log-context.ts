@@ -27,12 +27,16 @@ export function currentLogContext(): LogContext | undefined {
 }
 
 /**
- * Adds what a unit of work learns on the way (a timer learns its case's correlation once it loads the case).
- * The store is the unit's own object, so this changes nothing outside it.
+ * Adds what a unit of work learns on the way (a timer learns its case's correlation once it loads the case),
+ * never replacing what it already knew: a request acting on a case keeps its own correlation id, the one its
+ * caller sees. The store is the unit's own object, so this changes nothing outside it.
  */
 export function enrichLogContext(fields: Partial<LogContext>): void {
   const context = storage.getStore();
-  if (context) Object.assign(context, fields);
+  if (!context) return;
+  for (const [key, value] of Object.entries(fields) as Array<[keyof LogContext, string | undefined]>) {
+    if (value !== undefined && context[key] === undefined) context[key] = value;
+  }
 }
 
 /** The fields a log line gets from the context: only those that are known, so a line never carries `null`s. */

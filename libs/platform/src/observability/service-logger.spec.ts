@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
-import { runWithLogContext } from './log-context';
+import { enrichLogContext, runWithLogContext } from './log-context';
 import { createServiceLogger, pinoLevelOf } from './service-logger';
 
 /** The service logger in JSON mode, writing to memory. */
@@ -33,6 +33,22 @@ describe('service logs', () => {
     expect(outside).toEqual(expect.objectContaining({ service: 'issue-dispatch', msg: 'outside' }));
     expect(outside).not.toHaveProperty('tenant');
     expect(outside).not.toHaveProperty('correlationId');
+  });
+
+  it("gain a timer's case correlation when the handler learns it, but keep a request's own", () => {
+    const { logger, lines } = capture();
+    runWithLogContext({ tenant: 'erqi', aggregateId: 'issue-1' }, () => {
+      enrichLogContext({ correlationId: 'case-correlation' });
+      logger.info('timer');
+    });
+    runWithLogContext({ tenant: 'erqi', correlationId: 'request-correlation' }, () => {
+      enrichLogContext({ correlationId: 'case-correlation' });
+      logger.info('request');
+    });
+    expect(lines().map((line) => [line.msg, line.correlationId])).toEqual([
+      ['timer', 'case-correlation'],
+      ['request', 'request-correlation'],
+    ]);
   });
 
   it('honour LOG_LEVEL: debug lines only when asked for', () => {
