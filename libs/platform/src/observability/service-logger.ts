@@ -42,7 +42,7 @@ export function createServiceLogger(
       singleLine: true,
       translateTime: 'SYS:HH:MM:ss.l',
       ignore: 'pid,hostname,service,context',
-      messageFormat: '{service} [{context}] {msg}',
+      messageFormat: '{service} {if context}[{context}] {end}{msg}',
       destination,
     }),
   );
