@@ -112,6 +112,14 @@ describe('observability: metrics and correlated JSON logs', () => {
     expect(samplesOf(samples, 'gridline_sse_connections', { service: 'analytics' })).toHaveLength(1);
   });
 
+  it('exposes the same metrics on grid-registry, labelled with its own name', async () => {
+    const samples = await scrape(platform.services['grid-registry'].baseUrl);
+    // buildIntakeDistrict created the districts through it.
+    expect(total(samplesOf(samples, 'gridline_http_request_duration_seconds_count', { method: 'POST', route: '/v1/tenants', status_code: '201', service: 'grid-registry' }))).toBeGreaterThanOrEqual(2);
+    expect(samplesOf(samples, 'process_resident_memory_bytes', { service: 'grid-registry' })).toHaveLength(1);
+    expect(samples.filter((s) => s.labels.service !== 'grid-registry')).toEqual([]);
+  });
+
   it('keeps /metrics out of the OpenAPI document', async () => {
     const document = (await (await fetch(`${platform.services['issue-dispatch'].baseUrl}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).not.toContain('/metrics');
@@ -132,6 +140,19 @@ describe('observability: metrics and correlated JSON logs', () => {
       ),
     );
     expect(consumed).toMatchObject({ service: 'analytics', tenant: 'erqi', correlationId, context: `Consumer ${ANALYTICS_GROUP}`, level: 'debug' });
+
+    // A caller that sends no correlation id gets one, and it is the one the report's events carry to analytics.
+    const unlabelled = await fetch(`${platform.services['issue-dispatch'].baseUrl}/v1/tenants/erqi/issues`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ category: 'noise', description: '夜间施工', location: { lon: 113.6022, lat: 34.7022 }, reporter: { name: '居民' } }),
+    });
+    expect(unlabelled.status).toBe(201);
+    const given = unlabelled.headers.get('x-correlation-id');
+    expect(given).toMatch(/^[0-9a-f-]{36}$/);
+    await eventually('analytics to log the unlabelled report under the id issue-dispatch gave it', async () =>
+      jsonLines(platform.services.analytics.logFile).find((line) => String(line.msg).startsWith(`handled ${IssueReported.type} `) && line.correlationId === given),
+    );
 
     // Neither the bearer token nor the reporter's contact is written anywhere.
     const everything = readFileSync(platform.services['issue-dispatch'].logFile, 'utf8') + readFileSync(platform.services.analytics.logFile, 'utf8');
