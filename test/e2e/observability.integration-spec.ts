@@ -5,6 +5,7 @@ import { eventually } from '../support/eventually';
 import { buildIntakeDistrict } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { Sample, samplesOf, scrape } from '../support/prometheus-text';
+import { SseClient } from '../support/sse-client';
 import { as } from '../support/tokens';
 
 const ISSUE_EVENTS = Topics.issueEvents.name;
@@ -110,6 +111,20 @@ describe('observability: metrics and correlated JSON logs', () => {
     const lag = samplesOf(samples, 'gridline_consumer_lag', { group: ANALYTICS_GROUP, topic: ISSUE_EVENTS });
     expect(lag.map((l) => l.labels.partition).sort()).toEqual(['0', '1', '2']);
     expect(samplesOf(samples, 'gridline_sse_connections', { service: 'analytics' })).toHaveLength(1);
+  });
+
+  it("counts analytics' open feed connections", async () => {
+    const analytics = platform.services.analytics;
+    const connections = async () => samplesOf(await scrape(analytics.baseUrl), 'gridline_sse_connections', { service: 'analytics' })[0]?.value;
+    expect(await connections()).toBe(0);
+    const feed = await SseClient.open(`${analytics.baseUrl}/v1/tenants/erqi/feed`, { authorization: `Bearer ${await as.dispatcher('erqi')}` });
+    expect(feed.status).toBe(200);
+    try {
+      await eventually('the open feed to be counted', async () => (await connections()) === 1);
+    } finally {
+      await feed.close();
+    }
+    await eventually('the closed feed to be gone from the count', async () => (await connections()) === 0);
   });
 
   it('exposes the same metrics on grid-registry, labelled with its own name', async () => {
