@@ -17,7 +17,10 @@ async function test(extraArgs) {
   ensureNodeModules(root, log);
   run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const jest = path.join(root, 'node_modules', '.bin', 'jest');
-  run(root, jest, ['--ci', ...extraArgs], 'tests');
+  // Two workers: most integration specs spend their time waiting for deadlines, timers and consumers, not on the
+  // CPU, so two files side by side roughly halve the suite on a 2-core machine (each file has its own database
+  // and topic prefix). JEST_WORKERS overrides it.
+  run(root, jest, ['--ci', `--maxWorkers=${process.env.JEST_WORKERS ?? 2}`, ...extraArgs], 'tests');
 }
 
 async function start() {

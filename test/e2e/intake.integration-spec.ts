@@ -82,7 +82,7 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     expect([otherDistrict.status, otherDistrict.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
   });
 
-  it('refuses bad photos, contacts, descriptions and channels with a 4xx naming the field, storing and announcing nothing', async () => {
+  it('refuses bad photos, missing or malformed contacts, descriptions and channels with a 4xx naming the field, storing and announcing nothing', async () => {
     await eventually('every stored report to be announced', async () => recorder.events(IssueReported.type).length === (await storedCounts(platform)).issues);
     const before = await storedCounts(platform);
     const announced = recorder.events(IssueReported.type).length;
@@ -93,6 +93,8 @@ describe('REST intake: photos, private contact, channels and possible duplicates
       ['six photos', { photoUrls: six }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
       ['a photo URL over 2048 characters', { photoUrls: [`https://photos.example.org/${'a'.repeat(2030)}.jpg`] }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
       ['photos not given as a list', { photoUrls: 'https://photos.example.org/a.jpg' }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
+      ['no reporter', { reporter: undefined }, undefined, 400, 'VALIDATION_FAILED', 'reporter'],
+      ['a reporter that is a string', { reporter: '居民' }, undefined, 400, 'VALIDATION_FAILED', 'reporter'],
       ['a malformed e-mail', { reporter: { name: '居民', email: 'li at example' } }, undefined, 400, 'VALIDATION_FAILED', 'reporter.email'],
       ['a malformed phone', { reporter: { name: '居民', phone: 'call me' } }, undefined, 400, 'VALIDATION_FAILED', 'reporter.phone'],
       ['a description of 2001 characters', { description: '灯'.repeat(2001) }, undefined, 400, 'VALIDATION_FAILED', 'description'],
@@ -107,6 +109,8 @@ describe('REST intake: photos, private contact, channels and possible duplicates
       if (field) expect({ what, fields: response.body.details.map((d: { field: string }) => d.field) }).toEqual({ what, fields: expect.arrayContaining([field]) });
     }
     expect((await report({ location: spot, description: '灯'.repeat(2001) })).body.message).toContain('description must be 1-2000 characters');
+    const noWindows = await (await client(as.districtAdmin('erqi'))).put('/v1/tenants/erqi/categories/no-windows', { name: '无时限' });
+    expect([noWindows.status, noWindows.body.code, noWindows.body.details?.map((d: { field: string }) => d.field)]).toEqual([400, 'VALIDATION_FAILED', ['ackWithinSeconds']]);
     await sleep(1000);
     expect(await storedCounts(platform)).toEqual(before);
     expect(recorder.events(IssueReported.type).length).toBe(announced);

@@ -154,7 +154,8 @@ describe('observability: metrics and correlated JSON logs', () => {
         (line) => typeof line.msg === 'string' && line.msg.startsWith(`handled ${IssueReported.type} `) && line.correlationId === correlationId,
       ),
     );
-    expect(consumed).toMatchObject({ service: 'analytics', tenant: 'erqi', correlationId, context: `Consumer ${ANALYTICS_GROUP}`, level: 'debug' });
+    // The caller's trace crossed Kafka with the event (ce_traceparent, ADR 0029) and reached the consumer's line.
+    expect(consumed).toMatchObject({ service: 'analytics', tenant: 'erqi', correlationId, traceId, context: `Consumer ${ANALYTICS_GROUP}`, level: 'debug' });
 
     // A caller that sends no correlation id gets one, and it is the one the report's events carry to analytics.
     const unlabelled = await fetch(`${platform.services['issue-dispatch'].baseUrl}/v1/tenants/erqi/issues`, {

@@ -250,6 +250,7 @@ describe('service events: recurrence, a race-proof sign-up, waitlist, attendance
     await eventually('every series and occurrence so far to be published', async () => (await seriesEvents()) === rowsSoFar);
     const before = await stored();
     const problems = [
+      [clinicBody({ recurrence: undefined }), 400, 'recurrence'],
       [clinicBody({ recurrence: { frequency: 'monthly', daysOfMonth: [] } }), 400, 'recurrence.daysOfMonth'],
       [clinicBody({ recurrence: { frequency: 'weekly', weekdays: [0] } }), 400, 'recurrence.weekdays'],
       [clinicBody({ startTime: '11:30', endTime: '08:30' }), 400, 'endTime'],

@@ -24,6 +24,7 @@ import { ComputeKpisUseCase } from './kpis/use-cases/compute-kpis/compute-kpis.u
 import { BreakDownKpisUseCase } from './kpis/use-cases/break-down-kpis/break-down-kpis.use-case';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
 import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
+import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { SummaryController } from './summary/summary.controller';
 import { SummaryQueries } from './summary/summary.queries';
 import { VolunteeringFactsProjector } from './volunteering/volunteering-facts.projector';
@@ -37,7 +38,7 @@ export class AnalyticsModule implements NestModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, TenantReplica, GridReplica, IssueFact, EscalationStep, DurableTimer],
-          migrations: [InitialSchema1764500000000, CaseLoopFacts1764570000000],
+          migrations: [InitialSchema1764500000000, CaseLoopFacts1764570000000, TimerTraceContext1764700000000],
         }),
         MessagingModule,
         AuthModule,

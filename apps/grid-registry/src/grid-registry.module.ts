@@ -34,6 +34,7 @@ import { GridCodePrefixIndex1764400000000 } from './migrations/1764400000000-gri
 import { GridHistory1764390000000 } from './migrations/1764390000000-grid-history';
 import { ImportJobs1764560000000 } from './migrations/1764560000000-import-jobs';
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
+import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { RegistryDistricts } from './tenants/registry-districts';
 import { importEntities, ImportsModule } from './imports/imports.module';
 import { memberEntities, MembersModule } from './members/members.module';
@@ -55,7 +56,7 @@ export class GridRegistryModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion, ...importEntities, ...personalDataEntities],
-          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000, ImportJobs1764560000000, PersonalData1764620000000],
+          migrations: [InitialSchema1764200000000, ZeroReport1764310000000, Places1764350000000, MembersAndRoster1764380000000, GridHistory1764390000000, GridCodePrefixIndex1764400000000, ImportJobs1764560000000, PersonalData1764620000000, TimerTraceContext1764700000000],
         }),
         MessagingModule,
         SchedulingModule,

@@ -55,6 +55,7 @@ import { IntakeOpen3111764510000000 } from './migrations/1764510000000-intake-op
 import { UnroutedReports1764550000000 } from './migrations/1764550000000-unrouted-reports';
 import { VolunteerHelpHistoryHandler } from './volunteer-help/volunteer-help-history.handler';
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
+import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactController } from './personal-data/reporter-contact.controller';
 import { ReporterContactErasure } from './personal-data/reporter-contact-erasure';
@@ -72,7 +73,7 @@ export class IssueDispatchModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey, ...personalDataEntities],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000, TimerTraceContext1764700000000],
         }),
         RedisModule,
         MessagingModule,

@@ -36,6 +36,7 @@ import { TeamsController } from './teams/teams.controller';
 import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
 import { SkillsController } from './volunteers/skills.controller';
 import { ServiceEventsAndToolRoom1764540000000 } from './migrations/1764540000000-service-events-and-tool-room';
+import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { serviceEventEntities } from './service-events/entities';
 import { ServiceEventsConfig } from './service-events/service-events.config';
 import { ServiceEventsModule } from './service-events/service-events.module';
@@ -78,6 +79,7 @@ export class VolunteerCoordinationModule {
             ServiceShiftHours1764580000000,
             ContactAccessLog1764630000000,
             ToolLoanBorrowerName1764640000000,
+            TimerTraceContext1764700000000,
           ],
         }),
         RedisModule,

@@ -19,7 +19,14 @@ describe('CloudEvents binary mode over Kafka', () => {
     expect(headers).toMatchObject({ ce_id: 'e-1', ce_tenantid: 'erqi', ce_correlationid: 'c-1', 'content-type': 'application/json' });
     expect(headers).not.toHaveProperty('ce_causationid');
     const buffers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.from(v)]));
-    expect(fromKafkaMessage(buffers, Buffer.from('{"a":1}'))).toEqual({ ...attributes, data: { a: 1 } });
+    expect(fromKafkaMessage(buffers, Buffer.from('{"a":1}'))).toEqual({ ...attributes, traceparent: null, tracestate: null, data: { a: 1 } });
+  });
+
+  it('carries the distributed-tracing extension as ce_traceparent and ce_tracestate', () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const headers = toKafkaHeaders({ ...attributes, traceparent, tracestate: 'vendor=1' });
+    expect(headers).toMatchObject({ ce_traceparent: traceparent, ce_tracestate: 'vendor=1' });
+    expect(fromKafkaMessage(headers, Buffer.from('{}'))).toMatchObject({ traceparent, tracestate: 'vendor=1' });
   });
 
   it('keeps the causation id when there is one', () => {

@@ -1,6 +1,8 @@
 /**
  * A CloudEvents 1.0 event as Gridline carries it. `tenantid`, `correlationid` and `causationid` are
- * extension attributes (CloudEvents names allow only lowercase letters and digits).
+ * extension attributes (CloudEvents names allow only lowercase letters and digits); `traceparent` and
+ * `tracestate` are the CloudEvents distributed-tracing extension: the W3C trace context in which the event was
+ * created, so a consumer's work joins the producer's trace.
  */
 export interface CloudEvent<TData = unknown> {
   readonly specversion: '1.0';
@@ -13,13 +15,15 @@ export interface CloudEvent<TData = unknown> {
   readonly tenantid: string;
   readonly correlationid: string;
   readonly causationid: string | null;
+  readonly traceparent?: string | null;
+  readonly tracestate?: string | null;
   readonly data: TData;
 }
 
 export type CloudEventHeaders = Record<string, string>;
 
 /** The attributes mapped to `ce_` headers in Kafka binary mode (data goes in the message value). */
-const headerAttributes = ['specversion', 'id', 'source', 'type', 'time', 'subject', 'tenantid', 'correlationid', 'causationid'] as const;
+const headerAttributes = ['specversion', 'id', 'source', 'type', 'time', 'subject', 'tenantid', 'correlationid', 'causationid', 'traceparent', 'tracestate'] as const;
 
 export class MalformedEventError extends Error {
   constructor(reason: string) {
@@ -74,6 +78,8 @@ export function fromKafkaMessage(headers: RawHeaders | undefined, value: Buffer 
     tenantid: required('tenantid'),
     correlationid: required('correlationid'),
     causationid: headerText(headers, 'ce_causationid') ?? null,
+    traceparent: headerText(headers, 'ce_traceparent') ?? null,
+    tracestate: headerText(headers, 'ce_tracestate') ?? null,
     data,
   };
 }

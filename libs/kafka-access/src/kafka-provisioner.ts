@@ -13,6 +13,16 @@ export interface ProvisioningResult {
   readonly aclsRevoked: number;
 }
 
+const LEADER_WAIT_MS = 30_000;
+
+/** Answers a broker gives about a topic it has just created and not yet announced to every listener. */
+function isNotYetKnown(error: unknown): boolean {
+  const { type, originalError, cause } = (error ?? {}) as { type?: string; originalError?: unknown; cause?: unknown };
+  if (type === 'UNKNOWN_TOPIC_OR_PARTITION' || type === 'LEADER_NOT_AVAILABLE') return true;
+  // kafkajs wraps the broker's answer once its own retries run out.
+  return Boolean(originalError ?? cause) && isNotYetKnown(originalError ?? cause);
+}
+
 /** Whether a resource name belongs to the deployment with this prefix (and not to one whose prefix extends it). */
 export function belongsToDeployment(resourceName: string, prefix: string): boolean {
   if (!resourceName.startsWith(prefix)) return false;
@@ -86,8 +96,10 @@ export class KafkaProvisioner {
     const existing = new Set(await this.admin.listTopics());
     const missing = plan.filter((topic) => !existing.has(topic.name));
     if (missing.length > 0) {
+      // kafkajs's own wait for leaders gives up on "This server does not host this topic-partition", which a
+      // busy broker answers for a topic it created a moment ago; wait here, treating that answer as "not yet".
       await this.admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({
           topic: topic.name,
           numPartitions: topic.partitions,
@@ -95,8 +107,27 @@ export class KafkaProvisioner {
           configEntries: Object.entries(topic.config).map(([name, value]) => ({ name, value })),
         })),
       });
+      await this.waitForLeaders(missing.map((topic) => topic.name));
     }
     return missing.map((topic) => topic.name);
+  }
+
+  private async waitForLeaders(topics: string[]): Promise<void> {
+    const deadline = Date.now() + LEADER_WAIT_MS;
+    for (;;) {
+      let waitingFor: string;
+      try {
+        const { topics: metadata } = await this.admin.fetchTopicMetadata({ topics });
+        const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0));
+        if (leaderless.length === 0) return;
+        waitingFor = `no partition leader yet for ${leaderless.map((t) => t.name).join(', ')}`;
+      } catch (error) {
+        if (!isNotYetKnown(error)) throw error;
+        waitingFor = (error as Error).message;
+      }
+      if (Date.now() > deadline) throw new Error(`topics created but not usable after ${LEADER_WAIT_MS / 1000} s: ${waitingFor}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 
   private async ensureTopics(plan: readonly PlannedTopic[]): Promise<{ created: string[]; reconfigured: string[] }> {

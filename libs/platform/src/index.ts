@@ -24,6 +24,8 @@ export * from './input/input-hygiene.middleware';
 export * from './input/json-depth';
 export * from './input/text-rule';
 export * from './http/date-validators';
+export * from './tracing/tracing';
+export * from './tracing/http-tracing.middleware';
 export * from './observability/log-context';
 export * from './observability/traceparent';
 export * from './observability/gridline-metrics';

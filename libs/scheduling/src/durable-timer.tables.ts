@@ -17,10 +17,24 @@ export async function createDurableTimerTable(queryRunner: QueryRunner): Promise
       payload jsonb NOT NULL DEFAULT '{}'::jsonb,
       attempts int NOT NULL DEFAULT 0,
       last_error text,
-      created_at timestamptz NOT NULL DEFAULT now()
+      created_at timestamptz NOT NULL DEFAULT now(),
+      trace_parent text
     )`);
   await queryRunner.query(`CREATE INDEX durable_timers_due ON "${s}".durable_timers (due_at)`);
   await queryRunner.query(`CREATE INDEX durable_timers_aggregate ON "${s}".durable_timers (aggregate_id, kind)`);
+}
+
+/**
+ * The trace context a timer was scheduled in (ADR 0029), for databases whose table predates it: every service with
+ * timers runs this in a migration of its own (a table created since has the column, and this changes nothing).
+ * Nullable, as timers scheduled outside a trace have none.
+ */
+export async function addDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".durable_timers ADD COLUMN IF NOT EXISTS trace_parent text`);
+}
+
+export async function dropDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".durable_timers DROP COLUMN IF EXISTS trace_parent`);
 }
 
 export async function dropDurableTimerTable(queryRunner: QueryRunner): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { activeTraceContext } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 
 export interface TimerRequest {
@@ -20,6 +21,7 @@ export class DurableTimers {
       aggregateId: request.aggregateId,
       dueAt: request.dueAt,
       payload: request.payload ?? {},
+      traceParent: activeTraceContext().traceparent,
     });
     return result.identifiers[0].id as string;
   }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { gridlineMetrics, runWithLogContext, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { contextOf, gridlineMetrics, inSpan, runWithLogContext, SERVICE_CONFIG, ServiceConfig, SpanKind } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 import { delayUntilNextDue } from './next-due-delay';
 
@@ -27,15 +27,15 @@ const CLAIM_SQL = `
      ORDER BY due_at
      LIMIT $3
      FOR UPDATE SKIP LOCKED))
-  RETURNING id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at`;
+  RETURNING id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at, trace_parent`;
 
 /** The next deadline after the last claim, through the same (due_at) index. */
 const NEXT_DUE_SQL = `SELECT due_at FROM durable_timers WHERE due_at > $1 AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1`;
 
 /** A timer whose handler failed goes back, same id, pushed back, with the error recorded. */
 const PUSH_BACK_SQL = `
-  INSERT INTO durable_timers (id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at)
-  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[], $7::int[], $8::text[], $9::timestamptz[])`;
+  INSERT INTO durable_timers (id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at, trace_parent)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[], $7::int[], $8::text[], $9::timestamptz[], $10::text[])`;
 
 interface ClaimedRow {
   id: string;
@@ -47,6 +47,7 @@ interface ClaimedRow {
   attempts: number;
   last_error: string | null;
   created_at: Date;
+  trace_parent: string | null;
 }
 
 /**
@@ -143,13 +144,18 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       attempts: row.attempts,
       lastError: row.last_error,
       createdAt: row.created_at,
+      traceParent: row.trace_parent,
     });
     gridlineMetrics.timerLag.observe(Math.max(0, Date.now() - row.due_at.getTime()) / 1000);
     await manager.query('SAVEPOINT timer_fire');
     try {
-      // The handler's log lines name the district and the case; a handler that loads its case adds the case's
+      // In the trace that scheduled it: an escalation shows up in the trace of the report it escalates. The
+      // handler's log lines name the district and the case; a handler that loads its case adds the case's
       // correlation (enrichLogContext), since a timer row does not carry one.
-      await runWithLogContext({ tenant: row.tenant_id, aggregateId: row.aggregate_id }, () => handler(timer, manager));
+      const attributes = { 'gridline.timer.kind': row.kind, 'gridline.tenant': row.tenant_id, 'gridline.timer.lag_ms': Date.now() - row.due_at.getTime() };
+      await runWithLogContext({ tenant: row.tenant_id, aggregateId: row.aggregate_id }, () =>
+        inSpan(`timer ${row.kind}`, { kind: SpanKind.INTERNAL, attributes }, contextOf(row.trace_parent), () => handler(timer, manager)),
+      );
       await manager.query('RELEASE SAVEPOINT timer_fire');
       return null;
     } catch (error) {
@@ -174,6 +180,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       column((f) => f.row.attempts + 1),
       column((f) => f.error.slice(0, 1000)),
       column((f) => f.row.created_at),
+      column((f) => f.row.trace_parent),
     ]);
   }
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
 
 const MAX_WINDOW_SECONDS = 30 * 24 * 60 * 60;
 
@@ -21,6 +21,7 @@ export class PutCategoryPolicyDto {
   name: string;
 
   @ApiProperty({ type: AckWindowsDto, description: 'Seconds to acknowledge, per holder level; unnamed levels use defaults.' })
+  @IsDefined({ message: 'ackWithinSeconds is required: seconds to acknowledge per level, e.g. { micro: 1800 }' })
   @ValidateNested()
   @Type(() => AckWindowsDto)
   ackWithinSeconds: AckWindowsDto;

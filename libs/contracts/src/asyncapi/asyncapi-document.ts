@@ -18,6 +18,12 @@ const cloudEventHeaders = {
     ce_tenantid: { type: 'string', description: 'The district (tenant) the event belongs to.' },
     ce_correlationid: { type: 'string', description: 'Shared by every event of one case or request, across services.' },
     ce_causationid: { type: 'string', description: 'The id of the event that caused this one, if any.' },
+    ce_traceparent: {
+      type: 'string',
+      pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description: 'CloudEvents distributed-tracing extension: the W3C trace context in which the event was created (absent when the request carried none and tracing is off).',
+    },
+    ce_tracestate: { type: 'string', description: 'W3C tracestate that accompanies ce_traceparent, if any.' },
     'content-type': { type: 'string', const: 'application/json' },
   },
 };

@@ -11,7 +11,7 @@ import {
   fromKafkaMessage,
   MalformedEventError,
 } from '@gridline/contracts';
-import { ConsumerOutcomeLabel, gridlineMetrics, LogContext, runWithLogContext, traceIdFromTraceparent } from '@gridline/platform';
+import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -42,8 +42,8 @@ function headerText(message: KafkaMessage, name: string): string | undefined {
 
 /**
  * Read from the headers before the envelope is checked, so that even the line dead-lettering a malformed event
- * names whatever tenant and correlation it claimed. `ce_traceparent` is the CloudEvents distributed-tracing
- * extension; nothing writes it yet (OpenTelemetry will), and it is honoured as soon as something does.
+ * names whatever tenant and correlation it claimed. `ce_traceparent` (the CloudEvents distributed-tracing
+ * extension, ADR 0029) gives the trace id of lines logged outside the event's span, such as the outcome line.
  */
 function logContextOf(message: KafkaMessage): LogContext {
   return {
@@ -160,18 +160,41 @@ export class KafkaEventConsumer {
       return this.deadLetter(topic, partition, message, 'schema-violation', problems);
     }
     const typed: CloudEvent = { ...event, data: parsed.data };
+    // The handler runs in the producer's trace, so what it writes to its own outbox continues that trace.
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.kafka.partition': partition,
+      'messaging.consumer.group.name': this.options.group,
+      'cloudevents.event_id': event.id,
+      'cloudevents.event_type': event.type,
+      'gridline.tenant': event.tenantid,
+    };
+    return inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async (span) => {
+      const outcome = await this.handleWithRetries(typed, definition, handlers, { topic, partition, message, heartbeat, isRunning });
+      span.setAttribute('gridline.outcome', outcome);
+      return outcome;
+    });
+  }
+
+  private async handleWithRetries(
+    event: CloudEvent,
+    definition: EventDefinition,
+    handlers: EventHandler[],
+    delivery: { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void>; isRunning: () => boolean },
+  ): Promise<Outcome> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.handleOnce(typed, definition, handlers);
+        return await this.handleOnce(event, definition, handlers);
       } catch (error) {
         const reason = (error as Error).message;
         if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
-          return this.deadLetter(topic, partition, message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
+          return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
         }
         const delay = retryDelayMs(attempt, this.options.backoff);
-        gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(topic) });
+        gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
-        await this.sleepWithHeartbeat(delay, heartbeat, isRunning);
+        await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }
     }
   }

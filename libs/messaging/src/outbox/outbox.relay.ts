@@ -2,7 +2,8 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { gridlineMetrics, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { Span, SpanStatusCode } from '@opentelemetry/api';
+import { contextOf, gridlineMetrics, SERVICE_CONFIG, ServiceConfig, SpanKind, tracer } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -69,6 +70,25 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
+  /**
+   * One PRODUCER span per traced event, under the context stored with it: a trace shows how long the event
+   * waited in the outbox and how long Kafka took to acknowledge it.
+   */
+  private publishSpans(rows: OutboxRecord[]): Span[] {
+    return rows
+      .filter((row) => row.headers.ce_traceparent)
+      .map((row) =>
+        tracer().startSpan(
+          `publish ${row.topic}`,
+          {
+            kind: SpanKind.PRODUCER,
+            attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'cloudevents.event_id': row.eventId, 'cloudevents.event_type': row.eventType },
+          },
+          contextOf(row.headers.ce_traceparent, row.headers.ce_tracestate),
+        ),
+      );
+  }
+
   /** Returns how many events were published. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
@@ -85,10 +105,18 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         messages.push({ key: row.messageKey, value: JSON.stringify(row.payload), headers: row.headers });
         byTopic.set(topic, messages);
       }
-      await this.kafka.producer.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      const spans = this.publishSpans(rows);
+      try {
+        await this.kafka.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+        });
+      } catch (error) {
+        for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        for (const span of spans) span.end();
+      }
       const acknowledgedAt = Date.now();
       for (const row of rows) gridlineMetrics.outboxPublishLatency.observe(Math.max(0, acknowledgedAt - row.createdAt.getTime()) / 1000);
       // Delete exactly what was sent: a row with a lower seq may commit after this scan and must stay.

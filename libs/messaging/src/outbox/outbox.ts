@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
-import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { activeTraceContext, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -15,7 +15,8 @@ export class EventSchemaViolation extends Error {
 
 /**
  * Records events in the outbox inside the caller's transaction. The payload is validated against the
- * catalogue here, so an invalid event aborts the state change instead of being published.
+ * catalogue here, so an invalid event aborts the state change instead of being published. The active trace
+ * context is stored with the row (as `ce_traceparent`), so it travels with the event however late it is sent.
  */
 @Injectable()
 export class Outbox {
@@ -39,6 +40,8 @@ export class Outbox {
       tenantid: context.tenantId,
       correlationid: context.correlationId,
       causationid: context.causationId,
+      // The request's or the consumed event's trace: the consumers of this event continue it.
+      ...activeTraceContext(),
     });
     await manager.insert(OutboxRecord, {
       eventId,

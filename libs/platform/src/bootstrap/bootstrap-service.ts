@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
@@ -13,6 +13,8 @@ import { gridlineMetrics } from '../observability/gridline-metrics';
 import { httpLogContext, httpRequestMetrics } from '../observability/http-observability';
 import { ObservabilityModule } from '../observability/observability.module';
 import { createServiceLogger } from '../observability/service-logger';
+import { traceRequests } from '../tracing/http-tracing.middleware';
+import { startTracing, TracingHandle } from '../tracing/tracing';
 
 const levelsFrom: Record<ServiceConfig['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -62,17 +64,36 @@ function answerUnparsableRequests(app: INestApplication): void {
   });
 }
 
+const TRACING = Symbol('TRACING');
+
+/** Exports the spans still buffered when the service stops. */
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  constructor(@Inject(TRACING) private readonly tracing: TracingHandle) {}
+
+  onApplicationShutdown(): Promise<void> {
+    return this.tracing.shutdown();
+  }
+}
+
+@Module({})
+class TracedService {}
+
 /**
- * Starts one Gridline service: JSON logs and /metrics (ADR 0028), validation and error mapping, OpenAPI at /docs
- * (JSON at /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
+ * Starts one Gridline service: JSON logs and /metrics (ADR 0028), trace context (ADR 0029), validation and error
+ * mapping, OpenAPI at /docs (JSON at /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay
+ * and timers before exit.
  */
 export async function bootstrapService(
   rootModule: DynamicModule,
   config: ServiceConfig,
   description: ServiceDescription,
 ): Promise<INestApplication> {
+  // Before Nest creates anything, so every span and propagated context has its context manager.
+  const tracing = startTracing({ serviceName: config.serviceName, ...config.tracing });
+  const traced: DynamicModule = { module: TracedService, imports: [rootModule], providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown] };
   gridlineMetrics.forService(config.serviceName);
-  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(rootModule, createServiceLogger(config)), {
+  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced, createServiceLogger(config)), {
     logger: levelsFrom[config.logLevel],
     bufferLogs: true,
     bodyParser: true,
@@ -83,6 +104,7 @@ export async function bootstrapService(
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });
+  app.use(traceRequests());
   app.use(inputHygiene());
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter());

@@ -26,6 +26,8 @@ const environmentSchema = kafkaConnectionSchema.extend({
   AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be the http(s):// base URL of an OTLP/HTTP collector' }).optional(),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(10).max(60_000).default(5_000),
 });
 
 /** Every variable the services read besides their own port variable; the README's table documents each. */
@@ -52,6 +54,11 @@ export interface ServiceConfig {
   readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** One JSON object a line (production, log shippers) or one readable line (development). */
   readonly logFormat: 'json' | 'pretty';
+  readonly tracing: {
+    /** OTLP/HTTP collector base URL; null: spans are not exported (trace context still propagates). */
+    readonly otlpEndpoint: string | null;
+    readonly exportDelayMs: number;
+  };
   readonly auth: {
     readonly issuer: string;
     readonly audience: string;
@@ -114,6 +121,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     logLevel: e.LOG_LEVEL,
     // Production defaults to what a log pipeline parses; a developer's terminal to what a person reads.
     logFormat: e.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, exportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY },
     auth: {
       issuer: e.AUTH_ISSUER,
       audience: e.AUTH_AUDIENCE,

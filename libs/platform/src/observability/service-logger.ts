@@ -1,6 +1,7 @@
 import pino, { Logger } from 'pino';
 import pretty from 'pino-pretty';
 import type { ServiceConfig } from '../config/service-config';
+import { activeTraceId } from '../tracing/tracing';
 import { currentLogContext, logFieldsOf } from './log-context';
 import { redactedLogPaths } from './log-redaction';
 
@@ -30,7 +31,13 @@ export function createServiceLogger(
     base: { service: config.serviceName, pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    mixin: () => logFieldsOf(currentLogContext()),
+    mixin: () => {
+      const fields = logFieldsOf(currentLogContext());
+      // The active span's trace wins: with export on, a request that brought no traceparent still has a trace.
+      const traceId = activeTraceId();
+      if (traceId) fields.traceId = traceId;
+      return fields;
+    },
     redact: { paths: [...redactedLogPaths], censor: '[redacted]' },
   };
   if (config.logFormat === 'json') return pino(options, destination);

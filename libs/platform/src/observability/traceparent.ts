@@ -2,9 +2,9 @@
  * The trace id of a W3C Trace Context `traceparent` (https://www.w3.org/TR/trace-context/#traceparent-header):
  * `version-traceid-parentid-flags`, lowercase hex. Logs carry it so a line can be joined to a trace.
  *
- * This is the seam for OpenTelemetry: until it propagates context itself, the id comes from a request header or
- * from an event's `ce_traceparent` header (the CloudEvents distributed-tracing extension), and nothing is sampled
- * or exported. A malformed value is ignored rather than refused: tracing must never fail a request.
+ * The active OpenTelemetry span's trace id is preferred (service-logger.ts); this covers lines written outside any
+ * span — before a request's span starts, or a consumer's outcome line after the event's span ended. A malformed
+ * value is ignored rather than refused: tracing must never fail a request.
  */
 const traceparentPattern = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class ReporterDto {
   @ApiProperty({ example: '王女士' })
@@ -89,6 +89,7 @@ export class ReportIssueDto {
   channel?: 'resident' | 'patrol' | 'visit';
 
   @ApiProperty({ type: ReporterDto, description: "The reporter's contact: private, never in events; only the reporter and district staff read it." })
+  @IsDefined({ message: 'reporter is required: { name, phone?, email? }' })
   @ValidateNested()
   @Type(() => ReporterDto)
   reporter: ReporterDto;
