@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Producer } from 'kafkajs';
-import { deadLetterTopicOf, GridStateChanged, IssueReported, TenantStateChanged, Topics } from '@gridline/contracts';
+import { deadLetterTopicOf, GridStateChanged, IssueEscalated, IssueReported, TenantStateChanged, Topics } from '@gridline/contracts';
 import { syntheticEvent } from '../support/synthetic-event';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
+import { samplesOf, scrape } from '../support/prometheus-text';
 import { as } from '../support/tokens';
 
 /**
@@ -118,5 +119,36 @@ describe('consumer guarantees', () => {
     await eventually('the honest event to be handled', async () =>
       (await platform.database.query(`SELECT 1 FROM analytics.inbox WHERE event_id = $1`, [honest.headers.ce_id])).length === 1);
     expect(await platform.database.query(`SELECT 1 FROM analytics.inbox WHERE event_id = $1`, [forged.headers.ce_id])).toHaveLength(0);
+  });
+
+  it('retries a handler that fails for a reason not known to be permanent, then dead-letters the event', async () => {
+    // Valid by the contract (a positive integer) but out of range for the projection's int column: the database
+    // refuses it on every attempt, which is the shape of a transient failure that never clears.
+    const issueId = randomUUID();
+    const tooDeep = cloudEvent(IssueEscalated.type, issueId, {
+      issueId, tenantId, category: 'noise', fromGridId: 'grid-1', fromLevel: 'micro', toGridId: 'grid-2', toLevel: 'grid',
+      reason: 'ack-timeout', depth: 2 ** 40, ackDeadline: null, critical: false,
+    });
+    await producer.send({ topic: platform.topic(Topics.issueEvents.name), messages: [tooDeep] });
+    const dead = await eventually('the event to be dead-lettered after its retries', async () => deadLetters.messages.find((m) => m.headers.ce_id === tooDeep.headers.ce_id));
+    expect(dead.headers).toMatchObject({ dlq_reason: 'handler-failed', dlq_consumer_group: 'analytics.projections' });
+    expect(dead.headers.dlq_detail).toContain('after 3 attempt(s)'); // CONSUMER_MAX_ATTEMPTS in the test platform
+  });
+
+  it('counts each outcome and retry above in the consumers\' metrics', async () => {
+    const count = async (app: 'analytics' | 'issue-dispatch', name: string, labels: Record<string, string>) =>
+      samplesOf(await scrape(platform.services[app].baseUrl), name, labels).reduce((sum, s) => sum + s.value, 0);
+    const issueEvents = { group: 'analytics.projections', topic: Topics.issueEvents.name };
+    expect(await count('analytics', 'gridline_consumer_events_total', { ...issueEvents, outcome: 'duplicate' })).toBeGreaterThanOrEqual(1);
+    // The schema violation, the malformed message, the forged source and the event too deep for the database.
+    expect(await count('analytics', 'gridline_consumer_events_total', { ...issueEvents, outcome: 'dead_lettered' })).toBe(4);
+    expect(await count('analytics', 'gridline_consumer_events_total', { ...issueEvents, outcome: 'handled' })).toBeGreaterThanOrEqual(4);
+    // Three attempts of the too-deep event: two retries. Nothing else on the topic was retried.
+    expect(await count('analytics', 'gridline_consumer_retries_total', issueEvents)).toBe(2);
+
+    // A permanent failure is dead-lettered at once, without retries.
+    const gridState = { group: 'issue-dispatch.grid-replica', topic: Topics.gridState.name };
+    expect(await count('issue-dispatch', 'gridline_consumer_events_total', { ...gridState, outcome: 'dead_lettered' })).toBe(1);
+    expect(await count('issue-dispatch', 'gridline_consumer_retries_total', gridState)).toBe(0);
   });
 });

@@ -3,9 +3,10 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@gridline/messaging';
-import { DatabaseModule, loadServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { DatabaseModule, gridlineMetrics, loadServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { createDurableTimerTable, DurableTimer, SchedulingModule, TIMER_BATCH_SIZE, TimerPoller } from '@gridline/scheduling';
 import { eventually } from '../support/eventually';
+import { parsePrometheusText, samplesOf } from '../support/prometheus-text';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const SCHEMA = 'timer_test';
@@ -120,6 +121,18 @@ describe('durable timer poller', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const left = await database.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM ${SCHEMA}.durable_timers GROUP BY kind ORDER BY kind`);
     expect(left).toEqual([{ kind: UNHANDLED, n: 10 }, { kind: WORKS, n: 1 }]);
+  });
+
+  it('reports pending, due-but-unfired and how late every firing was in its metrics', async () => {
+    const samples = parsePrometheusText((await gridlineMetrics.render()).text);
+    const value = (name: string) => samplesOf(samples, name)[0]?.value;
+    // What the test above left: ten due timers nobody handles and one due tomorrow.
+    expect({ pending: value('gridline_timers_pending'), due: value('gridline_timers_due') }).toEqual({ pending: 11, due: 10 });
+    // One observation per firing attempt: the backlog, the steady timers, and the flaky ones twice.
+    expect(value('gridline_timer_lag_seconds_count')).toBe(TIMER_BATCH_SIZE * 40 + 100 + 5 * 2);
+    // Inserted already a second overdue, the backlog and first attempts are all over 1 s late; the five retries,
+    // pushed back to a deadline the claimers were waiting for, within it.
+    expect(samplesOf(samples, 'gridline_timer_lag_seconds_bucket', { le: '1' })[0].value).toBe(5);
   });
 
   it('finishes the batches in flight on shutdown: every timer has either fired and gone, or is still pending', async () => {

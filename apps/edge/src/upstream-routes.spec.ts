@@ -16,6 +16,14 @@ describe('the route table', () => {
     expect(matchUpstream('/api/grid-registry?x=1')).toMatchObject({ route: { service: 'grid-registry' }, upstreamPath: '/?x=1' });
   });
 
+  it("keeps each service's /metrics off the edge, however it is spelled", () => {
+    for (const path of ['/metrics', '/metrics/', '/METRICS', '//metrics', '/%6detrics', '/metrics?x=1', '/metrics/anything']) {
+      expect(matchUpstream(`/api/issue-dispatch${path}`)).toEqual({ route: null });
+    }
+    expect(matchUpstream('/api/issue-dispatch/v1/tenants/erqi/metrics-like')).toMatchObject({ route: { service: 'issue-dispatch' } });
+    expect(matchUpstream('/api/analytics/v1/metricsx')).toMatchObject({ route: { service: 'analytics' } });
+  });
+
   it('matches no service for a longer name or an unknown one', () => {
     expect(matchUpstream('/api/analyticsx/v1')).toEqual({ route: null });
     expect(matchUpstream('/api/payments/v1')).toEqual({ route: null });

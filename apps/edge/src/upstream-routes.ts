@@ -36,12 +36,28 @@ export type RouteMatch = { readonly route: UpstreamRoute; readonly upstreamPath:
  * Which upstream an `/api/...` request path (with its query) goes to, and the path it gets there:
  * `/api/analytics/v1/city/feed?x=1` → analytics, `/v1/city/feed?x=1`. `/api/analyticsx` matches nothing.
  */
+/**
+ * Service paths meant for the platform, not the public: `/metrics` is unauthenticated on each service (ADR 0028)
+ * and must not be reachable through the edge. Judged as Express routes them: case-insensitive, trailing slash
+ * ignored, and after percent-decoding, so no spelling slips through.
+ */
+function isInternal(upstreamPath: string): boolean {
+  const pathname = upstreamPath.split('?')[0];
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // a malformed escape: the service will refuse it; judge the raw path
+  }
+  return [pathname, decoded].some((p) => /^\/+metrics(?:\/.*)?$/i.test(p));
+}
+
 export function matchUpstream(pathWithQuery: string): RouteMatch {
   for (const route of upstreamRoutes) {
     if (!pathWithQuery.startsWith(route.prefix)) continue;
     const rest = pathWithQuery.slice(route.prefix.length);
     if (rest === '') return { route, upstreamPath: '/' };
-    if (rest.startsWith('/')) return { route, upstreamPath: rest };
+    if (rest.startsWith('/')) return isInternal(rest) ? { route: null } : { route, upstreamPath: rest };
     if (rest.startsWith('?')) return { route, upstreamPath: `/${rest}` };
   }
   return { route: null };

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { InboxRecord } from './inbox/inbox-record.entity';
 import { KafkaRuntime } from './kafka/kafka-runtime';
+import { MessagingMetrics } from './metrics/messaging.metrics';
 import { Outbox } from './outbox/outbox';
 import { OutboxRecord } from './outbox/outbox-record.entity';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -11,7 +12,7 @@ export const messagingEntities = [OutboxRecord, InboxRecord];
 /** Kafka client, topic provisioning, the outbox and its relay. Needs ServiceConfigModule and a TypeORM DataSource. */
 @Global()
 @Module({
-  providers: [KafkaRuntime, Outbox, OutboxRelay],
+  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics],
   exports: [KafkaRuntime, Outbox, OutboxRelay],
 })
 export class MessagingModule {}

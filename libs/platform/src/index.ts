@@ -26,3 +26,8 @@ export * from './input/text-rule';
 export * from './http/date-validators';
 export * from './tracing/tracing';
 export * from './tracing/http-tracing.middleware';
+export * from './observability/log-context';
+export * from './observability/traceparent';
+export * from './observability/gridline-metrics';
+export * from './observability/scrape-cache';
+export * from './observability/service-logger';

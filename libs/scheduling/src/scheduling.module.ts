@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { DurableTimers } from './durable-timers';
+import { TimerMetrics } from './timer.metrics';
 import { TimerPoller } from './timer-poller';
 
 @Global()
-@Module({ providers: [DurableTimers, TimerPoller], exports: [DurableTimers, TimerPoller] })
+@Module({ providers: [DurableTimers, TimerPoller, TimerMetrics], exports: [DurableTimers, TimerPoller] })
 export class SchedulingModule {}

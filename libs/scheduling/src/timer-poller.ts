@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { contextOf, inSpan, SERVICE_CONFIG, ServiceConfig, SpanKind } from '@gridline/platform';
+import { contextOf, gridlineMetrics, inSpan, runWithLogContext, SERVICE_CONFIG, ServiceConfig, SpanKind } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 import { delayUntilNextDue } from './next-due-delay';
 
@@ -146,11 +146,16 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       createdAt: row.created_at,
       traceParent: row.trace_parent,
     });
+    gridlineMetrics.timerLag.observe(Math.max(0, Date.now() - row.due_at.getTime()) / 1000);
     await manager.query('SAVEPOINT timer_fire');
     try {
-      // In the trace that scheduled it: an escalation shows up in the trace of the report it escalates.
+      // In the trace that scheduled it: an escalation shows up in the trace of the report it escalates. The
+      // handler's log lines name the district and the case; a handler that loads its case adds the case's
+      // correlation (enrichLogContext), since a timer row does not carry one.
       const attributes = { 'gridline.timer.kind': row.kind, 'gridline.tenant': row.tenant_id, 'gridline.timer.lag_ms': Date.now() - row.due_at.getTime() };
-      await inSpan(`timer ${row.kind}`, { kind: SpanKind.INTERNAL, attributes }, contextOf(row.trace_parent), () => handler(timer, manager));
+      await runWithLogContext({ tenant: row.tenant_id, aggregateId: row.aggregate_id }, () =>
+        inSpan(`timer ${row.kind}`, { kind: SpanKind.INTERNAL, attributes }, contextOf(row.trace_parent), () => handler(timer, manager)),
+      );
       await manager.query('RELEASE SAVEPOINT timer_fire');
       return null;
     } catch (error) {

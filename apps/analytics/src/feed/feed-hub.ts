@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
-import { REDIS } from '@gridline/platform';
+import { gridlineMetrics, REDIS } from '@gridline/platform';
 import { FeedMessage } from './domain/feed-message';
 import { FeedConnection } from './feed-connection';
 import { FEED_CONFIG, FeedConfig } from './feed.config';
@@ -16,6 +16,7 @@ export class FeedHub implements OnModuleInit, BeforeApplicationShutdown, OnAppli
   private readonly connections = new Set<FeedConnection>();
   private subscriber: Redis | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private stopMetrics: (() => void) | null = null;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -32,6 +33,8 @@ export class FeedHub implements OnModuleInit, BeforeApplicationShutdown, OnAppli
     this.subscriber = subscriber;
     this.heartbeat = setInterval(() => this.beat(), this.config.heartbeatSeconds * 1000);
     this.heartbeat.unref();
+    // Read from the set when scraped rather than counted up and down, so the gauge cannot drift from it.
+    this.stopMetrics = gridlineMetrics.refreshOnScrape('feed connections', async () => gridlineMetrics.sseConnections.set(this.connections.size));
   }
 
   /** Open streams would keep the HTTP server from closing: end them, clients reconnect elsewhere. */
@@ -41,6 +44,7 @@ export class FeedHub implements OnModuleInit, BeforeApplicationShutdown, OnAppli
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopMetrics?.();
     if (this.heartbeat) clearInterval(this.heartbeat);
     await this.subscriber?.quit().catch(() => this.subscriber?.disconnect());
   }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { EventData, EventDefinition, HolderLevel } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
+import { ConflictError, enrichLogContext, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
 import { CaseClocks } from './case-clocks';
 import { ActingAs, CasePlace, whoMay } from './domain/case-permissions';
 import { availableCaseActions, decideCaseAction } from './domain/case-rule';
@@ -113,6 +113,7 @@ export class CaseWorkflow {
   /** The step for work not started by a person (the clocks): same recording, no permission check. */
   step(manager: EntityManager, issue: Issue, actor: CaseActor, actingAs: ActingAs, previous: IssueState = issue.state, now: Date = new Date()): CaseStep {
     const context = EventContext.start(issue.tenantId, issue.correlationId);
+    enrichLogContext({ correlationId: issue.correlationId });
     return {
       manager,
       issue,

@@ -11,7 +11,7 @@ import {
   fromKafkaMessage,
   MalformedEventError,
 } from '@gridline/contracts';
-import { contextOf, inSpan, SpanKind } from '@gridline/platform';
+import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -31,6 +31,27 @@ export interface EventConsumerOptions {
 export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 class ShuttingDown extends Error {}
+
+const outcomeLabel: Record<Outcome, ConsumerOutcomeLabel> = { handled: 'handled', duplicate: 'duplicate', ignored: 'ignored', 'dead-lettered': 'dead_lettered' };
+
+function headerText(message: KafkaMessage, name: string): string | undefined {
+  const raw = message.headers?.[name];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value === undefined ? undefined : value.toString();
+}
+
+/**
+ * Read from the headers before the envelope is checked, so that even the line dead-lettering a malformed event
+ * names whatever tenant and correlation it claimed. `ce_traceparent` (the CloudEvents distributed-tracing
+ * extension, ADR 0029) gives the trace id of lines logged outside the event's span, such as the outcome line.
+ */
+function logContextOf(message: KafkaMessage): LogContext {
+  return {
+    tenant: headerText(message, 'ce_tenantid'),
+    correlationId: headerText(message, 'ce_correlationid'),
+    traceId: traceIdFromTraceparent(headerText(message, 'ce_traceparent')),
+  };
+}
 
 /**
  * Reads topics in one consumer group and runs handlers exactly once per event id:
@@ -93,8 +114,17 @@ export class KafkaEventConsumer {
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) break;
       try {
-        const outcome = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+        const began = Date.now();
+        const outcome = await runWithLogContext(logContextOf(message), async () => {
+          const result = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
+          // debug: at the default level a busy consumer would write a line per event
+          this.logger.debug(
+            `${result} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${batch.topic}[${batch.partition}]@${message.offset} in ${Date.now() - began} ms`,
+          );
+          return result;
+        });
         this.counts[outcome] += 1;
+        gridlineMetrics.consumerEvents.inc({ group: this.options.group, topic: this.kafka.topics.logical(batch.topic), outcome: outcomeLabel[outcome] });
       } catch (error) {
         if (error instanceof ShuttingDown) break;
         throw error;
@@ -162,6 +192,7 @@ export class KafkaEventConsumer {
           return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
         }
         const delay = retryDelayMs(attempt, this.options.backoff);
+        gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
         this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
         await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }

@@ -23,6 +23,8 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   private readonly producerInstance: Producer;
   private readonly deadLetterGroups = new Set<string>();
   private readonly consumedTopics = new Set<string>();
+  /** Logical group → its logical topics, for the lag gauge. */
+  readonly consumerGroups = new Map<string, readonly string[]>();
   private producerConnected = false;
   private readonly consumers: Array<{ start(): Promise<void>; stop(): Promise<void> }> = [];
 
@@ -56,6 +58,7 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   /** Consumers register their group here before init, so start-up waits for its topics and dead-letter topic. */
   declareConsumerGroup(group: string, topics: readonly string[]): void {
     this.deadLetterGroups.add(group);
+    this.consumerGroups.set(group, topics);
     for (const topic of topics) this.consumedTopics.add(topic);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Message } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { Span, SpanStatusCode } from '@opentelemetry/api';
-import { contextOf, SERVICE_CONFIG, ServiceConfig, SpanKind, tracer } from '@gridline/platform';
+import { contextOf, gridlineMetrics, SERVICE_CONFIG, ServiceConfig, SpanKind, tracer } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -117,6 +117,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       } finally {
         for (const span of spans) span.end();
       }
+      const acknowledgedAt = Date.now();
+      for (const row of rows) gridlineMetrics.outboxPublishLatency.observe(Math.max(0, acknowledgedAt - row.createdAt.getTime()) / 1000);
       // Delete exactly what was sent: a row with a lower seq may commit after this scan and must stay.
       await manager.query(`DELETE FROM "${this.config.databaseSchema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
       this.published += rows.length;

@@ -4,10 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
+import { gridlineMetrics } from '../observability/gridline-metrics';
+import { httpLogContext, httpRequestMetrics } from '../observability/http-observability';
+import { ObservabilityModule } from '../observability/observability.module';
+import { createServiceLogger } from '../observability/service-logger';
 import { traceRequests } from '../tracing/http-tracing.middleware';
 import { startTracing, TracingHandle } from '../tracing/tracing';
 
@@ -75,8 +80,9 @@ class TracingShutdown implements OnApplicationShutdown {
 class TracedService {}
 
 /**
- * Starts one Gridline service: trace context (ADR 0029), validation and error mapping, OpenAPI at /docs (JSON at
- * /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay and timers before exit.
+ * Starts one Gridline service: JSON logs and /metrics (ADR 0028), trace context (ADR 0029), validation and error
+ * mapping, OpenAPI at /docs (JSON at /openapi.json), shutdown hooks so SIGTERM drains consumers, the outbox relay
+ * and timers before exit.
  */
 export async function bootstrapService(
   rootModule: DynamicModule,
@@ -86,7 +92,15 @@ export async function bootstrapService(
   // Before Nest creates anything, so every span and propagated context has its context manager.
   const tracing = startTracing({ serviceName: config.serviceName, ...config.tracing });
   const traced: DynamicModule = { module: TracedService, imports: [rootModule], providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown] };
-  const app = await NestFactory.create<NestExpressApplication>(traced, { logger: levelsFrom[config.logLevel], bodyParser: true });
+  gridlineMetrics.forService(config.serviceName);
+  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced, createServiceLogger(config)), {
+    logger: levelsFrom[config.logLevel],
+    bufferLogs: true,
+    bodyParser: true,
+  });
+  app.useLogger(app.get(PinoNestLogger));
+  // First, so that even a request refused by the body parser or the input check is timed and logged in context.
+  app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics));
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });

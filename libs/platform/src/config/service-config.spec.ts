@@ -10,6 +10,14 @@ describe('loadServiceConfig', () => {
     expect(config.kafka).toEqual({ brokers: ['127.0.0.1:9092'], securityProtocol: 'SASL_SSL', username: 'svc-issue-dispatch', password: 'secret', caFile: null });
   });
 
+  it('logs JSON in production and readable lines elsewhere unless LOG_FORMAT says otherwise', () => {
+    expect(loadServiceConfig(identity, { ...withKey, NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadServiceConfig(identity, withKey).logFormat).toBe('pretty');
+    expect(loadServiceConfig(identity, { ...withKey, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadServiceConfig(identity, { ...withKey, NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadServiceConfig(identity, { ...withKey, LOG_FORMAT: 'xml' })).toThrow('LOG_FORMAT');
+  });
+
   it('reads the service port from its own variable and brokers as a list', () => {
     const config = loadServiceConfig(identity, { ...withKey, ISSUE_DISPATCH_PORT: '4000', KAFKA_BROKERS: 'a:9092, b:9092' });
     expect(config.port).toBe(4000);

@@ -19,6 +19,7 @@ const environmentSchema = kafkaConnectionSchema.extend({
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   AUTH_ISSUER: z.string().min(1).default('gridline-dev'),
   AUTH_AUDIENCE: z.string().min(1).default('gridline'),
   AUTH_JWKS_URL: z.url({ message: 'must be an https:// (or http://) URL of a JWKS' }).optional(),
@@ -51,6 +52,8 @@ export interface ServiceConfig {
   readonly consumerMaxAttempts: number;
   readonly consumerRetryBaseMs: number;
   readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** One JSON object a line (production, log shippers) or one readable line (development). */
+  readonly logFormat: 'json' | 'pretty';
   readonly tracing: {
     /** OTLP/HTTP collector base URL; null: spans are not exported (trace context still propagates). */
     readonly otlpEndpoint: string | null;
@@ -116,6 +119,8 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     logLevel: e.LOG_LEVEL,
+    // Production defaults to what a log pipeline parses; a developer's terminal to what a person reads.
+    logFormat: e.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),
     tracing: { otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT ?? null, exportDelayMs: e.OTEL_BSP_SCHEDULE_DELAY },
     auth: {
       issuer: e.AUTH_ISSUER,
