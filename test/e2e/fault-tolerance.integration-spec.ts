@@ -1,46 +1,56 @@
 import { describeChaos, prepareChaosDistrict, runChaos } from '../support/chaos/chaos-run';
-import { killReplica } from '../support/chaos/faults';
+import { killBroker, killReplica } from '../support/chaos/faults';
+import { TestKafkaCluster } from '../support/kafka-cluster';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { ServiceProcess } from '../support/service-process';
 
 /**
- * The short fault-injection run inside `npm test` (the long one is `npm run chaos`): residents report and sign up
- * at a steady rate against two issue-dispatch replicas while one replica is SIGKILLed and restarted. Checked from the
- * databases afterwards: every accepted report stored and counted once, every passed deadline fired once, no sign-up
- * over capacity, nothing stuck in an outbox.
+ * The short fault-injection run inside `npm test` (the long one is `npm run chaos`): on a 3-broker cluster,
+ * residents report and sign up at a steady rate against two issue-dispatch replicas while one broker is SIGKILLed
+ * (and comes back 10 s later) and then one dispatch replica is SIGKILLed and restarted. Checked from the databases
+ * afterwards: every accepted report stored and counted once, every passed deadline fired once, no sign-up over
+ * capacity, nothing stuck in an outbox.
  */
-describe('surviving faults under load (short run)', () => {
+describe('surviving a broker and a replica dying under load (short run)', () => {
+  // Brokers on 19461–19463: away from the test broker, the cluster spec (19441–) and `npm run cluster` (19401–).
+  const cluster = new TestKafkaCluster(19460);
   let platform: PlatformUnderTest;
   let second: ServiceProcess;
 
   beforeAll(async () => {
-    platform = await startPlatform('faults', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']);
+    await cluster.start();
+    platform = await startPlatform('faults', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'], { KAFKA_TOPIC_REPLICATION_FACTOR: '3' });
     second = await platform.startReplica('issue-dispatch');
-  }, 240_000);
+  }, 300_000);
 
   afterAll(async () => {
     await platform?.shutdown();
+    await cluster.stop();
   });
 
-  it('loses nothing, doubles nothing and keeps escalating on time while a dispatch replica is killed', async () => {
+  it('loses nothing, doubles nothing and keeps answering while a broker and a dispatch replica die', async () => {
     const plan = {
       reportsPerSecond: 6,
       signUpsPerSecond: 2,
-      durationMs: 45_000,
+      durationMs: 50_000,
       ackWindowSeconds: 4,
       places: 40,
       replicas: { dispatch: () => [platform.services['issue-dispatch'], second], volunteers: () => [platform.services['volunteer-coordination']] },
-      faults: [{ atMs: 15_000, inject: () => killReplica(platform.services['issue-dispatch'], 'issue-dispatch replica 1') }],
+      faults: [
+        { atMs: 10_000, inject: () => killBroker({ kill: () => cluster.killBroker(2).then(() => undefined), start: () => cluster.startBroker(2) }, 'broker 2', 10_000) },
+        { atMs: 30_000, inject: () => killReplica(platform.services['issue-dispatch'], 'issue-dispatch replica 1') },
+      ],
     };
     const { occurrenceId } = await prepareChaosDistrict(platform, plan);
     const report = await runChaos(platform, plan, occurrenceId);
     process.stdout.write(`fault tolerance (short run):\n${describeChaos(report)}\n`);
 
     expect(report.findings.problems).toEqual([]);
-    expect(report.clients.reportsRefused).toBe(0);
+    // The surviving replica and the two live brokers kept taking reports: every client got its 201.
+    expect(report.clients.reportsAccepted).toBe(report.clients.reportsSent);
     expect(report.findings.figures.escalations).toBeGreaterThan(report.clients.reportsAccepted * 3);
     expect(report.findings.figures.signUps.confirmed).toBe(plan.places);
-    expect(report.findings.figures.latenessMs.otherwise.p99).toBeLessThan(1_000);
-    expect(report.findings.figures.latenessMs.duringFaults.p99).toBeLessThan(2_000);
-  }, 420_000);
+    const replicaFault = report.faults.find((f) => f.kind === 'replica');
+    expect(replicaFault?.httpBackMs).toBeLessThan(3_000);
+  }, 480_000);
 });

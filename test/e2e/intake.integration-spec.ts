@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
 import { IssueReported, Topics } from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually, sleep } from '../support/eventually';
@@ -156,5 +157,53 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     await platform.database.query(`UPDATE issue_dispatch.issues SET state = 'closed' WHERE id = $1`, [both.body.id]);
     const later = await report({ location: at(20) });
     expect(offered(later)).toEqual([[once.body.id, 'radius', 15]]); // not the first (3 h old), the rejected or the closed one
+  });
+
+  describe('an Idempotency-Key whose first request died', () => {
+    const subject = 'resident:retrier';
+    const body = (description: string) => ({ category: 'street-lighting', location: spot, description, reporter: { name: '居民' } });
+    const send = async (key: string, description: string) => (await client(as.resident('erqi', subject))).post('/v1/tenants/erqi/issues', body(description), { 'Idempotency-Key': key });
+    const stored = async (description: string) => (await platform.database.query<{ id: string }>('SELECT id FROM issue_dispatch.issues WHERE description = $1', [description])).map((r) => r.id);
+    let redis: Redis;
+    // What a replica SIGKILLed mid-request leaves in Redis: the key claimed, no answer kept.
+    const leavePending = (key: string) => redis.set(`idempotency:issue-report:erqi:${subject}:${key}`, 'pending', 'EX', 3600);
+
+    beforeAll(() => {
+      redis = new Redis(process.env.REDIS_URL as string);
+    });
+    afterAll(async () => {
+      await redis?.quit();
+    });
+
+    it('answers a retry with the case the first request committed, when its answer was lost with its replica', async () => {
+      const key = `crash-after-commit-${randomBytes(4).toString('hex')}`;
+      const first = await send(key, '提交后崩溃');
+      expect(first.status).toBe(201);
+      await leavePending(key);
+      const retry = await send(key, '提交后崩溃');
+      expect([retry.status, retry.body.id, retry.body.category]).toEqual([201, first.body.id, 'street-lighting']);
+      expect(await stored('提交后崩溃')).toEqual([first.body.id]);
+      const reused = await send(key, '换了内容');
+      expect([reused.status, reused.body.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
+      expect(await stored('换了内容')).toEqual([]);
+    });
+
+    it('lets a retry create the case when the first request died before committing, instead of answering 409 for a day', async () => {
+      const key = `crash-before-commit-${randomBytes(4).toString('hex')}`;
+      await leavePending(key);
+      const retry = await send(key, '提交前崩溃');
+      expect(retry.status).toBe(201);
+      expect(await stored('提交前崩溃')).toEqual([retry.body.id]);
+      expect((await send(key, '提交前崩溃')).body.id).toBe(retry.body.id);
+    });
+
+    it('makes one case of five identical requests sent at once, each answered with it', async () => {
+      const key = `at-once-${randomBytes(4).toString('hex')}`;
+      await leavePending(key); // all five race past Redis to the database, as after a crash
+      const answers = await Promise.all(Array.from({ length: 5 }, () => send(key, '同时提交')));
+      const ids = await stored('同时提交');
+      expect(ids).toHaveLength(1);
+      expect(answers.map((a) => [a.status, a.body.id])).toEqual(Array.from({ length: 5 }, () => [201, ids[0]]));
+    });
   });
 });

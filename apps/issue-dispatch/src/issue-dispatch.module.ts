@@ -56,6 +56,7 @@ import { UnroutedReports1764550000000 } from './migrations/1764550000000-unroute
 import { VolunteerHelpHistoryHandler } from './volunteer-help/volunteer-help-history.handler';
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
+import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactController } from './personal-data/reporter-contact.controller';
 import { ReporterContactErasure } from './personal-data/reporter-contact-erasure';
@@ -73,7 +74,7 @@ export class IssueDispatchModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey, ...personalDataEntities],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000, TimerTraceContext1764700000000],
+          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000, TimerTraceContext1764700000000, IdempotencyKeys1764710000000],
         }),
         RedisModule,
         MessagingModule,

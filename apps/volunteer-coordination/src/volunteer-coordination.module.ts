@@ -37,6 +37,7 @@ import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use
 import { SkillsController } from './volunteers/skills.controller';
 import { ServiceEventsAndToolRoom1764540000000 } from './migrations/1764540000000-service-events-and-tool-room';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
+import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
 import { serviceEventEntities } from './service-events/entities';
 import { ServiceEventsConfig } from './service-events/service-events.config';
 import { ServiceEventsModule } from './service-events/service-events.module';
@@ -80,6 +81,7 @@ export class VolunteerCoordinationModule {
             ContactAccessLog1764630000000,
             ToolLoanBorrowerName1764640000000,
             TimerTraceContext1764700000000,
+            IdempotencyKeys1764710000000,
           ],
         }),
         RedisModule,

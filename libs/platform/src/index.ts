@@ -10,6 +10,7 @@ export * from './database/database.module';
 export * from './redis/redis.module';
 export * from './bootstrap/bootstrap-service';
 export * from './http/http-idempotency';
+export * from './http/idempotency-claim';
 export * from './http/tenant-params';
 export * from './auth/identity';
 export * from './auth/grid-scope';

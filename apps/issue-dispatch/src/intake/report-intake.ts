@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { HttpIdempotency, Identity } from '@gridline/platform';
+import { Issue } from '../issues/issue.entity';
 import { ReportIssueCommand, ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
 import { PossibleDuplicates } from './duplicates/possible-duplicates';
 import { ReportedIssueView, toIntakeIssueView } from './reported-issue-view';
@@ -15,7 +18,8 @@ export interface IntakeRequest extends ReportIssueCommand {
 /**
  * The one way a report comes in, whichever door it used (REST or Open311): Idempotency-Key, the report use
  * case (routing, outbox events, timer), then the likely duplicates to offer. A retry with the same key gets
- * the first answer back, duplicates included.
+ * the first answer back, duplicates included — or, when that answer was lost with a crashed replica after the
+ * case committed, the case as it stands now.
  */
 @Injectable()
 export class ReportIntake {
@@ -23,12 +27,17 @@ export class ReportIntake {
     private readonly reportIssue: ReportIssueUseCase,
     private readonly duplicates: PossibleDuplicates,
     private readonly idempotency: HttpIdempotency,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   submit({ idempotencyScope, idempotencyKey, reader, ...command }: IntakeRequest, fingerprint: unknown = command.report): Promise<ReportedIssueView> {
-    return this.idempotency.run(idempotencyScope, idempotencyKey, fingerprint, async () => {
-      const issue = await this.reportIssue.execute(command);
-      return { ...toIntakeIssueView(issue, reader), possibleDuplicates: await this.duplicates.of(issue) };
-    });
+    const answer = async (issue: Issue): Promise<ReportedIssueView> => ({ ...toIntakeIssueView(issue, reader), possibleDuplicates: await this.duplicates.of(issue) });
+    return this.idempotency.run(
+      idempotencyScope,
+      idempotencyKey,
+      fingerprint,
+      async () => answer(await this.reportIssue.execute(command)),
+      async (issueId) => answer(await this.dataSource.manager.findOneByOrFail(Issue, { tenantId: command.tenantId, id: issueId })),
+    );
   }
 }

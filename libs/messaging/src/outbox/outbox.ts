@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
-import { activeTraceContext, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { activeTraceContext, currentIdempotencyClaim, IdempotentReplay, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -29,6 +29,7 @@ export class Outbox {
     }
     const eventId = randomUUID();
     const subject = definition.subjectOf(parsed.data);
+    await this.recordIdempotencyKey(manager, subject);
     const headers = toKafkaHeaders({
       specversion: '1.0',
       id: eventId,
@@ -53,5 +54,26 @@ export class Outbox {
       payload: parsed.data as object,
     });
     return eventId;
+  }
+
+  /**
+   * Inside a request with an Idempotency-Key, the first event of a transaction also records the key, so the key
+   * commits with the change (ADR 0030). A duplicate in flight waits on the key's row for the first transaction;
+   * if the key is already there, this one rolls back and the first request's result is answered instead.
+   */
+  private async recordIdempotencyKey(manager: EntityManager, subject: string): Promise<void> {
+    const claim = currentIdempotencyClaim();
+    if (!claim || claim.recordedIn.has(manager)) return;
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO idempotency_keys (scope, key, fingerprint, subject) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
+      [claim.scope, claim.key, claim.fingerprint, subject],
+    );
+    if (inserted.length === 0) {
+      const [first] = (await manager.query(`SELECT subject, fingerprint FROM idempotency_keys WHERE scope = $1 AND key = $2`, [claim.scope, claim.key])) as Array<{ subject: string; fingerprint: string }>;
+      // Read committed: the row that made the insert a no-op is visible to this next statement.
+      if (!first) throw new Error(`Idempotency-Key ${claim.key} conflicted, but its row is not visible`);
+      throw new IdempotentReplay(first.subject, first.fingerprint);
+    }
+    claim.recordedIn.add(manager);
   }
 }

@@ -36,6 +36,27 @@ export async function createMessagingTables(queryRunner: QueryRunner): Promise<v
     )`);
 }
 
+/**
+ * Idempotency-Keys whose change committed, written in the change's own transaction (ADR 0030). The primary key is
+ * what makes a concurrent duplicate wait for the first request and then see it. Created by a migration in each
+ * service that takes Idempotency-Keys; IF NOT EXISTS so it can also be part of a later table set.
+ */
+export async function createIdempotencyKeyTable(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE TABLE IF NOT EXISTS "${schemaOf(queryRunner)}".idempotency_keys (
+      scope text NOT NULL,
+      key text NOT NULL,
+      fingerprint text NOT NULL,
+      subject text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (scope, key)
+    )`);
+}
+
+export async function dropIdempotencyKeyTable(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`DROP TABLE IF EXISTS "${schemaOf(queryRunner)}".idempotency_keys`);
+}
+
 export async function dropMessagingTables(queryRunner: QueryRunner): Promise<void> {
   const s = schemaOf(queryRunner);
   await queryRunner.query(`DROP TABLE IF EXISTS "${s}".inbox`);

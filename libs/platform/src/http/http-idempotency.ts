@@ -3,6 +3,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../redis/redis.token';
 import { ApiError, ConflictError, UnprocessableError } from './api-error';
+import { IdempotentReplay, withIdempotencyClaim } from './idempotency-claim';
 
 const TTL_SECONDS = 24 * 60 * 60;
 const PENDING = 'pending';
@@ -14,40 +15,59 @@ interface StoredResponse {
 
 /**
  * `Idempotency-Key` for POSTs: a retried request with the same key and body gets the first response back and
- * creates nothing new. Redis holds the keys (shared by all replicas); losing them only re-opens the window for
- * a duplicate, never loses a case.
+ * creates nothing new.
+ *
+ * Two stores, for two jobs. PostgreSQL is the truth: the action's transaction records the key with its change
+ * (`idempotency_keys`, written by the outbox with the first event), so a concurrent duplicate waits for the first
+ * and a retry after a crash finds it — even a crash after the commit and before the answer was kept. Redis keeps
+ * the answer for 24 h (shared by all replicas), so a retry normally gets it back byte for byte; when the answer was
+ * lost with its process, `rebuild` answers from what the first request made, or a 409 says it is done.
  */
 @Injectable()
 export class HttpIdempotency {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async run<T>(scope: string, key: string | undefined, request: unknown, action: () => Promise<T>): Promise<T> {
+  async run<T>(scope: string, key: string | undefined, request: unknown, action: () => Promise<T>, rebuild?: (subject: string) => Promise<T>): Promise<T> {
     if (key === undefined) return action();
     if (!/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
       throw new UnprocessableError('BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8-100 letters, digits or ._:-', [{ field: 'Idempotency-Key', reason: 'malformed' }]);
     }
     const redisKey = `idempotency:${scope}:${key}`;
     const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-    const claimed = await this.guard(() => this.redis.set(redisKey, PENDING, 'EX', TTL_SECONDS, 'NX'));
-    if (claimed !== 'OK') return this.replay<T>(redisKey, fingerprint);
+    const claimed = (await this.guard(() => this.redis.set(redisKey, PENDING, 'EX', TTL_SECONDS, 'NX'))) === 'OK';
+    if (!claimed) {
+      const answered = await this.storedAnswer<T>(redisKey, fingerprint);
+      if (answered !== undefined) return answered;
+      // Marked pending: in flight elsewhere, or its process died before keeping the answer. The database decides:
+      // a duplicate of a request in flight waits for it in its transaction and then replays it; a request whose
+      // first attempt died before committing simply runs.
+    }
     try {
-      const body = await action();
-      const stored: StoredResponse = { fingerprint, body };
-      await this.guard(() => this.redis.set(redisKey, JSON.stringify(stored), 'EX', TTL_SECONDS));
+      const body = await withIdempotencyClaim({ scope, key, fingerprint, recordedIn: new WeakSet() }, action);
+      await this.guard(() => this.redis.set(redisKey, JSON.stringify({ fingerprint, body } satisfies StoredResponse), 'EX', TTL_SECONDS));
       return body;
     } catch (error) {
-      await this.redis.del(redisKey).catch(() => undefined);
+      if (error instanceof IdempotentReplay) return this.replayCommitted(redisKey, fingerprint, error, rebuild);
+      if (claimed) await this.redis.del(redisKey).catch(() => undefined);
       throw error;
     }
   }
 
-  private async replay<T>(redisKey: string, fingerprint: string): Promise<T> {
+  /** The first request committed: its kept answer, or one rebuilt from what it made. */
+  private async replayCommitted<T>(redisKey: string, fingerprint: string, replay: IdempotentReplay, rebuild?: (subject: string) => Promise<T>): Promise<T> {
+    if (replay.fingerprint !== fingerprint) throw keyReused();
+    const answered = await this.storedAnswer<T>(redisKey, fingerprint).catch(() => undefined);
+    if (answered !== undefined) return answered;
+    if (rebuild) return rebuild(replay.subject);
+    throw new ConflictError('IDEMPOTENT_REQUEST_COMPLETED', 'a request with this Idempotency-Key already succeeded, but its answer was not kept; read the resource it created');
+  }
+
+  /** The answer kept for this key, if there is one; undefined while only marked pending. */
+  private async storedAnswer<T>(redisKey: string, fingerprint: string): Promise<T | undefined> {
     const value = await this.guard(() => this.redis.get(redisKey));
-    if (value === null || value === PENDING) throw new ConflictError('IDEMPOTENT_REQUEST_IN_PROGRESS', 'a request with this Idempotency-Key is still being processed');
+    if (value === null || value === PENDING) return undefined;
     const stored = JSON.parse(value) as StoredResponse;
-    if (stored.fingerprint !== fingerprint) {
-      throw new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request body', [{ field: 'Idempotency-Key', reason: 'reused with another body' }]);
-    }
+    if (stored.fingerprint !== fingerprint) throw keyReused();
     return stored.body as T;
   }
 
@@ -58,4 +78,8 @@ export class HttpIdempotency {
       throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'IDEMPOTENCY_STORE_UNAVAILABLE', 'Idempotency-Key cannot be honoured right now (Redis unavailable); retry later or send without the key');
     }
   }
+}
+
+function keyReused(): UnprocessableError {
+  return new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request body', [{ field: 'Idempotency-Key', reason: 'reused with another body' }]);
 }
