@@ -139,7 +139,7 @@ export function describeChaos(report: ChaosReport): string {
     `answers clients retried past: ${JSON.stringify(clients.failedAttempts)} (0 = connection failed or cut)`,
     `sign-ups: ${clients.signUpsSent} sent, ${f.signUps.confirmed} confirmed for ${f.signUps.capacity} places, ${f.signUps.waitlisted} waitlisted`,
     ...faults.map((x) => `fault: ${x.kind} ${x.target} at +${Math.round((x.at - faults.reduce((m, y) => Math.min(m, y.at), x.at)) / 1000)} s, over after ${((x.recoveredAt - x.at) / 1000).toFixed(1)} s${x.httpBackMs !== undefined ? `, HTTP answering ${(x.httpBackMs / 1000).toFixed(2)} s after its restart` : ''}`),
-    `stored: ${f.issuesStored} of ${f.reportsAccepted} accepted in issue-dispatch, ${f.countedInAnalytics} counted in analytics; ${f.committedUnacknowledged} committed whose client never learned it`,
+    `stored: ${f.issuesStored} of ${f.reportsAccepted} accepted in issue-dispatch, ${f.countedInAnalytics} counted in analytics; ${f.committedUnacknowledged} stored that no client saw accepted`,
     `escalations: ${f.escalations} in issue-dispatch, ${f.escalationsInAnalytics} in analytics, ${f.duplicateEscalations} duplicated, ${f.overdueUnfired} deadlines passed unfired, ${f.outboxLeft} events left in outboxes`,
     `escalation lateness during faults: p50 ${f.latenessMs.duringFaults.p50} ms, p99 ${f.latenessMs.duringFaults.p99} ms, max ${f.latenessMs.duringFaults.max} ms (${f.latenessMs.duringFaults.count} escalations)`,
     `escalation lateness otherwise: p50 ${f.latenessMs.otherwise.p50} ms, p99 ${f.latenessMs.otherwise.p99} ms, max ${f.latenessMs.otherwise.max} ms (${f.latenessMs.otherwise.count} escalations)`,

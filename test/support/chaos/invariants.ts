@@ -29,7 +29,7 @@ export interface ChaosFindings {
   readonly figures: {
     readonly reportsAccepted: number;
     readonly issuesStored: number;
-    /** Committed although the client saw only errors and could not learn it by retrying. */
+    /** Committed although no client saw it accepted. */
     readonly committedUnacknowledged: number;
     readonly countedInAnalytics: number;
     readonly escalations: number;
@@ -80,10 +80,10 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
   const ids = [...expect.acceptedIssueIds];
   const [stored] = await ask<{ n: number; distinct: number }>(url, `SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM issue_dispatch.issues WHERE id = ANY($1::uuid[])`, [ids]);
   if (stored.n !== ids.length) problems.push(`${ids.length - stored.n} accepted report(s) missing from issue-dispatch`);
-  // Stored, but its client never got the 201: the request committed as its replica was killed, and every retry
-  // with the same Idempotency-Key found the key still marked in progress (Redis), so the client cannot learn the
-  // outcome. A known gap (the key's record should commit with the case); a figure here, not yet a failure.
+  // Stored, but no client got its 201: a request committed as its replica was killed and the retries with its
+  // Idempotency-Key never learned it (or made a second case). ADR 0030 is why this stays zero.
   const [unlearned] = await ask<{ n: number }>(url, `SELECT count(*)::int AS n FROM issue_dispatch.issues WHERE tenant_id = $1 AND NOT (id = ANY($2::uuid[]))`, [expect.tenantId, ids]);
+  if (unlearned.n > 0) problems.push(`${unlearned.n} issue(s) stored that no client saw accepted`);
   const [counted] = await ask<{ n: number }>(url, `SELECT count(*)::int AS n FROM analytics.issue_facts WHERE issue_id = ANY($1::text[])`, [ids]);
   if (counted.n !== ids.length) problems.push(`analytics counts ${counted.n} of ${ids.length} accepted reports`);
 
