@@ -29,5 +29,14 @@ module.exports = {
       setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
       slowTestThreshold: 60,
     },
+    {
+      // `npm run chaos` only: minutes of load with brokers, replicas and PostgreSQL killed (its short variant,
+      // fault-tolerance.integration-spec.ts, is in the integration project). Restarts the machine's PostgreSQL.
+      ...shared,
+      displayName: 'chaos',
+      testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
+    },
   ],
 };

@@ -4,6 +4,8 @@
 //               console and start its edge, load the demo district and report a few issues, then show events
 //               live until Ctrl+C
 //   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself)
+//   npm run chaos  the long fault-injection run (a 3-broker cluster, two replicas of each service, minutes of load
+//               with brokers, replicas and PostgreSQL killed); its short variant is part of npm test
 //   npm stop    stop services started by `npm start` and the local Kafka broker
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +22,16 @@ async function test(extraArgs) {
   // Two workers: most integration specs spend their time waiting for deadlines, timers and consumers, not on the
   // CPU, so two files side by side roughly halve the suite on a 2-core machine (each file has its own database
   // and topic prefix). JEST_WORKERS overrides it.
-  run(root, jest, ['--ci', `--maxWorkers=${process.env.JEST_WORKERS ?? 2}`, ...extraArgs], 'tests');
+  const projects = ['--selectProjects', 'unit', 'console', 'integration'];
+  run(root, jest, ['--ci', `--maxWorkers=${process.env.JEST_WORKERS ?? 2}`, ...projects, ...extraArgs], 'tests');
+}
+
+/** The long fault-injection run (minutes; restarts the machine's PostgreSQL), alone: nothing else may share the box. */
+async function chaos(extraArgs) {
+  ensureNodeModules(root, log);
+  run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  const jest = path.join(root, 'node_modules', '.bin', 'jest');
+  run(root, jest, ['--ci', '--runInBand', '--selectProjects', 'chaos', ...extraArgs], 'chaos');
 }
 
 async function start() {
@@ -131,9 +142,9 @@ async function stop() {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-const commands = { start: () => start(), test: () => test(rest), stop: () => stop() };
+const commands = { start: () => start(), test: () => test(rest), chaos: () => chaos(rest), stop: () => stop() };
 if (!commands[command]) {
-  process.stderr.write('usage: node scripts/gridline.mjs start|test|stop\n');
+  process.stderr.write('usage: node scripts/gridline.mjs start|test|chaos|stop\n');
   process.exit(2);
 }
 commands[command]().catch((error) => {
