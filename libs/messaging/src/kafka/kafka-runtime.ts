@@ -249,6 +249,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
         if (leaderless.length === 0) return;
         if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${PROVISIONED_TOPICS_WAIT_MS / 1000} s: ${leaderless.join(', ')}`);
       } catch (error) {
+        this.lastError = `waiting for provisioned topics: ${(error as Error).message}`;
         if (Date.now() > deadline) {
           throw new Error(
             `${this.config.serviceName} cannot use its topics as ${this.config.kafka.username} (${(error as Error).message}): ` +
