@@ -89,6 +89,19 @@ describe('KafkaRuntime readiness', () => {
     await runtime.beforeApplicationShutdown();
   });
 
+  it('is not ready while publishing fails, and ready again after the next publish succeeds', async () => {
+    const { runtime, consumers } = runtimeWithBroker();
+    registered(runtime, 'issue-dispatch.grid-replica');
+    runtime.onApplicationBootstrap();
+    await settle();
+    consumers[0].emit(consumerEvents.GROUP_JOIN);
+    runtime.recordPublish(new Error('Connection error: connect ECONNREFUSED'));
+    expect(runtime.readiness()).toMatchObject({ ready: false, producer: 'failing', lastError: expect.stringMatching(/ECONNREFUSED/) });
+    runtime.recordPublish();
+    expect(runtime.readiness()).toMatchObject({ ready: true, producer: 'connected' });
+    await runtime.beforeApplicationShutdown();
+  });
+
   it('starts a consumer again when kafkajs gives it up after a crash it does not restart from', async () => {
     const { runtime, consumers } = runtimeWithBroker();
     const consumer = registered(runtime, 'issue-dispatch.grid-replica');

@@ -21,7 +21,8 @@ const kafkaLevelToNest = (level: logLevel): 'error' | 'warn' | 'log' | 'debug' =
 /** What readiness reports about Kafka: whether intake's events flow out and every consumer group is in its group. */
 export interface KafkaReadiness {
   readonly ready: boolean;
-  readonly producer: 'connected' | 'connecting';
+  /** `failing`: connected, but the last publish failed (the broker went away after start-up). */
+  readonly producer: 'connected' | 'connecting' | 'failing';
   /** Per logical consumer group: `joined`, or why not (`starting`, `rebalancing`, `crashed`, `stopped`). */
   readonly groups: Readonly<Record<string, string>>;
   /** The last reason starting failed, while it has not succeeded yet. */
@@ -63,6 +64,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   /** Logical group → state, from kafkajs's instrumentation events (GROUP_JOIN, REBALANCING, CRASH, STOP, …). */
   private readonly groupStates = new Map<string, string>();
   private lastError: string | undefined;
+  private lastSendError: string | undefined;
   private stopping = false;
   private starting: Promise<void> | null = null;
   private wakeSleepers = new Set<() => void>();
@@ -105,8 +107,18 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   readiness(): KafkaReadiness {
     const groups: Record<string, string> = {};
     for (const group of this.deadLetterGroups) groups[group] = this.groupStates.get(group) ?? 'starting';
-    const ready = this.producerConnected && Object.values(groups).every((state) => state === 'joined');
-    return { ready, producer: this.producerConnected ? 'connected' : 'connecting', groups, ...(ready || !this.lastError ? {} : { lastError: this.lastError }) };
+    const producer = !this.producerConnected ? 'connecting' : this.lastSendError ? 'failing' : 'connected';
+    const ready = producer === 'connected' && Object.values(groups).every((state) => state === 'joined');
+    const lastError = this.lastSendError ?? this.lastError;
+    return { ready, producer, groups, ...(ready || !lastError ? {} : { lastError }) };
+  }
+
+  /**
+   * The outbox relay reports each publish: a service with no consumer group (grid-registry) would otherwise look
+   * ready while its events cannot leave, since kafkajs keeps a producer "connected" through a broker outage.
+   */
+  recordPublish(error?: Error): void {
+    this.lastSendError = error ? `publishing: ${error.message}` : undefined;
   }
 
   /** Consumers register their group here before start-up, so the runtime waits for its topics and dead-letter topic. */

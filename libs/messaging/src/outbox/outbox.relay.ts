@@ -117,7 +117,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           acks: -1,
           topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
         });
+        this.kafka.recordPublish();
       } catch (error) {
+        this.kafka.recordPublish(error as Error);
         for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
         throw error;
       } finally {
