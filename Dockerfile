@@ -49,9 +49,10 @@ RUN test -n "$APP" && test -f "dist/apps/$APP/src/main.js" \
 USER node
 
 # The port variable is derived from APP (issue-dispatch -> ISSUE_DISPATCH_PORT) with the service's default
-# port as fallback. /health answers 200 only when the service's database answers too.
+# port as fallback. /health/ready answers 200 only when the service's database, Redis and Kafka (producer, every
+# consumer group joined) answer (docs/adr/0025); /health/live is the liveness probe for an orchestrator.
 HEALTHCHECK --interval=10s --timeout=5s --start-period=40s --retries=3 \
-    CMD ["node", "-e", "const a=process.env.APP,p=process.env[a.toUpperCase().replace(/-/g,'_')+'_PORT']||{'grid-registry':3001,'issue-dispatch':3002,'volunteer-coordination':3003,analytics:3004}[a];fetch('http://127.0.0.1:'+p+'/health',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+    CMD ["node", "-e", "const a=process.env.APP,p=process.env[a.toUpperCase().replace(/-/g,'_')+'_PORT']||{'grid-registry':3001,'issue-dispatch':3002,'volunteer-coordination':3003,analytics:3004}[a];fetch('http://127.0.0.1:'+p+'/health/ready',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 
 # Shell form so $APP expands; `exec` makes node replace the shell, so SIGTERM reaches node and Nest's
 # shutdown hooks drain consumers, the outbox relay and timers before exit.

@@ -17,9 +17,10 @@ export function portOf(app, env = process.env) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function healthy(url) {
+/** `live`: the process answers; `ready`: its database, Redis and Kafka (producer, every consumer group joined) too. */
+async function answers(url, probe) {
   try {
-    return (await fetch(`${url}/health`)).ok;
+    return (await fetch(`${url}/health/${probe}`)).ok;
   } catch {
     return false;
   }
@@ -34,7 +35,7 @@ export async function startServices(root, env, log, ownEnv = () => ({})) {
   const started = [];
   for (const app of apps) {
     const url = `http://127.0.0.1:${portOf(app, env)}`;
-    if (await healthy(url)) throw new Error(`gridline: port ${portOf(app, env)} already serves a Gridline service — run \`npm stop\` first, or set ${app.portVariable}`);
+    if (await answers(url, 'live')) throw new Error(`gridline: port ${portOf(app, env)} already serves a Gridline service — run \`npm stop\` first, or set ${app.portVariable}`);
     const logFile = path.join(logDir, `${app.name}.log`);
     const fd = openSync(logFile, 'a');
     const child = spawn(process.execPath, [path.join(root, 'dist/apps', app.name, 'src/main.js')], {
@@ -48,9 +49,10 @@ export async function startServices(root, env, log, ownEnv = () => ({})) {
   }
   const begin = Date.now();
   for (const service of started) {
-    while (!(await healthy(service.url))) {
+    // Ready, not merely listening: the demo reports next and expects the consumers to be in their groups.
+    while (!(await answers(service.url, 'ready'))) {
       if (service.exitCode !== undefined) throw new Error(`gridline: ${service.name} exited (${service.exitCode}) during start-up — see ${service.logFile}`);
-      if (Date.now() - begin > 90_000) throw new Error(`gridline: ${service.name} did not answer ${service.url}/health in 90s — see ${service.logFile}`);
+      if (Date.now() - begin > 90_000) throw new Error(`gridline: ${service.name} did not become ready (${service.url}/health/ready) in 90s — see ${service.logFile}`);
       await sleep(250);
     }
     log(`start: ${service.name.padEnd(22)} ${service.url}  (OpenAPI ${service.url}/docs, log ${path.relative(root, service.logFile)})`);

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { startUntilHealthy } from './child-process';
+import { eventually } from './eventually';
 import { serviceKafkaEnvironment } from './kafka-credentials';
 
 export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
@@ -53,18 +54,28 @@ export class ServiceProcess {
     return this.child?.pid;
   }
 
-  async start(): Promise<void> {
+  /**
+   * Starts the process and waits until it is ready (database, Redis, Kafka producer, every consumer group joined),
+   * so a test's first event is consumed; `live` waits only until HTTP answers.
+   */
+  async start(waitFor: 'ready' | 'live' = 'ready'): Promise<void> {
     const { child, exited } = await startUntilHealthy({
       what: this.app,
       script: path.join(root, 'dist/apps', this.app, 'src/main.js'),
       env: { ...process.env, ...serviceKafkaEnvironment(this.app), ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
       logFile: this.logFile,
-      healthUrl: `${this.baseUrl}/health`,
+      healthUrl: `${this.baseUrl}/health/${waitFor}`,
       timeoutMs: 60_000,
-      intervalMs: 250,
+      // Tight when waiting for live: tests measure how soon HTTP answers after a restart.
+      intervalMs: waitFor === 'live' ? 50 : 250,
     });
     this.child = child;
     this.exited = exited;
+  }
+
+  /** Waits until `/health/ready` answers 200. */
+  async untilReady(timeoutMs = 60_000): Promise<void> {
+    await eventually(`${this.app} to be ready (log: ${this.logFile})`, async () => (await fetch(`${this.baseUrl}/health/ready`)).ok, timeoutMs, 100);
   }
 
   /** SIGTERM and wait: the service drains its consumers, relay and timers. */

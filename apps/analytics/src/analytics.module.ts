@@ -2,7 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { ANALYTICS_MODE, AnalyticsMode } from './analytics-mode';
 import { BoardController } from './board/board.controller';
@@ -35,6 +35,7 @@ export class AnalyticsModule implements NestModule {
     return {
       module: AnalyticsModule,
       imports: [
+        HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, TenantReplica, GridReplica, IssueFact, EscalationStep, DurableTimer],
@@ -46,7 +47,7 @@ export class AnalyticsModule implements NestModule {
         SchedulingModule,
         GridReplicaModule,
       ],
-      controllers: [HealthController, IssueAnalyticsController, SummaryController, BoardController, KpisController, FeedController],
+      controllers: [IssueAnalyticsController, SummaryController, BoardController, KpisController, FeedController],
       providers: [
         { provide: FEED_CONFIG, useValue: feed },
         { provide: ANALYTICS_MODE, useValue: mode },

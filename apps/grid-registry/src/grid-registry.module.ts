@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule, messagingEntities } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthController, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CheckIn } from './check-ins/check-in.entity';
@@ -53,6 +53,7 @@ export class GridRegistryModule {
     return {
       module: GridRegistryModule,
       imports: [
+        HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, Tenant, Grid, GridAddress, DurableTimer, ZeroReportPolicy, CheckIn, MissedCheckIn, CheckInDayClosing, ...placeEntities, ...memberEntities, GridVersion, ...importEntities, ...personalDataEntities],
@@ -67,7 +68,7 @@ export class GridRegistryModule {
         MembersModule,
         ImportsModule,
       ],
-      controllers: [HealthController, TenantsController, GridsController, ZeroReportController, CheckInsController],
+      controllers: [TenantsController, GridsController, ZeroReportController, CheckInsController],
       providers: [CreateTenantUseCase, CreateGridUseCase, ReplaceGridLeaderUseCase, GridReader, CheckInReader, SetZeroReportPolicyUseCase, CheckInGridUseCase, CloseCheckInDayUseCase, GridHistoryReader, RenameGridUseCase, MoveGridUseCase, RetireGridUseCase, MergeGridsUseCase, SplitGridUseCase],
     };
   }

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridBoundaryReplica, GridReplica, GridReplicaModule, GridReplicaProjector, PlaceReplica, PlaceReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CategoriesController } from './categories/categories.controller';
@@ -71,6 +71,7 @@ export class IssueDispatchModule {
     return {
       module: IssueDispatchModule,
       imports: [
+        HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey, ...personalDataEntities],
@@ -84,7 +85,7 @@ export class IssueDispatchModule {
         // Reporters' contacts: who read them (the auditor's log) and how long they are kept (docs/adr/0022).
         PersonalDataModule.with(personalData, IssueDistricts),
       ],
-      controllers: [HealthController, CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController, ReporterContactController],
+      controllers: [CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController, ReporterContactController],
       providers: [
         IssueAccess,
         ReportIssueUseCase,

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthController, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { ContactAccessLogEntry, PersonalDataModule } from '@gridline/personal-data';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
@@ -54,6 +54,7 @@ export class VolunteerCoordinationModule {
     return {
       module: VolunteerCoordinationModule,
       imports: [
+        HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [
@@ -95,7 +96,6 @@ export class VolunteerCoordinationModule {
         PersonalDataModule.accessLogOnly(),
       ],
       controllers: [
-        HealthController,
         SkillsController,
         HelpCategoriesController,
         VolunteerSettingsController,

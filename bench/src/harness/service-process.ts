@@ -12,8 +12,8 @@ const portVariable = {
   edge: 'EDGE_PORT',
 } as const;
 
-/** The edge (the console's origin) answers its own health route; the services answer /health. */
-const healthPath = (app: keyof typeof portVariable) => (app === 'edge' ? '/edge/health' : '/health');
+/** The edge (the console's origin) answers its own health route; a service is ready once its consumers joined. */
+const healthPath = (app: keyof typeof portVariable) => (app === 'edge' ? '/edge/health' : '/health/ready');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +51,7 @@ export class BenchServiceProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
-  /** Starts the process and waits until /health answers; returns how long that took in milliseconds. */
+  /** Starts the process and waits until it is ready; returns how long that took in milliseconds. */
   async start(timeoutMs = 120_000): Promise<number> {
     const started = Date.now();
     const log = createWriteStream(this.logFile, { flags: 'a' });

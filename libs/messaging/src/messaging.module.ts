@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { KAFKA_HEALTH } from '@gridline/platform';
 import { InboxRecord } from './inbox/inbox-record.entity';
 import { KafkaRuntime } from './kafka/kafka-runtime';
 import { MessagingMetrics } from './metrics/messaging.metrics';
@@ -12,7 +13,7 @@ export const messagingEntities = [OutboxRecord, InboxRecord];
 /** Kafka client, topic provisioning, the outbox and its relay. Needs ServiceConfigModule and a TypeORM DataSource. */
 @Global()
 @Module({
-  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics],
-  exports: [KafkaRuntime, Outbox, OutboxRelay],
+  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics, { provide: KAFKA_HEALTH, useExisting: KafkaRuntime }],
+  exports: [KafkaRuntime, Outbox, OutboxRelay, KAFKA_HEALTH],
 })
 export class MessagingModule {}

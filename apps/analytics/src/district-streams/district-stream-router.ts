@@ -42,6 +42,10 @@ export class DistrictStreamRouter {
     kafka.registerConsumer(this);
   }
 
+  get group(): string {
+    return Subscriptions.analyticsDistrictStreams.group;
+  }
+
   get messagesRouted(): number {
     return this.routed;
   }

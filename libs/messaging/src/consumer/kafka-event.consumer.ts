@@ -84,10 +84,15 @@ export class KafkaEventConsumer {
     kafka.declareConsumerGroup(options.group, options.topics);
   }
 
+  get group(): string {
+    return this.options.group;
+  }
+
   get outcomes(): Readonly<Record<Outcome, number>> {
     return this.counts;
   }
 
+  /** Resolves once the consumer has joined its group; the runtime calls it in the background and retries. */
   async start(): Promise<void> {
     const consumer = this.kafka.createConsumer(this.options.group);
     this.consumer = consumer;

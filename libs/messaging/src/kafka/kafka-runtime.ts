@@ -1,4 +1,4 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
 import { allTopics, deadLetterTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
@@ -8,15 +8,51 @@ import { TopicNames } from './topic-names';
 /** Long enough for provisioning running beside the services (npm start, tests) to finish. */
 const PROVISIONED_TOPICS_WAIT_MS = 60_000;
 
+/** The producer is not connected yet (or any more): the caller keeps its work and tries again later. */
+export class KafkaNotConnectedError extends Error {
+  constructor() {
+    super('the Kafka producer is not connected');
+  }
+}
+
 const kafkaLevelToNest = (level: logLevel): 'error' | 'warn' | 'log' | 'debug' =>
   level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'log' : 'debug';
 
+/** What readiness reports about Kafka: whether intake's events flow out and every consumer group is in its group. */
+export interface KafkaReadiness {
+  readonly ready: boolean;
+  /** `failing`: connected, but the last publish failed (the broker went away after start-up). */
+  readonly producer: 'connected' | 'connecting' | 'failing';
+  /** Per logical consumer group: `joined`, or why not (`starting`, `rebalancing`, `crashed`, `stopped`). */
+  readonly groups: Readonly<Record<string, string>>;
+  /** The last reason starting failed, while it has not succeeded yet. */
+  readonly lastError?: string;
+}
+
+/** Starts and stops with the application; `start` resolves once the consumer runs (joined its group). */
+export interface RegisteredConsumer {
+  /** The logical consumer group it reads in, as declared. */
+  readonly group: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** How long shutdown waits for a start-up still retrying against an absent broker. */
+const SHUTDOWN_WAIT_FOR_START_MS = 5_000;
+
+const RETRY_MIN_MS = 250;
+const RETRY_MAX_MS = 5_000;
+
 /**
  * The service's connection to Kafka as its own principal (SASL/SCRAM): one client, one idempotent producer
- * (acks=all, one request in flight so per-key order survives retries), started once its provisioned topics exist.
+ * (acks=all, one request in flight so per-key order survives retries).
+ *
+ * Nothing in start-up waits for Kafka: intake only writes the outbox, so HTTP answers while the broker is away or a
+ * group rebalances. Once the application is up, the runtime waits for its provisioned topics, connects the producer
+ * and starts the consumers in the background, retrying with backoff; readiness (`/health/ready`) reports where it is.
  */
 @Injectable()
-export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Kafka');
   readonly kafka: Kafka;
   readonly topics: TopicNames;
@@ -26,7 +62,14 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
   /** Logical group → its logical topics, for the lag gauge. */
   readonly consumerGroups = new Map<string, readonly string[]>();
   private producerConnected = false;
-  private readonly consumers: Array<{ start(): Promise<void>; stop(): Promise<void> }> = [];
+  private readonly consumers: RegisteredConsumer[] = [];
+  /** Logical group → state, from kafkajs's instrumentation events (GROUP_JOIN, REBALANCING, CRASH, STOP, …). */
+  private readonly groupStates = new Map<string, string>();
+  private lastError: string | undefined;
+  private lastSendError: string | undefined;
+  private stopping = false;
+  private starting: Promise<void> | null = null;
+  private wakeSleepers = new Set<() => void>();
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
     this.topics = new TopicNames(config.topicPrefix, config.consumerGroupPrefix);
@@ -48,52 +91,143 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
+    this.producerInstance.on(this.producerInstance.events.DISCONNECT, () => {
+      this.producerConnected = false;
+    });
   }
 
   get producer(): Producer {
-    if (!this.producerConnected) throw new Error('Kafka producer used before the module initialised');
+    if (!this.producerConnected) throw new KafkaNotConnectedError();
     return this.producerInstance;
   }
 
-  /** Consumers register their group here before init, so start-up waits for its topics and dead-letter topic. */
+  /** The outbox relay keeps its rows (and publishes nothing) until this is true. */
+  get producerReady(): boolean {
+    return this.producerConnected;
+  }
+
+  readiness(): KafkaReadiness {
+    const groups: Record<string, string> = {};
+    for (const group of this.deadLetterGroups) groups[group] = this.groupStates.get(group) ?? 'starting';
+    const producer = !this.producerConnected ? 'connecting' : this.lastSendError ? 'failing' : 'connected';
+    const ready = producer === 'connected' && Object.values(groups).every((state) => state === 'joined');
+    const lastError = this.lastSendError ?? this.lastError;
+    return { ready, producer, groups, ...(ready || !lastError ? {} : { lastError }) };
+  }
+
+  /**
+   * The outbox relay reports each publish: a service with no consumer group (grid-registry) would otherwise look
+   * ready while its events cannot leave, since kafkajs keeps a producer "connected" through a broker outage.
+   */
+  recordPublish(error?: Error): void {
+    this.lastSendError = error ? `publishing: ${error.message}` : undefined;
+  }
+
+  /** Consumers register their group here before start-up, so the runtime waits for its topics and dead-letter topic. */
   declareConsumerGroup(group: string, topics: readonly string[]): void {
     this.deadLetterGroups.add(group);
     this.consumerGroups.set(group, topics);
     for (const topic of topics) this.consumedTopics.add(topic);
   }
 
-  /** Consumers start once every module is initialised and stop (draining) before the producer disconnects. */
-  registerConsumer(consumer: { start(): Promise<void>; stop(): Promise<void> }): void {
+  /** Consumers start in the background once the producer is connected and stop (draining) before it disconnects. */
+  registerConsumer(consumer: RegisteredConsumer): void {
     this.consumers.push(consumer);
   }
 
+  /**
+   * A shorter session than kafkajs's 30 s: kafkajs 2.2.4 has no static membership (group.instance.id), so a
+   * restarted member's group waits for the killed member's session to expire before it rebalances (ADR 0025).
+   */
   createConsumer(group: string, overrides: Partial<ConsumerConfig> = {}): Consumer {
-    return this.kafka.consumer({
+    const sessionTimeout = this.config.kafkaSessionTimeoutMs;
+    const consumer = this.kafka.consumer({
       groupId: this.topics.consumerGroup(group),
       allowAutoTopicCreation: false,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      sessionTimeout,
+      heartbeatInterval: Math.max(500, Math.min(3_000, Math.floor(sessionTimeout / 3))),
       ...overrides,
     });
+    this.track(group, consumer);
+    return consumer;
   }
 
-  async onModuleInit(): Promise<void> {
-    await this.awaitProvisionedTopics();
-    await this.producerInstance.connect();
-    this.producerConnected = true;
-  }
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start()));
+  onApplicationBootstrap(): void {
+    this.starting = this.startInBackground();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.stop()));
+    this.stopping = true;
+    for (const wake of this.wakeSleepers) wake();
+    await Promise.all(this.consumers.map((consumer) => consumer.stop().catch((error: Error) => this.logger.warn(`stopping a consumer: ${error.message}`))));
+    await Promise.race([this.starting, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_FOR_START_MS).unref())]);
   }
 
   async onApplicationShutdown(): Promise<void> {
     if (this.producerConnected) await this.producerInstance.disconnect();
     this.producerConnected = false;
+  }
+
+  private track(group: string, consumer: Consumer): void {
+    const set = (state: string) => () => this.groupStates.set(group, state);
+    const { events } = consumer;
+    this.groupStates.set(group, 'starting');
+    consumer.on(events.GROUP_JOIN, set('joined'));
+    consumer.on(events.REBALANCING, set('rebalancing'));
+    consumer.on(events.STOP, set('stopped'));
+    consumer.on(events.DISCONNECT, set('stopped'));
+    consumer.on(events.CRASH, (event) => {
+      this.groupStates.set(group, 'crashed');
+      // kafkajs restarts itself after a retriable error; after any other the consumer is dead until started again.
+      if (!event.payload.restart && !this.stopping) {
+        this.logger.error(`consumer group ${group} crashed and will be started again: ${event.payload.error.message}`);
+        const registered = this.consumers.find((c) => c.group === group);
+        if (registered) void this.restart(registered);
+      }
+    });
+  }
+
+  private async startInBackground(): Promise<void> {
+    await this.untilDone('waiting for provisioned topics', () => this.awaitProvisionedTopics());
+    await this.untilDone('connecting the producer', async () => {
+      await this.producerInstance.connect();
+      this.producerConnected = true;
+    });
+    await Promise.all(this.consumers.map((consumer) => this.untilDone('starting a consumer', () => consumer.start(), () => consumer.stop())));
+    if (!this.stopping) this.lastError = undefined;
+  }
+
+  private async restart(consumer: RegisteredConsumer): Promise<void> {
+    await consumer.stop().catch(() => undefined);
+    await this.untilDone('restarting a consumer', () => consumer.start(), () => consumer.stop());
+  }
+
+  /** Runs `step` until it succeeds or the service stops, backing off from 250 ms to 5 s between tries. */
+  private async untilDone(what: string, step: () => Promise<void>, cleanUp?: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      try {
+        await step();
+        return;
+      } catch (error) {
+        if (this.stopping) return;
+        this.lastError = `${what}: ${(error as Error).message}`;
+        this.logger.warn(`${this.lastError}; retrying`);
+        await cleanUp?.().catch(() => undefined);
+        await this.sleep(Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** attempt));
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wakeSleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeSleepers.add(done);
+    });
   }
 
   /**
@@ -123,13 +257,14 @@ export class KafkaRuntime implements OnModuleInit, OnApplicationBootstrap, Befor
    */
   private async waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
     const deadline = Date.now() + PROVISIONED_TOPICS_WAIT_MS;
-    for (;;) {
+    while (!this.stopping) {
       try {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
         const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)).map((t) => t.name);
         if (leaderless.length === 0) return;
         if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${PROVISIONED_TOPICS_WAIT_MS / 1000} s: ${leaderless.join(', ')}`);
       } catch (error) {
+        this.lastError = `waiting for provisioned topics: ${(error as Error).message}`;
         if (Date.now() > deadline) {
           throw new Error(
             `${this.config.serviceName} cannot use its topics as ${this.config.kafka.username} (${(error as Error).message}): ` +

@@ -14,7 +14,8 @@ const BATCH_SIZE = 500;
  *
  * One relay per service publishes at a time (a transaction-scoped advisory lock), so per-key order holds even
  * with several replicas. A crash between send and commit re-sends the batch on the next run: delivery is
- * at-least-once and consumers' inboxes drop the duplicates.
+ * at-least-once and consumers' inboxes drop the duplicates. It starts with the application, before Kafka is
+ * connected, and publishes once the runtime's producer is.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -48,6 +49,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async run(): Promise<void> {
     while (this.running) {
+      // Until Kafka is reachable the rows simply wait in the outbox: intake keeps committing, nothing is lost.
+      if (!this.kafka.producerReady) {
+        await this.pause(Math.max(this.config.outboxPollMs, 500));
+        continue;
+      }
       let sent = 0;
       try {
         sent = await this.publishBatch();
@@ -111,7 +117,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           acks: -1,
           topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
         });
+        this.kafka.recordPublish();
       } catch (error) {
+        this.kafka.recordPublish(error as Error);
         for (const span of spans) span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
         throw error;
       } finally {

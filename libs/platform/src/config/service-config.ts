@@ -17,6 +17,9 @@ const environmentSchema = kafkaConnectionSchema.extend({
   TIMER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  // The broker refuses a session shorter than its group.min.session.timeout.ms (6 s by default).
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
+  HTTP_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
@@ -51,6 +54,10 @@ export interface ServiceConfig {
   readonly timerConcurrency: number;
   readonly consumerMaxAttempts: number;
   readonly consumerRetryBaseMs: number;
+  /** How long the group coordinator waits for a silent member (a killed one) before rebalancing without it. */
+  readonly kafkaSessionTimeoutMs: number;
+  /** `Retry-After` of a 503 while PostgreSQL or Redis is unavailable. */
+  readonly retryAfterSeconds: number;
   readonly logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   /** One JSON object a line (production, log shippers) or one readable line (development). */
   readonly logFormat: 'json' | 'pretty';
@@ -118,6 +125,8 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     timerConcurrency: e.TIMER_CONCURRENCY,
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
+    kafkaSessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
+    retryAfterSeconds: e.HTTP_RETRY_AFTER_SECONDS,
     logLevel: e.LOG_LEVEL,
     // Production defaults to what a log pipeline parses; a developer's terminal to what a person reads.
     logFormat: e.LOG_FORMAT ?? (env.NODE_ENV === 'production' ? 'json' : 'pretty'),

@@ -2,9 +2,12 @@ import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { ApiErrorFilter } from './api-error.filter';
 
 /** Answers an exception through the filter and returns what the client would get. */
-function answer(exception: unknown): { status: number; body: { statusCode: number; code: string } } {
-  const sent: { status: number; body: { statusCode: number; code: string } } = { status: 0, body: { statusCode: 0, code: '' } };
-  const response = { status: (status: number) => ((sent.status = status), { json: (body: typeof sent.body) => (sent.body = body) }) };
+function answer(exception: unknown): { status: number; body: { statusCode: number; code: string; message?: string }; headers: Record<string, string> } {
+  const sent: { status: number; body: { statusCode: number; code: string }; headers: Record<string, string> } = { status: 0, body: { statusCode: 0, code: '' }, headers: {} };
+  const response = {
+    setHeader: (name: string, value: string) => (sent.headers[name] = value),
+    status: (status: number) => ((sent.status = status), { json: (body: typeof sent.body) => (sent.body = body) }),
+  };
   new ApiErrorFilter().catch(exception, { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost);
   return sent;
 }
@@ -29,6 +32,41 @@ describe('ApiErrorFilter', () => {
     expect(answer(new BadRequestException('Unexpected token } in JSON at position 1'))).toMatchObject({ status: 400, body: { code: 'MALFORMED_REQUEST' } });
     expect(answer(bodyParserError(415, 'encoding.unsupported')).body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(answer(bodyParserError(413, 'parameters.too.many')).body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  describe('a dependency outage is 503 DEPENDENCY_UNAVAILABLE with Retry-After, not a 500', () => {
+    const pgError = (code: string, message: string) => Object.assign(new Error(message), { code, severity: 'FATAL' });
+    /** What TypeORM throws for a failed query: the driver's error inside. */
+    const queryFailed = (driverError: Error) => Object.assign(new Error(driverError.message), { name: 'QueryFailedError', driverError, code: (driverError as Error & { code?: string }).code });
+    it.each([
+      ['connection refused', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+      ['connection terminated', new Error('Connection terminated unexpectedly')],
+      ['a terminated backend (57P01)', queryFailed(pgError('57P01', 'terminating connection due to administrator command'))],
+      ['a crash shutdown (57P02)', pgError('57P02', 'terminating connection because of crash of another server process')],
+      ['a server starting up (57P03)', pgError('57P03', 'the database system is starting up')],
+      ['too many connections (53300)', pgError('53300', 'sorry, too many clients already')],
+      ['a connection exception (class 08)', pgError('08006', 'connection failure')],
+      ['a database closed to connections', pgError('55000', 'database "gridline_t1" is not currently accepting connections')],
+      ['Redis offline', new Error("Stream isn't writeable and enableOfflineQueue options is false")],
+      ['Redis connection closed', new Error('Connection is closed.')],
+      ['a refusal wrapped as a cause', new Error('pool failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })],
+    ])('%s', (_name, error) => {
+      const sent = answer(error);
+      expect(sent).toMatchObject({ status: 503, body: { statusCode: 503, code: 'DEPENDENCY_UNAVAILABLE' }, headers: { 'Retry-After': '2' } });
+      expect(sent.body.message).toMatch(/same Idempotency-Key/);
+    });
+
+    it('keeps a database refusal of the request itself a 500 (a bug, not an outage)', () => {
+      expect(answer(queryFailed(pgError('23505', 'duplicate key value violates unique constraint'))).status).toBe(500);
+      expect(answer(pgError('55000', 'cannot execute UPDATE in a read-only transaction')).status).toBe(500);
+    });
+
+    it('uses the configured Retry-After', () => {
+      const headers: Record<string, string> = {};
+      const response = { setHeader: (name: string, value: string) => (headers[name] = value), status: () => ({ json: () => undefined }) };
+      new ApiErrorFilter(7).catch(new Error('Connection terminated unexpectedly'), { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost);
+      expect(headers['Retry-After']).toBe('7');
+    });
   });
 
   it('still hides an unexpected server error behind a 500', () => {

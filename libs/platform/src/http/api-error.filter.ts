@@ -1,16 +1,36 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiError } from './api-error';
+import { isDependencyOutage } from './dependency-outage';
 
-/** The one place where errors become HTTP responses: `{ statusCode, code, message, details }`, never a stack. */
+/**
+ * The one place where errors become HTTP responses: `{ statusCode, code, message, details }`, never a stack.
+ * PostgreSQL or Redis being unreachable is `503 DEPENDENCY_UNAVAILABLE` with `Retry-After`: the request may or may
+ * not have committed, and repeating it with the same Idempotency-Key is safe either way.
+ */
 @Catch()
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
+  constructor(private readonly retryAfterSeconds = 2) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    if (isDependencyOutage(exception)) {
+      this.logger.warn(`dependency unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      response.setHeader('Retry-After', String(this.retryAfterSeconds));
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DEPENDENCY_UNAVAILABLE',
+        message: `a service this request needs (database or cache) is unavailable for now; retry with the same Idempotency-Key after ${this.retryAfterSeconds} s`,
+        details: [],
+      });
+      return;
+    }
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Our own 503s (the idempotency store unavailable) are outages too: tell the client when to come back.
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(this.retryAfterSeconds));
+    if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response.status(body.statusCode).json(body);
   }
 
