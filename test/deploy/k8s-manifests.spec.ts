@@ -5,7 +5,9 @@ import { parser as promqlParser } from '@prometheus-io/lezer-promql';
 import { parse as parseYaml } from 'yaml';
 import { allSubscriptions, serviceNames, ServiceName } from '@gridline/contracts';
 import { configurationVariables } from '@gridline/platform';
-import { KUBERNETES_TOPIC_PARTITIONS, servicePrincipal, strimziResourceFiles, topicPlan } from '@gridline/kafka-access';
+import { servicePrincipal, topicPlan } from '@gridline/kafka-access';
+// Not exported by the library: it needs `yaml`, a development dependency, and the library runs in production images.
+import { KUBERNETES_TOPIC_PARTITIONS, strimziResourceFiles } from '../../libs/kafka-access/src/strimzi-resources';
 import { personalDataConfigurationVariables } from '@gridline/personal-data';
 import { analyticsModeVariables } from '../../apps/analytics/src/analytics-mode';
 import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
@@ -197,6 +199,16 @@ describe('the generated Strimzi resources', () => {
   it.each(Object.entries(strimziResourceFiles()))('deploy/k8s/base/kafka/%s is current (regenerate with `npm run k8s:generate`)', (name, content) => {
     expect(readFileSync(path.join(root, 'deploy/k8s/base/kafka', name), 'utf8')).toBe(content);
   });
+});
+
+describe('deploy/k8s/README.md', () => {
+  const readme = readFileSync(path.join(root, 'deploy/k8s/README.md'), 'utf8');
+  it.each(topicPlan('', KUBERNETES_TOPIC_PARTITIONS).filter((topic) => !topic.name.endsWith('.dlq')).map((topic) => [topic.name, topic.partitions]))(
+    'documents topic %s with its %i partitions',
+    (name, partitions) => {
+      expect(readme).toMatch(new RegExp(`\\| \`${name.replace(/\./g, '\\.')}\` \\| [a-z-]+ \\| ${partitions} \\|`));
+    },
+  );
 });
 
 describe('deploy/observability', () => {

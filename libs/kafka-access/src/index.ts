@@ -6,4 +6,3 @@ export * from './topic-plan';
 export * from './kafka-acl-mapping';
 export * from './kafka-provisioner';
 export * from './admin-client';
-export * from './strimzi-resources';

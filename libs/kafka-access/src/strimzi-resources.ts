@@ -9,7 +9,8 @@ import { topicPlan } from './topic-plan';
  * The Kubernetes shape of the same plan the local broker is provisioned with (topicPlan, serviceAcls): one Strimzi
  * `KafkaTopic` per topic and one `KafkaUser` per service. Generated, never hand-edited, so that a topic or a
  * subscription added to the catalogue cannot reach production without its topic and its grant
- * (`npm run k8s:generate`; a unit test fails when deploy/k8s/base/kafka/ is stale).
+ * (`npm run k8s:generate`; a unit test fails when deploy/k8s/base/kafka/ is stale). Not exported from the
+ * library index: it needs `yaml`, a development dependency, and the library runs in the production images.
  */
 export const STRIMZI_CLUSTER = 'gridline-kafka';
 
