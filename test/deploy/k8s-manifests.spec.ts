@@ -142,6 +142,19 @@ describe.each(overlays)('the %s overlay', (overlay) => {
     expect(backends).toEqual(upstreamRoutes.map((route) => `${route.service}:${route.defaultPort}`));
   });
 
+  it("keeps every service's unauthenticated /metrics off the Ingress: that path goes to the edge, which refuses it", () => {
+    const internal = mustFind(overlay, 'Ingress', 'gridline-console-internal');
+    const [blocked] = internal.spec.rules.flatMap((rule: any) => rule.http.paths);
+    expect(blocked.backend.service.name).toBe('gridline-console');
+    // nginx matches these regex locations case-insensitively, longest path first.
+    const pattern = new RegExp(`^${blocked.path}`, 'i');
+    for (const route of upstreamRoutes) {
+      for (const spelling of ['/metrics', '//metrics', '/METRICS/', '/metrics/x']) expect(`${route.prefix}${spelling}`).toMatch(pattern);
+      expect(`${route.prefix}/v1/tenants`).not.toMatch(pattern);
+      expect(blocked.path.length).toBeGreaterThan(`${route.prefix}(/|$)(.*)`.length);
+    }
+  });
+
   it('creates every topic of the catalogue with as many partitions as the services give district copies', () => {
     const topics = objectsOf(overlay).filter((object) => object.kind === 'KafkaTopic');
     expect(topics.map((topic) => topic.spec.topicName).sort()).toEqual(topicPlan('', KUBERNETES_TOPIC_PARTITIONS).map((topic) => topic.name).sort());
