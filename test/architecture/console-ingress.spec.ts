@@ -17,7 +17,7 @@ interface Ingress {
   spec: { rules: { host: string; http: { paths: IngressPath[] } }[] };
 }
 
-const ingresses = parseAllDocuments(readFileSync(path.join(root, 'deploy/kubernetes/console-ingress.yaml'), 'utf8')).map((document) => document.toJSON() as Ingress);
+const ingresses = parseAllDocuments(readFileSync(path.join(root, 'deploy/k8s/base/ingress/console-ingress.yaml'), 'utf8')).map((document) => document.toJSON() as Ingress);
 const byName = (name: string) => ingresses.find((ingress) => ingress.metadata.name === name) as Ingress;
 const pathsOf = (ingress: Ingress) => ingress.spec.rules.flatMap((rule) => rule.http.paths);
 

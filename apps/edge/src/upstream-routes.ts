@@ -1,7 +1,7 @@
 /**
  * The edge's route table: each service behind `/api/<service>/`, the prefix stripped before the request goes
  * upstream. The single source for the edge, its configuration variables and the Kubernetes Ingress
- * (deploy/kubernetes/console-ingress.yaml, checked against this table by a unit test).
+ * (deploy/k8s/base/ingress/console-ingress.yaml, checked against this table by a unit test).
  */
 export const upstreamServices = ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'] as const;
 export type UpstreamService = (typeof upstreamServices)[number];
