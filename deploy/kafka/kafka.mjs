@@ -140,7 +140,7 @@ function readPid() {
 // A pid file can outlive its broker and the pid be reused by an unrelated
 // program; /proc lets us check it is really our kafka.Kafka (and not a zombie)
 // before we wait on it or signal it.
-function isOurBroker(pid) {
+export function isOurBroker(pid) {
   if (!pid) return false;
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -198,7 +198,7 @@ export function canRunLocalBroker() {
   return fs.existsSync(completeMarker()) || commandExists('mvn');
 }
 
-async function ensureJars(log) {
+export async function ensureJars(log) {
   if (fs.existsSync(completeMarker())) return;
   const libs = libsDir();
   log(`kafka: one-time download of Kafka ${kafkaVersion()} jars from Maven Central into ${libs} ...`);
@@ -240,7 +240,7 @@ function newSecret() {
   return randomBytes(24).toString('hex'); // hex: safe inside JAAS quotes and StorageTool's [name=…,password=…]
 }
 
-function generateSecrets() {
+export function generateSecrets() {
   const user = (username) => ({ username, password: newSecret() });
   return {
     broker: user('broker'),
@@ -271,16 +271,31 @@ function everyUser(secrets) {
 
 // --- storage ----------------------------------------------------------------
 
-function renderServerProperties(secrets) {
+/**
+ * Writes one KRaft node's server.properties (owner-only) from the template: `voters` is the
+ * controller.quorum.voters list, `replication` the default replication factor and min.insync.replicas.
+ */
+export function renderNodeConfig({ file, nodeId, port, controllerPort: quorumPort, voters, dataDir, replication, secrets }) {
   const rendered = fs.readFileSync(TEMPLATE, 'utf8')
-    .replaceAll('@KAFKA_PORT@', String(brokerPort()))
-    .replaceAll('@CONTROLLER_PORT@', String(controllerPort()))
-    .replaceAll('@DATA_DIR@', DATA_DIR)
+    .replaceAll('@NODE_ID@', String(nodeId))
+    .replaceAll('@QUORUM_VOTERS@', voters)
+    .replaceAll('@KAFKA_PORT@', String(port))
+    .replaceAll('@CONTROLLER_PORT@', String(quorumPort))
+    .replaceAll('@DATA_DIR@', dataDir)
+    .replaceAll('@REPLICATION_FACTOR@', String(replication.factor))
+    .replaceAll('@MIN_INSYNC_REPLICAS@', String(replication.minInsync))
     .replaceAll('@BROKER_USER@', secrets.broker.username)
     .replaceAll('@BROKER_PASSWORD@', secrets.broker.password)
     .replaceAll('@ADMIN_USER@', secrets.admin.username);
-  fs.writeFileSync(PROPS_FILE, rendered, { mode: 0o600 });
-  fs.chmodSync(PROPS_FILE, 0o600);
+  fs.writeFileSync(file, rendered, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
+function renderServerProperties(secrets) {
+  renderNodeConfig({
+    file: PROPS_FILE, nodeId: 1, port: brokerPort(), controllerPort: controllerPort(),
+    voters: `1@127.0.0.1:${controllerPort()}`, dataDir: DATA_DIR, replication: { factor: 1, minInsync: 1 }, secrets,
+  });
 }
 
 // A broker formatted before authentication existed (or whose secrets were
@@ -304,7 +319,7 @@ function portOfRenderedConfig() {
 // Kafka cluster ids are 16 random bytes in URL-safe base64 without padding
 // (22 chars); Kafka itself never hands out one that starts with '-', as it
 // would read as a command-line flag.
-function newClusterId() {
+export function newClusterId() {
   for (;;) {
     const id = randomBytes(16).toString('base64url');
     if (!id.startsWith('-')) return id;
@@ -316,14 +331,21 @@ async function formatStorageOnce(secrets, log) {
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const clusterId = newClusterId();
   log(`kafka: formatting storage in ${DATA_DIR} (cluster id ${clusterId}) with SCRAM credentials for ${everyUser(secrets).length} principals`);
+  await formatNodeStorage({ propsFile: PROPS_FILE, clusterId, secrets, logFile: LOG_FILE, formatLog: path.join(STATE_DIR, 'format.log') });
+}
+
+/**
+ * Formats one KRaft node's storage for `clusterId` (every node of a cluster gets the same id) with the SCRAM
+ * credentials of every principal, so that they exist from the metadata's first record on.
+ */
+export async function formatNodeStorage({ propsFile, clusterId, secrets, logFile, formatLog }) {
   const args = [
     '-cp', path.join(libsDir(), '*'),
-    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${LOG_FILE}`,
+    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${logFile}`,
     'kafka.tools.StorageTool', 'format',
-    '-t', clusterId, '-c', PROPS_FILE, '--ignore-formatted',
+    '-t', clusterId, '-c', propsFile, '--ignore-formatted',
     ...everyUser(secrets).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]),
   ];
-  const formatLog = path.join(STATE_DIR, 'format.log');
   const exitCode = await runToFile('java', args, formatLog);
   if (exitCode !== 0) {
     throw new Error(`gridline: formatting Kafka storage failed (exit ${exitCode}) — read ${formatLog}`);
@@ -377,22 +399,27 @@ function lockIsStale() {
 }
 
 function spawnBroker() {
-  const logFd = fs.openSync(LOG_FILE, 'a');
+  return spawnNode({ propsFile: PROPS_FILE, logFile: LOG_FILE, pidFile: PID_FILE, workDir: STATE_DIR });
+}
+
+/** Starts one KRaft node detached from this process (it must outlive `npm run infra:up`) and records its pid. */
+export function spawnNode({ propsFile, logFile, pidFile, workDir }) {
+  const logFd = fs.openSync(logFile, 'a');
   const child = spawn('java', [
     ...JVM_OPTIONS,
     `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
-    `-Dgridline.kafka.log=${LOG_FILE}`,
+    `-Dgridline.kafka.log=${logFile}`,
     '-cp', path.join(libsDir(), '*'),
-    'kafka.Kafka', PROPS_FILE,
+    'kafka.Kafka', propsFile,
   ], {
-    cwd: STATE_DIR, // so a JVM crash file (hs_err_pid*.log) lands beside the broker log
-    detached: true, // the broker must outlive `npm run infra:up`
+    cwd: workDir, // so a JVM crash file (hs_err_pid*.log) lands beside the broker log
+    detached: true,
     stdio: ['ignore', logFd, logFd],
   });
   fs.closeSync(logFd);
   const exit = watchExit(child);
   if (!child.pid) throw new Error('gridline: could not start java for the Kafka broker — is Java 17 on PATH?');
-  fs.writeFileSync(PID_FILE, `${child.pid}\n`);
+  fs.writeFileSync(pidFile, `${child.pid}\n`);
   child.unref();
   return { pid: child.pid, hasExited: () => exit.exited };
 }
@@ -501,7 +528,7 @@ export async function stopKafka({ log = console.log } = {}) {
 }
 
 // The broker may exit on its own between our check and the signal; that is fine.
-function signal(pid, name) {
+export function signal(pid, name) {
   try {
     process.kill(pid, name);
   } catch (error) {
@@ -509,7 +536,7 @@ function signal(pid, name) {
   }
 }
 
-async function waitForExit(pid, timeoutMs) {
+export async function waitForExit(pid, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isOurBroker(pid)) return true;

@@ -35,7 +35,7 @@ describe('chaos: brokers, replicas and the database dying under a steady load', 
 
   beforeAll(async () => {
     await cluster.start();
-    platform = await startPlatform('chaos', apps, { KAFKA_TOPIC_REPLICATION_FACTOR: '3' });
+    platform = await startPlatform('chaos', apps);
     for (const app of apps) replicas[app] = [platform.services[app], await platform.startReplica(app)];
   }, 600_000);
 

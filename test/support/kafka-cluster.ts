@@ -19,7 +19,7 @@ async function clusterCall<T>(name: ClusterFunction, options: Record<string, unk
 
 /**
  * A 3-broker KRaft cluster of this test file's own (replication factor 3, min.insync.replicas 2), as
- * `npm run cluster` runs it, on ports `portBase+1…+3` (controllers `portBase+11…+13`). `use()` points everything the
+ * `npm run cluster` runs it, on ports `portBase+1…+3` (controllers `portBase+11…+13`). `start()` points everything the
  * file starts afterwards — services, the harness's admin, event recorders — at it, as its own principals there.
  */
 export class TestKafkaCluster {
