@@ -30,8 +30,18 @@ module.exports = {
       slowTestThreshold: 60,
     },
     {
+      // Specs that need the machine to themselves (the short fault-injection run measures how fast a killed replica
+      // answers again; a neighbour's load would be measured with it): `npm test` runs them after the others, one at
+      // a time.
+      ...shared,
+      displayName: 'solo',
+      testMatch: ['<rootDir>/test/**/*.solo-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
+    },
+    {
       // `npm run chaos` only: minutes of load with brokers, replicas and PostgreSQL killed (its short variant,
-      // fault-tolerance.integration-spec.ts, is in the integration project). Restarts the machine's PostgreSQL.
+      // fault-tolerance.solo-spec.ts, is in the solo project). Restarts the machine's PostgreSQL.
       ...shared,
       displayName: 'chaos',
       testMatch: ['<rootDir>/test/chaos/**/*.chaos-spec.ts'],

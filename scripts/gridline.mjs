@@ -3,7 +3,8 @@
 //   npm start   install if needed, bring up Kafka/PostgreSQL/Redis, build, start the four services, build the
 //               console and start its edge, load the demo district and report a few issues, then show events
 //               live until Ctrl+C
-//   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself)
+//   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself), then the
+//               short fault-injection run alone
 //   npm run chaos  the long fault-injection run (a 3-broker cluster, two replicas of each service, minutes of load
 //               with brokers, replicas and PostgreSQL killed); its short variant is part of npm test
 //   npm stop    stop services started by `npm start` and the local Kafka broker
@@ -24,6 +25,9 @@ async function test(extraArgs) {
   // and topic prefix). JEST_WORKERS overrides it.
   const projects = ['--selectProjects', 'unit', 'console', 'integration'];
   run(root, jest, ['--ci', `--maxWorkers=${process.env.JEST_WORKERS ?? 2}`, ...projects, ...extraArgs], 'tests');
+  // Then the specs that measure timeliness under faults, alone on the machine (a filter in the arguments may leave
+  // none of them, which is not a failure).
+  run(root, jest, ['--ci', '--runInBand', '--passWithNoTests', '--selectProjects', 'solo', ...extraArgs], 'solo tests');
 }
 
 /** The long fault-injection run (minutes; restarts the machine's PostgreSQL), alone: nothing else may share the box. */

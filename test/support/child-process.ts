@@ -20,9 +20,12 @@ export async function startUntilHealthy(options: {
   readonly healthUrl: string;
   readonly timeoutMs: number;
   readonly intervalMs: number;
+  /** Called as soon as the process exists, before it answers (a fault run measures the CPU it used to start). */
+  readonly onSpawn?: (child: ChildProcess) => void;
 }): Promise<StartedProcess> {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn(process.execPath, [options.script], { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  options.onSpawn?.(child);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -68,6 +68,7 @@ export class ServiceProcess {
       timeoutMs: 60_000,
       // Tight when waiting for live: tests measure how soon HTTP answers after a restart.
       intervalMs: waitFor === 'live' ? 50 : 250,
+      onSpawn: (spawned) => (this.child = spawned),
     });
     this.child = child;
     this.exited = exited;

@@ -111,6 +111,10 @@ export class DistrictStreamRouter {
       await transaction.commit();
     } catch (error) {
       await transaction.abort().catch(() => undefined);
+      // A transaction cut by a broker failure can stay open on its coordinator, and reusing this producer would
+      // retry into CONCURRENT_TRANSACTIONS until the transaction times out. A new producer's InitProducerId bumps
+      // the epoch, which aborts the open transaction at once.
+      await this.discardProducer(batch.topic, batch.partition);
       throw error; // kafkajs re-delivers the batch from the committed offset
     }
     resolveOffset(batch.lastOffset());
@@ -119,8 +123,19 @@ export class DistrictStreamRouter {
     await heartbeat();
   }
 
+  private transactionalIdOf(topic: string, partition: number): string {
+    return `${this.config.topicPrefix}${DistrictStreams.transactionalIdPrefix}${this.kafka.topics.logical(topic)}.${partition}`;
+  }
+
+  private async discardProducer(topic: string, partition: number): Promise<void> {
+    const transactionalId = this.transactionalIdOf(topic, partition);
+    const producer = this.producers.get(transactionalId);
+    this.producers.delete(transactionalId);
+    if (producer) await (await producer.catch(() => null))?.disconnect().catch(() => undefined);
+  }
+
   private producerFor(topic: string, partition: number): Promise<Producer> {
-    const transactionalId = `${this.config.topicPrefix}${DistrictStreams.transactionalIdPrefix}${this.kafka.topics.logical(topic)}.${partition}`;
+    const transactionalId = this.transactionalIdOf(topic, partition);
     let producer = this.producers.get(transactionalId);
     if (!producer) {
       producer = (async () => {
