@@ -237,10 +237,11 @@ describe('the dispatch-centre console in a browser', () => {
     await chart.waitFor({ timeout: 15_000 });
     const categories = JSON.parse((await chart.getAttribute('data-categories')) as string) as string[];
     const series = JSON.parse((await chart.getAttribute('data-series')) as string) as { name: string; values: (number | null)[] }[];
-    // The page asked for the last 30 days up to tomorrow by day; ask the API the same.
-    const today = new Date();
-    const from = new Date(today.getTime() - 29 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(today.getTime() + 86_400_000).toISOString().slice(0, 10);
+    // The page asked for the last 30 days up to tomorrow by day, days in the district's zone (+08:00; between 16:00
+    // and 24:00 UTC it is already tomorrow there); ask the API the same.
+    const districtDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const from = districtDay(Date.now() - 29 * 86_400_000);
+    const to = districtDay(Date.now() + 86_400_000);
     const api = (await httpClient(analyticsUrl, await as.dispatcher(tenantId)).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day&from=${from}T00:00:00%2B08:00&to=${to}T00:00:00%2B08:00`)).body as {
       rows: { key: string; name: string | null; closureRate: number | null; onTimeClosureRate: number | null }[];
     };

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { zh } from './zh';
+import { DISTRICT_TIME_ZONE } from './district-time';
 
 export const languages = [
   { code: 'zh', label: '中文' },
@@ -48,7 +49,7 @@ export function formatDuration(totalSeconds: number): string {
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
+  return new Date(iso).toLocaleString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: DISTRICT_TIME_ZONE, hour12: false });
 }
 
 export function formatPercent(rate: number | null | undefined): string {
@@ -59,5 +60,5 @@ export default i18next;
 
 /** "08:30": the wall-clock time in the district's zone. */
 export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+  return new Date(iso).toLocaleTimeString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: DISTRICT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
 }

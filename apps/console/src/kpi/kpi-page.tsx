@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api/http';
 import { useCategories } from '../api/reference-data';
 import type { KpiBreakdown } from '../api/types';
+import { districtDay } from '../i18n/district-time';
 import { formatDuration, formatPercent } from '../i18n/i18n';
 import { useScope } from '../shell/scope';
 import { Chart } from './chart';
@@ -18,15 +19,13 @@ const dimensionLabel: Record<Dimension, string> = { day: 'kpis.byDay', category:
 export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
 const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10);
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
-
 /** The evaluation numbers of the case loop, per day, category, street or community, from analytics. */
 export function KpiPage() {
   const { t } = useTranslation();
   const scope = useScope();
   const [by, setBy] = useState<Dimension>('day');
-  const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 29 * 86_400_000)));
-  const [to, setTo] = useState(() => isoDay(new Date(Date.now() + 86_400_000)));
+  const [from, setFrom] = useState(() => districtDay(new Date(Date.now() - 29 * 86_400_000)));
+  const [to, setTo] = useState(() => districtDay(new Date(Date.now() + 86_400_000)));
   const tenantId = scope.tenantId;
   const breakdown = useQuery({
     queryKey: ['kpis', tenantId, by, from, to],
