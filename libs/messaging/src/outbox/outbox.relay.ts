@@ -1,13 +1,20 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Message } from 'kafkajs';
+import type { PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { Span, SpanStatusCode } from '@opentelemetry/api';
 import { contextOf, gridlineMetrics, SERVICE_CONFIG, ServiceConfig, SpanKind, tracer } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
+import { outboxChannelOf } from './outbox';
 import { OutboxRecord } from './outbox-record.entity';
 
 const BATCH_SIZE = 500;
+/** After the listening connection is lost (a PostgreSQL restart), how long before listening again; polls go on. */
+const RELISTEN_MS = 1_000;
+/** What publishBatch answers when another replica's relay is publishing. */
+const ANOTHER_RELAY = -1;
 
 /**
  * Publishes outbox rows to Kafka in `seq` order and deletes them in the same transaction.
@@ -16,13 +23,21 @@ const BATCH_SIZE = 500;
  * with several replicas. A crash between send and commit re-sends the batch on the next run: delivery is
  * at-least-once and consumers' inboxes drop the duplicates. It starts with the application, before Kafka is
  * connected, and publishes once the runtime's producer is.
+ *
+ * It wakes when a transaction that wrote to the outbox commits (LISTEN on the channel `Outbox` NOTIFYs), so an
+ * event waits for Kafka, not for the next poll; OUTBOX_POLL_MS remains the fallback — for a connection pooler
+ * that drops LISTEN, for the seconds after PostgreSQL restarts, and for rows another replica's relay left behind.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private running = false;
   private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private wake: ((byCommit?: boolean) => void) | null = null;
+  /** A commit was announced while no pause was pending: the next pause returns at once. */
+  private nudged = false;
+  private listener: PoolClient | null = null;
+  private relisten: NodeJS.Timeout | null = null;
   private published = 0;
 
   constructor(
@@ -38,23 +53,68 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   onApplicationBootstrap(): void {
     this.running = true;
     this.loop = this.run();
+    void this.listen();
   }
 
   /** Finishes the batch in flight, then stops: nothing is half-published at shutdown. */
   async beforeApplicationShutdown(): Promise<void> {
     this.running = false;
+    if (this.relisten) clearTimeout(this.relisten);
     this.wake?.();
     await this.loop;
+    this.dropListener();
+  }
+
+  /** One pooled connection LISTENs for commits; losing it only means falling back to polling until it is back. */
+  private async listen(): Promise<void> {
+    if (!this.running) return;
+    let client: PoolClient | null = null;
+    try {
+      client = await (this.dataSource.driver as PostgresDriver).master.connect() as PoolClient;
+      client.on('notification', () => this.nudge());
+      client.on('error', (error: Error) => this.listenLater(`the connection listening for outbox commits failed (${error.message})`));
+      await client.query(`LISTEN "${outboxChannelOf(this.config.databaseSchema)}"`);
+      this.listener = client;
+      if (!this.running) this.dropListener();
+    } catch (error) {
+      client?.release(true);
+      this.listenLater(`cannot listen for outbox commits yet (${(error as Error).message})`);
+    }
+  }
+
+  private listenLater(reason: string): void {
+    this.dropListener();
+    if (!this.running || this.relisten) return;
+    this.logger.warn(`${reason}; polling every ${this.config.outboxPollMs} ms meanwhile`);
+    this.relisten = setTimeout(() => {
+      this.relisten = null;
+      void this.listen();
+    }, RELISTEN_MS);
+  }
+
+  private dropListener(): void {
+    const client = this.listener;
+    this.listener = null;
+    // Destroyed rather than returned: a connection that LISTENs must not serve a query elsewhere.
+    client?.release(true);
+  }
+
+  private nudge(): void {
+    this.nudged = true;
+    this.wake?.(true);
   }
 
   private async run(): Promise<void> {
     while (this.running) {
       // Until Kafka is reachable the rows simply wait in the outbox: intake keeps committing, nothing is lost.
       if (!this.kafka.producerReady) {
-        await this.pause(Math.max(this.config.outboxPollMs, 500));
+        // Only a flag is read meanwhile, so look often: the first events after start-up go out once Kafka is there.
+        await this.pause(Math.min(this.config.outboxPollMs, 500));
         continue;
       }
       let sent = 0;
+      // Commits announced from here on are covered by the next read, or by the one after it.
+      this.nudged = false;
       try {
         sent = await this.publishBatch();
       } catch (error) {
@@ -62,14 +122,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         await this.pause(Math.max(this.config.outboxPollMs, 1000));
         continue;
       }
-      if (sent < BATCH_SIZE) await this.pause(this.config.outboxPollMs);
+      // Another replica's relay holds the lock and sees the same commits: only poll, or every commit would cost
+      // this replica a transaction too.
+      if (sent === ANOTHER_RELAY) await this.pause(this.config.outboxPollMs);
+      else if (sent < BATCH_SIZE) await this.pause(this.config.outboxPollMs, true);
     }
   }
 
-  private pause(ms: number): Promise<void> {
+  /**
+   * Sleeps `ms`, or less: shutdown always ends it; an announced commit ends it only when `untilCommit` (after a
+   * failure or while Kafka is away the relay backs off whatever is committed).
+   */
+  private pause(ms: number, untilCommit = false): Promise<void> {
+    if (untilCommit && this.nudged) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      this.wake = (byCommit = false) => {
+        if (byCommit && !untilCommit) return;
         clearTimeout(timer);
         resolve();
       };
@@ -95,13 +164,13 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
   }
 
-  /** Returns how many events were published. */
+  /** Returns how many events were published, or ANOTHER_RELAY (-1) when another replica's relay is publishing. */
   async publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
         `gridline-outbox:${this.config.databaseSchema}`,
       ]);
-      if (!locked) return 0;
+      if (!locked) return ANOTHER_RELAY;
       const rows = await manager.find(OutboxRecord, { order: { seq: 'ASC' }, take: BATCH_SIZE });
       if (rows.length === 0) return 0;
       const byTopic = new Map<string, Message[]>();

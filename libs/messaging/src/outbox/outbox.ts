@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, QueryRunner } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
 import { activeTraceContext, currentIdempotencyClaim, IdempotentReplay, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
+
+/** The channel a service's outbox announces commits on: its relay LISTENs to it (one channel per schema). */
+export function outboxChannelOf(schema: string): string {
+  return `gridline_outbox_${schema}`;
+}
 
 export class EventSchemaViolation extends Error {
   constructor(type: string, problems: string) {
@@ -20,6 +25,9 @@ export class EventSchemaViolation extends Error {
  */
 @Injectable()
 export class Outbox {
+  /** Transactions that have already queued their NOTIFY (PostgreSQL would fold repeats, but each costs a trip). */
+  private readonly notified = new WeakSet<QueryRunner>();
+
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
   async add<D extends EventDefinition>(manager: EntityManager, definition: D, data: EventData<D>, context: EventContext): Promise<string> {
@@ -53,7 +61,19 @@ export class Outbox {
       headers,
       payload: parsed.data as object,
     });
+    await this.announceCommit(manager);
     return eventId;
+  }
+
+  /**
+   * Wakes the relay when this transaction commits: PostgreSQL delivers a NOTIFY only on commit, and never for a
+   * transaction that rolls back, so the relay reads the row as soon as it is visible instead of at its next poll.
+   */
+  private async announceCommit(manager: EntityManager): Promise<void> {
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive && this.notified.has(runner)) return;
+    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannelOf(this.config.databaseSchema)]);
+    if (runner?.isTransactionActive) this.notified.add(runner);
   }
 
   /**
