@@ -247,6 +247,8 @@ export function generateSecrets() {
     admin: user('gridline-admin'),
     services: Object.fromEntries(SERVICES.map((service) => [service, user(`svc-${service}`)])),
     demoTeam: user(DEMO_TEAM),
+    // The dead-letter tool's principal (npm run dlq); libs/kafka-access DEAD_LETTER_OPERATOR.
+    deadLetters: user('ops-dead-letters'),
   };
 }
 
@@ -266,7 +268,8 @@ export function localKafkaSecrets() {
 export const localKafkaSecretsFile = SECRETS_FILE;
 
 function everyUser(secrets) {
-  return [secrets.broker, secrets.admin, ...Object.values(secrets.services), secrets.demoTeam];
+  // `deadLetters` is missing from secrets written before the dead-letter tool; it creates the user on first use.
+  return [secrets.broker, secrets.admin, ...Object.values(secrets.services), secrets.demoTeam, ...(secrets.deadLetters ? [secrets.deadLetters] : [])];
 }
 
 // --- storage ----------------------------------------------------------------

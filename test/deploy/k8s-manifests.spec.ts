@@ -216,7 +216,7 @@ describe('the generated Strimzi resources', () => {
 
 describe('deploy/k8s/README.md', () => {
   const readme = readFileSync(path.join(root, 'deploy/k8s/README.md'), 'utf8');
-  it.each(topicPlan('', KUBERNETES_TOPIC_PARTITIONS).filter((topic) => !topic.name.endsWith('.dlq')).map((topic) => [topic.name, topic.partitions]))(
+  it.each(topicPlan('', KUBERNETES_TOPIC_PARTITIONS).filter((topic) => !/\.dlq(-replay|-resolutions)?$/.test(topic.name)).map((topic) => [topic.name, topic.partitions]))(
     'documents topic %s with its %i partitions',
     (name, partitions) => {
       expect(readme).toMatch(new RegExp(`\\| \`${name.replace(/\./g, '\\.')}\` \\| [a-z-]+ \\| ${partitions} \\|`));

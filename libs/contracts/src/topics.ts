@@ -163,6 +163,19 @@ export function deadLetterTopicOf(consumerGroup: string): string {
   return `${consumerGroup}.dlq`;
 }
 
+/**
+ * Where the dead-letter tool puts an event back for one consumer group: the group's own consumer reads it as if it
+ * came from its original topic (named in the `dlq_original_topic` header), so nobody else sees it again.
+ */
+export function replayTopicOf(consumerGroup: string): string {
+  return `${consumerGroup}.dlq-replay`;
+}
+
+/** Compacted, keyed by dead letter id: whether each dead letter of a group was replayed or discarded, when and by whom. */
+export function deadLetterResolutionsTopicOf(consumerGroup: string): string {
+  return `${consumerGroup}.dlq-resolutions`;
+}
+
 /** Dead letters wait this long for someone to look at them and re-drive them. */
 export const deadLetterRetention: TopicRetention = { days: 30 };
 

@@ -1,6 +1,7 @@
 import { Admin, AclEntry, ConfigResourceTypes } from 'kafkajs';
 import { serviceNames } from '@gridline/contracts';
-import { AclBinding, aclKey } from './acl-binding';
+import { AclBinding, aclKey, normaliseAcls } from './acl-binding';
+import { DEAD_LETTER_OPERATOR, deadLetterOperatorAcls } from './dead-letter-operator-acls';
 import { exactFilter, fromKafkaAcl, principalFilter, toKafkaAcl } from './kafka-acl-mapping';
 import { servicePrincipal, userPrincipal } from './principals';
 import { allServiceAcls } from './service-acls';
@@ -40,7 +41,7 @@ export class KafkaProvisioner {
 
   async provisionDeployment(prefix: string, partitions: number): Promise<ProvisioningResult> {
     const { created, reconfigured } = await this.ensureTopics(topicPlan(prefix, partitions));
-    const granted = allServiceAcls(prefix);
+    const granted = normaliseAcls([...allServiceAcls(prefix), ...deadLetterOperatorAcls(prefix)]);
     const existing = await this.serviceAclsOf(prefix);
     const wanted = new Set(granted.map(aclKey));
     const stale = existing.filter((entry) => !wanted.has(aclKey(fromKafkaAcl(entry) as AclBinding)));
@@ -87,7 +88,8 @@ export class KafkaProvisioner {
   }
 
   private async serviceAclsOf(prefix: string): Promise<AclEntry[]> {
-    const entries = await Promise.all(serviceNames.map((service) => this.aclsOf(userPrincipal(servicePrincipal(service)))));
+    const principals = [...serviceNames.map((service) => servicePrincipal(service)), DEAD_LETTER_OPERATOR];
+    const entries = await Promise.all(principals.map((name) => this.aclsOf(userPrincipal(name))));
     return entries.flat().filter((entry) => belongsToDeployment(entry.resourceName, prefix));
   }
 

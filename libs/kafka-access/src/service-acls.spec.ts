@@ -1,4 +1,4 @@
-import { allSubscriptions, allTopics, deadLetterTopicOf, DistrictStreams, serviceNames, Subscriptions, Topics } from '@gridline/contracts';
+import { allSubscriptions, allTopics, deadLetterTopicOf, DistrictStreams, replayTopicOf, serviceNames, Subscriptions, Topics } from '@gridline/contracts';
 import { AclBinding } from './acl-binding';
 import { allServiceAcls, serviceAcls } from './service-acls';
 
@@ -22,12 +22,15 @@ describe('service ACLs generated from the catalogue', () => {
     expect(holders('read', `${prefix}${group}`)).toEqual([principalOf(service)]);
     expect(holders('write', `${prefix}${deadLetterTopicOf(group)}`)).toEqual([principalOf(service)]);
     expect(holders('read', `${prefix}${deadLetterTopicOf(group)}`)).toEqual([]);
+    // Its replays come back to it alone; no service writes them (the dead-letter operator does).
+    expect(holders('read', `${prefix}${replayTopicOf(group)}`)).toEqual([principalOf(service)]);
+    expect(holders('write', `${prefix}${replayTopicOf(group)}`)).toEqual([]);
   });
 
   it('grants nothing beyond the catalogue: literal names, no topic creation — but for the district streams', () => {
     const known = new Set([
       ...allTopics.map((t) => `${prefix}${t.name}`),
-      ...allSubscriptions.flatMap((s) => [`${prefix}${s.group}`, `${prefix}${deadLetterTopicOf(s.group)}`]),
+      ...allSubscriptions.flatMap((s) => [`${prefix}${s.group}`, `${prefix}${deadLetterTopicOf(s.group)}`, `${prefix}${replayTopicOf(s.group)}`]),
     ]);
     const beyond = acls.filter((acl) => acl.patternType !== 'literal' || !known.has(acl.resourceName));
     expect(beyond).toEqual([
@@ -59,6 +62,8 @@ describe('service ACLs generated from the catalogue', () => {
         `group:${Subscriptions.issueDispatchVolunteerHistory.group}`,
         ...Subscriptions.issueDispatchGridReplica.topics.map((t) => `topic:${t}`),
         `topic:${Topics.taskOffers.name}`,
+        `topic:${replayTopicOf(Subscriptions.issueDispatchGridReplica.group)}`,
+        `topic:${replayTopicOf(Subscriptions.issueDispatchVolunteerHistory.group)}`,
       ].sort(),
     );
     const writes = serviceAcls('issue-dispatch', '').filter((acl) => acl.operation === 'write').map((acl) => acl.resourceName);

@@ -1,4 +1,4 @@
-import { allSubscriptions, allTopics, deadLetterTopicOf, DISTRICT_TOPIC_ROOT, DistrictStreams, ServiceName, serviceNames } from '@gridline/contracts';
+import { allSubscriptions, allTopics, deadLetterTopicOf, DISTRICT_TOPIC_ROOT, DistrictStreams, replayTopicOf, ServiceName, serviceNames } from '@gridline/contracts';
 import { AclBinding, normaliseAcls } from './acl-binding';
 import { servicePrincipal, userPrincipal } from './principals';
 
@@ -26,6 +26,8 @@ export function serviceAcls(service: ServiceName, prefix: string): AclBinding[] 
     for (const consumed of subscription.topics) bindings.push(topic(consumed, 'read'), topic(consumed, 'describe'));
     const deadLetters = deadLetterTopicOf(subscription.group);
     bindings.push(topic(deadLetters, 'write'), topic(deadLetters, 'describe'));
+    const replays = replayTopicOf(subscription.group);
+    bindings.push(topic(replays, 'read'), topic(replays, 'describe'));
   }
   if (DistrictStreams.owner === service) {
     // The district topics appear with the districts, so their writer creates them, under one prefix only, and

@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import { AclBinding } from './acl-binding';
 import { servicePrincipal } from './principals';
 import { serviceAcls } from './service-acls';
+import { DEAD_LETTER_OPERATOR, deadLetterOperatorAcls } from './dead-letter-operator-acls';
 import { topicPlan } from './topic-plan';
 
 /**
@@ -69,7 +70,14 @@ function strimziAcls(bindings: readonly AclBinding[]) {
 }
 
 export function strimziUsers(prefix = ''): KubernetesObject[] {
-  return serviceNames.map((service: ServiceName) => ({
+  const operator: KubernetesObject = {
+    apiVersion: 'kafka.strimzi.io/v1beta2',
+    kind: 'KafkaUser',
+    // For `npm run dlq` run by an operator (its Secret is read from outside the cluster or by a Job); no pod mounts it.
+    metadata: { name: DEAD_LETTER_OPERATOR, labels: { ...labels, 'app.kubernetes.io/name': DEAD_LETTER_OPERATOR } },
+    spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls: strimziAcls(deadLetterOperatorAcls(prefix)) } },
+  };
+  return [...serviceNames.map((service: ServiceName) => ({
     apiVersion: 'kafka.strimzi.io/v1beta2',
     kind: 'KafkaUser',
     // The user operator writes the SCRAM password into a Secret of this same name (key `password`), which the
@@ -79,7 +87,7 @@ export function strimziUsers(prefix = ''): KubernetesObject[] {
       authentication: { type: 'scram-sha-512' },
       authorization: { type: 'simple', acls: strimziAcls(serviceAcls(service, prefix)) },
     },
-  }));
+  })), operator];
 }
 
 const header = (what: string) =>
@@ -92,8 +100,8 @@ function documents(objects: readonly KubernetesObject[]): string {
 /** The files under deploy/k8s/base/kafka/ that the generator owns, by name, with their exact content. */
 export function strimziResourceFiles(): Record<string, string> {
   return {
-    'topics.yaml': header('Every catalogue topic and one dead-letter topic per consumer group (libs/kafka-access topicPlan).') + documents(strimziTopics()),
-    'users.yaml': header('One SCRAM-SHA-512 principal per service with exactly the ACLs of libs/kafka-access serviceAcls.') + documents(strimziUsers()),
+    'topics.yaml': header('Every catalogue topic and per consumer group its dead-letter, replay and resolutions topics (libs/kafka-access topicPlan).') + documents(strimziTopics()),
+    'users.yaml': header('One SCRAM-SHA-512 principal per service with exactly the ACLs of libs/kafka-access serviceAcls, and the dead-letter operator (deadLetterOperatorAcls).') + documents(strimziUsers()),
   };
 }
 

@@ -1,4 +1,14 @@
-import { allSubscriptions, allTopics, deadLetterRetention, deadLetterTopicOf, districtSourceTopics, districtTopicOf, TopicRetention } from '@gridline/contracts';
+import {
+  allSubscriptions,
+  allTopics,
+  deadLetterResolutionsTopicOf,
+  deadLetterRetention,
+  deadLetterTopicOf,
+  districtSourceTopics,
+  districtTopicOf,
+  replayTopicOf,
+  TopicRetention,
+} from '@gridline/contracts';
 
 /** A topic as provisioning creates it: name (prefixed), partitions and the configuration that follows from the catalogue. */
 export interface PlannedTopic {
@@ -16,8 +26,9 @@ function retentionMs(retention: TopicRetention): string {
 
 /**
  * Every topic of a deployment: the catalogue's, each with its cleanup policy and retention (public event topics keep
- * their whole history), and one dead-letter topic per consumer group (one partition: dead letters are rare and read
- * in order by whoever re-drives them).
+ * their whole history), and per consumer group its dead-letter topic, the topic its dead letters are replayed on and
+ * the compacted record of which were resolved (one partition each: dead letters are rare and read in order by
+ * whoever re-drives them; ADR 0027).
  */
 export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
   const catalogue = allTopics.map((spec) => ({
@@ -31,11 +42,12 @@ export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
         : { 'max.compaction.lag.ms': String(spec.maxCompactionLagHours * HOUR_MS), 'segment.ms': String(spec.maxCompactionLagHours * HOUR_MS) }),
     },
   }));
-  const deadLetters = allSubscriptions.map((subscription) => ({
-    name: `${prefix}${deadLetterTopicOf(subscription.group)}`,
-    partitions: 1,
-    config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) },
-  }));
+  const deadLetters = allSubscriptions.flatMap((subscription) => [
+    { name: `${prefix}${deadLetterTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) } },
+    { name: `${prefix}${replayTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) } },
+    // Kept as long as the dead letters they resolve could still be listed, and then some.
+    { name: `${prefix}${deadLetterResolutionsTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' } },
+  ]);
   return [...catalogue, ...deadLetters];
 }
 

@@ -10,6 +10,7 @@ import {
   findTopic,
   fromKafkaMessage,
   MalformedEventError,
+  replayTopicOf,
 } from '@gridline/contracts';
 import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
@@ -97,7 +98,9 @@ export class KafkaEventConsumer {
     const consumer = this.kafka.createConsumer(this.options.group);
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: this.options.topics.map((t) => this.kafka.topics.physical(t)), fromBeginning: true });
+    // Its replay topic too: what the dead-letter tool puts back for this group alone (ADR 0027).
+    const topics = [...this.options.topics, replayTopicOf(this.options.group)];
+    await consumer.subscribe({ topics: topics.map((t) => this.kafka.topics.physical(t)), fromBeginning: true });
     await consumer.run({
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: this.options.partitionsConcurrently,
@@ -140,13 +143,27 @@ export class KafkaEventConsumer {
     }
   }
 
+  /**
+   * A replayed dead letter is handled as if read from the topic it first came from (its `dlq_original_topic`): the
+   * same source check, schema, inbox and handlers. One that names no topic of this group is dead-lettered again.
+   */
+  private replayedFrom(topic: string, message: KafkaMessage): { topic: string } | { invalid: string } | null {
+    if (this.kafka.topics.logical(topic) !== replayTopicOf(this.options.group)) return null;
+    const original = headerText(message, 'dlq_original_topic');
+    if (!original || !this.options.topics.includes(original)) return { invalid: `a replay must name one of ${this.options.group}'s topics in dlq_original_topic, not ${original ?? 'none'}` };
+    return { topic: this.kafka.topics.physical(original) };
+  }
+
   private async processMessage(
-    topic: string,
+    deliveredOn: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<Outcome> {
+    const replay = this.replayedFrom(deliveredOn, message);
+    if (replay && 'invalid' in replay) return this.deadLetter(deliveredOn, partition, message, 'invalid-replay', replay.invalid);
+    const topic = replay ? replay.topic : deliveredOn;
     let event: CloudEvent;
     try {
       event = fromKafkaMessage(message.headers, message.value);

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
-import { allTopics, deadLetterTopicOf } from '@gridline/contracts';
+import { allTopics, deadLetterTopicOf, replayTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { kafkaClientConfig } from './kafka-client-config';
 import { TopicNames } from './topic-names';
@@ -239,7 +239,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     const needed = [
       ...allTopics.filter((spec) => spec.owner === this.config.serviceName).map((spec) => spec.name),
       ...this.consumedTopics,
-      ...[...this.deadLetterGroups].map((group) => deadLetterTopicOf(group)),
+      ...[...this.deadLetterGroups].flatMap((group) => [deadLetterTopicOf(group), replayTopicOf(group)]),
     ].map((logical) => this.topics.physical(logical));
     if (needed.length === 0) return;
     const admin = this.kafka.admin();
