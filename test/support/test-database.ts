@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 
 export interface TestDatabase {
   readonly url: string;
@@ -24,14 +24,16 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const target = new URL(adminUrl());
   target.pathname = `/${name}`;
   const url = target.toString();
-  const client = new Client({ connectionString: url });
-  await client.connect();
+  // A pool, not one client: a fault run restarts PostgreSQL, and the pool replaces a connection that was cut (an idle
+  // one's error is expected then, not a failure of the test).
+  const pool = new Pool({ connectionString: url, max: 2 });
+  pool.on('error', () => undefined);
   return {
     url,
     name,
-    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
+    query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     drop: async () => {
-      await client.end();
+      await pool.end();
       const cleaner = new Client({ connectionString: adminUrl() });
       await cleaner.connect();
       await cleaner.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -3,6 +3,7 @@ export * from './config/kafka-connection';
 export * from './config/config.module';
 export * from './http/api-error';
 export * from './http/api-error.filter';
+export * from './http/dependency-outage';
 export * from './http/validation.pipe';
 export * from './http/correlation';
 export * from './health/health.controller';

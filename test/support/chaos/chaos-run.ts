@@ -1,11 +1,14 @@
+import { allSubscriptions, deadLetterTopicOf } from '@gridline/contracts';
+import { withAdmin } from '@gridline/kafka-access';
 import { eventually, sleep } from '../eventually';
 import { httpClient } from '../http-client';
+import { adminConnection } from '../kafka-credentials';
 import { buildIntakeDistrict } from '../intake-district';
 import { PlatformUnderTest } from '../platform-under-test';
 import { ServiceProcess } from '../service-process';
 import { as } from '../tokens';
 import { FaultRecord } from './faults';
-import { ChaosFindings, checkInvariants, Percentiles, percentiles, settled } from './invariants';
+import { ChaosFindings, checkInvariants, Percentiles, percentiles, settled, settlingState } from './invariants';
 import { RetryingClient, runSteady, Submission } from './steady-load';
 
 const TENANT = 'erqi';
@@ -105,8 +108,23 @@ export async function runChaos(platform: PlatformUnderTest, plan: ChaosPlan, occ
   const expectations = { databaseUrl: platform.database.url, tenantId: TENANT, acceptedIssueIds, ackWindowSeconds: plan.ackWindowSeconds, faults, recoveryGraceMs: 5_000 };
   // The last reports climb for four windows; then every consumer must have caught up.
   await sleep(plan.ackWindowSeconds * 4 * 1000 + 2_000);
-  await eventually('every outbox drained and analytics caught up', async () => settled(expectations).catch(() => false), 180_000, 1_000);
-  const findings = await checkInvariants(expectations);
+  let unsettled: string | null = null;
+  try {
+    await eventually('every outbox drained and analytics caught up', async () => settled(expectations).catch(() => false), 180_000, 1_000);
+  } catch (error) {
+    // Checked all the same: the invariants say what is missing where.
+    unsettled = `${(error as Error).message}; left: ${JSON.stringify(await settlingState(expectations).catch((e: Error) => e.message))}`;
+  }
+  const checked = await checkInvariants(expectations);
+  const deadLetters = await deadLettersOf(platform.topicPrefix);
+  const findings = {
+    ...checked,
+    problems: [
+      ...(unsettled ? [unsettled] : []),
+      ...checked.problems,
+      ...Object.entries(deadLetters).filter(([, n]) => n > 0).map(([group, n]) => `${n} dead letter(s) in ${group} (read them with npm run dlq -- list --group ${group})`),
+    ],
+  };
   const failed = countBy([...sent, ...signUps].flatMap((s: Submission) => s.failedAttempts.map(String)));
   return {
     findings,
@@ -131,6 +149,18 @@ function countBy(values: readonly string[]): Record<string, number> {
 }
 
 /** The figures as the closing note and the console show them. */
+/** Dead letters per consumer group of this run (high watermark − low: its dead-letter topics are never consumed). */
+async function deadLettersOf(prefix: string): Promise<Record<string, number>> {
+  return withAdmin(adminConnection(), async (admin) => {
+    const counts: Record<string, number> = {};
+    for (const { group } of allSubscriptions) {
+      const offsets = await admin.fetchTopicOffsets(`${prefix}${deadLetterTopicOf(group)}`);
+      counts[group] = offsets.reduce((total, o) => total + Number(BigInt(o.high) - BigInt(o.low)), 0);
+    }
+    return counts;
+  });
+}
+
 export function describeChaos(report: ChaosReport): string {
   const { findings, faults, clients } = report;
   const f = findings.figures;

@@ -57,16 +57,23 @@ export function percentiles(values: readonly number[]): Percentiles {
 }
 
 /** Whether everything sent has been applied: outboxes empty, analytics caught up with every escalation. */
-export async function settled(expect: ChaosExpectations): Promise<boolean> {
-  const [row] = await ask<{ outbox: number; history: number; steps: number; facts: number }>(
+/** What settling waits for, as counts: printed when it never comes, so a failed run says what was left. */
+export async function settlingState(expect: ChaosExpectations): Promise<Record<string, number>> {
+  const [row] = await ask<Record<string, string>>(
     expect.databaseUrl,
-    `SELECT (SELECT count(*) FROM issue_dispatch.outbox) + (SELECT count(*) FROM volunteer_coordination.outbox)
-          + (SELECT count(*) FROM grid_registry.outbox) + (SELECT count(*) FROM analytics.outbox) AS outbox,
-            (SELECT count(*) FROM issue_dispatch.issue_history WHERE action = 'escalated') AS history,
-            (SELECT count(*) FROM analytics.escalation_steps) AS steps,
-            (SELECT count(*) FROM analytics.issue_facts) AS facts`,
+    `SELECT (SELECT count(*) FROM issue_dispatch.outbox) AS issue_dispatch_outbox, (SELECT count(*) FROM volunteer_coordination.outbox) AS volunteer_outbox,
+            (SELECT count(*) FROM grid_registry.outbox) AS registry_outbox, (SELECT count(*) FROM analytics.outbox) AS analytics_outbox,
+            (SELECT count(*) FROM issue_dispatch.issue_history WHERE action = 'escalated') AS escalations_in_dispatch,
+            (SELECT count(*) FROM analytics.escalation_steps) AS escalations_in_analytics,
+            (SELECT count(*) FROM analytics.issue_facts) AS issues_in_analytics`,
   );
-  return Number(row.outbox) === 0 && Number(row.history) === Number(row.steps) && Number(row.facts) >= expect.acceptedIssueIds.length;
+  return { ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])), accepted_reports: expect.acceptedIssueIds.length };
+}
+
+export async function settled(expect: ChaosExpectations): Promise<boolean> {
+  const state = await settlingState(expect);
+  const outbox = state.issue_dispatch_outbox + state.volunteer_outbox + state.registry_outbox + state.analytics_outbox;
+  return outbox === 0 && state.escalations_in_dispatch === state.escalations_in_analytics && state.issues_in_analytics >= state.accepted_reports;
 }
 
 /**
@@ -94,7 +101,20 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
   );
   if (escalations.duplicates > 0) problems.push(`${escalations.duplicates} escalation(s) to the same level twice`);
   const [steps] = await ask<{ n: number }>(url, `SELECT count(*)::int AS n FROM analytics.escalation_steps`);
-  if (steps.n !== escalations.n) problems.push(`analytics holds ${steps.n} escalation steps, issue-dispatch ${escalations.n}`);
+  if (steps.n !== escalations.n) {
+    // Which cases differ, with their history in issue-dispatch, so a run that finds a gap says where to look.
+    const differing = await ask<{ issue_id: string; in_dispatch: number; in_analytics: number; history: string }>(
+      url,
+      `SELECT h.issue_id::text, count(*)::int AS in_dispatch,
+              (SELECT count(*)::int FROM analytics.escalation_steps s WHERE s.issue_id = h.issue_id::text) AS in_analytics,
+              string_agg(h.holder_level || '@' || to_char(h.at, 'HH24:MI:SS.MS'), ' ' ORDER BY h.id) AS history
+         FROM issue_dispatch.issue_history h WHERE h.action = 'escalated'
+        GROUP BY h.issue_id
+       HAVING count(*) <> (SELECT count(*) FROM analytics.escalation_steps s WHERE s.issue_id = h.issue_id::text)
+        LIMIT 5`,
+    );
+    problems.push(`analytics holds ${steps.n} escalation steps, issue-dispatch ${escalations.n}: ${JSON.stringify(differing)}`);
+  }
   // A deadline that passed while the issue still waited for acknowledgement means its timer never fired.
   const [overdue] = await ask<{ n: number }>(
     url,

@@ -12,7 +12,7 @@ import {
   MalformedEventError,
   replayTopicOf,
 } from '@gridline/contracts';
-import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
+import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, isDependencyOutage, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, PermanentEventError } from './event-handler';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
@@ -32,6 +32,9 @@ export interface EventConsumerOptions {
 export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 class ShuttingDown extends Error {}
+
+/** While the database is away, look again at least this often: the first event after it is back goes at once. */
+const OUTAGE_RETRY_MAX_MS = 2_000;
 
 const outcomeLabel: Record<Outcome, ConsumerOutcomeLabel> = { handled: 'handled', duplicate: 'duplicate', ignored: 'ignored', 'dead-lettered': 'dead_lettered' };
 
@@ -205,11 +208,23 @@ export class KafkaEventConsumer {
     handlers: EventHandler[],
     delivery: { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void>; isRunning: () => boolean },
   ): Promise<Outcome> {
+    let outageRetries = 0;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.handleOnce(event, definition, handlers);
       } catch (error) {
         const reason = (error as Error).message;
+        if (isDependencyOutage(error)) {
+          // PostgreSQL away (a restart, a failover) is not the event's fault: wait for it, holding this partition,
+          // however long it takes. Counting these attempts would dead-letter every event in flight during an outage.
+          outageRetries += 1;
+          attempt -= 1;
+          const delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
+          gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
+          if (outageRetries === 1 || outageRetries % 20 === 0) this.logger.warn(`${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${reason}`);
+          await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
+          continue;
+        }
         if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
           return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
         }

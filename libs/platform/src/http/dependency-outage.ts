@@ -28,6 +28,8 @@ const OUTAGE_MESSAGES = [
   // ioredis with the offline queue disabled (RedisModule): the connection is down or being re-established.
   /Stream isn't writeable and enableOfflineQueue options is false/i,
   /^Connection is closed\.?$/i,
+  // TypeORM, when the connection under a transaction was cut (PostgreSQL restarted) before it could roll back.
+  /query runner was already released/i,
   /Reached the max retries per request limit/i,
 ];
 
