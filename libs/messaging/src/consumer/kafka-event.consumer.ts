@@ -208,29 +208,29 @@ export class KafkaEventConsumer {
     handlers: EventHandler[],
     delivery: { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void>; isRunning: () => boolean },
   ): Promise<Outcome> {
+    let failedAttempts = 0;
     let outageRetries = 0;
-    for (let attempt = 1; ; attempt += 1) {
+    for (;;) {
       try {
         return await this.handleOnce(event, definition, handlers);
       } catch (error) {
         const reason = (error as Error).message;
+        let delay: number;
         if (isDependencyOutage(error)) {
           // PostgreSQL away (a restart, a failover) is not the event's fault: wait for it, holding this partition,
-          // however long it takes. Counting these attempts would dead-letter every event in flight during an outage.
+          // however long it takes. Counting these tries would dead-letter every event in flight during an outage.
           outageRetries += 1;
-          attempt -= 1;
-          const delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
-          gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
+          delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
           if (outageRetries === 1 || outageRetries % 20 === 0) this.logger.warn(`${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${reason}`);
-          await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
-          continue;
+        } else {
+          failedAttempts += 1;
+          if (error instanceof PermanentEventError || failedAttempts >= this.options.maxAttempts) {
+            return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${failedAttempts} attempt(s): ${reason}`);
+          }
+          delay = retryDelayMs(failedAttempts, this.options.backoff);
+          this.logger.warn(`${event.type} ${event.id} failed (attempt ${failedAttempts}), retrying in ${delay} ms: ${reason}`);
         }
-        if (error instanceof PermanentEventError || attempt >= this.options.maxAttempts) {
-          return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${attempt} attempt(s): ${reason}`);
-        }
-        const delay = retryDelayMs(attempt, this.options.backoff);
         gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
-        this.logger.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${reason}`);
         await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }
     }
