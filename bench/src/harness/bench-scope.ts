@@ -6,7 +6,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ITopicConfig, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { ServiceName, Topics } from '@gridline/contracts';
+import { deadLetterTopicOf, replayTopicOf, ServiceName, Topics } from '@gridline/contracts';
 import { KafkaProvisioner, servicePrincipal, userPrincipal, withAdmin } from '@gridline/kafka-access';
 import { kafkaClientConfig } from '@gridline/messaging';
 import { KafkaConnection, loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/platform';
@@ -113,8 +113,11 @@ export class BenchScope {
       new KafkaProvisioner(admin).grant([
         group(BENCH_GROUP_STEM),
         topic(Topics.issueEvents.name, 'read'),
-        topic(`${BENCH_GROUP_STEM}.dlq`, 'write'),
-        topic(`${BENCH_GROUP_STEM}.dlq`, 'describe'),
+        topic(deadLetterTopicOf(BENCH_GROUP_STEM), 'write'),
+        topic(deadLetterTopicOf(BENCH_GROUP_STEM), 'describe'),
+        // Every consumer also reads its group's replay topic (ADR 0027).
+        topic(replayTopicOf(BENCH_GROUP_STEM), 'read'),
+        topic(replayTopicOf(BENCH_GROUP_STEM), 'describe'),
       ]),
     );
     const asService: ServiceConfig = { ...config, kafka: { ...config.kafka, username: own.username, password: own.password } };
@@ -183,6 +186,12 @@ export class BenchScope {
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /** The dead-letter and replay topics a consumer group outside the catalogue needs before it starts (ADR 0027). */
+  async createConsumerGroupTopics(group: string): Promise<void> {
+    await this.createTopic(this.physicalTopic(deadLetterTopicOf(group)));
+    await this.createTopic(this.physicalTopic(replayTopicOf(group)));
   }
 
   /** Registers something to undo when the scope closes; undone in reverse order. */

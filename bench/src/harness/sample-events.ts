@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { EventData, IssueReported, toKafkaHeaders } from '@gridline/contracts';
+import { EventData, eventSourceOf, IssueReported, toKafkaHeaders } from '@gridline/contracts';
 import { EventContext } from '@gridline/messaging';
 
 /** The tenant every benchmark event belongs to: Erqi district, as in the domain notes. */
@@ -52,7 +52,8 @@ export function rawOutboxRow(data: IssueReportedData, context: EventContext = be
     headers: toKafkaHeaders({
       specversion: '1.0',
       id: eventId,
-      source: '/gridline/bench',
+      // The topic's owner, as the bench service runs as issue-dispatch: consumers trust no other source on it.
+      source: eventSourceOf('issue-dispatch'),
       type: IssueReported.type,
       time: new Date().toISOString(),
       subject,

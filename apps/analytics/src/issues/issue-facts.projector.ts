@@ -15,8 +15,8 @@ import { IssueFact } from './issue-fact.entity';
  * Projects the public issue stream into `issue_facts` (one row per issue) and `escalation_steps` (one row per
  * escalation). The fold is idempotent by itself, so even a replay under new event ids leaves the numbers alone.
  * The same transaction moves the case's overdue check; a fresh dispatch, escalation, acknowledgement or closing
- * goes to the dispatch-centre feed (at least once: a retried event is published again under its own id, which
- * each feed connection sends once).
+ * goes to the dispatch-centre feed once the transaction has committed (at least once: an event redelivered before
+ * its offset was committed is published again under its own id, which each feed connection sends once).
  */
 @Injectable()
 export class IssueFactsProjector implements EventHandler {
@@ -28,7 +28,7 @@ export class IssueFactsProjector implements EventHandler {
     @Inject(FEED_CONFIG) private readonly feed: FeedConfig,
   ) {}
 
-  async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
+  async handle(event: CloudEvent, { manager, afterCommit }: HandlingContext): Promise<void> {
     const change = issueFactEventOf(event);
     if (!change) return;
     const { tenantId, issueId } = event.data as { tenantId: string; issueId: string };
@@ -44,7 +44,8 @@ export class IssueFactsProjector implements EventHandler {
     const newest = next.lastEventAt?.getTime() === change.at.getTime();
     const recent = Date.now() - change.at.getTime() <= this.feed.maxAgeSeconds * 1000;
     const message = newest && recent ? feedMessageOf(event, next) : null;
-    if (message) await this.publisher.publish(message);
+    // After the commit: the board must not show a change the projection rolled back.
+    if (message) afterCommit(() => this.publisher.publish(message));
   }
 
   private async recordStep(manager: EntityManager, event: CloudEvent<EventData<typeof IssueEscalated>>): Promise<void> {

@@ -1,4 +1,4 @@
-import { IssueReported, deadLetterTopicOf } from '@gridline/contracts';
+import { IssueReported } from '@gridline/contracts';
 import { eventConsumerToken, KafkaEventConsumer } from '@gridline/messaging';
 import { BenchSettings } from '../../bench-settings';
 import { BENCH_CONSUMER_GROUP } from '../../harness/bench-app.module';
@@ -20,7 +20,7 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     const topic = scope.physicalTopic(IssueReported.topic);
     const expected = settings.events;
     await scope.createTopic(topic);
-    await scope.createTopic(scope.physicalTopic(deadLetterTopicOf(BENCH_CONSUMER_GROUP)));
+    await scope.createConsumerGroupTopics(BENCH_CONSUMER_GROUP);
     progress(`consumer: filling ${topic} with ${expected} events`);
     const producer = await connectRawProducer(scope.kafka);
     await sendInBatches(producer, topic, issueReportedBatch(expected).map((data) => kafkaMessageOf(rawOutboxRow(data)))).finally(() => producer.disconnect());

@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { deadLetterTopicOf } from '@gridline/contracts';
 import { eventConsumerToken, KafkaEventConsumer, Outbox, OutboxRelay } from '@gridline/messaging';
 import { BenchSettings } from '../../bench-settings';
 import { BENCH_CONSUMER_GROUP } from '../../harness/bench-app.module';
@@ -70,7 +69,7 @@ export async function runSaslBenchmark(settings: BenchSettings, progress: Progre
 function measure(label: string, settings: BenchSettings, progress: Progress, options: BenchScopeOptions): Promise<Throughputs> {
   return withBenchScope(label, settings, async (scope) => {
     const events = issueReportedBatch(settings.events);
-    await scope.createTopic(scope.physicalTopic(deadLetterTopicOf(BENCH_CONSUMER_GROUP)));
+    await scope.createConsumerGroupTopics(BENCH_CONSUMER_GROUP);
     const writer = await scope.boot({ withConsumer: false });
     const relay = writer.context.get(OutboxRelay);
     await relay.beforeApplicationShutdown(); // a backlog first, then the drain is timed

@@ -32,8 +32,9 @@ export function provideEventConsumer(declaration: EventConsumerDeclaration): Pro
         handlers,
         maxAttempts: config.consumerMaxAttempts,
         backoff: { baseMs: config.consumerRetryBaseMs, maxMs: 10_000 },
-        // Each event is one database commit; handling the partitions side by side multiplies throughput.
+        // Each batch is one database commit; handling the partitions side by side keeps the pool and the disk busy.
         partitionsConcurrently: config.topicPartitions,
+        batchSize: config.consumerBatchSize,
       });
       kafka.registerConsumer(consumer);
       return consumer;

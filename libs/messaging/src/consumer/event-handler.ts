@@ -4,6 +4,12 @@ import { CloudEvent, EventData, EventDefinition } from '@gridline/contracts';
 export interface HandlingContext {
   /** The transaction the inbox entry is written in; write the handler's effects (and outbox events) here. */
   readonly manager: EntityManager;
+  /**
+   * Runs `action` once the transaction has committed, never if it rolls back: for effects outside the database
+   * (a Redis message) that must not announce what did not happen. Events of one partition commit together
+   * (ADR 0033), so the action may run a few milliseconds after the handler returns. A failing action is logged.
+   */
+  afterCommit(action: () => Promise<void> | void): void;
 }
 
 /** Handles some event types of the catalogue; one consumer group can run several handlers. */

@@ -14,7 +14,8 @@ import {
 } from '@gridline/contracts';
 import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, isDependencyOutage, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
-import { EventHandler, PermanentEventError } from './event-handler';
+import { EventHandler, HandlingContext, PermanentEventError } from './event-handler';
+import { BatchMemberFailed, handleInOneTransaction, InboxEntry } from './inbox-batch';
 import { BackoffPolicy, retryDelayMs } from './retry-backoff';
 
 export interface EventConsumerOptions {
@@ -27,6 +28,8 @@ export interface EventConsumerOptions {
   readonly backoff: BackoffPolicy;
   /** Partitions handled at once; order holds within each partition (and so per key) whatever the value. */
   readonly partitionsConcurrently: number;
+  /** Most events of one partition handled in one transaction (ADR 0033); 1 is a transaction per event. */
+  readonly batchSize: number;
 }
 
 export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
@@ -57,14 +60,37 @@ function logContextOf(message: KafkaMessage): LogContext {
   };
 }
 
+/** Where a message came from and how to keep its partition's session alive while it waits. */
+interface Delivery {
+  /** The topic it is handled as: where it was read, or for a replayed dead letter the topic it first came from. */
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: KafkaMessage;
+  readonly heartbeat: () => Promise<void>;
+  readonly isRunning: () => boolean;
+}
+
+/** A checked event waiting for its handlers. */
+interface ReadyEvent extends InboxEntry {
+  readonly definition: EventDefinition;
+  readonly handlers: readonly EventHandler[];
+  readonly delivery: Delivery;
+}
+
+/** A message of the batch in hand: settled already (ignored, dead-lettered) or waiting for the transaction. */
+type Entry = { readonly message: KafkaMessage; readonly topic: string; readonly began: number } & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
+
+type Checked = { readonly topic: string } & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
+
 /**
  * Reads topics in one consumer group and runs handlers exactly once per event id:
- * - the inbox row and the handler's effects commit in one transaction, so a redelivered event changes nothing;
+ * - the inbox rows and the handlers' effects commit in one transaction, so a redelivered event changes nothing;
+ *   the events of one partition's batch share that transaction, up to `batchSize` of them (ADR 0033);
  * - a malformed envelope, an event whose source is not the topic's owner, or a payload that fails its schema goes
  *   straight to the group's dead-letter topic;
- * - a failing handler is retried with backoff (heartbeating meanwhile), then dead-lettered, and the partition
- *   moves on to the next event.
- * Offsets are committed only after an event is handled or dead-lettered, so a crash redelivers, never skips.
+ * - a failing handler rolls its batch back; the events before it commit again without it, it is retried alone
+ *   with backoff (heartbeating meanwhile) and then dead-lettered, and the partition moves on to the next event.
+ * Offsets are committed only after the events are handled or dead-lettered, so a crash redelivers, never skips.
  */
 export class KafkaEventConsumer {
   private readonly logger: Logger;
@@ -120,33 +146,60 @@ export class KafkaEventConsumer {
     if (consumer) await consumer.disconnect();
   }
 
+  /**
+   * Checks the batch's messages in order and hands the good ones to the database `batchSize` at a time. A chunk's
+   * offsets are resolved only once all of it is settled. Stopping (or a rebalance) ends the reading, not the chunk
+   * in hand: it is settled first (unless the partition went to another member), and the inbox makes whatever is
+   * redelivered later harmless.
+   */
   private async processBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      try {
-        const began = Date.now();
-        const outcome = await runWithLogContext(logContextOf(message), async () => {
-          const result = await this.processMessage(batch.topic, batch.partition, message, heartbeat, isRunning);
-          // debug: at the default level a busy consumer would write a line per event
-          this.logger.debug(
-            `${result} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${batch.topic}[${batch.partition}]@${message.offset} in ${Date.now() - began} ms`,
-          );
-          return result;
-        });
-        this.counts[outcome] += 1;
-        gridlineMetrics.consumerEvents.inc({ group: this.options.group, topic: this.kafka.topics.logical(batch.topic), outcome: outcomeLabel[outcome] });
-      } catch (error) {
-        if (error instanceof ShuttingDown) break;
-        throw error;
-      }
-      resolveOffset(message.offset);
+    let chunk: Entry[] = [];
+    const settleChunk = async () => {
+      const settled = chunk;
+      chunk = [];
+      // A rebalance gave the partition to another member, which reads these again from the committed offset.
+      if (settled.length === 0 || isStale()) return;
+      await this.settle(batch.partition, settled);
+      resolveOffset(settled[settled.length - 1].message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
+    };
+    try {
+      for (const message of batch.messages) {
+        if (!isRunning() || isStale()) break;
+        const began = Date.now();
+        const checked = await runWithLogContext(logContextOf(message), () => this.check(batch.topic, batch.partition, message, heartbeat, isRunning));
+        chunk.push({ message, began, ...checked });
+        if (chunk.length >= this.options.batchSize) await settleChunk();
+      }
+      await settleChunk();
+    } catch (error) {
+      if (error instanceof ShuttingDown) return;
+      throw error;
     }
   }
 
-  /**
+  /** Handles the chunk's ready events, then counts and logs every message's outcome in order. */
+  private async settle(partition: number, chunk: Entry[]): Promise<void> {
+    const ready = chunk.flatMap((entry) => ('ready' in entry ? [entry.ready] : []));
+    const outcomes = await this.handleAll(ready);
+    let next = 0;
+    for (const entry of chunk) {
+      const outcome = 'ready' in entry ? outcomes[next++] : entry.settled;
+      const { message, topic } = entry;
+      runWithLogContext(logContextOf(message), () =>
+        // debug: at the default level a busy consumer would write a line per event
+        this.logger.debug(
+          `${outcome} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${topic}[${partition}]@${message.offset} in ${Date.now() - entry.began} ms`,
+        ),
+      );
+      this.counts[outcome] += 1;
+      gridlineMetrics.consumerEvents.inc({ group: this.options.group, topic: this.kafka.topics.logical(topic), outcome: outcomeLabel[outcome] });
+    }
+  }
+
+/**
    * A replayed dead letter is handled as if read from the topic it first came from (its `dlq_original_topic`): the
    * same source check, schema, inbox and handlers. One that names no topic of this group is dead-lettered again.
    */
@@ -157,83 +210,136 @@ export class KafkaEventConsumer {
     return { topic: this.kafka.topics.physical(original) };
   }
 
-  private async processMessage(
+  /**
+   * Checks one message: a malformed envelope, an untrusted source or a schema violation is dead-lettered here,
+   * an event no handler of this group takes is ignored; anything else is ready for the transaction.
+   */
+  private async check(
     deliveredOn: string,
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
-  ): Promise<Outcome> {
+  ): Promise<Checked> {
     const replay = this.replayedFrom(deliveredOn, message);
-    if (replay && 'invalid' in replay) return this.deadLetter(deliveredOn, partition, message, 'invalid-replay', replay.invalid);
+    if (replay && 'invalid' in replay) return { topic: deliveredOn, settled: await this.deadLetter(deliveredOn, partition, message, 'invalid-replay', replay.invalid) };
     const topic = replay ? replay.topic : deliveredOn;
+    const deadLettered = async (reason: string, detail: string): Promise<Checked> => ({ topic, settled: await this.deadLetter(topic, partition, message, reason, detail) });
     let event: CloudEvent;
     try {
       event = fromKafkaMessage(message.headers, message.value);
     } catch (error) {
       if (!(error instanceof MalformedEventError)) throw error;
-      return this.deadLetter(topic, partition, message, 'malformed-envelope', error.message);
+      return deadLettered('malformed-envelope', error.message);
     }
     const untrusted = this.untrustedSource(topic, event);
-    if (untrusted) return this.deadLetter(topic, partition, message, 'untrusted-source', untrusted);
+    if (untrusted) return deadLettered('untrusted-source', untrusted);
     const definition = findEventDefinition(event.type);
     const handlers = this.handlersByType.get(event.type);
-    if (!definition || !handlers) return 'ignored';
+    if (!definition || !handlers) return { topic, settled: 'ignored' };
     const parsed = definition.schema.safeParse(event.data);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-      return this.deadLetter(topic, partition, message, 'schema-violation', problems);
+      return deadLettered('schema-violation', problems);
     }
-    const typed: CloudEvent = { ...event, data: parsed.data };
-    // The handler runs in the producer's trace, so what it writes to its own outbox continues that trace.
+    const delivery: Delivery = { topic, partition, message, heartbeat, isRunning };
+    return { topic, ready: { event: { ...event, data: parsed.data }, eventType: definition.type, definition, handlers, delivery } };
+  }
+
+  /**
+   * Handles the events in order, together in one transaction when it can. A handler's failure rolls the batch
+   * back; the events before the failed one are handled again without it, the failed one alone with its retries,
+   * and the rest after it the same way — one poison event costs its neighbours one more transaction, not their
+   * place. While the database is away the whole batch waits, as one event would.
+   */
+  private async handleAll(ready: readonly ReadyEvent[]): Promise<Outcome[]> {
+    if (ready.length === 0) return [];
+    if (ready.length === 1) return [await this.handleWithRetries(ready[0])];
+    let outageRetries = 0;
+    for (;;) {
+      try {
+        return await handleInOneTransaction(this.dataSource, this.options.group, ready, (index, context) => this.runHandlers(ready[index], context));
+      } catch (error) {
+        if (error instanceof BatchMemberFailed) {
+          const before = await this.handleAll(ready.slice(0, error.index));
+          const failed = await this.handleWithRetries(ready[error.index], error.failure);
+          const after = await this.handleAll(ready.slice(error.index + 1));
+          return [...before, failed, ...after];
+        }
+        if (!isDependencyOutage(error)) throw error;
+        outageRetries += 1;
+        await this.waitForDatabase(ready[0], outageRetries, error);
+      }
+    }
+  }
+
+  /** Runs an event's handlers in the producer's trace, so what they write to their own outbox continues it. */
+  private runHandlers(ready: ReadyEvent, context: HandlingContext): Promise<void> {
+    const { event, delivery } = ready;
     const attributes = {
       'messaging.system': 'kafka',
-      'messaging.destination.name': topic,
-      'messaging.kafka.partition': partition,
+      'messaging.destination.name': delivery.topic,
+      'messaging.kafka.partition': delivery.partition,
       'messaging.consumer.group.name': this.options.group,
       'cloudevents.event_id': event.id,
       'cloudevents.event_type': event.type,
       'gridline.tenant': event.tenantid,
     };
-    return inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async (span) => {
-      const outcome = await this.handleWithRetries(typed, definition, handlers, { topic, partition, message, heartbeat, isRunning });
-      span.setAttribute('gridline.outcome', outcome);
-      return outcome;
-    });
+    return runWithLogContext(logContextOf(delivery.message), () =>
+      inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async () => {
+        for (const handler of ready.handlers) await handler.handle(event, context);
+      }),
+    );
   }
 
-  private async handleWithRetries(
-    event: CloudEvent,
-    definition: EventDefinition,
-    handlers: EventHandler[],
-    delivery: { topic: string; partition: number; message: KafkaMessage; heartbeat: () => Promise<void>; isRunning: () => boolean },
-  ): Promise<Outcome> {
+  /**
+   * One event in its own transaction, retried with backoff and dead-lettered after `maxAttempts` failed tries.
+   * `earlierFailure` is the failure that singled it out of its batch: that counts as its first try.
+   */
+  private async handleWithRetries(ready: ReadyEvent, earlierFailure?: unknown): Promise<Outcome> {
+    const { event, delivery } = ready;
     let failedAttempts = 0;
     let outageRetries = 0;
+    let failure: unknown = earlierFailure;
     for (;;) {
-      try {
-        return await this.handleOnce(event, definition, handlers);
-      } catch (error) {
-        const reason = (error as Error).message;
-        let delay: number;
-        if (isDependencyOutage(error)) {
-          // PostgreSQL away (a restart, a failover) is not the event's fault: wait for it, holding this partition,
-          // however long it takes. Counting these tries would dead-letter every event in flight during an outage.
-          outageRetries += 1;
-          delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
-          if (outageRetries === 1 || outageRetries % 20 === 0) this.logger.warn(`${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${reason}`);
-        } else {
-          failedAttempts += 1;
-          if (error instanceof PermanentEventError || failedAttempts >= this.options.maxAttempts) {
-            return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${failedAttempts} attempt(s): ${reason}`);
-          }
-          delay = retryDelayMs(failedAttempts, this.options.backoff);
-          this.logger.warn(`${event.type} ${event.id} failed (attempt ${failedAttempts}), retrying in ${delay} ms: ${reason}`);
+      if (failure === undefined) {
+        try {
+          const [outcome] = await handleInOneTransaction(this.dataSource, this.options.group, [ready], (_, context) => this.runHandlers(ready, context));
+          return outcome;
+        } catch (error) {
+          failure = error instanceof BatchMemberFailed ? error.failure : error;
         }
+      }
+      if (isDependencyOutage(failure)) {
+        outageRetries += 1;
+        await this.waitForDatabase(ready, outageRetries, failure);
+      } else {
+        failedAttempts += 1;
+        const reason = (failure as Error)?.message ?? String(failure);
+        if (failure instanceof PermanentEventError || failedAttempts >= this.options.maxAttempts) {
+          return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${failedAttempts} attempt(s): ${reason}`);
+        }
+        const delay = retryDelayMs(failedAttempts, this.options.backoff);
+        this.logger.warn(`${event.type} ${event.id} failed (attempt ${failedAttempts}), retrying in ${delay} ms: ${reason}`);
         gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
         await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }
+      failure = undefined;
     }
+  }
+
+  /**
+   * PostgreSQL away (a restart, a failover) is not the event's fault: wait for it, holding this partition, however
+   * long it takes. Counting these tries would dead-letter every event in flight during an outage.
+   */
+  private async waitForDatabase(first: ReadyEvent, outageRetries: number, failure: unknown): Promise<void> {
+    const { event, delivery } = first;
+    const delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
+    if (outageRetries === 1 || outageRetries % 20 === 0) {
+      this.logger.warn(`${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${(failure as Error)?.message ?? String(failure)}`);
+    }
+    gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
+    await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
   }
 
   /**
@@ -246,19 +352,6 @@ export class KafkaEventConsumer {
     if (!owner) return `${logical} is not in the catalogue, so no source is trusted on it`;
     const expected = eventSourceOf(owner);
     return event.source === expected ? null : `source ${event.source} on ${logical}, which only ${expected} writes`;
-  }
-
-  private async handleOnce(event: CloudEvent, definition: EventDefinition, handlers: EventHandler[]): Promise<Outcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer_group, event_id, tenant_id, event_type) VALUES ($1, $2, $3, $4)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.group, event.id, event.tenantid, definition.type],
-      );
-      if (inserted.length === 0) return 'duplicate';
-      for (const handler of handlers) await handler.handle(event, { manager });
-      return 'handled';
-    });
   }
 
   private async sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {

@@ -17,6 +17,7 @@ const environmentSchema = kafkaConnectionSchema.extend({
   TIMER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
+  CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(200),
   // The broker refuses a session shorter than its group.min.session.timeout.ms (6 s by default).
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
   HTTP_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
@@ -54,6 +55,8 @@ export interface ServiceConfig {
   readonly timerConcurrency: number;
   readonly consumerMaxAttempts: number;
   readonly consumerRetryBaseMs: number;
+  /** Events of one partition handled in one transaction (ADR 0033); 1 is one transaction per event. */
+  readonly consumerBatchSize: number;
   /** How long the group coordinator waits for a silent member (a killed one) before rebalancing without it. */
   readonly kafkaSessionTimeoutMs: number;
   /** `Retry-After` of a 503 while PostgreSQL or Redis is unavailable. */
@@ -125,6 +128,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     timerConcurrency: e.TIMER_CONCURRENCY,
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
+    consumerBatchSize: e.CONSUMER_BATCH_SIZE,
     kafkaSessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     retryAfterSeconds: e.HTTP_RETRY_AFTER_SECONDS,
     logLevel: e.LOG_LEVEL,

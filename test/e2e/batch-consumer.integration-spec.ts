@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Producer } from 'kafkajs';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { CloudEvent, deadLetterTopicOf, IssueReported, replayTopicOf, SubscriptionSpec, Topics } from '@gridline/contracts';
+import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
+import {
+  createMessagingTables,
+  eventConsumerToken,
+  EventHandler,
+  HandlingContext,
+  isEvent,
+  KafkaEventConsumer,
+  MessagingModule,
+  messagingEntities,
+  PermanentEventError,
+  provideEventConsumer,
+  schemaOf,
+} from '@gridline/messaging';
+import { DatabaseModule, loadServiceConfig, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { EventRecorder } from '../support/event-recorder';
+import { eventually } from '../support/eventually';
+import { adminConnection } from '../support/kafka-credentials';
+import { syntheticEvent } from '../support/synthetic-event';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/**
+ * The batch consumer (ADR 0033) in-process against the real broker and database: a partition's events share one
+ * transaction, yet a poison event among them is isolated and dead-lettered while every neighbour commits once,
+ * in order; a duplicate inside the batch runs nothing; after-commit actions run only for what committed.
+ */
+const GROUP = 'tests.batch-consumer';
+const tenant = 'batching';
+
+const subscription: SubscriptionSpec = {
+  group: GROUP,
+  service: 'issue-dispatch',
+  topics: [Topics.issueEvents.name],
+  description: 'The batch consumer test: every IssueReported once, with one effect row each.',
+};
+
+class BatchTestSchema1764900000001 implements MigrationInterface {
+  name = 'BatchTestSchema1764900000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createMessagingTables(queryRunner);
+    await queryRunner.query(`
+      CREATE TABLE "${schemaOf(queryRunner)}".effects (
+        seq bigserial PRIMARY KEY,
+        issue_id text NOT NULL,
+        txid bigint NOT NULL
+      )`);
+  }
+  async down(): Promise<void> {}
+}
+
+/**
+ * Writes one effect row per event with its transaction id. Fails on purpose by the issue id: `poison-*` on every
+ * try, `permanent-*` with a PermanentEventError, `flaky-*` on its first try only.
+ */
+@Injectable()
+class RecordingHandler implements EventHandler {
+  readonly handles = [IssueReported];
+  readonly committed: string[] = [];
+  private readonly failedOnce = new Set<string>();
+
+  async handle(event: CloudEvent, { manager, afterCommit }: HandlingContext): Promise<void> {
+    if (!isEvent(event, IssueReported)) return;
+    const { issueId } = event.data;
+    await manager.query(`INSERT INTO effects (issue_id, txid) VALUES ($1, txid_current())`, [issueId]);
+    if (issueId.startsWith('poison-')) throw new Error(`${issueId} can never be handled`);
+    if (issueId.startsWith('permanent-')) throw new PermanentEventError(`${issueId} is refused for good`);
+    if (issueId.startsWith('flaky-') && !this.failedOnce.has(issueId)) {
+      this.failedOnce.add(issueId);
+      throw new Error(`${issueId} fails once`);
+    }
+    afterCommit(() => void this.committed.push(issueId));
+  }
+}
+
+@Module({})
+class BatchTestModule {
+  static with(config: ServiceConfig) {
+    return {
+      module: BatchTestModule,
+      imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: messagingEntities, migrations: [BatchTestSchema1764900000001] }), MessagingModule],
+      providers: [RecordingHandler, provideEventConsumer({ subscription, handlers: [RecordingHandler] })],
+    };
+  }
+}
+
+describe('batch consumer', () => {
+  let database: TestDatabase;
+  let config: ServiceConfig;
+  let producer: Producer;
+  let deadLetters: EventRecorder;
+  let app: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('batch_consumer');
+    const kafka = adminConnection();
+    const prefix = `batch-${randomBytes(3).toString('hex')}.`;
+    config = loadServiceConfig(
+      { serviceName: 'issue-dispatch', databaseSchema: 'batch_test', portVariable: 'UNUSED_PORT', defaultPort: 1 },
+      {
+        ...process.env,
+        DATABASE_URL: database.url,
+        KAFKA_TOPIC_PREFIX: prefix,
+        KAFKA_SASL_USERNAME: kafka.username,
+        KAFKA_SASL_PASSWORD: kafka.password,
+        KAFKA_TOPIC_PARTITIONS: '1',
+        CONSUMER_MAX_ATTEMPTS: '2',
+        CONSUMER_RETRY_BASE_MS: '20',
+        CONSUMER_BATCH_SIZE: '25',
+        LOG_LEVEL: 'error',
+      },
+    );
+    const topics = [Topics.issueEvents.name, deadLetterTopicOf(GROUP), replayTopicOf(GROUP)].map((t) => prefix + t);
+    await withAdmin(kafka, async (admin) => {
+      await new KafkaProvisioner(admin).provisionTopics(prefix, 1);
+      await admin.createTopics({ topics: topics.slice(1).map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: false });
+      // A new topic's leaders take a moment to spread; producing before then fails with "does not host".
+      await eventually('partition leaders for the test topics', async () => {
+        const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+        return metadata.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+      });
+    });
+    producer = EventRecorder.kafka().producer();
+    await producer.connect();
+    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([prefix + deadLetterTopicOf(GROUP)]);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await producer?.disconnect();
+    await deadLetters?.stop();
+    await database?.drop();
+  });
+
+  it('commits a partition’s events in shared transactions, isolating poison events and running duplicates once', async () => {
+    // 60 events on one key, so one partition and one order; a duplicate of the 6th as the 51st.
+    const issueIds = Array.from({ length: 60 }, (_, i) => {
+      const n = String(i).padStart(2, '0');
+      return i === 10 || i === 40 ? `poison-${n}` : i === 25 ? `permanent-${n}` : i === 33 ? `flaky-${n}` : `ok-${n}`;
+    });
+    const events = issueIds.map((issueId) =>
+      syntheticEvent(IssueReported.type, 'one-street', { issueId, tenantId: tenant, category: 'noise', channel: 'resident', gridId: 'grid-1', reportedAt: new Date().toISOString() }, { tenant }),
+    );
+    const messages = events.map((e) => e.message);
+    messages.splice(50, 0, events[5].message);
+    await producer.send({ topic: config.topicPrefix + Topics.issueEvents.name, messages });
+
+    // Started after the events wait, so they arrive together as kafkajs batches.
+    app = await NestFactory.createApplicationContext(BatchTestModule.with(config), { logger: false });
+    const consumer = app.get<KafkaEventConsumer>(eventConsumerToken(GROUP));
+    const handler = app.get(RecordingHandler);
+    await eventually('every event to be settled', async () => Object.values(consumer.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
+
+    const expectedHandled = issueIds.filter((id) => !id.startsWith('poison-') && !id.startsWith('permanent-'));
+    expect(consumer.outcomes).toEqual({ handled: expectedHandled.length, duplicate: 1, ignored: 0, 'dead-lettered': 3 });
+
+    // Every good event's effect exactly once, in the order sent; nothing of the refused ones survived its rollback.
+    const rows = await database.query<{ issue_id: string; txid: string }>(`SELECT issue_id, txid FROM batch_test.effects ORDER BY seq`);
+    expect(rows.map((r) => r.issue_id)).toEqual(expectedHandled);
+    // Batched: far fewer transactions than events (each chunk of 25 shares one, a failure splits its chunk).
+    expect(new Set(rows.map((r) => r.txid)).size).toBeLessThanOrEqual(12);
+    const inbox = await database.query<{ event_id: string }>(`SELECT event_id FROM batch_test.inbox WHERE consumer_group = $1`, [GROUP]);
+    const inboxIds = new Set(inbox.map((r) => r.event_id));
+    expect(inboxIds.size).toBe(expectedHandled.length);
+    for (const [i, id] of issueIds.entries()) expect(inboxIds.has(events[i].id)).toBe(expectedHandled.includes(id));
+
+    // After-commit actions: once per committed event, none for a rolled-back try.
+    expect(handler.committed).toEqual(expectedHandled);
+
+    const dead = await eventually('the three refused events dead-lettered', async () => {
+      const found = deadLetters.messages.filter((m) => m.headers.dlq_consumer_group === GROUP);
+      return found.length === 3 ? found : undefined;
+    });
+    const byEvent = new Map(dead.map((m) => [m.headers.ce_id, m.headers]));
+    expect(byEvent.get(events[10].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
+    expect(byEvent.get(events[40].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
+    expect(byEvent.get(events[25].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 1 attempt(s)') });
+  });
+});
