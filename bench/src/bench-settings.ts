@@ -16,6 +16,7 @@ const settingsSchema = z.object({
   /** The local broker's data folder, to size what a topic keeps on disk; `npm run bench` sets it for the local broker. */
   BENCH_KAFKA_DATA_DIR: z.string().min(1).optional(),
   BENCH_EVENTS: z.coerce.number().int().min(500).max(1_000_000).default(20_000),
+  BENCH_ANALYTICS_EVENTS: z.coerce.number().int().min(300).max(1_000_000).default(15_000),
   BENCH_TIMERS: z.coerce.number().int().min(0).max(10_000_000).default(100_000),
   /** The second, larger pending size for the timer figures; 0 (or not above BENCH_TIMERS) skips it. */
   BENCH_TIMERS_LARGE: z.coerce.number().int().min(0).max(10_000_000).default(1_000_000),
@@ -46,11 +47,11 @@ const settingsSchema = z.object({
   BENCH_CONSOLE_CASES: z.coerce.number().int().min(100).max(9_000).default(5_000),
   BENCH_CONSOLE_EVENTS: z.coerce.number().int().min(5).max(100).default(40),
   BENCH_CONSOLE_EVENT_RATE: z.coerce.number().min(0.5).max(20).default(3),
-  /** Comma-separated subset of `outbox,consumer,sasl,timers,resolve,intake,ranking,signups,console`; empty runs all. */
+  /** Comma-separated subset of `outbox,consumer,analytics,sasl,timers,resolve,intake,ranking,signups,console`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups', 'console'] as const;
+export const benchmarkNames = ['outbox', 'consumer', 'analytics', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups', 'console'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -62,6 +63,8 @@ export interface BenchSettings {
   readonly kafkaDataDir: string | null;
   /** Events written, relayed and consumed; written in transactions of 100, so rounded down to a multiple. */
   readonly events: number;
+  /** `analytics`: issue events (reported, dispatched, acknowledged per issue) waiting for the analytics process. */
+  readonly analyticsEvents: number;
   readonly pendingTimers: number;
   readonly largePendingTimers: number;
   /** Timers coming due per second, and for how long, while the lag is measured. */
@@ -111,6 +114,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     plaintextKafkaBrokers: e.BENCH_PLAINTEXT_KAFKA_BROKERS ? e.BENCH_PLAINTEXT_KAFKA_BROKERS.split(',') : null,
     kafkaDataDir: e.BENCH_KAFKA_DATA_DIR ?? null,
     events: Math.floor(e.BENCH_EVENTS / 100) * 100,
+    analyticsEvents: e.BENCH_ANALYTICS_EVENTS,
     pendingTimers: e.BENCH_TIMERS,
     largePendingTimers: e.BENCH_TIMERS_LARGE,
     timerStream: { ratePerSecond: e.BENCH_TIMER_STREAM_RATE, seconds: e.BENCH_TIMER_STREAM_SECONDS },

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
 import { BenchmarkName, BenchSettings, BenchSettingsError, loadBenchSettings } from './bench-settings';
+import { runAnalyticsBenchmark } from './benchmarks/analytics/analytics-ingest.benchmark';
 import { runConsoleBenchmark } from './benchmarks/console/console.benchmark';
 import { runConsumerBenchmark } from './benchmarks/consumer/consumer.benchmark';
 import { runIntakeBenchmark } from './benchmarks/intake/intake.benchmark';
@@ -22,6 +23,7 @@ const repositoryRoot = path.resolve(__dirname, '../../..');
 const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Progress) => Promise<Figure[]>> = {
   outbox: runOutboxBenchmark,
   consumer: runConsumerBenchmark,
+  analytics: runAnalyticsBenchmark,
   sasl: runSaslBenchmark,
   timers: runTimersBenchmark,
   resolve: runResolveBenchmark,

@@ -31,14 +31,15 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
  * in order; a duplicate inside the batch runs nothing; after-commit actions run only for what committed.
  */
 const GROUP = 'tests.batch-consumer';
+const SET_BASED_GROUP = 'tests.batch-consumer-set-based';
 const tenant = 'batching';
 
-const subscription: SubscriptionSpec = {
-  group: GROUP,
+const subscription = (group: string): SubscriptionSpec => ({
+  group,
   service: 'issue-dispatch',
   topics: [Topics.issueEvents.name],
   description: 'The batch consumer test: every IssueReported once, with one effect row each.',
-};
+});
 
 class BatchTestSchema1764900000001 implements MigrationInterface {
   name = 'BatchTestSchema1764900000001';
@@ -50,6 +51,7 @@ class BatchTestSchema1764900000001 implements MigrationInterface {
         issue_id text NOT NULL,
         txid bigint NOT NULL
       )`);
+    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}".set_effects (issue_id text PRIMARY KEY, txid bigint NOT NULL)`);
   }
   async down(): Promise<void> {}
 }
@@ -78,13 +80,44 @@ class RecordingHandler implements EventHandler {
   }
 }
 
+/**
+ * A set-based handler (`handleMany`): one multi-row insert per batch, which fails as a whole when a `poison-*`
+ * issue is among the events — the consumer must then find the culprit one event at a time with `handle`.
+ */
+@Injectable()
+class SetBasedRecordingHandler implements EventHandler {
+  readonly handles = [IssueReported];
+  batches = 0;
+
+  async handle(event: CloudEvent, context: HandlingContext): Promise<void> {
+    await this.write([event], context);
+  }
+
+  async handleMany(events: readonly CloudEvent[], context: HandlingContext): Promise<void> {
+    this.batches += 1;
+    await this.write(events, context);
+  }
+
+  private async write(events: readonly CloudEvent[], { manager }: HandlingContext): Promise<void> {
+    const issueIds = events.map((event) => (event.data as { issueId: string }).issueId);
+    await manager.query(`INSERT INTO set_effects (issue_id, txid) SELECT unnest($1::text[]), txid_current()`, [issueIds]);
+    const poison = issueIds.find((id) => id.startsWith('poison-'));
+    if (poison) throw new Error(`${poison} can never be handled`);
+  }
+}
+
 @Module({})
 class BatchTestModule {
   static with(config: ServiceConfig) {
     return {
       module: BatchTestModule,
       imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: messagingEntities, migrations: [BatchTestSchema1764900000001] }), MessagingModule],
-      providers: [RecordingHandler, provideEventConsumer({ subscription, handlers: [RecordingHandler] })],
+      providers: [
+        RecordingHandler,
+        SetBasedRecordingHandler,
+        provideEventConsumer({ subscription: subscription(GROUP), handlers: [RecordingHandler] }),
+        provideEventConsumer({ subscription: subscription(SET_BASED_GROUP), handlers: [SetBasedRecordingHandler] }),
+      ],
     };
   }
 }
@@ -95,6 +128,7 @@ describe('batch consumer', () => {
   let producer: Producer;
   let deadLetters: EventRecorder;
   let app: INestApplicationContext | undefined;
+  let issueIdsSent: string[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase('batch_consumer');
@@ -115,7 +149,7 @@ describe('batch consumer', () => {
         LOG_LEVEL: 'error',
       },
     );
-    const topics = [Topics.issueEvents.name, deadLetterTopicOf(GROUP), replayTopicOf(GROUP)].map((t) => prefix + t);
+    const topics = [Topics.issueEvents.name, ...[GROUP, SET_BASED_GROUP].flatMap((g) => [deadLetterTopicOf(g), replayTopicOf(g)])].map((t) => prefix + t);
     await withAdmin(kafka, async (admin) => {
       await new KafkaProvisioner(admin).provisionTopics(prefix, 1);
       await admin.createTopics({ topics: topics.slice(1).map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: false });
@@ -127,7 +161,7 @@ describe('batch consumer', () => {
     });
     producer = EventRecorder.kafka().producer();
     await producer.connect();
-    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([prefix + deadLetterTopicOf(GROUP)]);
+    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([GROUP, SET_BASED_GROUP].map((g) => prefix + deadLetterTopicOf(g)));
   });
 
   afterAll(async () => {
@@ -146,6 +180,7 @@ describe('batch consumer', () => {
     const events = issueIds.map((issueId) =>
       syntheticEvent(IssueReported.type, 'one-street', { issueId, tenantId: tenant, category: 'noise', channel: 'resident', gridId: 'grid-1', reportedAt: new Date().toISOString() }, { tenant }),
     );
+    issueIdsSent = issueIds;
     const messages = events.map((e) => e.message);
     messages.splice(50, 0, events[5].message);
     await producer.send({ topic: config.topicPrefix + Topics.issueEvents.name, messages });
@@ -180,5 +215,22 @@ describe('batch consumer', () => {
     expect(byEvent.get(events[10].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
     expect(byEvent.get(events[40].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
     expect(byEvent.get(events[25].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 1 attempt(s)') });
+  });
+
+  it('finds the culprit of a failed set-based batch one event at a time, and commits the rest once', async () => {
+    // Read by the set-based group from the same topic as the first test (its own offsets, from the start).
+    const set = app!.get<KafkaEventConsumer>(eventConsumerToken(SET_BASED_GROUP));
+    const handler = app!.get(SetBasedRecordingHandler);
+    await eventually('the set-based group to settle every event', async () => Object.values(set.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
+    // Permanent and flaky failures are the per-event handler's; this one fails only on the poison issues.
+    expect(set.outcomes).toEqual({ handled: 58, duplicate: 1, ignored: 0, 'dead-lettered': 2 });
+    const rows = await database.query<{ issue_id: string; txid: string }>(`SELECT issue_id, txid FROM batch_test.set_effects`);
+    expect(rows.map((r) => r.issue_id).sort()).toEqual(issueIdsSent.filter((id) => !id.startsWith('poison-')).sort());
+    expect(handler.batches).toBeGreaterThan(0);
+    const dead = await eventually('the poison events dead-lettered by the set-based group', async () => {
+      const found = deadLetters.messages.filter((m) => m.headers.dlq_consumer_group === SET_BASED_GROUP);
+      return found.length === 2 ? found : undefined;
+    });
+    expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['handler-failed', 'handler-failed']);
   });
 });

@@ -4,21 +4,27 @@ import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridl
 import { DatabaseModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { BenchSchema1764900000000 } from './bench-schema.migration';
-import { EffectRecordingHandler } from './effect-recording.handler';
+import { EffectRecordingHandler, SetBasedEffectHandler } from './effect-recording.handler';
 
 /** The consumer group the inbox benchmark declares, as a service module would (its dead-letter topic is made by the benchmark). */
 export const BENCH_CONSUMER_GROUP = 'bench.inbox';
+/** The group of the same benchmark with the set-based handler, reading the same events again. */
+export const BENCH_SET_BASED_CONSUMER_GROUP = 'bench.inbox-set-based';
 
-const benchSubscription: SubscriptionSpec = {
-  group: BENCH_CONSUMER_GROUP,
+const benchSubscription = (group: string): SubscriptionSpec => ({
+  group,
   service: 'issue-dispatch',
   topics: [Topics.issueEvents.name],
   description: 'The inbox benchmark: every IssueReported once, with one effect row each.',
-};
+});
 
 export interface BenchAppOptions {
-  /** Declare a consumer group on the issue-events topic; it starts reading as the context boots. */
-  readonly withConsumer: boolean;
+  /**
+   * Declare a consumer group on the issue-events topic, which starts reading as the context boots: `per-event`
+   * (group bench.inbox) writes each effect row in its own statement, `set-based` (bench.inbox-set-based) a batch's
+   * rows in one.
+   */
+  readonly withConsumer: false | 'per-event' | 'set-based';
 }
 
 /**
@@ -28,11 +34,10 @@ export interface BenchAppOptions {
 @Module({})
 export class BenchAppModule {
   static with(config: ServiceConfig, options: BenchAppOptions): DynamicModule {
+    const handler = options.withConsumer === 'set-based' ? SetBasedEffectHandler : EffectRecordingHandler;
+    const group = options.withConsumer === 'set-based' ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP;
     const consumerProviders: Provider[] = options.withConsumer
-      ? [
-          EffectRecordingHandler,
-          provideEventConsumer({ subscription: benchSubscription, handlers: [EffectRecordingHandler] }),
-        ]
+      ? [{ provide: EffectRecordingHandler, useClass: handler }, provideEventConsumer({ subscription: benchSubscription(group), handlers: [EffectRecordingHandler] })]
       : [];
     return {
       module: BenchAppModule,

@@ -26,6 +26,22 @@ export class DurableTimers {
     return result.identifiers[0].id as string;
   }
 
+  /** Several timers in one multi-row INSERT (a batch consumer's projection, ADR 0033). */
+  async scheduleMany(manager: EntityManager, requests: readonly TimerRequest[]): Promise<void> {
+    if (requests.length === 0) return;
+    const traceParent = activeTraceContext().traceparent;
+    await manager.insert(
+      DurableTimer,
+      requests.map((request) => ({ tenantId: request.tenantId, kind: request.kind, aggregateId: request.aggregateId, dueAt: request.dueAt, payload: request.payload ?? {}, traceParent })),
+    );
+  }
+
+  /** Cancels every pending timer of `kind` for any of the aggregates, in one statement. */
+  async cancelMany(manager: EntityManager, aggregateIds: readonly string[], kind: string): Promise<void> {
+    if (aggregateIds.length === 0) return;
+    await manager.createQueryBuilder().delete().from(DurableTimer).where('aggregate_id = ANY(:ids) AND kind = :kind', { ids: [...aggregateIds], kind }).execute();
+  }
+
   /** Cancels every pending timer of `kind` for the aggregate; returns how many there were. */
   async cancel(manager: EntityManager, aggregateId: string, kind: string): Promise<number> {
     const result = await manager.delete(DurableTimer, { aggregateId, kind });

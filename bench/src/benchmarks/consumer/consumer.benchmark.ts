@@ -1,8 +1,8 @@
 import { IssueReported } from '@gridline/contracts';
 import { eventConsumerToken, KafkaEventConsumer } from '@gridline/messaging';
 import { BenchSettings } from '../../bench-settings';
-import { BENCH_CONSUMER_GROUP } from '../../harness/bench-app.module';
-import { withBenchScope } from '../../harness/bench-scope';
+import { BENCH_CONSUMER_GROUP, BENCH_SET_BASED_CONSUMER_GROUP } from '../../harness/bench-app.module';
+import { BenchScope, withBenchScope } from '../../harness/bench-scope';
 import { EffectRecordingHandler } from '../../harness/effect-recording.handler';
 import { Figure, throughputFigure } from '../../harness/figure';
 import { now, perSecond, waitUntil } from '../../harness/measure';
@@ -21,6 +21,7 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     const expected = settings.events;
     await scope.createTopic(topic);
     await scope.createConsumerGroupTopics(BENCH_CONSUMER_GROUP);
+    await scope.createConsumerGroupTopics(BENCH_SET_BASED_CONSUMER_GROUP);
     progress(`consumer: filling ${topic} with ${expected} events`);
     const producer = await connectRawProducer(scope.kafka);
     await sendInBatches(producer, topic, issueReportedBatch(expected).map((data) => kafkaMessageOf(rawOutboxRow(data)))).finally(() => producer.disconnect());
@@ -36,36 +37,39 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     // The library's handler inserts the same event ids; start it from empty tables like the raw run had.
     await client.query('TRUNCATE inbox, bench_effects');
 
-    progress(`consumer: KafkaEventConsumer with inbox`);
-    // The context resolves once KafkaEventConsumer.start has joined the group (kafkajs resolves `run` then),
-    // the same instant the raw consumers' clocks start.
-    const app = await scope.boot({ withConsumer: true });
-    const joinedAt = now();
-    const consumer = app.context.get<KafkaEventConsumer>(eventConsumerToken(BENCH_CONSUMER_GROUP));
-    const handler = app.context.get(EffectRecordingHandler);
-    const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);
-    const finished = await waitUntil(() => settled() >= expected, 'KafkaEventConsumer to handle every event', 300_000, 5);
-    if (consumer.outcomes.handled !== expected) throw new Error(`bench: consumer outcomes ${JSON.stringify(consumer.outcomes)}, expected ${expected} handled`);
-    const libraryMs = finished - Math.min(joinedAt, handler.firstEventAt ?? joinedAt);
+    progress(`consumer: KafkaEventConsumer with inbox, one effect statement per event`);
+    const perEventMs = await consumeWithLibrary(scope, 'per-event', expected);
+    await client.query('TRUNCATE inbox, bench_effects');
+    progress(`consumer: KafkaEventConsumer with inbox, set-based handler (one effect statement per batch)`);
+    const setBasedMs = await consumeWithLibrary(scope, 'set-based', expected);
 
-    const value = perSecond(expected, libraryMs);
+    const perEvent = perSecond(expected, perEventMs);
+    const setBased = perSecond(expected, setBasedMs);
+    const rawRead = perSecond(expected, rawReadMs);
+    const rawTransactions = perSecond(expected, rawHandleMs);
     return [
-      throughputFigure({
-        id: 'consumer.inbox',
-        label: 'consumer with inbox (KafkaEventConsumer)',
-        value,
-        unit: 'events/s',
-        baseline: perSecond(expected, rawReadMs),
-        baselineLabel: 'raw kafkajs eachBatch, read only',
-      }),
-      throughputFigure({
-        id: 'consumer.inbox.vs-raw-transactions',
-        label: 'consumer with inbox vs same SQL',
-        value,
-        unit: 'events/s',
-        baseline: perSecond(expected, rawHandleMs),
-        baselineLabel: 'raw eachBatch + pg tx per event',
-      }),
+      throughputFigure({ id: 'consumer.inbox', label: 'consumer with inbox (KafkaEventConsumer)', value: perEvent, unit: 'events/s', baseline: rawRead, baselineLabel: 'raw kafkajs eachBatch, read only' }),
+      throughputFigure({ id: 'consumer.inbox.vs-raw-transactions', label: 'consumer with inbox vs same SQL', value: perEvent, unit: 'events/s', baseline: rawTransactions, baselineLabel: 'raw eachBatch + pg tx per event' }),
+      throughputFigure({ id: 'consumer.inbox.set-based', label: 'consumer with inbox, set-based handler', value: setBased, unit: 'events/s', baseline: rawTransactions, baselineLabel: 'raw eachBatch + pg tx per event' }),
     ];
   });
+}
+
+/**
+ * Boots the bench service with its consumer and times it over every waiting event. The context resolves once
+ * KafkaEventConsumer.start has joined the group (kafkajs resolves `run` then), the same instant the raw consumers'
+ * clocks start.
+ */
+async function consumeWithLibrary(scope: BenchScope, handler: 'per-event' | 'set-based', expected: number): Promise<number> {
+  const group = handler === 'set-based' ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP;
+  const app = await scope.boot({ withConsumer: handler });
+  const joinedAt = now();
+  const consumer = app.context.get<KafkaEventConsumer>(eventConsumerToken(group));
+  const recorder = app.context.get(EffectRecordingHandler);
+  const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);
+  const finished = await waitUntil(() => settled() >= expected, 'KafkaEventConsumer to handle every event', 300_000, 5);
+  if (consumer.outcomes.handled !== expected) throw new Error(`bench: consumer outcomes ${JSON.stringify(consumer.outcomes)}, expected ${expected} handled`);
+  const elapsed = finished - Math.min(joinedAt, recorder.firstEventAt ?? joinedAt);
+  await app.close();
+  return elapsed;
 }

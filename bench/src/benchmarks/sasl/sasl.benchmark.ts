@@ -89,7 +89,7 @@ function measure(label: string, settings: BenchSettings, progress: Progress, opt
     const bytesOnDisk = dataDir && existsSync(dataDir) ? topicBytesOnDisk(dataDir, scope.physicalTopic(IssueReported.topic)) : null;
 
     progress(`${label}: consumer with inbox handling ${events.length} events`);
-    const reader = await scope.boot({ withConsumer: true });
+    const reader = await scope.boot({ withConsumer: 'per-event' });
     const joinedAt = now();
     const consumer = reader.context.get<KafkaEventConsumer>(eventConsumerToken(BENCH_CONSUMER_GROUP));
     const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);

@@ -16,6 +16,13 @@ export interface HandlingContext {
 export interface EventHandler {
   readonly handles: readonly EventDefinition[];
   handle(event: CloudEvent, context: HandlingContext): Promise<void>;
+  /**
+   * Optional, for hot projections: the new events of one batch that this handler takes, in partition order, at
+   * once — so it can read and write them set-based (one SELECT, one multi-row upsert) instead of a round trip each
+   * (ADR 0033). If it throws, the batch is rolled back and its events are handled one by one with `handle`, which
+   * therefore stays complete on its own and must leave the same state.
+   */
+  handleMany?(events: readonly CloudEvent[], context: HandlingContext): Promise<void>;
 }
 
 /** Narrows a CloudEvent to one catalogue definition so its data is typed. */

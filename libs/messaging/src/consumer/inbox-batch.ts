@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent } from '@gridline/contracts';
-import { isDependencyOutage } from '@gridline/platform';
 import { HandlingContext } from './event-handler';
 
 /** One event ready for its handlers: envelope, source and schema already checked. */
@@ -13,15 +12,15 @@ export interface InboxEntry {
 export type InboxOutcome = 'handled' | 'duplicate';
 
 /**
- * A handler failed on the event at `index` for a reason of its own (not a database outage): the transaction is
- * rolled back and the caller isolates that event.
+ * A handler failed for a reason of its own (not a database outage) on the event at `index` of the batch, or on
+ * several at once (`index` null: a set-based handler); the transaction is rolled back and the caller isolates it.
  */
 export class BatchMemberFailed extends Error {
   constructor(
-    readonly index: number,
+    readonly index: number | null,
     readonly failure: unknown,
   ) {
-    super(`event ${index} of the batch failed: ${(failure as Error)?.message ?? String(failure)}`);
+    super(`${index === null ? 'a set-based handler' : `event ${index}`} of the batch failed: ${(failure as Error)?.message ?? String(failure)}`);
     this.name = 'BatchMemberFailed';
   }
 }
@@ -30,35 +29,24 @@ const logger = new Logger('InboxBatch');
 
 /**
  * Handles `entries` in one transaction (ADR 0033): one multi-row inbox insert claims every new event id at once,
- * then the handlers run event by event in the order given, and everything commits together — one commit, one
- * fsync, for the whole batch. An id already in the inbox (or twice in the batch) is a duplicate and runs nothing.
- * A handler's failure rolls the whole transaction back and surfaces as BatchMemberFailed naming the event;
- * a database outage surfaces as itself. `afterCommit` actions run only once the commit succeeded.
+ * then `runHandlers` gets the indices of the new ones (in the order given) and everything commits together — one
+ * commit, one fsync, for the whole batch. An id already in the inbox (or twice in the batch) is a duplicate and is
+ * not handed over. Whatever `runHandlers` throws rolls the transaction back and is rethrown. `afterCommit` actions
+ * run only once the commit succeeded.
  */
 export async function handleInOneTransaction(
   dataSource: DataSource,
   group: string,
   entries: readonly InboxEntry[],
-  runHandlers: (index: number, context: HandlingContext) => Promise<void>,
+  runHandlers: (fresh: readonly number[], context: HandlingContext) => Promise<void>,
 ): Promise<InboxOutcome[]> {
   const afterCommit: Array<() => Promise<void> | void> = [];
   const outcomes = await dataSource.transaction(async (manager) => {
     const unclaimed = await claimInInbox(manager, group, entries);
-    const context: HandlingContext = { manager, afterCommit: (action) => void afterCommit.push(action) };
-    const result: InboxOutcome[] = [];
-    for (let index = 0; index < entries.length; index++) {
-      // Deleting as it goes: the second copy of an id delivered twice in one batch finds it gone.
-      if (!unclaimed.delete(entries[index].event.id)) {
-        result.push('duplicate');
-        continue;
-      }
-      try {
-        await runHandlers(index, context);
-      } catch (error) {
-        throw isDependencyOutage(error) ? error : new BatchMemberFailed(index, error);
-      }
-      result.push('handled');
-    }
+    // Deleting as it goes: the second copy of an id delivered twice in one batch finds it gone.
+    const result: InboxOutcome[] = entries.map((entry) => (unclaimed.delete(entry.event.id) ? 'handled' : 'duplicate'));
+    const fresh = result.flatMap((outcome, index) => (outcome === 'handled' ? [index] : []));
+    await runHandlers(fresh, { manager, afterCommit: (action) => void afterCommit.push(action) });
     return result;
   });
   for (const action of afterCommit) {

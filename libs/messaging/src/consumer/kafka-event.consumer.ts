@@ -258,9 +258,16 @@ export class KafkaEventConsumer {
     let outageRetries = 0;
     for (;;) {
       try {
-        return await handleInOneTransaction(this.dataSource, this.options.group, ready, (index, context) => this.runHandlers(ready[index], context));
+        return await handleInOneTransaction(this.dataSource, this.options.group, ready, (fresh, context) => this.runBatchHandlers(ready, fresh, context));
       } catch (error) {
-        if (error instanceof BatchMemberFailed) {
+        if (error instanceof BatchMemberFailed && error.index === null) {
+          // A set-based handler failed and does not say on which event: find out one event at a time.
+          this.logger.warn(`a batch of ${ready.length} is handled one event at a time: ${error.message}`);
+          const outcomes: Outcome[] = [];
+          for (const one of ready) outcomes.push(await this.handleWithRetries(one));
+          return outcomes;
+        }
+        if (error instanceof BatchMemberFailed && error.index !== null) {
           const before = await this.handleAll(ready.slice(0, error.index));
           const failed = await this.handleWithRetries(ready[error.index], error.failure);
           const after = await this.handleAll(ready.slice(error.index + 1));
@@ -273,8 +280,34 @@ export class KafkaEventConsumer {
     }
   }
 
+  /**
+   * Event by event in order, each handler that has no `handleMany`; then each set-based handler once with its
+   * events of the batch. A failure names the event it happened on (or none, for a set-based handler); a database
+   * outage is passed on as it is, so the whole batch waits.
+   */
+  private async runBatchHandlers(ready: readonly ReadyEvent[], fresh: readonly number[], context: HandlingContext): Promise<void> {
+    const setBased = new Map<EventHandler, CloudEvent[]>();
+    for (const index of fresh) {
+      const perEvent = ready[index].handlers.filter((handler) => !handler.handleMany);
+      try {
+        await this.runHandlers(ready[index], perEvent, context);
+      } catch (error) {
+        throw isDependencyOutage(error) ? error : new BatchMemberFailed(index, error);
+      }
+      for (const handler of ready[index].handlers) if (handler.handleMany) setBased.set(handler, [...(setBased.get(handler) ?? []), ready[index].event]);
+    }
+    for (const [handler, events] of setBased) {
+      const attributes = { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.group, 'messaging.batch.message_count': events.length };
+      try {
+        await inSpan(`process batch of ${events.length}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(null), () => handler.handleMany!(events, context));
+      } catch (error) {
+        throw isDependencyOutage(error) ? error : new BatchMemberFailed(null, error);
+      }
+    }
+  }
+
   /** Runs an event's handlers in the producer's trace, so what they write to their own outbox continues it. */
-  private runHandlers(ready: ReadyEvent, context: HandlingContext): Promise<void> {
+  private runHandlers(ready: ReadyEvent, handlers: readonly EventHandler[], context: HandlingContext): Promise<void> {
     const { event, delivery } = ready;
     const attributes = {
       'messaging.system': 'kafka',
@@ -287,7 +320,7 @@ export class KafkaEventConsumer {
     };
     return runWithLogContext(logContextOf(delivery.message), () =>
       inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async () => {
-        for (const handler of ready.handlers) await handler.handle(event, context);
+        for (const handler of handlers) await handler.handle(event, context);
       }),
     );
   }
@@ -304,10 +337,13 @@ export class KafkaEventConsumer {
     for (;;) {
       if (failure === undefined) {
         try {
-          const [outcome] = await handleInOneTransaction(this.dataSource, this.options.group, [ready], (_, context) => this.runHandlers(ready, context));
+          // Alone, every handler takes the event by `handle`, set-based ones too: this is where a batch's failure is pinned down.
+          const [outcome] = await handleInOneTransaction(this.dataSource, this.options.group, [ready], (fresh, context) =>
+            fresh.length ? this.runHandlers(ready, ready.handlers, context) : Promise.resolve(),
+          );
           return outcome;
         } catch (error) {
-          failure = error instanceof BatchMemberFailed ? error.failure : error;
+          failure = error;
         }
       }
       if (isDependencyOutage(failure)) {
