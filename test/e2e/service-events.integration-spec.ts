@@ -106,13 +106,19 @@ describe('service events: recurrence, a race-proof sign-up, waitlist, attendance
     expect(listed.body.items.map((o: any) => o.id)).toEqual(saturdays.body.occurrences.map((o: any) => o.id));
   });
 
-  it('confirms exactly 100 of 1,000 residents signing up at the same moment for 100 places, waitlists 900 in order, and promotes them in order on cancellation', async () => {
+  /** A daily half-hour clinic with `capacity` resident places; its first occurrence still open for sign-up. */
+  async function nextDailyClinic(title: string, startTime: string, capacity: number): Promise<{ id: string }> {
+    const endTime = `${startTime.slice(0, 2)}:30`;
     const created = await admin.post(`/v1/tenants/${tenantId}/service-events`, clinicBody({
-      title: '专家义诊', recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] }, horizonDays: 3,
-      startTime: '23:00', endTime: '23:30', residentSlots: [{ service: 'clinic', capacity: 100 }], volunteerShifts: [],
+      title, recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] }, horizonDays: 3,
+      startTime, endTime, residentSlots: [{ service: 'clinic', capacity }], volunteerShifts: [],
     }));
     expect(created.status).toBe(201);
-    const occurrence = created.body.occurrences.find((o: any) => new Date(o.startsAt).getTime() > Date.now() + 30 * 60_000);
+    return created.body.occurrences.find((o: any) => new Date(o.startsAt).getTime() > Date.now() + 30 * 60_000);
+  }
+
+  it('confirms exactly 100 of 1,000 residents signing up at the same moment for 100 places, waitlists 900 in order, and promotes them in order on cancellation', async () => {
+    const occurrence = await nextDailyClinic('专家义诊', '23:00', 100);
     const residents = await Promise.all(Array.from({ length: 1000 }, (_, i) => as.resident(tenantId, `resident-${i}`)));
 
     const started = Date.now();
@@ -180,6 +186,28 @@ describe('service events: recurrence, a race-proof sign-up, waitlist, attendance
     const [final] = await platform.database.query(`SELECT taken, waitlisted FROM volunteer_coordination.occurrence_pools WHERE occurrence_id = $1`, [occurrence.id]);
     expect(final).toEqual({ taken: 100, waitlisted: 897 });
   }, 300_000);
+
+  it('answers each sign-up of a group on its own: the same person three times at once gets one place and two 409s, the rest are untouched', async () => {
+    const occurrence = await nextDailyClinic('理发', '22:00', 20);
+    const others = await Promise.all(Array.from({ length: 47 }, (_, i) => as.resident(tenantId, `haircut-${i}`)));
+    const repeated = await as.resident(tenantId, 'haircut-eager');
+    const tokens = [...others.slice(0, 15), repeated, ...others.slice(15, 30), repeated, ...others.slice(30), repeated];
+    const answers = await Promise.all(tokens.map((t) =>
+      httpClient(volunteersUrl, t).post(`/v1/tenants/${tenantId}/service-occurrences/${occurrence.id}/sign-ups`, { role: 'resident' })));
+
+    const eager = answers.filter((_, i) => tokens[i] === repeated);
+    expect(eager.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    expect(eager.filter((a) => a.status === 409).map((a) => a.body.code)).toEqual(['ALREADY_SIGNED_UP', 'ALREADY_SIGNED_UP']);
+    expect(answers.filter((_, i) => tokens[i] !== repeated).map((a) => a.status)).toEqual(Array(47).fill(201));
+    const accepted = answers.filter((a) => a.status === 201);
+    expect(accepted.filter((a) => a.body.status === 'confirmed')).toHaveLength(20);
+    expect(accepted.filter((a) => a.body.status === 'waitlisted').map((a) => a.body.waitlistPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
+    const [pool] = await platform.database.query(`SELECT taken, waitlisted FROM volunteer_coordination.occurrence_pools WHERE occurrence_id = $1`, [occurrence.id]);
+    expect(pool).toEqual({ taken: 20, waitlisted: 28 });
+    const [rows] = await platform.database.query<{ n: number; seqs: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT waitlist_seq)::int AS seqs FROM volunteer_coordination.service_sign_ups WHERE occurrence_id = $1`, [occurrence.id]);
+    expect(rows).toEqual({ n: 48, seqs: 28 });
+  }, 120_000);
 
   it('reminds participants before the start, refuses sign-up once it started, and turns check-in and check-out into attendance and volunteer hours', async () => {
     // An occurrence today that starts two minutes from now and lasts one minute, with a one-minute reminder.

@@ -35,3 +35,4 @@ export * from './observability/traceparent';
 export * from './observability/gridline-metrics';
 export * from './observability/scrape-cache';
 export * from './observability/service-logger';
+export * from './database/group-commit';

@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignedUp } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, ForbiddenError, hasRole, Identity, UnprocessableError } from '@gridline/platform';
+import { context, Context } from '@opentelemetry/api';
+import { ConflictError, currentIdempotencyClaim, ForbiddenError, GroupCommit, GroupOutcome, hasRole, Identity, isDependencyOutage, UnprocessableError } from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
 import { OccurrencePool } from '../../service-occurrence.entity';
@@ -25,20 +26,43 @@ type Claim = { readonly status: 'confirmed' } | { readonly status: 'waitlisted';
 
 const MAX_CLAIM_ATTEMPTS = 5;
 
+interface Person {
+  readonly key: string;
+  readonly residentSubject: string | null;
+  readonly volunteerId: string | null;
+  readonly describe: string;
+}
+
+/** A checked sign-up waiting for its place: everything the transaction needs, and the request's trace. */
+interface PendingSignUp {
+  readonly tenantId: string;
+  readonly occurrenceId: string;
+  readonly pool: OccurrencePool;
+  readonly person: Person;
+  readonly signedUpBy: string;
+  readonly correlationId: string;
+  readonly trace: Context;
+}
+
 /**
  * Takes a place in a slot or shift, or a place on its waitlist, without ever overbooking.
  *
- * The pool row is the arbiter: `UPDATE … SET taken = taken + 1 WHERE taken < capacity RETURNING` takes a place
- * only while one is free, and its row lock queues concurrent sign-ups for the same pool until each commits,
- * so 1,000 people asking for 100 places at once get exactly 100 confirmations. When it is full, a second
- * conditional UPDATE (`WHERE taken >= capacity`) numbers the waitlist under the same lock; if a cancellation
- * freed a place in between, neither matches and the claim is tried again. The sign-up row, its event and the
- * counter commit together; a second live sign-up by the same person violates a unique index and rolls the
- * whole transaction back, counter included (409 ALREADY_SIGNED_UP). The CHECK taken <= capacity is the last
+ * The pool row is the arbiter. Concurrent sign-ups for one pool in this process are committed together (group
+ * commit, ADR 0034): the group locks the pool row, drops people already signed up, gives the free places to the
+ * first of the rest in arrival order and numbers the others on the waitlist, then writes the counters, the rows
+ * and the events in one transaction — so a popular occurrence costs one commit per group instead of one per person
+ * behind a row lock. Other replicas queue on the same row lock, so 1,000 people asking for 100 places at once
+ * still get exactly 100 confirmations. A request with an Idempotency-Key, and every member of a group whose
+ * transaction failed for another reason (say a person signing up for two pools of one occurrence at once), goes
+ * alone: `UPDATE … SET taken = taken + 1 WHERE taken < capacity RETURNING` takes a place only while one is free,
+ * a second conditional UPDATE numbers the waitlist under the same lock, and a second live sign-up by the same
+ * person violates a unique index and rolls back (409 ALREADY_SIGNED_UP). The CHECK taken <= capacity is the last
  * line of defence should any code path forget all this.
  */
 @Injectable()
 export class SignUpUseCase {
+  private readonly groups = new GroupCommit<PendingSignUp, SignUpView>((_, items) => this.signUpTogether(items));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
@@ -50,50 +74,126 @@ export class SignUpUseCase {
     if (hasStarted(occurrence, new Date())) throw new ConflictError('OCCURRENCE_STARTED', `occurrence ${occurrenceId} started at ${occurrence.startsAt.toISOString()}; sign-up is closed`);
     const pool = await this.poolFor(tenantId, occurrenceId, request);
     const person = await this.personFor(tenantId, request, pool, identity, occurrence.gridId);
+    const pending: PendingSignUp = { tenantId, occurrenceId, pool, person, signedUpBy: identity.subject, correlationId, trace: context.active() };
+    // An Idempotency-Key is recorded by the request's own transaction (ADR 0030), so such a request goes alone.
+    return currentIdempotencyClaim() ? this.signUpAlone(pending) : this.groups.submit(pool.id, pending);
+  }
 
-    const signUp = await this.dataSource.transaction(async (manager) => {
-      const claim = await this.claim(manager, pool.id);
-      const row = manager.create(ServiceSignUp, {
-        id: randomUUID(),
-        tenantId,
-        occurrenceId,
-        poolId: pool.id,
-        role: pool.role,
-        personKey: person.key,
-        residentSubject: person.residentSubject,
-        volunteerId: person.volunteerId,
-        signedUpBy: identity.subject,
-        status: claim.status,
-        waitlistSeq: claim.status === 'waitlisted' ? claim.seq : null,
-        signedUpAt: new Date(),
-        confirmedAt: claim.status === 'confirmed' ? new Date() : null,
-        cancelledAt: null,
-        checkedInAt: null,
-        checkedOutAt: null,
-        attendedMinutes: null,
+  /** One group of sign-ups for one pool in one transaction; see the class comment. */
+  private async signUpTogether(items: readonly PendingSignUp[]): Promise<Array<GroupOutcome<SignUpView>>> {
+    if (items.length === 1) return [await outcomeOf(this.signUpAlone(items[0]))];
+    const { pool, occurrenceId } = items[0];
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const [counters] = (await manager.query(`SELECT taken, capacity, waitlisted, waitlist_seq FROM occurrence_pools WHERE id = $1 FOR UPDATE`, [pool.id])) as Array<{
+          taken: number;
+          capacity: number;
+          waitlisted: number;
+          waitlist_seq: number;
+        }>;
+        const live = (await manager.query(
+          `SELECT person_key FROM service_sign_ups WHERE occurrence_id = $1 AND role = $2 AND person_key = ANY($3) AND status <> 'cancelled'`,
+          [occurrenceId, pool.role, items.map((item) => item.person.key)],
+        )) as Array<{ person_key: string }>;
+        const signedUp = new Set(live.map((row) => row.person_key));
+        let free = Math.max(0, counters.capacity - counters.taken);
+        let confirmed = 0;
+        let waitlisted = 0;
+        const outcomes: Array<GroupOutcome<SignUpView>> = [];
+        const rows: ServiceSignUp[] = [];
+        for (const item of items) {
+          if (signedUp.has(item.person.key)) {
+            outcomes.push({ error: new ConflictError('ALREADY_SIGNED_UP', `${item.person.describe} already signed up for this occurrence (or on its waitlist)`) });
+            continue;
+          }
+          signedUp.add(item.person.key);
+          const claim: Claim =
+            free > 0
+              ? { status: 'confirmed' }
+              : { status: 'waitlisted', seq: counters.waitlist_seq + waitlisted + 1, position: counters.waitlisted + waitlisted + 1 };
+          if (claim.status === 'confirmed') {
+            free -= 1;
+            confirmed += 1;
+          } else waitlisted += 1;
+          const row = this.signUpRow(manager, item, claim);
+          rows.push(row);
+          outcomes.push({ ok: toSignUpView(row, pool.name, claim.status === 'waitlisted' ? claim.position : null) });
+        }
+        await manager.query(`UPDATE occurrence_pools SET taken = taken + $2, waitlisted = waitlisted + $3, waitlist_seq = waitlist_seq + $3 WHERE id = $1`, [pool.id, confirmed, waitlisted]);
+        if (rows.length > 0) await manager.insert(ServiceSignUp, rows);
+        for (const [index, item] of items.entries()) {
+          const outcome = outcomes[index];
+          if ('ok' in outcome) await context.with(item.trace, () => this.announce(manager, item, outcome.ok));
+        }
+        return outcomes;
       });
+    } catch (error) {
+      if (isDependencyOutage(error)) throw error;
+      // Each on its own, in arrival order: whatever failed the group fails only its own request now.
+      const outcomes: Array<GroupOutcome<SignUpView>> = [];
+      for (const item of items) outcomes.push(await outcomeOf(this.signUpAlone(item)));
+      return outcomes;
+    }
+  }
+
+  /** One sign-up in its own transaction: the claim, the row and its event. */
+  private async signUpAlone(item: PendingSignUp): Promise<SignUpView> {
+    return this.dataSource.transaction(async (manager) => {
+      const claim = await this.claim(manager, item.pool.id);
+      const row = this.signUpRow(manager, item, claim);
       try {
         await manager.insert(ServiceSignUp, row);
       } catch (error) {
         if (isUniqueViolation(error, 'service_sign_ups_one_per_person')) {
-          throw new ConflictError('ALREADY_SIGNED_UP', `${person.describe} is already signed up for this occurrence (or on its waitlist)`);
+          throw new ConflictError('ALREADY_SIGNED_UP', `${item.person.describe} already signed up for this occurrence (or on its waitlist)`);
         }
         throw error;
       }
-      const position = claim.status === 'waitlisted' ? claim.position : null;
-      await this.outbox.add(manager, ServiceSignedUp, {
-        signUpId: row.id,
-        occurrenceId,
-        tenantId,
-        role: pool.role,
-        pool: pool.name,
-        status: claim.status,
-        waitlistPosition: position,
-        volunteerId: person.volunteerId,
-      }, EventContext.start(tenantId, correlationId));
-      return toSignUpView(row, pool.name, position);
+      const view = toSignUpView(row, item.pool.name, claim.status === 'waitlisted' ? claim.position : null);
+      await context.with(item.trace, () => this.announce(manager, item, view));
+      return view;
     });
-    return signUp;
+  }
+
+  private signUpRow(manager: EntityManager, item: PendingSignUp, claim: Claim): ServiceSignUp {
+    const now = new Date();
+    return manager.create(ServiceSignUp, {
+      id: randomUUID(),
+      tenantId: item.tenantId,
+      occurrenceId: item.occurrenceId,
+      poolId: item.pool.id,
+      role: item.pool.role,
+      personKey: item.person.key,
+      residentSubject: item.person.residentSubject,
+      volunteerId: item.person.volunteerId,
+      signedUpBy: item.signedUpBy,
+      status: claim.status,
+      waitlistSeq: claim.status === 'waitlisted' ? claim.seq : null,
+      signedUpAt: now,
+      confirmedAt: claim.status === 'confirmed' ? now : null,
+      cancelledAt: null,
+      checkedInAt: null,
+      checkedOutAt: null,
+      attendedMinutes: null,
+    });
+  }
+
+  private async announce(manager: EntityManager, item: PendingSignUp, view: SignUpView): Promise<void> {
+    await this.outbox.add(
+      manager,
+      ServiceSignedUp,
+      {
+        signUpId: view.id,
+        occurrenceId: item.occurrenceId,
+        tenantId: item.tenantId,
+        role: item.pool.role,
+        pool: item.pool.name,
+        status: view.status as 'confirmed' | 'waitlisted',
+        waitlistPosition: view.waitlistPosition,
+        volunteerId: item.person.volunteerId,
+      },
+      EventContext.start(item.tenantId, item.correlationId),
+    );
   }
 
   private async claim(manager: EntityManager, poolId: string): Promise<Claim> {
@@ -124,7 +224,7 @@ export class SignUpUseCase {
   }
 
   /** Residents sign themselves up (their token subject); staff put registered volunteers with the skill on shifts. */
-  private async personFor(tenantId: string, request: SignUpDto, pool: OccurrencePool, identity: Identity, gridId: string) {
+  private async personFor(tenantId: string, request: SignUpDto, pool: OccurrencePool, identity: Identity, gridId: string): Promise<Person> {
     if (request.role === 'resident') {
       return { key: `resident:${identity.subject}`, residentSubject: identity.subject, volunteerId: null, describe: 'you are' };
     }
@@ -141,4 +241,11 @@ export class SignUpUseCase {
     if (!found[0].skilled) throw new UnprocessableError('VOLUNTEER_LACKS_SKILL', `volunteer ${volunteerId} does not have the skill ${pool.name}`, [{ field: 'volunteerId', reason: `lacks ${pool.name}` }]);
     return { key: `volunteer:${volunteerId}`, residentSubject: null, volunteerId, describe: `volunteer ${volunteerId} is` };
   }
+}
+
+function outcomeOf<R>(work: Promise<R>): Promise<GroupOutcome<R>> {
+  return work.then(
+    (ok) => ({ ok }),
+    (error: unknown) => ({ error }),
+  );
 }
