@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -77,6 +77,18 @@ export class BenchServiceProcess {
       await sleep(100);
     }
     throw new Error(`bench: ${this.app} did not answer ${healthPath(this.app)} within ${timeoutMs / 1000} s; see ${this.logFile}`);
+  }
+
+  /** The process's peak resident set so far in MB (Linux `VmHWM`), or null where /proc is not there. */
+  peakRssMb(): number | null {
+    const pid = this.child?.pid;
+    if (!pid) return null;
+    try {
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+      return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
+    } catch {
+      return null;
+    }
   }
 
   /** SIGTERM and wait: the service drains its consumers and relay. */

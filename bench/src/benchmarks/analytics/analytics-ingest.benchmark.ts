@@ -71,6 +71,7 @@ async function ingestRate(scope: BenchScope, count: number, batchSize: number | 
     )).rows[0];
   await waitUntil(async () => Number((await projected()).n) >= messages.length, `analytics to project ${messages.length} events`, 600_000, 200);
   const { n, seconds } = await projected();
+  progress(`analytics: peak RSS ${analytics.peakRssMb() ?? '?'} MB`);
   await analytics.stop();
   return (Number(n) - 1) / Math.max(seconds ?? 0, 0.001);
 }

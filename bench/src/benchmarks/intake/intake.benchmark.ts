@@ -46,6 +46,7 @@ export function runIntakeBenchmark(settings: BenchSettings, progress: Progress):
     progress(`intake: ${intake.rate} reports/s for ${intake.seconds} s over HTTP, until each IssueDispatched is on Kafka`);
     const steady = await reportAtSteadyRate({ dispatchUrl: dispatch.baseUrl, token, probe, rate: intake.rate, seconds: intake.seconds });
 
+    progress(`intake: peak RSS grid-registry ${registry.peakRssMb() ?? '?'} MB, issue-dispatch ${dispatch.peakRssMb() ?? '?'} MB`);
     const client = await scope.sql();
     const rows = await readReportRows(client);
     await createRawTables(client);

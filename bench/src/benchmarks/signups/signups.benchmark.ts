@@ -90,6 +90,7 @@ export function runSignupsBenchmark(settings: BenchSettings, progress: Progress)
     const held = pool.taken === settings.signupPlaces && pool.waitlisted === expectedWaitlist && counts.confirmed === settings.signupPlaces
       && counts.waitlisted === expectedWaitlist && counts.people === settings.signups && counts.seqs === expectedWaitlist;
     if (!held) throw new Error(`bench: overbooking guarantee broken: pool ${JSON.stringify(pool)}, sign-ups ${JSON.stringify(counts)}`);
+    progress(`volunteer-coordination: peak RSS ${service.peakRssMb() ?? '?'} MB`);
     progress(`guarantee held: ${counts.confirmed} confirmed of ${pool.capacity} places, ${counts.waitlisted} waitlisted in ${counts.seqs} distinct positions, pool counters agree`);
 
     // Baselines 1 and 2: the same rows by plain INSERT, one transaction each — from as many connections, and from
