@@ -294,7 +294,12 @@ export class KafkaEventConsumer {
       } catch (error) {
         throw isDependencyOutage(error) ? error : new BatchMemberFailed(index, error);
       }
-      for (const handler of ready[index].handlers) if (handler.handleMany) setBased.set(handler, [...(setBased.get(handler) ?? []), ready[index].event]);
+      for (const handler of ready[index].handlers) {
+        if (!handler.handleMany) continue;
+        const events = setBased.get(handler) ?? [];
+        events.push(ready[index].event);
+        setBased.set(handler, events);
+      }
     }
     for (const [handler, events] of setBased) {
       const attributes = { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.group, 'messaging.batch.message_count': events.length };
