@@ -340,10 +340,13 @@ describe('bulk import of places, boundaries and members', () => {
       const seen: Array<{ status: string; processed: number; total: number; stored: number }> = [];
       let job: { status: string; processed: number; total: number; result?: { created: number; total: number; places: unknown[] } } = { status: 'validating', processed: 0, total: 0 };
       while (job.status === 'validating' || job.status === 'applying') {
+        // Counted before the status is read: a job seen applying with rows still to go had not committed at that
+        // earlier instant either (counted after, the commit could fall between the two reads).
+        const stored = (await placeCount()) - before;
         const response = await admin.get(accepted.location!);
         expect(response.status).toBe(200);
         job = response.body;
-        seen.push({ status: job.status, processed: job.processed, total: job.total, stored: await placeCount() - before });
+        seen.push({ status: job.status, processed: job.processed, total: job.total, stored });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       process.stdout.write(`import job: ${rows} places in ${Date.now() - started} ms; ${seen.length} polls\n`);
