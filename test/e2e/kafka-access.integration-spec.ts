@@ -167,7 +167,8 @@ describe('Kafka access follows the catalogue', () => {
     const password = /password\s+(\S+)/.exec(granted)?.[1];
     expect(granted).toContain(`granted team-${team}: reads ${allTopics.filter((t) => t.public).length} public topics`);
     const kafka = kafkaAs({ ...adminConnection(), username: `team-${team}`, password: password! });
-    expect(await tryConsume(kafka, physical(Topics.issueEvents.name), physical(`team-${team}.dashboards`))).toBe('allowed');
+    // A new SCRAM user and its ACLs reach the broker's authoriser asynchronously; under load that takes a moment.
+    await eventually('the new team to read a public topic', async () => (await tryConsume(kafka, physical(Topics.issueEvents.name), physical(`team-${team}.dashboards`))) === 'allowed', 20_000, 500);
     expect(await tryConsume(kafka, physical(Topics.memberContacts.name), physical(`team-${team}.dashboards`))).toBe('refused');
     expect(execFileSync(process.execPath, ['scripts/streams.mjs', 'list'], { cwd: root, env, encoding: 'utf8' })).toContain(`team-${team}  reads`);
 
