@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { sleep } from '../eventually';
 import { ServiceProcess } from '../service-process';
 
@@ -16,18 +16,6 @@ export interface FaultRecord {
    * start-up (much CPU) from a starved one (little CPU, long wait: the machine was busy with everything else).
    */
   readonly cpuToAnswerMs?: number;
-}
-
-/** User + system CPU a Linux process has used so far, from /proc (clock ticks of 10 ms). */
-function cpuTimeMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Milliseconds until `url` answers anything over HTTP (the process is up and serving), polled every 50 ms. */
@@ -53,7 +41,7 @@ export async function killReplica(replica: ServiceProcess, label: string): Promi
   await replica.crash();
   const started = replica.start();
   const httpBackMs = await untilAnswering(`${replica.baseUrl}/health/live`, 60_000);
-  const cpuToAnswerMs = cpuTimeMs(replica.pid);
+  const cpuToAnswerMs = replica.cpuUsedMs();
   await started;
   return { kind: 'replica', target: label, at, recoveredAt: Date.now(), httpBackMs, cpuToAnswerMs };
 }
