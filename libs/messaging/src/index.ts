@@ -3,6 +3,7 @@ export * from './messaging.module';
 export * from './kafka/kafka-runtime';
 export * from './kafka/topic-names';
 export * from './kafka/kafka-client-config';
+export * from './kafka/acknowledged-batch';
 export * from './outbox/outbox';
 export * from './outbox/outbox-record.entity';
 export * from './outbox/outbox.relay';

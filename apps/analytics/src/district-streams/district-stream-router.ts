@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Admin, Consumer, EachBatchPayload, IHeaders, KafkaMessage, Producer } from 'kafkajs';
 import { deadLetterTopicOf, DistrictStreams, Subscriptions } from '@gridline/contracts';
 import { districtTopicPlan, KafkaProvisioner } from '@gridline/kafka-access';
-import { KafkaRuntime } from '@gridline/messaging';
+import { KafkaRuntime, sendAcknowledged } from '@gridline/messaging';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { districtRouteOf } from './domain/district-route';
 
@@ -92,17 +92,16 @@ export class DistrictStreamRouter {
     const producer = await this.producerFor(batch.topic, batch.partition);
     const transaction = await producer.transaction();
     try {
-      await transaction.sendBatch({
-        acks: -1,
-        topicMessages: [
-          ...copies.map(({ topic, messages }) => ({
-            topic,
-            // The same partition as the source: a key's events stay in one partition, in order.
-            messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp, partition: m.partition })),
-          })),
-          ...(deadLetters.length > 0 ? [{ topic: this.kafka.topics.physical(deadLetterTopicOf(DistrictStreams.group)), messages: deadLetters }] : []),
-        ],
-      });
+      const deadLetterTopic = this.kafka.topics.physical(deadLetterTopicOf(DistrictStreams.group));
+      // Committed only if every partition named acknowledged: a partial answer aborts the transaction (ADR 0035).
+      await sendAcknowledged((routed) => transaction.sendBatch(routed), [
+        ...copies.map(({ topic, messages }) => ({
+          topic,
+          // The same partition as the source: a key's events stay in one partition, in order.
+          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp, partition: m.partition })),
+        })),
+        ...(deadLetters.length > 0 ? await this.kafka.assignPartitions([{ topic: deadLetterTopic, messages: deadLetters }]) : []),
+      ]);
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
       await transaction.sendOffsets({
         consumerGroupId: this.kafka.topics.consumerGroup(DistrictStreams.group),

@@ -1,7 +1,8 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Partitioners, Producer } from 'kafkajs';
+import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Message, Partitioners, Producer, RecordMetadata } from 'kafkajs';
 import { allTopics, deadLetterTopicOf, replayTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { KeyPartitioner, PartitionedTopicMessages, sendAcknowledged } from './acknowledged-batch';
 import { kafkaClientConfig } from './kafka-client-config';
 import { TopicNames } from './topic-names';
 
@@ -70,6 +71,9 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   private stopping = false;
   private starting: Promise<void> | null = null;
   private wakeSleepers = new Set<() => void>();
+  /** Reads partition lists for `publish`; connected on first use. */
+  private metadataAdmin: Promise<Admin> | null = null;
+  private readonly keyPartitioner = new KeyPartitioner(() => this.connectedAdmin());
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {
     this.topics = new TopicNames(config.topicPrefix, config.consumerGroupPrefix);
@@ -99,6 +103,29 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   get producer(): Producer {
     if (!this.producerConnected) throw new KafkaNotConnectedError();
     return this.producerInstance;
+  }
+
+  /**
+   * Publishes keyed messages and resolves only once Kafka acknowledged every partition they went to, so that a
+   * caller may forget them (ADR 0035). Throws `KafkaNotConnectedError` before the producer is connected.
+   */
+  async publish(topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>): Promise<RecordMetadata[]> {
+    const producer = this.producer;
+    return sendAcknowledged((batch) => producer.sendBatch(batch), await this.assignPartitions(topicMessages));
+  }
+
+  /** Each message with the partition kafkajs's default partitioner would give its key, for `sendAcknowledged`. */
+  assignPartitions(topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>): Promise<PartitionedTopicMessages[]> {
+    return this.keyPartitioner.assign(topicMessages);
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    if (!this.metadataAdmin) {
+      const admin = this.kafka.admin();
+      this.metadataAdmin = admin.connect().then(() => admin);
+      this.metadataAdmin.catch(() => (this.metadataAdmin = null));
+    }
+    return this.metadataAdmin;
   }
 
   /** The outbox relay keeps its rows (and publishes nothing) until this is true. */
@@ -166,6 +193,9 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   async onApplicationShutdown(): Promise<void> {
     if (this.producerConnected) await this.producerInstance.disconnect();
     this.producerConnected = false;
+    const admin = this.metadataAdmin;
+    this.metadataAdmin = null;
+    if (admin) await (await admin.catch(() => null))?.disconnect().catch(() => undefined);
   }
 
   private track(group: string, consumer: Consumer): void {

@@ -182,10 +182,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       }
       const spans = this.publishSpans(rows);
       try {
-        await this.kafka.producer.sendBatch({
-          acks: -1,
-          topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-        });
+        // Resolves only when every partition acknowledged: a partial answer keeps every row for the next try (ADR 0035).
+        await this.kafka.publish([...byTopic].map(([topic, messages]) => ({ topic, messages })));
         this.kafka.recordPublish();
       } catch (error) {
         this.kafka.recordPublish(error as Error);
