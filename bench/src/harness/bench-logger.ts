@@ -1,6 +1,6 @@
 import { ConsoleLogger } from '@nestjs/common';
 
-/** kafkajs says this at every producer start; ADR 0003 explains why the relay's limited retries are intended. */
+/** kafkajs says this whenever an idempotent producer starts (analytics' transactional district router); it is expected. */
 const EXPECTED_WARNING = 'Limiting retries for the idempotent producer';
 
 /**

@@ -1,12 +1,12 @@
 import { Kafka, Message, Partitioners, Producer } from 'kafkajs';
 
 /**
- * The producer the relay baseline uses: configured like KafkaRuntime's (idempotent, one request in flight,
- * same partitioner), so the ratio shows what the outbox and relay add, not a different Kafka setup.
+ * The producer the relay baseline uses: configured like KafkaRuntime's (not idempotent, one request in flight,
+ * same partitioner; ADR 0035), so the ratio shows what the outbox and relay add, not a different Kafka setup.
  */
 export async function connectRawProducer(kafka: Kafka): Promise<Producer> {
   const producer = kafka.producer({
-    idempotent: true,
+    idempotent: false,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
     createPartitioner: Partitioners.DefaultPartitioner,

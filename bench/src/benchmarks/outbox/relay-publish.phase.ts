@@ -27,7 +27,7 @@ export async function measureRelayPublish(
   );
   const messages = rows.map((row) => kafkaMessageOf({ messageKey: row.message_key, headers: row.headers, payload: row.payload }));
 
-  progress(`relay publish: ${messages.length} messages, raw idempotent producer, batches of ${RELAY_BATCH}`);
+  progress(`relay publish: ${messages.length} messages, raw producer, batches of ${RELAY_BATCH}`);
   await deps.createTopic(baselineTopic);
   const producer = await connectRawProducer(kafka);
   // One untimed message fetches the new topic's metadata first; the relay pays that inside its first batch,

@@ -45,8 +45,11 @@ const RETRY_MIN_MS = 250;
 const RETRY_MAX_MS = 5_000;
 
 /**
- * The service's connection to Kafka as its own principal (SASL/SCRAM): one client, one idempotent producer
- * (acks=all, one request in flight so per-key order survives retries).
+ * The service's connection to Kafka as its own principal (SASL/SCRAM): one client, one producer (acks=all, one
+ * request in flight so per-key order survives retries). Not kafkajs's idempotent producer: its sequence numbers go
+ * wrong when a request fails for one partition and succeeds for another, and from then on a batch can be taken as
+ * a duplicate and dropped while the send resolves (ADR 0035). A retried send may write an event twice; every
+ * consumer drops the copy by event id (the inbox).
  *
  * Nothing in start-up waits for Kafka: intake only writes the outbox, so HTTP answers while the broker is away or a
  * group rebalances. Once the application is up, the runtime waits for its provisioned topics, connects the producer
@@ -90,7 +93,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
       },
     });
     this.producerInstance = this.kafka.producer({
-      idempotent: true,
+      idempotent: false,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
