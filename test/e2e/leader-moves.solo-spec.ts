@@ -13,7 +13,7 @@ import { as } from '../support/tokens';
 /** Keys that kafkajs's default partitioner (murmur2, as the relay uses) sends to `partition` of a 3-partition topic. */
 function keysFor(partition: number, count: number): string[] {
   const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0 }));
+  const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [], isr: [] }));
   const keys: string[] = [];
   while (keys.length < count) {
     const key = randomUUID();
@@ -89,6 +89,7 @@ describe('publishing while a partition leader moves', () => {
         datacontenttype: 'application/json',
         tenantid: 'erqi',
         correlationid: `leader-moves-${i}`,
+        causationid: null,
       }),
     );
     await platform.database.query(
