@@ -9,6 +9,8 @@ export interface TimerRequest {
   readonly aggregateId: string;
   readonly dueAt: Date;
   readonly payload?: object;
+  /** The trace the firing continues; the active one when absent (a group of requests carries each one's own). */
+  readonly traceParent?: string | null;
 }
 
 /** Schedules and cancels timers inside the caller's transaction, so a timer exists iff the state change does. */
@@ -21,7 +23,7 @@ export class DurableTimers {
       aggregateId: request.aggregateId,
       dueAt: request.dueAt,
       payload: request.payload ?? {},
-      traceParent: activeTraceContext().traceparent,
+      traceParent: request.traceParent !== undefined ? request.traceParent : activeTraceContext().traceparent,
     });
     return result.identifiers[0].id as string;
   }
@@ -32,7 +34,14 @@ export class DurableTimers {
     const traceParent = activeTraceContext().traceparent;
     await manager.insert(
       DurableTimer,
-      requests.map((request) => ({ tenantId: request.tenantId, kind: request.kind, aggregateId: request.aggregateId, dueAt: request.dueAt, payload: request.payload ?? {}, traceParent })),
+      requests.map((request) => ({
+        tenantId: request.tenantId,
+        kind: request.kind,
+        aggregateId: request.aggregateId,
+        dueAt: request.dueAt,
+        payload: request.payload ?? {},
+        traceParent: request.traceParent !== undefined ? request.traceParent : traceParent,
+      })),
     );
   }
 

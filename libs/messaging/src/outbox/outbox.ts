@@ -2,13 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
-import { activeTraceContext, currentIdempotencyClaim, IdempotentReplay, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { activeTraceContext, currentIdempotencyClaim, IdempotentReplay, SERVICE_CONFIG, ServiceConfig, TraceContextFields } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
 
 /** The channel a service's outbox announces commits on: its relay LISTENs to it (one channel per schema). */
 export function outboxChannelOf(schema: string): string {
   return `gridline_outbox_${schema}`;
+}
+
+/** One event for `Outbox.addMany`. */
+export interface PendingEvent<D extends EventDefinition = EventDefinition> {
+  readonly definition: D;
+  readonly data: EventData<D>;
+  readonly context: EventContext;
+  /** The trace it continues; the active one when absent. */
+  readonly trace?: TraceContextFields;
 }
 
 export class EventSchemaViolation extends Error {
@@ -31,13 +40,31 @@ export class Outbox {
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
   async add<D extends EventDefinition>(manager: EntityManager, definition: D, data: EventData<D>, context: EventContext): Promise<string> {
+    const [eventId] = await this.addMany(manager, [{ definition, data, context }]);
+    return eventId;
+  }
+
+  /**
+   * Several events in one multi-row INSERT (a group of requests committed together, ADR 0036). Each keeps its own
+   * context and, when `trace` is given, its own request's trace instead of the active one.
+   */
+  async addMany(manager: EntityManager, events: ReadonlyArray<PendingEvent>): Promise<string[]> {
+    if (events.length === 0) return [];
+    const records = events.map((event) => this.recordOf(event));
+    await this.recordIdempotencyKey(manager, records[0].messageKey);
+    await manager.insert(OutboxRecord, records);
+    await this.announceCommit(manager);
+    return records.map((record) => record.eventId);
+  }
+
+  /** The outbox row of one event, its payload checked against the catalogue. */
+  private recordOf({ definition, data, context, trace }: PendingEvent): Pick<OutboxRecord, 'eventId' | 'tenantId' | 'topic' | 'messageKey' | 'eventType' | 'headers' | 'payload'> {
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) {
       throw new EventSchemaViolation(definition.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     }
     const eventId = randomUUID();
     const subject = definition.subjectOf(parsed.data);
-    await this.recordIdempotencyKey(manager, subject);
     const headers = toKafkaHeaders({
       specversion: '1.0',
       id: eventId,
@@ -50,19 +77,9 @@ export class Outbox {
       correlationid: context.correlationId,
       causationid: context.causationId,
       // The request's or the consumed event's trace: the consumers of this event continue it.
-      ...activeTraceContext(),
+      ...(trace ?? activeTraceContext()),
     });
-    await manager.insert(OutboxRecord, {
-      eventId,
-      tenantId: context.tenantId,
-      topic: definition.topic,
-      messageKey: subject,
-      eventType: definition.type,
-      headers,
-      payload: parsed.data as object,
-    });
-    await this.announceCommit(manager);
-    return eventId;
+    return { eventId, tenantId: context.tenantId, topic: definition.topic, messageKey: subject, eventType: definition.type, headers, payload: parsed.data as object };
   }
 
   /**

@@ -1,6 +1,14 @@
 /** What one item of a group came to: its own result, or its own error. */
 export type GroupOutcome<R> = { readonly ok: R } | { readonly error: unknown };
 
+/** The outcome of one item's own work, whichever way it ends. */
+export function groupOutcomeOf<R>(work: Promise<R>): Promise<GroupOutcome<R>> {
+  return work.then(
+    (ok) => ({ ok }),
+    (error: unknown) => ({ error }),
+  );
+}
+
 /**
  * Group commit (ADR 0034): items submitted for the same key while a group of that key is being committed wait and
  * go together in the next group, one transaction for all of them. The first item of a quiet key goes at once —

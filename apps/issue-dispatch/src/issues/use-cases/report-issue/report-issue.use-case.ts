@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { IssueDispatched, IssueQueued, IssueReported, unroutedReasons } from '@gridline/contracts';
+import { EventData, EventDefinition, IssueDispatched, IssueQueued, IssueReported, unroutedReasons } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
 import { normaliseAddress } from '@gridline/location';
-import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
-import { DurableTimers } from '@gridline/scheduling';
+import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
+import { activeTraceContext, currentIdempotencyClaim, GroupCommit, GroupOutcome, groupOutcomeOf, isDependencyOutage, NotFoundError, TraceContextFields, UnprocessableError } from '@gridline/platform';
+import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline } from '../../domain/ack-policy';
 import { policySnapshotOf } from '../../domain/resolve-policy';
@@ -31,14 +31,33 @@ export interface ReportIssueCommand {
   readonly intake?: { readonly source: IntakeSource; readonly appId: string | null; readonly details: IntakeDetails };
 }
 
+/** A report checked and routed, waiting for the transaction that records it. */
+interface PendingReport {
+  readonly issue: Issue;
+  readonly route: Route;
+  readonly reporterSubject: string;
+  readonly context: EventContext;
+  /** The request's trace: its events and its timer continue it, whichever group commits them. */
+  readonly trace: TraceContextFields;
+}
+
 /**
  * Records a reported problem and dispatches it to its grid in one transaction: the issue, its history, the
  * reported and dispatched events, and the acknowledgement timer commit together or not at all. The category's
  * windows (acknowledge and resolve, per level) are snapshotted on the issue here. A report no grid can take
  * waits in the dispatch centre's queue instead (see `queue`).
+ *
+ * Reports of one district that arrive while its previous group is committing are committed together (group
+ * commit, ADR 0036): one transaction, one multi-row INSERT per table, one WAL flush for all of them. Each request
+ * is answered only once its own rows are committed. Every check that can answer 4xx runs before, per request; if a
+ * group's transaction still fails for a reason other than a database outage, each of its reports is recorded
+ * alone, so one bad report fails only itself. A request with an Idempotency-Key goes alone: its key commits in
+ * its own transaction (ADR 0030).
  */
 @Injectable()
 export class ReportIssueUseCase {
+  private readonly groups = new GroupCommit<PendingReport, Issue>((_, reports) => this.recordTogether(reports));
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grids: GridTree,
@@ -46,7 +65,13 @@ export class ReportIssueUseCase {
     private readonly timers: DurableTimers,
   ) {}
 
-  async execute({ tenantId, report, correlationId, reporterSubject, intake }: ReportIssueCommand): Promise<Issue> {
+  async execute(command: ReportIssueCommand): Promise<Issue> {
+    const pending = await this.prepare(command);
+    return currentIdempotencyClaim() ? this.recordAlone(pending) : this.groups.submit(command.tenantId, pending);
+  }
+
+  /** Checks and routes the report and builds its issue; every 4xx is decided here, before any transaction. */
+  private async prepare({ tenantId, report, correlationId, reporterSubject, intake }: ReportIssueCommand): Promise<PendingReport> {
     if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
     if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
@@ -88,40 +113,63 @@ export class ReportIssueUseCase {
       addressKey: report.address !== undefined ? normaliseAddress(report.address) : null,
       updatedAt: now,
     });
-    const context = EventContext.start(tenantId, correlationId);
+    return { issue, route, reporterSubject, context: EventContext.start(tenantId, correlationId), trace: activeTraceContext() };
+  }
 
-    await this.dataSource.transaction(async (manager) => {
-      // insert, not save: a new id needs no SELECT to tell an insert from an update.
-      await manager.insert(Issue, issue);
+  /** One group of one district's reports in one transaction; see the class comment. */
+  private async recordTogether(reports: readonly PendingReport[]): Promise<Array<GroupOutcome<Issue>>> {
+    if (reports.length === 1) return [await groupOutcomeOf(this.recordAlone(reports[0]))];
+    try {
+      await this.dataSource.transaction((manager) => this.record(manager, reports));
+      return reports.map((report) => ({ ok: report.issue }));
+    } catch (error) {
+      if (isDependencyOutage(error)) throw error;
+      // Each on its own, in arrival order: whatever failed the group fails only its own request now.
+      const outcomes: Array<GroupOutcome<Issue>> = [];
+      for (const report of reports) outcomes.push(await groupOutcomeOf(this.recordAlone(report)));
+      return outcomes;
+    }
+  }
+
+  private async recordAlone(report: PendingReport): Promise<Issue> {
+    await this.dataSource.transaction((manager) => this.record(manager, [report]));
+    return report.issue;
+  }
+
+  /**
+   * Writes the reports with one statement per table: the issues, their history, their events and the
+   * acknowledgement timers of the routed ones. insert, not save: a new id needs no SELECT to tell an insert from an
+   * update.
+   */
+  private async record(manager: EntityManager, reports: readonly PendingReport[]): Promise<void> {
+    await manager.insert(Issue, reports.map((report) => report.issue));
+    const history: Array<Partial<IssueHistoryEntry>> = [];
+    const events: PendingEvent[] = [];
+    const timers: TimerRequest[] = [];
+    for (const report of reports) {
+      const { issue, route, reporterSubject, context, trace } = report;
       if (route.grid === null) {
-        await this.queue(manager, issue, route.reason, reporterSubject, context);
-        return;
+        history.push(this.queuedEntry(issue, route.reason, reporterSubject));
+        events.push(this.queuedEvent(issue, route.reason, context, trace));
+        continue;
       }
-      const trace = { tenantId, issueId: issue.id, actor: reporterSubject, holderLevel: route.grid.level, holderGridId: route.grid.gridId };
-      await manager.insert(IssueHistoryEntry, [
-        { ...trace, action: 'reported', reason: null, at: now },
-        { ...trace, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${route.routedBy}`, at: now },
-      ]);
-      await this.outbox.add(manager, IssueReported, {
-        issueId: issue.id,
-        tenantId,
-        category: issue.category,
-        channel: issue.channel,
-        gridId: route.grid.gridId,
-        reportedAt: now.toISOString(),
-      }, context);
-      await this.outbox.add(manager, IssueDispatched, {
-        issueId: issue.id,
-        tenantId,
-        category: issue.category,
-        gridId: route.grid.gridId,
-        level: route.grid.level,
-        ackDeadline: (deadline as Date).toISOString(),
-      }, context);
+      const now = issue.reportedAt;
+      const deadline = issue.ackDeadline as Date;
+      const step = { tenantId: issue.tenantId, issueId: issue.id, actor: reporterSubject, holderLevel: route.grid.level, holderGridId: route.grid.gridId };
+      history.push(
+        { ...step, action: 'reported', reason: null, at: now },
+        { ...step, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${route.routedBy}`, at: now },
+      );
+      events.push(
+        event(IssueReported, { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, channel: issue.channel, gridId: route.grid.gridId, reportedAt: now.toISOString() }, context, trace),
+        event(IssueDispatched, { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, gridId: route.grid.gridId, level: route.grid.level, ackDeadline: deadline.toISOString() }, context, trace),
+      );
       const payload: AckDeadlinePayload = { depth: 0 };
-      await this.timers.schedule(manager, { tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: deadline as Date, payload });
-    });
-    return issue;
+      timers.push({ tenantId: issue.tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: deadline, payload, traceParent: trace.traceparent });
+    }
+    await manager.insert(IssueHistoryEntry, history);
+    await this.outbox.addMany(manager, events);
+    await this.timers.scheduleMany(manager, timers);
   }
 
   /**
@@ -129,8 +177,8 @@ export class ReportIssueUseCase {
    * clock), where the centre accepts and dispatches it by hand (GET …/issues/queue). Nothing is lost because a
    * resident typed an address nobody registered yet.
    */
-  private async queue(manager: EntityManager, issue: Issue, reason: UnroutedReason, reporterSubject: string, context: EventContext): Promise<void> {
-    await manager.insert(IssueHistoryEntry, {
+  private queuedEntry(issue: Issue, reason: UnroutedReason, reporterSubject: string): Partial<IssueHistoryEntry> {
+    return {
       tenantId: issue.tenantId,
       issueId: issue.id,
       actor: reporterSubject,
@@ -139,15 +187,16 @@ export class ReportIssueUseCase {
       action: 'reported',
       reason: `queued for the district dispatch centre: ${reason === 'address-not-registered' ? `no grid holds the address ${issue.address}` : reason}`,
       at: issue.reportedAt,
-    });
-    await this.outbox.add(manager, IssueQueued, {
-      issueId: issue.id,
-      tenantId: issue.tenantId,
-      category: issue.category,
-      channel: issue.channel,
-      reason,
-      reportedAt: issue.reportedAt.toISOString(),
-    }, context);
+    };
+  }
+
+  private queuedEvent(issue: Issue, reason: UnroutedReason, context: EventContext, trace: TraceContextFields): PendingEvent {
+    return event(
+      IssueQueued,
+      { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, channel: issue.channel, reason, reportedAt: issue.reportedAt.toISOString() },
+      context,
+      trace,
+    );
   }
 
   /**
@@ -176,4 +225,9 @@ export class ReportIssueUseCase {
     }
     return { grid, routedBy: 'location' };
   }
+}
+
+/** An event for `Outbox.addMany`, its payload typed by its definition. */
+function event<D extends EventDefinition>(definition: D, data: EventData<D>, context: EventContext, trace: TraceContextFields): PendingEvent {
+  return { definition, data, context, trace } as PendingEvent;
 }

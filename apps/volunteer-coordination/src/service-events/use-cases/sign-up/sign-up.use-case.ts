@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignedUp } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { context, Context } from '@opentelemetry/api';
-import { ConflictError, currentIdempotencyClaim, ForbiddenError, GroupCommit, GroupOutcome, hasRole, Identity, isDependencyOutage, UnprocessableError } from '@gridline/platform';
+import { ConflictError, currentIdempotencyClaim, ForbiddenError, GroupCommit, GroupOutcome, groupOutcomeOf as outcomeOf, hasRole, Identity, isDependencyOutage, UnprocessableError } from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
 import { OccurrencePool } from '../../service-occurrence.entity';
@@ -241,11 +241,4 @@ export class SignUpUseCase {
     if (!found[0].skilled) throw new UnprocessableError('VOLUNTEER_LACKS_SKILL', `volunteer ${volunteerId} does not have the skill ${pool.name}`, [{ field: 'volunteerId', reason: `lacks ${pool.name}` }]);
     return { key: `volunteer:${volunteerId}`, residentSubject: null, volunteerId, describe: `volunteer ${volunteerId} is` };
   }
-}
-
-function outcomeOf<R>(work: Promise<R>): Promise<GroupOutcome<R>> {
-  return work.then(
-    (ok) => ({ ok }),
-    (error: unknown) => ({ error }),
-  );
 }
