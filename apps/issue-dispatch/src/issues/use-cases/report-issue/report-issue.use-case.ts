@@ -57,6 +57,8 @@ interface PendingReport {
 @Injectable()
 export class ReportIssueUseCase {
   private readonly groups = new GroupCommit<PendingReport, Issue>((_, reports) => this.recordTogether(reports));
+  /** Districts the replica has shown to exist. A district is never removed, so one look per process is enough. */
+  private readonly knownTenants = new Set<string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -72,7 +74,7 @@ export class ReportIssueUseCase {
 
   /** Checks and routes the report and builds its issue; every 4xx is decided here, before any transaction. */
   private async prepare({ tenantId, report, correlationId, reporterSubject, intake }: ReportIssueCommand): Promise<PendingReport> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    await this.requireKnownTenant(tenantId);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
     if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
     const route = await this.resolveGrid(tenantId, report);
@@ -114,6 +116,12 @@ export class ReportIssueUseCase {
       updatedAt: now,
     });
     return { issue, route, reporterSubject, context: EventContext.start(tenantId, correlationId), trace: activeTraceContext() };
+  }
+
+  private async requireKnownTenant(tenantId: string): Promise<void> {
+    if (this.knownTenants.has(tenantId)) return;
+    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    this.knownTenants.add(tenantId);
   }
 
   /** One group of one district's reports in one transaction; see the class comment. */
