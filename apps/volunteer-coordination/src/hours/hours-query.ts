@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { IsCalendarDate, NotAfter } from '@gridline/platform';
+import { addDays } from '@gridline/calendar';
+import { IsCalendarDate, IsTimeZone, NotAfter } from '@gridline/platform';
 import { PageQuery } from '../http/page-query';
-import { localDayStart } from '../volunteers/domain/local-time';
+import { DEFAULT_TIME_ZONE, localDayStart } from '../volunteers/domain/local-time';
 
 /** Which ledger entries: a period of local dates and, optionally, one volunteer, team, or grid with everything below it. */
 export class HoursFilterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (Asia/Shanghai), inclusive; a real date, not after `to`.' })
+  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (in `timeZone`), inclusive; a real date, not after `to`.' })
   @IsOptional()
   @IsCalendarDate()
   @NotAfter('to')
@@ -16,6 +17,11 @@ export class HoursFilterQuery extends PageQuery {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+
+  @ApiPropertyOptional({ example: 'Asia/Shanghai', default: DEFAULT_TIME_ZONE, description: 'The IANA time zone whose days `from` and `to` name.' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -49,8 +55,10 @@ export function hoursWhere(tenantId: string, q: HoursFilterQuery): { where: stri
     params.push(value);
     clauses.push(sql(params.length));
   };
-  if (q.from !== undefined) add((n) => `e.occurred_at >= $${n}`, localDayStart(q.from));
-  if (q.to !== undefined) add((n) => `e.occurred_at < $${n}`, new Date(localDayStart(q.to).getTime() + 24 * 60 * 60 * 1000));
+  const zone = q.timeZone ?? DEFAULT_TIME_ZONE;
+  if (q.from !== undefined) add((n) => `e.occurred_at >= $${n}`, localDayStart(q.from, zone));
+  // Up to the next local midnight, found on the calendar: a day with a daylight-saving change has 23 or 25 hours.
+  if (q.to !== undefined) add((n) => `e.occurred_at < $${n}`, localDayStart(addDays(q.to, 1), zone));
   if (q.volunteerId !== undefined) add((n) => `e.volunteer_id = $${n}`, q.volunteerId);
   if (q.teamId !== undefined) add((n) => `e.team_id = $${n}`, q.teamId);
   if (q.gridId !== undefined) {
