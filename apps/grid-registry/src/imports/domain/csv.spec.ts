@@ -35,9 +35,30 @@ describe('parseCsv', () => {
     expect(problems).toEqual([{ line: 2, reason: expect.stringContaining('never closed') }]);
   });
 
-  it('reports stray quotes and drops only the broken record', () => {
+  it('reports a stray quote with its line and keeps no broken record', () => {
     const { records, problems } = parseCsv('a,b\n1,x"y\n"q"z,2\n3,4\n');
-    expect(records.map((r) => r.line)).toEqual([1, 4]);
-    expect(problems.map((p) => p.line)).toEqual([2, 3]);
+    expect(records[0]).toEqual({ line: 1, fields: ['a', 'b'] });
+    expect(records.map((r) => r.line)).not.toContain(2);
+    expect(records.map((r) => r.line)).not.toContain(3);
+    expect(problems[0]).toEqual({ line: 2, reason: expect.stringContaining('quote inside an unquoted field') });
+  });
+
+  it('reads a file with CR-only line ends (old Mac and some spreadsheet exports) as one record per line', () => {
+    expect(parseCsv('ref,name\rr1,街道\r\rr2,社区\r')).toEqual({
+      records: [
+        { line: 1, fields: ['ref', 'name'] },
+        { line: 2, fields: ['r1', '街道'] },
+        { line: 4, fields: ['r2', '社区'] },
+      ],
+      problems: [],
+    });
+  });
+
+  it('numbers records by their first line whatever the line ends, a quoted line break included', () => {
+    expect(parseCsv('a,b\r\n"x\r\ny",2\r\n3,4\r\n').records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 2, fields: ['x\ny', '2'] },
+      { line: 4, fields: ['3', '4'] },
+    ]);
   });
 });

@@ -1,3 +1,5 @@
+import { CsvError, Options, parse } from 'csv-parse/sync';
+
 /** One record of a CSV file and the physical line it starts on (the header is line 1). */
 export interface CsvRecord {
   readonly line: number;
@@ -14,92 +16,47 @@ export interface ParsedCsv {
   readonly problems: CsvProblem[];
 }
 
+const reasons: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed (missing ")',
+  CSV_INVALID_CLOSING_QUOTE: 'text after a closing quote (a quote inside a field must be doubled: "")',
+  INVALID_OPENING_QUOTE: 'a quote inside an unquoted field (quote the whole field and double the quote)',
+};
+
 /**
- * A small RFC 4180 reader: fields separated by commas, records by CRLF or LF, a field in double quotes may hold
- * commas, line breaks and doubled quotes (""). A leading byte-order mark and blank lines are skipped, so a file
- * saved by a spreadsheet reads the same as one written by hand. Problems (an unterminated quote, text after a
- * closing quote) are collected with their line instead of thrown, so a report can name them all.
+ * RFC 4180 as read by csv-parse: fields separated by commas, records by CRLF, LF or a lone CR (old Mac and some
+ * spreadsheet exports), a field in double quotes may hold commas, line breaks and doubled quotes (""). A leading
+ * byte-order mark and blank lines are skipped, so a file saved by a spreadsheet reads the same as one written by
+ * hand. Line ends are made LF first, so every record is numbered by the physical line it starts on, whichever
+ * convention the file used. A broken record is left out and its problem collected with its line instead of thrown,
+ * so a report can name it; after a broken quote the rest of the file cannot be read reliably, and the import that
+ * reports it is refused as a whole.
  */
 export function parseCsv(text: string): ParsedCsv {
   const records: CsvRecord[] = [];
   const problems: CsvProblem[] = [];
-  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let line = 1;
-  let recordLine = 1;
-  let fields: string[] = [];
-  let field = '';
-  let i = 0;
-  let brokenRecord = false;
-
-  const endRecord = () => {
-    fields.push(field);
-    const blank = fields.length === 1 && fields[0] === '';
-    if (!blank && !brokenRecord) records.push({ line: recordLine, fields });
-    fields = [];
-    field = '';
-    brokenRecord = false;
+  // Where the next record starts: one past the line the previous record (or broken record) ended on.
+  let nextLine = 1;
+  let emptyLinesSoFar = 0;
+  // Records and skipped records arrive in file order through the two callbacks. csv-parse 5.6 calls `on_skip` but
+  // its type declarations do not list it yet.
+  const options: Options & { on_skip: (error: CsvError | undefined) => void } = {
+    bom: true,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record: string[], context: { lines: number; empty_lines: number }) => {
+      records.push({ line: nextLine + (context.empty_lines - emptyLinesSoFar), fields: record });
+      emptyLinesSoFar = context.empty_lines;
+      nextLine = context.lines + 1;
+      return null; // kept here, not in parse's own result
+    },
+    on_skip: (error: CsvError | undefined) => {
+      if (!error) return;
+      problems.push({ line: nextLine, reason: reasons[error.code] ?? error.message });
+      nextLine = Math.max(nextLine, (error as CsvError & { lines?: number }).lines ?? nextLine) + 1;
+    },
   };
-
-  while (i < input.length) {
-    const char = input[i];
-    if (char === '"' && field === '') {
-      // A quoted field: read to the closing quote, keeping commas and line breaks.
-      const quoteLine = line;
-      i += 1;
-      let closed = false;
-      while (i < input.length) {
-        const c = input[i];
-        if (c === '"') {
-          if (input[i + 1] === '"') {
-            field += '"';
-            i += 2;
-            continue;
-          }
-          closed = true;
-          i += 1;
-          break;
-        }
-        if (c === '\n') line += 1;
-        field += c;
-        i += 1;
-      }
-      if (!closed) {
-        problems.push({ line: quoteLine, reason: 'a quoted field is never closed (missing ")' });
-        brokenRecord = true;
-        break;
-      }
-      const next = input[i];
-      if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-        problems.push({ line, reason: 'text after a closing quote (a quote inside a field must be doubled: "")' });
-        brokenRecord = true;
-        while (i < input.length && input[i] !== ',' && input[i] !== '\n') i += 1;
-      }
-      continue;
-    }
-    if (char === ',') {
-      fields.push(field);
-      field = '';
-      i += 1;
-      continue;
-    }
-    if (char === '\r' && input[i + 1] === '\n') {
-      i += 1;
-      continue;
-    }
-    if (char === '\n') {
-      endRecord();
-      line += 1;
-      recordLine = line;
-      i += 1;
-      continue;
-    }
-    if (char === '"') {
-      problems.push({ line, reason: 'a quote inside an unquoted field (quote the whole field and double the quote)' });
-      brokenRecord = true;
-    }
-    field += char;
-    i += 1;
-  }
-  if (field !== '' || fields.length > 0 || brokenRecord) endRecord();
+  parse(text.replace(/\r\n?/g, '\n'), options);
   return { records, problems };
 }
