@@ -6,7 +6,7 @@ import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
-import { ApiErrorFilter } from '../http/api-error.filter';
+import { ApiErrorFilter, PathErrorFormat } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
 import { gridlineMetrics } from '../observability/gridline-metrics';
@@ -32,6 +32,8 @@ export interface ServiceDescription {
    * (256 kB) leaves their bodies alone.
    */
   readonly ownBodyPaths?: RegExp;
+  /** Paths that answer errors in a protocol's own shape, even errors raised before a route is matched. */
+  readonly errorFormats?: readonly PathErrorFormat[];
 }
 
 /**
@@ -110,7 +112,7 @@ export async function bootstrapService(
   app.use(traceRequests());
   app.use(inputHygiene());
   app.useGlobalPipes(strictValidationPipe());
-  app.useGlobalFilters(new ApiErrorFilter(config.retryAfterSeconds));
+  app.useGlobalFilters(new ApiErrorFilter(config.retryAfterSeconds, description.errorFormats));
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,

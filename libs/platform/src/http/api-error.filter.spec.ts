@@ -2,13 +2,13 @@ import { ArgumentsHost, BadRequestException } from '@nestjs/common';
 import { ApiErrorFilter } from './api-error.filter';
 
 /** Answers an exception through the filter and returns what the client would get. */
-function answer(exception: unknown): { status: number; body: { statusCode: number; code: string; message?: string }; headers: Record<string, string> } {
+function answer(exception: unknown, filter = new ApiErrorFilter(), path = '/v1/anything'): { status: number; body: { statusCode: number; code: string; message?: string }; headers: Record<string, string> } {
   const sent: { status: number; body: { statusCode: number; code: string }; headers: Record<string, string> } = { status: 0, body: { statusCode: 0, code: '' }, headers: {} };
   const response = {
     setHeader: (name: string, value: string) => (sent.headers[name] = value),
     status: (status: number) => ((sent.status = status), { json: (body: typeof sent.body) => (sent.body = body) }),
   };
-  new ApiErrorFilter().catch(exception, { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost);
+  filter.catch(exception, { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ path }) }) } as unknown as ArgumentsHost);
   return sent;
 }
 
@@ -16,6 +16,13 @@ function answer(exception: unknown): { status: number; body: { statusCode: numbe
 const bodyParserError = (status: number, type: string) => Object.assign(new Error(`refused: ${type}`), { status, statusCode: status, expose: true, type });
 
 describe('ApiErrorFilter', () => {
+  it('answers in a path\'s own error format where one is given, and in the platform\'s everywhere else', () => {
+    const open311 = new ApiErrorFilter(2, [{ paths: /^\/open311\//, render: (b) => [{ code: b.statusCode, description: `${b.code}: ${b.message}` }] }]);
+    const tooLarge = bodyParserError(413, 'entity.too.large');
+    expect(answer(tooLarge, open311, '/open311/v2/requests.json')).toMatchObject({ status: 413, body: [{ code: 413, description: 'PAYLOAD_TOO_LARGE: the request body was refused — refused: entity.too.large' }] });
+    expect(answer(tooLarge, open311, '/v1/tenants/erqi/issues')).toMatchObject({ status: 413, body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' } });
+  });
+
   it('answers a body over the parser limit with 413 PAYLOAD_TOO_LARGE, not a 500', () => {
     expect(answer(bodyParserError(413, 'entity.too.large'))).toMatchObject({ status: 413, body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' } });
   });

@@ -1,7 +1,24 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiError } from './api-error';
 import { isDependencyOutage } from './dependency-outage';
+
+/** The body every error answer carries unless a path has its own format. */
+export interface ApiErrorBody {
+  readonly statusCode: number;
+  readonly code: string;
+  readonly message: string;
+  readonly details: unknown[];
+}
+
+/**
+ * A protocol of its own under some paths (Open311's `[{ code, description }]`): errors raised before any route
+ * is matched — a body over the limit, a malformed form — are answered in it too, since no route's filter sees them.
+ */
+export interface PathErrorFormat {
+  readonly paths: RegExp;
+  readonly render: (body: ApiErrorBody) => unknown;
+}
 
 /**
  * The one place where errors become HTTP responses: `{ statusCode, code, message, details }`, never a stack.
@@ -12,14 +29,19 @@ import { isDependencyOutage } from './dependency-outage';
 export class ApiErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
-  constructor(private readonly retryAfterSeconds = 2) {}
+  constructor(
+    private readonly retryAfterSeconds = 2,
+    private readonly formats: readonly PathErrorFormat[] = [],
+  ) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    const format = this.formats.find((f) => f.paths.test(host.switchToHttp().getRequest<Request>().path ?? ''));
+    const send = (body: ApiErrorBody) => response.status(body.statusCode).json(format ? format.render(body) : body);
     if (isDependencyOutage(exception)) {
       this.logger.warn(`dependency unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
       response.setHeader('Retry-After', String(this.retryAfterSeconds));
-      response.status(HttpStatus.SERVICE_UNAVAILABLE).json({
+      send({
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DEPENDENCY_UNAVAILABLE',
         message: `a service this request needs (database or cache) is unavailable for now; retry with the same Idempotency-Key after ${this.retryAfterSeconds} s`,
@@ -31,10 +53,10 @@ export class ApiErrorFilter implements ExceptionFilter {
     // Our own 503s (the idempotency store unavailable) are outages too: tell the client when to come back.
     if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(this.retryAfterSeconds));
     if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    response.status(body.statusCode).json(body);
+    send(body);
   }
 
-  private toBody(exception: unknown): { statusCode: number; code: string; message: string; details: unknown[] } {
+  private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof ApiError) {
       return { statusCode: exception.status, code: exception.code, message: exception.message, details: [...exception.details] };
     }

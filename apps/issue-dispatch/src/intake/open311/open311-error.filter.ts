@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiError } from '@gridline/platform';
+import { ApiError, ApiErrorBody, PathErrorFormat } from '@gridline/platform';
 
 export interface Open311Error {
   readonly code: number;
@@ -23,6 +23,17 @@ export function toOpen311Error(exception: unknown): Open311Error {
   }
   return { code: HttpStatus.INTERNAL_SERVER_ERROR, description: 'INTERNAL: internal error; see the service log' };
 }
+
+/**
+ * Errors raised before a route is matched (a form over the body limit, a malformed body) never reach the
+ * controller's filter: the service-wide filter renders them in Open311's shape under /open311/ with this.
+ */
+export const open311ErrorFormat: PathErrorFormat = {
+  paths: /^\/open311\//,
+  render: ({ statusCode, code, message }: ApiErrorBody): Open311Error[] => [
+    { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}` },
+  ],
+};
 
 @Catch()
 export class Open311ErrorFilter implements ExceptionFilter {
