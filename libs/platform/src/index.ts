@@ -6,6 +6,7 @@ export * from './http/api-error.filter';
 export * from './http/dependency-outage';
 export * from './http/validation.pipe';
 export * from './http/correlation';
+export * from './http/correlation-id.decorator';
 export * from './health/health.controller';
 export * from './health/health.module';
 export * from './health/kafka-health.token';

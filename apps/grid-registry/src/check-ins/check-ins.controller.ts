@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -51,11 +51,11 @@ export class CheckInsController {
   async checkIn(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: CheckInGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<CheckInView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
-    return this.checkInGrid.execute({ tenantId, gridId, checkIn: body, recordedBy: identity.subject, correlationId: correlationIdFrom(correlation) });
+    return this.checkInGrid.execute({ tenantId, gridId, checkIn: body, recordedBy: identity.subject, correlationId });
   }
 
   @Get()

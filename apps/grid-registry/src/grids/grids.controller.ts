@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,7 +13,7 @@ import {
   ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { assertCanActOnGrid, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams, TenantParams } from '../http/path-params';
 import { GridAsOfQuery } from './grid-as-of.query';
@@ -74,12 +74,12 @@ export class GridsController {
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     const parentLineage = body.parentId ? await this.reader.lineage(tenantId, body.parentId) : [];
     assertCanActOnGrid(identity, parentLineage, 'the parent grid');
-    return this.createGrid.execute({ tenantId, grid: body, correlationId: correlationIdFrom(correlation) });
+    return this.createGrid.execute({ tenantId, grid: body, correlationId });
   }
 
   @Get()
@@ -118,12 +118,12 @@ export class GridsController {
   async rename(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: RenameGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     // As for the leader: grid staff change grids below their own, so the scope starts at the parent.
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    return this.renameGrid.execute({ tenantId, gridId, changes: body, correlationId: correlationIdFrom(correlation) });
+    return this.renameGrid.execute({ tenantId, gridId, changes: body, correlationId });
   }
 
   @Post(':gridId/move')
@@ -149,12 +149,12 @@ export class GridsController {
   async move(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MoveGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     await this.reader.assertCanActOn(identity, tenantId, body.newParentId, 'the new parent grid');
-    return this.moveGrid.execute({ tenantId, gridId, move: body, correlationId: correlationIdFrom(correlation) });
+    return this.moveGrid.execute({ tenantId, gridId, move: body, correlationId });
   }
 
   @Post(':gridId/retire')
@@ -178,11 +178,11 @@ export class GridsController {
   async retire(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: RetireGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    return this.retireGrid.execute({ tenantId, gridId, retirement: body, correlationId: correlationIdFrom(correlation) });
+    return this.retireGrid.execute({ tenantId, gridId, retirement: body, correlationId });
   }
 
   @Post(':gridId/merge')
@@ -210,12 +210,12 @@ export class GridsController {
   async merge(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MergeGridsDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     for (const absorbed of body.absorbedGridIds) await this.reader.assertCanActOn(identity, tenantId, absorbed, 'an absorbed grid', 'strictly-below');
-    return this.mergeGrids.execute({ tenantId, gridId, merge: body, correlationId: correlationIdFrom(correlation) });
+    return this.mergeGrids.execute({ tenantId, gridId, merge: body, correlationId });
   }
 
   @Post(':gridId/split')
@@ -241,11 +241,11 @@ export class GridsController {
   async split(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SplitGridDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<SplitGridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    return this.splitGrid.execute({ tenantId, gridId, split: body, correlationId: correlationIdFrom(correlation) });
+    return this.splitGrid.execute({ tenantId, gridId, split: body, correlationId });
   }
 
   @Put(':gridId/leader')
@@ -258,11 +258,11 @@ export class GridsController {
   async replaceLeader(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: ReplaceGridLeaderDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     // A leader may appoint leaders below them, not replace themselves: the scope starts at the parent.
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    return this.replaceGridLeader.execute({ tenantId, gridId, leader: body, correlationId: correlationIdFrom(correlation) });
+    return this.replaceGridLeader.execute({ tenantId, gridId, leader: body, correlationId });
   }
 }

@@ -16,7 +16,7 @@ import {
   ApiUnprocessableEntityResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom, Permit } from '@gridline/platform';
+import { CorrelationId, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { ImportNotCsvError, ImportNotJsonError } from './import-errors';
@@ -90,7 +90,7 @@ interface ImportRequest {
   readonly tenantId: string;
   readonly query: ImportQuery;
   readonly prefer: string | undefined;
-  readonly correlation: string | undefined;
+  readonly correlationId: string;
   readonly res: Response;
 }
 
@@ -110,8 +110,8 @@ export class ImportsController {
    * when asked with `async=true` or `Prefer: respond-async`.
    */
   private async run<T>(kind: ImportKind, request: ImportRequest, work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>): Promise<T | ImportJobView> {
-    const { tenantId, query, prefer, correlation, res } = request;
-    const command = { tenantId, dryRun: query.dryRun === 'true', correlationId: correlationIdFrom(correlation) };
+    const { tenantId, query, prefer, correlationId, res } = request;
+    const command = { tenantId, dryRun: query.dryRun === 'true', correlationId };
     const prefersAsync = /(^|[,;\s])respond-async($|[,;\s])/i.test(prefer ?? '');
     if (query.async !== 'true' && !prefersAsync) return work(command);
     const job = await this.jobs.start(tenantId, kind, command.dryRun, (progress) => work(command, progress));
@@ -148,12 +148,12 @@ export class ImportsController {
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('grids', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importGrids.execute({ ...command, csv }, progress));
+    return this.run('grids', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importGrids.execute({ ...command, csv }, progress));
   }
 
   @Post('places')
@@ -173,12 +173,12 @@ export class ImportsController {
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PlaceImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('places', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importPlaces.execute({ ...command, csv }, progress));
+    return this.run('places', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importPlaces.execute({ ...command, csv }, progress));
   }
 
   @Post('members')
@@ -197,12 +197,12 @@ export class ImportsController {
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<MemberImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('members', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importMembers.execute({ ...command, csv }, progress));
+    return this.run('members', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importMembers.execute({ ...command, csv }, progress));
   }
 
   @Post('geojson')
@@ -244,11 +244,11 @@ export class ImportsController {
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,
     @Body() body: unknown,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<GeoJsonImportResultView | ImportJobView> {
     const geojson = jsonText(body);
-    return this.run('geojson', { tenantId, query, prefer, correlation, res }, (command, progress) => this.importGeoJson.execute({ ...command, geojson }, progress));
+    return this.run('geojson', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importGeoJson.execute({ ...command, geojson }, progress));
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiForbiddenResponse,
@@ -9,7 +9,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -45,11 +45,11 @@ export class DutyRosterController {
   async set(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetDutyRosterDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<DutyRosterView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
-    return this.setDutyRoster.execute({ tenantId, gridId, roster: body, correlationId: correlationIdFrom(correlation) });
+    return this.setDutyRoster.execute({ tenantId, gridId, roster: body, correlationId });
   }
 
   @Get('roster')

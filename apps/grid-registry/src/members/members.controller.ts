@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { assertCanActOnGrid, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
@@ -52,13 +52,13 @@ export class MembersController {
   async add(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: AddMemberDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<MemberView> {
     const lineage = await this.grids.lineage(tenantId, gridId);
     // As with PUT …/leader: a leader may appoint leaders below them, not a second leader beside themselves.
     assertCanActOnGrid(identity, body.role === 'leader' ? lineage.slice(1) : lineage, 'this grid');
-    return this.addMember.execute({ tenantId, gridId, member: body, correlationId: correlationIdFrom(correlation) });
+    return this.addMember.execute({ tenantId, gridId, member: body, correlationId });
   }
 
   @Get()
@@ -107,10 +107,10 @@ export class MembersController {
   @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_MUST_BE_REPLACED' })
   async end(
     @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<MemberView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
-    return this.endMembership.execute({ tenantId, gridId, memberId, correlationId: correlationIdFrom(correlation) });
+    return this.endMembership.execute({ tenantId, gridId, memberId, correlationId });
   }
 }

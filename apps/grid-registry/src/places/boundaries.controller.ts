@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiHeader,
@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
@@ -48,13 +48,13 @@ export class BoundariesController {
   async put(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetGridBoundaryDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<BoundaryView> {
     // Like appointing its leader: a grid's own leader may not redraw it; the scope starts at the parent.
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
     const boundary = { type: body.type, coordinates: body.coordinates };
-    return this.setBoundary.execute({ tenantId, gridId, boundary, correlationId: correlationIdFrom(correlation) });
+    return this.setBoundary.execute({ tenantId, gridId, boundary, correlationId });
   }
 
   @Get()
@@ -75,10 +75,10 @@ export class BoundariesController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
   async remove(
     @Param() { tenantId, gridId }: TenantGridParams,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<void> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    await this.removeBoundary.execute({ tenantId, gridId, correlationId: correlationIdFrom(correlation) });
+    await this.removeBoundary.execute({ tenantId, gridId, correlationId });
   }
 }

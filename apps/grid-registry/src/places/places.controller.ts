@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
@@ -45,11 +45,11 @@ export class PlacesController {
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: RegisterPlaceDto,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<PlaceView> {
     await this.grids.assertCanActOn(identity, tenantId, body.gridId, 'the grid');
-    return this.registerPlace.execute({ tenantId, place: body, correlationId: correlationIdFrom(correlation) });
+    return this.registerPlace.execute({ tenantId, place: body, correlationId });
   }
 
   @Get()

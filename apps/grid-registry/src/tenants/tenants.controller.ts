@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, hasRole, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, hasRole, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { Tenant } from './tenant.entity';
@@ -34,8 +34,8 @@ export class TenantsController {
   @ApiCreatedResponse({ type: TenantView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
   @ApiConflictResponse({ type: ApiErrorView, description: 'TENANT_EXISTS: the slug or the division code is taken' })
-  async create(@Body() body: CreateTenantDto, @Headers('x-correlation-id') correlation: string | undefined): Promise<TenantView> {
-    return toTenantView(await this.createTenant.execute({ tenant: body, correlationId: correlationIdFrom(correlation) }));
+  async create(@Body() body: CreateTenantDto, @CorrelationId() correlationId: string): Promise<TenantView> {
+    return toTenantView(await this.createTenant.execute({ tenant: body, correlationId }));
   }
 
   @Get()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
@@ -46,7 +46,7 @@ export class IssuesController {
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
     @AccessedVia() via: AccessRoute,
   ): Promise<ReportedIssueView> {
@@ -55,7 +55,7 @@ export class IssuesController {
     const answer = await this.intake.submit({
       tenantId,
       report: body,
-      correlationId: correlationIdFrom(correlation),
+      correlationId,
       reporterSubject: identity.subject,
       idempotencyScope: `issue-report:${tenantId}:${identity.subject}`,
       idempotencyKey,

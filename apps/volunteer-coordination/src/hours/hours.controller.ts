@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { TenantParams } from '../http/path-params';
 import { toCsv } from './domain/csv-export';
@@ -30,8 +30,8 @@ export class HoursController {
   @ApiOperation({ summary: 'Book a correction: a new entry with a reason (entries are never edited); 422 CORRECTION_NOT_ALLOWED below zero' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: HoursEntryView })
-  async correct(@Param() { tenantId }: TenantParams, @Body() body: CorrectHoursDto, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<HoursEntryView> {
-    return toHoursEntryView(await this.correctHours.execute(tenantId, body, identity.subject, correlationIdFrom(correlation)));
+  async correct(@Param() { tenantId }: TenantParams, @Body() body: CorrectHoursDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<HoursEntryView> {
+    return toHoursEntryView(await this.correctHours.execute(tenantId, body, identity.subject, correlationId));
   }
 
   @Get('entries')

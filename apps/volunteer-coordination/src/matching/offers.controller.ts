@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { TenantOfferParams, TenantParams } from '../http/path-params';
 import { TaskOffer } from './task-offer.entity';
@@ -63,8 +63,8 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Accept an offer: the volunteer is assigned (409 ILLEGAL_TRANSITION once answered or lapsed)' })
   @ApiOkResponse({ type: TaskOfferView })
-  async accept(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'accept', identity, correlationId: correlationIdFrom(correlation) }));
+  async accept(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'accept', identity, correlationId }));
   }
 
   @Post(':offerId/decline')
@@ -72,8 +72,8 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Decline an offer: the next candidate in rank is asked' })
   @ApiOkResponse({ type: TaskOfferView })
-  async decline(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: DeclineOfferDto, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'decline', reason: body.reason, identity, correlationId: correlationIdFrom(correlation) }));
+  async decline(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: DeclineOfferDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'decline', reason: body.reason, identity, correlationId }));
   }
 
   @Post(':offerId/check-in')
@@ -81,8 +81,8 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The assigned volunteer arrived' })
   @ApiOkResponse({ type: TaskOfferView })
-  async checkIn(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-in', identity, correlationId: correlationIdFrom(correlation) }));
+  async checkIn(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-in', identity, correlationId }));
   }
 
   @Post(':offerId/check-out')
@@ -90,8 +90,8 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The assigned volunteer left' })
   @ApiOkResponse({ type: TaskOfferView })
-  async checkOut(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-out', identity, correlationId: correlationIdFrom(correlation) }));
+  async checkOut(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-out', identity, correlationId }));
   }
 
   @Post(':offerId/complete')
@@ -99,7 +99,7 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The grid confirms the volunteer's task: hours are credited to the ledger" })
   @ApiOkResponse({ type: TaskOfferView })
-  async complete(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: CompleteTaskDto, @CurrentIdentity() identity: Identity, @Headers('x-correlation-id') correlation?: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'complete', hours: body.hours, identity, correlationId: correlationIdFrom(correlation) }));
+  async complete(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: CompleteTaskDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
+    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'complete', hours: body.hours, identity, correlationId }));
   }
 }

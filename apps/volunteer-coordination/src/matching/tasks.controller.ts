@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProperty
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { TenantParams, TenantTaskParams } from '../http/path-params';
 import { TaskOffer } from './task-offer.entity';
 import { TaskView, toTaskView } from './task-view';
@@ -38,11 +38,11 @@ export class TasksController {
     @Param() { tenantId }: TenantParams,
     @Body() body: RequestVolunteersDto,
     @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
     @Headers('idempotency-key') idempotencyKey?: string,
-    @Headers('x-correlation-id') correlation?: string,
   ): Promise<TaskView> {
     return this.idempotency.run(`help-request:${tenantId}`, idempotencyKey, body, async () => {
-      const task = await this.requestVolunteers.execute({ tenantId, request: body, identity, correlationId: correlationIdFrom(correlation) });
+      const task = await this.requestVolunteers.execute({ tenantId, request: body, identity, correlationId });
       return this.view(task);
     });
   }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit, TenantParams } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit, TenantParams } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { ServiceEventSeries } from './service-event-series.entity';
 import { TenantSeriesParams } from './service-event.params';
@@ -29,11 +29,11 @@ export class ServiceEventsController {
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateServiceEventDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<CreatedServiceEventView> {
     return this.idempotency.run(`service-event:${tenantId}`, idempotencyKey, body, () =>
-      this.createServiceEvent.execute({ tenantId, request: body, identity, correlationId: correlationIdFrom(correlation) }));
+      this.createServiceEvent.execute({ tenantId, request: body, identity, correlationId }));
   }
 
   @Get()

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams, ValidationFailedError } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams, ValidationFailedError } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { OccurrenceAccess } from './occurrence-access';
 import { ListOccurrencesQuery, ListSignUpsQuery, TenantOccurrenceParams, TenantSignUpParams } from './service-event.params';
@@ -78,11 +78,11 @@ export class ServiceOccurrencesController {
     @Param() { tenantId, occurrenceId }: TenantOccurrenceParams,
     @Body() body: SignUpDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<SignUpView> {
     return this.idempotency.run(`service-sign-up:${tenantId}:${identity.subject}`, idempotencyKey, { occurrenceId, body }, () =>
-      this.signUps.execute({ tenantId, occurrenceId, request: body, identity, correlationId: correlationIdFrom(correlation) }));
+      this.signUps.execute({ tenantId, occurrenceId, request: body, identity, correlationId }));
   }
 
   @Get(':occurrenceId/sign-ups')
@@ -129,8 +129,8 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Cancel before the start; a freed place goes to the first on the waitlist' })
   @ApiOkResponse({ type: SignUpView })
-  cancel(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
-    return this.cancellations.execute({ tenantId, occurrenceId, signUpId, identity, correlationId: correlationIdFrom(correlation) });
+  cancel(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+    return this.cancellations.execute({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 
   @Post(':occurrenceId/sign-ups/:signUpId/check-in')
@@ -138,8 +138,8 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Check a confirmed participant in (from one hour before the start to the end)' })
   @ApiOkResponse({ type: SignUpView })
-  checkIn(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
-    return this.attendance.checkIn({ tenantId, occurrenceId, signUpId, identity, correlationId: correlationIdFrom(correlation) });
+  checkIn(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+    return this.attendance.checkIn({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 
   @Post(':occurrenceId/sign-ups/:signUpId/check-out')
@@ -147,8 +147,8 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "Check out: records attendance in minutes within the event's hours; a volunteer's shift announces its hours" })
   @ApiOkResponse({ type: SignUpView })
-  checkOut(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
-    return this.attendance.checkOut({ tenantId, occurrenceId, signUpId, identity, correlationId: correlationIdFrom(correlation) });
+  checkOut(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+    return this.attendance.checkOut({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 
   private async waitlistPosition(signUp: ServiceSignUp): Promise<number | null> {

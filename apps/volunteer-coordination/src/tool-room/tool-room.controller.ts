@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { AddToolDto, LendToolDto, ReturnToolDto, SetConditionDto, toLoanView, ToolLoanPage, ToolLoanView, ToolPage, toToolView, ToolView } from './tool-room.dto';
 import { ToolRoomAccess } from './tool-room-access';
@@ -30,8 +30,8 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "Add a tool to the community's tool room (共享工具房)" })
   @ApiCreatedResponse({ type: ToolView })
-  add(@Param() { tenantId, gridId }: TenantToolRoomParams, @Body() body: AddToolDto, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<ToolView> {
-    return this.addTool.execute({ tenantId, gridId, request: body, identity, correlationId: correlationIdFrom(correlation) });
+  add(@Param() { tenantId, gridId }: TenantToolRoomParams, @Body() body: AddToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolView> {
+    return this.addTool.execute({ tenantId, gridId, request: body, identity, correlationId });
   }
 
   @Get('tools')
@@ -56,16 +56,16 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "Record a tool's condition (repaired, worn, broken)" })
   @ApiOkResponse({ type: ToolView })
-  condition(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: SetConditionDto, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<ToolView> {
-    return this.setCondition.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId: correlationIdFrom(correlation) });
+  condition(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: SetConditionDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolView> {
+    return this.setCondition.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId });
   }
 
   @Post('tools/:toolId/loans')
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Borrow a tool until a due time (409 TOOL_ALREADY_LENT / TOOL_BROKEN)' })
   @ApiCreatedResponse({ type: ToolLoanView })
-  lend(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: LendToolDto, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
-    return this.lendTool.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId: correlationIdFrom(correlation) });
+  lend(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: LendToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
+    return this.lendTool.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId });
   }
 
   @Post('loans/:loanId/return')
@@ -73,8 +73,8 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Return a borrowed tool with its condition (the borrower or a keeper); cancels the overdue reminder' })
   @ApiOkResponse({ type: ToolLoanView })
-  giveBack(@Param() { tenantId, gridId, loanId }: TenantLoanParams, @Body() body: ReturnToolDto, @Headers('x-correlation-id') correlation: string | undefined, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
-    return this.returnTool.execute({ tenantId, gridId, request: { ...body, loanId }, identity, correlationId: correlationIdFrom(correlation) });
+  giveBack(@Param() { tenantId, gridId, loanId }: TenantLoanParams, @Body() body: ReturnToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
+    return this.returnTool.execute({ tenantId, gridId, request: { ...body, loanId }, identity, correlationId });
   }
 
   @Get('loans')

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
-import { assertCanActOnGrid, correlationIdFrom, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { assertCanActOnGrid, CorrelationId, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
@@ -36,14 +36,14 @@ export class VolunteersController {
     @Param() { tenantId }: TenantParams,
     @Body() body: RegisterVolunteerDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<VolunteerView> {
     // A grid leader or worker registers volunteers for their own grid or below it.
     const lineage = (await this.grids.lineage(tenantId, body.homeGridId)).map((grid) => grid.gridId);
     if (lineage.length > 0) assertCanActOnGrid(identity, lineage, 'the home grid');
     return this.idempotency.run(`volunteer-registration:${tenantId}`, idempotencyKey, body, async () =>
-      toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId: correlationIdFrom(correlation) })));
+      toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId })));
   }
 
   @Get()

@@ -7,3 +7,4 @@ export function correlationIdFrom(header: string | string[] | undefined): string
   const value = Array.isArray(header) ? header[0] : header;
   return value && correlationPattern.test(value) ? value : randomUUID();
 }
+

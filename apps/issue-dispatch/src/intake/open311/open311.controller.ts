@@ -3,7 +3,7 @@ import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenRes
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { correlationIdFrom, NotFoundError, Public } from '@gridline/platform';
+import { CorrelationId, NotFoundError, Public } from '@gridline/platform';
 import { CategoryPolicy } from '../../categories/category-policy.entity';
 import { commonOpen311Attributes } from '../domain/open311-attributes';
 import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
@@ -109,11 +109,11 @@ export class Open311Controller {
     @Body() form: PostServiceRequestDto,
     @Req() request: Open311Request,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Headers('x-correlation-id') correlation: string | undefined,
+    @CorrelationId() correlationId: string,
   ): Promise<PostServiceRequestResponse[]> {
     // The guard refuses a POST without a live key of this jurisdiction, so the app is always set here.
     const app = request.open311App as NonNullable<Open311Request['open311App']>;
-    return this.postRequest.execute({ form, app, idempotencyKey, correlationId: correlationIdFrom(correlation) });
+    return this.postRequest.execute({ form, app, idempotencyKey, correlationId });
   }
 
   @Get('requests.json')
