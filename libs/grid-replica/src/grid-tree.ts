@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { compareResponsibility, geometryArea, geometryContains, normaliseAddress, type BoundaryGeometry, type ResponsibilityCandidate } from '@gridline/location';
+import { NotFoundError, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
 import { GridLink, subtreeIds } from './grid-subtree';
 
@@ -10,7 +11,10 @@ const gridColumns = 'g.grid_id, g.tenant_id, g.parent_id, g.level, g.code, g.nam
 /** Read-side queries over a service's grid replica; every query is scoped to one tenant. */
 @Injectable()
 export class GridTree {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   private db(manager?: EntityManager): EntityManager {
     return manager ?? this.dataSource.manager;
@@ -18,6 +22,13 @@ export class GridTree {
 
   tenant(tenantId: string, manager?: EntityManager): Promise<TenantReplica | null> {
     return this.db(manager).findOneBy(TenantReplica, { tenantId });
+  }
+
+  /** The district as the replica knows it, or 404 TENANT_NOT_FOUND naming this service (its replica may lag). */
+  async requireTenant(tenantId: string, manager?: EntityManager): Promise<TenantReplica> {
+    const tenant = await this.tenant(tenantId, manager);
+    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to ${this.config.serviceName}`);
+    return tenant;
   }
 
   grid(tenantId: string, gridId: string, manager?: EntityManager): Promise<GridReplica | null> {

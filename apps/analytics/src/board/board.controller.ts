@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
-import { CurrentIdentity, gridsOf, hasRole, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CurrentIdentity, gridsOf, hasRole, Identity, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { BoardView, ListBoardQuery } from './use-cases/list-board/list-board.dto';
 import { ListBoardUseCase } from './use-cases/list-board/list-board.use-case';
@@ -25,7 +25,7 @@ export class BoardController {
   @ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND, or GRID_NOT_FOUND: the district has no grid `gridId`.' })
   @ApiForbiddenResponse({ description: 'OUTSIDE_YOUR_GRID: a grid leader or worker asked for a grid outside their own.' })
   async district(@Param() { tenantId }: TenantParams, @Query() query: ListBoardQuery, @CurrentIdentity() identity: Identity): Promise<BoardView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     const wholeDistrict = hasRole(identity, 'city-admin', 'city-viewer', 'district-admin', 'dispatcher');
     return this.listBoard.execute(tenantId, query, new Date(), wholeDistrict ? undefined : gridsOf(identity));
   }

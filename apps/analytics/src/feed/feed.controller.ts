@@ -2,7 +2,7 @@ import { applyDecorators, Controller, Get, Headers, Param, Query, Res } from '@n
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { OpenFeedQuery } from './use-cases/open-feed/open-feed.dto';
 import { OpenFeedUseCase } from './use-cases/open-feed/open-feed.use-case';
@@ -38,7 +38,7 @@ export class FeedController {
     @Headers('last-event-id') lastEventId: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     await this.openFeed.execute(tenantId, lastEventId ?? query.lastEventId ?? null, response);
   }
 

@@ -24,7 +24,7 @@ export class IssueAnalyticsController {
   @ApiOperation({ summary: "A district's issues counted by current holder level and by category" })
   @ApiOkResponse({ type: IssueCountsView })
   async counts(@Param() { tenantId }: TenantParams): Promise<IssueCountsView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     const cells: IssueCountCell[] = await this.dataSource.query(
       `SELECT COALESCE(current_level, $2) AS level, COALESCE(category, $3) AS category, count(*)::int AS count,
               (count(*) FILTER (WHERE acknowledged_at IS NOT NULL))::int AS acknowledged,

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './use-cases/compute-kpis/compute-kpis.dto';
 import { ComputeKpisUseCase } from './use-cases/compute-kpis/compute-kpis.use-case';
@@ -24,7 +24,7 @@ export class KpisController {
   })
   @ApiOkResponse({ type: KpisView })
   async kpis(@Param() { tenantId }: TenantParams, @Query() query: ComputeKpisQuery): Promise<KpisView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     return this.computeKpis.district(tenantId, query);
   }
 
@@ -36,7 +36,7 @@ export class KpisController {
   @ApiOkResponse({ type: KpiBreakdownView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `by` not one of day, category, street, community; or a bad period (as GET …/kpis).' })
   async breakdown(@Param() { tenantId }: TenantParams, @Query() query: BreakDownKpisQuery): Promise<KpiBreakdownView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     return this.breakDownKpis.execute(tenantId, query);
   }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { SummaryQueries } from './summary.queries';
 import { CitySummaryView, TenantSummaryView } from './summary.views';
@@ -19,7 +19,7 @@ export class SummaryController {
   @ApiOperation({ summary: "A district's issues, escalations, volunteers, offers and grids in numbers" })
   @ApiOkResponse({ type: TenantSummaryView })
   async tenant(@Param() { tenantId }: TenantParams): Promise<TenantSummaryView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to analytics`);
+    await this.grids.requireTenant(tenantId);
     const { tenants: _tenants, ...numbers } = await this.queries.numbers(tenantId);
     return { tenantId, ...numbers };
   }

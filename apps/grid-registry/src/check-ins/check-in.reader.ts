@@ -20,6 +20,7 @@ import { MissingGridsView, MissingGridView } from './missing-grids.view';
 import { ZeroReportPolicy } from './zero-report-policy.entity';
 import { upcomingCutoff } from './upcoming-cutoff';
 import { toZeroReportPolicyView, ZeroReportPolicyView } from './zero-report-policy.view';
+import { requireDistrict } from '../tenants/require-district';
 
 /** Read side of the zero-report: the policy, who is missing on a day, and a grid's history. Tenant-scoped. */
 @Injectable()
@@ -80,7 +81,7 @@ export class CheckInReader {
    */
   compliance(tenantId: string, query: ComplianceQuery, now = new Date()): Promise<ComplianceView> {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+      await requireDistrict(manager, tenantId);
       const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
       const date = query.date ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
       const closed = await manager.existsBy(CheckInDayClosing, { tenantId, date });
@@ -136,6 +137,6 @@ export class CheckInReader {
   }
 
   private async requireTenant(tenantId: string): Promise<void> {
-    if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(this.dataSource.manager, tenantId);
   }
 }

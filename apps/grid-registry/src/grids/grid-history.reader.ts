@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '@gridline/platform';
-import { Tenant } from '../tenants/tenant.entity';
 import { versionAsOf } from './domain/effective-dating';
 import { GridVersion } from './grid-version.entity';
 import { GridVersionView, toGridVersionView } from './grid-version-view';
 import { ListGridsQuery, MAX_GRIDS_PER_PAGE } from './list-grids.query';
+import { requireDistrict } from '../tenants/require-district';
 
 /**
  * The tree as it was at an instant, from grid_versions: the row of each grid whose period [valid_from, valid_to)
@@ -18,7 +18,7 @@ export class GridHistoryReader {
 
   async list(tenantId: string, asOf: Date, query: ListGridsQuery): Promise<GridVersionView[]> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     const builder = manager
       .createQueryBuilder(GridVersion, 'v')
       .where('v.tenantId = :tenantId', { tenantId })

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
 import { assertCanActOnGrid, Identity, NotFoundError } from '@gridline/platform';
-import { Tenant } from '../tenants/tenant.entity';
 import { Grid } from './grid.entity';
 import { GridView, toGridView } from './grid-view';
 import { ListGridsQuery, MAX_GRIDS_PER_PAGE } from './list-grids.query';
 import { Member } from './member.entity';
+import { requireDistrict } from '../tenants/require-district';
 
 /** Read side of the grid tree: views with their leaders, always scoped to one tenant. */
 @Injectable()
@@ -15,7 +15,7 @@ export class GridReader {
 
   async list(tenantId: string, query: ListGridsQuery): Promise<GridView[]> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     const where: FindOptionsWhere<Grid> = { tenantId };
     if (query.parentId !== undefined) where.parentId = query.parentId;
     if (query.level !== undefined) where.level = query.level;

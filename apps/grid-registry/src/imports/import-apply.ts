@@ -1,9 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiError, ConflictError, NotFoundError } from '@gridline/platform';
+import { ApiError, ConflictError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../database/unique-violation';
-import { Tenant } from '../tenants/tenant.entity';
 import type { ParsedCsv } from './domain/csv';
 import type { ImportProblem } from './domain/import-problem';
+import { requireDistrict } from '../tenants/require-district';
 
 /**
  * Applies a validated import in one transaction. A unique violation means the district changed between the
@@ -37,7 +37,7 @@ export async function onLine<T>(line: number, label: string, work: () => Promise
 
 /** 404 TENANT_NOT_FOUND before anything is read from the file. */
 export async function districtMustExist(manager: EntityManager, tenantId: string): Promise<void> {
-  if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+  await requireDistrict(manager, tenantId);
 }
 
 /** The parser's problems (a broken quote) as import problems of their line. */

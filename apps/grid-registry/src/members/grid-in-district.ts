@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@gridline/platform';
 import { Grid } from '../grids/grid.entity';
-import { Tenant } from '../tenants/tenant.entity';
+import { requireDistrict } from '../tenants/require-district';
 
 /**
  * The grid of this district, or 404: an unknown district is TENANT_NOT_FOUND; a grid of another district is
@@ -9,7 +9,7 @@ import { Tenant } from '../tenants/tenant.entity';
  * every change to the grid's members and roster (and its leader, which `grids/` changes under the same lock).
  */
 export async function gridInDistrict(manager: EntityManager, tenantId: string, gridId: string, lock = false): Promise<Grid> {
-  if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+  await requireDistrict(manager, tenantId);
   const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
   return grid;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, MoreThan } from 'typeorm';
 import { NotFoundError } from '@gridline/platform';
-import { Tenant } from '../tenants/tenant.entity';
 import { Grid } from '../grids/grid.entity';
 import { BoundaryCollectionView } from './boundary-collection.view';
 import { BoundaryView, toBoundaryView } from './boundary-view';
@@ -10,6 +9,7 @@ import { GridBoundary } from './grid-boundary.entity';
 import { ListPlacesQuery, MAX_PLACES_PER_PAGE } from './list-places.query';
 import { Place } from './place.entity';
 import { PlaceView, toPlaceView } from './place-view';
+import { requireDistrict } from '../tenants/require-district';
 
 /** Read side of places and boundaries, always scoped to one district. */
 @Injectable()
@@ -18,7 +18,7 @@ export class PlaceReader {
 
   async list(tenantId: string, query: ListPlacesQuery): Promise<PlaceView[]> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     const where: FindOptionsWhere<Place> = { tenantId };
     if (query.gridId !== undefined) where.gridId = query.gridId;
     if (query.after !== undefined) where.address = MoreThan(query.after);
@@ -45,7 +45,7 @@ export class PlaceReader {
    */
   async boundaries(tenantId: string, under: string | undefined): Promise<BoundaryCollectionView> {
     const manager = this.dataSource.manager;
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     if (under !== undefined && !(await manager.existsBy(Grid, { tenantId, id: under }))) {
       throw new NotFoundError('GRID_NOT_FOUND', `grid ${under} does not exist in district ${tenantId}`);
     }

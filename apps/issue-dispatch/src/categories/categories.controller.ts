@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { Permit } from '@gridline/platform';
 import { TenantCategoryParams, TenantParams } from '../intake/path-params';
 import { PutCategoryPolicyDto } from './category-policy.dto';
 import { CategoryPolicy } from './category-policy.entity';
@@ -20,7 +20,7 @@ export class CategoriesController {
   @Permit('district-admin')
   @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement and resolve windows" })
   async put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    await this.grids.requireTenant(tenantId);
     const named = (windows: object | undefined) => Object.fromEntries(Object.entries(windows ?? {}).filter(([, v]) => v !== undefined));
     await this.dataSource.manager.upsert(
       CategoryPolicy,

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit, UnprocessableError } from '@gridline/platform';
+import { Permit, UnprocessableError } from '@gridline/platform';
 import { isKnownSkill } from '../volunteers/domain/skill-catalogue';
 import { TenantHelpCategoryParams, TenantParams } from '../http/path-params';
 import { HelpCategory } from './help-category.entity';
@@ -33,7 +33,7 @@ export class HelpCategoriesController {
   @ApiOperation({ summary: 'Mark an issue category as needing volunteer help, with the skill (and level, certificate) a helper needs' })
   @ApiOkResponse({ type: HelpCategoryView })
   async put(@Param() { tenantId, category }: TenantHelpCategoryParams, @Body() body: PutHelpCategoryDto): Promise<HelpCategoryView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     if (!isKnownSkill(body.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
     await this.dataSource.manager.upsert(
       HelpCategory,

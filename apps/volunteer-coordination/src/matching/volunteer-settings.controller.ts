@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsInt, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError, Permit } from '@gridline/platform';
+import { Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { DEFAULT_OFFER_EXPIRY_SECONDS, VolunteerSettings } from './volunteer-settings.entity';
 
@@ -34,7 +34,7 @@ export class VolunteerSettingsController {
   @ApiOperation({ summary: "Set the district's offer expiry (applies to offers made from now on)" })
   @ApiOkResponse({ type: VolunteerSettingsView })
   async put(@Param() { tenantId }: TenantParams, @Body() body: VolunteerSettingsDto): Promise<VolunteerSettingsView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, ['tenantId']);
     return { tenantId, offerExpirySeconds: body.offerExpirySeconds };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { DistrictLoansQuery } from './district-loans.query';
 import { DistrictLoanPage } from './district-loans.view';
@@ -29,7 +29,7 @@ export class DistrictLoansReader {
   ) {}
 
   async page(tenantId: string, { overdue, limit = DEFAULT_PAGE_SIZE, after }: DistrictLoansQuery, now: Date = new Date()): Promise<DistrictLoanPage> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     const params: unknown[] = [tenantId];
     const where = ['l.tenant_id = $1', 'l.returned_at IS NULL'];
     if (overdue !== undefined) {

@@ -15,7 +15,7 @@ export class ToolRoomAccess {
 
   /** The grid must be a community of the district: tool rooms are per community (社区). */
   async assertToolRoom(tenantId: string, gridId: string): Promise<void> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     const grid = await this.grids.grid(tenantId, gridId);
     if (!grid) throw new NotFoundError('TOOL_ROOM_NOT_FOUND', `grid ${gridId} is not in district ${tenantId}`);
     if (grid.level !== 'community') throw new UnprocessableError('NOT_A_COMMUNITY', `grid ${gridId} is a ${grid.level}; tool rooms belong to communities`, [{ field: 'gridId', reason: 'not a community' }]);

@@ -8,7 +8,6 @@ import { ConflictError, NotFoundError, UnprocessableError } from '@gridline/plat
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Grid } from '../../../grids/grid.entity';
 import { Member } from '../../../grids/member.entity';
-import { Tenant } from '../../../tenants/tenant.entity';
 import { CheckIn } from '../../check-in.entity';
 import { CheckInDayClosing } from '../../check-in-day-closing.entity';
 import { CheckInView, toCheckInView } from '../../check-in.view';
@@ -18,6 +17,7 @@ import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
 import { localDateAt } from '@gridline/calendar';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
 import { CheckInGridDto } from './check-in-grid.dto';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface CheckInGridCommand {
   readonly tenantId: string;
@@ -57,7 +57,7 @@ export class CheckInGridUseCase {
   }
 
   private async checkIn(manager: EntityManager, { tenantId, gridId, checkIn: dto, recordedBy, correlationId, now = new Date() }: CheckInGridCommand): Promise<CheckInView> {
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
     if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
     refuse(checkMatters(dto.nothingToReport, dto.matters));

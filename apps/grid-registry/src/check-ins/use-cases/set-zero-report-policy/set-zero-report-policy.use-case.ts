@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { ValidationFailedError } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
-import { Tenant } from '../../../tenants/tenant.entity';
 import { zeroReportRuleFrom } from '../../domain/zero-report-policy';
 import { CUTOFF_TIMER, CutoffTimerPayload } from '../../check-in-timers';
 import { upcomingCutoff } from '../../upcoming-cutoff';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
 import { toZeroReportPolicyView, ZeroReportPolicyView } from '../../zero-report-policy.view';
 import { SetZeroReportPolicyDto } from './set-zero-report-policy.dto';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface SetZeroReportPolicyCommand {
   readonly tenantId: string;
@@ -38,7 +38,7 @@ export class SetZeroReportPolicyUseCase {
     const rule = verdict.rule;
 
     return this.dataSource.transaction(async (manager) => {
-      if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+      await requireDistrict(manager, tenantId);
       await this.timers.cancel(manager, tenantId, CUTOFF_TIMER);
 
       await manager.query(

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+
 import { GridAddress } from '../../../grids/grid-address.entity';
 import { Grid } from '../../../grids/grid.entity';
 import { CreateGridUseCase } from '../../../grids/use-cases/create-grid/create-grid.use-case';
-import { Tenant } from '../../../tenants/tenant.entity';
 import { parseCsv } from '../../domain/csv';
 import { claimKey, ExistingTree, planGridImport, PlannedGrid } from '../../domain/grid-import-plan';
 import { ImportProblem } from '../../domain/import-problem';
@@ -13,6 +12,7 @@ import { ImportInvalidError } from '../../import-errors';
 import { applyInOneTransaction, onLine } from '../../import-apply';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { ImportedGridView, ImportResultView } from '../../import-result.view';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface ImportGridsCommand {
   readonly tenantId: string;
@@ -35,7 +35,7 @@ export class ImportGridsUseCase {
   ) {}
 
   async execute({ tenantId, csv, dryRun, correlationId }: ImportGridsCommand, progress: ImportProgress = noProgress): Promise<ImportResultView> {
-    if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(this.dataSource.manager, tenantId);
 
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));

@@ -5,10 +5,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PlaceStateChanged } from '@gridline/contracts';
 import { geometryContains, normaliseAddress } from '@gridline/location';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import { ConflictError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Grid } from '../../../grids/grid.entity';
-import { Tenant } from '../../../tenants/tenant.entity';
 import { checkPlaceParent } from '../../domain/place-hierarchy';
 import { GridBoundary } from '../../grid-boundary.entity';
 import { gridSummaryOf } from '../../grid-summary';
@@ -17,6 +16,7 @@ import { Place } from '../../place.entity';
 import { toPlaceState } from '../../place-state';
 import { PlaceView, toPlaceView } from '../../place-view';
 import { RegisterPlaceDto } from './register-place.dto';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface RegisterPlaceCommand {
   readonly tenantId: string;
@@ -71,7 +71,7 @@ export class RegisterPlaceUseCase {
   }
 
   private async register(manager: EntityManager, tenantId: string, dto: RegisterPlaceDto, address: string, correlationId: string): Promise<{ place: Place; grid: Grid }> {
-    if (!(await manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(manager, tenantId);
     const grid = await manager.findOne(Grid, { where: { tenantId, id: dto.gridId }, lock: { mode: 'pessimistic_read' } });
     if (!grid) {
       throw new UnprocessableError('UNKNOWN_GRID', `grid ${dto.gridId} does not exist in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid in this district' }]);

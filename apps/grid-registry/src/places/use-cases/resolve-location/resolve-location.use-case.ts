@@ -4,11 +4,11 @@ import { DataSource } from 'typeorm';
 import type { GridLevel } from '@gridline/contracts';
 import { normaliseAddress } from '@gridline/location';
 import { NotFoundError, ValidationFailedError } from '@gridline/platform';
-import { Tenant } from '../../../tenants/tenant.entity';
 import { Resolution } from '../../domain/location-resolver';
 import { LocationIndex } from '../../location-index';
 import { ResolutionView, toResolutionView } from './resolution-view';
 import { ResolveLocationQuery } from './resolve-location.query';
+import { requireDistrict } from '../../../tenants/require-district';
 
 /**
  * Turns a point or an address into the grid responsible for it (docs/adr/0008-resolving-locations.md):
@@ -40,7 +40,7 @@ export class ResolveLocationUseCase {
   }
 
   async assertDistrictExists(tenantId: string): Promise<void> {
-    if (!(await this.dataSource.manager.existsBy(Tenant, { tenantId }))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    await requireDistrict(this.dataSource.manager, tenantId);
   }
 
   /** Addresses claimed by grids themselves (grid `addresses`), kept as they were given, so both spellings are tried. */

@@ -6,7 +6,7 @@ import { EventData, EventDefinition, IssueDispatched, IssueQueued, IssueReported
 import { GridReplica, GridTree } from '@gridline/grid-replica';
 import { normaliseAddress } from '@gridline/location';
 import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
-import { activeTraceContext, currentIdempotencyClaim, GroupCommit, GroupOutcome, groupOutcomeOf, isDependencyOutage, NotFoundError, TraceContextFields, UnprocessableError } from '@gridline/platform';
+import { activeTraceContext, currentIdempotencyClaim, GroupCommit, GroupOutcome, groupOutcomeOf, isDependencyOutage, TraceContextFields, UnprocessableError } from '@gridline/platform';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline } from '../../domain/ack-policy';
@@ -120,7 +120,7 @@ export class ReportIssueUseCase {
 
   private async requireKnownTenant(tenantId: string): Promise<void> {
     if (this.knownTenants.has(tenantId)) return;
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    await this.grids.requireTenant(tenantId);
     this.knownTenants.add(tenantId);
   }
 

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext } from '@gridline/messaging';
-import { assertCanActOnGrid, Identity, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity, UnprocessableError } from '@gridline/platform';
 import { localWindow } from '../../../volunteers/domain/availability';
 import { DEFAULT_TIME_ZONE } from '../../../volunteers/domain/local-time';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
@@ -32,7 +32,7 @@ export class RequestVolunteersUseCase {
   ) {}
 
   async execute({ tenantId, request, identity, correlationId }: RequestVolunteersCommand): Promise<VolunteerTask> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     if (!isKnownSkill(request.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${request.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
     const startsAt = new Date(request.startsAt);
     const endsAt = new Date(request.endsAt);

@@ -6,7 +6,7 @@ import { canonicalTimeZone, isCalendarDate, localDateAt } from '@gridline/calend
 import { ServiceEventSeriesCreated } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { assertCanActOnGrid, FieldProblem, Identity, NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import { assertCanActOnGrid, FieldProblem, Identity, UnprocessableError, ValidationFailedError } from '@gridline/platform';
 import { RecurrenceData } from '../../domain/recurrence-rule';
 import { scheduleProblems } from '../../domain/service-schedule';
 import { scheduleOf, ServiceEventSeries, StoredSchedule } from '../../service-event-series.entity';
@@ -54,7 +54,7 @@ export class CreateServiceEventUseCase {
   ) {}
 
   async execute({ tenantId, request, identity, correlationId }: CreateServiceEventCommand): Promise<CreatedServiceEventView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     const lineage = await this.grids.lineage(tenantId, request.gridId);
     if (lineage.length === 0) throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
     assertCanActOnGrid(identity, lineage.map((grid) => grid.gridId), 'the event grid');

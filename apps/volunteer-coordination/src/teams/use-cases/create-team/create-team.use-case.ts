@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { ConflictError, NotFoundError } from '@gridline/platform';
+import { ConflictError } from '@gridline/platform';
 import { Team } from '../../team.entity';
 import { CreateTeamDto } from './create-team.dto';
 
@@ -16,7 +16,7 @@ export class CreateTeamUseCase {
   ) {}
 
   async execute(tenantId: string, body: CreateTeamDto): Promise<Team> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     const team = this.dataSource.manager.create(Team, { id: randomUUID(), tenantId, name: body.name.trim(), kind: body.kind, createdAt: new Date() });
     const inserted = await this.dataSource.manager.createQueryBuilder().insert().into(Team).values(team).orIgnore().returning('id').execute();
     if (inserted.raw.length === 0) throw new ConflictError('TEAM_EXISTS', `district ${tenantId} already has a team named ${team.name}`);

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { VolunteerRegistered } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { UnprocessableError } from '@gridline/platform';
 import { Team } from '../../../teams/team.entity';
 import { checkedAvailability } from '../../availability-input';
 import { isKnownSkill } from '../../domain/skill-catalogue';
@@ -35,7 +35,7 @@ export class RegisterVolunteerUseCase {
   ) {}
 
   async execute({ tenantId, registration, correlationId }: RegisterVolunteerCommand): Promise<Volunteer> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to volunteer-coordination`);
+    await this.grids.requireTenant(tenantId);
     const claims = this.skillClaims(registration);
     const availability = checkedAvailability(registration.availability);
     if (!(await this.grids.grid(tenantId, registration.homeGridId))) {

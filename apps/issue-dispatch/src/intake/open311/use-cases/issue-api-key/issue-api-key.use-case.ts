@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
+
 import { Open311ApiKey } from '../../open311-api-key.entity';
 import { Open311ApiKeys } from '../../open311-api-keys';
 import { ApiKeyView, IssuedApiKeyView } from './issue-api-key.dto';
@@ -26,7 +26,7 @@ export class IssueApiKeyUseCase {
   ) {}
 
   async execute(tenantId: string, appName: string, issuedBy: string): Promise<IssuedApiKeyView> {
-    if (!(await this.grids.tenant(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to issue-dispatch`);
+    await this.grids.requireTenant(tenantId);
     const { record, apiKey } = await this.keys.issue(tenantId, appName, issuedBy);
     return { ...toApiKeyView(record), apiKey };
   }
