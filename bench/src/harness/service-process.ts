@@ -58,7 +58,14 @@ export class BenchServiceProcess {
     // BENCH_CPU_PROFILE=<dir>: each service writes a V8 CPU profile there when it stops (where the time went).
     const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`, `--cpu-prof-name=${this.app}-${Date.now()}.cpuprofile`] : [];
     const child = spawn(process.execPath, [...profile, path.join(this.repositoryRoot, 'dist/apps', this.app, 'src/main.js')], {
-      env: { ...process.env, ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        ...this.env,
+        // SERVICE_NODE_OPTIONS: Node options for the services alone (a heap cap, say), not for the bench's own build and load.
+        ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
+        [portVariable[this.app]]: String(this.port),
+        NO_COLOR: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(log);
