@@ -36,6 +36,22 @@ export type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 class ShuttingDown extends Error {}
 
+/**
+ * Refuses at start-up a handler that could never be called: an event it handles is not in the catalogue (the
+ * consumer ignores types it cannot look up), or travels on a topic this group does not read.
+ */
+export function assertHandledEventsArrive({ group, topics, handlers }: Pick<EventConsumerOptions, 'group' | 'topics' | 'handlers'>): void {
+  const problems = handlers.flatMap((handler) =>
+    handler.handles.flatMap((definition) => {
+      const name = `${handler.constructor.name} handles ${definition.type}`;
+      if (findEventDefinition(definition.type) !== definition) return [`${name}, which is not the catalogue's definition of that type (add it to the catalogue)`];
+      if (!topics.includes(definition.topic)) return [`${name}, which travels on ${definition.topic}, a topic ${group} does not read`];
+      return [];
+    }),
+  );
+  if (problems.length > 0) throw new Error(`consumer group ${group} cannot start: ${problems.join('; ')}`);
+}
+
 /** While the database is away, look again at least this often: the first event after it is back goes at once. */
 const OUTAGE_RETRY_MAX_MS = 2_000;
 
@@ -104,6 +120,7 @@ export class KafkaEventConsumer {
     private readonly options: EventConsumerOptions,
   ) {
     this.logger = new Logger(`Consumer ${options.group}`);
+    assertHandledEventsArrive(options);
     for (const handler of options.handlers) {
       for (const definition of handler.handles) {
         const list = this.handlersByType.get(definition.type) ?? [];
