@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * The architecture rules as a test, not a wish: apps never import each other (Kafka is the only channel), libs
- * never import apps, and domain folders stay free of framework and infrastructure code.
+ * never import apps, neither imports the benchmarks or the test harness, and domain folders stay free of framework
+ * and infrastructure code.
  */
 const root = path.resolve(__dirname, '../..');
 
@@ -37,6 +38,18 @@ describe('architecture boundaries', () => {
   it('libs import no app', () => {
     const offenders = sourceFiles(path.join(root, 'libs')).filter((file) =>
       importsOf(file).some((target) => target.startsWith('.') && path.resolve(path.dirname(file), target).startsWith(path.join(root, 'apps'))),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('apps and libs import nothing from bench/ or test/ (shared test helpers live in libs/testing)', () => {
+    const outside = [path.join(root, 'bench'), path.join(root, 'test')];
+    const offenders = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].flatMap((file) =>
+      importsOf(file)
+        .filter((target) => target.startsWith('.'))
+        .map((target) => path.resolve(path.dirname(file), target))
+        .filter((resolved) => outside.some((dir) => resolved.startsWith(dir + path.sep)))
+        .map((resolved) => `${path.relative(root, file)} → ${path.relative(root, resolved)}`),
     );
     expect(offenders).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import type { GridLevel, PlaceKind } from '@gridline/contracts';
 import type { PolygonGeometry, Position } from '@gridline/location';
-import { SeededRandom } from './seeded-random';
+import { SeededRandom } from '@gridline/testing';
 
 /**
  * A city-scale dataset for benchmarks and load tests, drawn deterministically from a seed: districts tiled

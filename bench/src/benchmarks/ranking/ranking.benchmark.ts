@@ -5,7 +5,7 @@ import { Candidate, rankCandidates, TaskToFill } from '../../../../apps/voluntee
 import { InitialSchema1764400000000 } from '../../../../apps/volunteer-coordination/src/migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from '../../../../apps/volunteer-coordination/src/migrations/1764530000000-volunteer-matching';
 import { BenchSettings } from '../../bench-settings';
-import { SeededRandom } from '../../city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 import { withBenchScope } from '../../harness/bench-scope';
 import { Figure, latencyFigure } from '../../harness/figure';
 import { now, percentiles, timed } from '../../harness/measure';

@@ -1,7 +1,7 @@
 import { Availability } from '../../../../apps/volunteer-coordination/src/volunteers/domain/availability';
 import { SkillClaim } from '../../../../apps/volunteer-coordination/src/volunteers/domain/skill-claim';
 import { Candidate } from '../../../../apps/volunteer-coordination/src/matching/domain/rank-candidates';
-import { SeededRandom } from '../../city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 
 export interface VolunteerCityGrid {
   readonly gridId: string;

@@ -1,5 +1,5 @@
 import { City } from '../../city/city-generator';
-import { SeededRandom } from '../../city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 
 export interface PointQuery {
   readonly tenantId: string;

@@ -1,4 +1,4 @@
-import { SeededRandom } from '../../../../../bench/src/city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 import { attendedMinutes, checkInRefusal, checkOutRefusal, hasStarted, hoursOf, plannedReminders } from './occurrence-clock';
 
 const MIN = 60_000;

@@ -1,5 +1,5 @@
 import { addDays, CalendarDate, daysBetween, isoWeekday } from '@gridline/calendar';
-import { SeededRandom } from '../../../../../bench/src/city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 import { recurrenceDates, recurrenceProblems, RecurrenceRule } from './recurrence-rule';
 
 /** A random date between 1900-01-01 and 2099-12-31, so month ends and every kind of leap year come up. */

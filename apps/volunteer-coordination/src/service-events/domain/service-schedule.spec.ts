@@ -1,5 +1,5 @@
 import { addDays, CalendarDate, daysBetween, localDateAt } from '@gridline/calendar';
-import { SeededRandom } from '../../../../../bench/src/city/seeded-random';
+import { SeededRandom } from '@gridline/testing';
 import { plannedOccurrences, scheduleProblems, ServiceSchedule, upcomingOccurrences } from './service-schedule';
 
 const HOUR = 60 * 60 * 1000;
