@@ -91,12 +91,12 @@ describe('Open311 GeoReport v2', () => {
   it('serves discovery, the district’s services and a service definition', async () => {
     const discovery = await getJson('discovery.json');
     expect(discovery.status).toBe(200);
-    expect(discovery.body.endpoints).toEqual([expect.objectContaining({ url: `${base}/open311/v2`, formats: ['application/json'], specification: 'http://wiki.open311.org/GeoReport_v2' })]);
+    expect(discovery.body.endpoints).toEqual([expect.objectContaining({ url: `${base}/open311/v2`, formats: ['application/json', 'text/xml'], specification: 'http://wiki.open311.org/GeoReport_v2' })]);
 
     const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(openapi.paths).filter((path) => path.startsWith('/open311/v2/')).sort()).toEqual([
-      '/open311/v2/discovery.json', '/open311/v2/requests.json', '/open311/v2/requests/{id}.json', '/open311/v2/services.json', '/open311/v2/services/{code}.json',
-    ]);
+    expect(Object.keys(openapi.paths).filter((path) => path.startsWith('/open311/v2/')).sort()).toEqual(
+      ['discovery', 'requests', 'requests/{id}', 'services', 'services/{code}'].flatMap((p) => [`/open311/v2/${p}.json`, `/open311/v2/${p}.xml`]).sort(),
+    );
 
     const services = await getJson('services.json', { jurisdiction_id: 'erqi' });
     expect(services.status).toBe(200);
@@ -109,6 +109,19 @@ describe('Open311 GeoReport v2', () => {
     expect(definition.body.service_code).toBe('street-lighting');
     expect(definition.body.attributes.map((a: { code: string; datatype: string; required: boolean }) => [a.code, a.datatype, a.required])).toEqual([['DANGER', 'singlevaluelist', false], ['LANDMARK', 'string', false]]);
     expect(definition.body.attributes[0].values).toEqual([{ key: 'yes', name: 'Yes 是' }, { key: 'no', name: 'No 否' }]);
+
+    // The same documents in the specification's XML format, errors included.
+    const servicesXml = await get('services.xml', { api_key: keys.reader, jurisdiction_id: 'erqi' });
+    expect([servicesXml.status, servicesXml.headers.get('content-type')]).toEqual([200, expect.stringContaining('application/xml')]);
+    expect(servicesXml.text).toContain('<services><service><service_code>noise</service_code><service_name>噪音 noise</service_name>');
+    expect(servicesXml.text).toContain('<service><service_code>street-lighting</service_code>');
+    const definitionXml = await get('services/street-lighting.xml', { api_key: keys.reader, jurisdiction_id: 'erqi' });
+    expect(definitionXml.text).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?><service_definition><service_code>street-lighting<\/service_code><attributes><attribute><variable>true<\/variable><code>DANGER<\/code>/);
+    expect(definitionXml.text).toContain('<values><value><key>yes</key><name>Yes 是</name></value>');
+    const unknownXml = await get('services/potholes.xml', { api_key: keys.reader, jurisdiction_id: 'erqi' });
+    expect([unknownXml.status, unknownXml.headers.get('content-type')]).toEqual([404, expect.stringContaining('application/xml')]);
+    expect(unknownXml.text).toMatch(/<errors><error><code>404<\/code><description>UNKNOWN_SERVICE_CODE: [^<]+<\/description><\/error><\/errors>$/);
+    expect((await get('discovery.xml')).text).toContain('<formats><format>application/json</format><format>text/xml</format></formats>');
 
     const cases: Array<[string, string, Record<string, string>, number, string]> = [
       ['an unknown jurisdiction', 'services.json', { jurisdiction_id: 'atlantis' }, 404, 'UNKNOWN_JURISDICTION'],
@@ -146,6 +159,24 @@ describe('Open311 GeoReport v2', () => {
     });
     const everything = JSON.stringify(recorder.messages);
     for (const secret of [contact.phone, contact.email, '秀英', 'device-42']) expect(everything).not.toContain(secret);
+  });
+
+  it('takes a post and answers lists in XML on the .xml paths', async () => {
+    const response = await fetch(`${base}/open311/v2/requests.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(lighting({ lat: '34.7040', long: '113.6040', description: 'XML 客户端: 路灯 <不亮> & 闪烁' })).toString(),
+    });
+    const text = await response.text();
+    expect([response.status, response.headers.get('content-type')]).toEqual([201, expect.stringContaining('application/xml')]);
+    const id = /<service_requests><request><service_request_id>([0-9a-f-]{36})<\/service_request_id><service_notice>[^<]+<\/service_notice><account_id\/><\/request><\/service_requests>$/.exec(text)?.[1];
+    expect(id).toBeDefined();
+    const one = await get(`requests/${id}.xml`, { api_key: keys.reader, jurisdiction_id: 'erqi' });
+    expect(one.status).toBe(200);
+    expect(one.text).toContain(`<service_requests><request><service_request_id>${id}</service_request_id><status>open</status>`);
+    expect(one.text).toContain('<description>XML 客户端: 路灯 &lt;不亮&gt; &amp; 闪烁</description>');
+    const refused = await fetch(`${base}/open311/v2/requests.xml`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(lighting({ api_key: 'not-a-key' })).toString() });
+    expect([refused.status, await refused.text()]).toEqual([403, expect.stringMatching(/<errors><error><code>403<\/code><description>[^<]+<\/description><\/error><\/errors>$/)]);
   });
 
   it('routes by address_string and by address_id like a REST report', async () => {

@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ApiError, ApiErrorBody, PathErrorFormat } from '@gridline/platform';
+import { toOpen311Xml } from '../domain/open311-xml';
+import { wantsOpen311Xml } from './open311-format.interceptor';
 
 export interface Open311Error {
   readonly code: number;
@@ -42,6 +44,9 @@ export class Open311ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const error = toOpen311Error(exception);
     if (error.code >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    host.switchToHttp().getResponse<Response>().status(error.code).json([error]);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>().status(error.code);
+    if (wantsOpen311Xml(http.getRequest<Request>())) response.type('application/xml').send(toOpen311Xml('errors', [error]));
+    else response.json([error]);
   }
 }

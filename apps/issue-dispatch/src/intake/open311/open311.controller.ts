@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Req, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -8,6 +8,7 @@ import { CategoryPolicy } from '../../categories/category-policy.entity';
 import { commonOpen311Attributes } from '../domain/open311-attributes';
 import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
 import { Open311ErrorFilter } from './open311-error.filter';
+import { Open311Document, Open311FormatInterceptor } from './open311-format.interceptor';
 import { JurisdictionQuery, Open311Discovery, Open311ErrorView, Open311Service, Open311ServiceDefinition, ServiceCodeParams } from './open311.dto';
 import { ListServiceRequestsQuery, Open311ServiceRequest, RequestIdParams } from './use-cases/list-service-requests/list-service-requests.dto';
 import { ListServiceRequestsUseCase } from './use-cases/list-service-requests/list-service-requests.use-case';
@@ -19,15 +20,17 @@ export const OPEN311_BASE = 'open311/v2';
 const CHANGESET = '2026-12-01T00:00:00Z';
 
 /**
- * Open311 GeoReport v2, JSON format, for civic apps that cannot carry our tokens: `jurisdiction_id` is the
- * district. Public to the token guard; Open311AccessGuard applies API keys and rate limits instead, and every
- * error is Open311's `[{ code, description }]`. docs/adr/0013-open311-intake.md.
+ * Open311 GeoReport v2 for civic apps that cannot carry our tokens: `jurisdiction_id` is the district. Every
+ * route answers in JSON (`….json`) or in the specification's XML (`….xml`, same path otherwise). Public to the
+ * token guard; Open311AccessGuard applies API keys and rate limits instead, and every error is Open311's
+ * `[{ code, description }]` (`<errors><error>…` in XML). docs/adr/0013-open311-intake.md.
  */
 @Public()
 @ApiTags('open311')
 @Controller(OPEN311_BASE)
 @UseGuards(Open311AccessGuard)
 @UseFilters(Open311ErrorFilter)
+@UseInterceptors(Open311FormatInterceptor)
 @ApiBadRequestResponse({ type: [Open311ErrorView] })
 @ApiTooManyRequestsResponse({ type: [Open311ErrorView], description: 'Rate limit (per client address, or per API key); see Retry-After.' })
 export class Open311Controller {
@@ -37,7 +40,8 @@ export class Open311Controller {
     private readonly requests: ListServiceRequestsUseCase,
   ) {}
 
-  @Get('discovery.json')
+  @Get(['discovery.json', 'discovery.xml'])
+  @Open311Document('discovery')
   @Open311WithoutJurisdiction()
   @ApiOperation({ summary: 'Open311 service discovery: where the GeoReport v2 endpoint is and which formats it speaks' })
   @ApiOkResponse({ type: Open311Discovery })
@@ -52,13 +56,14 @@ export class Open311Controller {
           url: `${request.protocol}://${request.get('host') ?? 'localhost'}/${OPEN311_BASE}`,
           changeset: CHANGESET,
           type: 'production',
-          formats: ['application/json'],
+          formats: ['application/json', 'text/xml'],
         },
       ],
     };
   }
 
-  @Get('services.json')
+  @Get(['services.json', 'services.xml'])
+  @Open311Document('services')
   @ApiOperation({ summary: "The district's services (its issue categories)" })
   @ApiOkResponse({ type: [Open311Service] })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id.' })
@@ -75,7 +80,8 @@ export class Open311Controller {
     }));
   }
 
-  @Get('services/:code.json')
+  @Get(['services/:code.json', 'services/:code.xml'])
+  @Open311Document('service_definition')
   @ApiOperation({ summary: 'A service definition: the attributes (extra questions) a request may answer' })
   @ApiOkResponse({ type: Open311ServiceDefinition })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
@@ -98,7 +104,8 @@ export class Open311Controller {
     };
   }
 
-  @Post('requests.json')
+  @Post(['requests.json', 'requests.xml'])
+  @Open311Document('service_requests')
   @ApiConsumes('application/x-www-form-urlencoded')
   @ApiOperation({ summary: 'Report a problem from a civic app (needs the api_key the district issued); routed and dispatched like any report' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one request.' })
@@ -116,14 +123,16 @@ export class Open311Controller {
     return this.postRequest.execute({ form, app, idempotencyKey, correlationId });
   }
 
-  @Get('requests.json')
+  @Get(['requests.json', 'requests.xml'])
+  @Open311Document('service_requests')
   @ApiOperation({ summary: "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days" })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
   list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequest[]> {
     return this.requests.list(query);
   }
 
-  @Get('requests/:id.json')
+  @Get(['requests/:id.json', 'requests/:id.xml'])
+  @Open311Document('service_requests')
   @ApiOperation({ summary: 'One request (public fields), as a one-element list' })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
   @ApiNotFoundResponse({ type: [Open311ErrorView] })
