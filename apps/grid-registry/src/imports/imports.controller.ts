@@ -24,6 +24,7 @@ import { ImportKind } from './import-job.entity';
 import { ImportJobView } from './import-job.view';
 import { ImportJobs } from './import-jobs';
 import { ImportProgress } from './import-progress';
+import { ImportCommandBase, ImportRunner } from './import-runner';
 import { ImportQuery } from './import.query';
 import { GeoJsonImportResultView, ImportResultView, MemberImportResultView, PlaceImportResultView } from './import-result.view';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
@@ -68,11 +69,6 @@ function jsonText(body: unknown): string {
   return body;
 }
 
-interface ImportCommandBase {
-  readonly tenantId: string;
-  readonly dryRun: boolean;
-  readonly correlationId: string;
-}
 
 function csvText(body: unknown): string {
   if (typeof body !== 'string') throw new ImportNotCsvError();
@@ -103,21 +99,21 @@ export class ImportsController {
     private readonly importGeoJson: ImportGeoJsonUseCase,
     private readonly importMembers: ImportMembersUseCase,
     private readonly jobs: ImportJobs,
+    private readonly runner: ImportRunner,
   ) {}
 
   /**
-   * One mechanism for every kind: synchronously (200 with the result), or as a job (202, Location of the job)
-   * when asked with `async=true` or `Prefer: respond-async`.
+   * Runs the import as the request asks: synchronously (200 with the result), or as a job (202, Location of the
+   * job) when asked with `async=true` or `Prefer: respond-async`.
    */
   private async run<T>(kind: ImportKind, request: ImportRequest, work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>): Promise<T | ImportJobView> {
     const { tenantId, query, prefer, correlationId, res } = request;
-    const command = { tenantId, dryRun: query.dryRun === 'true', correlationId };
     const prefersAsync = /(^|[,;\s])respond-async($|[,;\s])/i.test(prefer ?? '');
-    if (query.async !== 'true' && !prefersAsync) return work(command);
-    const job = await this.jobs.start(tenantId, kind, command.dryRun, (progress) => work(command, progress));
-    res.status(HttpStatus.ACCEPTED).location(`/v1/tenants/${tenantId}/imports/jobs/${job.jobId}`);
+    const outcome = await this.runner.run({ kind, tenantId, dryRun: query.dryRun === 'true', correlationId, inBackground: query.async === 'true' || prefersAsync }, work);
+    if ('done' in outcome) return outcome.done;
+    res.status(HttpStatus.ACCEPTED).location(`/v1/tenants/${tenantId}/imports/jobs/${outcome.started.jobId}`);
     if (prefersAsync) res.setHeader('Preference-Applied', 'respond-async');
-    return job;
+    return outcome.started;
   }
 
   @Get('jobs/:jobId')

@@ -5,6 +5,7 @@ import { PlacesModule } from '../places/places.module';
 import { CsvBodyMiddleware, GeoJsonBodyMiddleware } from './import-body.middleware';
 import { ImportJob } from './import-job.entity';
 import { ImportJobs } from './import-jobs';
+import { ImportRunner } from './import-runner';
 import { ImportsController } from './imports.controller';
 import { PlaceImporter } from './place-importer';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
@@ -24,7 +25,7 @@ export const importEntities = [ImportJob];
 @Module({
   imports: [PlacesModule, MembersModule],
   controllers: [ImportsController],
-  providers: [CreateGridUseCase, ImportGridsUseCase, PlaceImporter, ImportPlacesUseCase, ImportGeoJsonUseCase, ImportMembersUseCase, ImportJobs],
+  providers: [CreateGridUseCase, ImportGridsUseCase, PlaceImporter, ImportPlacesUseCase, ImportGeoJsonUseCase, ImportMembersUseCase, ImportJobs, ImportRunner],
 })
 export class ImportsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
