@@ -3,7 +3,6 @@ import { ApiError, ConflictError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../database/unique-violation';
 import type { ParsedCsv } from './domain/csv';
 import type { ImportProblem } from './domain/import-problem';
-import { requireDistrict } from '../tenants/require-district';
 
 /**
  * Applies a validated import in one transaction. A unique violation means the district changed between the
@@ -33,11 +32,6 @@ export async function onLine<T>(line: number, label: string, work: () => Promise
     }
     throw error;
   }
-}
-
-/** 404 TENANT_NOT_FOUND before anything is read from the file. */
-export async function districtMustExist(manager: EntityManager, tenantId: string): Promise<void> {
-  await requireDistrict(manager, tenantId);
 }
 
 /** The parser's problems (a broken quote) as import problems of their line. */

@@ -3,10 +3,10 @@ import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap }
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError, NotFoundError } from '@gridline/platform';
-import { districtMustExist } from './import-apply';
 import { ImportJob, ImportJobError, ImportJobStatus, ImportKind } from './import-job.entity';
 import { ImportJobView, toImportJobView } from './import-job.view';
 import type { ImportProgress } from './import-progress';
+import { requireDistrict } from '../tenants/require-district';
 
 /** How often a running job's row is touched even without progress: the proof its process is alive. */
 const HEARTBEAT_MS = 2_000;
@@ -95,7 +95,7 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
 
   /** Creates the job row and runs `work` in the background; answers at once. */
   async start(tenantId: string, kind: ImportKind, dryRun: boolean, work: (progress: ImportProgress) => Promise<unknown>): Promise<ImportJobView> {
-    await districtMustExist(this.dataSource.manager, tenantId);
+    await requireDistrict(this.dataSource.manager, tenantId);
     const now = new Date();
     const row = this.dataSource.manager.create(ImportJob, {
       id: randomUUID(), tenantId, kind, dryRun, status: 'validating', processed: 0, total: 0, result: null, error: null, createdAt: now, heartbeatAt: now, finishedAt: null,

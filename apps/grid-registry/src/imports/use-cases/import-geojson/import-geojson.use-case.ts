@@ -7,11 +7,12 @@ import { BoundaryOutcome, SetGridBoundaryUseCase } from '../../../places/use-cas
 import { PlannedBoundary, planBoundaries, readFeatureCollection, readGeoJsonFeatures } from '../../domain/geojson-import';
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { planPlaceImport } from '../../domain/place-import-plan';
-import { applyInOneTransaction, districtMustExist, onLine, tally } from '../../import-apply';
+import { applyInOneTransaction, onLine, tally } from '../../import-apply';
 import { ImportInvalidError, ImportNotGeoJsonError } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { GeoJsonImportResultView, ImportedBoundaryView } from '../../import-result.view';
 import { PlaceImporter } from '../../place-importer';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface ImportGeoJsonCommand {
   readonly tenantId: string;
@@ -37,7 +38,7 @@ export class ImportGeoJsonUseCase {
 
   async execute({ tenantId, geojson, dryRun, correlationId }: ImportGeoJsonCommand, progress: ImportProgress = noProgress): Promise<GeoJsonImportResultView> {
     const manager = this.dataSource.manager;
-    await districtMustExist(manager, tenantId);
+    await requireDistrict(manager, tenantId);
     const collection = readFeatureCollection(geojson);
     if (!collection.ok) throw new ImportNotGeoJsonError(collection.field, collection.reason);
     progress.validating(collection.features.length);

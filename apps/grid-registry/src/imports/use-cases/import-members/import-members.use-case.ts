@@ -7,10 +7,11 @@ import { AddMemberUseCase } from '../../../members/use-cases/add-member/add-memb
 import { parseCsv } from '../../domain/csv';
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { MemberImportContext, planMemberImport, PlannedMember } from '../../domain/member-import-plan';
-import { applyInOneTransaction, csvProblems, districtMustExist, onLine, tally } from '../../import-apply';
+import { applyInOneTransaction, csvProblems, onLine, tally } from '../../import-apply';
 import { ImportInvalidError } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { ImportedMemberView, MemberImportResultView } from '../../import-result.view';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface ImportMembersCommand {
   readonly tenantId: string;
@@ -33,7 +34,7 @@ export class ImportMembersUseCase {
   ) {}
 
   async execute({ tenantId, csv, dryRun, correlationId }: ImportMembersCommand, progress: ImportProgress = noProgress): Promise<MemberImportResultView> {
-    await districtMustExist(this.dataSource.manager, tenantId);
+    await requireDistrict(this.dataSource.manager, tenantId);
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));
     const { problems, report } = problemCollector(csvProblems(parsed));

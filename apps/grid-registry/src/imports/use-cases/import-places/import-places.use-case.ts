@@ -5,11 +5,12 @@ import { parseCsv } from '../../domain/csv';
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { readPlaceCsv } from '../../domain/place-csv';
 import { planPlaceImport } from '../../domain/place-import-plan';
-import { applyInOneTransaction, csvProblems, districtMustExist, tally } from '../../import-apply';
+import { applyInOneTransaction, csvProblems, tally } from '../../import-apply';
 import { ImportInvalidError } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { PlaceImportResultView } from '../../import-result.view';
 import { PlaceImporter } from '../../place-importer';
+import { requireDistrict } from '../../../tenants/require-district';
 
 export interface ImportPlacesCommand {
   readonly tenantId: string;
@@ -32,7 +33,7 @@ export class ImportPlacesUseCase {
   ) {}
 
   async execute({ tenantId, csv, dryRun, correlationId }: ImportPlacesCommand, progress: ImportProgress = noProgress): Promise<PlaceImportResultView> {
-    await districtMustExist(this.dataSource.manager, tenantId);
+    await requireDistrict(this.dataSource.manager, tenantId);
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));
     const { problems, report } = problemCollector(csvProblems(parsed));
