@@ -17,6 +17,7 @@ import { AnnounceOverdueUseCase } from './feed/use-cases/announce-overdue/announ
 import { OpenFeedUseCase } from './feed/use-cases/open-feed/open-feed.use-case';
 import { EscalationStep } from './issues/escalation-step.entity';
 import { IssueAnalyticsController } from './issues/issue-analytics.controller';
+import { IssueAnalyticsReader } from './issues/issue-analytics.reader';
 import { IssueFact } from './issues/issue-fact.entity';
 import { IssueFactsProjector } from './issues/issue-facts.projector';
 import { KpisController } from './kpis/kpis.controller';
@@ -51,6 +52,7 @@ export class AnalyticsModule implements NestModule {
       providers: [
         { provide: FEED_CONFIG, useValue: feed },
         { provide: ANALYTICS_MODE, useValue: mode },
+        IssueAnalyticsReader,
         SummaryQueries,
         ListBoardUseCase,
         ComputeKpisUseCase,

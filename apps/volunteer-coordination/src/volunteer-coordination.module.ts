@@ -6,10 +6,13 @@ import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, S
 import { ContactAccessLogEntry, PersonalDataModule } from '@gridline/personal-data';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';
+import { HelpCategoriesReader } from './help-categories/help-categories.reader';
 import { HelpCategory } from './help-categories/help-category.entity';
+import { PutHelpCategoryUseCase } from './help-categories/use-cases/put-help-category/put-help-category.use-case';
 import { HoursEntry } from './hours/hours-entry.entity';
 import { HoursLedgerModule } from './hours/hours-ledger.module';
 import { HoursController } from './hours/hours.controller';
+import { HoursReader } from './hours/hours.reader';
 import { CorrectHoursUseCase } from './hours/use-cases/correct-hours/correct-hours.use-case';
 import { CandidatePool } from './matching/candidate-pool';
 import { IssueNeedsHelpHandler } from './matching/issue-needs-help.handler';
@@ -33,6 +36,7 @@ import { ToolLoanBorrowerName1764640000000 } from './migrations/1764640000000-to
 import { ServiceShiftHours1764580000000 } from './migrations/1764580000000-service-shift-hours';
 import { Team } from './teams/team.entity';
 import { TeamsController } from './teams/teams.controller';
+import { TeamsReader } from './teams/teams.reader';
 import { CreateTeamUseCase } from './teams/use-cases/create-team/create-team.use-case';
 import { SkillsController } from './volunteers/skills.controller';
 import { ServiceEventsAndToolRoom1764540000000 } from './migrations/1764540000000-service-events-and-tool-room';
@@ -106,9 +110,12 @@ export class VolunteerCoordinationModule {
         HoursController,
       ],
       providers: [
+        HelpCategoriesReader,
+        PutHelpCategoryUseCase,
         RegisterVolunteerUseCase,
         UpdateVolunteerUseCase,
         CreateTeamUseCase,
+        TeamsReader,
         CandidatePool,
         TaskOffering,
         OfferAccess,
@@ -118,6 +125,7 @@ export class VolunteerCoordinationModule {
         ExpireOfferUseCase,
         RequestVolunteersUseCase,
         CorrectHoursUseCase,
+        HoursReader,
         IssueNeedsHelpHandler,
         // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
         provideEventConsumer({ subscription: Subscriptions.volunteerGridReplica, handlers: [GridReplicaProjector] }),

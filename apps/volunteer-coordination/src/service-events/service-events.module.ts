@@ -6,6 +6,8 @@ import { OccurrenceAccess } from './occurrence-access';
 import { SERVICE_EVENTS_CONFIG, ServiceEventsConfig } from './service-events.config';
 import { ServiceEventsController } from './service-events.controller';
 import { ServiceOccurrencesController } from './service-occurrences.controller';
+import { ServiceOccurrencesReader } from './service-occurrences.reader';
+import { ServiceSignUpsReader } from './service-sign-ups.reader';
 import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.use-case';
 import { CreateServiceEventUseCase } from './use-cases/create-service-event/create-service-event.use-case';
 import { MaterialiseOccurrencesUseCase } from './use-cases/materialise-occurrences/materialise-occurrences.use-case';
@@ -25,6 +27,8 @@ export class ServiceEventsModule {
         { provide: SERVICE_EVENTS_CONFIG, useValue: config },
         GridStaff,
         OccurrenceAccess,
+        ServiceOccurrencesReader,
+        ServiceSignUpsReader,
         CreateServiceEventUseCase,
         MaterialiseOccurrencesUseCase,
         SignUpUseCase,

@@ -1,14 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams, ValidationFailedError } from '@gridline/platform';
-import { DEFAULT_PAGE_SIZE } from '../http/page-query';
-import { OccurrenceAccess } from './occurrence-access';
+import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams } from '@gridline/platform';
 import { ListOccurrencesQuery, ListSignUpsQuery, TenantOccurrenceParams, TenantSignUpParams } from './service-event.params';
-import { ServiceOccurrencePage, ServiceOccurrenceView, SignUpPage, SignUpView, toOccurrenceView, toSignUpView } from './service-event.views';
-import { OccurrencePool, ServiceOccurrence } from './service-occurrence.entity';
-import { ServiceSignUp } from './service-sign-up.entity';
+import { ServiceOccurrencePage, ServiceOccurrenceView, SignUpPage, SignUpView } from './service-event.views';
+import { ServiceOccurrencesReader } from './service-occurrences.reader';
+import { ServiceSignUpsReader } from './service-sign-ups.reader';
 import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.use-case';
 import { RecordAttendanceUseCase } from './use-cases/record-attendance/record-attendance.use-case';
 import { SignUpDto } from './use-cases/sign-up/sign-up.dto';
@@ -18,9 +14,9 @@ import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 @Controller('v1/tenants/:tenantId/service-occurrences')
 export class ServiceOccurrencesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: OccurrenceAccess,
-    private readonly signUps: SignUpUseCase,
+    private readonly occurrences: ServiceOccurrencesReader,
+    private readonly signUps: ServiceSignUpsReader,
+    private readonly signingUp: SignUpUseCase,
     private readonly cancellations: CancelSignUpUseCase,
     private readonly attendance: RecordAttendanceUseCase,
     private readonly idempotency: HttpIdempotency,
@@ -33,39 +29,16 @@ export class ServiceOccurrencesController {
   })
   @ApiOkResponse({ type: ServiceOccurrencePage })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (from, to — or `to` not after `from` —, seriesId, limit, after)' })
-  async list(@Param() { tenantId }: TenantParams, @Query() { seriesId, from, to, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
-    const start = from ? new Date(from) : new Date();
-    if (to !== undefined && new Date(to) <= start) throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
-    const query = this.dataSource.manager
-      .createQueryBuilder(ServiceOccurrence, 'o')
-      .where('o.tenantId = :tenantId', { tenantId })
-      .andWhere('o.startsAt >= :from', { from: start })
-      .orderBy('o.startsAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(limit + 1);
-    if (to !== undefined) query.andWhere('o.startsAt < :to', { to: new Date(to) });
-    if (seriesId !== undefined) query.andWhere('o.seriesId = :seriesId', { seriesId });
-    if (after !== undefined) {
-      query.andWhere('(o.starts_at, o.id) > (SELECT c.starts_at, c.id FROM service_occurrences c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
-    const pools = items.length === 0 ? [] : await this.dataSource.manager
-      .createQueryBuilder(OccurrencePool, 'p')
-      .where('p.tenantId = :tenantId AND p.occurrenceId IN (:...ids)', { tenantId, ids: items.map((o) => o.id) })
-      .orderBy('p.role').addOrderBy('p.name')
-      .getMany();
-    return { items: items.map((o) => toOccurrenceView(o, pools)), next: rows.length > limit ? items[items.length - 1].id : null };
+  list(@Param() { tenantId }: TenantParams, @Query() query: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
+    return this.occurrences.page(tenantId, query);
   }
 
   @Get(':occurrenceId')
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One occurrence with its slots and shifts' })
   @ApiOkResponse({ type: ServiceOccurrenceView })
-  async get(@Param() { tenantId, occurrenceId }: TenantOccurrenceParams): Promise<ServiceOccurrenceView> {
-    const occurrence = await this.access.occurrence(tenantId, occurrenceId);
-    const pools = await this.dataSource.manager.find(OccurrencePool, { where: { tenantId, occurrenceId }, order: { role: 'ASC', name: 'ASC' } });
-    return toOccurrenceView(occurrence, pools);
+  get(@Param() { tenantId, occurrenceId }: TenantOccurrenceParams): Promise<ServiceOccurrenceView> {
+    return this.occurrences.get(tenantId, occurrenceId);
   }
 
   @Post(':occurrenceId/sign-ups')
@@ -82,46 +55,27 @@ export class ServiceOccurrencesController {
     @CurrentIdentity() identity: Identity,
   ): Promise<SignUpView> {
     return this.idempotency.run(`service-sign-up:${tenantId}:${identity.subject}`, idempotencyKey, { occurrenceId, body }, () =>
-      this.signUps.execute({ tenantId, occurrenceId, request: body, identity, correlationId }));
+      this.signingUp.execute({ tenantId, occurrenceId, request: body, identity, correlationId }));
   }
 
   @Get(':occurrenceId/sign-ups')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The occurrence's sign-ups in the order they were made (staff of the event's grid)" })
   @ApiOkResponse({ type: SignUpPage })
-  async listSignUps(
+  listSignUps(
     @Param() { tenantId, occurrenceId }: TenantOccurrenceParams,
-    @Query() { status, limit = DEFAULT_PAGE_SIZE, after }: ListSignUpsQuery,
+    @Query() query: ListSignUpsQuery,
     @CurrentIdentity() identity: Identity,
   ): Promise<SignUpPage> {
-    const occurrence = await this.access.occurrence(tenantId, occurrenceId);
-    await this.access.assertStaffOnGrid(identity, tenantId, occurrence.gridId);
-    const query = this.dataSource.manager
-      .createQueryBuilder(ServiceSignUp, 's')
-      .where('s.tenantId = :tenantId AND s.occurrenceId = :occurrenceId', { tenantId, occurrenceId })
-      .orderBy('s.signedUpAt', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .take(limit + 1);
-    if (status !== undefined) query.andWhere('s.status = :status', { status });
-    if (after !== undefined) {
-      query.andWhere('(s.signed_up_at, s.id) > (SELECT c.signed_up_at, c.id FROM service_sign_ups c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
-    const names = new Map((await this.dataSource.manager.findBy(OccurrencePool, { occurrenceId })).map((p) => [p.id, p.name]));
-    const views = await Promise.all(items.map(async (s) => toSignUpView(s, names.get(s.poolId) as string, await this.waitlistPosition(s))));
-    return { items: views, next: rows.length > limit ? items[items.length - 1].id : null };
+    return this.signUps.page(tenantId, occurrenceId, query, identity);
   }
 
   @Get(':occurrenceId/sign-ups/:signUpId')
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One sign-up and, while waitlisted, its current position (its maker or staff)' })
   @ApiOkResponse({ type: SignUpView })
-  async getSignUp(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
-    const occurrence = await this.access.occurrence(tenantId, occurrenceId);
-    const signUp = await this.access.signUp(identity, occurrence, signUpId);
-    const pool = await this.dataSource.manager.findOneByOrFail(OccurrencePool, { id: signUp.poolId });
-    return toSignUpView(signUp, pool.name, await this.waitlistPosition(signUp));
+  getSignUp(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+    return this.signUps.get(tenantId, occurrenceId, signUpId, identity);
   }
 
   @Post(':occurrenceId/sign-ups/:signUpId/cancel')
@@ -149,14 +103,5 @@ export class ServiceOccurrencesController {
   @ApiOkResponse({ type: SignUpView })
   checkOut(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
     return this.attendance.checkOut({ tenantId, occurrenceId, signUpId, identity, correlationId });
-  }
-
-  private async waitlistPosition(signUp: ServiceSignUp): Promise<number | null> {
-    if (signUp.status !== 'waitlisted' || signUp.waitlistSeq === null) return null;
-    const [{ position }] = (await this.dataSource.manager.query(
-      `SELECT count(*)::int AS position FROM service_sign_ups WHERE pool_id = $1 AND status = 'waitlisted' AND waitlist_seq <= $2`,
-      [signUp.poolId, signUp.waitlistSeq],
-    )) as Array<{ position: number }>;
-    return position;
   }
 }

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridTree } from '@gridline/grid-replica';
+import { UnprocessableError } from '@gridline/platform';
+import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
+import { HelpCategory } from '../../help-category.entity';
+import { HelpCategoryView, PutHelpCategoryDto } from '../../help-category.dto';
+import { toHelpCategoryView } from '../../help-category-view';
+
+/**
+ * Marks an issue category of a district as needing volunteer help, or changes what a helper needs; putting the
+ * same body twice leaves one row. A skill outside the catalogue is refused (422 UNKNOWN_SKILL), since no
+ * volunteer could ever match it.
+ */
+@Injectable()
+export class PutHelpCategoryUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+  ) {}
+
+  async execute(tenantId: string, category: string, body: PutHelpCategoryDto): Promise<HelpCategoryView> {
+    await this.grids.requireTenant(tenantId);
+    if (!isKnownSkill(body.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
+    await this.dataSource.manager.upsert(
+      HelpCategory,
+      { tenantId, category, skill: body.skill, minLevel: body.minLevel ?? 1, certificateRequired: body.certificateRequired ?? false },
+      ['tenantId', 'category'],
+    );
+    // Read back for the updated_at the database set.
+    return toHelpCategoryView(await this.dataSource.manager.findOneByOrFail(HelpCategory, { tenantId, category }));
+  }
+}
