@@ -67,7 +67,8 @@ describe('input hygiene: no 500 from any input', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: 'jurisdiction_id=erqi&service_code=noise&api_key=x&description=a%00b&lat=34.701&long=113.601',
     });
-    expect([form.status, ((await form.json()) as { code: string }).code]).toEqual([400, 'INVALID_TEXT']);
+    // Refused before any route, in Open311's own error array, the field and the reason in the description.
+    expect([form.status, await form.json()]).toEqual([400, [{ code: 400, description: expect.stringMatching(/^INVALID_TEXT: .*\(body\.description: contains the control character U\+0000/) }]]);
   });
 
   it('refuses control characters and bidi overrides in names, and line breaks in names only, by one rule', async () => {

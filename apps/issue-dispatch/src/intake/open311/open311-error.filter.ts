@@ -26,14 +26,23 @@ export function toOpen311Error(exception: unknown): Open311Error {
   return { code: HttpStatus.INTERNAL_SERVER_ERROR, description: 'INTERNAL: internal error; see the service log' };
 }
 
+/** Open311 has no field list: which field and why go into the description, e.g. ` (body.description: …)`. */
+function detailText(details: readonly unknown[]): string {
+  const named = details.flatMap((d) => {
+    const { field, reason } = (d ?? {}) as { field?: unknown; reason?: unknown };
+    return typeof field === 'string' && typeof reason === 'string' ? [`${field}: ${reason}`] : [];
+  });
+  return named.length > 0 ? ` (${named.join('; ')})` : '';
+}
+
 /**
  * Errors raised before a route is matched (a form over the body limit, a malformed body) never reach the
  * controller's filter: the service-wide filter renders them in Open311's shape under /open311/ with this.
  */
 export const open311ErrorFormat: PathErrorFormat = {
   paths: /^\/open311\//,
-  render: ({ statusCode, code, message }: ApiErrorBody): Open311Error[] => [
-    { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}` },
+  render: ({ statusCode, code, message, details }: ApiErrorBody): Open311Error[] => [
+    { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}${detailText(details)}` },
   ],
 };
 
