@@ -362,6 +362,13 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
     expect(lines[1]).toContain(`,党员王,桃源社区党支部,${grid.micro47},task,1.5,`);
     expect(lines[2]).toContain(',correction,-0.5,');
     expect(lines[2]).toContain(',"提前离开, 按""实际""计",');
+
+    // The same ledger with its days and local times in another zone; a zone that does not exist is refused.
+    const newYork = await fetch(`${platform.services['volunteer-coordination'].baseUrl}${base}/hours/export?timeZone=America%2FNew_York`, { headers: { authorization: `Bearer ${await as.districtAdmin(tenantId)}` } });
+    const localTime = (line: string) => new Date(`${line.split(',')[1].replace(' ', 'T')}:00Z`).getTime();
+    const hoursBehind = (localTime(lines[1]) - localTime((await newYork.text()).split('\r\n')[1])) / 3_600_000;
+    expect([12, 13]).toContain(hoursBehind);
+    expect((await vc.get(`${base}/hours/totals?timeZone=Mars%2FOlympus_Mons`)).status).toBe(400);
   });
 
   it("fills a grid leader's direct request for several volunteers, then says how many places stay open", async () => {

@@ -5,6 +5,7 @@ import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { toCsv } from './domain/csv-export';
 import { hoursOfMinutes } from './domain/service-minutes';
 import { HoursEntry } from './hours-entry.entity';
+import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
 import { HoursFilterQuery, HoursTotalsQuery, hoursWhere } from './hours-query';
 import { HoursEntryPage, HoursTotalsView, toHoursEntryView } from './hours-views';
 
@@ -49,13 +50,15 @@ export class HoursReader {
   /** The filtered ledger as CSV text with a header row, capped so one request cannot hold the whole table. */
   async csv(tenantId: string, query: HoursFilterQuery): Promise<string> {
     const { where, params } = hoursWhere(tenantId, query);
+    // The local time in the zone whose days the period names, so a row's date matches the filter that chose it.
+    const zone = `$${params.length + 1}`;
     const rows: Array<Record<string, string | number | null>> = await this.dataSource.query(
-      `SELECT e.id, to_char(e.occurred_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS occurred, e.volunteer_id, v.name, t.name AS team,
+      `SELECT e.id, to_char(e.occurred_at AT TIME ZONE ${zone}, 'YYYY-MM-DD HH24:MI') AS occurred, e.volunteer_id, v.name, t.name AS team,
               e.grid_id, e.kind, e.minutes, e.task_id, e.issue_id, e.corrects_entry_id, e.reason, e.recorded_by
          FROM hours_entries e JOIN volunteers v ON v.id = e.volunteer_id AND v.tenant_id = e.tenant_id
          LEFT JOIN teams t ON t.id = e.team_id AND t.tenant_id = e.tenant_id
         WHERE ${where} ORDER BY e.occurred_at, e.recorded_at, e.id LIMIT ${EXPORT_LIMIT}`,
-      params,
+      [...params, query.timeZone ?? DEFAULT_TIME_ZONE],
     );
     return toCsv(
       ['entry_id', 'occurred_at_local', 'volunteer_id', 'volunteer_name', 'team', 'grid_id', 'kind', 'hours', 'task_id', 'issue_id', 'corrects_entry_id', 'reason', 'recorded_by'],
