@@ -16,8 +16,7 @@ export interface Open311Error {
  */
 export function toOpen311Error(exception: unknown): Open311Error {
   if (exception instanceof ApiError) {
-    const status = exception.status === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : exception.status;
-    return { code: status, description: `${exception.code}: ${exception.message}` };
+    return open311ErrorOf({ statusCode: exception.status, code: exception.code, message: exception.message, details: [...exception.details] });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -41,10 +40,13 @@ function detailText(details: readonly unknown[]): string {
  */
 export const open311ErrorFormat: PathErrorFormat = {
   paths: /^\/open311\//,
-  render: ({ statusCode, code, message, details }: ApiErrorBody): Open311Error[] => [
-    { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}${detailText(details)}` },
-  ],
+  render: (body: ApiErrorBody): Open311Error[] => [open311ErrorOf(body)],
 };
+
+/** One of our errors as Open311 shows it, whether a route's filter or the service-wide one caught it. */
+function open311ErrorOf({ statusCode, code, message, details }: ApiErrorBody): Open311Error {
+  return { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}${detailText(details)}` };
+}
 
 @Catch()
 export class Open311ErrorFilter implements ExceptionFilter {
