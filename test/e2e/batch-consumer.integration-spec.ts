@@ -1,24 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Controller, INestApplication, Module } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Producer } from 'kafkajs';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CloudEvent, deadLetterTopicOf, IssueReported, replayTopicOf, SubscriptionSpec, Topics } from '@gridline/contracts';
+import { CloudEvent, deadLetterTopicOf, EventData, IssueReported, replayTopicOf, SubscriptionSpec, Topics } from '@gridline/contracts';
 import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
-import {
-  createMessagingTables,
-  eventConsumerToken,
-  EventHandler,
-  HandlingContext,
-  isEvent,
-  KafkaEventConsumer,
-  MessagingModule,
-  messagingEntities,
-  PermanentEventError,
-  provideEventConsumer,
-  schemaOf,
-} from '@gridline/messaging';
+import { createMessagingTables, HandleEvent, KafkaEventContext, MessagingModule, messagingEntities, PermanentEventError, provideEventServer, schemaOf } from '@gridline/messaging';
 import { DatabaseModule, loadServiceConfig, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import { eventConsumerOf, startEventApplication } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { adminConnection } from '../support/kafka-credentials';
@@ -60,15 +49,13 @@ class BatchTestSchema1764900000001 implements MigrationInterface {
  * Writes one effect row per event with its transaction id. Fails on purpose by the issue id: `poison-*` on every
  * try, `permanent-*` with a PermanentEventError, `flaky-*` on its first try only.
  */
-@Injectable()
-class RecordingHandler implements EventHandler {
-  readonly handles = [IssueReported];
+@Controller()
+class RecordingHandler {
   readonly committed: string[] = [];
   private readonly failedOnce = new Set<string>();
 
-  async handle(event: CloudEvent, { manager, afterCommit }: HandlingContext): Promise<void> {
-    if (!isEvent(event, IssueReported)) return;
-    const { issueId } = event.data;
+  @HandleEvent(IssueReported, subscription(GROUP))
+  async record(@Payload() { issueId }: EventData<typeof IssueReported>, @Ctx() { manager, afterCommit }: KafkaEventContext): Promise<void> {
     await manager.query(`INSERT INTO effects (issue_id, txid) VALUES ($1, txid_current())`, [issueId]);
     if (issueId.startsWith('poison-')) throw new Error(`${issueId} can never be handled`);
     if (issueId.startsWith('permanent-')) throw new PermanentEventError(`${issueId} is refused for good`);
@@ -81,24 +68,16 @@ class RecordingHandler implements EventHandler {
 }
 
 /**
- * A set-based handler (`handleMany`): one multi-row insert per batch, which fails as a whole when a `poison-*`
- * issue is among the events — the consumer must then find the culprit one event at a time with `handle`.
+ * A batch handler: one multi-row insert per batch, which fails as a whole when a `poison-*` issue is among the
+ * events — the consumer must then find the culprit by calling it with one event at a time.
  */
-@Injectable()
-class SetBasedRecordingHandler implements EventHandler {
-  readonly handles = [IssueReported];
+@Controller()
+class SetBasedRecordingHandler {
   batches = 0;
 
-  async handle(event: CloudEvent, context: HandlingContext): Promise<void> {
-    await this.write([event], context);
-  }
-
-  async handleMany(events: readonly CloudEvent[], context: HandlingContext): Promise<void> {
-    this.batches += 1;
-    await this.write(events, context);
-  }
-
-  private async write(events: readonly CloudEvent[], { manager }: HandlingContext): Promise<void> {
+  @HandleEvent(IssueReported, subscription(SET_BASED_GROUP), { batch: true })
+  async write(@Payload() events: readonly CloudEvent[], @Ctx() { manager }: KafkaEventContext): Promise<void> {
+    if (events.length > 1) this.batches += 1;
     const issueIds = events.map((event) => (event.data as { issueId: string }).issueId);
     await manager.query(`INSERT INTO set_effects (issue_id, txid) SELECT unnest($1::text[]), txid_current()`, [issueIds]);
     const poison = issueIds.find((id) => id.startsWith('poison-'));
@@ -112,12 +91,8 @@ class BatchTestModule {
     return {
       module: BatchTestModule,
       imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: messagingEntities, migrations: [BatchTestSchema1764900000001] }), MessagingModule],
-      providers: [
-        RecordingHandler,
-        SetBasedRecordingHandler,
-        provideEventConsumer({ subscription: subscription(GROUP), handlers: [RecordingHandler] }),
-        provideEventConsumer({ subscription: subscription(SET_BASED_GROUP), handlers: [SetBasedRecordingHandler] }),
-      ],
+      controllers: [RecordingHandler, SetBasedRecordingHandler],
+      providers: [provideEventServer(subscription(GROUP)), provideEventServer(subscription(SET_BASED_GROUP))],
     };
   }
 }
@@ -127,7 +102,7 @@ describe('batch consumer', () => {
   let config: ServiceConfig;
   let producer: Producer;
   let deadLetters: EventRecorder;
-  let app: INestApplicationContext | undefined;
+  let app: INestApplication | undefined;
   let issueIdsSent: string[] = [];
 
   beforeAll(async () => {
@@ -186,8 +161,8 @@ describe('batch consumer', () => {
     await producer.send({ topic: config.topicPrefix + Topics.issueEvents.name, messages });
 
     // Started after the events wait, so they arrive together as kafkajs batches.
-    app = await NestFactory.createApplicationContext(BatchTestModule.with(config), { logger: false });
-    const consumer = app.get<KafkaEventConsumer>(eventConsumerToken(GROUP));
+    app = await startEventApplication(BatchTestModule.with(config));
+    const consumer = eventConsumerOf(app, GROUP);
     const handler = app.get(RecordingHandler);
     await eventually('every event to be settled', async () => Object.values(consumer.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
 
@@ -215,11 +190,14 @@ describe('batch consumer', () => {
     expect(byEvent.get(events[10].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
     expect(byEvent.get(events[40].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
     expect(byEvent.get(events[25].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 1 attempt(s)') });
+    // The handler's own words, not Nest's "Internal server error": the error reached the consumer as it was thrown.
+    expect(byEvent.get(events[10].id)?.dlq_detail).toContain('poison-10 can never be handled');
+    expect(byEvent.get(events[25].id)?.dlq_detail).toContain('permanent-25 is refused for good');
   });
 
   it('finds the culprit of a failed set-based batch one event at a time, and commits the rest once', async () => {
     // Read by the set-based group from the same topic as the first test (its own offsets, from the start).
-    const set = app!.get<KafkaEventConsumer>(eventConsumerToken(SET_BASED_GROUP));
+    const set = eventConsumerOf(app!, SET_BASED_GROUP);
     const handler = app!.get(SetBasedRecordingHandler);
     await eventually('the set-based group to settle every event', async () => Object.values(set.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
     // Permanent and flaky failures are the per-event handler's; this one fails only on the poison issues.

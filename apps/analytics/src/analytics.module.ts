@@ -1,7 +1,7 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
-import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
+import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { ANALYTICS_MODE, AnalyticsMode } from './analytics-mode';
@@ -46,9 +46,20 @@ export class AnalyticsModule implements NestModule {
         AuthModule,
         RedisModule,
         SchedulingModule,
-        GridReplicaModule,
+        // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
+        // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
+        // data, e.g. member contacts) are never read here.
+        GridReplicaModule.readIn({ subscription: Subscriptions.analyticsProjections }),
       ],
-      controllers: [IssueAnalyticsController, SummaryController, BoardController, KpisController, FeedController],
+      controllers: [
+        IssueAnalyticsController,
+        SummaryController,
+        BoardController,
+        KpisController,
+        FeedController,
+        IssueFactsProjector,
+        VolunteeringFactsProjector,
+      ],
       providers: [
         { provide: FEED_CONFIG, useValue: feed },
         { provide: ANALYTICS_MODE, useValue: mode },
@@ -61,17 +72,9 @@ export class AnalyticsModule implements NestModule {
         FeedHub,
         OpenFeedUseCase,
         AnnounceOverdueUseCase,
-        IssueFactsProjector,
-        VolunteeringFactsProjector,
         // Each district's own copy of the public streams, for district analytics teams (ADR 0023); a rebuild copies nothing.
         ...(mode === 'live' ? [DistrictStreamRouter] : []),
-        // Every public stream, read from the start: dropping the schema and replaying rebuilds every number.
-        // The grid replica doubles as the district list and the grid counts per level. Internal topics (personal
-        // data, e.g. member contacts) are never read here.
-        provideEventConsumer({
-          subscription: Subscriptions.analyticsProjections,
-          handlers: [GridReplicaProjector, IssueFactsProjector, VolunteeringFactsProjector],
-        }),
+        provideEventServer(Subscriptions.analyticsProjections),
       ],
     };
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { connectEventServers } from '@gridline/messaging';
 import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
 import { AnalyticsModule } from './analytics.module';
 import { loadAnalyticsMode } from './analytics-mode';
@@ -12,5 +13,6 @@ runService(async () => {
     description:
       'Projections of every public event stream: issue counts per level and category, escalation paths, district and city summaries, ' +
       'the escalation board, case-loop KPIs and the dispatch-centre live feed (Server-Sent Events).',
+    connectMicroservices: connectEventServers,
   });
 });

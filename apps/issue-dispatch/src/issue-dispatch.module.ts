@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
-import { GridBoundaryReplica, GridReplica, GridReplicaModule, GridReplicaProjector, PlaceReplica, PlaceReplicaProjector, TenantReplica } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { GridBoundaryReplica, GridReplica, GridReplicaModule, PlaceReplica, TenantReplica } from '@gridline/grid-replica';
+import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
@@ -81,11 +81,22 @@ export class IssueDispatchModule {
         MessagingModule,
         AuthModule,
         SchedulingModule,
-        GridReplicaModule,
+        // The grid tree replica, with boundaries and places for routing by location: read from the start of
+        // grid-registry's compacted topics, never by calling it.
+        GridReplicaModule.readIn({ subscription: Subscriptions.issueDispatchGridReplica, places: true }),
         // Reporters' contacts: who read them (the auditor's log) and how long they are kept (docs/adr/0022).
         PersonalDataModule.with(personalData, IssueDistricts),
       ],
-      controllers: [CategoriesController, IssuesController, IssueCaseController, Open311Controller, Open311ApiKeysController, ReporterContactController],
+      controllers: [
+        CategoriesController,
+        IssuesController,
+        IssueCaseController,
+        Open311Controller,
+        Open311ApiKeysController,
+        ReporterContactController,
+        // The volunteer help an issue gets, into its history: read from volunteer-coordination's task-offers topic.
+        VolunteerHelpHistoryHandler,
+      ],
       providers: [
         IssueAccess,
         ReportIssueUseCase,
@@ -126,15 +137,8 @@ export class IssueDispatchModule {
         ReporterContactErasure,
         EraseExpiredContactUseCase,
         EraseOwnContactUseCase,
-        // The grid tree replica, with boundaries and places for routing by location: read from the start of
-        // grid-registry's compacted topics, never by calling it.
-        provideEventConsumer({
-          subscription: Subscriptions.issueDispatchGridReplica,
-          handlers: [GridReplicaProjector, PlaceReplicaProjector],
-        }),
-        // The volunteer help an issue gets, into its history: read from volunteer-coordination's task-offers topic.
-        VolunteerHelpHistoryHandler,
-        provideEventConsumer({ subscription: Subscriptions.issueDispatchVolunteerHistory, handlers: [VolunteerHelpHistoryHandler] }),
+        provideEventServer(Subscriptions.issueDispatchGridReplica),
+        provideEventServer(Subscriptions.issueDispatchVolunteerHistory),
       ],
     };
   }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { connectEventServers } from '@gridline/messaging';
 import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
 import { loadPersonalDataConfig } from '@gridline/personal-data';
 import { loadIntakeConfig } from './intake/intake-config';
@@ -12,5 +13,6 @@ runService(async () => {
     title: 'Gridline issue-dispatch',
     description: 'Intake of reported problems (REST and Open311 GeoReport v2 under /open311/v2), dispatch to the responsible grid, acknowledgement deadlines and escalation.',
     errorFormats: [open311ErrorFormat],
+    connectMicroservices: connectEventServers,
   });
 });

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { connectEventServers } from '@gridline/messaging';
 import { bootstrapService, loadServiceConfig, runService } from '@gridline/platform';
 import { loadServiceEventsConfig } from './service-events/service-events.config';
 import { volunteerCoordinationIdentity } from './service-identity';
@@ -9,5 +10,6 @@ runService(async () => {
   await bootstrapService(VolunteerCoordinationModule.with(config, loadServiceEventsConfig()), config, {
     title: 'Gridline volunteer-coordination',
     description: 'Volunteers, their skills and home grids, task offers for dispatched issues that need help, recurring service events with sign-up, and the shared tool room.',
+    connectMicroservices: connectEventServers,
   });
 });

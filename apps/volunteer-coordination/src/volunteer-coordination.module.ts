@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
-import { GridReplica, GridReplicaModule, GridReplicaProjector, TenantReplica } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
+import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { ContactAccessLogEntry, PersonalDataModule } from '@gridline/personal-data';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
@@ -93,7 +93,8 @@ export class VolunteerCoordinationModule {
         MessagingModule,
         AuthModule,
         SchedulingModule,
-        GridReplicaModule,
+        // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
+        GridReplicaModule.readIn({ subscription: Subscriptions.volunteerGridReplica }),
         HoursLedgerModule,
         ServiceEventsModule.with(serviceEvents),
         ToolRoomModule,
@@ -108,6 +109,7 @@ export class VolunteerCoordinationModule {
         TasksController,
         OffersController,
         HoursController,
+        IssueNeedsHelpHandler,
       ],
       providers: [
         HelpCategoriesReader,
@@ -126,10 +128,8 @@ export class VolunteerCoordinationModule {
         RequestVolunteersUseCase,
         CorrectHoursUseCase,
         HoursReader,
-        IssueNeedsHelpHandler,
-        // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
-        provideEventConsumer({ subscription: Subscriptions.volunteerGridReplica, handlers: [GridReplicaProjector] }),
-        provideEventConsumer({ subscription: Subscriptions.volunteerIssueMatching, handlers: [IssueNeedsHelpHandler] }),
+        provideEventServer(Subscriptions.volunteerGridReplica),
+        provideEventServer(Subscriptions.volunteerIssueMatching),
       ],
     };
   }

@@ -1,10 +1,10 @@
-import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { SubscriptionSpec, Topics } from '@gridline/contracts';
-import { MessagingModule, messagingEntities, provideEventConsumer } from '@gridline/messaging';
+import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
 import { DatabaseModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { BenchSchema1764900000000 } from './bench-schema.migration';
-import { EffectRecordingHandler, SetBasedEffectHandler } from './effect-recording.handler';
+import { effectRecordingEventsFor, FirstEventClock, setBasedEffectEventsFor } from './effect-recording.handler';
 
 /** The consumer group the inbox benchmark declares, as a service module would (its dead-letter topic is made by the benchmark). */
 export const BENCH_CONSUMER_GROUP = 'bench.inbox';
@@ -34,11 +34,9 @@ export interface BenchAppOptions {
 @Module({})
 export class BenchAppModule {
   static with(config: ServiceConfig, options: BenchAppOptions): DynamicModule {
-    const handler = options.withConsumer === 'set-based' ? SetBasedEffectHandler : EffectRecordingHandler;
-    const group = options.withConsumer === 'set-based' ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP;
-    const consumerProviders: Provider[] = options.withConsumer
-      ? [{ provide: EffectRecordingHandler, useClass: handler }, provideEventConsumer({ subscription: benchSubscription(group), handlers: [EffectRecordingHandler] })]
-      : [];
+    const setBased = options.withConsumer === 'set-based';
+    const subscription = benchSubscription(setBased ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP);
+    const handlers = options.withConsumer ? [setBased ? setBasedEffectEventsFor(subscription) : effectRecordingEventsFor(subscription)] : [];
     return {
       module: BenchAppModule,
       imports: [
@@ -47,7 +45,8 @@ export class BenchAppModule {
         MessagingModule,
         SchedulingModule,
       ],
-      providers: consumerProviders,
+      controllers: handlers,
+      providers: options.withConsumer ? [FirstEventClock, provideEventServer(subscription)] : [],
     };
   }
 }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { ITopicConfig, Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { deadLetterTopicOf, replayTopicOf, ServiceName, Topics } from '@gridline/contracts';
 import { KafkaProvisioner, servicePrincipal, userPrincipal, withAdmin } from '@gridline/kafka-access';
-import { kafkaClientConfig } from '@gridline/messaging';
+import { kafkaClientConfig, KafkaEventConsumer } from '@gridline/messaging';
 import { KafkaConnection, loadServiceConfig, ServiceConfig, ServiceIdentity } from '@gridline/platform';
+import { eventConsumerOf, startEventApplication } from '@gridline/testing';
 import { BenchSettings } from '../bench-settings';
 import { BenchAppModule, BenchAppOptions } from './bench-app.module';
 import { BenchLogger } from './bench-logger';
@@ -148,9 +148,9 @@ export class BenchScope {
     return `${this.config.topicPrefix}${name}`;
   }
 
-  /** Boots the bench service in a Nest application context; it is closed (drained) when the scope closes. */
+  /** Boots the bench service in-process, its consumer group started; it is closed (drained) when the scope closes. */
   async boot(options: BenchAppOptions): Promise<BenchApp> {
-    const context = await NestFactory.createApplicationContext(BenchAppModule.with(this.config, options), { logger: new BenchLogger() });
+    const context = await startEventApplication(BenchAppModule.with(this.config, options), new BenchLogger());
     const app = new BenchApp(context);
     this.defer(() => app.close());
     return app;
@@ -240,12 +240,17 @@ export class BenchScope {
 export class BenchApp {
   private closing: Promise<void> | null = null;
 
-  constructor(readonly context: INestApplicationContext) {}
+  constructor(readonly context: INestApplication) {}
 
   /** Drains consumers, relay and poller like a SIGTERM would; safe to call again when the scope closes. */
   close(): Promise<void> {
     this.closing ??= this.context.close();
     return this.closing;
+  }
+
+  /** The consumer of a consumer group the app declared, for its outcome counts. */
+  consumer(group: string): KafkaEventConsumer {
+    return eventConsumerOf(this.context, group);
   }
 
   get dataSource(): DataSource {

@@ -1,37 +1,48 @@
-import { Injectable } from '@nestjs/common';
-import { CloudEvent, IssueReported } from '@gridline/contracts';
-import { EventHandler, HandlingContext, isEvent } from '@gridline/messaging';
+import { Controller, Inject, Injectable, Type } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { CloudEvent, EventData, IssueReported, SubscriptionSpec } from '@gridline/contracts';
+import { HandleEvent, KafkaEventContext } from '@gridline/messaging';
 import { now } from './measure';
 
-/**
- * The consumer benchmark's handler: one INSERT in the inbox transaction, the smallest effect a real
- * projection has. It notes when the first event arrived, in case that was before the application context
- * finished booting.
- */
+/** When the consumer benchmark's handler saw its first event, in case that was before the application finished booting. */
 @Injectable()
-export class EffectRecordingHandler implements EventHandler {
-  readonly handles = [IssueReported];
-  firstEventAt: number | null = null;
+export class FirstEventClock {
+  at: number | null = null;
 
-  async handle(event: CloudEvent, context: HandlingContext): Promise<void> {
-    this.firstEventAt ??= now();
-    if (!isEvent(event, IssueReported)) return;
-    await context.manager.query(`INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)`, [event.id, event.data.issueId]);
+  tick(): void {
+    this.at ??= now();
   }
 }
 
-/**
- * The same effect written set-based (ADR 0033): the batch's rows in one multi-row INSERT, as the hot projections
- * write theirs. `handle` stays for events handled alone.
- */
-@Injectable()
-export class SetBasedEffectHandler extends EffectRecordingHandler {
-  async handleMany(events: readonly CloudEvent[], context: HandlingContext): Promise<void> {
-    this.firstEventAt ??= now();
-    const reported = events.filter((event) => isEvent(event, IssueReported));
-    await context.manager.query(`INSERT INTO bench_effects (event_id, issue_id) SELECT * FROM unnest($1::text[], $2::text[])`, [
-      reported.map((event) => event.id),
-      reported.map((event) => (event.data as { issueId: string }).issueId),
-    ]);
+/** The consumer benchmark's handler, per event: one INSERT in the inbox transaction, the smallest effect a real projection has. */
+export function effectRecordingEventsFor(subscription: SubscriptionSpec): Type<unknown> {
+  @Controller()
+  class EffectRecordingEvents {
+    constructor(@Inject(FirstEventClock) private readonly clock: FirstEventClock) {}
+
+    @HandleEvent(IssueReported, subscription)
+    async record(@Payload() report: EventData<typeof IssueReported>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+      this.clock.tick();
+      await manager.query(`INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)`, [event.id, report.issueId]);
+    }
   }
+  return EffectRecordingEvents;
+}
+
+/** The same effect written set-based (ADR 0033): the batch's rows in one multi-row INSERT, as the hot projections write theirs. */
+export function setBasedEffectEventsFor(subscription: SubscriptionSpec): Type<unknown> {
+  @Controller()
+  class SetBasedEffectEvents {
+    constructor(@Inject(FirstEventClock) private readonly clock: FirstEventClock) {}
+
+    @HandleEvent(IssueReported, subscription, { batch: true })
+    async record(@Payload() events: readonly CloudEvent[], @Ctx() { manager }: KafkaEventContext): Promise<void> {
+      this.clock.tick();
+      await manager.query(`INSERT INTO bench_effects (event_id, issue_id) SELECT * FROM unnest($1::text[], $2::text[])`, [
+        events.map((event) => event.id),
+        events.map((event) => (event.data as EventData<typeof IssueReported>).issueId),
+      ]);
+    }
+  }
+  return SetBasedEffectEvents;
 }

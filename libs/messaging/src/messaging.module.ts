@@ -6,14 +6,15 @@ import { MessagingMetrics } from './metrics/messaging.metrics';
 import { Outbox } from './outbox/outbox';
 import { OutboxRecord } from './outbox/outbox-record.entity';
 import { OutboxRelay } from './outbox/outbox.relay';
+import { EventServers } from './transport/event-servers';
 
 /** Entities every service registers with its DataSource to use the outbox and inbox. */
 export const messagingEntities = [OutboxRecord, InboxRecord];
 
-/** Kafka client, topic provisioning, the outbox and its relay. Needs ServiceConfigModule and a TypeORM DataSource. */
+/** Kafka client, topic provisioning, the outbox and its relay, the consumer groups' servers. Needs ServiceConfigModule and a TypeORM DataSource. */
 @Global()
 @Module({
-  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics, { provide: KAFKA_HEALTH, useExisting: KafkaRuntime }],
-  exports: [KafkaRuntime, Outbox, OutboxRelay, KAFKA_HEALTH],
+  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics, EventServers, { provide: KAFKA_HEALTH, useExisting: KafkaRuntime }],
+  exports: [KafkaRuntime, Outbox, OutboxRelay, EventServers, KAFKA_HEALTH],
 })
 export class MessagingModule {}

@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, EventData, IssueEscalated } from '@gridline/contracts';
-import { EventHandler, HandlingContext, isEvent, PermanentEventError } from '@gridline/messaging';
+import { CloudEvent, EventData, IssueEscalated, Subscriptions } from '@gridline/contracts';
+import { HandleEvent, isEvent, KafkaEventContext, PermanentEventError } from '@gridline/messaging';
 import { feedMessageOf } from '../feed/domain/feed-message';
 import { FEED_CONFIG, FeedConfig } from '../feed/feed.config';
 import { FeedPublisher } from '../feed/feed-publisher';
@@ -18,26 +19,22 @@ import { IssueFact } from './issue-fact.entity';
  * goes to the dispatch-centre feed once the transaction has committed (at least once: an event redelivered before
  * its offset was committed is published again under its own id, which each feed connection sends once).
  */
-@Injectable()
-export class IssueFactsProjector implements EventHandler {
-  readonly handles = foldedIssueEvents;
-
+@Controller()
+export class IssueFactsProjector {
   constructor(
     private readonly publisher: FeedPublisher,
     private readonly overdue: AnnounceOverdueUseCase,
     @Inject(FEED_CONFIG) private readonly feed: FeedConfig,
   ) {}
 
-  async handle(event: CloudEvent, context: HandlingContext): Promise<void> {
-    await this.handleMany([event], context);
-  }
-
   /**
    * A batch of the stream at once (ADR 0033): the cases it touches are read and locked in one query (in key
    * order, so two batches never wait on each other in a cycle), each event is folded in memory in stream order,
-   * and the new rows, escalation steps and overdue checks are written with one statement each.
+   * and the new rows, escalation steps and overdue checks are written with one statement each. All the folded
+   * types go to this one method, so a case's events are folded in their stream order whatever their type.
    */
-  async handleMany(events: readonly CloudEvent[], { manager, afterCommit }: HandlingContext): Promise<void> {
+  @HandleEvent(foldedIssueEvents, Subscriptions.analyticsProjections, { batch: true })
+  async project(@Payload() events: readonly CloudEvent[], @Ctx() { manager, afterCommit }: KafkaEventContext): Promise<void> {
     const changes = events.flatMap((event) => {
       const change = issueFactEventOf(event);
       if (!change) return [];

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { CloudEvent } from '@gridline/contracts';
-import { EventHandler, HandlingContext } from '@gridline/messaging';
+import { Controller, Logger } from '@nestjs/common';
+import { Ctx } from '@nestjs/microservices';
+import { Subscriptions } from '@gridline/contracts';
+import { HandleEvent, KafkaEventContext } from '@gridline/messaging';
 import { Issue } from '../issues/issue.entity';
 import { IssueHistoryEntry } from '../issues/issue-history.entity';
 import { volunteerHistoryEvents, volunteerHistoryStep } from './domain/volunteer-history-step';
@@ -14,12 +15,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * issue this district does not have (unknown, or another district's) is logged and skipped, not retried: it can
  * never succeed and must not hold up the partition. Rows record the holder at the time they are appended.
  */
-@Injectable()
-export class VolunteerHelpHistoryHandler implements EventHandler {
-  readonly handles = volunteerHistoryEvents;
+@Controller()
+export class VolunteerHelpHistoryHandler {
   private readonly logger = new Logger(VolunteerHelpHistoryHandler.name);
 
-  async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
+  @HandleEvent(volunteerHistoryEvents, Subscriptions.issueDispatchVolunteerHistory)
+  async record(@Ctx() { event, manager }: KafkaEventContext): Promise<void> {
     const step = volunteerHistoryStep(event.type, event.data, event.time);
     if (!step) return;
     if (step.tenantId !== event.tenantid || !UUID.test(step.issueId)) {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
-import { CloudEvent, IssueDispatched, IssueEscalated } from '@gridline/contracts';
+import { CloudEvent, EventData, IssueDispatched, IssueEscalated, Subscriptions } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
-import { EventContext, EventHandler, HandlingContext, isEvent, PermanentEventError } from '@gridline/messaging';
+import { EventContext, HandleEvent, KafkaEventContext, PermanentEventError } from '@gridline/messaging';
 import { HelpCategory } from '../help-categories/help-category.entity';
 import { issueTaskWindow } from './domain/issue-task-window';
 import { TaskOffering } from './task-offering';
@@ -18,20 +19,26 @@ import { VolunteerTask } from './volunteer-task.entity';
  * it escalated from; a task nobody could fill is tried again (volunteers may have registered or become free
  * since), and if still nobody is left the grid leader is told again. An open or filled task is left alone.
  */
-@Injectable()
-export class IssueNeedsHelpHandler implements EventHandler {
-  readonly handles = [IssueDispatched, IssueEscalated];
+type IssueNeedingHelp = { tenantId: string; issueId: string; category: string; gridId: string | null };
 
+@Controller()
+export class IssueNeedsHelpHandler {
   constructor(
     private readonly grids: GridTree,
     private readonly offering: TaskOffering,
   ) {}
 
-  async handle(event: CloudEvent, { manager }: HandlingContext): Promise<void> {
-    let issue: { tenantId: string; issueId: string; category: string; gridId: string | null };
-    if (isEvent(event, IssueDispatched)) issue = event.data;
-    else if (isEvent(event, IssueEscalated)) issue = { ...event.data, gridId: event.data.fromGridId ?? event.data.toGridId };
-    else return;
+  @HandleEvent(IssueDispatched, Subscriptions.volunteerIssueMatching)
+  dispatched(@Payload() issue: EventData<typeof IssueDispatched>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+    return this.help(issue, false, event, manager);
+  }
+
+  @HandleEvent(IssueEscalated, Subscriptions.volunteerIssueMatching)
+  escalated(@Payload() escalation: EventData<typeof IssueEscalated>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+    return this.help({ ...escalation, gridId: escalation.fromGridId ?? escalation.toGridId }, true, event, manager);
+  }
+
+  private async help(issue: IssueNeedingHelp, escalated: boolean, event: CloudEvent, manager: EntityManager): Promise<void> {
     if (issue.tenantId !== event.tenantid) throw new PermanentEventError(`issue ${issue.issueId} names tenant ${issue.tenantId} but the event is for ${event.tenantid}`);
     if (issue.gridId === null) return; // between the district and the city centre: no grid to find neighbours in
 
@@ -41,7 +48,7 @@ export class IssueNeedsHelpHandler implements EventHandler {
 
     const existing = await manager.findOne(VolunteerTask, { where: { tenantId: issue.tenantId, issueId: issue.issueId }, lock: { mode: 'pessimistic_write' } });
     if (existing) {
-      if (isEvent(event, IssueEscalated) && existing.state === 'unfilled') {
+      if (escalated && existing.state === 'unfilled') {
         await manager.update(VolunteerTask, { id: existing.id }, { state: 'open' });
         existing.state = 'open';
         await this.offering.fill(manager, existing, context);

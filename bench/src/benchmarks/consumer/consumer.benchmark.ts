@@ -1,9 +1,8 @@
 import { IssueReported } from '@gridline/contracts';
-import { eventConsumerToken, KafkaEventConsumer } from '@gridline/messaging';
 import { BenchSettings } from '../../bench-settings';
 import { BENCH_CONSUMER_GROUP, BENCH_SET_BASED_CONSUMER_GROUP } from '../../harness/bench-app.module';
 import { BenchScope, withBenchScope } from '../../harness/bench-scope';
-import { EffectRecordingHandler } from '../../harness/effect-recording.handler';
+import { FirstEventClock } from '../../harness/effect-recording.handler';
 import { Figure, throughputFigure } from '../../harness/figure';
 import { now, perSecond, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
@@ -64,12 +63,12 @@ async function consumeWithLibrary(scope: BenchScope, handler: 'per-event' | 'set
   const group = handler === 'set-based' ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP;
   const app = await scope.boot({ withConsumer: handler });
   const joinedAt = now();
-  const consumer = app.context.get<KafkaEventConsumer>(eventConsumerToken(group));
-  const recorder = app.context.get(EffectRecordingHandler);
+  const consumer = app.consumer(group);
+  const clock = app.context.get(FirstEventClock);
   const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);
   const finished = await waitUntil(() => settled() >= expected, 'KafkaEventConsumer to handle every event', 300_000, 5);
   if (consumer.outcomes.handled !== expected) throw new Error(`bench: consumer outcomes ${JSON.stringify(consumer.outcomes)}, expected ${expected} handled`);
-  const elapsed = finished - Math.min(joinedAt, recorder.firstEventAt ?? joinedAt);
+  const elapsed = finished - Math.min(joinedAt, clock.at ?? joinedAt);
   await app.close();
   return elapsed;
 }

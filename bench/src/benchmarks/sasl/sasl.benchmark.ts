@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { eventConsumerToken, KafkaEventConsumer, Outbox, OutboxRelay } from '@gridline/messaging';
+import { Outbox, OutboxRelay } from '@gridline/messaging';
 import { BenchSettings } from '../../bench-settings';
 import { BENCH_CONSUMER_GROUP } from '../../harness/bench-app.module';
 import { BenchScopeOptions, withBenchScope } from '../../harness/bench-scope';
@@ -91,7 +91,7 @@ function measure(label: string, settings: BenchSettings, progress: Progress, opt
     progress(`${label}: consumer with inbox handling ${events.length} events`);
     const reader = await scope.boot({ withConsumer: 'per-event' });
     const joinedAt = now();
-    const consumer = reader.context.get<KafkaEventConsumer>(eventConsumerToken(BENCH_CONSUMER_GROUP));
+    const consumer = reader.consumer(BENCH_CONSUMER_GROUP);
     const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);
     const handled = await waitUntil(() => settled() >= events.length, 'the consumer to handle every event', 300_000, 5);
     if (consumer.outcomes.handled !== events.length) throw new Error(`bench: ${label} consumer outcomes ${JSON.stringify(consumer.outcomes)}`);

@@ -12,8 +12,13 @@ export interface HandlingContext {
   afterCommit(action: () => Promise<void> | void): void;
 }
 
-/** Handles some event types of the catalogue; one consumer group can run several handlers. */
+/**
+ * What the consumer calls: some event types of the catalogue and how to handle them. Services do not implement it;
+ * their `@HandleEvent` controller methods are turned into one each by the group's `KafkaEventServer` (ADR 0037).
+ */
 export interface EventHandler {
+  /** Names the handler in start-up errors and logs; a class's name when absent. */
+  readonly name?: string;
   readonly handles: readonly EventDefinition[];
   handle(event: CloudEvent, context: HandlingContext): Promise<void>;
   /**

@@ -43,7 +43,7 @@ class ShuttingDown extends Error {}
 export function assertHandledEventsArrive({ group, topics, handlers }: Pick<EventConsumerOptions, 'group' | 'topics' | 'handlers'>): void {
   const problems = handlers.flatMap((handler) =>
     handler.handles.flatMap((definition) => {
-      const name = `${handler.constructor.name} handles ${definition.type}`;
+      const name = `${handler.name ?? handler.constructor.name} handles ${definition.type}`;
       if (findEventDefinition(definition.type) !== definition) return [`${name}, which is not the catalogue's definition of that type (add it to the catalogue)`];
       if (!topics.includes(definition.topic)) return [`${name}, which travels on ${definition.topic}, a topic ${group} does not read`];
       return [];

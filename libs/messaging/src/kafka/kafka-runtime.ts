@@ -67,6 +67,8 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   readonly consumerGroups = new Map<string, readonly string[]>();
   private producerConnected = false;
   private readonly consumers: RegisteredConsumer[] = [];
+  /** Set once start-up reaches the consumers: one registered later (a microservice connected late) starts at once. */
+  private consumersStarting = false;
   /** Logical group → state, from kafkajs's instrumentation events (GROUP_JOIN, REBALANCING, CRASH, STOP, …). */
   private readonly groupStates = new Map<string, string>();
   private lastError: string | undefined;
@@ -163,6 +165,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   /** Consumers start in the background once the producer is connected and stop (draining) before it disconnects. */
   registerConsumer(consumer: RegisteredConsumer): void {
     this.consumers.push(consumer);
+    if (this.consumersStarting && !this.stopping) void this.untilDone('starting a consumer', () => consumer.start(), () => consumer.stop());
   }
 
   /**
@@ -226,6 +229,7 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
       await this.producerInstance.connect();
       this.producerConnected = true;
     });
+    this.consumersStarting = true;
     await Promise.all(this.consumers.map((consumer) => this.untilDone('starting a consumer', () => consumer.start(), () => consumer.stop())));
     if (!this.stopping) this.lastError = undefined;
   }

@@ -34,6 +34,8 @@ export interface ServiceDescription {
   readonly ownBodyPaths?: RegExp;
   /** Paths that answer errors in a protocol's own shape, even errors raised before a route is matched. */
   readonly errorFormats?: readonly PathErrorFormat[];
+  /** Connects the service's microservice transports (its Kafka consumer groups); they start before HTTP listens. */
+  readonly connectMicroservices?: (app: INestApplication) => void;
 }
 
 /**
@@ -120,6 +122,8 @@ export async function bootstrapService(
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   answerUnparsableRequests(app);
+  description.connectMicroservices?.(app);
+  await app.startAllMicroservices();
   await app.listen(config.port, config.httpHost);
   new Logger(config.serviceName).log(`listening on http://${config.httpHost}:${config.port} (OpenAPI at /docs)`);
   return app;
