@@ -3,8 +3,8 @@
 //   npm start   install if needed, bring up Kafka/PostgreSQL/Redis, build, start the four services, build the
 //               console and start its edge, load the demo district and report a few issues, then show events
 //               live until Ctrl+C
-//   npm test    install if needed, build, run unit and integration tests (infrastructure starts itself), then the
-//               short fault-injection run alone
+//   npm test    install if needed, lint (ESLint and the Prettier format check), build, run unit and integration
+//               tests (infrastructure starts itself), then the short fault-injection run alone
 //   npm run chaos  the long fault-injection run (a 3-broker cluster, two replicas of each service, minutes of load
 //               with brokers, replicas and PostgreSQL killed); its short variant is part of npm test
 //   npm stop    stop services started by `npm start` and the local Kafka broker
@@ -18,6 +18,7 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 async function test(extraArgs) {
   ensureNodeModules(root, log);
+  run(root, 'npm', ['run', '--silent', 'lint'], 'lint');
   run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const jest = path.join(root, 'node_modules', '.bin', 'jest');
   // Two workers: most integration specs spend their time waiting for deadlines, timers and consumers, not on the

@@ -20,11 +20,13 @@ function dtoFiles(dir: string): string[] {
 describe('request bodies: a required nested object is checked for presence', () => {
   it('marks every @ValidateNested property of every DTO @IsOptional, @IsDefined or @IsArray', () => {
     for (const app of readdirSync(path.join(root, 'apps'))) {
+      // Loading each DTO file registers its decorators' metadata; which files exist is only known at run time.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const file of dtoFiles(path.join(root, 'apps', app, 'src'))) require(file);
     }
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, Array<{ type: string; name?: string; propertyName: string; target: Function }>> };
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Array<{ type: string; name?: string; propertyName: string; target: { name: string } }>> };
     const metadata = [...storage.validationMetadatas.values()].flat();
-    const key = (m: { target: Function; propertyName: string }) => `${m.target.name}.${m.propertyName}`;
+    const key = (m: { target: { name: string }; propertyName: string }) => `${m.target.name}.${m.propertyName}`;
     // @IsArray refuses a missing list itself.
     const presenceChecked = (m: { type: string; name?: string }) =>
       m.type === ValidationTypes.CONDITIONAL_VALIDATION || m.type === ValidationTypes.IS_DEFINED || m.name === 'isArray';

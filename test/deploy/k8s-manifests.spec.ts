@@ -23,7 +23,6 @@ import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/inta
 const root = path.resolve(__dirname, '../..');
 const validator = path.join(root, 'deploy/k8s/validate-manifests.mjs');
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; labels?: Record<string, string> }; spec?: any; data?: Record<string, string> };
 interface Report {
   overlays: Record<string, { objects: K8sObject[]; problems: string[] }>;

@@ -8,7 +8,6 @@ import {
   TaskAccepted,
   TaskCompleted,
   TaskOffered,
-  toKafkaHeaders,
   Topics,
 } from '@gridline/contracts';
 import { syntheticEvent } from '../support/synthetic-event';

@@ -248,7 +248,6 @@ describe('zero-report (零上报)', () => {
     );
     expect(closing.missed).toBe(BIG_DISTRICT_GRIDS);
     expect(new Set(missedEvents(bigTenant).map((e) => e.subject)).size).toBe(BIG_DISTRICT_GRIDS);
-    // eslint-disable-next-line no-console
     console.log(
       `zero-report cut-off for ${BIG_DISTRICT_GRIDS} grids: closed ${closing.lag} ms after the cut-off instant, ` +
         `${closing.processing} ms in the cut-off transaction (insert + ${BIG_DISTRICT_GRIDS} outbox rows); ` +

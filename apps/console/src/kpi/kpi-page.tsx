@@ -32,7 +32,7 @@ export function KpiPage() {
     queryFn: ({ signal }) => get<KpiBreakdown>('analytics', `/v1/tenants/${encodeURIComponent(tenantId as string)}/kpis/breakdown`, { by, from: `${from}T00:00:00+08:00`, to: `${to}T00:00:00+08:00` }, signal),
     enabled: tenantId !== null,
   });
-  const rows = breakdown.data?.rows ?? [];
+  const rows = useMemo(() => breakdown.data?.rows ?? [], [breakdown.data]);
   const categories = useCategories(tenantId);
   // Category names live in issue-dispatch (no public topic carries them): analytics gives codes, the page names them.
   const labels = useMemo(() => {
@@ -56,7 +56,7 @@ export function KpiPage() {
     [rows, t],
   );
   const casesSeries = useMemo(() => [{ name: t('kpis.cases'), values: rows.map((row) => row.cases) }], [rows, t]);
-  const histogram = breakdown.data?.district.depthHistogram ?? [];
+  const histogram = useMemo(() => breakdown.data?.district.depthHistogram ?? [], [breakdown.data]);
   const depthSeries = useMemo(() => [{ name: t('kpis.cases'), values: histogram.map((bucket) => bucket.cases) }], [histogram, t]);
 
   if (tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;

@@ -40,7 +40,7 @@ export function VolunteeringPanel({ tenantId }: { tenantId: string }) {
     queryFn: async ({ signal }) => listOf(await get<OverdueLoan[] | { items: OverdueLoan[] }>('volunteer-coordination', `${base}/tool-loans`, { overdue: 'true' }, signal)),
     refetchInterval: 60_000,
   });
-  const days = occurrences.data ?? [];
+  const days = useMemo(() => occurrences.data ?? [], [occurrences.data]);
   const labels = useMemo(() => days.map((day) => `${day.date} ${formatTime(day.startsAt)}`), [days]);
   const series = useMemo(
     () => [

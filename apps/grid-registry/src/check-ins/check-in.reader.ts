@@ -4,7 +4,6 @@ import { Between, DataSource } from 'typeorm';
 import { gridLevels } from '@gridline/contracts';
 import { NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
 import { Grid } from '../grids/grid.entity';
-import { Tenant } from '../tenants/tenant.entity';
 import { CheckIn } from './check-in.entity';
 import { CheckInDayClosing } from './check-in-day-closing.entity';
 import { CheckInHistoryQuery, DEFAULT_HISTORY_DAYS, MAX_HISTORY_DAYS } from './check-in-history.query';

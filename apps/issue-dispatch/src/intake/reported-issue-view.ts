@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { hasRole, Identity } from '@gridline/platform';
 import { Issue } from '../issues/issue.entity';
 import { CaseView, toIssueView } from '../issues/issue-view';
-import type { PossibleDuplicate } from './duplicates/possible-duplicates';
 
 export class ContactView {
   @ApiProperty({ nullable: true, type: String, description: 'null once erased.' }) name: string | null;

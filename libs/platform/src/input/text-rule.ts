@@ -15,6 +15,8 @@
  */
 export type TextKind = 'text' | 'name';
 
+// Control characters are exactly what this pattern is for.
+// eslint-disable-next-line no-control-regex
 const controlOrBidi = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const lineBreakOrTab = /[\t\n\r]/;
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

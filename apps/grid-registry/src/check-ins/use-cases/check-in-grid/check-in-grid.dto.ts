@@ -9,7 +9,6 @@ import {
   IsString,
   IsUUID,
   Length,
-  Matches,
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
