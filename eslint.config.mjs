@@ -7,20 +7,29 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.gridline/**', 'apps/console/dist/**', 'coverage/**', 'test-artifacts/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', '.gridline/**', 'apps/console/dist/**', 'coverage/**', 'test-artifacts/**'],
+  },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     rules: {
       // `_`-prefixed names are kept on purpose (a callback's position); a rest sibling drops the named properties.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true, caughtErrors: 'none' },
+      ],
     },
   },
   // Scripts, the broker launcher and the Jest configuration run on Node.
   { files: ['**/*.{mjs,js,cjs}'], languageOptions: { globals: globals.node } },
   // The dispatch-centre console is React: its hooks keep the rules of hooks.
-  { files: ['apps/console/**/*.{ts,tsx}'], plugins: { 'react-hooks': reactHooks }, rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' } },
+  {
+    files: ['apps/console/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   // Integration specs read the services' JSON answers loosely typed, as a client would.
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
   prettier,

@@ -8,7 +8,10 @@
 const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] },
-  moduleNameMapper: { '^@gridline/([^/]+)$': '<rootDir>/libs/$1/src', '^@gridline/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2' },
+  moduleNameMapper: {
+    '^@gridline/([^/]+)$': '<rootDir>/libs/$1/src',
+    '^@gridline/([^/]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  },
   rootDir: __dirname,
 };
 

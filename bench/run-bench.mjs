@@ -17,11 +17,18 @@ async function main() {
   log('build: compiling libs and bench');
   run(root, 'npm', ['run', '--silent', 'build'], 'build');
   // The `sasl` figures compare with a broker that has no SASL and no ACLs: a scratch one, for this run only.
-  const only = (process.env.BENCH_ONLY ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const only = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   let scratch = null;
   if (only.length === 0 || only.includes('sasl')) {
     const { startScratchPlaintextBroker } = await import('../deploy/kafka/kafka.mjs');
-    scratch = await startScratchPlaintextBroker({ port: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192), controllerPort: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192) + 1, log });
+    scratch = await startScratchPlaintextBroker({
+      port: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192),
+      controllerPort: Number(process.env.BENCH_PLAINTEXT_KAFKA_PORT ?? 19192) + 1,
+      log,
+    });
     log(`bench: scratch broker without SASL at ${scratch.bootstrap}`);
   }
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(root, 'dist/bench/src/main.js')], {
@@ -33,12 +40,16 @@ async function main() {
       ...infra,
       ...(scratch ? { BENCH_PLAINTEXT_KAFKA_BROKERS: scratch.bootstrap } : {}),
       // The local broker keeps its data beside its secrets; a cluster of your own is not sized.
-      ...(process.env.KAFKA_BROKERS ? {} : { BENCH_KAFKA_DATA_DIR: path.join(path.dirname(infra.GRIDLINE_KAFKA_SECRETS), 'data') }),
+      ...(process.env.KAFKA_BROKERS
+        ? {}
+        : { BENCH_KAFKA_DATA_DIR: path.join(path.dirname(infra.GRIDLINE_KAFKA_SECRETS), 'data') }),
     },
   });
   // The benchmark cleans up on Ctrl+C (the terminal sends it SIGINT too); wait for it instead of dying first.
   process.on('SIGINT', () => {});
-  const code = await new Promise((resolve) => child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))));
+  const code = await new Promise((resolve) =>
+    child.once('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0))),
+  );
   await scratch?.stop();
   process.exit(code);
 }

@@ -139,7 +139,9 @@ async function redisProblem(url) {
   // With reconnects off, connect() only says "Connection is closed."; the
   // error event carries the useful reason (ECONNREFUSED, NOAUTH, ...).
   let firstError;
-  client.on('error', (error) => { firstError ??= error; });
+  client.on('error', (error) => {
+    firstError ??= error;
+  });
   try {
     await withTimeout(client.connect(), PROBE_TIMEOUT_MS + 500, 'connect timed out');
     const reply = await withTimeout(client.ping(), PROBE_TIMEOUT_MS, 'PING timed out');
@@ -155,7 +157,10 @@ async function redisProblem(url) {
 // A cluster named by KAFKA_BROKERS comes with the credentials of its principals in a file.
 function externalKafkaSecrets() {
   const file = process.env.GRIDLINE_KAFKA_SECRETS;
-  if (!file) throw new InfraError('gridline: KAFKA_BROKERS is set but GRIDLINE_KAFKA_SECRETS is not — name a file with the admin, service and demo-team credentials (shape: .gridline/kafka/secrets.json)');
+  if (!file)
+    throw new InfraError(
+      'gridline: KAFKA_BROKERS is set but GRIDLINE_KAFKA_SECRETS is not — name a file with the admin, service and demo-team credentials (shape: .gridline/kafka/secrets.json)',
+    );
   try {
     return { file, secrets: JSON.parse(fs.readFileSync(file, 'utf8')) };
   } catch (error) {
@@ -166,7 +171,7 @@ function externalKafkaSecrets() {
 async function kafkaProblem(brokers) {
   const external = brokers === process.env.KAFKA_BROKERS;
   const credentials = external ? externalKafkaSecrets().secrets.admin : localKafkaSecrets()?.admin;
-  const securityProtocol = external ? process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL' : 'SASL_PLAINTEXT';
+  const securityProtocol = external ? (process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL') : 'SASL_PLAINTEXT';
   const answers = await probeKafka(brokers, { timeoutMs: 3_000, credentials, securityProtocol });
   return answers ? null : 'no Kafka broker accepted the admin credentials and answered a metadata request within 3s';
 }
@@ -244,9 +249,11 @@ function startLocalPostgres() {
 
 function startLocalRedis() {
   if (!onPath('redis-server')) return false;
-  spawnSync('redis-server', [
-    '--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no',
-  ], { stdio: 'ignore', timeout: 15_000 });
+  spawnSync(
+    'redis-server',
+    ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore', timeout: 15_000 },
+  );
   return true;
 }
 
@@ -273,10 +280,11 @@ const DEPENDENCIES = [
     label: 'PostgreSQL',
     envVar: 'DATABASE_URL',
     problem: postgresProblem,
-    useLocal: (log) => useLocalServer(
-      { name: 'postgres', url: LOCAL_DATABASE_URL, problem: postgresProblem, startServer: startLocalPostgres },
-      log,
-    ),
+    useLocal: (log) =>
+      useLocalServer(
+        { name: 'postgres', url: LOCAL_DATABASE_URL, problem: postgresProblem, startServer: startLocalPostgres },
+        log,
+      ),
     startContainer: startPostgresContainer,
     missing: 'gridline: no PostgreSQL — set DATABASE_URL, start a server on 127.0.0.1:5432, or install Docker',
   },
@@ -285,10 +293,8 @@ const DEPENDENCIES = [
     label: 'Redis',
     envVar: 'REDIS_URL',
     problem: redisProblem,
-    useLocal: (log) => useLocalServer(
-      { name: 'redis', url: LOCAL_REDIS_URL, problem: redisProblem, startServer: startLocalRedis },
-      log,
-    ),
+    useLocal: (log) =>
+      useLocalServer({ name: 'redis', url: LOCAL_REDIS_URL, problem: redisProblem, startServer: startLocalRedis }, log),
     startContainer: startRedisContainer,
     missing: 'gridline: no Redis — set REDIS_URL, start a server on 127.0.0.1:6379, or install Docker',
   },
@@ -299,7 +305,8 @@ const DEPENDENCIES = [
     problem: kafkaProblem,
     useLocal: useLocalKafka,
     startContainer: startKafkaContainer,
-    missing: 'gridline: no Kafka — set KAFKA_BROKERS, install Java 17 and Maven for the local broker, or install Docker',
+    missing:
+      'gridline: no Kafka — set KAFKA_BROKERS, install Java 17 and Maven for the local broker, or install Docker',
   },
 ];
 
@@ -334,7 +341,7 @@ export async function ensureInfra({ log = console.log } = {}) {
   return {
     KAFKA_BROKERS: resolved.KAFKA_BROKERS,
     // SASL without TLS only to the local loopback broker; any other cluster is reached over TLS unless told.
-    KAFKA_SECURITY_PROTOCOL: externalKafka ? process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL' : 'SASL_PLAINTEXT',
+    KAFKA_SECURITY_PROTOCOL: externalKafka ? (process.env.KAFKA_SECURITY_PROTOCOL ?? 'SASL_SSL') : 'SASL_PLAINTEXT',
     GRIDLINE_KAFKA_SECRETS: externalKafka ? externalKafkaSecrets().file : localKafkaSecretsFile,
     DATABASE_URL: resolved.DATABASE_URL,
     REDIS_URL: resolved.REDIS_URL,
@@ -380,7 +387,10 @@ async function statusOf(dependency) {
   const fromEnv = process.env[dependency.envVar];
   if (fromEnv) {
     const problem = await dependency.problem(fromEnv);
-    return { up: !problem, line: `${dependency.name}: ${problem ? `DOWN (${problem})` : 'up'} at ${redact(fromEnv)} (from ${dependency.envVar})` };
+    return {
+      up: !problem,
+      line: `${dependency.name}: ${problem ? `DOWN (${problem})` : 'up'} at ${redact(fromEnv)} (from ${dependency.envVar})`,
+    };
   }
   if (dependency.name === 'kafka') return kafkaStatusLine();
   const url = dependency.name === 'postgres' ? LOCAL_DATABASE_URL : LOCAL_REDIS_URL;
@@ -393,7 +403,10 @@ async function kafkaStatusLine() {
   const where = `at ${status.bootstrap}`;
   if (status.managed) {
     const state = status.running ? 'up' : 'NOT ANSWERING (starting or hung)';
-    return { up: status.running, line: `kafka: ${state} ${where} (Kafka ${status.version}, pid ${status.pid}, log ${status.logFile})` };
+    return {
+      up: status.running,
+      line: `kafka: ${state} ${where} (Kafka ${status.version}, pid ${status.pid}, log ${status.logFile})`,
+    };
   }
   if (status.running) return { up: true, line: `kafka: up ${where} (a broker not started by infra up)` };
   return { up: false, line: `kafka: not running ${where} (npm run infra:up starts it)` };

@@ -80,16 +80,26 @@ async function main(args) {
   ensureNodeModules(root, log);
   const { ensureInfra } = await import('../deploy/infra.mjs');
   const infra = await ensureInfra({ log: (line) => process.stderr.write(`${line}\n`) });
-  if (!existsSync(path.join(root, 'dist/apps/analytics/src/main.js'))) run(root, 'npm', ['run', '--silent', 'build'], 'build');
-  if (!(await healthy(live))) throw new Error(`gridline: no live analytics answers ${live}/health — start the platform (npm start) or pass --live URL`);
+  if (!existsSync(path.join(root, 'dist/apps/analytics/src/main.js')))
+    run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  if (!(await healthy(live)))
+    throw new Error(
+      `gridline: no live analytics answers ${live}/health — start the platform (npm start) or pass --live URL`,
+    );
 
   const { adminConnection, loadKafkaAccess } = await import('./lib/kafka-access.mjs');
   const { createDatabaseIfMissing, dropDatabase } = await import('./lib/database.mjs');
   const { ensureDevKeys, mintDevToken } = await import('../deploy/auth/dev-tokens.mjs');
-  const keys = process.env.GRIDLINE_SIGNING_KEY && process.env.AUTH_PUBLIC_KEY_FILE
-    ? { privateKeyFile: process.env.GRIDLINE_SIGNING_KEY, publicKeyFile: process.env.AUTH_PUBLIC_KEY_FILE }
-    : ensureDevKeys();
-  const token = await mintDevToken({ privateKeyFile: keys.privateKeyFile, sub: 'analytics-rebuild', roles: [{ role: 'city-viewer' }], ttl: '1h' });
+  const keys =
+    process.env.GRIDLINE_SIGNING_KEY && process.env.AUTH_PUBLIC_KEY_FILE
+      ? { privateKeyFile: process.env.GRIDLINE_SIGNING_KEY, publicKeyFile: process.env.AUTH_PUBLIC_KEY_FILE }
+      : ensureDevKeys();
+  const token = await mintDevToken({
+    privateKeyFile: keys.privateKeyFile,
+    sub: 'analytics-rebuild',
+    roles: [{ role: 'city-viewer' }],
+    ttl: '1h',
+  });
 
   const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
   const runId = randomBytes(3).toString('hex');
@@ -99,7 +109,9 @@ async function main(args) {
   const databaseUrl = await createDatabaseIfMissing(infra.DATABASE_URL, databaseName);
   const port = await freePort();
   const rebuilt = `http://127.0.0.1:${port}`;
-  log(`rebuild: folding every public topic from its first event into ${databaseName} (analytics on ${rebuilt}, groups ${groupPrefix}*)`);
+  log(
+    `rebuild: folding every public topic from its first event into ${databaseName} (analytics on ${rebuilt}, groups ${groupPrefix}*)`,
+  );
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/analytics/src/main.js')], {
     env: {
       ...process.env,
@@ -126,7 +138,8 @@ async function main(args) {
     const began = Date.now();
     while (!(await healthy(rebuilt))) {
       if (exited) throw new Error('gridline: the rebuilding analytics process exited during start-up');
-      if (Date.now() - began > 90_000) throw new Error(`gridline: the rebuilding analytics did not answer ${rebuilt}/health in 90 s`);
+      if (Date.now() - began > 90_000)
+        throw new Error(`gridline: the rebuilding analytics did not answer ${rebuilt}/health in 90 s`);
       await sleep(250);
     }
     const contracts = (await import(pathToFileURL(path.join(root, 'dist/libs/contracts/src/index.js')).href)).default;
@@ -137,7 +150,8 @@ async function main(args) {
       let lastPrinted = -1;
       for (;;) {
         if (exited) throw new Error('gridline: the rebuilding analytics process stopped');
-        if (Date.now() - began > REBUILD_TIMEOUT_MS) throw new Error('gridline: the rebuild did not finish in 30 minutes');
+        if (Date.now() - began > REBUILD_TIMEOUT_MS)
+          throw new Error('gridline: the rebuild did not finish in 30 minutes');
         const mine = await progressOf(client, group, publicTopics);
         const theirs = await progressOf(client, liveGroup, publicTopics);
         const percent = mine.total === 0 ? 100 : Math.floor((100 * mine.done) / mine.total);
@@ -148,12 +162,19 @@ async function main(args) {
       }
       // Both have read every event there is; compare what each now says, at one instant and one window.
       const now = Date.now();
-      const window = { from: new Date(now - 365 * 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString() };
+      const window = {
+        from: new Date(now - 365 * 86_400_000).toISOString(),
+        to: new Date(now + 86_400_000).toISOString(),
+      };
       const [a, b] = [await numbersOf(live, token, window), await numbersOf(rebuilt, token, window)];
-      log(`rebuild: ${b.summary.tenants} districts, ${b.summary.issues.total} issues, ${b.summary.escalations} escalations, ${b.summary.grids.total} grids, ${b.summary.volunteers} volunteers in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+      log(
+        `rebuild: ${b.summary.tenants} districts, ${b.summary.issues.total} issues, ${b.summary.escalations} escalations, ${b.summary.grids.total} grids, ${b.summary.volunteers} volunteers in ${((Date.now() - began) / 1000).toFixed(1)} s`,
+      );
       for (const part of ['summary', 'kpis']) {
         const same = isDeepStrictEqual(a[part], b[part]);
-        log(`rebuild: ${part} ${same ? 'equal to the live numbers' : `DIFFERS — live ${JSON.stringify(a[part])} rebuilt ${JSON.stringify(b[part])}`}`);
+        log(
+          `rebuild: ${part} ${same ? 'equal to the live numbers' : `DIFFERS — live ${JSON.stringify(a[part])} rebuilt ${JSON.stringify(b[part])}`}`,
+        );
       }
       return isDeepStrictEqual(a, b);
     });

@@ -23,7 +23,8 @@ const log = (line) => process.stdout.write(`${line}\n`);
 
 function portBase(name, fallback) {
   const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value < 1024 || value > 65_000) throw new Error(`gridline: ${name} must be a port number between 1024 and 65000, not ${process.env[name]}`);
+  if (!Number.isInteger(value) || value < 1024 || value > 65_000)
+    throw new Error(`gridline: ${name} must be a port number between 1024 and 65000, not ${process.env[name]}`);
   return value;
 }
 
@@ -32,7 +33,9 @@ const servicePortBase = () => portBase('CLUSTER_SERVICE_PORT_BASE', 3100);
 
 /** The port variables of replica `instance` (1 or 2): base + 10·instance + the service's index. */
 function replicaPorts(apps, instance) {
-  return Object.fromEntries(apps.map((app, index) => [app.portVariable, String(servicePortBase() + 10 * instance + index + 1)]));
+  return Object.fromEntries(
+    apps.map((app, index) => [app.portVariable, String(servicePortBase() + 10 * instance + index + 1)]),
+  );
 }
 
 /** Points this process (and what it starts) at the cluster, as an operator would with KAFKA_BROKERS. */
@@ -61,23 +64,39 @@ async function up() {
   await provisionKafka(root, infra, { partitions: PARTITIONS, log });
 
   const { DATABASE_URL: _admin, GRIDLINE_KAFKA_SECRETS: _secrets, ...shared } = infra;
-  const env = { ...shared, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
+  const env = {
+    ...shared,
+    DATABASE_URL: databaseUrl,
+    ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }),
+  };
   const { apps, startServices, startEdge, stopServices } = await import('./lib/service-launcher.mjs');
   const ownEnv = (app) => kafkaEnvironmentOf(infra, app);
   const edgePort = servicePortBase() + 80;
   try {
     // One replica after the other: the second joins groups the first already holds, as a scale-out does.
     for (const instance of [1, 2]) {
-      await startServices(root, { ...env, ...replicaPorts(apps, instance) }, log, ownEnv, { instance, stateDir, detached: true });
+      await startServices(root, { ...env, ...replicaPorts(apps, instance) }, log, ownEnv, {
+        instance,
+        stateDir,
+        detached: true,
+      });
     }
-    const edge = await startEdge(root, { ...env, ...replicaPorts(apps, 1), EDGE_PORT: String(edgePort) }, log, { signingKeyFile: keys.privateKeyFile, stateDir, detached: true });
+    const edge = await startEdge(root, { ...env, ...replicaPorts(apps, 1), EDGE_PORT: String(edgePort) }, log, {
+      signingKeyFile: keys.privateKeyFile,
+      stateDir,
+      detached: true,
+    });
     const { loadDemo } = await import('./demo/load-demo.mjs');
-    const urls = Object.fromEntries(apps.map((app) => [app.name, `http://127.0.0.1:${replicaPorts(apps, 1)[app.portVariable]}`]));
+    const urls = Object.fromEntries(
+      apps.map((app) => [app.name, `http://127.0.0.1:${replicaPorts(apps, 1)[app.portVariable]}`]),
+    );
     const { tenantId } = await loadDemo(root, urls, log, keys.privateKeyFile);
-    log(`cluster: up in ${((Date.now() - began) / 1000).toFixed(1)}s — 3 brokers, 2 replicas of each service, demo district ${tenantId}`);
+    log(
+      `cluster: up in ${((Date.now() - began) / 1000).toFixed(1)}s — 3 brokers, 2 replicas of each service, demo district ${tenantId}`,
+    );
     log(`  console ${edge.url}/ (the edge forwards to the first replicas; the second ones answer on their own ports)`);
-    log('  npm run cluster -- status    brokers, partition replicas and each replica\'s readiness');
-    log('  npm run cluster -- down      stop everything and delete the cluster\'s data');
+    log("  npm run cluster -- status    brokers, partition replicas and each replica's readiness");
+    log("  npm run cluster -- down      stop everything and delete the cluster's data");
   } catch (error) {
     log(`cluster: ${error instanceof Error ? error.message : String(error)} — stopping the replicas that started`);
     await stopServices(root, log, { stateDir });
@@ -98,7 +117,10 @@ async function readiness(url) {
 async function consumerGroups(admin) {
   const { default: kafkajs } = await import('kafkajs');
   const { groups } = await admin.listGroups();
-  const ids = groups.filter((group) => group.protocolType === 'consumer').map((group) => group.groupId).sort();
+  const ids = groups
+    .filter((group) => group.protocolType === 'consumer')
+    .map((group) => group.groupId)
+    .sort();
   if (ids.length === 0) return [];
   const described = await admin.describeGroups(ids);
   return described.groups.map((group) => ({
@@ -119,19 +141,33 @@ async function status() {
     log('cluster: not created — npm run cluster -- up');
     return;
   }
-  for (const node of cluster.nodes) log(`broker ${node.nodeId}  ${node.address}  ${node.answering ? 'answering' : node.pid ? `running (pid ${node.pid}) but not answering` : 'down'}`);
+  for (const node of cluster.nodes)
+    log(
+      `broker ${node.nodeId}  ${node.address}  ${node.answering ? 'answering' : node.pid ? `running (pid ${node.pid}) but not answering` : 'down'}`,
+    );
   if (cluster.nodes.some((node) => node.answering)) {
     useCluster(cluster);
     const { loadKafkaAccess, adminConnection } = await import('./lib/kafka-access.mjs');
     const access = await loadKafkaAccess(root);
-    const infra = { KAFKA_BROKERS: cluster.bootstrap, GRIDLINE_KAFKA_SECRETS: cluster.secretsFile, KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT' };
+    const infra = {
+      KAFKA_BROKERS: cluster.bootstrap,
+      GRIDLINE_KAFKA_SECRETS: cluster.secretsFile,
+      KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+    };
     const topics = await access.withAdmin(adminConnection(infra), (admin) => admin.fetchTopicMetadata());
-    const partitions = topics.topics.filter((topic) => !topic.name.startsWith('__')).flatMap((topic) => topic.partitions);
+    const partitions = topics.topics
+      .filter((topic) => !topic.name.startsWith('__'))
+      .flatMap((topic) => topic.partitions);
     const underReplicated = partitions.filter((partition) => partition.isr.length < partition.replicas.length);
     const leaderless = partitions.filter((partition) => partition.leader < 0);
-    log(`topics: ${topics.topics.length}, partitions: ${partitions.length}, under-replicated: ${underReplicated.length}, without a leader: ${leaderless.length}`);
+    log(
+      `topics: ${topics.topics.length}, partitions: ${partitions.length}, under-replicated: ${underReplicated.length}, without a leader: ${leaderless.length}`,
+    );
     const groups = await access.withAdmin(adminConnection(infra), (admin) => consumerGroups(admin));
-    for (const group of groups) log(`group ${group.id.padEnd(44)} ${group.state.padEnd(12)} partitions per member: ${group.shares.join(' + ') || '—'}`);
+    for (const group of groups)
+      log(
+        `group ${group.id.padEnd(44)} ${group.state.padEnd(12)} partitions per member: ${group.shares.join(' + ') || '—'}`,
+      );
   }
   const { apps } = await import('./lib/service-launcher.mjs');
   for (const instance of [1, 2]) {
@@ -152,7 +188,9 @@ async function down() {
   const { dropDatabase } = await import('./lib/database.mjs');
   const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   // Its events went with the brokers' data: a database that remembered them would disagree with the next cluster.
-  await dropDatabase(adminUrl, DATABASE).catch((error) => log(`cluster: database ${DATABASE} not dropped (${error.message})`));
+  await dropDatabase(adminUrl, DATABASE).catch((error) =>
+    log(`cluster: database ${DATABASE} not dropped (${error.message})`),
+  );
   log('cluster: down (brokers stopped, Kafka data and database deleted)');
 }
 

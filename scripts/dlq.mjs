@@ -33,7 +33,13 @@ async function operatorCredentials(infra, access, readKafkaSecrets) {
   const { randomBytes } = await import('node:crypto');
   const { setScramUser } = await import('../deploy/kafka/kafka.mjs');
   const deadLetters = { username: access.DEAD_LETTER_OPERATOR, password: randomBytes(24).toString('base64url') };
-  await setScramUser({ bootstrap: infra.KAFKA_BROKERS, securityProtocol: infra.KAFKA_SECURITY_PROTOCOL, admin: secrets.admin, username: deadLetters.username, password: deadLetters.password });
+  await setScramUser({
+    bootstrap: infra.KAFKA_BROKERS,
+    securityProtocol: infra.KAFKA_SECURITY_PROTOCOL,
+    admin: secrets.admin,
+    username: deadLetters.username,
+    password: deadLetters.password,
+  });
   writeFileSync(infra.GRIDLINE_KAFKA_SECRETS, JSON.stringify({ ...secrets, deadLetters }, null, 2), { mode: 0o600 });
   quiet(`dlq: created the ${deadLetters.username} principal and saved its password in ${infra.GRIDLINE_KAFKA_SECRETS}`);
   return deadLetters;
@@ -43,15 +49,22 @@ async function open(group) {
   ensureNodeModules(root, quiet);
   const { ensureInfra } = await import('../deploy/infra.mjs');
   const infra = await ensureInfra({ log: quiet });
-  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/dead-letters.js'))) run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/dead-letters.js')))
+    run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const { loadKafkaAccess, adminConnection, readKafkaSecrets } = await import('./lib/kafka-access.mjs');
   const access = await loadKafkaAccess(root);
   const prefix = process.env.KAFKA_TOPIC_PREFIX ?? '';
   const admin = adminConnection(infra);
   const operator = await operatorCredentials(infra, access, readKafkaSecrets);
   // Its ACLs follow the catalogue like a service's; granting them again changes nothing.
-  await access.withAdmin(admin, (client) => new access.KafkaProvisioner(client).grant(access.deadLetterOperatorAcls(prefix)));
-  const store = new access.DeadLetterStore({ ...admin, username: operator.username, password: operator.password }, prefix, group);
+  await access.withAdmin(admin, (client) =>
+    new access.KafkaProvisioner(client).grant(access.deadLetterOperatorAcls(prefix)),
+  );
+  const store = new access.DeadLetterStore(
+    { ...admin, username: operator.username, password: operator.password },
+    prefix,
+    group,
+  );
   return { access, store };
 }
 
@@ -62,7 +75,10 @@ async function load(store, access, id) {
   const all = letters.map((letter) => ({ letter, resolution: resolutions.get(letter.id) ?? null }));
   if (id === undefined) return all;
   const one = all.filter(({ letter }) => letter.id === id);
-  if (one.length === 0) throw new access.DeadLetterToolError(`no dead letter ${id} in this group (\`npm run dlq -- list --group …\` shows the ids)`);
+  if (one.length === 0)
+    throw new access.DeadLetterToolError(
+      `no dead letter ${id} in this group (\`npm run dlq -- list --group …\` shows the ids)`,
+    );
   return one;
 }
 
@@ -73,13 +89,26 @@ const commands = {
   async list(args) {
     const group = checkedGroup(args, false);
     const { access, store } = await open(group);
-    const open_ = (await load(store, access)).filter(({ resolution }) => resolution === null).map(({ letter }) => letter);
-    if (args.includes('--json')) return out(JSON.stringify(open_.map(({ headers, value, key, ...summary }) => summary)));
+    const open_ = (await load(store, access))
+      .filter(({ resolution }) => resolution === null)
+      .map(({ letter }) => letter);
+    if (args.includes('--json'))
+      return out(JSON.stringify(open_.map(({ headers, value, key, ...summary }) => summary)));
     if (open_.length === 0) return out(`no unresolved dead letters in ${group}`);
     out(`${open_.length} unresolved dead letter(s) in ${group}:`);
     out(['id', 'failed at', 'reason', 'type', 'district', 'from', 'detail'].join('  '));
     for (const l of open_) {
-      out([l.id, l.failedAt ?? '?', l.reason, l.type ?? '?', l.tenant ?? '?', `${l.originalTopic ?? '?'}[${l.originalPartition ?? '?'}]@${l.originalOffset ?? '?'}`, shorten(l.detail.replace(/\s+/g, ' '), 100)].join('  '));
+      out(
+        [
+          l.id,
+          l.failedAt ?? '?',
+          l.reason,
+          l.type ?? '?',
+          l.tenant ?? '?',
+          `${l.originalTopic ?? '?'}[${l.originalPartition ?? '?'}]@${l.originalOffset ?? '?'}`,
+          shorten(l.detail.replace(/\s+/g, ' '), 100),
+        ].join('  '),
+      );
     }
   },
 
@@ -94,7 +123,9 @@ const commands = {
     } catch {
       // not JSON (a malformed envelope): shown as it is
     }
-    out(`dead letter ${letter.id} of ${group}${resolution ? ` — ${resolution.action} at ${resolution.at} by ${resolution.by}` : ' — unresolved'}`);
+    out(
+      `dead letter ${letter.id} of ${group}${resolution ? ` — ${resolution.action} at ${resolution.at} by ${resolution.by}` : ' — unresolved'}`,
+    );
     out(`key: ${letter.key ?? '(none)'}`);
     out('headers:');
     for (const [name, value] of Object.entries(letter.headers).sort()) out(`  ${name}: ${value}`);
@@ -111,18 +142,24 @@ const commands = {
     const resolved = chosen.filter(({ resolution }) => resolution !== null);
     if (id !== undefined && resolved.length > 0) {
       const { resolution } = resolved[0];
-      throw new access.DeadLetterToolError(`dead letter ${id} was already ${resolution.action} at ${resolution.at} by ${resolution.by}; nothing to do`);
+      throw new access.DeadLetterToolError(
+        `dead letter ${id} was already ${resolution.action} at ${resolution.at} by ${resolution.by}; nothing to do`,
+      );
     }
     const todo = chosen.filter(({ resolution }) => resolution === null).map(({ letter }) => letter);
     for (const letter of todo) access.replayRecordOf(letter); // refuses one without an original topic before anything is sent
     if (todo.length === 0) return out(`no unresolved dead letters in ${group}; nothing replayed`);
     for (const letter of todo) {
       if (dryRun) {
-        out(`would replay ${letter.id} (${letter.type ?? '?'} ${letter.eventId ?? '?'}, ${letter.reason}) to ${group} as from ${letter.originalTopic}`);
+        out(
+          `would replay ${letter.id} (${letter.type ?? '?'} ${letter.eventId ?? '?'}, ${letter.reason}) to ${group} as from ${letter.originalTopic}`,
+        );
         continue;
       }
       await store.replay(letter, operatorName());
-      out(`replayed ${letter.id} (${letter.type ?? '?'} ${letter.eventId ?? '?'}) to ${group} as from ${letter.originalTopic}`);
+      out(
+        `replayed ${letter.id} (${letter.type ?? '?'} ${letter.eventId ?? '?'}) to ${group} as from ${letter.originalTopic}`,
+      );
     }
     if (dryRun) out(`dry run: ${todo.length} dead letter(s) would be replayed; nothing was changed`);
   },
@@ -132,7 +169,10 @@ const commands = {
     const id = requiredId(args, 'discard');
     const { access, store } = await open(group);
     const [{ letter, resolution }] = await load(store, access, id);
-    if (resolution) throw new access.DeadLetterToolError(`dead letter ${id} was already ${resolution.action} at ${resolution.at} by ${resolution.by}; nothing to do`);
+    if (resolution)
+      throw new access.DeadLetterToolError(
+        `dead letter ${id} was already ${resolution.action} at ${resolution.at} by ${resolution.by}; nothing to do`,
+      );
     if (args.includes('--dry-run')) return out(`would discard ${letter.id}; nothing was changed`);
     await store.discard(letter, operatorName());
     out(`discarded ${letter.id} (${letter.type ?? '?'} ${letter.eventId ?? '?'}); it is no longer listed`);
@@ -147,7 +187,8 @@ function checkedGroup(args, forReplay) {
 
 function requiredId(args, command) {
   const id = option(args, 'id');
-  if (id === undefined) throw new catalogue.DeadLetterToolError(`${command} needs --id (one dead letter; \`list\` prints the ids)`);
+  if (id === undefined)
+    throw new catalogue.DeadLetterToolError(`${command} needs --id (one dead letter; \`list\` prints the ids)`);
   catalogue.parseDeadLetterId(id);
   return id;
 }
@@ -159,7 +200,8 @@ if (!commands[command]) {
 }
 try {
   ensureNodeModules(root, quiet);
-  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/dead-letters.js'))) run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/dead-letters.js')))
+    run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const { loadKafkaAccess } = await import('./lib/kafka-access.mjs');
   catalogue = await loadKafkaAccess(root);
   await commands[command](args);

@@ -56,7 +56,11 @@ async function start() {
   const demoTeam = await grantDemoTeam(root, infra, prefix);
   // Development identities: services trust the local key pair's public half unless AUTH_JWKS_URL is set.
   const { DATABASE_URL: _admin, GRIDLINE_KAFKA_SECRETS: _secrets, ...shared } = infra;
-  const env = { ...shared, DATABASE_URL: databaseUrl, ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }) };
+  const env = {
+    ...shared,
+    DATABASE_URL: databaseUrl,
+    ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }),
+  };
   const { kafkaEnvironmentOf } = await import('../deploy/infra.mjs');
   const { startServices, startEdge, stopServices, portOf, apps } = await import('./lib/service-launcher.mjs');
   const { startEventFeed } = await import('./demo/event-feed.mjs');
@@ -110,12 +114,16 @@ async function start() {
     process.exit(1);
   }
   const { tenantId, reported } = demo;
-  log(`ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`);
+  log(
+    `ready in ${((Date.now() - began) / 1000).toFixed(1)}s. Unacknowledged issues now climb micro → level-3 → community → street → district centre.`,
+  );
   log(`Console: ${edge.url}/`);
-  log('look (every API needs a token; this mints a district administrator\'s for the demo district):');
+  log("look (every API needs a token; this mints a district administrator's for the demo district):");
   log(`  TOKEN=$(node deploy/auth/dev-tokens.mjs token --role district-admin --tenant ${tenantId})`);
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls.analytics}/v1/tenants/${tenantId}/summary`);
-  log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history`);
+  log(
+    `  curl -H "Authorization: Bearer $TOKEN" ${urls['issue-dispatch']}/v1/tenants/${tenantId}/issues/${reported[0].id}/history`,
+  );
   log(`  curl -H "Authorization: Bearer $TOKEN" ${urls['grid-registry']}/v1/tenants/${tenantId}/grids`);
   log('Ctrl+C stops the services (npm stop from another terminal does too).');
 }
@@ -126,13 +134,17 @@ async function start() {
  */
 async function startConsole(env, signingKeyFile, startEdge) {
   if (!existsSync(path.join(root, 'apps', 'console'))) {
-    log('console: apps/console is not there yet; the edge starts without a console (it answers 503 until one is built)');
+    log(
+      'console: apps/console is not there yet; the edge starts without a console (it answers 503 until one is built)',
+    );
   } else {
     log('build: the console (vite build)');
     try {
       run(root, 'npm', ['run', '--silent', 'build:console'], 'console build');
     } catch (error) {
-      log(`warn: ${error instanceof Error ? error.message : String(error)}; the APIs work, the console page will say it is not built`);
+      log(
+        `warn: ${error instanceof Error ? error.message : String(error)}; the APIs work, the console page will say it is not built`,
+      );
     }
   }
   return startEdge(root, env, log, { signingKeyFile });

@@ -26,7 +26,8 @@ async function connect() {
   const { ensureInfra } = await import('../deploy/infra.mjs');
   const infra = await ensureInfra({ log: quiet });
   const { existsSync } = await import('node:fs');
-  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/index.js'))) run(root, 'npm', ['run', '--silent', 'build'], 'build');
+  if (!existsSync(path.join(root, 'dist/libs/kafka-access/src/index.js')))
+    run(root, 'npm', ['run', '--silent', 'build'], 'build');
   const { loadKafkaAccess, adminConnection, readKafkaSecrets } = await import('./lib/kafka-access.mjs');
   const access = await loadKafkaAccess(root);
   const admin = adminConnection(infra);
@@ -45,11 +46,18 @@ const commands = {
     const bindings = access.teamAcls(district === undefined ? { team } : { team, district }, prefix); // validates the district too
     const password = randomBytes(24).toString('base64url');
     const { setScramUser } = await import('../deploy/kafka/kafka.mjs');
-    await setScramUser({ bootstrap: infra.KAFKA_BROKERS, securityProtocol: infra.KAFKA_SECURITY_PROTOCOL, admin, username: principal, password });
+    await setScramUser({
+      bootstrap: infra.KAFKA_BROKERS,
+      securityProtocol: infra.KAFKA_SECURITY_PROTOCOL,
+      admin,
+      username: principal,
+      password,
+    });
     await withProvisioner((provisioner) => provisioner.grant(bindings));
-    const reads = district === undefined
-      ? `${bindings.filter((b) => b.resourceType === 'topic' && b.operation === 'read').length} public topics`
-      : `district ${district}'s topics ${prefix}gridline.district.${district}.* (read them with read_committed)`;
+    const reads =
+      district === undefined
+        ? `${bindings.filter((b) => b.resourceType === 'topic' && b.operation === 'read').length} public topics`
+        : `district ${district}'s topics ${prefix}gridline.district.${district}.* (read them with read_committed)`;
     out(`granted ${principal}: reads ${reads}, consumer groups ${prefix}${principal}.*`);
     out(`  bootstrap  ${infra.KAFKA_BROKERS} (${infra.KAFKA_SECURITY_PROTOCOL}, SCRAM-SHA-512)`);
     out(`  username   ${principal}`);
@@ -63,10 +71,18 @@ const commands = {
     const principal = access.teamPrincipal(team);
     const removed = await withProvisioner((provisioner) => provisioner.revokeAll(access.userPrincipal(principal)));
     const { setScramUser } = await import('../deploy/kafka/kafka.mjs');
-    await setScramUser({ bootstrap: infra.KAFKA_BROKERS, securityProtocol: infra.KAFKA_SECURITY_PROTOCOL, admin, username: principal, password: null }).catch((error) => {
+    await setScramUser({
+      bootstrap: infra.KAFKA_BROKERS,
+      securityProtocol: infra.KAFKA_SECURITY_PROTOCOL,
+      admin,
+      username: principal,
+      password: null,
+    }).catch((error) => {
       if (removed === 0) throw error; // neither ACLs nor credentials: there was no such team
     });
-    out(`revoked ${principal}: ${removed} ACLs deleted and its credentials removed; a connected client is refused at its next request`);
+    out(
+      `revoked ${principal}: ${removed} ACLs deleted and its credentials removed; a connected client is refused at its next request`,
+    );
   },
 
   async list() {
@@ -82,7 +98,8 @@ const commands = {
       return byTeam;
     });
     if (teams.size === 0) out('no analytics teams');
-    for (const [principal, topics] of teams) out(`${principal.slice('User:'.length)}  reads ${topics.length} topics: ${topics.sort().join(', ')}`);
+    for (const [principal, topics] of teams)
+      out(`${principal.slice('User:'.length)}  reads ${topics.length} topics: ${topics.sort().join(', ')}`);
   },
 };
 

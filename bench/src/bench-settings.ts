@@ -6,7 +6,10 @@ import { z } from 'zod';
  */
 const settingsSchema = z.object({
   /** Where to create the throwaway databases; `npm run bench` sets it from deploy/infra.mjs. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/postgres'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/postgres'),
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_SECURITY_PROTOCOL: z.enum(['SASL_SSL', 'SASL_PLAINTEXT']).default('SASL_PLAINTEXT'),
   /** The broker's principals and their passwords; `npm run bench` sets it from deploy/infra.mjs. */
@@ -51,7 +54,18 @@ const settingsSchema = z.object({
   BENCH_ONLY: z.string().default(''),
 });
 
-export const benchmarkNames = ['outbox', 'consumer', 'analytics', 'sasl', 'timers', 'resolve', 'intake', 'ranking', 'signups', 'console'] as const;
+export const benchmarkNames = [
+  'outbox',
+  'consumer',
+  'analytics',
+  'sasl',
+  'timers',
+  'resolve',
+  'intake',
+  'ranking',
+  'signups',
+  'console',
+] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
 export interface BenchSettings {
@@ -77,7 +91,12 @@ export interface BenchSettings {
   readonly resolveLookups: number;
   readonly resolveRequests: number;
   readonly resolveConcurrency: number;
-  readonly intake: { readonly reports: number; readonly concurrency: number; readonly rate: number; readonly seconds: number };
+  readonly intake: {
+    readonly reports: number;
+    readonly concurrency: number;
+    readonly rate: number;
+    readonly seconds: number;
+  };
   /** `ranking`: volunteers of the city, tasks ranked in-process, and tasks ranked with the candidate query. */
   readonly rankingVolunteers: number;
   readonly rankingTasks: number;
@@ -103,12 +122,19 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     throw new BenchSettingsError(`bench: invalid configuration — ${problems}`);
   }
   const e = parsed.data;
-  const only = e.BENCH_ONLY.split(',').map((name) => name.trim()).filter(Boolean);
+  const only = e.BENCH_ONLY.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = only.filter((name) => !(benchmarkNames as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new BenchSettingsError(`bench: invalid configuration — BENCH_ONLY: unknown ${unknown.join(', ')} (use ${benchmarkNames.join(',')})`);
+  if (unknown.length > 0)
+    throw new BenchSettingsError(
+      `bench: invalid configuration — BENCH_ONLY: unknown ${unknown.join(', ')} (use ${benchmarkNames.join(',')})`,
+    );
   return {
     adminDatabaseUrl: e.DATABASE_URL,
-    kafkaBrokers: e.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    kafkaBrokers: e.KAFKA_BROKERS.split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     kafkaSecurityProtocol: e.KAFKA_SECURITY_PROTOCOL,
     kafkaSecretsFile: e.GRIDLINE_KAFKA_SECRETS,
     plaintextKafkaBrokers: e.BENCH_PLAINTEXT_KAFKA_BROKERS ? e.BENCH_PLAINTEXT_KAFKA_BROKERS.split(',') : null,
@@ -125,7 +151,12 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     resolveLookups: e.BENCH_RESOLVE_LOOKUPS,
     resolveRequests: e.BENCH_RESOLVE_REQUESTS,
     resolveConcurrency: e.BENCH_RESOLVE_CONCURRENCY,
-    intake: { reports: e.BENCH_INTAKE_REPORTS, concurrency: e.BENCH_INTAKE_CONCURRENCY, rate: e.BENCH_INTAKE_RATE, seconds: e.BENCH_INTAKE_SECONDS },
+    intake: {
+      reports: e.BENCH_INTAKE_REPORTS,
+      concurrency: e.BENCH_INTAKE_CONCURRENCY,
+      rate: e.BENCH_INTAKE_RATE,
+      seconds: e.BENCH_INTAKE_SECONDS,
+    },
     rankingVolunteers: e.BENCH_RANKING_VOLUNTEERS,
     rankingTasks: e.BENCH_RANKING_TASKS,
     rankingQueries: e.BENCH_RANKING_QUERIES,

@@ -73,7 +73,12 @@ main()
   .then(() => !interrupted && process.exit(0))
   .catch((error: unknown) => {
     if (interrupted) return;
-    const message = error instanceof BenchSettingsError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message =
+      error instanceof BenchSettingsError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(1);
   });

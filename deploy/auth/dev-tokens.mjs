@@ -29,7 +29,16 @@ export function ensureDevKeys(dir = path.join(root, '.gridline', 'auth')) {
 }
 
 /** Signs a Gridline token: `roles` like [{ role: 'leader', grid: '…' }], `tenant` for district roles. */
-export async function mintDevToken({ privateKeyFile, sub, name, tenant, roles, ttl = '8h', issuer = DEV_ISSUER, audience = DEV_AUDIENCE }) {
+export async function mintDevToken({
+  privateKeyFile,
+  sub,
+  name,
+  tenant,
+  roles,
+  ttl = '8h',
+  issuer = DEV_ISSUER,
+  audience = DEV_AUDIENCE,
+}) {
   const key = await importPKCS8(readFileSync(privateKeyFile, 'utf8'), 'ES256');
   const claims = { roles, ...(name ? { name } : {}), ...(tenant ? { tenant } : {}) };
   return new SignJWT(claims)
@@ -54,7 +63,9 @@ async function main(args) {
     return;
   }
   if (args[0] !== 'token' || !option(args, 'role')) {
-    process.stderr.write('usage: node deploy/auth/dev-tokens.mjs token --role <role> [--tenant <id>] [--grid <gridId>] [--sub <id>] [--name <n>] [--ttl 8h]\n');
+    process.stderr.write(
+      'usage: node deploy/auth/dev-tokens.mjs token --role <role> [--tenant <id>] [--grid <gridId>] [--sub <id>] [--name <n>] [--ttl 8h]\n',
+    );
     process.exit(2);
   }
   const role = option(args, 'role');

@@ -26,21 +26,35 @@ const secrets = existsSync(secretsFile)
       demoTeam: { username: 'team-demo-feed', password: secret() },
     };
 write('secrets.json', `${JSON.stringify(secrets, null, 2)}\n`);
-write('server.properties', readFileSync(path.join(here, 'kafka.properties.template'), 'utf8')
-  .replaceAll('@BROKER_USER@', secrets.broker.username)
-  .replaceAll('@BROKER_PASSWORD@', secrets.broker.password)
-  .replaceAll('@ADMIN_USER@', secrets.admin.username));
+write(
+  'server.properties',
+  readFileSync(path.join(here, 'kafka.properties.template'), 'utf8')
+    .replaceAll('@BROKER_USER@', secrets.broker.username)
+    .replaceAll('@BROKER_PASSWORD@', secrets.broker.password)
+    .replaceAll('@ADMIN_USER@', secrets.admin.username),
+);
 const users = [secrets.broker, secrets.admin, ...Object.values(secrets.services), secrets.demoTeam];
-write('scram-users', users.map((u) => `--add-scram SCRAM-SHA-512=[name=${u.username},password=${u.password}]`).join(' '));
-write('admin.properties', [
-  'security.protocol=SASL_PLAINTEXT',
-  'sasl.mechanism=SCRAM-SHA-512',
-  `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${secrets.admin.username}" password="${secrets.admin.password}";`,
-  '',
-].join('\n'));
-write('kafka-admin.env', `KAFKA_SASL_USERNAME=${secrets.admin.username}\nKAFKA_SASL_PASSWORD=${secrets.admin.password}\n`);
+write(
+  'scram-users',
+  users.map((u) => `--add-scram SCRAM-SHA-512=[name=${u.username},password=${u.password}]`).join(' '),
+);
+write(
+  'admin.properties',
+  [
+    'security.protocol=SASL_PLAINTEXT',
+    'sasl.mechanism=SCRAM-SHA-512',
+    `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${secrets.admin.username}" password="${secrets.admin.password}";`,
+    '',
+  ].join('\n'),
+);
+write(
+  'kafka-admin.env',
+  `KAFKA_SASL_USERNAME=${secrets.admin.username}\nKAFKA_SASL_PASSWORD=${secrets.admin.password}\n`,
+);
 for (const service of services) {
   const own = secrets.services[service];
   write(`${service}.env`, `KAFKA_SASL_USERNAME=${own.username}\nKAFKA_SASL_PASSWORD=${own.password}\n`);
 }
-process.stdout.write(`compose: Kafka secrets in ${path.relative(process.cwd(), dir) || dir} (keep them; delete the folder and the stack's volumes together to start over)\n`);
+process.stdout.write(
+  `compose: Kafka secrets in ${path.relative(process.cwd(), dir) || dir} (keep them; delete the folder and the stack's volumes together to start over)\n`,
+);

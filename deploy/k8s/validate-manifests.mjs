@@ -23,7 +23,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const overlaysDir = path.join(here, 'overlays');
 
 function onPath(command) {
-  return (process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, command)).find((file) => existsSync(file));
+  return (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, command))
+    .find((file) => existsSync(file));
 }
 
 export function findKubectl() {
@@ -34,7 +37,8 @@ export function findKubectl() {
   const found = onPath('kubectl');
   if (found) return found;
   process.stderr.write('k8s: no kubectl on PATH; installing Debian kubernetes-client with apt-get (once)\n');
-  const aptGet = (args) => spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const aptGet = (args) =>
+    spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   let result = aptGet(['install', '-y', 'kubernetes-client']);
   if (result.status !== 0) {
     aptGet(['update']);
@@ -42,15 +46,23 @@ export function findKubectl() {
   }
   const installed = onPath('kubectl');
   if (!installed) {
-    const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n').slice(-2).join(' / ');
+    const why = (result.stderr || result.error?.message || `exit ${result.status}`)
+      .trim()
+      .split('\n')
+      .slice(-2)
+      .join(' / ');
     throw new Error(`k8s: could not install kubernetes-client with apt-get (${why}); install kubectl or set KUBECTL`);
   }
   return installed;
 }
 
 export function render(overlay, kubectl = findKubectl()) {
-  const result = spawnSync(kubectl, ['kustomize', path.join(overlaysDir, overlay)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) throw new Error(`kubectl kustomize ${overlay} failed: ${(result.stderr || result.error?.message || '').trim()}`);
+  const result = spawnSync(kubectl, ['kustomize', path.join(overlaysDir, overlay)], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0)
+    throw new Error(`kubectl kustomize ${overlay} failed: ${(result.stderr || result.error?.message || '').trim()}`);
   return parseDocuments(result.stdout);
 }
 
@@ -71,7 +83,12 @@ const packageOfGroup = {
 
 async function modelOf(apiVersion, kind) {
   const [group, version] = apiVersion.includes('/') ? apiVersion.split('/') : ['', apiVersion];
-  const specifier = group === '' ? `kubernetes-models/${version}/${kind}` : packageOfGroup[group] ? `${packageOfGroup[group]}/${group}/${version}/${kind}` : `kubernetes-models/${group}/${version}/${kind}`;
+  const specifier =
+    group === ''
+      ? `kubernetes-models/${version}/${kind}`
+      : packageOfGroup[group]
+        ? `${packageOfGroup[group]}/${group}/${version}/${kind}`
+        : `kubernetes-models/${group}/${version}/${kind}`;
   try {
     const module = await import(specifier);
     return module[kind] ?? null;
@@ -82,17 +99,25 @@ async function modelOf(apiVersion, kind) {
 
 const strimzi = JSON.parse(readFileSync(path.join(here, 'strimzi-schemas.json'), 'utf8'));
 const ajv = new Ajv({ allErrors: true, strict: false });
-const strimziValidators = Object.fromEntries(Object.entries(strimzi.kinds).map(([kind, schema]) => [kind, ajv.compile({ ...schema, definitions: strimzi.definitions })]));
+const strimziValidators = Object.fromEntries(
+  Object.entries(strimzi.kinds).map(([kind, schema]) => [
+    kind,
+    ajv.compile({ ...schema, definitions: strimzi.definitions }),
+  ]),
+);
 
 /** Problems of one object, as `Kind/name: message` lines; empty when it is valid. */
 export async function validateObject(object) {
   const where = `${object?.kind ?? '?'}/${object?.metadata?.name ?? '?'}`;
-  if (!object || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string') return [`${where}: apiVersion and kind are required`];
+  if (!object || typeof object.apiVersion !== 'string' || typeof object.kind !== 'string')
+    return [`${where}: apiVersion and kind are required`];
   if (!object.metadata?.name) return [`${where}: metadata.name is required`];
   if (object.apiVersion === strimzi.apiVersion) {
     const validate = strimziValidators[object.kind];
     if (!validate) return [`${where}: no Strimzi schema for kind ${object.kind}`];
-    return validate(object) ? [] : validate.errors.map((error) => `${where}: ${error.instancePath || '/'} ${error.message}`);
+    return validate(object)
+      ? []
+      : validate.errors.map((error) => `${where}: ${error.instancePath || '/'} ${error.message}`);
   }
   const Model = await modelOf(object.apiVersion, object.kind);
   if (!Model) return [`${where}: no schema for ${object.apiVersion} ${object.kind}`];
@@ -105,7 +130,9 @@ export async function validateObject(object) {
 }
 
 export function overlayNames() {
-  return readdirSync(overlaysDir).filter((name) => existsSync(path.join(overlaysDir, name, 'kustomization.yaml'))).sort();
+  return readdirSync(overlaysDir)
+    .filter((name) => existsSync(path.join(overlaysDir, name, 'kustomization.yaml')))
+    .sort();
 }
 
 async function main(argv) {
@@ -113,7 +140,9 @@ async function main(argv) {
   const fromStdin = argv.includes('--stdin');
   const named = argv.filter((arg) => !arg.startsWith('--'));
   const report = { overlays: {} };
-  const sources = fromStdin ? [['stdin', () => parseDocuments(readFileSync(0, 'utf8'))]] : (named.length > 0 ? named : overlayNames()).map((name) => [name, () => render(name)]);
+  const sources = fromStdin
+    ? [['stdin', () => parseDocuments(readFileSync(0, 'utf8'))]]
+    : (named.length > 0 ? named : overlayNames()).map((name) => [name, () => render(name)]);
   for (const [name, load] of sources) {
     const objects = load();
     const problems = (await Promise.all(objects.map(validateObject))).flat();

@@ -88,8 +88,14 @@ function portIsTaken(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(1_000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -103,7 +109,9 @@ function prepare(stateDir, portBase) {
   fs.mkdirSync(stateDir, { recursive: true });
   const existing = readJson(descriptorFileOf(stateDir));
   if (existing && existing.portBase !== portBase) {
-    throw new Error(`gridline: the cluster in ${stateDir} was made for ports ${existing.portBase + 1}–${existing.portBase + 3}, not ${portBase + 1}–${portBase + 3} — stop and wipe it first`);
+    throw new Error(
+      `gridline: the cluster in ${stateDir} was made for ports ${existing.portBase + 1}–${existing.portBase + 3}, not ${portBase + 1}–${portBase + 3} — stop and wipe it first`,
+    );
   }
   const descriptor = existing ?? { portBase, clusterId: newClusterId(), nodes: NODE_IDS };
   writeOwnerOnly(descriptorFileOf(stateDir), descriptor);
@@ -126,7 +134,13 @@ async function configureNode(stateDir, descriptor, secrets, nodeId) {
     secrets,
   });
   if (!fs.existsSync(path.join(node.dataDir, 'meta.properties'))) {
-    await formatNodeStorage({ propsFile: node.propsFile, clusterId: descriptor.clusterId, secrets, logFile: node.logFile, formatLog: path.join(node.dir, 'format.log') });
+    await formatNodeStorage({
+      propsFile: node.propsFile,
+      clusterId: descriptor.clusterId,
+      secrets,
+      logFile: node.logFile,
+      formatLog: path.join(node.dir, 'format.log'),
+    });
   }
 }
 
@@ -137,9 +151,15 @@ async function launchNode(stateDir, descriptor, nodeId, log) {
   if (isOurBroker(running)) return running;
   const port = clientPort(descriptor.portBase, nodeId);
   for (const taken of [port, quorumPort(descriptor.portBase, nodeId)]) {
-    if (await portIsTaken(taken)) throw new Error(`gridline: port ${taken} is taken — free it or choose another port base`);
+    if (await portIsTaken(taken))
+      throw new Error(`gridline: port ${taken} is taken — free it or choose another port base`);
   }
-  const { pid } = spawnNode({ propsFile: node.propsFile, logFile: node.logFile, pidFile: node.pidFile, workDir: node.dir });
+  const { pid } = spawnNode({
+    propsFile: node.propsFile,
+    logFile: node.logFile,
+    pidFile: node.pidFile,
+    workDir: node.dir,
+  });
   log(`cluster: broker ${nodeId} started (pid ${pid}) on 127.0.0.1:${port}, log ${node.logFile}`);
   return pid;
 }
@@ -149,8 +169,12 @@ async function waitForNode(stateDir, descriptor, secrets, nodeId) {
   const address = `127.0.0.1:${clientPort(descriptor.portBase, nodeId)}`;
   const deadline = Date.now() + NODE_START_TIMEOUT_MS;
   while (!(await probeKafka(address, { timeoutMs: 2_000, credentials: secrets.admin }))) {
-    if (!isOurBroker(readPid(node.pidFile))) throw new Error(`gridline: broker ${nodeId} exited during start-up — read ${node.logFile}`);
-    if (Date.now() > deadline) throw new Error(`gridline: broker ${nodeId} did not answer on ${address} in ${NODE_START_TIMEOUT_MS / 1000}s — read ${node.logFile}`);
+    if (!isOurBroker(readPid(node.pidFile)))
+      throw new Error(`gridline: broker ${nodeId} exited during start-up — read ${node.logFile}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `gridline: broker ${nodeId} did not answer on ${address} in ${NODE_START_TIMEOUT_MS / 1000}s — read ${node.logFile}`,
+      );
     await sleep(500);
   }
 }
@@ -190,18 +214,20 @@ export async function startBroker({ stateDir, nodeId, log = silent }) {
 
 /** Stops every node (in parallel: a controlled shutdown moves leadership to the others first); `wipe` deletes stateDir. */
 export async function stopCluster({ stateDir, wipe = false, log = console.log }) {
-  await Promise.all(NODE_IDS.map(async (nodeId) => {
-    const node = paths(stateDir, nodeId);
-    const pid = readPid(node.pidFile);
-    if (!isOurBroker(pid)) return;
-    signal(pid, 'SIGTERM');
-    if (!(await waitForExit(pid, STOP_GRACE_MS))) {
-      signal(pid, 'SIGKILL');
-      await waitForExit(pid, 5_000);
-    }
-    fs.rmSync(node.pidFile, { force: true });
-    log(`cluster: broker ${nodeId} stopped`);
-  }));
+  await Promise.all(
+    NODE_IDS.map(async (nodeId) => {
+      const node = paths(stateDir, nodeId);
+      const pid = readPid(node.pidFile);
+      if (!isOurBroker(pid)) return;
+      signal(pid, 'SIGTERM');
+      if (!(await waitForExit(pid, STOP_GRACE_MS))) {
+        signal(pid, 'SIGKILL');
+        await waitForExit(pid, 5_000);
+      }
+      fs.rmSync(node.pidFile, { force: true });
+      log(`cluster: broker ${nodeId} stopped`);
+    }),
+  );
   if (wipe) fs.rmSync(stateDir, { recursive: true, force: true });
 }
 
@@ -210,16 +236,18 @@ export async function clusterStatus({ stateDir }) {
   const descriptor = readJson(descriptorFileOf(stateDir));
   if (!descriptor) return { exists: false, nodes: [] };
   const secrets = readJson(secretsFileOf(stateDir));
-  const nodes = await Promise.all(NODE_IDS.map(async (nodeId) => {
-    const pid = readPid(paths(stateDir, nodeId).pidFile);
-    const address = `127.0.0.1:${clientPort(descriptor.portBase, nodeId)}`;
-    return {
-      nodeId,
-      address,
-      pid: isOurBroker(pid) ? pid : null,
-      answering: await probeKafka(address, { timeoutMs: 2_000, credentials: secrets?.admin }),
-      logFile: paths(stateDir, nodeId).logFile,
-    };
-  }));
+  const nodes = await Promise.all(
+    NODE_IDS.map(async (nodeId) => {
+      const pid = readPid(paths(stateDir, nodeId).pidFile);
+      const address = `127.0.0.1:${clientPort(descriptor.portBase, nodeId)}`;
+      return {
+        nodeId,
+        address,
+        pid: isOurBroker(pid) ? pid : null,
+        answering: await probeKafka(address, { timeoutMs: 2_000, credentials: secrets?.admin }),
+        logFile: paths(stateDir, nodeId).logFile,
+      };
+    }),
+  );
   return { exists: true, bootstrap: bootstrapOf(descriptor.portBase), secretsFile: secretsFileOf(stateDir), nodes };
 }

@@ -86,14 +86,22 @@ function withTimeout(promise, ms, message) {
  * metadata request within `timeoutMs`. kafkajs is silenced because refused
  * connections are the expected answer while a broker is starting.
  */
-export async function probeKafka(brokers, { timeoutMs = REUSE_PROBE_TIMEOUT_MS, credentials, securityProtocol = 'SASL_PLAINTEXT', anonymous = false } = {}) {
+export async function probeKafka(
+  brokers,
+  { timeoutMs = REUSE_PROBE_TIMEOUT_MS, credentials, securityProtocol = 'SASL_PLAINTEXT', anonymous = false } = {},
+) {
   if (!credentials && !anonymous) return false; // a Gridline broker answers no anonymous client
   const { Kafka, logLevel } = await loadKafkaJs();
   const kafka = new Kafka({
     clientId: 'gridline-infra-probe',
-    brokers: String(brokers).split(',').map((broker) => broker.trim()).filter(Boolean),
+    brokers: String(brokers)
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     ssl: securityProtocol === 'SASL_SSL',
-    ...(anonymous ? {} : { sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password } }),
+    ...(anonymous
+      ? {}
+      : { sasl: { mechanism: 'scram-sha-512', username: credentials.username, password: credentials.password } }),
     logLevel: logLevel.NOTHING,
     connectionTimeout: Math.min(timeoutMs, 2_000),
     requestTimeout: timeoutMs,
@@ -120,8 +128,14 @@ function portIsTaken(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port });
     socket.setTimeout(1_000);
-    socket.once('connect', () => { socket.destroy(); resolve(true); });
-    socket.once('timeout', () => { socket.destroy(); resolve(true); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 }
@@ -207,7 +221,11 @@ export async function ensureJars(log) {
   fs.mkdirSync(STATE_DIR, { recursive: true });
 
   const args = [
-    '-q', '-B', '-Dstyle.color=never', '-f', POM,
+    '-q',
+    '-B',
+    '-Dstyle.color=never',
+    '-f',
+    POM,
     'org.apache.maven.plugins:maven-dependency-plugin:3.7.1:copy-dependencies',
     '-DincludeScope=runtime',
     `-DoutputDirectory=${libs}`,
@@ -269,7 +287,13 @@ export const localKafkaSecretsFile = SECRETS_FILE;
 
 function everyUser(secrets) {
   // `deadLetters` is missing from secrets written before the dead-letter tool; it creates the user on first use.
-  return [secrets.broker, secrets.admin, ...Object.values(secrets.services), secrets.demoTeam, ...(secrets.deadLetters ? [secrets.deadLetters] : [])];
+  return [
+    secrets.broker,
+    secrets.admin,
+    ...Object.values(secrets.services),
+    secrets.demoTeam,
+    ...(secrets.deadLetters ? [secrets.deadLetters] : []),
+  ];
 }
 
 // --- storage ----------------------------------------------------------------
@@ -278,8 +302,18 @@ function everyUser(secrets) {
  * Writes one KRaft node's server.properties (owner-only) from the template: `voters` is the
  * controller.quorum.voters list, `replication` the default replication factor and min.insync.replicas.
  */
-export function renderNodeConfig({ file, nodeId, port, controllerPort: quorumPort, voters, dataDir, replication, secrets }) {
-  const rendered = fs.readFileSync(TEMPLATE, 'utf8')
+export function renderNodeConfig({
+  file,
+  nodeId,
+  port,
+  controllerPort: quorumPort,
+  voters,
+  dataDir,
+  replication,
+  secrets,
+}) {
+  const rendered = fs
+    .readFileSync(TEMPLATE, 'utf8')
     .replaceAll('@NODE_ID@', String(nodeId))
     .replaceAll('@QUORUM_VOTERS@', voters)
     .replaceAll('@KAFKA_PORT@', String(port))
@@ -296,8 +330,14 @@ export function renderNodeConfig({ file, nodeId, port, controllerPort: quorumPor
 
 function renderServerProperties(secrets) {
   renderNodeConfig({
-    file: PROPS_FILE, nodeId: 1, port: brokerPort(), controllerPort: controllerPort(),
-    voters: `1@127.0.0.1:${controllerPort()}`, dataDir: DATA_DIR, replication: { factor: 1, minInsync: 1 }, secrets,
+    file: PROPS_FILE,
+    nodeId: 1,
+    port: brokerPort(),
+    controllerPort: controllerPort(),
+    voters: `1@127.0.0.1:${controllerPort()}`,
+    dataDir: DATA_DIR,
+    replication: { factor: 1, minInsync: 1 },
+    secrets,
   });
 }
 
@@ -305,8 +345,12 @@ function renderServerProperties(secrets) {
 // lost) has no SCRAM users we know the passwords of: it is development data,
 // so it is formatted again rather than left unusable.
 function storageIsSecured() {
-  return fs.existsSync(path.join(DATA_DIR, 'meta.properties')) && readSecrets() !== null
-    && fs.existsSync(PROPS_FILE) && fs.readFileSync(PROPS_FILE, 'utf8').includes('sasl.enabled.mechanisms');
+  return (
+    fs.existsSync(path.join(DATA_DIR, 'meta.properties')) &&
+    readSecrets() !== null &&
+    fs.existsSync(PROPS_FILE) &&
+    fs.readFileSync(PROPS_FILE, 'utf8').includes('sasl.enabled.mechanisms')
+  );
 }
 
 // The port the running broker was started with, from the config it was given.
@@ -333,8 +377,16 @@ async function formatStorageOnce(secrets, log) {
   if (fs.existsSync(path.join(DATA_DIR, 'meta.properties'))) return;
   fs.mkdirSync(DATA_DIR, { recursive: true });
   const clusterId = newClusterId();
-  log(`kafka: formatting storage in ${DATA_DIR} (cluster id ${clusterId}) with SCRAM credentials for ${everyUser(secrets).length} principals`);
-  await formatNodeStorage({ propsFile: PROPS_FILE, clusterId, secrets, logFile: LOG_FILE, formatLog: path.join(STATE_DIR, 'format.log') });
+  log(
+    `kafka: formatting storage in ${DATA_DIR} (cluster id ${clusterId}) with SCRAM credentials for ${everyUser(secrets).length} principals`,
+  );
+  await formatNodeStorage({
+    propsFile: PROPS_FILE,
+    clusterId,
+    secrets,
+    logFile: LOG_FILE,
+    formatLog: path.join(STATE_DIR, 'format.log'),
+  });
 }
 
 /**
@@ -343,11 +395,21 @@ async function formatStorageOnce(secrets, log) {
  */
 export async function formatNodeStorage({ propsFile, clusterId, secrets, logFile, formatLog }) {
   const args = [
-    '-cp', path.join(libsDir(), '*'),
-    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${logFile}`,
-    'kafka.tools.StorageTool', 'format',
-    '-t', clusterId, '-c', propsFile, '--ignore-formatted',
-    ...everyUser(secrets).flatMap(({ username, password }) => ['--add-scram', `SCRAM-SHA-512=[name=${username},password=${password}]`]),
+    '-cp',
+    path.join(libsDir(), '*'),
+    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
+    `-Dgridline.kafka.log=${logFile}`,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    clusterId,
+    '-c',
+    propsFile,
+    '--ignore-formatted',
+    ...everyUser(secrets).flatMap(({ username, password }) => [
+      '--add-scram',
+      `SCRAM-SHA-512=[name=${username},password=${password}]`,
+    ]),
   ];
   const exitCode = await runToFile('java', args, formatLog);
   if (exitCode !== 0) {
@@ -365,7 +427,9 @@ async function withStartLock(log, work) {
   let toldWaiting = false;
   while (!tryTakeStartLock()) {
     if (Date.now() > deadline) {
-      throw new Error(`gridline: waited too long for another process to start Kafka — remove ${START_LOCK_FILE} if none runs`);
+      throw new Error(
+        `gridline: waited too long for another process to start Kafka — remove ${START_LOCK_FILE} if none runs`,
+      );
     }
     if (!toldWaiting) log('kafka: another process is starting the broker, waiting for it');
     toldWaiting = true;
@@ -408,17 +472,23 @@ function spawnBroker() {
 /** Starts one KRaft node detached from this process (it must outlive `npm run infra:up`) and records its pid. */
 export function spawnNode({ propsFile, logFile, pidFile, workDir }) {
   const logFd = fs.openSync(logFile, 'a');
-  const child = spawn('java', [
-    ...JVM_OPTIONS,
-    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
-    `-Dgridline.kafka.log=${logFile}`,
-    '-cp', path.join(libsDir(), '*'),
-    'kafka.Kafka', propsFile,
-  ], {
-    cwd: workDir, // so a JVM crash file (hs_err_pid*.log) lands beside the broker log
-    detached: true,
-    stdio: ['ignore', logFd, logFd],
-  });
+  const child = spawn(
+    'java',
+    [
+      ...JVM_OPTIONS,
+      `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
+      `-Dgridline.kafka.log=${logFile}`,
+      '-cp',
+      path.join(libsDir(), '*'),
+      'kafka.Kafka',
+      propsFile,
+    ],
+    {
+      cwd: workDir, // so a JVM crash file (hs_err_pid*.log) lands beside the broker log
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+    },
+  );
   fs.closeSync(logFd);
   const exit = watchExit(child);
   if (!child.pid) throw new Error('gridline: could not start java for the Kafka broker — is Java 17 on PATH?');
@@ -469,7 +539,9 @@ async function startOrAwaitBroker(bootstrap, log) {
   // A broker from an earlier `up` that is still coming up: wait, don't double-start.
   const existingPid = readPid();
   if (isOurBroker(existingPid) && !storageIsSecured()) {
-    log(`kafka: broker pid ${existingPid} runs without authentication (an older configuration); stopping it to start a secured one`);
+    log(
+      `kafka: broker pid ${existingPid} runs without authentication (an older configuration); stopping it to start a secured one`,
+    );
     await stopKafka({ log });
   } else if (isOurBroker(existingPid)) {
     const runningPort = portOfRenderedConfig();
@@ -570,28 +642,56 @@ export async function kafkaStatus() {
  * super user `admin`. kafkajs has no call for it, so this runs Kafka's own ConfigCommand from the cached jars; the
  * admin's password goes to the JVM in an owner-only file that is removed afterwards, never on a command line.
  */
-export async function setScramUser({ bootstrap, securityProtocol = 'SASL_PLAINTEXT', admin, username, password, log = silent }) {
+export async function setScramUser({
+  bootstrap,
+  securityProtocol = 'SASL_PLAINTEXT',
+  admin,
+  username,
+  password,
+  log = silent,
+}) {
   await ensureJars(log);
   fs.mkdirSync(STATE_DIR, { recursive: true });
   const commandConfig = path.join(STATE_DIR, `admin-${process.pid}-${randomBytes(4).toString('hex')}.properties`);
-  fs.writeFileSync(commandConfig, [
-    `security.protocol=${securityProtocol}`,
-    'sasl.mechanism=SCRAM-SHA-512',
-    `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`,
-    '',
-  ].join('\n'), { mode: 0o600 });
-  const change = password === null
-    ? ['--delete-config', 'SCRAM-SHA-512']
-    : ['--add-config', `SCRAM-SHA-512=[iterations=8192,password=${password}]`];
+  fs.writeFileSync(
+    commandConfig,
+    [
+      `security.protocol=${securityProtocol}`,
+      'sasl.mechanism=SCRAM-SHA-512',
+      `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${admin.username}" password="${admin.password}";`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  const change =
+    password === null
+      ? ['--delete-config', 'SCRAM-SHA-512']
+      : ['--add-config', `SCRAM-SHA-512=[iterations=8192,password=${password}]`];
   const outputFile = path.join(STATE_DIR, 'scram-command.log');
   try {
-    const exitCode = await runToFile('java', [
-      '-cp', path.join(libsDir(), '*'),
-      `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${outputFile}`,
-      'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, '--command-config', commandConfig,
-      '--alter', ...change, '--entity-type', 'users', '--entity-name', username,
-    ], outputFile);
-    if (exitCode !== 0) throw new Error(`gridline: changing SCRAM user ${username} failed (exit ${exitCode}) — read ${outputFile}`);
+    const exitCode = await runToFile(
+      'java',
+      [
+        '-cp',
+        path.join(libsDir(), '*'),
+        `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
+        `-Dgridline.kafka.log=${outputFile}`,
+        'kafka.admin.ConfigCommand',
+        '--bootstrap-server',
+        bootstrap,
+        '--command-config',
+        commandConfig,
+        '--alter',
+        ...change,
+        '--entity-type',
+        'users',
+        '--entity-name',
+        username,
+      ],
+      outputFile,
+    );
+    if (exitCode !== 0)
+      throw new Error(`gridline: changing SCRAM user ${username} failed (exit ${exitCode}) — read ${outputFile}`);
   } finally {
     fs.rmSync(commandConfig, { force: true });
   }
@@ -609,17 +709,43 @@ export async function startScratchPlaintextBroker({ port, controllerPort, log = 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gridline-kafka-plaintext-'));
   const props = path.join(dir, 'server.properties');
   const logFile = path.join(dir, 'kafka.log');
-  fs.writeFileSync(props, [
-    'process.roles=broker,controller', 'node.id=1', `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`, `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
-    'controller.listener.names=CONTROLLER', 'inter.broker.listener.name=PLAINTEXT', 'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
-    `log.dirs=${path.join(dir, 'data')}`, 'default.replication.factor=1', 'offsets.topic.replication.factor=1', 'offsets.topic.num.partitions=10',
-    'transaction.state.log.replication.factor=1', 'transaction.state.log.min.isr=1', 'transaction.state.log.num.partitions=10',
-    'min.insync.replicas=1', 'auto.create.topics.enable=false', 'group.initial.rebalance.delay.ms=0',
-    'num.network.threads=2', 'num.io.threads=4', '',
-  ].join('\n'));
-  const java = ['-cp', path.join(libsDir(), '*'), `-Dlog4j.configuration=file:${LOG4J_CONFIG}`, `-Dgridline.kafka.log=${logFile}`];
-  const formatted = await runToFile('java', [...java, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', props], path.join(dir, 'format.log'));
+  fs.writeFileSync(
+    props,
+    [
+      'process.roles=broker,controller',
+      'node.id=1',
+      `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
+      `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+      `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+      'controller.listener.names=CONTROLLER',
+      'inter.broker.listener.name=PLAINTEXT',
+      'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+      `log.dirs=${path.join(dir, 'data')}`,
+      'default.replication.factor=1',
+      'offsets.topic.replication.factor=1',
+      'offsets.topic.num.partitions=10',
+      'transaction.state.log.replication.factor=1',
+      'transaction.state.log.min.isr=1',
+      'transaction.state.log.num.partitions=10',
+      'min.insync.replicas=1',
+      'auto.create.topics.enable=false',
+      'group.initial.rebalance.delay.ms=0',
+      'num.network.threads=2',
+      'num.io.threads=4',
+      '',
+    ].join('\n'),
+  );
+  const java = [
+    '-cp',
+    path.join(libsDir(), '*'),
+    `-Dlog4j.configuration=file:${LOG4J_CONFIG}`,
+    `-Dgridline.kafka.log=${logFile}`,
+  ];
+  const formatted = await runToFile(
+    'java',
+    [...java, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', props],
+    path.join(dir, 'format.log'),
+  );
   if (formatted !== 0) throw new Error(`gridline: formatting the scratch broker failed — read ${dir}/format.log`);
   const out = fs.openSync(logFile, 'a');
   const child = spawn('java', [...JVM_OPTIONS, ...java, 'kafka.Kafka', props], { stdio: ['ignore', out, out] });

@@ -3,12 +3,23 @@
 // the real 二七区 (113.6°E, 34.7°N). Dedicated grids (a school, a market…) lie as small squares on top of their
 // parent's area, so a point there shows "a dedicated grid wins". Deterministic: the same file gives the same map.
 
-const DISTRICT_AREA = [113.600, 34.700, 113.680, 34.760];
+const DISTRICT_AREA = [113.6, 34.7, 113.68, 34.76];
 
 /** Counter-clockwise rectangle as a GeoJSON Polygon (RFC 7946 winding). */
 export function rectanglePolygon([x0, y0, x1, y1]) {
   const r = (n) => Math.round(n * 1e6) / 1e6;
-  return { type: 'Polygon', coordinates: [[[r(x0), r(y0)], [r(x1), r(y0)], [r(x1), r(y1)], [r(x0), r(y1)], [r(x0), r(y0)]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [r(x0), r(y0)],
+        [r(x1), r(y0)],
+        [r(x1), r(y1)],
+        [r(x0), r(y1)],
+        [r(x0), r(y0)],
+      ],
+    ],
+  };
 }
 
 export function centreOf([x0, y0, x1, y1]) {
@@ -32,8 +43,18 @@ function slice(nodes, area, depth, areas) {
   const across = depth % 2 === 0;
   plain.forEach((node, index) => {
     const part = across
-      ? [lerp(inner[0], inner[2], index / plain.length), inner[1], lerp(inner[0], inner[2], (index + 1) / plain.length), inner[3]]
-      : [inner[0], lerp(inner[1], inner[3], index / plain.length), inner[2], lerp(inner[1], inner[3], (index + 1) / plain.length)];
+      ? [
+          lerp(inner[0], inner[2], index / plain.length),
+          inner[1],
+          lerp(inner[0], inner[2], (index + 1) / plain.length),
+          inner[3],
+        ]
+      : [
+          inner[0],
+          lerp(inner[1], inner[3], index / plain.length),
+          inner[2],
+          lerp(inner[1], inner[3], (index + 1) / plain.length),
+        ];
     areas.set(node.name, part);
     slice(node.children ?? [], part, depth + 1, areas);
   });

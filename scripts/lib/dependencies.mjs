@@ -12,12 +12,17 @@ export function ensureNodeModules(root, log) {
   const command = existsSync(lock) ? ['ci'] : ['install'];
   log(`deps: npm ${command[0]} (first run on this clone; the npm cache makes later ones quick)`);
   const started = Date.now();
-  const result = spawnSync('npm', [...command, '--no-audit', '--no-fund', '--loglevel=error'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`gridline: npm ${command[0]} failed (exit ${result.status}); see the output above`);
+  const result = spawnSync('npm', [...command, '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    throw new Error(`gridline: npm ${command[0]} failed (exit ${result.status}); see the output above`);
   log(`deps: installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
 export function run(root, command, args, what) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-  if (result.status !== 0) throw new Error(`gridline: ${what} failed (exit ${result.status ?? result.signal}); see the output above`);
+  if (result.status !== 0)
+    throw new Error(`gridline: ${what} failed (exit ${result.status ?? result.signal}); see the output above`);
 }

@@ -10,7 +10,8 @@ export async function loadKafkaAccess(root) {
   try {
     return (await import(pathToFileURL(entry).href)).default;
   } catch (error) {
-    if (error?.code === 'ERR_MODULE_NOT_FOUND') throw new Error(`gridline: ${path.relative(root, entry)} is missing — run npm run build first`);
+    if (error?.code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(`gridline: ${path.relative(root, entry)} is missing — run npm run build first`);
     throw error;
   }
 }
@@ -23,7 +24,9 @@ export function readKafkaSecrets(infra) {
 export function adminConnection(infra) {
   const { admin } = readKafkaSecrets(infra);
   return {
-    brokers: infra.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean),
+    brokers: infra.KAFKA_BROKERS.split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
     securityProtocol: infra.KAFKA_SECURITY_PROTOCOL,
     username: admin.username,
     password: admin.password,
@@ -34,8 +37,12 @@ export function adminConnection(infra) {
 /** Topics and service ACLs for one deployment, from the catalogue; prints what it did. */
 export async function provisionKafka(root, infra, { prefix = '', partitions = 3, log }) {
   const access = await loadKafkaAccess(root);
-  const result = await access.withAdmin(adminConnection(infra), (admin) => new access.KafkaProvisioner(admin).provisionDeployment(prefix, partitions));
-  log(`kafka: provisioned from the catalogue — ${result.topicsCreated.length} topics created, ${result.topicsReconfigured.length} re-configured, ${result.aclsGranted} service ACLs, ${result.aclsRevoked} stale removed`);
+  const result = await access.withAdmin(adminConnection(infra), (admin) =>
+    new access.KafkaProvisioner(admin).provisionDeployment(prefix, partitions),
+  );
+  log(
+    `kafka: provisioned from the catalogue — ${result.topicsCreated.length} topics created, ${result.topicsReconfigured.length} re-configured, ${result.aclsGranted} service ACLs, ${result.aclsRevoked} stale removed`,
+  );
   return result;
 }
 
@@ -48,6 +55,13 @@ export async function grantDemoTeam(root, infra, prefix) {
   const { demoTeam } = readKafkaSecrets(infra);
   if (!demoTeam) throw new Error(`gridline: ${infra.GRIDLINE_KAFKA_SECRETS} has no demoTeam credentials`);
   const team = demoTeam.username.replace(/^team-/, '');
-  await access.withAdmin(adminConnection(infra), (admin) => new access.KafkaProvisioner(admin).grant(access.teamAcls({ team }, prefix)));
-  return { ...adminConnection(infra), username: demoTeam.username, password: demoTeam.password, groupPrefix: `${prefix}${demoTeam.username}.` };
+  await access.withAdmin(adminConnection(infra), (admin) =>
+    new access.KafkaProvisioner(admin).grant(access.teamAcls({ team }, prefix)),
+  );
+  return {
+    ...adminConnection(infra),
+    username: demoTeam.username,
+    password: demoTeam.password,
+    groupPrefix: `${prefix}${demoTeam.username}.`,
+  };
 }

@@ -40,13 +40,22 @@ function folders(root, stateDir = path.join(root, '.gridline')) {
  * `ownEnv(appName)` adds what only that service may know (its Kafka principal's credentials). `instance` names a
  * replica (files `<app>-<instance>.*`); `detached` lets the processes outlive this one (`npm run cluster -- up`).
  */
-export async function startServices(root, env, log, ownEnv = () => ({}), { instance, stateDir, detached = false } = {}) {
+export async function startServices(
+  root,
+  env,
+  log,
+  ownEnv = () => ({}),
+  { instance, stateDir, detached = false } = {},
+) {
   const { logDir, runDir } = folders(root, stateDir);
   const started = [];
   for (const app of apps) {
     const name = instance ? `${app.name}-${instance}` : app.name;
     const url = `http://127.0.0.1:${portOf(app, env)}`;
-    if (await answers(url, 'live')) throw new Error(`gridline: port ${portOf(app, env)} already serves a Gridline service — stop it first (npm stop, npm run cluster -- down), or set ${app.portVariable}`);
+    if (await answers(url, 'live'))
+      throw new Error(
+        `gridline: port ${portOf(app, env)} already serves a Gridline service — stop it first (npm stop, npm run cluster -- down), or set ${app.portVariable}`,
+      );
     const logFile = path.join(logDir, `${name}.log`);
     const fd = openSync(logFile, 'a');
     const child = spawn(process.execPath, [path.join(root, 'dist/apps', app.name, 'src/main.js')], {
@@ -65,11 +74,19 @@ export async function startServices(root, env, log, ownEnv = () => ({}), { insta
   for (const service of started) {
     // Ready, not merely listening: the demo reports next and expects the consumers to be in their groups.
     while (!(await answers(service.url, 'ready'))) {
-      if (service.exitCode !== undefined) throw new Error(`gridline: ${service.name} exited (${service.exitCode}) during start-up — see ${service.logFile}`);
-      if (Date.now() - begin > 90_000) throw new Error(`gridline: ${service.name} did not become ready (${service.url}/health/ready) in 90s — see ${service.logFile}`);
+      if (service.exitCode !== undefined)
+        throw new Error(
+          `gridline: ${service.name} exited (${service.exitCode}) during start-up — see ${service.logFile}`,
+        );
+      if (Date.now() - begin > 90_000)
+        throw new Error(
+          `gridline: ${service.name} did not become ready (${service.url}/health/ready) in 90s — see ${service.logFile}`,
+        );
       await sleep(250);
     }
-    log(`start: ${service.name.padEnd(24)} ${service.url}  (OpenAPI ${service.url}/docs, log ${path.relative(root, service.logFile)})`);
+    log(
+      `start: ${service.name.padEnd(24)} ${service.url}  (OpenAPI ${service.url}/docs, log ${path.relative(root, service.logFile)})`,
+    );
   }
   return started;
 }
@@ -82,16 +99,32 @@ export async function startEdge(root, env, log, { signingKeyFile, stateDir, deta
   const port = Number(env.EDGE_PORT ?? process.env.EDGE_PORT ?? 8080);
   const url = `http://127.0.0.1:${port}`;
   try {
-    if ((await fetch(`${url}/edge/health`)).ok) throw new Error(`gridline: port ${port} already serves a Gridline edge — run \`npm stop\` first, or set EDGE_PORT`);
+    if ((await fetch(`${url}/edge/health`)).ok)
+      throw new Error(
+        `gridline: port ${port} already serves a Gridline edge — run \`npm stop\` first, or set EDGE_PORT`,
+      );
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('gridline:')) throw error;
   }
   const { logDir, runDir } = folders(root, stateDir);
   const logFile = path.join(logDir, 'edge.log');
   const fd = openSync(logFile, 'a');
-  const upstreams = Object.fromEntries(apps.map((app) => [`EDGE_UPSTREAM_${app.name.toUpperCase().replace(/-/g, '_')}`, `http://127.0.0.1:${portOf(app, env)}`]));
+  const upstreams = Object.fromEntries(
+    apps.map((app) => [
+      `EDGE_UPSTREAM_${app.name.toUpperCase().replace(/-/g, '_')}`,
+      `http://127.0.0.1:${portOf(app, env)}`,
+    ]),
+  );
   const child = spawn(process.execPath, [path.join(root, 'dist/apps/edge/src/main.js')], {
-    env: { ...process.env, ...upstreams, EDGE_PORT: String(port), CONSOLE_DIST: path.join(root, 'dist', 'console'), EDGE_DEV_SIGN_IN: 'true', AUTH_DEV_SIGNING_KEY_FILE: signingKeyFile, NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      ...upstreams,
+      EDGE_PORT: String(port),
+      CONSOLE_DIST: path.join(root, 'dist', 'console'),
+      EDGE_DEV_SIGN_IN: 'true',
+      AUTH_DEV_SIGNING_KEY_FILE: signingKeyFile,
+      NO_COLOR: '1',
+    },
     stdio: ['ignore', fd, fd],
     detached,
   });
@@ -107,8 +140,10 @@ export async function startEdge(root, env, log, { signingKeyFile, stateDir, deta
     } catch {
       // not listening yet
     }
-    if (exitCode !== undefined) throw new Error(`gridline: the edge exited (${exitCode}) during start-up — see ${logFile}`);
-    if (Date.now() - begin > 30_000) throw new Error(`gridline: the edge did not answer ${url}/edge/health in 30s — see ${logFile}`);
+    if (exitCode !== undefined)
+      throw new Error(`gridline: the edge exited (${exitCode}) during start-up — see ${logFile}`);
+    if (Date.now() - begin > 30_000)
+      throw new Error(`gridline: the edge did not answer ${url}/edge/health in 30s — see ${logFile}`);
     await sleep(100);
   }
   log(`start: ${'edge (console)'.padEnd(24)} ${url}/  (log ${path.relative(root, logFile)})`);
@@ -121,7 +156,9 @@ export async function startEdge(root, env, log, { signingKeyFile, stateDir, deta
  */
 export async function stopServices(root, log, { stateDir } = {}) {
   const { runDir } = folders(root, stateDir);
-  const names = readdirSync(runDir).filter((file) => file.endsWith('.pid')).map((file) => file.slice(0, -4));
+  const names = readdirSync(runDir)
+    .filter((file) => file.endsWith('.pid'))
+    .map((file) => file.slice(0, -4));
   if (names.length === 0) {
     log('stop: no Gridline services were running from this folder');
     return;

@@ -29,7 +29,10 @@ describe('architecture boundaries', () => {
       importsOf(file)
         .filter((target) => target.startsWith('.'))
         .map((target) => path.resolve(path.dirname(file), target))
-        .filter((resolved) => resolved.startsWith(path.join(root, 'apps')) && !resolved.startsWith(path.join(root, 'apps', app)))
+        .filter(
+          (resolved) =>
+            resolved.startsWith(path.join(root, 'apps')) && !resolved.startsWith(path.join(root, 'apps', app)),
+        )
         .map((resolved) => `${path.relative(root, file)} → ${path.relative(root, resolved)}`),
     );
     expect(offenders).toEqual([]);
@@ -37,35 +40,46 @@ describe('architecture boundaries', () => {
 
   it('libs import no app', () => {
     const offenders = sourceFiles(path.join(root, 'libs')).filter((file) =>
-      importsOf(file).some((target) => target.startsWith('.') && path.resolve(path.dirname(file), target).startsWith(path.join(root, 'apps'))),
+      importsOf(file).some(
+        (target) =>
+          target.startsWith('.') && path.resolve(path.dirname(file), target).startsWith(path.join(root, 'apps')),
+      ),
     );
     expect(offenders).toEqual([]);
   });
 
   it('apps and libs import nothing from bench/ or test/ (shared test helpers live in libs/testing)', () => {
     const outside = [path.join(root, 'bench'), path.join(root, 'test')];
-    const offenders = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].flatMap((file) =>
-      importsOf(file)
-        .filter((target) => target.startsWith('.'))
-        .map((target) => path.resolve(path.dirname(file), target))
-        .filter((resolved) => outside.some((dir) => resolved.startsWith(dir + path.sep)))
-        .map((resolved) => `${path.relative(root, file)} → ${path.relative(root, resolved)}`),
+    const offenders = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].flatMap(
+      (file) =>
+        importsOf(file)
+          .filter((target) => target.startsWith('.'))
+          .map((target) => path.resolve(path.dirname(file), target))
+          .filter((resolved) => outside.some((dir) => resolved.startsWith(dir + path.sep)))
+          .map((resolved) => `${path.relative(root, file)} → ${path.relative(root, resolved)}`),
     );
     expect(offenders).toEqual([]);
   });
 
   it('domain code imports no framework, ORM or broker client', () => {
-    const forbidden = /^(@nestjs\/|typeorm|kafkajs|ioredis|pg$|@gridline\/(messaging|platform|scheduling|grid-replica))/;
-    const domainFiles = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter((file) =>
-      file.split(path.sep).includes('domain'),
+    const forbidden =
+      /^(@nestjs\/|typeorm|kafkajs|ioredis|pg$|@gridline\/(messaging|platform|scheduling|grid-replica))/;
+    const domainFiles = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter(
+      (file) => file.split(path.sep).includes('domain'),
     );
     expect(domainFiles.length).toBeGreaterThan(0);
-    const offenders = domainFiles.flatMap((file) => importsOf(file).filter((t) => forbidden.test(t)).map((t) => `${path.relative(root, file)} → ${t}`));
+    const offenders = domainFiles.flatMap((file) =>
+      importsOf(file)
+        .filter((t) => forbidden.test(t))
+        .map((t) => `${path.relative(root, file)} → ${t}`),
+    );
     expect(offenders).toEqual([]);
   });
 
   it('every HTTP route says who may call it (@Permit) or is public (@Public)', () => {
-    const controllers = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter((f) => f.endsWith('.controller.ts'));
+    const controllers = [...sourceFiles(path.join(root, 'apps')), ...sourceFiles(path.join(root, 'libs'))].filter((f) =>
+      f.endsWith('.controller.ts'),
+    );
     expect(controllers.length).toBeGreaterThan(0);
     const unguarded = controllers.flatMap((file) => {
       const lines = readFileSync(file, 'utf8').split('\n');
@@ -75,8 +89,16 @@ describe('architecture boundaries', () => {
         // The decorators stacked on one method: the contiguous run of lines around the route decorator that
         // start with '@' (multi-line decorator arguments are indented further and skipped over).
         const block: string[] = [];
-        for (let i = index; i >= 0 && /^\s+(@|\}|\)|[a-z'"])/.test(lines[i]) && !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]); i -= 1) block.push(lines[i]);
-        for (let i = index + 1; i < lines.length && !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]); i += 1) block.push(lines[i]);
+        for (
+          let i = index;
+          i >= 0 &&
+          /^\s+(@|\}|\)|[a-z'"])/.test(lines[i]) &&
+          !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]);
+          i -= 1
+        )
+          block.push(lines[i]);
+        for (let i = index + 1; i < lines.length && !/^\s+(async |private |public )?[a-zA-Z]+\(/.test(lines[i]); i += 1)
+          block.push(lines[i]);
         return block.some((l) => l.includes('@Permit(')) ? [] : [`${path.relative(root, file)}:${index + 1}`];
       });
     });

@@ -17,14 +17,22 @@ interface Ingress {
   spec: { rules: { host: string; http: { paths: IngressPath[] } }[] };
 }
 
-const ingresses = parseAllDocuments(readFileSync(path.join(root, 'deploy/k8s/base/ingress/console-ingress.yaml'), 'utf8')).map((document) => document.toJSON() as Ingress);
+const ingresses = parseAllDocuments(
+  readFileSync(path.join(root, 'deploy/k8s/base/ingress/console-ingress.yaml'), 'utf8'),
+).map((document) => document.toJSON() as Ingress);
 const byName = (name: string) => ingresses.find((ingress) => ingress.metadata.name === name) as Ingress;
 const pathsOf = (ingress: Ingress) => ingress.spec.rules.flatMap((rule) => rule.http.paths);
 
 describe('the console Ingress', () => {
   it("routes /api/<service>/ to each service of the edge's route table on its port, and nothing else", () => {
-    const routed = pathsOf(byName('gridline-console-api')).map((entry) => [entry.path, entry.backend.service.name, entry.backend.service.port.number]);
-    expect(routed).toEqual(upstreamRoutes.map((route) => [`${route.prefix}(/|$)(.*)`, route.service, route.defaultPort]));
+    const routed = pathsOf(byName('gridline-console-api')).map((entry) => [
+      entry.path,
+      entry.backend.service.name,
+      entry.backend.service.port.number,
+    ]);
+    expect(routed).toEqual(
+      upstreamRoutes.map((route) => [`${route.prefix}(/|$)(.*)`, route.service, route.defaultPort]),
+    );
   });
 
   it('strips the prefix as the edge does and streams (no buffering) for the feed', () => {
@@ -36,7 +44,9 @@ describe('the console Ingress', () => {
 
   it('serves everything else from the console on the same host', () => {
     const console = byName('gridline-console');
-    expect(pathsOf(console)).toEqual([{ path: '/', pathType: 'Prefix', backend: { service: { name: 'gridline-console', port: { number: 8080 } } } }]);
+    expect(pathsOf(console)).toEqual([
+      { path: '/', pathType: 'Prefix', backend: { service: { name: 'gridline-console', port: { number: 8080 } } } },
+    ]);
     expect(new Set(ingresses.flatMap((ingress) => ingress.spec.rules.map((rule) => rule.host))).size).toBe(1);
   });
 });

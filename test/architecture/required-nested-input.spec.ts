@@ -24,12 +24,19 @@ describe('request bodies: a required nested object is checked for presence', () 
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       for (const file of dtoFiles(path.join(root, 'apps', app, 'src'))) require(file);
     }
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<object, Array<{ type: string; name?: string; propertyName: string; target: { name: string } }>> };
+    const storage = getMetadataStorage() as unknown as {
+      validationMetadatas: Map<
+        object,
+        Array<{ type: string; name?: string; propertyName: string; target: { name: string } }>
+      >;
+    };
     const metadata = [...storage.validationMetadatas.values()].flat();
     const key = (m: { target: { name: string }; propertyName: string }) => `${m.target.name}.${m.propertyName}`;
     // @IsArray refuses a missing list itself.
     const presenceChecked = (m: { type: string; name?: string }) =>
-      m.type === ValidationTypes.CONDITIONAL_VALIDATION || m.type === ValidationTypes.IS_DEFINED || m.name === 'isArray';
+      m.type === ValidationTypes.CONDITIONAL_VALIDATION ||
+      m.type === ValidationTypes.IS_DEFINED ||
+      m.name === 'isArray';
     const guarded = new Set(metadata.filter(presenceChecked).map(key));
     const nested = metadata.filter((m) => m.type === ValidationTypes.NESTED_VALIDATION);
     expect(nested.length).toBeGreaterThan(5); // the DTOs were found and loaded

@@ -3,9 +3,26 @@ import { Controller, INestApplication, Module } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Producer } from 'kafkajs';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CloudEvent, deadLetterTopicOf, EventData, IssueReported, replayTopicOf, SubscriptionSpec, Topics } from '@gridline/contracts';
+import {
+  CloudEvent,
+  deadLetterTopicOf,
+  EventData,
+  IssueReported,
+  replayTopicOf,
+  SubscriptionSpec,
+  Topics,
+} from '@gridline/contracts';
 import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
-import { createMessagingTables, HandleEvent, KafkaEventContext, MessagingModule, messagingEntities, PermanentEventError, provideEventServer, schemaOf } from '@gridline/messaging';
+import {
+  createMessagingTables,
+  HandleEvent,
+  KafkaEventContext,
+  MessagingModule,
+  messagingEntities,
+  PermanentEventError,
+  provideEventServer,
+  schemaOf,
+} from '@gridline/messaging';
 import { DatabaseModule, loadServiceConfig, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { eventConsumerOf, startEventApplication } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
@@ -40,7 +57,9 @@ class BatchTestSchema1764900000001 implements MigrationInterface {
         issue_id text NOT NULL,
         txid bigint NOT NULL
       )`);
-    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}".set_effects (issue_id text PRIMARY KEY, txid bigint NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "${schemaOf(queryRunner)}".set_effects (issue_id text PRIMARY KEY, txid bigint NOT NULL)`,
+    );
   }
   async down(): Promise<void> {}
 }
@@ -55,7 +74,10 @@ class RecordingHandler {
   private readonly failedOnce = new Set<string>();
 
   @HandleEvent(IssueReported, subscription(GROUP))
-  async record(@Payload() { issueId }: EventData<typeof IssueReported>, @Ctx() { manager, afterCommit }: KafkaEventContext): Promise<void> {
+  async record(
+    @Payload() { issueId }: EventData<typeof IssueReported>,
+    @Ctx() { manager, afterCommit }: KafkaEventContext,
+  ): Promise<void> {
     await manager.query(`INSERT INTO effects (issue_id, txid) VALUES ($1, txid_current())`, [issueId]);
     if (issueId.startsWith('poison-')) throw new Error(`${issueId} can never be handled`);
     if (issueId.startsWith('permanent-')) throw new PermanentEventError(`${issueId} is refused for good`);
@@ -79,7 +101,9 @@ class SetBasedRecordingHandler {
   async write(@Payload() events: readonly CloudEvent[], @Ctx() { manager }: KafkaEventContext): Promise<void> {
     if (events.length > 1) this.batches += 1;
     const issueIds = events.map((event) => (event.data as { issueId: string }).issueId);
-    await manager.query(`INSERT INTO set_effects (issue_id, txid) SELECT unnest($1::text[]), txid_current()`, [issueIds]);
+    await manager.query(`INSERT INTO set_effects (issue_id, txid) SELECT unnest($1::text[]), txid_current()`, [
+      issueIds,
+    ]);
     const poison = issueIds.find((id) => id.startsWith('poison-'));
     if (poison) throw new Error(`${poison} can never be handled`);
   }
@@ -90,7 +114,11 @@ class BatchTestModule {
   static with(config: ServiceConfig) {
     return {
       module: BatchTestModule,
-      imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: messagingEntities, migrations: [BatchTestSchema1764900000001] }), MessagingModule],
+      imports: [
+        ServiceConfigModule.with(config),
+        DatabaseModule.forService({ entities: messagingEntities, migrations: [BatchTestSchema1764900000001] }),
+        MessagingModule,
+      ],
       controllers: [RecordingHandler, SetBasedRecordingHandler],
       providers: [provideEventServer(subscription(GROUP)), provideEventServer(subscription(SET_BASED_GROUP))],
     };
@@ -124,10 +152,16 @@ describe('batch consumer', () => {
         LOG_LEVEL: 'error',
       },
     );
-    const topics = [Topics.issueEvents.name, ...[GROUP, SET_BASED_GROUP].flatMap((g) => [deadLetterTopicOf(g), replayTopicOf(g)])].map((t) => prefix + t);
+    const topics = [
+      Topics.issueEvents.name,
+      ...[GROUP, SET_BASED_GROUP].flatMap((g) => [deadLetterTopicOf(g), replayTopicOf(g)]),
+    ].map((t) => prefix + t);
     await withAdmin(kafka, async (admin) => {
       await new KafkaProvisioner(admin).provisionTopics(prefix, 1);
-      await admin.createTopics({ topics: topics.slice(1).map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: false });
+      await admin.createTopics({
+        topics: topics.slice(1).map((topic) => ({ topic, numPartitions: 1 })),
+        waitForLeaders: false,
+      });
       // A new topic's leaders take a moment to spread; producing before then fails with "does not host".
       await eventually('partition leaders for the test topics', async () => {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
@@ -136,7 +170,9 @@ describe('batch consumer', () => {
     });
     producer = EventRecorder.kafka().producer();
     await producer.connect();
-    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([GROUP, SET_BASED_GROUP].map((g) => prefix + deadLetterTopicOf(g)));
+    deadLetters = await new EventRecorder(EventRecorder.kafka()).start(
+      [GROUP, SET_BASED_GROUP].map((g) => prefix + deadLetterTopicOf(g)),
+    );
   });
 
   afterAll(async () => {
@@ -153,7 +189,19 @@ describe('batch consumer', () => {
       return i === 10 || i === 40 ? `poison-${n}` : i === 25 ? `permanent-${n}` : i === 33 ? `flaky-${n}` : `ok-${n}`;
     });
     const events = issueIds.map((issueId) =>
-      syntheticEvent(IssueReported.type, 'one-street', { issueId, tenantId: tenant, category: 'noise', channel: 'resident', gridId: 'grid-1', reportedAt: new Date().toISOString() }, { tenant }),
+      syntheticEvent(
+        IssueReported.type,
+        'one-street',
+        {
+          issueId,
+          tenantId: tenant,
+          category: 'noise',
+          channel: 'resident',
+          gridId: 'grid-1',
+          reportedAt: new Date().toISOString(),
+        },
+        { tenant },
+      ),
     );
     issueIdsSent = issueIds;
     const messages = events.map((e) => e.message);
@@ -164,17 +212,31 @@ describe('batch consumer', () => {
     app = await startEventApplication(BatchTestModule.with(config));
     const consumer = eventConsumerOf(app, GROUP);
     const handler = app.get(RecordingHandler);
-    await eventually('every event to be settled', async () => Object.values(consumer.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
+    await eventually(
+      'every event to be settled',
+      async () => Object.values(consumer.outcomes).reduce((a, b) => a + b, 0) === 61,
+      60_000,
+    );
 
     const expectedHandled = issueIds.filter((id) => !id.startsWith('poison-') && !id.startsWith('permanent-'));
-    expect(consumer.outcomes).toEqual({ handled: expectedHandled.length, duplicate: 1, ignored: 0, 'dead-lettered': 3 });
+    expect(consumer.outcomes).toEqual({
+      handled: expectedHandled.length,
+      duplicate: 1,
+      ignored: 0,
+      'dead-lettered': 3,
+    });
 
     // Every good event's effect exactly once, in the order sent; nothing of the refused ones survived its rollback.
-    const rows = await database.query<{ issue_id: string; txid: string }>(`SELECT issue_id, txid FROM batch_test.effects ORDER BY seq`);
+    const rows = await database.query<{ issue_id: string; txid: string }>(
+      `SELECT issue_id, txid FROM batch_test.effects ORDER BY seq`,
+    );
     expect(rows.map((r) => r.issue_id)).toEqual(expectedHandled);
     // Batched: far fewer transactions than events (each chunk of 25 shares one, a failure splits its chunk).
     expect(new Set(rows.map((r) => r.txid)).size).toBeLessThanOrEqual(12);
-    const inbox = await database.query<{ event_id: string }>(`SELECT event_id FROM batch_test.inbox WHERE consumer_group = $1`, [GROUP]);
+    const inbox = await database.query<{ event_id: string }>(
+      `SELECT event_id FROM batch_test.inbox WHERE consumer_group = $1`,
+      [GROUP],
+    );
     const inboxIds = new Set(inbox.map((r) => r.event_id));
     expect(inboxIds.size).toBe(expectedHandled.length);
     for (const [i, id] of issueIds.entries()) expect(inboxIds.has(events[i].id)).toBe(expectedHandled.includes(id));
@@ -187,9 +249,18 @@ describe('batch consumer', () => {
       return found.length === 3 ? found : undefined;
     });
     const byEvent = new Map(dead.map((m) => [m.headers.ce_id, m.headers]));
-    expect(byEvent.get(events[10].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
-    expect(byEvent.get(events[40].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 2 attempt(s)') });
-    expect(byEvent.get(events[25].id)).toMatchObject({ dlq_reason: 'handler-failed', dlq_detail: expect.stringContaining('after 1 attempt(s)') });
+    expect(byEvent.get(events[10].id)).toMatchObject({
+      dlq_reason: 'handler-failed',
+      dlq_detail: expect.stringContaining('after 2 attempt(s)'),
+    });
+    expect(byEvent.get(events[40].id)).toMatchObject({
+      dlq_reason: 'handler-failed',
+      dlq_detail: expect.stringContaining('after 2 attempt(s)'),
+    });
+    expect(byEvent.get(events[25].id)).toMatchObject({
+      dlq_reason: 'handler-failed',
+      dlq_detail: expect.stringContaining('after 1 attempt(s)'),
+    });
     // The handler's own words, not Nest's "Internal server error": the error reached the consumer as it was thrown.
     expect(byEvent.get(events[10].id)?.dlq_detail).toContain('poison-10 can never be handled');
     expect(byEvent.get(events[25].id)?.dlq_detail).toContain('permanent-25 is refused for good');
@@ -199,10 +270,16 @@ describe('batch consumer', () => {
     // Read by the set-based group from the same topic as the first test (its own offsets, from the start).
     const set = eventConsumerOf(app!, SET_BASED_GROUP);
     const handler = app!.get(SetBasedRecordingHandler);
-    await eventually('the set-based group to settle every event', async () => Object.values(set.outcomes).reduce((a, b) => a + b, 0) === 61, 60_000);
+    await eventually(
+      'the set-based group to settle every event',
+      async () => Object.values(set.outcomes).reduce((a, b) => a + b, 0) === 61,
+      60_000,
+    );
     // Permanent and flaky failures are the per-event handler's; this one fails only on the poison issues.
     expect(set.outcomes).toEqual({ handled: 58, duplicate: 1, ignored: 0, 'dead-lettered': 2 });
-    const rows = await database.query<{ issue_id: string; txid: string }>(`SELECT issue_id, txid FROM batch_test.set_effects`);
+    const rows = await database.query<{ issue_id: string; txid: string }>(
+      `SELECT issue_id, txid FROM batch_test.set_effects`,
+    );
     expect(rows.map((r) => r.issue_id).sort()).toEqual(issueIdsSent.filter((id) => !id.startsWith('poison-')).sort());
     expect(handler.batches).toBeGreaterThan(0);
     const dead = await eventually('the poison events dead-lettered by the set-based group', async () => {

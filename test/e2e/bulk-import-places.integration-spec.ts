@@ -1,4 +1,10 @@
-import { GridBoundaryChanged, MemberContactsChanged, MemberStateChanged, PlaceStateChanged, Topics } from '@gridline/contracts';
+import {
+  GridBoundaryChanged,
+  MemberContactsChanged,
+  MemberStateChanged,
+  PlaceStateChanged,
+  Topics,
+} from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { rectangle } from '../support/geometry';
@@ -37,10 +43,14 @@ describe('bulk import of places, boundaries and members', () => {
     platform = await startPlatform('bulk-import-places', ['grid-registry']);
     const city = httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin());
     recorder = await new EventRecorder(EventRecorder.kafka()).start(
-      [Topics.placeState, Topics.gridBoundaries, Topics.memberState, Topics.memberContacts].map((t) => platform.topic(t.name)),
+      [Topics.placeState, Topics.gridBoundaries, Topics.memberState, Topics.memberContacts].map((t) =>
+        platform.topic(t.name),
+      ),
     );
     expect((await city.post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    expect((await city.post('/v1/tenants', { tenantId: 'jinshui', divisionCode: '410105', name: '金水区' })).status).toBe(201);
+    expect(
+      (await city.post('/v1/tenants', { tenantId: 'jinshui', divisionCode: '410105', name: '金水区' })).status,
+    ).toBe(201);
     admin = city.as(await as.districtAdmin(tenantId));
     const create = async (key: string, body: Record<string, unknown>, district = tenantId, client = admin) => {
       const response = await client.post(`/v1/tenants/${district}/grids`, body);
@@ -52,8 +62,20 @@ describe('bulk import of places, boundaries and members', () => {
     await create('level3', { level: 'grid', parentId: grid.community.gridId, name: '第一网格' });
     await create('micro47', { level: 'micro', parentId: grid.level3.gridId, name: '47号院' });
     await create('micro22', { level: 'micro', parentId: grid.level3.gridId, name: '汝河路22号院' });
-    await create('foreign', { level: 'street', parentId: null, name: '经八路街道' }, 'jinshui', city.as(await as.districtAdmin('jinshui')));
-    expect((await admin.put(`/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}/boundary`, rectangle(113.6, 34.7, 113.605, 34.705))).status).toBe(200);
+    await create(
+      'foreign',
+      { level: 'street', parentId: null, name: '经八路街道' },
+      'jinshui',
+      city.as(await as.districtAdmin('jinshui')),
+    );
+    expect(
+      (
+        await admin.put(
+          `/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}/boundary`,
+          rectangle(113.6, 34.7, 113.605, 34.705),
+        )
+      ).status,
+    ).toBe(200);
   });
 
   afterAll(async () => {
@@ -78,11 +100,24 @@ describe('bulk import of places, boundaries and members', () => {
   /** Waits until a marker place is announced, so every event written before it has reached Kafka too. */
   async function settled(): Promise<void> {
     const address = `标记${Date.now()}号`;
-    const marker = await admin.post(`/v1/tenants/${tenantId}/places`, { kind: 'poi', name: '标记', address, gridId: grid.micro22.gridId });
+    const marker = await admin.post(`/v1/tenants/${tenantId}/places`, {
+      kind: 'poi',
+      name: '标记',
+      address,
+      gridId: grid.micro22.gridId,
+    });
     expect(marker.status).toBe(201);
-    await recorder.waitForEvent('the marker place', (e) => e.type === PlaceStateChanged.type && e.subject === marker.body.placeId);
+    await recorder.waitForEvent(
+      'the marker place',
+      (e) => e.type === PlaceStateChanged.type && e.subject === marker.body.placeId,
+    );
     // The relay deletes a row just after sending it: wait for that too, so the outbox count is stable.
-    await eventually('the outbox to drain', async () => (await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_registry.outbox'))[0].n === 0);
+    await eventually(
+      'the outbox to drain',
+      async () =>
+        (await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_registry.outbox'))[0].n ===
+        0,
+    );
   }
 
   const problemsOf = (body: { details: Problem[] }) => body.details.map((d) => `${d.line}:${d.field}`);
@@ -104,19 +139,34 @@ describe('bulk import of places, boundaries and members', () => {
       expect(await snapshot()).toBe(before);
 
       const response = await admin.post(`${imports}/places`, file(), csv);
-      expect([response.status, response.body]).toMatchObject([200, { dryRun: false, created: 4, unchanged: 0, total: 4 }]);
-      const byRef = new Map<string, string>(response.body.places.map((p: { ref: string; placeId: string }) => [p.ref, p.placeId]));
+      expect([response.status, response.body]).toMatchObject([
+        200,
+        { dryRun: false, created: 4, unchanged: 0, total: 4 },
+      ]);
+      const byRef = new Map<string, string>(
+        response.body.places.map((p: { ref: string; placeId: string }) => [p.ref, p.placeId]),
+      );
       const building = await admin.get(`/v1/tenants/${tenantId}/places/${byRef.get('b1')}`);
-      expect(building.body).toMatchObject({ kind: 'building', address: '汝河路47号院1号楼', gridId: grid.micro47.gridId, parentPlaceId: byRef.get('y1') });
+      expect(building.body).toMatchObject({
+        kind: 'building',
+        address: '汝河路47号院1号楼',
+        gridId: grid.micro47.gridId,
+        parentPlaceId: byRef.get('y1'),
+      });
       const stairwell = await admin.get(`/v1/tenants/${tenantId}/places/${byRef.get('s1')}`);
       expect(stairwell.body.parentPlaceId).toBe(byRef.get('b1'));
 
       for (const placeId of byRef.values()) {
-        const event = await recorder.waitForEvent(`place state of ${placeId}`, (e) => e.type === PlaceStateChanged.type && e.subject === placeId);
+        const event = await recorder.waitForEvent(
+          `place state of ${placeId}`,
+          (e) => e.type === PlaceStateChanged.type && e.subject === placeId,
+        );
         expect(event.data).toMatchObject({ placeId, tenantId, version: 1 });
       }
       // Read-your-writes: the replica that imported resolves the new address at once.
-      const resolved = await admin.get(`/v1/tenants/${tenantId}/resolve?address=${encodeURIComponent('汝河路47号院1号楼一单元')}`);
+      const resolved = await admin.get(
+        `/v1/tenants/${tenantId}/resolve?address=${encodeURIComponent('汝河路47号院1号楼一单元')}`,
+      );
       expect(resolved.body).toMatchObject({ gridId: grid.micro47.gridId, matchedBy: 'address' });
     });
 
@@ -146,7 +196,15 @@ describe('bulk import of places, boundaries and members', () => {
       ].join('\n');
       const response = await admin.post(`${imports}/places`, bad, csv);
       expect([response.status, response.body.code]).toEqual([422, 'IMPORT_INVALID']);
-      expect(problemsOf(response.body)).toEqual(['2:kind', '3:grid_code', '4:address', '5:lon,lat', '6:parent_ref', '7:parent_ref', '8:lon']);
+      expect(problemsOf(response.body)).toEqual([
+        '2:kind',
+        '3:grid_code',
+        '4:address',
+        '5:lon,lat',
+        '6:parent_ref',
+        '7:parent_ref',
+        '8:lon',
+      ]);
       const reasons = response.body.details.map((d: Problem) => d.reason);
       expect(reasons[2]).toContain(grid.micro47.code);
       expect(reasons.every((r: string) => r.length > 10)).toBe(true);
@@ -173,14 +231,36 @@ describe('bulk import of places, boundaries and members', () => {
   });
 
   describe('boundaries and places from GeoJSON', () => {
-    const feature = (geometry: unknown, properties: Record<string, unknown>) => ({ type: 'Feature', geometry, properties });
+    const feature = (geometry: unknown, properties: Record<string, unknown>) => ({
+      type: 'Feature',
+      geometry,
+      properties,
+    });
     const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
     const file = () =>
       collection(
         feature(rectangle(113.605, 34.7, 113.61, 34.705), { grid_code: grid.micro22.code }),
         feature(rectangle(113.6, 34.7, 113.605, 34.705), { grid_code: grid.micro47.code }), // the boundary it already has
-        feature({ type: 'Point', coordinates: [113.607, 34.702] }, { grid_code: grid.micro22.code, kind: 'building', name: '2号楼', address: '汝河路22号院2号楼', parent_address: '汝河路22号院' }),
-        feature({ type: 'Point', coordinates: [113.608, 34.703] }, { grid_code: grid.micro22.code, kind: 'poi', name: '共享工具房', address: '汝河路22号院2号楼工具房', parent_address: '汝河路22号院2号楼' }),
+        feature(
+          { type: 'Point', coordinates: [113.607, 34.702] },
+          {
+            grid_code: grid.micro22.code,
+            kind: 'building',
+            name: '2号楼',
+            address: '汝河路22号院2号楼',
+            parent_address: '汝河路22号院',
+          },
+        ),
+        feature(
+          { type: 'Point', coordinates: [113.608, 34.703] },
+          {
+            grid_code: grid.micro22.code,
+            kind: 'poi',
+            name: '共享工具房',
+            address: '汝河路22号院2号楼工具房',
+            parent_address: '汝河路22号院2号楼',
+          },
+        ),
       );
 
     it('sets new boundaries (grid version +1, one event each), leaves an equal one alone, then registers the places inside them', async () => {
@@ -199,10 +279,16 @@ describe('bulk import of places, boundaries and members', () => {
       ]);
       const boundary = await admin.get(`/v1/tenants/${tenantId}/grids/${grid.micro22.gridId}/boundary`);
       expect(boundary.status).toBe(200);
-      const set = await recorder.waitForEvent('the new boundary', (e) => e.type === GridBoundaryChanged.type && e.subject === grid.micro22.gridId);
+      const set = await recorder.waitForEvent(
+        'the new boundary',
+        (e) => e.type === GridBoundaryChanged.type && e.subject === grid.micro22.gridId,
+      );
       expect(set.data).toMatchObject({ gridId: grid.micro22.gridId, boundary: { type: 'Polygon' } });
       const [poi] = response.body.places.filter((p: { line: number }) => p.line === 3);
-      await recorder.waitForEvent('the tool room', (e) => e.type === PlaceStateChanged.type && e.subject === poi.placeId);
+      await recorder.waitForEvent(
+        'the tool room',
+        (e) => e.type === PlaceStateChanged.type && e.subject === poi.placeId,
+      );
       const resolved = await admin.get(`/v1/tenants/${tenantId}/resolve?lon=113.609&lat=34.704`);
       expect(resolved.body).toMatchObject({ gridId: grid.micro22.gridId, matchedBy: 'boundary' });
 
@@ -219,14 +305,40 @@ describe('bulk import of places, boundaries and members', () => {
 
     it('names every bad feature by its index and JSON path and stores nothing', async () => {
       const before = await snapshot();
-      const clockwise = { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.6, 34.71], [113.61, 34.71], [113.61, 34.7], [113.6, 34.7]]] };
+      const clockwise = {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [113.6, 34.7],
+            [113.6, 34.71],
+            [113.61, 34.71],
+            [113.61, 34.7],
+            [113.6, 34.7],
+          ],
+        ],
+      };
       const bad = collection(
         feature(rectangle(113.62, 34.72, 113.63, 34.73), { grid_code: grid.level3.code }), // 0: fine on its own
         feature(clockwise, { grid_code: grid.community.code }), // 1: outer ring clockwise
         feature(rectangle(113.62, 34.72, 113.63, 34.73), { grid_code: grid.foreign.code }), // 2: a grid of another district
-        feature({ type: 'Point', coordinates: [113.7, 34.8] }, { grid_code: grid.micro22.code, kind: 'courtyard', name: '远处', address: '远处2号' }), // 3: outside the new boundary
-        feature({ type: 'LineString', coordinates: [[113.6, 34.7], [113.61, 34.71]] }, {}), // 4: not importable
-        feature({ type: 'Point', coordinates: [113.601, 34.701] }, { grid_code: grid.micro47.code, kind: 'courtyard', name: '重复', address: '汝河路22号院2号楼' }), // 5: address of another grid
+        feature(
+          { type: 'Point', coordinates: [113.7, 34.8] },
+          { grid_code: grid.micro22.code, kind: 'courtyard', name: '远处', address: '远处2号' },
+        ), // 3: outside the new boundary
+        feature(
+          {
+            type: 'LineString',
+            coordinates: [
+              [113.6, 34.7],
+              [113.61, 34.71],
+            ],
+          },
+          {},
+        ), // 4: not importable
+        feature(
+          { type: 'Point', coordinates: [113.601, 34.701] },
+          { grid_code: grid.micro47.code, kind: 'courtyard', name: '重复', address: '汝河路22号院2号楼' },
+        ), // 5: address of another grid
       );
       const response = await admin.post(`${imports}/geojson`, bad, geo);
       expect([response.status, response.body.code]).toEqual([422, 'IMPORT_INVALID']);
@@ -248,7 +360,10 @@ describe('bulk import of places, boundaries and members', () => {
       expect([broken.status, broken.body.code]).toEqual([422, 'IMPORT_NOT_GEOJSON']);
       const asCsv = await admin.post(`${imports}/geojson`, 'a,b\n1,2', csv);
       expect([asCsv.status, asCsv.body.code]).toEqual([415, 'IMPORT_NOT_GEOJSON_MEDIA_TYPE']);
-      const point = feature({ type: 'Point', coordinates: [113.601, 34.701] }, { grid_code: grid.micro47.code, kind: 'poi', name: 'x', address: 'x' });
+      const point = feature(
+        { type: 'Point', coordinates: [113.601, 34.701] },
+        { grid_code: grid.micro47.code, kind: 'poi', name: 'x', address: 'x' },
+      );
       const big = collection(...Array.from({ length: 40_000 }, () => point));
       expect(big.length).toBeGreaterThan(5 * 1024 * 1024);
       for (const type of ['application/geo+json', 'application/json']) {
@@ -262,7 +377,12 @@ describe('bulk import of places, boundaries and members', () => {
   describe('members from CSV', () => {
     const memberHeader = 'grid_code,name,role,phone,note';
     const file = () =>
-      [memberHeader, `${grid.micro47.code},刘鸣,leader,13800000010,`, `${grid.micro47.code},王芳,worker,13800000011,3号楼`, `${grid.micro22.code},张三,volunteer,,周末`].join('\n');
+      [
+        memberHeader,
+        `${grid.micro47.code},刘鸣,leader,13800000010,`,
+        `${grid.micro47.code},王芳,worker,13800000011,3号楼`,
+        `${grid.micro22.code},张三,volunteer,,周末`,
+      ].join('\n');
 
     it('adds every member as POST …/members does: public state without phones, contacts internally, a first leader on the grid state', async () => {
       const before = await snapshot();
@@ -272,11 +392,24 @@ describe('bulk import of places, boundaries and members', () => {
 
       const response = await admin.post(`${imports}/members`, file(), csv);
       expect([response.status, response.body]).toMatchObject([200, { created: 3, unchanged: 0, total: 3 }]);
-      const members = (await admin.get(`/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}/members`)).body as Array<{ name: string; role: string; hasPhone: boolean }>;
-      expect(members.map((m) => [m.name, m.role, m.hasPhone])).toEqual([['刘鸣', 'leader', true], ['王芳', 'worker', true]]);
+      const members = (await admin.get(`/v1/tenants/${tenantId}/grids/${grid.micro47.gridId}/members`)).body as Array<{
+        name: string;
+        role: string;
+        hasPhone: boolean;
+      }>;
+      expect(members.map((m) => [m.name, m.role, m.hasPhone])).toEqual([
+        ['刘鸣', 'leader', true],
+        ['王芳', 'worker', true],
+      ]);
       for (const { memberId } of response.body.members as Array<{ memberId: string }>) {
-        await recorder.waitForEvent(`member state of ${memberId}`, (e) => e.type === MemberStateChanged.type && e.subject === memberId);
-        await recorder.waitForEvent(`member contacts of ${memberId}`, (e) => e.type === MemberContactsChanged.type && e.subject === memberId);
+        await recorder.waitForEvent(
+          `member state of ${memberId}`,
+          (e) => e.type === MemberStateChanged.type && e.subject === memberId,
+        );
+        await recorder.waitForEvent(
+          `member contacts of ${memberId}`,
+          (e) => e.type === MemberContactsChanged.type && e.subject === memberId,
+        );
       }
       const publicTopic = recorder.messages.filter((m) => m.topic === platform.topic(Topics.memberState.name));
       expect(JSON.stringify(publicTopic.map((m) => m.value))).not.toContain('13800000011');
@@ -295,7 +428,7 @@ describe('bulk import of places, boundaries and members', () => {
       expect(recorder.events(MemberStateChanged.type).length).toBe(events);
     });
 
-    it('reports a second leader, an unknown role and another district\'s grid with their lines, and stores nothing', async () => {
+    it("reports a second leader, an unknown role and another district's grid with their lines, and stores nothing", async () => {
       const before = await snapshot();
       const bad = [
         memberHeader,
@@ -315,17 +448,33 @@ describe('bulk import of places, boundaries and members', () => {
 
   describe('large files as import jobs', () => {
     const courtyards = (prefix: string, count: number) =>
-      [placeHeader, ...Array.from({ length: count }, (_, n) => `,,${grid.micro22.code},courtyard,${prefix}${n}号院,${prefix}路${n}号院,,`)].join('\n');
+      [
+        placeHeader,
+        ...Array.from(
+          { length: count },
+          (_, n) => `,,${grid.micro22.code},courtyard,${prefix}${n}号院,${prefix}路${n}号院,,`,
+        ),
+      ].join('\n');
 
     /** POST with the raw response, for the status, Location and body of a 202. */
     async function postAsync(path: string, body: string, headers: Record<string, string>) {
       const token = await as.districtAdmin(tenantId);
-      const response = await fetch(`${platform.services['grid-registry'].baseUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, ...headers }, body });
-      return { status: response.status, location: response.headers.get('location'), body: (await response.json()) as { jobId: string; status: string } };
+      const response = await fetch(`${platform.services['grid-registry'].baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, ...headers },
+        body,
+      });
+      return {
+        status: response.status,
+        location: response.headers.get('location'),
+        body: (await response.json()) as { jobId: string; status: string },
+      };
     }
 
     async function placeCount(): Promise<number> {
-      const [{ n }] = await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM grid_registry.places');
+      const [{ n }] = await platform.database.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM grid_registry.places',
+      );
       return n;
     }
 
@@ -338,7 +487,12 @@ describe('bulk import of places, boundaries and members', () => {
       expect(accepted.location).toBe(`/v1/tenants/${tenantId}/imports/jobs/${accepted.body.jobId}`);
 
       const seen: Array<{ status: string; processed: number; total: number; stored: number }> = [];
-      let job: { status: string; processed: number; total: number; result?: { created: number; total: number; places: unknown[] } } = { status: 'validating', processed: 0, total: 0 };
+      let job: {
+        status: string;
+        processed: number;
+        total: number;
+        result?: { created: number; total: number; places: unknown[] };
+      } = { status: 'validating', processed: 0, total: 0 };
       while (job.status === 'validating' || job.status === 'applying') {
         // Counted before the status is read: a job seen applying with rows still to go had not committed at that
         // earlier instant either (counted after, the commit could fall between the two reads).
@@ -353,27 +507,49 @@ describe('bulk import of places, boundaries and members', () => {
       const midway = seen.filter((s) => s.status === 'applying' && s.processed > 0 && s.processed < rows);
       expect(midway.length).toBeGreaterThan(0);
       expect(midway.every((s) => s.total === rows && s.stored === 0)).toBe(true);
-      expect(job).toMatchObject({ status: 'succeeded', processed: rows, total: rows, result: { dryRun: false, created: rows, unchanged: 0, total: rows } });
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        processed: rows,
+        total: rows,
+        result: { dryRun: false, created: rows, unchanged: 0, total: rows },
+      });
       expect(job.result!.places).toHaveLength(rows);
       expect(await placeCount()).toBe(before + rows);
     });
 
     it('runs a grid import with Prefer: respond-async, and reports the problems of a bad file on a failed job, storing nothing', async () => {
-      const grids = await postAsync(`${imports}/grids`, `ref,parent_ref,level,name\nj1,${grid.community.code},grid,作业网格`, { ...csv, prefer: 'respond-async' });
+      const grids = await postAsync(
+        `${imports}/grids`,
+        `ref,parent_ref,level,name\nj1,${grid.community.code},grid,作业网格`,
+        { ...csv, prefer: 'respond-async' },
+      );
       expect(grids.status).toBe(202);
       const done = await eventuallyFinished(grids.location!);
       expect(done).toMatchObject({ kind: 'grids', status: 'succeeded', result: { created: 1 } });
 
       const before = await snapshot();
-      const bad = await postAsync(`${imports}/members?async=true`, `grid_code,name,role\n${grid.micro22.code},周九,chief`, csv);
+      const bad = await postAsync(
+        `${imports}/members?async=true`,
+        `grid_code,name,role\n${grid.micro22.code},周九,chief`,
+        csv,
+      );
       expect(bad.status).toBe(202);
       const failed = await eventuallyFinished(bad.location!);
-      expect(failed).toMatchObject({ kind: 'members', status: 'failed', error: { statusCode: 422, code: 'IMPORT_INVALID' }, problems: [{ line: 2, field: 'role' }] });
+      expect(failed).toMatchObject({
+        kind: 'members',
+        status: 'failed',
+        error: { statusCode: 422, code: 'IMPORT_INVALID' },
+        problems: [{ line: 2, field: 'role' }],
+      });
       expect(await snapshot()).toBe(before);
     });
 
     it('keeps a job of one district invisible to another', async () => {
-      const accepted = await postAsync(`${imports}/members?async=true&dryRun=true`, `grid_code,name,role\n${grid.micro22.code},吴十,worker`, csv);
+      const accepted = await postAsync(
+        `${imports}/members?async=true&dryRun=true`,
+        `grid_code,name,role\n${grid.micro22.code},吴十,worker`,
+        csv,
+      );
       await eventuallyFinished(accepted.location!);
       const jinshui = admin.as(await as.districtAdmin('jinshui'));
       const ownPath = await jinshui.get(`/v1/tenants/jinshui/imports/jobs/${accepted.body.jobId}`);
@@ -388,26 +564,41 @@ describe('bulk import of places, boundaries and members', () => {
       const before = await placeCount();
       const accepted = await postAsync(`${imports}/places?async=true`, courtyards('中断', 8_000), csv);
       expect(accepted.status).toBe(202);
-      await eventually('the import to be applying', async () => {
-        const job = (await admin.get(accepted.location!)).body;
-        return job.status === 'applying' && job.processed > 0 ? job : undefined;
-      }, 60_000, 100);
+      await eventually(
+        'the import to be applying',
+        async () => {
+          const job = (await admin.get(accepted.location!)).body;
+          return job.status === 'applying' && job.processed > 0 ? job : undefined;
+        },
+        60_000,
+        100,
+      );
       const service = platform.services['grid-registry'];
       await service.crash();
       await service.start();
-      const failed = await eventually('the interrupted job to be marked failed', async () => {
-        const job = (await admin.get(accepted.location!)).body;
-        return job.status === 'failed' ? job : undefined;
-      }, 40_000, 500);
+      const failed = await eventually(
+        'the interrupted job to be marked failed',
+        async () => {
+          const job = (await admin.get(accepted.location!)).body;
+          return job.status === 'failed' ? job : undefined;
+        },
+        40_000,
+        500,
+      );
       expect(failed).toMatchObject({ error: { code: 'IMPORT_INTERRUPTED' } });
       expect(await placeCount()).toBe(before);
     });
 
     async function eventuallyFinished(location: string) {
-      return eventually(`job ${location} to finish`, async () => {
-        const job = (await admin.get(location)).body;
-        return job.status === 'succeeded' || job.status === 'failed' ? job : undefined;
-      }, 60_000, 100);
+      return eventually(
+        `job ${location} to finish`,
+        async () => {
+          const job = (await admin.get(location)).body;
+          return job.status === 'succeeded' || job.status === 'failed' ? job : undefined;
+        },
+        60_000,
+        100,
+      );
     }
   });
 });

@@ -19,10 +19,16 @@ describe('bulk import of grids', () => {
     platform = await startPlatform('bulk-import', ['grid-registry']);
     const city = httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin());
     recorder = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(Topics.gridState.name)]);
-    expect((await city.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(201);
+    expect((await city.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(
+      201,
+    );
     admin = city.as(await as.districtAdmin('erqi'));
     const street = await admin.post('/v1/tenants/erqi/grids', { level: 'street', parentId: null, name: '淮河路街道' });
-    const community = await admin.post('/v1/tenants/erqi/grids', { level: 'community', parentId: street.body.gridId, name: '金海社区' });
+    const community = await admin.post('/v1/tenants/erqi/grids', {
+      level: 'community',
+      parentId: street.body.gridId,
+      name: '金海社区',
+    });
     expect(community.status).toBe(201);
     communityCode = community.body.code;
   });
@@ -59,17 +65,35 @@ describe('bulk import of grids', () => {
     expect(response.body).toMatchObject({ dryRun: false, created: 5, unchanged: 0, total: 5 });
     expect(await gridCount()).toBe(before + 5);
 
-    const byRef = new Map<string, { gridId: string; code: string }>(response.body.grids.map((g: { ref: string }) => [g.ref, g]));
-    const grids = (await admin.get('/v1/tenants/erqi/grids')).body as Array<{ gridId: string; parentId: string | null; name: string; level: string; code: string; addresses: string[]; dedicated: string | null }>;
+    const byRef = new Map<string, { gridId: string; code: string }>(
+      response.body.grids.map((g: { ref: string }) => [g.ref, g]),
+    );
+    const grids = (await admin.get('/v1/tenants/erqi/grids')).body as Array<{
+      gridId: string;
+      parentId: string | null;
+      name: string;
+      level: string;
+      code: string;
+      addresses: string[];
+      dedicated: string | null;
+    }>;
     const find = (ref: string) => grids.find((g) => g.gridId === byRef.get(ref)!.gridId)!;
     expect(find('c1')).toMatchObject({ level: 'community', parentId: byRef.get('s1')!.gridId, name: '长江社区' });
-    expect(find('m1')).toMatchObject({ level: 'micro', parentId: byRef.get('g1')!.gridId, name: '汝河路22号院, 北区', addresses: ['汝河路22号院', '汝河路22号院2号楼'] });
+    expect(find('m1')).toMatchObject({
+      level: 'micro',
+      parentId: byRef.get('g1')!.gridId,
+      name: '汝河路22号院, 北区',
+      addresses: ['汝河路22号院', '汝河路22号院2号楼'],
+    });
     expect(find('m2')).toMatchObject({ level: 'micro', name: '47号院', dedicated: 'school' });
     expect(find('m2').code.startsWith(communityCode)).toBe(true);
     expect(find('m1').code.startsWith(find('g1').code)).toBe(true);
 
     for (const { gridId } of byRef.values()) {
-      await recorder.waitForEvent(`grid state of ${gridId}`, (e) => e.type === GridStateChanged.type && e.subject === gridId);
+      await recorder.waitForEvent(
+        `grid state of ${gridId}`,
+        (e) => e.type === GridStateChanged.type && e.subject === gridId,
+      );
     }
     const m1State = recorder.events(GridStateChanged.type).find((e) => e.subject === byRef.get('m1')!.gridId)!;
     expect(m1State.data).toMatchObject({ leader: { name: '刘鸣' }, version: 1 });
@@ -85,7 +109,10 @@ describe('bulk import of grids', () => {
 
     // A grid created afterwards is announced after anything the re-import could have written to the outbox.
     const marker = await admin.post('/v1/tenants/erqi/grids', { level: 'street', parentId: null, name: '标记街道' });
-    await recorder.waitForEvent('the marker grid', (e) => e.type === GridStateChanged.type && e.subject === marker.body.gridId);
+    await recorder.waitForEvent(
+      'the marker grid',
+      (e) => e.type === GridStateChanged.type && e.subject === marker.body.gridId,
+    );
     expect(recorder.events(GridStateChanged.type).length).toBe(eventsBefore + 1);
   });
 
@@ -105,8 +132,19 @@ describe('bulk import of grids', () => {
     ].join('\n');
     const response = await admin.post(importPath, file, csv);
     expect([response.status, response.body.code]).toEqual([422, 'IMPORT_INVALID']);
-    const reported = (response.body.details as Array<{ line: number; field: string; reason: string }>).map((d) => `${d.line}:${d.field}`);
-    expect(reported).toEqual(['3:name', '4:level', '5:level', '6:parent_ref', '7:ref', '8:addresses', '9:parent_ref', '10:parent_ref']);
+    const reported = (response.body.details as Array<{ line: number; field: string; reason: string }>).map(
+      (d) => `${d.line}:${d.field}`,
+    );
+    expect(reported).toEqual([
+      '3:name',
+      '4:level',
+      '5:level',
+      '6:parent_ref',
+      '7:ref',
+      '8:addresses',
+      '9:parent_ref',
+      '10:parent_ref',
+    ]);
     expect(response.body.details[5].reason).toContain('47号院');
     expect(await gridCount()).toBe(before);
   });
@@ -130,7 +168,8 @@ describe('bulk import of grids', () => {
     const rows = [header, 'big,,street,大街道,,,,'];
     for (let c = 1; c <= 50; c += 1) {
       rows.push(`c${c},big,community,社区${c},,,,`);
-      for (let m = 1; m <= 99; m += 1) rows.push(`c${c}m${m},c${c},micro,${c}-${m}号院,,大街道${c}-${m}号院,网格长${m},`);
+      for (let m = 1; m <= 99; m += 1)
+        rows.push(`c${c}m${m},c${c},micro,${c}-${m}号院,,大街道${c}-${m}号院,网格长${m},`);
     }
     rows.splice(rows.length - 2, 2, 'c50g,c50,grid,第一网格,,,,');
     expect(rows.length - 1).toBe(5_000);

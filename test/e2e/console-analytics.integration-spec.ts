@@ -26,7 +26,9 @@ describe('the console’s board filters and KPI breakdowns', () => {
     analyticsUrl = platform.services.analytics.baseUrl;
     const city = httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin());
     expect((await city.post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    expect((await city.post('/v1/tenants', { tenantId: otherId, divisionCode: '410105', name: '金水区' })).status).toBe(201);
+    expect((await city.post('/v1/tenants', { tenantId: otherId, divisionCode: '410105', name: '金水区' })).status).toBe(
+      201,
+    );
     const make = async (tenant: string, key: string, body: object) => {
       const r = await city.as(await as.districtAdmin(tenant)).post(`/v1/tenants/${tenant}/grids`, body);
       expect([r.status, r.body.message]).toEqual([201, undefined]);
@@ -46,10 +48,35 @@ describe('the console’s board filters and KPI breakdowns', () => {
     // `fast` leaves the micro-grid after 2 seconds and then waits at the level-3 grid; the others wait ten minutes.
     const ten = { micro: 600, grid: 600, community: 600, street: 600, district: 600, city: 600 };
     const admin = httpClient(dispatchUrl, await as.districtAdmin(tenantId));
-    await eventually('dispatch to know the district', async () =>
-      (await admin.put(`/v1/tenants/${tenantId}/categories/steady`, { name: '常规', ackWithinSeconds: ten, resolveWithinSeconds: ten })).status === 200);
-    expect((await admin.put(`/v1/tenants/${tenantId}/categories/drain`, { name: '排水', ackWithinSeconds: ten, resolveWithinSeconds: ten })).status).toBe(200);
-    expect((await admin.put(`/v1/tenants/${tenantId}/categories/fast`, { name: '急', ackWithinSeconds: { ...ten, micro: 2 }, resolveWithinSeconds: ten })).status).toBe(200);
+    await eventually(
+      'dispatch to know the district',
+      async () =>
+        (
+          await admin.put(`/v1/tenants/${tenantId}/categories/steady`, {
+            name: '常规',
+            ackWithinSeconds: ten,
+            resolveWithinSeconds: ten,
+          })
+        ).status === 200,
+    );
+    expect(
+      (
+        await admin.put(`/v1/tenants/${tenantId}/categories/drain`, {
+          name: '排水',
+          ackWithinSeconds: ten,
+          resolveWithinSeconds: ten,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await admin.put(`/v1/tenants/${tenantId}/categories/fast`, {
+          name: '急',
+          ackWithinSeconds: { ...ten, micro: 2 },
+          resolveWithinSeconds: ten,
+        })
+      ).status,
+    ).toBe(200);
     centre = httpClient(dispatchUrl, await as.dispatcher(tenantId));
 
     issue.steadyA = await report('steady', 'microA');
@@ -67,11 +94,20 @@ describe('the console’s board filters and KPI breakdowns', () => {
     await act(await as.dispatcher(tenantId), issue.closed, 'close');
 
     const board = httpClient(analyticsUrl, await as.dispatcher(tenantId));
-    await eventually('analytics to fold every case, the climbed one at the level-3 grid and the closed one closed', async () => {
-      const [open, kpis] = [(await board.get(`/v1/tenants/${tenantId}/board`)).body, (await board.get(`/v1/tenants/${tenantId}/kpis`)).body];
-      const climbed = open?.items?.find((i: any) => i.issueId === issue.climbed);
-      return open?.total === 5 && climbed?.level === 'grid' && kpis?.district?.cases === 6 && kpis.district.closed === 1;
-    }, 40_000);
+    await eventually(
+      'analytics to fold every case, the climbed one at the level-3 grid and the closed one closed',
+      async () => {
+        const [open, kpis] = [
+          (await board.get(`/v1/tenants/${tenantId}/board`)).body,
+          (await board.get(`/v1/tenants/${tenantId}/kpis`)).body,
+        ];
+        const climbed = open?.items?.find((i: any) => i.issueId === issue.climbed);
+        return (
+          open?.total === 5 && climbed?.level === 'grid' && kpis?.district?.cases === 6 && kpis.district.closed === 1
+        );
+      },
+      40_000,
+    );
   });
 
   afterAll(async () => {
@@ -81,14 +117,27 @@ describe('the console’s board filters and KPI breakdowns', () => {
   async function report(category: string, at: string): Promise<string> {
     const client = httpClient(dispatchUrl, await as.resident(tenantId, reporter));
     return eventually('a report to be dispatched', async () => {
-      const r = await client.post(`/v1/tenants/${tenantId}/issues`, { category, gridId: grid[at], description: '井盖松动', reporter: { name: '李先生', phone: '13800000000' } });
+      const r = await client.post(`/v1/tenants/${tenantId}/issues`, {
+        category,
+        gridId: grid[at],
+        description: '井盖松动',
+        reporter: { name: '李先生', phone: '13800000000' },
+      });
       return r.status === 201 ? (r.body.id as string) : undefined;
     });
   }
 
-  async function act(token: string, issueId: string, action: string, body: Record<string, unknown> = {}): Promise<HttpResult> {
+  async function act(
+    token: string,
+    issueId: string,
+    action: string,
+    body: Record<string, unknown> = {},
+  ): Promise<HttpResult> {
     const { version } = (await centre.get(`/v1/tenants/${tenantId}/issues/${issueId}`)).body;
-    const r = await httpClient(dispatchUrl, token).post(`/v1/tenants/${tenantId}/issues/${issueId}/${action}`, { expectedVersion: version, ...body });
+    const r = await httpClient(dispatchUrl, token).post(`/v1/tenants/${tenantId}/issues/${issueId}/${action}`, {
+      expectedVersion: version,
+      ...body,
+    });
     expect([action, r.status, r.body.code]).toEqual([action, 200, undefined]);
     return r;
   }
@@ -110,7 +159,9 @@ describe('the console’s board filters and KPI breakdowns', () => {
     expect(idsOf(await boardOf(`?gridId=${grid.microA}`))).toEqual(named('steadyA', 'climbed'));
     expect(idsOf(await boardOf(`?gridId=${grid.microA2}&level=grid`))).toEqual([]);
     // The city board takes a grid too, and keeps to its district.
-    expect(idsOf(await boardOf(`?gridId=${grid.communityB1}`, '/v1/city/board', await as.cityViewer()))).toEqual(named('drainB'));
+    expect(idsOf(await boardOf(`?gridId=${grid.communityB1}`, '/v1/city/board', await as.cityViewer()))).toEqual(
+      named('drainB'),
+    );
   });
 
   it('shows a grid leader the board of their own grids only, and refuses a grid outside them', async () => {
@@ -118,9 +169,15 @@ describe('the console’s board filters and KPI breakdowns', () => {
     const own = await boardOf('', `/v1/tenants/${tenantId}/board`, leader);
     // The level-3 grid's subtree: the case at 47号院 and the one that climbed from it; nothing from 汝河社区 or 嵩山路街道.
     expect([idsOf(own), own.total]).toEqual([named('steadyA', 'climbed'), 2]);
-    expect(own.levels.find((l: any) => l.level === 'micro').open + own.levels.find((l: any) => l.level === 'grid').open).toBe(2);
-    expect(idsOf(await boardOf(`?gridId=${grid.microA}`, `/v1/tenants/${tenantId}/board`, leader))).toEqual(named('steadyA', 'climbed'));
-    const outside = await httpClient(analyticsUrl, leader).get(`/v1/tenants/${tenantId}/board?gridId=${grid.communityA2}`);
+    expect(
+      own.levels.find((l: any) => l.level === 'micro').open + own.levels.find((l: any) => l.level === 'grid').open,
+    ).toBe(2);
+    expect(idsOf(await boardOf(`?gridId=${grid.microA}`, `/v1/tenants/${tenantId}/board`, leader))).toEqual(
+      named('steadyA', 'climbed'),
+    );
+    const outside = await httpClient(analyticsUrl, leader).get(
+      `/v1/tenants/${tenantId}/board?gridId=${grid.communityA2}`,
+    );
     expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
     const otherDistrict = await httpClient(analyticsUrl, leader).get(`/v1/tenants/${otherId}/board`);
     expect(otherDistrict.status).toBe(403);
@@ -141,9 +198,22 @@ describe('the console’s board filters and KPI breakdowns', () => {
   it('names the holder grid and the grid a case was first dispatched to', async () => {
     const view = await boardOf('');
     const climbed = view.items.find((i: any) => i.issueId === issue.climbed);
-    expect(climbed).toMatchObject({ level: 'grid', gridId: grid.level3, gridName: '第一网格', originGridId: grid.microA, originGridName: '47号院', depth: 1 });
+    expect(climbed).toMatchObject({
+      level: 'grid',
+      gridId: grid.level3,
+      gridName: '第一网格',
+      originGridId: grid.microA,
+      originGridName: '47号院',
+      depth: 1,
+    });
     const atStreet = view.items.find((i: any) => i.issueId === issue.atStreet);
-    expect(atStreet).toMatchObject({ level: 'street', gridId: grid.streetB, gridName: '嵩山路街道', originGridId: grid.streetB, originGridName: '嵩山路街道' });
+    expect(atStreet).toMatchObject({
+      level: 'street',
+      gridId: grid.streetB,
+      gridName: '嵩山路街道',
+      originGridId: grid.streetB,
+      originGridName: '嵩山路街道',
+    });
   });
 
   it('answers a grid the district does not have with 404 and a malformed category or grid id with 400', async () => {
@@ -154,9 +224,18 @@ describe('the console’s board filters and KPI breakdowns', () => {
     }
     const cityUnknown = await board.as(await as.cityViewer()).get(`/v1/city/board?gridId=${randomUUID()}`);
     expect([cityUnknown.status, cityUnknown.body.code]).toEqual([404, 'GRID_NOT_FOUND']);
-    for (const [query, field] of [['?category=Fire%20Lane', 'category'], ['?category=x', 'category'], ['?gridId=47', 'gridId']]) {
+    for (const [query, field] of [
+      ['?category=Fire%20Lane', 'category'],
+      ['?category=x', 'category'],
+      ['?gridId=47', 'gridId'],
+    ]) {
       const r = await board.get(`/v1/tenants/${tenantId}/board${query}`);
-      expect([query, r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([query, 400, 'VALIDATION_FAILED', field]);
+      expect([query, r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([
+        query,
+        400,
+        'VALIDATION_FAILED',
+        field,
+      ]);
     }
   });
 
@@ -167,7 +246,14 @@ describe('the console’s board filters and KPI breakdowns', () => {
     const to = new Date(Date.now() + 60_000).toISOString();
     const period = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
     const district = (await kpis.get(`/v1/tenants/${tenantId}/kpis?${period}`)).body;
-    expect(district.district).toMatchObject({ cases: 6, closed: 1, closedOnTime: 1, averageRating: null, maxDepth: 1, averageDepth: 0.17 });
+    expect(district.district).toMatchObject({
+      cases: 6,
+      closed: 1,
+      closedOnTime: 1,
+      averageRating: null,
+      maxDepth: 1,
+      averageDepth: 0.17,
+    });
     expect(district.district.medianAckSeconds).toEqual(expect.any(Number));
     expect(district.district.medianCloseSeconds).toBeGreaterThanOrEqual(district.district.medianAckSeconds);
 
@@ -183,9 +269,13 @@ describe('the console’s board filters and KPI breakdowns', () => {
       views[by] = view;
       expect(view).toMatchObject({ tenantId, from: district.from, to: district.to, by, timeZone: 'Asia/Shanghai' });
       expect(numbers(view.district)).toEqual(district.district);
-      expect(view.district.depthHistogram).toEqual([{ depth: 0, cases: 5 }, { depth: 1, cases: 1 }]);
+      expect(view.district.depthHistogram).toEqual([
+        { depth: 0, cases: 5 },
+        { depth: 1, cases: 1 },
+      ]);
       const sum = (field: string) => view.rows.reduce((total: number, row: any) => total + row[field], 0);
-      for (const field of ['cases', 'closed', 'closedOnTime', 'reworked', 'extended', 'rated']) expect([by, field, sum(field)]).toEqual([by, field, district.district[field]]);
+      for (const field of ['cases', 'closed', 'closedOnTime', 'reworked', 'extended', 'rated'])
+        expect([by, field, sum(field)]).toEqual([by, field, district.district[field]]);
     }
 
     const days = views.day.rows;
@@ -195,27 +285,51 @@ describe('the console’s board filters and KPI breakdowns', () => {
     expect(days.find((d: any) => d.key === today)).toMatchObject({ cases: 6, closed: 1, closureRate: 0.1667 });
     expect(days[0]).toMatchObject({ cases: 0, closureRate: null, medianAckSeconds: null, averageDepth: null });
 
-    expect(views.category.rows.map((r: any) => [r.key, r.cases])).toEqual([['steady', 3], ['drain', 2], ['fast', 1]]);
+    expect(views.category.rows.map((r: any) => [r.key, r.cases])).toEqual([
+      ['steady', 3],
+      ['drain', 2],
+      ['fast', 1],
+    ]);
     expect(views.category.rows.find((r: any) => r.key === 'steady')).toMatchObject({ closed: 1, closureRate: 0.3333 });
-    expect(views.street.rows.map((r: any) => [r.key, r.name, r.cases])).toEqual([[grid.streetA, '大学路街道', 4], [grid.streetB, '嵩山路街道', 2]]);
+    expect(views.street.rows.map((r: any) => [r.key, r.name, r.cases])).toEqual([
+      [grid.streetA, '大学路街道', 4],
+      [grid.streetB, '嵩山路街道', 2],
+    ]);
     // The case first dispatched to a street has no community: it is the unknown row, last.
-    const ones = [[grid.communityA2, '汝河社区', 1], [grid.communityB1, '嵩山社区', 1]].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
-    expect(views.community.rows.map((r: any) => [r.key, r.name, r.cases])).toEqual([[grid.communityA1, '桃源社区', 3], ...ones, [null, null, 1]]);
+    const ones = [
+      [grid.communityA2, '汝河社区', 1],
+      [grid.communityB1, '嵩山社区', 1],
+    ].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(views.community.rows.map((r: any) => [r.key, r.name, r.cases])).toEqual([
+      [grid.communityA1, '桃源社区', 3],
+      ...ones,
+      [null, null, 1],
+    ]);
   });
 
   it('answers a bad breakdown with 400 naming the allowed values, and another district’s staff with 403', async () => {
     const kpis = httpClient(analyticsUrl, await as.dispatcher(tenantId));
     for (const query of ['?by=week', '']) {
       const r = await kpis.get(`/v1/tenants/${tenantId}/kpis/breakdown${query}`);
-      expect([query, r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([query, 400, 'VALIDATION_FAILED', 'by']);
+      expect([query, r.status, r.body.code, r.body.details?.[0]?.field]).toEqual([
+        query,
+        400,
+        'VALIDATION_FAILED',
+        'by',
+      ]);
       expect(JSON.stringify(r.body.details)).toContain('day, category, street, community');
     }
     const backwards = await kpis.get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day&from=2026-12-01&to=2026-11-01`);
     expect([backwards.status, backwards.body.details[0].field]).toEqual([400, 'from']);
     const wrong = await kpis.as(await as.dispatcher(otherId)).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day`);
     expect([wrong.status, wrong.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
-    expect((await kpis.as(await as.leader(tenantId, grid.microA)).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day`)).status).toBe(403);
-    expect((await kpis.as(await as.cityViewer()).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=street`)).status).toBe(200);
+    expect(
+      (await kpis.as(await as.leader(tenantId, grid.microA)).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day`))
+        .status,
+    ).toBe(403);
+    expect((await kpis.as(await as.cityViewer()).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=street`)).status).toBe(
+      200,
+    );
   });
 
   it('documents the new board filters and the breakdown in OpenAPI', async () => {

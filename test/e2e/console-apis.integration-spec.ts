@@ -27,7 +27,10 @@ describe('console read APIs', () => {
     registryUrl = platform.services['grid-registry'].baseUrl;
     dispatchUrl = platform.services['issue-dispatch'].baseUrl;
     volunteersUrl = platform.services['volunteer-coordination'].baseUrl;
-    await createDistricts(registryUrl, [[tenantId, '410103'], [other, '410105']]);
+    await createDistricts(registryUrl, [
+      [tenantId, '410103'],
+      [other, '410105'],
+    ]);
     grid = await createGrids(registryUrl, tenantId, {
       street: { level: 'street', parent: null, name: '大学路街道' },
       community: { level: 'community', parent: 'street', name: '桃源社区' },
@@ -38,8 +41,17 @@ describe('console read APIs', () => {
     await createGrids(registryUrl, other, { street: { level: 'street', parent: null, name: '丰产路街道' } });
     const admin = httpClient(dispatchUrl, await as.districtAdmin(tenantId));
     const ten = { micro: 600, grid: 600, community: 600, street: 600, district: 600, city: 600 };
-    await eventually('issue-dispatch to know the district', async () =>
-      (await admin.put(`/v1/tenants/${tenantId}/categories/steady`, { name: '常规', ackWithinSeconds: ten, resolveWithinSeconds: ten })).status === 200);
+    await eventually(
+      'issue-dispatch to know the district',
+      async () =>
+        (
+          await admin.put(`/v1/tenants/${tenantId}/categories/steady`, {
+            name: '常规',
+            ackWithinSeconds: ten,
+            resolveWithinSeconds: ten,
+          })
+        ).status === 200,
+    );
   });
 
   afterAll(async () => {
@@ -51,7 +63,10 @@ describe('console read APIs', () => {
   describe('grid-registry: the boundary map', () => {
     beforeAll(async () => {
       const registry = httpClient(registryUrl, await as.districtAdmin(tenantId));
-      for (const [key, boundary] of Object.entries({ community: rectangle(113.6, 34.7, 113.62, 34.72), microA: rectangle(113.6, 34.7, 113.605, 34.705) })) {
+      for (const [key, boundary] of Object.entries({
+        community: rectangle(113.6, 34.7, 113.62, 34.72),
+        microA: rectangle(113.6, 34.7, 113.605, 34.705),
+      })) {
         expect((await registry.put(`/v1/tenants/${tenantId}/grids/${grid[key]}/boundary`, boundary)).status).toBe(200);
       }
     });
@@ -66,7 +81,13 @@ describe('console read APIs', () => {
           id: grid.community,
           bbox: [113.6, 34.7, 113.62, 34.72],
           geometry: rectangle(113.6, 34.7, 113.62, 34.72),
-          properties: { gridId: grid.community, name: '桃源社区', level: 'community', kind: null, parentId: grid.street },
+          properties: {
+            gridId: grid.community,
+            name: '桃源社区',
+            level: 'community',
+            kind: null,
+            parentId: grid.street,
+          },
         },
         {
           type: 'Feature',
@@ -82,7 +103,9 @@ describe('console read APIs', () => {
       const dispatcher = httpClient(registryUrl, await as.dispatcher(tenantId));
       const below = await dispatcher.get(`/v1/tenants/${tenantId}/boundaries?under=${grid.level3}`);
       expect(below.body.features.map((f: any) => f.properties.gridId)).toEqual([grid.microA]);
-      expect((await dispatcher.get(`/v1/tenants/${tenantId}/boundaries?under=${grid.microB}`)).body.features).toEqual([]);
+      expect((await dispatcher.get(`/v1/tenants/${tenantId}/boundaries?under=${grid.microB}`)).body.features).toEqual(
+        [],
+      );
       const foreign = await dispatcher.as(await otherDispatcher()).get(`/v1/tenants/${tenantId}/boundaries`);
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
       const unknown = await dispatcher.get(`/v1/tenants/${tenantId}/boundaries?under=${randomUUID()}`);
@@ -93,15 +116,32 @@ describe('console read APIs', () => {
 
     it('shows a dispatcher who is on duty on a grid by name and role, never their phone', async () => {
       const admin = httpClient(registryUrl, await as.districtAdmin(tenantId));
-      const member = await admin.post(`/v1/tenants/${tenantId}/grids/${grid.microA}/members`, { name: '王芳', phone: '13912345678', role: 'worker' });
+      const member = await admin.post(`/v1/tenants/${tenantId}/grids/${grid.microA}/members`, {
+        name: '王芳',
+        phone: '13912345678',
+        role: 'worker',
+      });
       expect(member.status).toBe(201);
-      const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ memberId: member.body.memberId, weekday, from: '00:00', to: '24:00' }));
-      expect((await admin.put(`/v1/tenants/${tenantId}/grids/${grid.microA}/roster`, { shifts: allWeek })).status).toBe(200);
-      const onDuty = await httpClient(registryUrl, await as.dispatcher(tenantId)).get(`/v1/tenants/${tenantId}/grids/${grid.microA}/on-duty`);
+      const allWeek = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        memberId: member.body.memberId,
+        weekday,
+        from: '00:00',
+        to: '24:00',
+      }));
+      expect((await admin.put(`/v1/tenants/${tenantId}/grids/${grid.microA}/roster`, { shifts: allWeek })).status).toBe(
+        200,
+      );
+      const onDuty = await httpClient(registryUrl, await as.dispatcher(tenantId)).get(
+        `/v1/tenants/${tenantId}/grids/${grid.microA}/on-duty`,
+      );
       expect(onDuty.status).toBe(200);
-      expect(onDuty.body.onDuty).toEqual([expect.objectContaining({ memberId: member.body.memberId, name: '王芳', role: 'worker' })]);
+      expect(onDuty.body.onDuty).toEqual([
+        expect.objectContaining({ memberId: member.body.memberId, name: '王芳', role: 'worker' }),
+      ]);
       expect(JSON.stringify(onDuty.body)).not.toContain('13912345678');
-      const foreign = await httpClient(registryUrl, await otherDispatcher()).get(`/v1/tenants/${tenantId}/grids/${grid.microA}/on-duty`);
+      const foreign = await httpClient(registryUrl, await otherDispatcher()).get(
+        `/v1/tenants/${tenantId}/grids/${grid.microA}/on-duty`,
+      );
       expect(foreign.status).toBe(403);
     });
   });
@@ -110,7 +150,12 @@ describe('console read APIs', () => {
     async function report(body: Record<string, unknown>): Promise<any> {
       const client = httpClient(dispatchUrl, await as.resident(tenantId, reporter));
       return eventually('a report to be taken', async () => {
-        const r = await client.post(`/v1/tenants/${tenantId}/issues`, { category: 'steady', description: '楼道灯不亮', reporter: { name: '王女士', phone: '13700000000' }, ...body });
+        const r = await client.post(`/v1/tenants/${tenantId}/issues`, {
+          category: 'steady',
+          description: '楼道灯不亮',
+          reporter: { name: '王女士', phone: '13700000000' },
+          ...body,
+        });
         return r.status === 201 ? r.body : undefined;
       });
     }
@@ -133,19 +178,41 @@ describe('console read APIs', () => {
 
       const case_ = httpClient(dispatchUrl, worker);
       const version = async () => (await case_.get(`/v1/tenants/${tenantId}/issues/${issueId}`)).body.version;
-      expect((await case_.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, { expectedVersion: await version() })).status).toBe(200);
-      expect(await actionsOf(issueId, leader)).toEqual(['start-work', 'request-extension', 'return', 'escalate', 'reassign', 'park']);
+      expect(
+        (
+          await case_.post(`/v1/tenants/${tenantId}/issues/${issueId}/acknowledge`, {
+            expectedVersion: await version(),
+          })
+        ).status,
+      ).toBe(200);
+      expect(await actionsOf(issueId, leader)).toEqual([
+        'start-work',
+        'request-extension',
+        'return',
+        'escalate',
+        'reassign',
+        'park',
+      ]);
       expect(await actionsOf(issueId, worker)).toEqual(['start-work', 'request-extension', 'return', 'escalate']);
       expect(await actionsOf(issueId, above)).toEqual(['start-work', 'return', 'escalate', 'reassign', 'park']);
       expect(await actionsOf(issueId, dispatcher)).toEqual(['start-work', 'return', 'escalate', 'reassign', 'park']);
       expect(await actionsOf(issueId, await as.cityViewer())).toEqual([]);
 
       // What is listed is accepted; what is not is refused for the reason the rule gives.
-      const notListed = await case_.post(`/v1/tenants/${tenantId}/issues/${issueId}/park`, { expectedVersion: await version(), reason: '等待物业' });
+      const notListed = await case_.post(`/v1/tenants/${tenantId}/issues/${issueId}/park`, {
+        expectedVersion: await version(),
+        reason: '等待物业',
+      });
       expect([notListed.status, notListed.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
-      const closing = await httpClient(dispatchUrl, dispatcher).post(`/v1/tenants/${tenantId}/issues/${issueId}/close`, { expectedVersion: await version() });
+      const closing = await httpClient(dispatchUrl, dispatcher).post(
+        `/v1/tenants/${tenantId}/issues/${issueId}/close`,
+        { expectedVersion: await version() },
+      );
       expect([closing.status, closing.body.code]).toEqual([409, 'ILLEGAL_TRANSITION']);
-      const parked = await httpClient(dispatchUrl, leader).post(`/v1/tenants/${tenantId}/issues/${issueId}/park`, { expectedVersion: await version(), reason: '等待物业' });
+      const parked = await httpClient(dispatchUrl, leader).post(`/v1/tenants/${tenantId}/issues/${issueId}/park`, {
+        expectedVersion: await version(),
+        reason: '等待物业',
+      });
       expect(parked.status).toBe(200);
       expect(await actionsOf(issueId, leader)).toEqual(['unpark']);
       expect(await actionsOf(issueId, worker)).toEqual([]);
@@ -153,9 +220,13 @@ describe('console read APIs', () => {
 
     it('refuses a case to another district, to a grid outside it, and an unknown or malformed id', async () => {
       const { id: issueId } = await report({ gridId: grid.microA });
-      const foreign = await httpClient(dispatchUrl, await otherDispatcher()).get(`/v1/tenants/${tenantId}/issues/${issueId}`);
+      const foreign = await httpClient(dispatchUrl, await otherDispatcher()).get(
+        `/v1/tenants/${tenantId}/issues/${issueId}`,
+      );
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
-      const sibling = await httpClient(dispatchUrl, await as.leader(tenantId, grid.microB)).get(`/v1/tenants/${tenantId}/issues/${issueId}`);
+      const sibling = await httpClient(dispatchUrl, await as.leader(tenantId, grid.microB)).get(
+        `/v1/tenants/${tenantId}/issues/${issueId}`,
+      );
       expect([sibling.status, sibling.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
       const dispatcher = httpClient(dispatchUrl, await as.dispatcher(tenantId));
       expect((await dispatcher.get(`/v1/tenants/${tenantId}/issues/${randomUUID()}`)).status).toBe(404);
@@ -176,7 +247,9 @@ describe('console read APIs', () => {
       expect(first.body.items.map((i: any) => i.id)).toEqual([queued[0].id, queued[1].id]);
       for (const item of first.body.items) {
         expect(item.queuedSince).toBe(item.reportedAt);
-        expect(item.waitingSeconds).toBe(Math.floor((Date.parse(first.body.asOf) - Date.parse(item.queuedSince)) / 1000));
+        expect(item.waitingSeconds).toBe(
+          Math.floor((Date.parse(first.body.asOf) - Date.parse(item.queuedSince)) / 1000),
+        );
         expect(JSON.stringify(item)).not.toContain('13700000000');
       }
       const second = await dispatcher.get(`/v1/tenants/${tenantId}/issues/queue?limit=2&offset=2`);
@@ -189,7 +262,9 @@ describe('console read APIs', () => {
       }
       const foreign = await dispatcher.as(await otherDispatcher()).get(`/v1/tenants/${tenantId}/issues/queue`);
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
-      const leader = await dispatcher.as(await as.leader(tenantId, grid.community)).get(`/v1/tenants/${tenantId}/issues/queue`);
+      const leader = await dispatcher
+        .as(await as.leader(tenantId, grid.community))
+        .get(`/v1/tenants/${tenantId}/issues/queue`);
       expect([leader.status, leader.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     });
   });
@@ -203,12 +278,22 @@ describe('console read APIs', () => {
         return r.status === 201 ? (r.body.id as string) : undefined;
       });
       const spareId = (await keeper.post(`${room}/tools`, { name: '电钻', kind: 'drill' })).body.id;
-      const borrower = httpClient(volunteersUrl, await token({ sub: 'test:erqi:resident:li', tenant: tenantId, roles: [{ role: 'resident' }], name: '李阿姨' }));
-      const late = await borrower.post(`${room}/tools/${toolId}/loans`, { dueAt: new Date(Date.now() + 3_600_000).toISOString() });
-      const onTime = await borrower.post(`${room}/tools/${spareId}/loans`, { dueAt: new Date(Date.now() + 86_400_000).toISOString() });
+      const borrower = httpClient(
+        volunteersUrl,
+        await token({ sub: 'test:erqi:resident:li', tenant: tenantId, roles: [{ role: 'resident' }], name: '李阿姨' }),
+      );
+      const late = await borrower.post(`${room}/tools/${toolId}/loans`, {
+        dueAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      const onTime = await borrower.post(`${room}/tools/${spareId}/loans`, {
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
       expect([late.status, onTime.status]).toEqual([201, 201]);
       // Lent three hours ago and due two hours ago: overdue without waiting for the clock.
-      await platform.database.query(`UPDATE volunteer_coordination.tool_loans SET lent_at = now() - interval '3 hours', due_at = now() - interval '2 hours' WHERE id = $1`, [late.body.id]);
+      await platform.database.query(
+        `UPDATE volunteer_coordination.tool_loans SET lent_at = now() - interval '3 hours', due_at = now() - interval '2 hours' WHERE id = $1`,
+        [late.body.id],
+      );
 
       const dispatcher = httpClient(volunteersUrl, await as.dispatcher(tenantId));
       const overdue = await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans?overdue=true`);
@@ -229,11 +314,18 @@ describe('console read APIs', () => {
       expect(overdue.body.next).toBeNull();
       const open = await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans`);
       expect(open.body.items.map((i: any) => i.loanId)).toEqual([late.body.id, onTime.body.id]);
-      expect((await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans?overdue=false`)).body.items.map((i: any) => [i.loanId, i.overdueSeconds])).toEqual([[onTime.body.id, 0]]);
+      expect(
+        (await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans?overdue=false`)).body.items.map((i: any) => [
+          i.loanId,
+          i.overdueSeconds,
+        ]),
+      ).toEqual([[onTime.body.id, 0]]);
 
       const bad = await dispatcher.get(`/v1/tenants/${tenantId}/tool-loans?overdue=soon`);
       expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-      const foreign = await dispatcher.as(await otherDispatcher()).get(`/v1/tenants/${tenantId}/tool-loans?overdue=true`);
+      const foreign = await dispatcher
+        .as(await otherDispatcher())
+        .get(`/v1/tenants/${tenantId}/tool-loans?overdue=true`);
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
       const nowhere = await dispatcher.as(await as.cityAdmin()).get(`/v1/tenants/nowhere/tool-loans?overdue=true`);
       expect([nowhere.status, nowhere.body.code]).toEqual([404, 'TENANT_NOT_FOUND']);
@@ -245,30 +337,58 @@ describe('console read APIs', () => {
       const admin = httpClient(volunteersUrl, await as.districtAdmin(tenantId));
       const created = await eventually('volunteer-coordination to know the community', async () => {
         const r = await admin.post(`/v1/tenants/${tenantId}/service-events`, {
-          title: '周末微课堂', gridId: grid.community, placeText: '桃源社区党群服务中心', recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
-          startTime: '23:00', endTime: '23:30', horizonDays: 10, residentSlots: [{ service: 'class', capacity: 1 }], volunteerShifts: [{ skill: 'tutoring', count: 2 }],
+          title: '周末微课堂',
+          gridId: grid.community,
+          placeText: '桃源社区党群服务中心',
+          recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
+          startTime: '23:00',
+          endTime: '23:30',
+          horizonDays: 10,
+          residentSlots: [{ service: 'class', capacity: 1 }],
+          volunteerShifts: [{ skill: 'tutoring', count: 2 }],
         });
         return r.status === 201 ? r.body : undefined;
       });
       const [first, second, third] = created.occurrences;
       const residentA = httpClient(volunteersUrl, await as.resident(tenantId, 'test:erqi:resident:a'));
       const residentB = httpClient(volunteersUrl, await as.resident(tenantId, 'test:erqi:resident:b'));
-      expect((await residentA.post(`/v1/tenants/${tenantId}/service-occurrences/${second.id}/sign-ups`, { role: 'resident' })).body.status).toBe('confirmed');
-      expect((await residentB.post(`/v1/tenants/${tenantId}/service-occurrences/${second.id}/sign-ups`, { role: 'resident' })).body.status).toBe('waitlisted');
+      expect(
+        (
+          await residentA.post(`/v1/tenants/${tenantId}/service-occurrences/${second.id}/sign-ups`, {
+            role: 'resident',
+          })
+        ).body.status,
+      ).toBe('confirmed');
+      expect(
+        (
+          await residentB.post(`/v1/tenants/${tenantId}/service-occurrences/${second.id}/sign-ups`, {
+            role: 'resident',
+          })
+        ).body.status,
+      ).toBe('waitlisted');
 
       const dispatcher = httpClient(volunteersUrl, await as.dispatcher(tenantId));
       const range = `from=${encodeURIComponent(second.startsAt)}&to=${encodeURIComponent(third.startsAt)}`;
       const listed = await dispatcher.get(`/v1/tenants/${tenantId}/service-occurrences?${range}`);
       expect(listed.status).toBe(200);
-      expect(listed.body.items.map((o: any) => [o.id, o.places, o.confirmed, o.waitlisted])).toEqual([[second.id, 3, 1, 1]]);
-      const wide = await dispatcher.get(`/v1/tenants/${tenantId}/service-occurrences?from=${encodeURIComponent(first.startsAt)}&to=${encodeURIComponent(third.endsAt)}`);
+      expect(listed.body.items.map((o: any) => [o.id, o.places, o.confirmed, o.waitlisted])).toEqual([
+        [second.id, 3, 1, 1],
+      ]);
+      const wide = await dispatcher.get(
+        `/v1/tenants/${tenantId}/service-occurrences?from=${encodeURIComponent(first.startsAt)}&to=${encodeURIComponent(third.endsAt)}`,
+      );
       expect(wide.body.items.map((o: any) => o.id)).toEqual([first.id, second.id, third.id]);
 
-      for (const bad of [`from=${encodeURIComponent(third.startsAt)}&to=${encodeURIComponent(second.startsAt)}`, 'to=tomorrow']) {
+      for (const bad of [
+        `from=${encodeURIComponent(third.startsAt)}&to=${encodeURIComponent(second.startsAt)}`,
+        'to=tomorrow',
+      ]) {
         const r = await dispatcher.get(`/v1/tenants/${tenantId}/service-occurrences?${bad}`);
         expect([r.status, r.body.code]).toEqual([400, 'VALIDATION_FAILED']);
       }
-      const foreign = await dispatcher.as(await otherDispatcher()).get(`/v1/tenants/${tenantId}/service-occurrences?${range}`);
+      const foreign = await dispatcher
+        .as(await otherDispatcher())
+        .get(`/v1/tenants/${tenantId}/service-occurrences?${range}`);
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
     });
   });
@@ -276,11 +396,22 @@ describe('console read APIs', () => {
   describe('grid-registry: zero-report compliance', () => {
     it('counts today’s check-ins against the grids that owe one, grid by grid', async () => {
       const admin = httpClient(registryUrl, await as.districtAdmin(tenantId));
-      expect((await admin.put(`/v1/tenants/${tenantId}/zero-report-policy`, { cutoff: '23:59', levels: ['micro'], enabled: true })).status).toBe(200);
-      const checkedIn = await httpClient(registryUrl, await as.leader(tenantId, grid.microA)).post(`/v1/tenants/${tenantId}/grids/${grid.microA}/check-ins`, {
-        nothingToReport: true,
-        reportedBy: { name: '刘鸣' },
-      });
+      expect(
+        (
+          await admin.put(`/v1/tenants/${tenantId}/zero-report-policy`, {
+            cutoff: '23:59',
+            levels: ['micro'],
+            enabled: true,
+          })
+        ).status,
+      ).toBe(200);
+      const checkedIn = await httpClient(registryUrl, await as.leader(tenantId, grid.microA)).post(
+        `/v1/tenants/${tenantId}/grids/${grid.microA}/check-ins`,
+        {
+          nothingToReport: true,
+          reportedBy: { name: '刘鸣' },
+        },
+      );
       expect(checkedIn.status).toBe(201);
 
       const dispatcher = httpClient(registryUrl, await as.dispatcher(tenantId));
@@ -298,11 +429,16 @@ describe('console read APIs', () => {
           { gridId: grid.microB, name: '汝河路22号院', reported: false },
         ],
       });
-      expect((await dispatcher.get(`/v1/tenants/${tenantId}/zero-report/compliance?date=${checkedIn.body.date}`)).body.reported).toBe(1);
+      expect(
+        (await dispatcher.get(`/v1/tenants/${tenantId}/zero-report/compliance?date=${checkedIn.body.date}`)).body
+          .reported,
+      ).toBe(1);
 
       const bad = await dispatcher.get(`/v1/tenants/${tenantId}/zero-report/compliance?date=2025-13-01`);
       expect([bad.status, bad.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-      const foreign = await dispatcher.as(await otherDispatcher()).get(`/v1/tenants/${tenantId}/zero-report/compliance`);
+      const foreign = await dispatcher
+        .as(await otherDispatcher())
+        .get(`/v1/tenants/${tenantId}/zero-report/compliance`);
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
       const nowhere = await dispatcher.as(await as.cityAdmin()).get(`/v1/tenants/nowhere/zero-report/compliance`);
       expect([nowhere.status, nowhere.body.code]).toEqual([404, 'TENANT_NOT_FOUND']);

@@ -34,8 +34,14 @@ describe('the dispatch-centre console in a browser', () => {
 
   beforeAll(async () => {
     const built = buildConsole();
-    platform = await startPlatform('console', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'], { ANALYTICS_FEED_HEARTBEAT_SECONDS: '2' });
-    const urls = Object.fromEntries(Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]));
+    platform = await startPlatform(
+      'console',
+      ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'],
+      { ANALYTICS_FEED_HEARTBEAT_SECONDS: '2' },
+    );
+    const urls = Object.fromEntries(
+      Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]),
+    );
     upstreams = urls;
     dispatchUrl = urls['issue-dispatch'];
     analyticsUrl = urls.analytics;
@@ -43,7 +49,18 @@ describe('the dispatch-centre console in a browser', () => {
     const script =
       `import(${JSON.stringify(path.join(root, 'scripts/demo/load-demo.mjs'))}).then((m) => m.loadDemo(process.argv[1], JSON.parse(process.argv[2]), () => {}, process.argv[3]))` +
       '.catch((e) => { console.error(e.message); process.exit(1); })';
-    await run(process.execPath, ['--input-type=module', '-e', script, root, JSON.stringify(urls), process.env.GRIDLINE_TEST_SIGNING_KEY as string], { cwd: root, timeout: 300_000 });
+    await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        script,
+        root,
+        JSON.stringify(urls),
+        process.env.GRIDLINE_TEST_SIGNING_KEY as string,
+      ],
+      { cwd: root, timeout: 300_000 },
+    );
 
     const registry = httpClient(urls['grid-registry'], await as.districtAdmin(tenantId));
     const all = await registry.get(`/v1/tenants/${tenantId}/grids?limit=1000`);
@@ -51,11 +68,27 @@ describe('the dispatch-centre console in a browser', () => {
 
     // Another district, to prove one district's operator never sees the other's cases.
     const city = httpClient(urls['grid-registry'], await as.cityAdmin());
-    expect((await city.post('/v1/tenants', { tenantId: otherId, divisionCode: '410105', name: '金水区' })).status).toBe(201);
+    expect((await city.post('/v1/tenants', { tenantId: otherId, divisionCode: '410105', name: '金水区' })).status).toBe(
+      201,
+    );
     const other = city.as(await as.districtAdmin(otherId));
-    const street = await other.post(`/v1/tenants/${otherId}/grids`, { level: 'street', parentId: null, name: '金水街道' });
-    const community = await other.post(`/v1/tenants/${otherId}/grids`, { level: 'community', parentId: street.body.gridId, name: '金水社区' });
-    grids.jinshuiMicro = (await other.post(`/v1/tenants/${otherId}/grids`, { level: 'micro', parentId: community.body.gridId, name: '金水1号院' })).body.gridId;
+    const street = await other.post(`/v1/tenants/${otherId}/grids`, {
+      level: 'street',
+      parentId: null,
+      name: '金水街道',
+    });
+    const community = await other.post(`/v1/tenants/${otherId}/grids`, {
+      level: 'community',
+      parentId: street.body.gridId,
+      name: '金水社区',
+    });
+    grids.jinshuiMicro = (
+      await other.post(`/v1/tenants/${otherId}/grids`, {
+        level: 'micro',
+        parentId: community.body.gridId,
+        name: '金水1号院',
+      })
+    ).body.gridId;
 
     // `fast` climbs one level every 3 seconds; `steady` gives everyone an hour.
     const three = { micro: 3, grid: 3, community: 3, street: 3, district: 3, city: 3 };
@@ -66,11 +99,25 @@ describe('the dispatch-centre console in a browser', () => {
       [otherId, 'steady', '常规 steady', hour],
     ] as const) {
       const admin = httpClient(dispatchUrl, await as.districtAdmin(tenant));
-      await eventually(`issue-dispatch to know ${tenant}`, async () => (await admin.put(`/v1/tenants/${tenant}/categories/${code}`, { name, ackWithinSeconds: windows, resolveWithinSeconds: hour })).status === 200);
+      await eventually(
+        `issue-dispatch to know ${tenant}`,
+        async () =>
+          (
+            await admin.put(`/v1/tenants/${tenant}/categories/${code}`, {
+              name,
+              ackWithinSeconds: windows,
+              resolveWithinSeconds: hour,
+            })
+          ).status === 200,
+      );
     }
 
     consoleDist = await built;
-    edge = new EdgeProcess({ upstreams: urls, consoleDist, devSignInKeyFile: process.env.GRIDLINE_TEST_SIGNING_KEY as string });
+    edge = new EdgeProcess({
+      upstreams: urls,
+      consoleDist,
+      devSignInKeyFile: process.env.GRIDLINE_TEST_SIGNING_KEY as string,
+    });
     await edge.start();
     consoleUrl = edge.baseUrl;
     browser = await launchChromium();
@@ -84,7 +131,11 @@ describe('the dispatch-centre console in a browser', () => {
   });
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     contexts.push(context);
     const page = await context.newPage();
     page.on('pageerror', (error) => process.stderr.write(`console page error: ${error.message}\n`));
@@ -92,8 +143,14 @@ describe('the dispatch-centre console in a browser', () => {
   }
 
   async function report(tenant: string, body: Record<string, unknown>): Promise<{ id: string; state: string }> {
-    const resident = httpClient(dispatchUrl, await as.resident(tenant, `test:${tenant}:resident:${Math.random().toString(36).slice(2)}`));
-    const answer = await resident.post(`/v1/tenants/${tenant}/issues`, { reporter: { name: '王女士', phone: '13700000000' }, ...body });
+    const resident = httpClient(
+      dispatchUrl,
+      await as.resident(tenant, `test:${tenant}:resident:${Math.random().toString(36).slice(2)}`),
+    );
+    const answer = await resident.post(`/v1/tenants/${tenant}/issues`, {
+      reporter: { name: '王女士', phone: '13700000000' },
+      ...body,
+    });
     expect([answer.status, answer.body.message]).toEqual([201, undefined]);
     return answer.body;
   }
@@ -102,7 +159,12 @@ describe('the dispatch-centre console in a browser', () => {
 
   it('shows a report made through the API on the live board within 2 seconds, in the micro-grid lane', async () => {
     const page = await newPage();
-    await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId, name: '调度员小李' }, '/?category=steady');
+    await signInThroughPage(
+      page,
+      consoleUrl,
+      { role: 'dispatcher', tenant: tenantId, name: '调度员小李' },
+      '/?category=steady',
+    );
     await page.locator('[data-feed-state="live"]').first().waitFor({ timeout: 15_000 });
     const issue = await report(tenantId, { category: 'steady', gridId: grids['47号院'], description: '楼道灯不亮' });
     const reportedAt = Date.now();
@@ -120,13 +182,22 @@ describe('the dispatch-centre console in a browser', () => {
     await page.locator('[data-feed-state="live"]').first().waitFor({ timeout: 15_000 });
     const issue = await report(tenantId, { category: 'fast', gridId: grids['47号院'], description: '消防通道被占' });
     const levelsSeen = new Set<string>();
-    await eventually('the case to reach the street on screen', async () => {
-      const level = await card(page, issue.id).getAttribute('data-level', { timeout: 500 }).catch(() => null);
-      if (level) levelsSeen.add(level);
-      return level === 'street' || level === 'district';
-    }, 30_000, 100);
+    await eventually(
+      'the case to reach the street on screen',
+      async () => {
+        const level = await card(page, issue.id)
+          .getAttribute('data-level', { timeout: 500 })
+          .catch(() => null);
+        if (level) levelsSeen.add(level);
+        return level === 'street' || level === 'district';
+      },
+      30_000,
+      100,
+    );
     expect([...levelsSeen]).toEqual(expect.arrayContaining(['grid', 'community']));
-    await expect(page.locator('.lane-street, .lane-district').locator(`[data-issue-id="${issue.id}"]`).count()).resolves.toBe(1);
+    await expect(
+      page.locator('.lane-street, .lane-district').locator(`[data-issue-id="${issue.id}"]`).count(),
+    ).resolves.toBe(1);
     await saveScreenshot(page, 'console-escalation');
   }, 60_000);
 
@@ -142,11 +213,18 @@ describe('the dispatch-centre console in a browser', () => {
     await drawer.locator('button[data-action="dispatch"]').click();
     await drawer.locator('.action-form select').selectOption(grids['47号院']);
     await drawer.locator('.action-form button[type="submit"]').click();
-    await expect(drawer.locator('[data-testid="case-state"]').filter({ hasText: '已派遣' }).waitFor({ timeout: 10_000 })).resolves.toBeUndefined();
+    await expect(
+      drawer.locator('[data-testid="case-state"]').filter({ hasText: '已派遣' }).waitFor({ timeout: 10_000 }),
+    ).resolves.toBeUndefined();
     await saveScreenshot(page, 'console-dispatch');
 
     const leaderPage = await newPage();
-    await signInThroughPage(leaderPage, consoleUrl, { role: 'leader', tenant: tenantId, grid: grids['47号院'], name: '47号院楼院长' }, `/?case=${queued.id}&caseDistrict=${tenantId}`);
+    await signInThroughPage(
+      leaderPage,
+      consoleUrl,
+      { role: 'leader', tenant: tenantId, grid: grids['47号院'], name: '47号院楼院长' },
+      `/?case=${queued.id}&caseDistrict=${tenantId}`,
+    );
     const leaderDrawer = leaderPage.locator(`.drawer[data-issue-id="${queued.id}"]`);
     await leaderDrawer.locator('button[data-action="acknowledge"]').click();
     await leaderDrawer.locator('[data-testid="case-state"]').filter({ hasText: '已签收' }).waitFor({ timeout: 10_000 });
@@ -157,7 +235,11 @@ describe('the dispatch-centre console in a browser', () => {
     expect(dispatched).toContain('区调度员');
     expect(acknowledged).toContain('网格长');
     // The API agrees on who acted.
-    const entries = (await httpClient(dispatchUrl, await as.dispatcher(tenantId)).get(`/v1/tenants/${tenantId}/issues/${queued.id}/history`)).body as { action: string; actor: string }[];
+    const entries = (
+      await httpClient(dispatchUrl, await as.dispatcher(tenantId)).get(
+        `/v1/tenants/${tenantId}/issues/${queued.id}/history`,
+      )
+    ).body as { action: string; actor: string }[];
     expect(dispatched).toContain(entries.find((entry) => entry.action === 'dispatched')!.actor);
     expect(acknowledged).toContain(entries.find((entry) => entry.action === 'acknowledged')!.actor);
     await saveScreenshot(leaderPage, 'console-history');
@@ -166,7 +248,12 @@ describe('the dispatch-centre console in a browser', () => {
   it('shows plainly when someone else acted first', async () => {
     const issue = await report(tenantId, { category: 'steady', gridId: grids['47号院'], description: '垃圾未清运' });
     const page = await newPage();
-    await signInThroughPage(page, consoleUrl, { role: 'leader', tenant: tenantId, grid: grids['47号院'] }, `/?case=${issue.id}&caseDistrict=${tenantId}`);
+    await signInThroughPage(
+      page,
+      consoleUrl,
+      { role: 'leader', tenant: tenantId, grid: grids['47号院'] },
+      `/?case=${issue.id}&caseDistrict=${tenantId}`,
+    );
     const drawer = page.locator(`.drawer[data-issue-id="${issue.id}"]`);
     await drawer.locator('button[data-action="acknowledge"]').waitFor();
     // Meanwhile a colleague acknowledges it through the API.
@@ -177,17 +264,29 @@ describe('the dispatch-centre console in a browser', () => {
   }, 60_000);
 
   it('draws 二七区’s grids on the map from their registered boundaries', async () => {
-    const boundaries = (await httpClient(platform.services['grid-registry'].baseUrl, await as.dispatcher(tenantId)).get(`/v1/tenants/${tenantId}/boundaries`)).body as { features: unknown[] };
+    const boundaries = (
+      await httpClient(platform.services['grid-registry'].baseUrl, await as.dispatcher(tenantId)).get(
+        `/v1/tenants/${tenantId}/boundaries`,
+      )
+    ).body as { features: unknown[] };
     expect(boundaries.features.length).toBeGreaterThan(5);
     const page = await newPage();
     await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, '/map');
     const map = page.locator('.map-canvas');
     let drawn = 'nothing yet';
-    await eventually('the map to draw every grid', async () => {
-      const [fed, rendered] = [Number(await map.getAttribute('data-grids')), Number(await map.getAttribute('data-rendered-grids'))];
-      drawn = `${fed} grids given to the map, ${rendered} drawn, of ${boundaries.features.length}`;
-      return rendered === boundaries.features.length;
-    }, 30_000, 500).catch((error: Error) => {
+    await eventually(
+      'the map to draw every grid',
+      async () => {
+        const [fed, rendered] = [
+          Number(await map.getAttribute('data-grids')),
+          Number(await map.getAttribute('data-rendered-grids')),
+        ];
+        drawn = `${fed} grids given to the map, ${rendered} drawn, of ${boundaries.features.length}`;
+        return rendered === boundaries.features.length;
+      },
+      30_000,
+      500,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}: ${drawn}`);
     });
     expect(Number(await map.getAttribute('data-cases'))).toBeGreaterThan(0);
@@ -197,7 +296,11 @@ describe('the dispatch-centre console in a browser', () => {
   }, 60_000);
 
   it('never shows one district’s case to another district’s operator, and shows it to the city operator', async () => {
-    const theirs = await report(otherId, { category: 'steady', gridId: grids.jinshuiMicro, description: '金水区的案件' });
+    const theirs = await report(otherId, {
+      category: 'steady',
+      gridId: grids.jinshuiMicro,
+      description: '金水区的案件',
+    });
     const ours = await report(tenantId, { category: 'steady', gridId: grids['47号院'], description: '二七区的案件' });
     const cityPage = await newPage();
     await signInThroughPage(cityPage, consoleUrl, { role: 'city-viewer' }, '/?category=steady');
@@ -206,7 +309,9 @@ describe('the dispatch-centre console in a browser', () => {
     // The viewer sees the case but may not act on it.
     await card(cityPage, theirs.id).click();
     await cityPage.locator(`.drawer[data-issue-id="${theirs.id}"] .hint`).waitFor();
-    await expect(cityPage.locator(`.drawer[data-issue-id="${theirs.id}"] button[data-action]`).count()).resolves.toBe(0);
+    await expect(cityPage.locator(`.drawer[data-issue-id="${theirs.id}"] button[data-action]`).count()).resolves.toBe(
+      0,
+    );
 
     const page = await newPage();
     await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, '/?category=steady');
@@ -222,7 +327,12 @@ describe('the dispatch-centre console in a browser', () => {
     const hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">井盖丢失';
     const issue = await report(tenantId, { category: 'steady', gridId: grids['47号院'], description: hostile });
     const page = await newPage();
-    await signInThroughPage(page, consoleUrl, { role: 'dispatcher', tenant: tenantId }, `/?case=${issue.id}&caseDistrict=${tenantId}`);
+    await signInThroughPage(
+      page,
+      consoleUrl,
+      { role: 'dispatcher', tenant: tenantId },
+      `/?case=${issue.id}&caseDistrict=${tenantId}`,
+    );
     const description = page.locator('[data-testid="case-description"]');
     await description.waitFor();
     expect(await description.innerText()).toBe(hostile);
@@ -236,13 +346,20 @@ describe('the dispatch-centre console in a browser', () => {
     const chart = page.locator('[data-testid="chart-rates"] .chart-canvas');
     await chart.waitFor({ timeout: 15_000 });
     const categories = JSON.parse((await chart.getAttribute('data-categories')) as string) as string[];
-    const series = JSON.parse((await chart.getAttribute('data-series')) as string) as { name: string; values: (number | null)[] }[];
+    const series = JSON.parse((await chart.getAttribute('data-series')) as string) as {
+      name: string;
+      values: (number | null)[];
+    }[];
     // The page asked for the last 30 days up to tomorrow by day, days in the district's zone (+08:00; between 16:00
     // and 24:00 UTC it is already tomorrow there); ask the API the same.
     const districtDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
     const from = districtDay(Date.now() - 29 * 86_400_000);
     const to = districtDay(Date.now() + 86_400_000);
-    const api = (await httpClient(analyticsUrl, await as.dispatcher(tenantId)).get(`/v1/tenants/${tenantId}/kpis/breakdown?by=day&from=${from}T00:00:00%2B08:00&to=${to}T00:00:00%2B08:00`)).body as {
+    const api = (
+      await httpClient(analyticsUrl, await as.dispatcher(tenantId)).get(
+        `/v1/tenants/${tenantId}/kpis/breakdown?by=day&from=${from}T00:00:00%2B08:00&to=${to}T00:00:00%2B08:00`,
+      )
+    ).body as {
       rows: { key: string; name: string | null; closureRate: number | null; onTimeClosureRate: number | null }[];
     };
     const percent = (rate: number | null) => (rate === null ? null : Math.round(rate * 1000) / 10);
@@ -272,7 +389,8 @@ describe('the dispatch-centre console in a browser', () => {
     const provider = new TestOidcProvider({
       clientId: 'gridline-console',
       allowedOrigin: () => productionUrl,
-      accessToken: () => token({ sub: 'oidc:erqi:dispatcher:zhao', name: '赵调度', tenant: tenantId, roles: [{ role: 'dispatcher' }] }),
+      accessToken: () =>
+        token({ sub: 'oidc:erqi:dispatcher:zhao', name: '赵调度', tenant: tenantId, roles: [{ role: 'dispatcher' }] }),
     });
     await provider.start();
     const production = new EdgeProcess({
@@ -293,7 +411,10 @@ describe('the dispatch-centre console in a browser', () => {
       await page.locator('#queue-title').waitFor();
       expect(provider.exchanges).toEqual([{ verified: true, method: 'S256' }]);
       // The token is in this tab's sessionStorage only.
-      expect(await page.evaluate("[sessionStorage.length, localStorage.getItem('gridline.console.session')]")).toEqual([1, null]);
+      expect(await page.evaluate("[sessionStorage.length, localStorage.getItem('gridline.console.session')]")).toEqual([
+        1,
+        null,
+      ]);
     } finally {
       await production.stop();
       await provider.stop();

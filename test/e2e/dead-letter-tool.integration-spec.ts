@@ -21,8 +21,13 @@ describe('the dead-letter tool', () => {
   beforeAll(async () => {
     platform = await startPlatform('dlq-tool', ['grid-registry', 'issue-dispatch']);
     const city = httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin());
-    expect((await city.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    await eventually('the district in issue-dispatch', async () => (await replicated('tenant_replica', 'tenant_id', 'erqi')) === 1);
+    expect((await city.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(
+      201,
+    );
+    await eventually(
+      'the district in issue-dispatch',
+      async () => (await replicated('tenant_replica', 'tenant_id', 'erqi')) === 1,
+    );
   });
 
   afterAll(async () => {
@@ -30,16 +35,31 @@ describe('the dead-letter tool', () => {
   });
 
   function dlq(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-    const result = spawnSync(process.execPath, ['scripts/dlq.mjs', ...args], { cwd: root, env: { ...process.env, KAFKA_TOPIC_PREFIX: platform.topicPrefix, GRIDLINE_OPERATOR: 'test-operator' }, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, ['scripts/dlq.mjs', ...args], {
+      cwd: root,
+      env: { ...process.env, KAFKA_TOPIC_PREFIX: platform.topicPrefix, GRIDLINE_OPERATOR: 'test-operator' },
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   }
 
   async function replicated(table: string, column: string, id: string): Promise<number> {
-    const [{ n }] = await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM issue_dispatch.${table} WHERE ${column} = $1`, [id]);
+    const [{ n }] = await platform.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM issue_dispatch.${table} WHERE ${column} = $1`,
+      [id],
+    );
     return n;
   }
 
-  interface Listed { id: string; reason: string; type: string; tenant: string; eventId: string; detail: string }
+  interface Listed {
+    id: string;
+    reason: string;
+    type: string;
+    tenant: string;
+    eventId: string;
+    detail: string;
+  }
   const listed = (): Listed[] => {
     const result = dlq('list', '--group', group, '--json');
     if (result.status !== 0) throw new Error(`dlq list failed: ${result.stderr}`);
@@ -47,7 +67,9 @@ describe('the dead-letter tool', () => {
   };
 
   it('lists what was dead-lettered, replays it once the cause is fixed, and discards the rest', async () => {
-    await platform.database.query(`ALTER TABLE issue_dispatch.grid_replica ADD CONSTRAINT refuse_broken_streets CHECK (name NOT LIKE '坏%') NOT VALID`);
+    await platform.database.query(
+      `ALTER TABLE issue_dispatch.grid_replica ADD CONSTRAINT refuse_broken_streets CHECK (name NOT LIKE '坏%') NOT VALID`,
+    );
     const registry = httpClient(platform.services['grid-registry'].baseUrl, await as.districtAdmin('erqi'));
     const streets: string[] = [];
     for (const name of ['坏街道一', '坏街道二']) {
@@ -55,10 +77,15 @@ describe('the dead-letter tool', () => {
       expect(created.status).toBe(201);
       streets.push(created.body.gridId);
     }
-    const letters = await eventually('both streets dead-lettered', async () => {
-      const now = listed();
-      return now.length === 2 ? now : undefined;
-    }, 60_000, 1_000);
+    const letters = await eventually(
+      'both streets dead-lettered',
+      async () => {
+        const now = listed();
+        return now.length === 2 ? now : undefined;
+      },
+      60_000,
+      1_000,
+    );
     expect(letters.map((l) => l.reason)).toEqual(['handler-failed', 'handler-failed']);
     expect(letters.map((l) => l.type)).toEqual([GridStateChanged.type, GridStateChanged.type]);
     expect(letters.map((l) => l.tenant)).toEqual(['erqi', 'erqi']);
@@ -83,8 +110,15 @@ describe('the dead-letter tool', () => {
     const replayed = dlq('replay', '--group', group, '--id', first.id);
     expect(replayed.status).toBe(0);
     expect(replayed.stdout).toContain(`replayed ${first.id}`);
-    await eventually('the replayed street in the replica', async () => (await replicated('grid_replica', 'grid_id', streets[0])) === 1, 30_000);
-    const [{ n: inboxRows }] = await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM issue_dispatch.inbox WHERE consumer_group = $1 AND event_id = $2`, [group, first.eventId]);
+    await eventually(
+      'the replayed street in the replica',
+      async () => (await replicated('grid_replica', 'grid_id', streets[0])) === 1,
+      30_000,
+    );
+    const [{ n: inboxRows }] = await platform.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM issue_dispatch.inbox WHERE consumer_group = $1 AND event_id = $2`,
+      [group, first.eventId],
+    );
     expect(inboxRows).toBe(1);
     expect(listed().map((l) => l.id)).toEqual([second.id]);
 
@@ -117,7 +151,11 @@ describe('the dead-letter tool', () => {
     ];
     for (const [args, reason] of cases) {
       const result = dlq(...args);
-      expect({ args, status: result.status, refused: result.stderr.includes(reason) }).toEqual({ args, status: 1, refused: true });
+      expect({ args, status: result.status, refused: result.stderr.includes(reason) }).toEqual({
+        args,
+        status: 1,
+        refused: true,
+      });
     }
   }, 180_000);
 });

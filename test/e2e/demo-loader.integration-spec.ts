@@ -23,10 +23,24 @@ describe('demo loader', () => {
   });
 
   async function loadDemo(): Promise<string> {
-    const urls = Object.fromEntries(Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]));
-    const script = `import(${JSON.stringify(path.join(root, 'scripts/demo/load-demo.mjs'))}).then((m) => m.loadDemo(process.argv[1], JSON.parse(process.argv[2]), console.log, process.argv[3]))` +
+    const urls = Object.fromEntries(
+      Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]),
+    );
+    const script =
+      `import(${JSON.stringify(path.join(root, 'scripts/demo/load-demo.mjs'))}).then((m) => m.loadDemo(process.argv[1], JSON.parse(process.argv[2]), console.log, process.argv[3]))` +
       '.catch((e) => { console.error(e.message); process.exit(1); })';
-    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script, root, JSON.stringify(urls), process.env.GRIDLINE_TEST_SIGNING_KEY as string], { cwd: root, timeout: 240_000 });
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        script,
+        root,
+        JSON.stringify(urls),
+        process.env.GRIDLINE_TEST_SIGNING_KEY as string,
+      ],
+      { cwd: root, timeout: 240_000 },
+    );
     return stdout;
   }
 
@@ -34,15 +48,31 @@ describe('demo loader', () => {
     const first = await loadDemo();
     expect(first).toMatch(/case loop .* rated 5★/);
     expect(first).toMatch(/volunteer \S+ accepted the task of \S+, checked in and out, completed: 1 h credited/);
-    expect(first).toMatch(/三九便民服务日 at 桃源社区 \(created.*3 residents signed up now, haircut shift taken by 理发师傅老周/);
+    expect(first).toMatch(
+      /三九便民服务日 at 桃源社区 \(created.*3 residents signed up now, haircut shift taken by 理发师傅老周/,
+    );
     expect(first).toMatch(/tool room of 桃源社区: .*\(3 added now\); 梯子 ladder lent to a resident/);
     expect(first).toMatch(/Open311 key …\S+ issued .* posted form-encoded → service_request_id/);
-    const rows = async (sql: string) => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`))[0].n;
+    const rows = async (sql: string) =>
+      (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${sql}`))[0].n;
     expect(await rows(`issue_dispatch.issues WHERE state = 'closed' AND rating = 5`)).toBe(1);
-    await eventually('the volunteer help in the closed case history', async () =>
-      (await rows(`issue_dispatch.issue_history h JOIN issue_dispatch.issues i ON i.id = h.issue_id WHERE i.state = 'closed' AND h.action LIKE 'volunteer-%'`)) === 5);
-    const volunteers = await platform.database.query<{ kind: string }>(`SELECT kind FROM volunteer_coordination.volunteers ORDER BY kind`);
-    expect(volunteers.map((v) => v.kind)).toEqual(['merchant', 'party-member', 'party-member', 'property-staff', 'student']);
+    await eventually(
+      'the volunteer help in the closed case history',
+      async () =>
+        (await rows(
+          `issue_dispatch.issue_history h JOIN issue_dispatch.issues i ON i.id = h.issue_id WHERE i.state = 'closed' AND h.action LIKE 'volunteer-%'`,
+        )) === 5,
+    );
+    const volunteers = await platform.database.query<{ kind: string }>(
+      `SELECT kind FROM volunteer_coordination.volunteers ORDER BY kind`,
+    );
+    expect(volunteers.map((v) => v.kind)).toEqual([
+      'merchant',
+      'party-member',
+      'party-member',
+      'property-staff',
+      'student',
+    ]);
 
     const second = await loadDemo();
     expect(second).toMatch(/already there.*0 residents signed up now, haircut shift already taken/);

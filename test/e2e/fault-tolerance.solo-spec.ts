@@ -19,7 +19,12 @@ describe('surviving a broker and a replica dying under load (short run)', () => 
 
   beforeAll(async () => {
     await cluster.start();
-    platform = await startPlatform('faults', ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics']);
+    platform = await startPlatform('faults', [
+      'grid-registry',
+      'issue-dispatch',
+      'volunteer-coordination',
+      'analytics',
+    ]);
     second = await platform.startReplica('issue-dispatch');
   }, 300_000);
 
@@ -35,10 +40,21 @@ describe('surviving a broker and a replica dying under load (short run)', () => 
       durationMs: 60_000,
       ackWindowSeconds: 4,
       places: 40,
-      replicas: { dispatch: () => [platform.services['issue-dispatch'], second], volunteers: () => [platform.services['volunteer-coordination']] },
+      replicas: {
+        dispatch: () => [platform.services['issue-dispatch'], second],
+        volunteers: () => [platform.services['volunteer-coordination']],
+      },
       faults: [
         // One after the other: a broker's JVM start takes the CPU a restarted replica needs, and each is measured alone.
-        { atMs: 5_000, inject: () => killBroker({ kill: () => cluster.killBroker(2).then(() => undefined), start: () => cluster.startBroker(2) }, 'broker 2', 10_000) },
+        {
+          atMs: 5_000,
+          inject: () =>
+            killBroker(
+              { kill: () => cluster.killBroker(2).then(() => undefined), start: () => cluster.startBroker(2) },
+              'broker 2',
+              10_000,
+            ),
+        },
         { atMs: 40_000, inject: () => killReplica(platform.services['issue-dispatch'], 'issue-dispatch replica 1') },
       ],
     };

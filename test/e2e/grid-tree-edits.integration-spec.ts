@@ -42,7 +42,13 @@ describe('grid tree edits', () => {
     adminToken = await as.districtAdmin(tenantId);
     registry = httpClient(platform.services['grid-registry'].baseUrl, adminToken);
     recorder = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(Topics.gridChanges.name)]);
-    expect((await registry.as(await as.cityAdmin()).post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })).status).toBe(201);
+    expect(
+      (
+        await registry
+          .as(await as.cityAdmin())
+          .post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })
+      ).status,
+    ).toBe(201);
     const create = async (key: string, body: Record<string, unknown>) => {
       const response = await registry.post(grids(), body);
       expect(response.status).toBe(201);
@@ -66,7 +72,13 @@ describe('grid tree edits', () => {
     const before = (await registry.get(`${grids()}/${grid.micro}`)).body;
     const renamed = await patch(`${grids()}/${grid.micro}`, { name: '汝河路22号院（东）' });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: '汝河路22号院（东）', code: before.code, version: before.version + 1, status: 'active', leader: { name: '刘鸣' } });
+    expect(renamed.body).toMatchObject({
+      name: '汝河路22号院（东）',
+      code: before.code,
+      version: before.version + 1,
+      status: 'active',
+      leader: { name: '刘鸣' },
+    });
     const duplicate = await patch(`${grids()}/${grid.court47}`, { name: '汝河路22号院（东）' });
     expect([duplicate.status, duplicate.body.code]).toEqual([409, 'DUPLICATE_GRID_NAME']);
   });
@@ -74,13 +86,43 @@ describe('grid tree edits', () => {
   it('refuses moves that would break the tree, and stores nothing for them', async () => {
     const before = await storedTree();
     const cases: Array<[string, string, Record<string, unknown>, number, string]> = [
-      ['a community under its own level-3 grid', grid.taoyuan, { newParentId: grid.first }, 422, 'MOVE_WOULD_CREATE_CYCLE'],
+      [
+        'a community under its own level-3 grid',
+        grid.taoyuan,
+        { newParentId: grid.first },
+        422,
+        'MOVE_WOULD_CREATE_CYCLE',
+      ],
       ['a grid under itself', grid.first, { newParentId: grid.first }, 422, 'MOVE_WOULD_CREATE_CYCLE'],
-      ['a micro-grid straight under a street', grid.micro, { newParentId: grid.street }, 422, 'WRONG_LEVEL_UNDER_PARENT'],
-      ['a level-3 grid under another level-3 grid', grid.first, { newParentId: grid.second }, 422, 'WRONG_LEVEL_UNDER_PARENT'],
+      [
+        'a micro-grid straight under a street',
+        grid.micro,
+        { newParentId: grid.street },
+        422,
+        'WRONG_LEVEL_UNDER_PARENT',
+      ],
+      [
+        'a level-3 grid under another level-3 grid',
+        grid.first,
+        { newParentId: grid.second },
+        422,
+        'WRONG_LEVEL_UNDER_PARENT',
+      ],
       ['an unknown parent', grid.micro, { newParentId: '00000000-0000-4000-8000-000000000000' }, 422, 'UNKNOWN_PARENT'],
-      ['a date in the future', grid.micro, { newParentId: grid.second, effectiveFrom: '2999-01-01T00:00:00Z' }, 422, 'EFFECTIVE_DATE_IN_FUTURE'],
-      ['a date before the grid existed', grid.micro, { newParentId: grid.second, effectiveFrom: '2001-01-01' }, 422, 'EFFECTIVE_DATE_TOO_EARLY'],
+      [
+        'a date in the future',
+        grid.micro,
+        { newParentId: grid.second, effectiveFrom: '2999-01-01T00:00:00Z' },
+        422,
+        'EFFECTIVE_DATE_IN_FUTURE',
+      ],
+      [
+        'a date before the grid existed',
+        grid.micro,
+        { newParentId: grid.second, effectiveFrom: '2001-01-01' },
+        422,
+        'EFFECTIVE_DATE_TOO_EARLY',
+      ],
       ['a parent that is not a UUID', grid.micro, { newParentId: 'second' }, 400, 'VALIDATION_FAILED'],
     ];
     for (const [what, gridId, body, status, code] of cases) {
@@ -88,7 +130,9 @@ describe('grid tree edits', () => {
       expect({ what, status: response.status, code: response.body.code }).toEqual({ what, status, code });
     }
     // A leader of 桃源社区 may not take a grid out of their community into another one.
-    const outside = await registry.as(await as.leader(tenantId, grid.taoyuan)).post(`${grids()}/${grid.micro}/move`, { newParentId: grid.second });
+    const outside = await registry
+      .as(await as.leader(tenantId, grid.taoyuan))
+      .post(`${grids()}/${grid.micro}/move`, { newParentId: grid.second });
     expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_YOUR_GRID']);
     expect(await storedTree()).toEqual(before);
   });
@@ -108,19 +152,35 @@ describe('grid tree edits', () => {
     const afterMove = new Date().toISOString();
 
     await eventually('the dispatch replica to put the micro-grid under its new parent', async () => {
-      const rows = await platform.database.query<{ parent_id: string; code: string }>('SELECT parent_id, code FROM issue_dispatch.grid_replica WHERE grid_id = $1', [grid.micro]);
+      const rows = await platform.database.query<{ parent_id: string; code: string }>(
+        'SELECT parent_id, code FROM issue_dispatch.grid_replica WHERE grid_id = $1',
+        [grid.micro],
+      );
       return rows[0]?.parent_id === grid.second && rows[0].code === moved.body.code;
     });
     const fact = await recorder.waitForEvent('GridMoved', (e) => e.type === GridMoved.type && e.subject === grid.micro);
-    expect(fact.data).toMatchObject({ fromParentId: grid.first, toParentId: grid.second, fromCode: old.code, toCode: moved.body.code, descendantsRecoded: 0 });
+    expect(fact.data).toMatchObject({
+      fromParentId: grid.first,
+      toParentId: grid.second,
+      fromCode: old.code,
+      toCode: moved.body.code,
+      descendantsRecoded: 0,
+    });
 
     // The tree as it was: an issue reported before the move still belongs under 第一网格.
     const then = await registry.get(`${grids()}/${grid.micro}?asOf=${encodeURIComponent(beforeMove)}`);
     expect(then.status).toBe(200);
-    expect(then.body).toMatchObject({ parentId: grid.first, code: old.code, name: '汝河路22号院（东）', validTo: expect.any(String) });
+    expect(then.body).toMatchObject({
+      parentId: grid.first,
+      code: old.code,
+      name: '汝河路22号院（东）',
+      validTo: expect.any(String),
+    });
     const now = await registry.get(`${grids()}/${grid.micro}?asOf=${encodeURIComponent(afterMove)}`);
     expect(now.body).toMatchObject({ parentId: grid.second, code: moved.body.code, validTo: null });
-    const underFirstThen = (await registry.get(`${grids()}?asOf=${encodeURIComponent(beforeMove)}&parentId=${grid.first}`)).body;
+    const underFirstThen = (
+      await registry.get(`${grids()}?asOf=${encodeURIComponent(beforeMove)}&parentId=${grid.first}`)
+    ).body;
     expect(underFirstThen.map((g: { gridId: string }) => g.gridId).sort()).toEqual([grid.micro, grid.court47].sort());
     const underFirstNow = (await registry.get(`${grids()}?parentId=${grid.first}`)).body;
     expect(underFirstNow.map((g: { gridId: string }) => g.gridId)).toEqual([grid.court47]);
@@ -136,7 +196,10 @@ describe('grid tree edits', () => {
     const court = (await registry.get(`${grids()}/${grid.court47}`)).body;
     expect(court).toMatchObject({ parentId: grid.first, code: `${moved.body.code}002` }); // its own suffix (the second micro-grid of 第一网格) kept
     await eventually('the dispatch replica to re-code the micro-grid below', async () => {
-      const rows = await platform.database.query<{ code: string }>('SELECT code FROM issue_dispatch.grid_replica WHERE grid_id = $1', [grid.court47]);
+      const rows = await platform.database.query<{ code: string }>(
+        'SELECT code FROM issue_dispatch.grid_replica WHERE grid_id = $1',
+        [grid.court47],
+      );
       return rows[0]?.code === court.code;
     });
   });
@@ -155,7 +218,9 @@ describe('grid tree edits', () => {
     const listed = (await registry.get(`${grids()}?parentId=${grid.second}`)).body;
     expect(listed).toEqual([]);
     const withRetired = (await registry.get(`${grids()}?parentId=${grid.second}&includeRetired=true`)).body;
-    expect(withRetired.map((g: { gridId: string; status: string }) => [g.gridId, g.status])).toEqual([[grid.micro, 'retired']]);
+    expect(withRetired.map((g: { gridId: string; status: string }) => [g.gridId, g.status])).toEqual([
+      [grid.micro, 'retired'],
+    ]);
     expect((await patch(`${grids()}/${grid.micro}`, { name: 'again' })).body.code).toBe('GRID_RETIRED');
     // With its only child retired, 第二网格 may go too.
     expect((await registry.post(`${grids()}/${grid.second}/retire`, {})).status).toBe(200);

@@ -18,7 +18,9 @@ import { as } from '../support/tokens';
 const CPU_BOUND_MS = 3_000;
 const HTTP_BOUND_S = 10;
 
-const dispatchGroups = Object.values(Subscriptions).filter((s) => s.service === 'issue-dispatch').map((s) => s.group);
+const dispatchGroups = Object.values(Subscriptions)
+  .filter((s) => s.service === 'issue-dispatch')
+  .map((s) => s.group);
 
 interface Probe {
   readonly at: number;
@@ -53,19 +55,46 @@ describe('health, fast restarts and dependency outages', () => {
 
   const dispatch = () => httpClient(platform.services['issue-dispatch'].baseUrl, admin);
   const report = (key: string) =>
-    dispatch().post(`/v1/tenants/${tenantId}/issues`, { category: 'water-leak', gridId: micro, description: '楼道漏水', reporter: { name: '住户' } }, { 'Idempotency-Key': key });
+    dispatch().post(
+      `/v1/tenants/${tenantId}/issues`,
+      { category: 'water-leak', gridId: micro, description: '楼道漏水', reporter: { name: '住户' } },
+      { 'Idempotency-Key': key },
+    );
 
   beforeAll(async () => {
     platform = await startPlatform('health', ['grid-registry', 'issue-dispatch']);
     admin = await as.districtAdmin(tenantId);
     const registry = httpClient(platform.services['grid-registry'].baseUrl, admin);
-    expect((await registry.as(await as.cityAdmin()).post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    const street = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'street', parentId: null, name: '淮河路街道' })).body.gridId;
-    const community = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'community', parentId: street, name: '桃源社区' })).body.gridId;
-    micro = (await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'micro', parentId: community, name: '47号院' })).body.gridId;
-    await eventually('dispatch to know the district', async () =>
-      (await dispatch().put(`/v1/tenants/${tenantId}/categories/water-leak`, { name: '漏水', ackWithinSeconds: { micro: 600 } })).status === 200);
-    await eventually('dispatch to know the micro-grid', async () => (await report(`warm-up-${Date.now()}`)).status === 201);
+    expect(
+      (
+        await registry
+          .as(await as.cityAdmin())
+          .post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })
+      ).status,
+    ).toBe(201);
+    const street = (
+      await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'street', parentId: null, name: '淮河路街道' })
+    ).body.gridId;
+    const community = (
+      await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'community', parentId: street, name: '桃源社区' })
+    ).body.gridId;
+    micro = (
+      await registry.post(`/v1/tenants/${tenantId}/grids`, { level: 'micro', parentId: community, name: '47号院' })
+    ).body.gridId;
+    await eventually(
+      'dispatch to know the district',
+      async () =>
+        (
+          await dispatch().put(`/v1/tenants/${tenantId}/categories/water-leak`, {
+            name: '漏水',
+            ackWithinSeconds: { micro: 600 },
+          })
+        ).status === 200,
+    );
+    await eventually(
+      'dispatch to know the micro-grid',
+      async () => (await report(`warm-up-${Date.now()}`)).status === 201,
+    );
   });
 
   afterAll(async () => {
@@ -78,7 +107,11 @@ describe('health, fast restarts and dependency outages', () => {
     const ready = await fetch(`${service.baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
     const body: any = await ready.json();
-    expect(body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' }, kafka: { status: 'up', producer: 'connected' } });
+    expect(body.details).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      kafka: { status: 'up', producer: 'connected' },
+    });
     expect(Object.keys(body.details.kafka.groups).sort()).toEqual([...dispatchGroups].sort());
     expect(Object.values(body.details.kafka.groups)).toEqual(dispatchGroups.map(() => 'joined'));
     // GET /health stays, as the same check.
@@ -98,7 +131,9 @@ describe('health, fast restarts and dependency outages', () => {
 
     const probes = await probeUntilReady(service.baseUrl, 60_000);
     const readyAfter = (probes.at(-1)!.at - restarted) / 1000;
-    process.stdout.write(`issue-dispatch after SIGKILL: HTTP live ${liveAfter.toFixed(2)} s, report committed ${reportAfter.toFixed(2)} s (${cpuToReport} ms of CPU), ready (groups rejoined) ${readyAfter.toFixed(2)} s after restart\n`);
+    process.stdout.write(
+      `issue-dispatch after SIGKILL: HTTP live ${liveAfter.toFixed(2)} s, report committed ${reportAfter.toFixed(2)} s (${cpuToReport} ms of CPU), ready (groups rejoined) ${readyAfter.toFixed(2)} s after restart\n`,
+    );
     expect(cpuToReport).toBeLessThan(CPU_BOUND_MS);
     expect(liveAfter).toBeLessThan(HTTP_BOUND_S);
     expect(reportAfter).toBeLessThan(HTTP_BOUND_S);
@@ -111,17 +146,32 @@ describe('health, fast restarts and dependency outages', () => {
       expect(unready.ready).toBe(503);
       const kafka = unready.readyBody.details.kafka;
       expect(kafka.status).toBe('down');
-      expect(kafka.producer === 'connecting' || Object.values(kafka.groups).some((state) => state !== 'joined')).toBe(true);
+      expect(kafka.producer === 'connecting' || Object.values(kafka.groups).some((state) => state !== 'joined')).toBe(
+        true,
+      );
     }
     expect(Object.values(probes.at(-1)!.readyBody.details.kafka.groups)).toEqual(dispatchGroups.map(() => 'joined'));
     // The broker agrees: each group is stable with exactly the restarted member (the killed one has left).
-    const described = await withAdmin(adminConnection(), (kafkaAdmin) => kafkaAdmin.describeGroups(dispatchGroups.map((g) => `${platform.topicPrefix}${g}`)));
-    for (const group of described.groups) expect({ group: group.groupId, state: group.state, members: group.members.length }).toEqual({ group: group.groupId, state: 'Stable', members: 1 });
+    const described = await withAdmin(adminConnection(), (kafkaAdmin) =>
+      kafkaAdmin.describeGroups(dispatchGroups.map((g) => `${platform.topicPrefix}${g}`)),
+    );
+    for (const group of described.groups)
+      expect({ group: group.groupId, state: group.state, members: group.members.length }).toEqual({
+        group: group.groupId,
+        state: 'Stable',
+        members: 1,
+      });
     // The report taken before the groups were back was published by the relay as soon as the producer connected.
-    await eventually('the report taken during the restart to be published', async () => {
-      const [{ waiting }] = await platform.database.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM issue_dispatch.outbox`);
-      return waiting === 0;
-    }, 30_000);
+    await eventually(
+      'the report taken during the restart to be published',
+      async () => {
+        const [{ waiting }] = await platform.database.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM issue_dispatch.outbox`,
+        );
+        return waiting === 0;
+      },
+      30_000,
+    );
   });
 
   it('answers 503 DEPENDENCY_UNAVAILABLE with Retry-After while its database refuses connections, and the same Idempotency-Key then stores one issue', async () => {
@@ -134,15 +184,27 @@ describe('health, fast restarts and dependency outages', () => {
     try {
       await superuser.query(`ALTER DATABASE "${platform.database.name}" WITH ALLOW_CONNECTIONS false`);
       // The test's own connection stays (it checks the outcome); every connection of the service goes.
-      await superuser.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> $2`, [platform.database.name, own]);
+      await superuser.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> $2`, [
+        platform.database.name,
+        own,
+      ]);
 
       const refused = await fetch(`${service.baseUrl}/v1/tenants/${tenantId}/issues`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}`, 'Idempotency-Key': key },
-        body: JSON.stringify({ category: 'water-leak', gridId: micro, description: '楼道漏水', reporter: { name: '住户' } }),
+        body: JSON.stringify({
+          category: 'water-leak',
+          gridId: micro,
+          description: '楼道漏水',
+          reporter: { name: '住户' },
+        }),
       });
       const body: any = await refused.json();
-      expect({ status: refused.status, retryAfter: refused.headers.get('retry-after'), code: body.code }).toEqual({ status: 503, retryAfter: '2', code: 'DEPENDENCY_UNAVAILABLE' });
+      expect({ status: refused.status, retryAfter: refused.headers.get('retry-after'), code: body.code }).toEqual({
+        status: 503,
+        retryAfter: '2',
+        code: 'DEPENDENCY_UNAVAILABLE',
+      });
       expect(body.message).toMatch(/retry with the same Idempotency-Key/);
 
       const ready = await fetch(`${service.baseUrl}/health/ready`);
@@ -153,27 +215,40 @@ describe('health, fast restarts and dependency outages', () => {
       await superuser.query(`ALTER DATABASE "${platform.database.name}" WITH ALLOW_CONNECTIONS true`);
       await superuser.end();
     }
-    const retried = await eventually('the retry to be accepted', async () => {
-      const r = await report(key);
-      return r.status === 201 ? r : undefined;
-    }, 15_000);
+    const retried = await eventually(
+      'the retry to be accepted',
+      async () => {
+        const r = await report(key);
+        return r.status === 201 ? r : undefined;
+      },
+      15_000,
+    );
     expect(retried.body.id).toEqual(expect.any(String));
     const again = await report(key);
     expect({ status: again.status, id: again.body.id }).toEqual({ status: 201, id: retried.body.id });
     const after = await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM issue_dispatch.issues`);
     expect(after[0].n - before[0].n).toBe(1);
-    await eventually('ready again', async () => (await fetch(`${service.baseUrl}/health/ready`)).status === 200, 15_000);
+    await eventually(
+      'ready again',
+      async () => (await fetch(`${service.baseUrl}/health/ready`)).status === 200,
+      15_000,
+    );
   });
 
   it('starts and takes reports with Kafka unreachable, unready until it connects, and stops cleanly', async () => {
     // A second issue-dispatch on the same database whose broker list names a closed port: Kafka is down for it alone.
-    const kafkaLess = new ServiceProcess('issue-dispatch', await freePort(), {
-      DATABASE_URL: platform.database.url,
-      KAFKA_TOPIC_PREFIX: platform.topicPrefix,
-      KAFKA_BROKERS: `127.0.0.1:${await freePort()}`,
-      KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
-      OUTBOX_POLL_MS: '50',
-    }, `health-${platform.topicPrefix.slice(0, -1)}-no-kafka`);
+    const kafkaLess = new ServiceProcess(
+      'issue-dispatch',
+      await freePort(),
+      {
+        DATABASE_URL: platform.database.url,
+        KAFKA_TOPIC_PREFIX: platform.topicPrefix,
+        KAFKA_BROKERS: `127.0.0.1:${await freePort()}`,
+        KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+        OUTBOX_POLL_MS: '50',
+      },
+      `health-${platform.topicPrefix.slice(0, -1)}-no-kafka`,
+    );
     const started = Date.now();
     await kafkaLess.start('live');
     const liveAfter = (Date.now() - started) / 1000;
@@ -181,7 +256,12 @@ describe('health, fast restarts and dependency outages', () => {
       process.stdout.write(`issue-dispatch with Kafka unreachable: HTTP live ${liveAfter.toFixed(2)} s after start\n`);
       expect(liveAfter).toBeLessThan(HTTP_BOUND_S);
       const client = httpClient(kafkaLess.baseUrl, admin);
-      const accepted = await client.post(`/v1/tenants/${tenantId}/issues`, { category: 'water-leak', gridId: micro, description: '无Kafka时上报', reporter: { name: '住户' } });
+      const accepted = await client.post(`/v1/tenants/${tenantId}/issues`, {
+        category: 'water-leak',
+        gridId: micro,
+        description: '无Kafka时上报',
+        reporter: { name: '住户' },
+      });
       expect(accepted.status).toBe(201);
       // Still unready seconds later: it keeps retrying and says why.
       await new Promise((resolve) => setTimeout(resolve, 3_000));
@@ -192,10 +272,16 @@ describe('health, fast restarts and dependency outages', () => {
       expect(body.details.kafka).toMatchObject({ status: 'down', producer: 'connecting' });
       expect((await fetch(`${kafkaLess.baseUrl}/health/live`)).status).toBe(200);
       // Nothing is lost: the row waits in the outbox, and the replica that reaches Kafka publishes it.
-      await eventually('the report to leave the outbox', async () => {
-        const [{ waiting }] = await platform.database.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM issue_dispatch.outbox`);
-        return waiting === 0;
-      }, 30_000);
+      await eventually(
+        'the report to leave the outbox',
+        async () => {
+          const [{ waiting }] = await platform.database.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM issue_dispatch.outbox`,
+          );
+          return waiting === 0;
+        },
+        30_000,
+      );
     } finally {
       // SIGTERM while start-up still retries against the absent broker must not hang the shutdown.
       const stopping = Date.now();

@@ -14,7 +14,12 @@ import { as } from '../support/tokens';
 const seed = Number(process.env.FUZZ_SEED ?? 20_260_601);
 const runsPerRoute = Number(process.env.FUZZ_RUNS ?? 32);
 const apps: AppName[] = ['grid-registry', 'issue-dispatch', 'volunteer-coordination', 'analytics'];
-const schemaOf: Record<AppName, string> = { 'grid-registry': 'grid_registry', 'issue-dispatch': 'issue_dispatch', 'volunteer-coordination': 'volunteer_coordination', analytics: 'analytics' };
+const schemaOf: Record<AppName, string> = {
+  'grid-registry': 'grid_registry',
+  'issue-dispatch': 'issue_dispatch',
+  'volunteer-coordination': 'volunteer_coordination',
+  analytics: 'analytics',
+};
 const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 interface Outcome {
@@ -82,7 +87,10 @@ describe('fuzzing every route of every service with bad input', () => {
       const routes = routesOf((await (await fetch(`${base}/openapi.json`)).json()) as Parameters<typeof routesOf>[0]);
       routeCount += routes.length;
       for (const [routeIndex, route] of routes.entries()) {
-        const requests = fc.sample(requestsFor(route, realIds), { seed: seed + appIndex * 1000 + routeIndex, numRuns: runsPerRoute });
+        const requests = fc.sample(requestsFor(route, realIds), {
+          seed: seed + appIndex * 1000 + routeIndex,
+          numRuns: runsPerRoute,
+        });
         for (const request of requests) {
           const eventsBefore = mutating.has(request.method) ? await ownEvents(app) : '';
           const { status, body } = await send(base, request);
@@ -105,12 +113,16 @@ describe('fuzzing every route of every service with bad input', () => {
       seconds: Math.round((Date.now() - startedAt) / 1000),
     };
     process.stdout.write(`input fuzz: ${JSON.stringify(summary)}\n`);
-    const describeOutcome = (o: Outcome) => `${o.app} ${o.request.method} ${o.request.target.slice(0, 200)} as ${o.request.caller} → ${o.status} ${o.body.slice(0, 160)} | body ${String(o.request.body ?? '').slice(0, 160)}`;
+    const describeOutcome = (o: Outcome) =>
+      `${o.app} ${o.request.method} ${o.request.target.slice(0, 200)} as ${o.request.caller} → ${o.status} ${o.body.slice(0, 160)} | body ${String(o.request.body ?? '').slice(0, 160)}`;
     expect(outcomes.filter((o) => o.status >= 500).map(describeOutcome)).toEqual([]);
     expect(outcomes.filter((o) => o.wroteEvents).map(describeOutcome)).toEqual([]);
     // With every change refused, no table of any service holds a row more or less than before the run.
     if (accepted.length === 0) expect((await settledState(platform.database)).rows).toEqual(before.rows);
-    else process.stdout.write(`input fuzz: accepted changes (row counts not compared):\n${accepted.map(describeOutcome).join('\n')}\n`);
+    else
+      process.stdout.write(
+        `input fuzz: accepted changes (row counts not compared):\n${accepted.map(describeOutcome).join('\n')}\n`,
+      );
     expect(summary.requests).toBeGreaterThan(routeCount * runsPerRoute * 0.99);
   }, 420_000);
 });

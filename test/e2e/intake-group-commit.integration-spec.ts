@@ -20,7 +20,11 @@ describe('intake: group commit of concurrent reports', () => {
   let resident: ReturnType<typeof httpClient>;
 
   const report = (description: string, correlationId: string, extra: Record<string, unknown> = {}) =>
-    resident.post('/v1/tenants/erqi/issues', { category: 'street-lighting', gridId: district.grid.micro47, description, reporter: { name: '居民' }, ...extra }, { 'x-correlation-id': correlationId });
+    resident.post(
+      '/v1/tenants/erqi/issues',
+      { category: 'street-lighting', gridId: district.grid.micro47, description, reporter: { name: '居民' }, ...extra },
+      { 'x-correlation-id': correlationId },
+    );
 
   beforeAll(async () => {
     platform = await startPlatform('intake-groups', ['grid-registry', 'issue-dispatch']);
@@ -35,15 +39,27 @@ describe('intake: group commit of concurrent reports', () => {
   });
 
   it('commits concurrent reports in shared transactions, each answered with its own case, history, timer and events', async () => {
-    const burst = Array.from({ length: 40 }, (_, i) => ({ description: `路灯不亮 第${i}盏`, correlationId: `group-${randomUUID()}` }));
-    const answers = await Promise.all(burst.map(({ description, correlationId }) => report(description, correlationId)));
+    const burst = Array.from({ length: 40 }, (_, i) => ({
+      description: `路灯不亮 第${i}盏`,
+      correlationId: `group-${randomUUID()}`,
+    }));
+    const answers = await Promise.all(
+      burst.map(({ description, correlationId }) => report(description, correlationId)),
+    );
     expect(answers.map((a) => a.status)).toEqual(burst.map(() => 201));
     const ids = answers.map((a) => a.body.id as string);
     expect(new Set(ids).size).toBe(burst.length);
     expect(answers.map((a) => a.body.description)).toEqual(burst.map((b) => b.description));
 
     // Each case was committed before its 201: all there, each with its own rows, its correlation kept.
-    const rows = await platform.database.query<{ id: string; correlation_id: string; description: string; history: number; timers: number; tx: string }>(
+    const rows = await platform.database.query<{
+      id: string;
+      correlation_id: string;
+      description: string;
+      history: number;
+      timers: number;
+      tx: string;
+    }>(
       `SELECT i.id::text, i.correlation_id, i.description, i.xmin::text AS tx,
               (SELECT count(*)::int FROM issue_dispatch.issue_history h WHERE h.issue_id = i.id) AS history,
               (SELECT count(*)::int FROM issue_dispatch.durable_timers t WHERE t.aggregate_id = i.id::text) AS timers
@@ -52,7 +68,12 @@ describe('intake: group commit of concurrent reports', () => {
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const [i, id] of ids.entries()) {
-      expect(byId.get(id)).toMatchObject({ correlation_id: burst[i].correlationId, description: burst[i].description, history: 2, timers: 1 });
+      expect(byId.get(id)).toMatchObject({
+        correlation_id: burst[i].correlationId,
+        description: burst[i].description,
+        history: 2,
+        timers: 1,
+      });
     }
     // Shared transactions: fewer transactions wrote them than there are cases (each group's rows carry one xmin).
     const transactions = new Set(rows.map((row) => row.tx)).size;
@@ -61,10 +82,14 @@ describe('intake: group commit of concurrent reports', () => {
 
     // Each case's events, once each, under its own request's correlation id.
     await eventually('every case reported and dispatched on Kafka', async () =>
-      ids.every((id) => [IssueReported.type, IssueDispatched.type].every((type) => recorder.events(type).some((e) => e.subject === id))),
+      ids.every((id) =>
+        [IssueReported.type, IssueDispatched.type].every((type) => recorder.events(type).some((e) => e.subject === id)),
+      ),
     );
     for (const [i, id] of ids.entries()) {
-      const events = recorder.events().filter((e) => e.subject === id && (e.type === IssueReported.type || e.type === IssueDispatched.type));
+      const events = recorder
+        .events()
+        .filter((e) => e.subject === id && (e.type === IssueReported.type || e.type === IssueDispatched.type));
       expect(events.map((e) => [e.type, e.correlationid])).toEqual([
         [IssueReported.type, burst[i].correlationId],
         [IssueDispatched.type, burst[i].correlationId],
@@ -83,8 +108,13 @@ describe('intake: group commit of concurrent reports', () => {
       END $$;
       CREATE TRIGGER refuse_poison BEFORE INSERT ON issue_dispatch.issues FOR EACH ROW EXECUTE FUNCTION issue_dispatch.refuse_poison();`);
     try {
-      const burst = Array.from({ length: 30 }, (_, i) => ({ description: i === 7 ? '毒丸' : `井盖松动 ${i}`, correlationId: `poison-${randomUUID()}` }));
-      const answers = await Promise.all(burst.map(({ description, correlationId }) => report(description, correlationId)));
+      const burst = Array.from({ length: 30 }, (_, i) => ({
+        description: i === 7 ? '毒丸' : `井盖松动 ${i}`,
+        correlationId: `poison-${randomUUID()}`,
+      }));
+      const answers = await Promise.all(
+        burst.map(({ description, correlationId }) => report(description, correlationId)),
+      );
       expect(answers.map((a) => a.status)).toEqual(burst.map((_, i) => (i === 7 ? 500 : 201)));
       expect(answers[7].body).toMatchObject({ code: 'INTERNAL' });
 
@@ -95,17 +125,29 @@ describe('intake: group commit of concurrent reports', () => {
            FROM issue_dispatch.issues i WHERE i.correlation_id = ANY($1::text[])`,
         [burst.map((b) => b.correlationId)],
       );
-      expect(stored.map((row) => row.description).sort()).toEqual(burst.filter((_, i) => i !== 7).map((b) => b.description).sort());
+      expect(stored.map((row) => row.description).sort()).toEqual(
+        burst
+          .filter((_, i) => i !== 7)
+          .map((b) => b.description)
+          .sort(),
+      );
       expect(stored.every((row) => row.history === 2 && row.timers === 1)).toBe(true);
       // Nothing announced for the refused report: no event carries its correlation id.
-      const poisonEvents = await platform.database.query(`SELECT 1 FROM issue_dispatch.outbox WHERE headers->>'ce_correlationid' = $1`, [burst[7].correlationId]);
+      const poisonEvents = await platform.database.query(
+        `SELECT 1 FROM issue_dispatch.outbox WHERE headers->>'ce_correlationid' = $1`,
+        [burst[7].correlationId],
+      );
       expect(poisonEvents).toHaveLength(0);
       await eventually('the others dispatched on Kafka', async () =>
-        answers.filter((a) => a.status === 201).every((a) => recorder.events(IssueDispatched.type).some((e) => e.subject === a.body.id)),
+        answers
+          .filter((a) => a.status === 201)
+          .every((a) => recorder.events(IssueDispatched.type).some((e) => e.subject === a.body.id)),
       );
       expect(recorder.events().some((e) => e.correlationid === burst[7].correlationId)).toBe(false);
     } finally {
-      await platform.database.query(`DROP TRIGGER refuse_poison ON issue_dispatch.issues; DROP FUNCTION issue_dispatch.refuse_poison();`);
+      await platform.database.query(
+        `DROP TRIGGER refuse_poison ON issue_dispatch.issues; DROP FUNCTION issue_dispatch.refuse_poison();`,
+      );
     }
   });
 
@@ -117,7 +159,9 @@ describe('intake: group commit of concurrent reports', () => {
       'unknown-grid': { gridId: randomUUID() },
       'no-reporter': { reporter: undefined },
     };
-    const answers = await Promise.all(kinds.map((kind, i) => report(`burst ${kind} ${i}`, `burst-${randomUUID()}`, bodies[kind])));
+    const answers = await Promise.all(
+      kinds.map((kind, i) => report(`burst ${kind} ${i}`, `burst-${randomUUID()}`, bodies[kind])),
+    );
     expect(answers.map((a) => [a.status, a.body.code ?? null])).toEqual([
       [201, null],
       [422, 'UNKNOWN_CATEGORY'],

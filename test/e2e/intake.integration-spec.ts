@@ -25,12 +25,23 @@ describe('REST intake: photos, private contact, channels and possible duplicates
   const spot = { lon: 113.6022, lat: 34.7022 };
 
   const client = async (token: Promise<string>) => httpClient(base, await token);
-  const report = async (body: Record<string, unknown>, token = as.resident('erqi', 'resident:li'), headers: Record<string, string> = {}) =>
-    (await client(token)).post('/v1/tenants/erqi/issues', { category: 'street-lighting', description: '路灯不亮', reporter: { name: '居民' }, ...body }, headers);
+  const report = async (
+    body: Record<string, unknown>,
+    token = as.resident('erqi', 'resident:li'),
+    headers: Record<string, string> = {},
+  ) =>
+    (await client(token)).post(
+      '/v1/tenants/erqi/issues',
+      { category: 'street-lighting', description: '路灯不亮', reporter: { name: '居民' }, ...body },
+      headers,
+    );
 
   beforeAll(async () => {
     // Duplicates within 40 m and 2 hours, to show both settings at work.
-    platform = await startPlatform('intake', ['grid-registry', 'issue-dispatch'], { DUPLICATE_RADIUS_METRES: '40', DUPLICATE_WINDOW_HOURS: '2' });
+    platform = await startPlatform('intake', ['grid-registry', 'issue-dispatch'], {
+      DUPLICATE_RADIUS_METRES: '40',
+      DUPLICATE_WINDOW_HOURS: '2',
+    });
     base = platform.services['issue-dispatch'].baseUrl;
     recorder = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(Topics.issueEvents.name)]);
     district = await buildIntakeDistrict(platform);
@@ -47,9 +58,19 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     const photos = ['https://photos.example.org/lamp-1.jpg', 'http://photos.example.org/lamp-2.jpg?size=large'];
     const response = await report({ location: spot, photoUrls: photos, reporter: contact });
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ channel: 'resident', intakeSource: 'rest', photoUrls: photos, contact: { name: contact.name, phone: contact.phone, email: contact.email }, possibleDuplicates: [], holderGridId: district.grid.micro47 });
+    expect(response.body).toMatchObject({
+      channel: 'resident',
+      intakeSource: 'rest',
+      photoUrls: photos,
+      contact: { name: contact.name, phone: contact.phone, email: contact.email },
+      possibleDuplicates: [],
+      holderGridId: district.grid.micro47,
+    });
     reported = response.body.id;
-    const [row] = await platform.database.query('SELECT photo_urls, reporter_email, reporter_phone FROM issue_dispatch.issues WHERE id = $1', [reported]);
+    const [row] = await platform.database.query(
+      'SELECT photo_urls, reporter_email, reporter_phone FROM issue_dispatch.issues WHERE id = $1',
+      [reported],
+    );
     expect(row).toEqual({ photo_urls: photos, reporter_email: contact.email, reporter_phone: contact.phone });
 
     await recorder.waitForEvent('the report', (e) => e.type === IssueReported.type && e.subject === reported);
@@ -74,7 +95,12 @@ describe('REST intake: photos, private contact, channels and possible duplicates
       ['a city viewer', as.cityViewer()],
     ] as const) {
       const response = await read(token);
-      expect({ who, status: response.status, hasContact: 'contact' in response.body, photos: response.body.photoUrls?.length }).toEqual({ who, status: 200, hasContact: false, photos: 2 });
+      expect({
+        who,
+        status: response.status,
+        hasContact: 'contact' in response.body,
+        photos: response.body.photoUrls?.length,
+      }).toEqual({ who, status: 200, hasContact: false, photos: 2 });
       expect(JSON.stringify(response.body)).not.toContain(contact.phone);
     }
     const otherResident = await read(as.resident('erqi', 'resident:someone-else'));
@@ -84,61 +110,156 @@ describe('REST intake: photos, private contact, channels and possible duplicates
   });
 
   it('refuses bad photos, missing or malformed contacts, descriptions and channels with a 4xx naming the field, storing and announcing nothing', async () => {
-    await eventually('every stored report to be announced', async () => recorder.events(IssueReported.type).length === (await storedCounts(platform)).issues);
+    await eventually(
+      'every stored report to be announced',
+      async () => recorder.events(IssueReported.type).length === (await storedCounts(platform)).issues,
+    );
     const before = await storedCounts(platform);
     const announced = recorder.events(IssueReported.type).length;
     const six = Array.from({ length: 6 }, (_, i) => `https://photos.example.org/${i}.jpg`);
     const cases: Array<[string, Record<string, unknown>, Promise<string> | undefined, number, string, string]> = [
-      ['an ftp photo', { photoUrls: ['ftp://photos.example.org/a.jpg'] }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
+      [
+        'an ftp photo',
+        { photoUrls: ['ftp://photos.example.org/a.jpg'] },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'photoUrls',
+      ],
       ['a photo that is not a URL', { photoUrls: ['lamp.jpg'] }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
       ['six photos', { photoUrls: six }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
-      ['a photo URL over 2048 characters', { photoUrls: [`https://photos.example.org/${'a'.repeat(2030)}.jpg`] }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
-      ['photos not given as a list', { photoUrls: 'https://photos.example.org/a.jpg' }, undefined, 400, 'VALIDATION_FAILED', 'photoUrls'],
+      [
+        'a photo URL over 2048 characters',
+        { photoUrls: [`https://photos.example.org/${'a'.repeat(2030)}.jpg`] },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'photoUrls',
+      ],
+      [
+        'photos not given as a list',
+        { photoUrls: 'https://photos.example.org/a.jpg' },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'photoUrls',
+      ],
       ['no reporter', { reporter: undefined }, undefined, 400, 'VALIDATION_FAILED', 'reporter'],
       ['a reporter that is a string', { reporter: '居民' }, undefined, 400, 'VALIDATION_FAILED', 'reporter'],
-      ['a malformed e-mail', { reporter: { name: '居民', email: 'li at example' } }, undefined, 400, 'VALIDATION_FAILED', 'reporter.email'],
-      ['a malformed phone', { reporter: { name: '居民', phone: 'call me' } }, undefined, 400, 'VALIDATION_FAILED', 'reporter.phone'],
-      ['a description of 2001 characters', { description: '灯'.repeat(2001) }, undefined, 400, 'VALIDATION_FAILED', 'description'],
+      [
+        'a malformed e-mail',
+        { reporter: { name: '居民', email: 'li at example' } },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'reporter.email',
+      ],
+      [
+        'a malformed phone',
+        { reporter: { name: '居民', phone: 'call me' } },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'reporter.phone',
+      ],
+      [
+        'a description of 2001 characters',
+        { description: '灯'.repeat(2001) },
+        undefined,
+        400,
+        'VALIDATION_FAILED',
+        'description',
+      ],
       ['an unknown channel', { channel: 'drone' }, undefined, 400, 'VALIDATION_FAILED', 'channel'],
       ['a resident claiming a patrol', { channel: 'patrol' }, undefined, 403, 'FORBIDDEN_CHANNEL', ''],
       ['a resident claiming a home visit', { channel: 'visit' }, undefined, 403, 'FORBIDDEN_CHANNEL', ''],
-      ['the dispatch centre claiming a patrol', { channel: 'patrol' }, as.dispatcher('erqi'), 403, 'FORBIDDEN_CHANNEL', ''],
+      [
+        'the dispatch centre claiming a patrol',
+        { channel: 'patrol' },
+        as.dispatcher('erqi'),
+        403,
+        'FORBIDDEN_CHANNEL',
+        '',
+      ],
     ];
     for (const [what, body, token, status, code, field] of cases) {
       const response = await report({ location: spot, ...body }, token);
       expect({ what, status: response.status, code: response.body.code }).toEqual({ what, status, code });
-      if (field) expect({ what, fields: response.body.details.map((d: { field: string }) => d.field) }).toEqual({ what, fields: expect.arrayContaining([field]) });
+      if (field)
+        expect({ what, fields: response.body.details.map((d: { field: string }) => d.field) }).toEqual({
+          what,
+          fields: expect.arrayContaining([field]),
+        });
     }
-    expect((await report({ location: spot, description: '灯'.repeat(2001) })).body.message).toContain('description must be 1-2000 characters');
-    const noWindows = await (await client(as.districtAdmin('erqi'))).put('/v1/tenants/erqi/categories/no-windows', { name: '无时限' });
-    expect([noWindows.status, noWindows.body.code, noWindows.body.details?.map((d: { field: string }) => d.field)]).toEqual([400, 'VALIDATION_FAILED', ['ackWithinSeconds']]);
+    expect((await report({ location: spot, description: '灯'.repeat(2001) })).body.message).toContain(
+      'description must be 1-2000 characters',
+    );
+    const noWindows = await (
+      await client(as.districtAdmin('erqi'))
+    ).put('/v1/tenants/erqi/categories/no-windows', { name: '无时限' });
+    expect([
+      noWindows.status,
+      noWindows.body.code,
+      noWindows.body.details?.map((d: { field: string }) => d.field),
+    ]).toEqual([400, 'VALIDATION_FAILED', ['ackWithinSeconds']]);
     await sleep(1000);
     expect(await storedCounts(platform)).toEqual(before);
     expect(recorder.events(IssueReported.type).length).toBe(announced);
   });
 
   it('lets grid workers report from patrols and leaders from home visits, announced with their channel', async () => {
-    const patrol = await report({ address: '嵩山路47号院', channel: 'patrol', category: 'noise', description: '巡查发现夜间施工' }, as.worker('erqi', district.grid.level3));
-    const visit = await report({ address: '嵩山路47号院', channel: 'visit', category: 'noise', description: '入户走访:邻居反映噪音' }, as.leader('erqi', district.grid.micro47));
-    expect([patrol.status, patrol.body.channel, visit.status, visit.body.channel]).toEqual([201, 'patrol', 201, 'visit']);
+    const patrol = await report(
+      { address: '嵩山路47号院', channel: 'patrol', category: 'noise', description: '巡查发现夜间施工' },
+      as.worker('erqi', district.grid.level3),
+    );
+    const visit = await report(
+      { address: '嵩山路47号院', channel: 'visit', category: 'noise', description: '入户走访:邻居反映噪音' },
+      as.leader('erqi', district.grid.micro47),
+    );
+    expect([patrol.status, patrol.body.channel, visit.status, visit.body.channel]).toEqual([
+      201,
+      'patrol',
+      201,
+      'visit',
+    ]);
     const channels = await eventually('both reports announced', async () => {
-      const found = recorder.events(IssueReported.type).filter((e) => e.subject === patrol.body.id || e.subject === visit.body.id);
+      const found = recorder
+        .events(IssueReported.type)
+        .filter((e) => e.subject === patrol.body.id || e.subject === visit.body.id);
       return found.length === 2 ? found.map((e) => [e.subject, (e.data as { channel: string }).channel]) : undefined;
     });
-    expect(channels).toEqual(expect.arrayContaining([[patrol.body.id, 'patrol'], [visit.body.id, 'visit']]));
+    expect(channels).toEqual(
+      expect.arrayContaining([
+        [patrol.body.id, 'patrol'],
+        [visit.body.id, 'visit'],
+      ]),
+    );
     // The home visit was at the same courtyard as the patrol's report: offered as a possible duplicate.
-    expect(visit.body.possibleDuplicates).toEqual([{ issueId: patrol.body.id, category: 'noise', state: 'dispatched', reportedAt: patrol.body.reportedAt, matchedBy: 'place', distanceMetres: null }]);
+    expect(visit.body.possibleDuplicates).toEqual([
+      {
+        issueId: patrol.body.id,
+        category: 'noise',
+        state: 'dispatched',
+        reportedAt: patrol.body.reportedAt,
+        matchedBy: 'place',
+        distanceMetres: null,
+      },
+    ]);
   });
 
   it('offers open reports of the same category within the radius and window, nearest first, and stores the new report anyway', async () => {
     const at = (metresNorth: number) => ({ lon: spot.lon, lat: north(spot.lat, metresNorth) });
-    const offered = (response: { body: { possibleDuplicates: Array<{ issueId: string; matchedBy: string; distanceMetres: number }> } }) =>
-      response.body.possibleDuplicates.map((d) => [d.issueId, d.matchedBy, d.distanceMetres]);
+    const offered = (response: {
+      body: { possibleDuplicates: Array<{ issueId: string; matchedBy: string; distanceMetres: number }> };
+    }) => response.body.possibleDuplicates.map((d) => [d.issueId, d.matchedBy, d.distanceMetres]);
 
     const near = await report({ location: at(30) });
     expect(offered(near)).toEqual([[reported, 'radius', 30]]);
     const both = await report({ location: at(10) });
-    expect(offered(both)).toEqual([[reported, 'radius', 10], [near.body.id, 'radius', 20]]);
+    expect(offered(both)).toEqual([
+      [reported, 'radius', 10],
+      [near.body.id, 'radius', 20],
+    ]);
     expect((await report({ location: at(-45) })).body.possibleDuplicates).toEqual([]); // 45 m from the first, 60+ from the others
     expect((await report({ location: spot, category: 'noise' })).body.possibleDuplicates).toEqual([]); // another category
 
@@ -149,10 +270,17 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     const again = await report({ location: at(5), description: '重复提交' }, undefined, key);
     expect(again.body).toEqual(once.body);
     expect(once.body.possibleDuplicates.length).toBeGreaterThan(0);
-    expect(await platform.database.query("SELECT count(*)::int AS n FROM issue_dispatch.issues WHERE description = '重复提交'")).toEqual([{ n: 1 }]);
+    expect(
+      await platform.database.query(
+        "SELECT count(*)::int AS n FROM issue_dispatch.issues WHERE description = '重复提交'",
+      ),
+    ).toEqual([{ n: 1 }]);
 
     // Outside the 2-hour window, and closed or rejected cases, are not offered.
-    await platform.database.query(`UPDATE issue_dispatch.issues SET reported_at = now() - interval '3 hours' WHERE id = $1`, [reported]);
+    await platform.database.query(
+      `UPDATE issue_dispatch.issues SET reported_at = now() - interval '3 hours' WHERE id = $1`,
+      [reported],
+    );
     await platform.database.query(`UPDATE issue_dispatch.issues SET state = 'rejected' WHERE id = $1`, [near.body.id]);
     await platform.database.query(`UPDATE issue_dispatch.issues SET state = 'closed' WHERE id = $1`, [both.body.id]);
     const later = await report({ location: at(20) });
@@ -161,12 +289,26 @@ describe('REST intake: photos, private contact, channels and possible duplicates
 
   describe('an Idempotency-Key whose first request died', () => {
     const subject = 'resident:retrier';
-    const body = (description: string) => ({ category: 'street-lighting', location: spot, description, reporter: { name: '居民' } });
-    const send = async (key: string, description: string) => (await client(as.resident('erqi', subject))).post('/v1/tenants/erqi/issues', body(description), { 'Idempotency-Key': key });
-    const stored = async (description: string) => (await platform.database.query<{ id: string }>('SELECT id FROM issue_dispatch.issues WHERE description = $1', [description])).map((r) => r.id);
+    const body = (description: string) => ({
+      category: 'street-lighting',
+      location: spot,
+      description,
+      reporter: { name: '居民' },
+    });
+    const send = async (key: string, description: string) =>
+      (await client(as.resident('erqi', subject))).post('/v1/tenants/erqi/issues', body(description), {
+        'Idempotency-Key': key,
+      });
+    const stored = async (description: string) =>
+      (
+        await platform.database.query<{ id: string }>('SELECT id FROM issue_dispatch.issues WHERE description = $1', [
+          description,
+        ])
+      ).map((r) => r.id);
     let redis: Redis;
     // What a replica SIGKILLed mid-request leaves in Redis: the key claimed, no answer kept.
-    const leavePending = (key: string) => redis.set(`idempotency:issue-report:erqi:${subject}:${key}`, 'pending', 'EX', 3600);
+    const leavePending = (key: string) =>
+      redis.set(`idempotency:issue-report:erqi:${subject}:${key}`, 'pending', 'EX', 3600);
 
     beforeAll(() => {
       redis = new Redis(process.env.REDIS_URL as string);

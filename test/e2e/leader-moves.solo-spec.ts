@@ -13,7 +13,13 @@ import { as } from '../support/tokens';
 /** Keys that kafkajs's default partitioner (murmur2, as the relay uses) sends to `partition` of a 3-partition topic. */
 function keysFor(partition: number, count: number): string[] {
   const partitioner = Partitioners.DefaultPartitioner();
-  const partitionMetadata = [0, 1, 2].map((partitionId) => ({ partitionId, leader: 0, partitionErrorCode: 0, replicas: [], isr: [] }));
+  const partitionMetadata = [0, 1, 2].map((partitionId) => ({
+    partitionId,
+    leader: 0,
+    partitionErrorCode: 0,
+    replicas: [],
+    isr: [],
+  }));
   const keys: string[] = [];
   while (keys.length < count) {
     const key = randomUUID();
@@ -55,22 +61,43 @@ describe('publishing while a partition leader moves', () => {
   it('publishes every event of a batch whose partition changed leader after the producer last looked', async () => {
     const topic = platform.topic(Topics.gridState.name);
     const registry = httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin());
-    expect((await registry.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    const street = await registry.as(await as.districtAdmin('erqi')).post('/v1/tenants/erqi/grids', { level: 'street', parentId: null, name: '淮河路街道' });
+    expect(
+      (await registry.post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status,
+    ).toBe(201);
+    const street = await registry
+      .as(await as.districtAdmin('erqi'))
+      .post('/v1/tenants/erqi/grids', { level: 'street', parentId: null, name: '淮河路街道' });
     expect(street.status).toBe(201);
     // Published: the relay's producer now holds this topic's leaders in its metadata (kafkajs keeps it for 5 minutes).
-    await eventually('the street to leave the outbox', async () => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.outbox`))[0].n === 0);
+    await eventually(
+      'the street to leave the outbox',
+      async () =>
+        (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.outbox`))[0].n ===
+        0,
+    );
 
     // Move one partition to a broker that leads another one: the stale metadata sends it to its old leader.
     const { moved, to, other } = await withAdmin(adminConnection(), async (admin) => {
       const leaders = await leadersOf(admin, topic);
       const choice = [...leaders].flatMap(([partition, leader]) =>
-        [...leaders].filter(([p, l]) => p !== partition && l !== leader).map(([p, l]) => ({ moved: partition, from: leader, to: l, other: p })),
+        [...leaders]
+          .filter(([p, l]) => p !== partition && l !== leader)
+          .map(([p, l]) => ({ moved: partition, from: leader, to: l, other: p })),
       )[0];
-      if (!choice) throw new Error(`every partition of ${topic} has the same leader (${JSON.stringify([...leaders])}); nothing to move between`);
+      if (!choice)
+        throw new Error(
+          `every partition of ${topic} has the same leader (${JSON.stringify([...leaders])}); nothing to move between`,
+        );
       const replicas = [choice.to, ...cluster.brokerIds.filter((id) => id !== choice.to && id !== choice.from)];
-      await admin.alterPartitionReassignments({ topics: [{ topic, partitionAssignment: [{ partition: choice.moved, replicas }] }] });
-      await eventually(`partition ${choice.moved} to be led by broker ${choice.to}`, async () => (await leadersOf(admin, topic)).get(choice.moved) === choice.to, 60_000, 200);
+      await admin.alterPartitionReassignments({
+        topics: [{ topic, partitionAssignment: [{ partition: choice.moved, replicas }] }],
+      });
+      await eventually(
+        `partition ${choice.moved} to be led by broker ${choice.to}`,
+        async () => (await leadersOf(admin, topic)).get(choice.moved) === choice.to,
+        60_000,
+        200,
+      );
       return choice;
     });
 
@@ -101,13 +128,25 @@ describe('publishing while a partition leader moves', () => {
     recorder = await new EventRecorder(EventRecorder.kafka()).start([topic]);
     const readIds = () => new Set(recorder.messages.map((m) => m.headers.ce_id));
     const missing = () => ids.filter((id) => !readIds().has(id)).map((id) => (ids.indexOf(id) < 10 ? moved : other));
-    await eventually(`all ${ids.length} events on ${topic} (partition ${moved}, now led by ${to}, and ${other})`, async () => missing().length === 0, 60_000, 200).catch((error) => {
+    await eventually(
+      `all ${ids.length} events on ${topic} (partition ${moved}, now led by ${to}, and ${other})`,
+      async () => missing().length === 0,
+      60_000,
+      200,
+    ).catch((error) => {
       throw new Error(`${(error as Error).message}; missing in partitions: ${JSON.stringify(missing())}`);
     });
-    await eventually('the outbox to be empty', async () => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.outbox`))[0].n === 0);
+    await eventually(
+      'the outbox to be empty',
+      async () =>
+        (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.outbox`))[0].n ===
+        0,
+    );
     // Each in the partition its key names, so per-key order holds across the retry.
     for (const [i, id] of ids.entries()) {
-      expect(new Set(recorder.messages.filter((m) => m.headers.ce_id === id).map((m) => m.partition))).toEqual(new Set([i < 10 ? moved : other]));
+      expect(new Set(recorder.messages.filter((m) => m.headers.ce_id === id).map((m) => m.partition))).toEqual(
+        new Set([i < 10 ? moved : other]),
+      );
     }
   }, 240_000);
 });

@@ -1,4 +1,10 @@
-import { DutyRosterChanged, GridStateChanged, MemberContactsChanged, MemberStateChanged, Topics } from '@gridline/contracts';
+import {
+  DutyRosterChanged,
+  GridStateChanged,
+  MemberContactsChanged,
+  MemberStateChanged,
+  Topics,
+} from '@gridline/contracts';
 import { EventRecorder } from '../support/event-recorder';
 import { eventually } from '../support/eventually';
 import { httpClient, HttpResult } from '../support/http-client';
@@ -16,7 +22,13 @@ type Client = ReturnType<typeof httpClient>;
 describe('members and duty roster', () => {
   const tenantId = 'mr-erqi';
   const otherTenant = 'mr-jinshui';
-  const phones = { leader: '13800000101', worker: '13800000102', hub: '13800000103', volunteer: '13800000104', foreign: '13800000105' };
+  const phones = {
+    leader: '13800000101',
+    worker: '13800000102',
+    hub: '13800000103',
+    volunteer: '13800000104',
+    foreign: '13800000105',
+  };
   let platform: PlatformUnderTest;
   let recorder: EventRecorder;
   let baseUrl: string;
@@ -34,7 +46,9 @@ describe('members and duty roster', () => {
     admin = base.as(await as.districtAdmin(tenantId));
     resident = base.as(await as.resident(tenantId));
     recorder = await new EventRecorder(EventRecorder.kafka()).start(
-      [Topics.memberState, Topics.memberContacts, Topics.dutyRoster, Topics.gridState].map((topic) => platform.topic(topic.name)),
+      [Topics.memberState, Topics.memberContacts, Topics.dutyRoster, Topics.gridState].map((topic) =>
+        platform.topic(topic.name),
+      ),
     );
   });
 
@@ -45,7 +59,10 @@ describe('members and duty roster', () => {
 
   /** The harness client has no DELETE; this one does. */
   async function del(token: string, path: string): Promise<HttpResult> {
-    const response = await fetch(`${baseUrl}${path}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null };
   }
@@ -61,12 +78,21 @@ describe('members and duty roster', () => {
   const onDutyAt = async (at: string) => {
     const response = await admin.get(`/v1/tenants/${tenantId}/grids/${grids.m1}/on-duty?at=${encodeURIComponent(at)}`);
     expect(response.status).toBe(200);
-    return response.body as { weekday: number; localTime: string; timeZone: string; onDuty: Array<{ memberId: string; from: string; to: string }> };
+    return response.body as {
+      weekday: number;
+      localTime: string;
+      timeZone: string;
+      onDuty: Array<{ memberId: string; from: string; to: string }>;
+    };
   };
-  const memberRows = async () => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.members`))[0].n;
+  const memberRows = async () =>
+    (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.members`))[0].n;
 
   it('adds members of several roles; a second leader is refused', async () => {
-    for (const [id, code, name] of [[tenantId, '410103', '二七区'], [otherTenant, '410105', '金水区']]) {
+    for (const [id, code, name] of [
+      [tenantId, '410103', '二七区'],
+      [otherTenant, '410105', '金水区'],
+    ]) {
       expect((await city.post('/v1/tenants', { tenantId: id, divisionCode: code, name })).status).toBe(201);
     }
     grids.street = await grid(tenantId, { level: 'street', parentId: null, name: '淮河路街道' });
@@ -78,22 +104,53 @@ describe('members and duty roster', () => {
 
     const leader = await admin.post(membersPath(grids.m1), { name: '刘鸣', phone: phones.leader, role: 'leader' });
     expect(leader.status).toBe(201);
-    expect(leader.body).toMatchObject({ tenantId, gridId: grids.m1, name: '刘鸣', role: 'leader', hasPhone: true, active: true, endedAt: null, version: 1 });
+    expect(leader.body).toMatchObject({
+      tenantId,
+      gridId: grids.m1,
+      name: '刘鸣',
+      role: 'leader',
+      hasPhone: true,
+      active: true,
+      endedAt: null,
+      version: 1,
+    });
     expect(leader.body).not.toHaveProperty('phone');
     members.leader = leader.body.memberId;
     // The first leader added here is the grid's leader too.
-    expect((await admin.get(`/v1/tenants/${tenantId}/grids/${grids.m1}`)).body.leader).toEqual({ memberId: members.leader, name: '刘鸣' });
+    expect((await admin.get(`/v1/tenants/${tenantId}/grids/${grids.m1}`)).body.leader).toEqual({
+      memberId: members.leader,
+      name: '刘鸣',
+    });
 
     // The community's worker may add people to the micro-grids below it.
     const communityWorker = httpClient(baseUrl, await as.worker(tenantId, grids.community));
-    const worker = await communityWorker.post(membersPath(grids.m1), { name: '王芳', phone: phones.worker, role: 'worker' });
+    const worker = await communityWorker.post(membersPath(grids.m1), {
+      name: '王芳',
+      phone: phones.worker,
+      role: 'worker',
+    });
     expect(worker.status).toBe(201);
     members.worker = worker.body.memberId;
-    members.hub = (await admin.post(membersPath(grids.m1), { name: '张建国', phone: phones.hub, role: 'party-hub', note: '3号楼一单元' })).body.memberId;
-    members.volunteer = (await admin.post(membersPath(grids.m1), { name: '李娜', phone: phones.volunteer, role: 'volunteer' })).body.memberId;
+    members.hub = (
+      await admin.post(membersPath(grids.m1), {
+        name: '张建国',
+        phone: phones.hub,
+        role: 'party-hub',
+        note: '3号楼一单元',
+      })
+    ).body.memberId;
+    members.volunteer = (
+      await admin.post(membersPath(grids.m1), { name: '李娜', phone: phones.volunteer, role: 'volunteer' })
+    ).body.memberId;
     members.merchant = (await admin.post(membersPath(grids.m1), { name: '老王烩面', role: 'merchant' })).body.memberId;
     const jinshuiAdmin = httpClient(baseUrl, await as.districtAdmin(otherTenant));
-    members.foreign = (await jinshuiAdmin.post(membersPath(grids.foreign, otherTenant), { name: '赵强', phone: phones.foreign, role: 'worker' })).body.memberId;
+    members.foreign = (
+      await jinshuiAdmin.post(membersPath(grids.foreign, otherTenant), {
+        name: '赵强',
+        phone: phones.foreign,
+        role: 'worker',
+      })
+    ).body.memberId;
     expect(Object.values(members).every((id) => /^[0-9a-f-]{36}$/.test(id))).toBe(true);
 
     const second = await admin.post(membersPath(grids.m1), { name: '孙磊', role: 'leader' });
@@ -101,22 +158,57 @@ describe('members and duty roster', () => {
 
     const list = await admin.get(membersPath(grids.m1));
     expect(list.status).toBe(200);
-    expect(list.body.map((m: { role: string }) => m.role)).toEqual(['leader', 'worker', 'party-hub', 'volunteer', 'merchant']);
+    expect(list.body.map((m: { role: string }) => m.role)).toEqual([
+      'leader',
+      'worker',
+      'party-hub',
+      'volunteer',
+      'merchant',
+    ]);
     expect(JSON.stringify(list.body)).not.toMatch(/1380000010/);
-    expect(list.body.find((m: { role: string }) => m.role === 'party-hub')).toMatchObject({ name: '张建国', note: '3号楼一单元', hasPhone: true });
+    expect(list.body.find((m: { role: string }) => m.role === 'party-hub')).toMatchObject({
+      name: '张建国',
+      note: '3号楼一单元',
+      hasPhone: true,
+    });
   });
 
   it('refuses bad member requests with a code and stores nothing', async () => {
     const before = await memberRows();
     const leaderOfM1 = httpClient(baseUrl, await as.leader(tenantId, grids.m1));
     const refused: Array<[string, Promise<HttpResult>, number, string]> = [
-      ["another district's grid", admin.post(membersPath(grids.foreign), { name: '钱多', role: 'worker' }), 404, 'GRID_NOT_FOUND'],
-      ['an unknown grid', admin.post(membersPath('00000000-0000-4000-8000-000000000000'), { name: '钱多', role: 'worker' }), 404, 'GRID_NOT_FOUND'],
+      [
+        "another district's grid",
+        admin.post(membersPath(grids.foreign), { name: '钱多', role: 'worker' }),
+        404,
+        'GRID_NOT_FOUND',
+      ],
+      [
+        'an unknown grid',
+        admin.post(membersPath('00000000-0000-4000-8000-000000000000'), { name: '钱多', role: 'worker' }),
+        404,
+        'GRID_NOT_FOUND',
+      ],
       ['a resident', resident.post(membersPath(grids.m1), { name: '钱多', role: 'volunteer' }), 403, 'FORBIDDEN_ROLE'],
-      ['a leader above their grid', leaderOfM1.post(membersPath(grids.community), { name: '钱多', role: 'worker' }), 403, 'OUTSIDE_YOUR_GRID'],
-      ['a leader beside themselves', leaderOfM1.post(membersPath(grids.m2), { name: '钱多', role: 'worker' }), 403, 'OUTSIDE_YOUR_GRID'],
+      [
+        'a leader above their grid',
+        leaderOfM1.post(membersPath(grids.community), { name: '钱多', role: 'worker' }),
+        403,
+        'OUTSIDE_YOUR_GRID',
+      ],
+      [
+        'a leader beside themselves',
+        leaderOfM1.post(membersPath(grids.m2), { name: '钱多', role: 'worker' }),
+        403,
+        'OUTSIDE_YOUR_GRID',
+      ],
       ['an unknown role', admin.post(membersPath(grids.m1), { name: '钱多', role: 'mayor' }), 400, 'VALIDATION_FAILED'],
-      ['a bad phone', admin.post(membersPath(grids.m1), { name: '钱多', role: 'worker', phone: 'call me' }), 400, 'VALIDATION_FAILED'],
+      [
+        'a bad phone',
+        admin.post(membersPath(grids.m1), { name: '钱多', role: 'worker', phone: 'call me' }),
+        400,
+        'VALIDATION_FAILED',
+      ],
       ['a blank name', admin.post(membersPath(grids.m1), { name: '  ', role: 'worker' }), 400, 'VALIDATION_FAILED'],
     ];
     for (const [what, call, status, code] of refused) {
@@ -152,23 +244,65 @@ describe('members and duty roster', () => {
       expect.objectContaining({ memberId: members.hub, from: '09:00', to: '17:00' }),
       expect.objectContaining({ memberId: members.worker, from: '12:00', to: '18:00' }),
     ]);
-    expect((await onDutyAt('2025-06-30T23:15:00+08:00')).onDuty).toEqual([expect.objectContaining({ memberId: members.volunteer, name: '李娜', role: 'volunteer' })]);
-    expect((await onDutyAt('2025-07-01T01:00:00+08:00')).onDuty).toEqual([expect.objectContaining({ memberId: members.volunteer, from: '00:00', to: '06:00' })]);
+    expect((await onDutyAt('2025-06-30T23:15:00+08:00')).onDuty).toEqual([
+      expect.objectContaining({ memberId: members.volunteer, name: '李娜', role: 'volunteer' }),
+    ]);
+    expect((await onDutyAt('2025-07-01T01:00:00+08:00')).onDuty).toEqual([
+      expect.objectContaining({ memberId: members.volunteer, from: '00:00', to: '06:00' }),
+    ]);
     expect((await onDutyAt('2025-07-01T10:00:00+08:00')).onDuty).toEqual([]);
-    expect((await admin.get(`/v1/tenants/${tenantId}/grids/${grids.m1}/on-duty?at=yesterday`)).body.code).toBe('VALIDATION_FAILED');
+    expect((await admin.get(`/v1/tenants/${tenantId}/grids/${grids.m1}/on-duty?at=yesterday`)).body.code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses a bad roster with a code and keeps the one it had', async () => {
     const ok = { memberId: members.worker, weekday: 3, from: '08:00', to: '12:00' };
     const refused: Array<[string, Promise<HttpResult>, number, string, string?]> = [
-      ['end before start', admin.put(rosterPath(grids.m1), { shifts: [ok, { ...ok, weekday: 4, from: '18:00', to: '09:00' }] }), 422, 'SHIFT_ENDS_BEFORE_START', 'shifts[1].to'],
-      ['a member of another grid', admin.put(rosterPath(grids.m2), { shifts: [ok] }), 422, 'NOT_A_MEMBER_OF_GRID', 'shifts[0].memberId'],
-      ['a member of another district', admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, memberId: members.foreign }] }), 422, 'NOT_A_MEMBER_OF_GRID', 'shifts[0].memberId'],
-      ['overlapping shifts', admin.put(rosterPath(grids.m1), { shifts: [ok, { ...ok, from: '11:00', to: '13:00' }] }), 422, 'SHIFTS_OVERLAP', 'shifts[1]'],
+      [
+        'end before start',
+        admin.put(rosterPath(grids.m1), { shifts: [ok, { ...ok, weekday: 4, from: '18:00', to: '09:00' }] }),
+        422,
+        'SHIFT_ENDS_BEFORE_START',
+        'shifts[1].to',
+      ],
+      [
+        'a member of another grid',
+        admin.put(rosterPath(grids.m2), { shifts: [ok] }),
+        422,
+        'NOT_A_MEMBER_OF_GRID',
+        'shifts[0].memberId',
+      ],
+      [
+        'a member of another district',
+        admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, memberId: members.foreign }] }),
+        422,
+        'NOT_A_MEMBER_OF_GRID',
+        'shifts[0].memberId',
+      ],
+      [
+        'overlapping shifts',
+        admin.put(rosterPath(grids.m1), { shifts: [ok, { ...ok, from: '11:00', to: '13:00' }] }),
+        422,
+        'SHIFTS_OVERLAP',
+        'shifts[1]',
+      ],
       ["another district's grid", admin.put(rosterPath(grids.foreign), { shifts: [] }), 404, 'GRID_NOT_FOUND'],
       ['a resident', resident.put(rosterPath(grids.m1), { shifts: [] }), 403, 'FORBIDDEN_ROLE'],
-      ['weekday 8', admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, weekday: 8 }] }), 400, 'VALIDATION_FAILED', 'shifts.0.weekday'],
-      ['a time that is not HH:mm', admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, to: '8pm' }] }), 400, 'VALIDATION_FAILED', 'shifts.0.to'],
+      [
+        'weekday 8',
+        admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, weekday: 8 }] }),
+        400,
+        'VALIDATION_FAILED',
+        'shifts.0.weekday',
+      ],
+      [
+        'a time that is not HH:mm',
+        admin.put(rosterPath(grids.m1), { shifts: [{ ...ok, to: '8pm' }] }),
+        400,
+        'VALIDATION_FAILED',
+        'shifts.0.to',
+      ],
     ];
     for (const [what, call, status, code, field] of refused) {
       const response = await call;
@@ -176,16 +310,26 @@ describe('members and duty roster', () => {
       if (field) expect(response.body.details.map((d: { field: string }) => d.field)).toContain(field);
     }
     expect((await admin.get(rosterPath(grids.m1))).body).toMatchObject({ version: 1 });
-    expect(await platform.database.query(`SELECT grid_id FROM grid_registry.duty_rosters`)).toEqual([{ grid_id: grids.m1 }]);
+    expect(await platform.database.query(`SELECT grid_id FROM grid_registry.duty_rosters`)).toEqual([
+      { grid_id: grids.m1 },
+    ]);
   });
 
   it("ends a membership without deleting it: the row stays, the phone waits for the district's retention period, the roster loses the shifts", async () => {
     const ended = await del(await as.districtAdmin(tenantId), `${membersPath(grids.m1)}/${members.volunteer}`);
     expect(ended.status).toBe(200);
-    expect(ended.body).toMatchObject({ memberId: members.volunteer, active: false, hasPhone: true, phoneErasedAt: null, version: 2 });
+    expect(ended.body).toMatchObject({
+      memberId: members.volunteer,
+      active: false,
+      hasPhone: true,
+      phoneErasedAt: null,
+      version: 2,
+    });
     expect(ended.body.endedAt).not.toBeNull();
     // Again: the same answer, nothing new.
-    expect((await del(await as.districtAdmin(tenantId), `${membersPath(grids.m1)}/${members.volunteer}`)).body).toEqual(ended.body);
+    expect((await del(await as.districtAdmin(tenantId), `${membersPath(grids.m1)}/${members.volunteer}`)).body).toEqual(
+      ended.body,
+    );
 
     const [row] = await platform.database.query<{ name: string; phone: string | null; ended: boolean }>(
       `SELECT name, phone, ended_at IS NOT NULL AS ended FROM grid_registry.members WHERE id = $1`,
@@ -193,9 +337,13 @@ describe('members and duty roster', () => {
     );
     // Erased by a timer 180 days (the default period) after the end: personal-data.integration-spec.ts.
     expect(row).toEqual({ name: '李娜', phone: phones.volunteer, ended: true });
-    expect((await admin.get(membersPath(grids.m1))).body.map((m: { memberId: string }) => m.memberId)).not.toContain(members.volunteer);
+    expect((await admin.get(membersPath(grids.m1))).body.map((m: { memberId: string }) => m.memberId)).not.toContain(
+      members.volunteer,
+    );
     const history = (await admin.get(`${membersPath(grids.m1)}?includeEnded=true`)).body;
-    expect(history.find((m: { memberId: string }) => m.memberId === members.volunteer)).toMatchObject({ active: false });
+    expect(history.find((m: { memberId: string }) => m.memberId === members.volunteer)).toMatchObject({
+      active: false,
+    });
 
     const roster = (await admin.get(rosterPath(grids.m1))).body;
     expect(roster.version).toBe(2);
@@ -204,43 +352,95 @@ describe('members and duty roster', () => {
 
     const admin2 = await as.districtAdmin(tenantId);
     expect((await del(admin2, `${membersPath(grids.m1)}/${members.leader}`)).body.code).toBe('LEADER_MUST_BE_REPLACED');
-    expect((await del(admin2, `${membersPath(grids.m1)}/${members.foreign}`))).toMatchObject({ status: 404, body: { code: 'MEMBER_NOT_FOUND' } });
-    expect((await del(admin2, `${membersPath(grids.m2)}/${members.worker}`))).toMatchObject({ status: 404, body: { code: 'MEMBER_NOT_FOUND' } });
+    expect(await del(admin2, `${membersPath(grids.m1)}/${members.foreign}`)).toMatchObject({
+      status: 404,
+      body: { code: 'MEMBER_NOT_FOUND' },
+    });
+    expect(await del(admin2, `${membersPath(grids.m2)}/${members.worker}`)).toMatchObject({
+      status: 404,
+      body: { code: 'MEMBER_NOT_FOUND' },
+    });
     expect((await del(await as.resident(tenantId), `${membersPath(grids.m1)}/${members.worker}`)).status).toBe(403);
-    expect((await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM grid_registry.members WHERE ended_at IS NOT NULL`))[0].n).toBe(1);
+    expect(
+      (
+        await platform.database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM grid_registry.members WHERE ended_at IS NOT NULL`,
+        )
+      )[0].n,
+    ).toBe(1);
   });
 
   it('publishes members and rosters without a phone; phones only on the internal contacts topic', async () => {
-    const publicTopics = new Set([Topics.memberState, Topics.dutyRoster, Topics.gridState].map((t) => platform.topic(t.name)));
+    const publicTopics = new Set(
+      [Topics.memberState, Topics.dutyRoster, Topics.gridState].map((t) => platform.topic(t.name)),
+    );
     const contactsTopic = platform.topic(Topics.memberContacts.name);
     // The last events of the run: the ended volunteer's state and contacts, and the roster without them.
-    await recorder.waitForEvent('the ended volunteer on the member-state topic', (e) => e.type === MemberStateChanged.type && e.subject === members.volunteer && (e.data as { active: boolean }).active === false);
-    await recorder.waitForEvent('the ended volunteer on the contacts topic', (e) => e.type === MemberContactsChanged.type && e.subject === members.volunteer && (e.data as { active: boolean }).active === false);
-    await recorder.waitForEvent('the roster without the volunteer', (e) => e.type === DutyRosterChanged.type && (e.data as { version: number }).version === 2);
+    await recorder.waitForEvent(
+      'the ended volunteer on the member-state topic',
+      (e) =>
+        e.type === MemberStateChanged.type &&
+        e.subject === members.volunteer &&
+        (e.data as { active: boolean }).active === false,
+    );
+    await recorder.waitForEvent(
+      'the ended volunteer on the contacts topic',
+      (e) =>
+        e.type === MemberContactsChanged.type &&
+        e.subject === members.volunteer &&
+        (e.data as { active: boolean }).active === false,
+    );
+    await recorder.waitForEvent(
+      'the roster without the volunteer',
+      (e) => e.type === DutyRosterChanged.type && (e.data as { version: number }).version === 2,
+    );
 
     const everyPhone = new RegExp(Object.values(phones).join('|'));
     const publicMessages = recorder.messages.filter((m) => publicTopics.has(m.topic));
     expect(publicMessages.length).toBeGreaterThan(0);
     expect(publicMessages.filter((m) => everyPhone.test(`${m.value} ${JSON.stringify(m.headers)}`))).toEqual([]);
     const contacts = recorder.messages.filter((m) => m.topic === contactsTopic);
-    for (const phone of [phones.leader, phones.worker, phones.hub, phones.volunteer]) expect(contacts.some((m) => m.value?.includes(phone))).toBe(true);
+    for (const phone of [phones.leader, phones.worker, phones.hub, phones.volunteer])
+      expect(contacts.some((m) => m.value?.includes(phone))).toBe(true);
 
     const states = recorder.events(MemberStateChanged.type).filter((e) => e.tenantid === tenantId);
-    const stateOf = (id: string) => states.filter((e) => e.subject === id).map((e) => e.data as Record<string, unknown>);
-    expect(stateOf(members.leader)).toEqual([{ memberId: members.leader, tenantId, gridId: grids.m1, role: 'leader', name: '刘鸣', active: true, version: 1 }]);
+    const stateOf = (id: string) =>
+      states.filter((e) => e.subject === id).map((e) => e.data as Record<string, unknown>);
+    expect(stateOf(members.leader)).toEqual([
+      { memberId: members.leader, tenantId, gridId: grids.m1, role: 'leader', name: '刘鸣', active: true, version: 1 },
+    ]);
     expect(stateOf(members.worker)[0]).toMatchObject({ role: 'worker', name: '王芳' });
     // Residents' names are private: a party-member hub, merchant or volunteer is published without one.
-    for (const id of [members.hub, members.merchant, members.volunteer]) expect(stateOf(id).every((d) => !('name' in d))).toBe(true);
-    expect(stateOf(members.volunteer).map((d) => [d.active, d.version])).toEqual([[true, 1], [false, 2]]);
-    const volunteerContacts = recorder.events(MemberContactsChanged.type).filter((e) => e.subject === members.volunteer).map((e) => e.data);
+    for (const id of [members.hub, members.merchant, members.volunteer])
+      expect(stateOf(id).every((d) => !('name' in d))).toBe(true);
+    expect(stateOf(members.volunteer).map((d) => [d.active, d.version])).toEqual([
+      [true, 1],
+      [false, 2],
+    ]);
+    const volunteerContacts = recorder
+      .events(MemberContactsChanged.type)
+      .filter((e) => e.subject === members.volunteer)
+      .map((e) => e.data);
     expect(volunteerContacts).toEqual([
       expect.objectContaining({ name: '李娜', phone: phones.volunteer, active: true }),
       expect.objectContaining({ name: '李娜', phone: phones.volunteer, active: false }),
     ]);
-    const rosters = recorder.events(DutyRosterChanged.type).filter((e) => e.subject === grids.m1).map((e) => e.data as { version: number; shifts: unknown[] });
-    expect(rosters.map((r) => [r.version, r.shifts.length])).toEqual([[1, 5], [2, 3]]);
+    const rosters = recorder
+      .events(DutyRosterChanged.type)
+      .filter((e) => e.subject === grids.m1)
+      .map((e) => e.data as { version: number; shifts: unknown[] });
+    expect(rosters.map((r) => [r.version, r.shifts.length])).toEqual([
+      [1, 5],
+      [2, 3],
+    ]);
     await eventually('the grid state naming its leader', async () =>
-      recorder.events(GridStateChanged.type).find((e) => e.subject === grids.m1 && (e.data as { leader: { memberId: string } | null }).leader?.memberId === members.leader),
+      recorder
+        .events(GridStateChanged.type)
+        .find(
+          (e) =>
+            e.subject === grids.m1 &&
+            (e.data as { leader: { memberId: string } | null }).leader?.memberId === members.leader,
+        ),
     );
   });
 });

@@ -40,7 +40,10 @@ describe('observability: metrics and correlated JSON logs', () => {
   let issueId: string;
 
   beforeAll(async () => {
-    platform = await startPlatform('observability', ['grid-registry', 'issue-dispatch', 'analytics'], { LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
+    platform = await startPlatform('observability', ['grid-registry', 'issue-dispatch', 'analytics'], {
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
+    });
     await buildIntakeDistrict(platform);
     token = await as.resident('erqi', 'resident:observed');
   });
@@ -59,7 +62,12 @@ describe('observability: metrics and correlated JSON logs', () => {
         'x-correlation-id': correlationId,
         traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
       },
-      body: JSON.stringify({ category: 'street-lighting', description: '路灯不亮', location: { lon: 113.6022, lat: 34.7022 }, reporter: { name: '观察者', phone: '13612345678' } }),
+      body: JSON.stringify({
+        category: 'street-lighting',
+        description: '路灯不亮',
+        location: { lon: 113.6022, lat: 34.7022 },
+        reporter: { name: '观察者', phone: '13612345678' },
+      }),
     });
     expect(response.status).toBe(201);
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
@@ -83,7 +91,9 @@ describe('observability: metrics and correlated JSON logs', () => {
       const s = await scrape(dispatch.baseUrl);
       return total(samplesOf(s, 'gridline_outbox_publish_latency_seconds_count')) > 0 ? s : undefined;
     });
-    expect(samplesOf(samples, 'gridline_outbox_publish_latency_seconds_count')[0].labels.service).toBe('issue-dispatch');
+    expect(samplesOf(samples, 'gridline_outbox_publish_latency_seconds_count')[0].labels.service).toBe(
+      'issue-dispatch',
+    );
     expect(samplesOf(samples, 'gridline_outbox_backlog')).toHaveLength(1);
     expect(samplesOf(samples, 'gridline_outbox_oldest_age_seconds')).toHaveLength(1);
     // The acknowledgement deadline of the dispatched report (a 600 s window) is a durable timer.
@@ -91,7 +101,9 @@ describe('observability: metrics and correlated JSON logs', () => {
     expect(samplesOf(samples, 'gridline_timers_due')[0].value).toBe(0);
     expect(samplesOf(samples, 'gridline_db_pool_connections', { state: 'total' })[0].value).toBeGreaterThanOrEqual(1);
     expect(samplesOf(samples, 'gridline_db_pool_connections', { state: 'waiting' })).toHaveLength(1);
-    expect(samplesOf(samples, 'process_resident_memory_bytes', { service: 'issue-dispatch' })[0].value).toBeGreaterThan(0);
+    expect(samplesOf(samples, 'process_resident_memory_bytes', { service: 'issue-dispatch' })[0].value).toBeGreaterThan(
+      0,
+    );
     expect(samplesOf(samples, 'nodejs_eventloop_lag_seconds', { service: 'issue-dispatch' })).toHaveLength(1);
   });
 
@@ -101,7 +113,14 @@ describe('observability: metrics and correlated JSON logs', () => {
       'analytics to have handled the issue events and caught up',
       async () => {
         const s = await scrape(analytics.baseUrl);
-        const handled = total(samplesOf(s, 'gridline_consumer_events_total', { group: ANALYTICS_GROUP, topic: ISSUE_EVENTS, outcome: 'handled', service: 'analytics' }));
+        const handled = total(
+          samplesOf(s, 'gridline_consumer_events_total', {
+            group: ANALYTICS_GROUP,
+            topic: ISSUE_EVENTS,
+            outcome: 'handled',
+            service: 'analytics',
+          }),
+        );
         const lag = samplesOf(s, 'gridline_consumer_lag', { group: ANALYTICS_GROUP, topic: ISSUE_EVENTS });
         return handled > 0 && lag.length > 0 && lag.every((l) => l.value === 0) ? s : undefined;
       },
@@ -115,9 +134,12 @@ describe('observability: metrics and correlated JSON logs', () => {
 
   it("counts analytics' open feed connections", async () => {
     const analytics = platform.services.analytics;
-    const connections = async () => samplesOf(await scrape(analytics.baseUrl), 'gridline_sse_connections', { service: 'analytics' })[0]?.value;
+    const connections = async () =>
+      samplesOf(await scrape(analytics.baseUrl), 'gridline_sse_connections', { service: 'analytics' })[0]?.value;
     expect(await connections()).toBe(0);
-    const feed = await SseClient.open(`${analytics.baseUrl}/v1/tenants/erqi/feed`, { authorization: `Bearer ${await as.dispatcher('erqi')}` });
+    const feed = await SseClient.open(`${analytics.baseUrl}/v1/tenants/erqi/feed`, {
+      authorization: `Bearer ${await as.dispatcher('erqi')}`,
+    });
     expect(feed.status).toBe(200);
     try {
       await eventually('the open feed to be counted', async () => (await connections()) === 1);
@@ -130,13 +152,24 @@ describe('observability: metrics and correlated JSON logs', () => {
   it('exposes the same metrics on grid-registry, labelled with its own name', async () => {
     const samples = await scrape(platform.services['grid-registry'].baseUrl);
     // buildIntakeDistrict created the districts through it.
-    expect(total(samplesOf(samples, 'gridline_http_request_duration_seconds_count', { method: 'POST', route: '/v1/tenants', status_code: '201', service: 'grid-registry' }))).toBeGreaterThanOrEqual(2);
+    expect(
+      total(
+        samplesOf(samples, 'gridline_http_request_duration_seconds_count', {
+          method: 'POST',
+          route: '/v1/tenants',
+          status_code: '201',
+          service: 'grid-registry',
+        }),
+      ),
+    ).toBeGreaterThanOrEqual(2);
     expect(samplesOf(samples, 'process_resident_memory_bytes', { service: 'grid-registry' })).toHaveLength(1);
     expect(samples.filter((s) => s.labels.service !== 'grid-registry')).toEqual([]);
   });
 
   it('keeps /metrics out of the OpenAPI document', async () => {
-    const document = (await (await fetch(`${platform.services['issue-dispatch'].baseUrl}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    const document = (await (await fetch(`${platform.services['issue-dispatch'].baseUrl}/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+    };
     expect(Object.keys(document.paths)).not.toContain('/metrics');
     expect(Object.keys(document.paths)).toContain('/v1/tenants/{tenantId}/issues');
   });
@@ -146,32 +179,61 @@ describe('observability: metrics and correlated JSON logs', () => {
     const analyticsLines = jsonLines(platform.services.analytics.logFile);
     for (const line of [...dispatchLines, ...analyticsLines]) expect(typeof line.service).toBe('string');
 
-    const post = dispatchLines.find((line) => line.msg === 'POST /v1/tenants/:tenantId/issues 201' && line.correlationId === correlationId);
-    expect(post).toMatchObject({ service: 'issue-dispatch', tenant: 'erqi', correlationId, traceId, level: 'info', req: { method: 'POST', url: '/v1/tenants/erqi/issues' }, res: { statusCode: 201 } });
+    const post = dispatchLines.find(
+      (line) => line.msg === 'POST /v1/tenants/:tenantId/issues 201' && line.correlationId === correlationId,
+    );
+    expect(post).toMatchObject({
+      service: 'issue-dispatch',
+      tenant: 'erqi',
+      correlationId,
+      traceId,
+      level: 'info',
+      req: { method: 'POST', url: '/v1/tenants/erqi/issues' },
+      res: { statusCode: 201 },
+    });
 
     const consumed = await eventually('the consumer line in the analytics log', async () =>
       jsonLines(platform.services.analytics.logFile).find(
-        (line) => typeof line.msg === 'string' && line.msg.startsWith(`handled ${IssueReported.type} `) && line.correlationId === correlationId,
+        (line) =>
+          typeof line.msg === 'string' &&
+          line.msg.startsWith(`handled ${IssueReported.type} `) &&
+          line.correlationId === correlationId,
       ),
     );
     // The caller's trace crossed Kafka with the event (ce_traceparent, ADR 0029) and reached the consumer's line.
-    expect(consumed).toMatchObject({ service: 'analytics', tenant: 'erqi', correlationId, traceId, context: `Consumer ${ANALYTICS_GROUP}`, level: 'debug' });
+    expect(consumed).toMatchObject({
+      service: 'analytics',
+      tenant: 'erqi',
+      correlationId,
+      traceId,
+      context: `Consumer ${ANALYTICS_GROUP}`,
+      level: 'debug',
+    });
 
     // A caller that sends no correlation id gets one, and it is the one the report's events carry to analytics.
     const unlabelled = await fetch(`${platform.services['issue-dispatch'].baseUrl}/v1/tenants/erqi/issues`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ category: 'noise', description: '夜间施工', location: { lon: 113.6022, lat: 34.7022 }, reporter: { name: '居民' } }),
+      body: JSON.stringify({
+        category: 'noise',
+        description: '夜间施工',
+        location: { lon: 113.6022, lat: 34.7022 },
+        reporter: { name: '居民' },
+      }),
     });
     expect(unlabelled.status).toBe(201);
     const given = unlabelled.headers.get('x-correlation-id');
     expect(given).toMatch(/^[0-9a-f-]{36}$/);
     await eventually('analytics to log the unlabelled report under the id issue-dispatch gave it', async () =>
-      jsonLines(platform.services.analytics.logFile).find((line) => String(line.msg).startsWith(`handled ${IssueReported.type} `) && line.correlationId === given),
+      jsonLines(platform.services.analytics.logFile).find(
+        (line) => String(line.msg).startsWith(`handled ${IssueReported.type} `) && line.correlationId === given,
+      ),
     );
 
     // Neither the bearer token nor the reporter's contact is written anywhere.
-    const everything = readFileSync(platform.services['issue-dispatch'].logFile, 'utf8') + readFileSync(platform.services.analytics.logFile, 'utf8');
+    const everything =
+      readFileSync(platform.services['issue-dispatch'].logFile, 'utf8') +
+      readFileSync(platform.services.analytics.logFile, 'utf8');
     expect(everything).not.toContain(token);
     expect(everything).not.toContain('13612345678');
   });

@@ -20,7 +20,15 @@ describe('the outbox relay wakes on commit', () => {
   beforeAll(async () => {
     platform = await startPlatform('outbox-wake', ['grid-registry'], { OUTBOX_POLL_MS: String(pollMs) });
     recorder = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(Topics.gridState.name)]);
-    expect((await httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin()).post('/v1/tenants', { tenantId: 'erqi', divisionCode: '410103', name: '二七区' })).status).toBe(201);
+    expect(
+      (
+        await httpClient(platform.services['grid-registry'].baseUrl, await as.cityAdmin()).post('/v1/tenants', {
+          tenantId: 'erqi',
+          divisionCode: '410103',
+          name: '二七区',
+        })
+      ).status,
+    ).toBe(201);
     registry = httpClient(platform.services['grid-registry'].baseUrl, await as.districtAdmin('erqi'));
   });
 
@@ -34,7 +42,11 @@ describe('the outbox relay wakes on commit', () => {
     const created = await registry.post('/v1/tenants/erqi/grids', { level: 'street', parentId: null, name });
     expect(created.status).toBe(201);
     const committedAt = Date.now();
-    await recorder.waitForEvent(`${name}'s state on Kafka`, (e) => e.type === GridStateChanged.type && e.subject === created.body.gridId, timeoutMs);
+    await recorder.waitForEvent(
+      `${name}'s state on Kafka`,
+      (e) => e.type === GridStateChanged.type && e.subject === created.body.gridId,
+      timeoutMs,
+    );
     return Date.now() - committedAt;
   }
 
@@ -51,14 +63,21 @@ describe('the outbox relay wakes on commit', () => {
 
   it('falls back to polling when its listening connection is cut, then listens again', async () => {
     const listening = () =>
-      platform.database.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`);
+      platform.database.query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+      );
     const [listener] = await listening();
     expect(listener).toBeDefined();
     await platform.database.query('SELECT pg_terminate_backend($1)', [listener.pid]);
 
     // Whatever the relay is doing, nothing committed meanwhile is lost: polling or the new listener publishes it.
     expect(await commitToKafkaMs('断线期间的街道', pollMs + 20_000)).toBeLessThan(pollMs + 5_000);
-    await eventually('the relay to listen again', async () => (await listening()).some((row) => row.pid !== listener.pid), 15_000, 200);
+    await eventually(
+      'the relay to listen again',
+      async () => (await listening()).some((row) => row.pid !== listener.pid),
+      15_000,
+      200,
+    );
     expect(await commitToKafkaMs('重新监听后的街道')).toBeLessThan(2_000);
   }, 90_000);
 });

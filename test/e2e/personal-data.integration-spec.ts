@@ -35,7 +35,9 @@ describe('personal data', () => {
     recorder = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(Topics.memberContacts.name)]);
     const city = await registry(as.cityAdmin());
     expect((await city.post('/v1/tenants', { tenantId, divisionCode: '410103', name: '二七区' })).status).toBe(201);
-    expect((await city.post('/v1/tenants', { tenantId: otherTenant, divisionCode: '410105', name: '金水区' })).status).toBe(201);
+    expect(
+      (await city.post('/v1/tenants', { tenantId: otherTenant, divisionCode: '410105', name: '金水区' })).status,
+    ).toBe(201);
     const make = async (key: string, body: object) => {
       const r = await city.post(`/v1/tenants/${tenantId}/grids`, body);
       expect(r.status).toBe(201);
@@ -46,8 +48,17 @@ describe('personal data', () => {
     await make('micro', { level: 'micro', parentId: grid.community, name: '47号院' });
     const admin = await dispatch(as.districtAdmin(tenantId));
     const hour = { micro: 3600, grid: 3600, community: 3600, street: 3600, district: 3600, city: 3600 };
-    await eventually('dispatch to know the district', async () =>
-      (await admin.put(`/v1/tenants/${tenantId}/categories/lights`, { name: '路灯', ackWithinSeconds: hour, resolveWithinSeconds: hour })).status === 200);
+    await eventually(
+      'dispatch to know the district',
+      async () =>
+        (
+          await admin.put(`/v1/tenants/${tenantId}/categories/lights`, {
+            name: '路灯',
+            ackWithinSeconds: hour,
+            resolveWithinSeconds: hour,
+          })
+        ).status === 200,
+    );
   });
 
   afterAll(async () => {
@@ -58,15 +69,27 @@ describe('personal data', () => {
   async function report(who = reporter): Promise<any> {
     const client = await dispatch(as.resident(tenantId, who));
     return eventually('a report to be dispatched', async () => {
-      const r = await client.post(`/v1/tenants/${tenantId}/issues`, { category: 'lights', gridId: grid.micro, description: '楼道灯不亮', reporter: contact });
+      const r = await client.post(`/v1/tenants/${tenantId}/issues`, {
+        category: 'lights',
+        gridId: grid.micro,
+        description: '楼道灯不亮',
+        reporter: contact,
+      });
       return r.status === 201 ? r.body : undefined;
     });
   }
 
-  async function act(token: Promise<string>, issueId: string, action: string, body: Record<string, unknown> = {}): Promise<any> {
+  async function act(
+    token: Promise<string>,
+    issueId: string,
+    action: string,
+    body: Record<string, unknown> = {},
+  ): Promise<any> {
     const centre = await dispatch(as.dispatcher(tenantId));
     const { version } = (await centre.get(issuePath(issueId))).body;
-    const r = await (await dispatch(token)).post(issuePath(issueId, `/${action}`), { expectedVersion: version, ...body });
+    const r = await (
+      await dispatch(token)
+    ).post(issuePath(issueId, `/${action}`), { expectedVersion: version, ...body });
     expect([action, r.status, r.body.code]).toEqual([action, 200, undefined]);
     return r.body;
   }
@@ -80,7 +103,8 @@ describe('personal data', () => {
     return act(as.dispatcher(tenantId), issueId, 'close');
   }
 
-  const countRows = async (table: string) => (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
+  const countRows = async (table: string) =>
+    (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
   describe('the contact access log', () => {
     let issueId: string;
@@ -94,14 +118,21 @@ describe('personal data', () => {
       expect((await (await dispatch(as.dispatcher(tenantId))).get(issuePath(issueId))).body.contact).toEqual(contact);
       const leaderView = await (await dispatch(as.leader(tenantId, grid.micro))).get(issuePath(issueId));
       expect([leaderView.status, leaderView.body.contact]).toEqual([200, undefined]);
-      expect((await (await dispatch(as.resident(tenantId, reporter))).get(issuePath(issueId, '/contact'))).body.contact).toEqual(contact);
+      expect(
+        (await (await dispatch(as.resident(tenantId, reporter))).get(issuePath(issueId, '/contact'))).body.contact,
+      ).toEqual(contact);
 
       const log = await (await dispatch(as.auditor(tenantId))).get(logPath(`?caseId=${issueId}`));
       expect(log.status).toBe(200);
       expect(log.body).toMatchObject({ tenantId, total: 3, limit: 50, offset: 0 });
       expect(log.body.items.map((row: any) => [row.reader.subject, row.purpose, row.route, row.fields])).toEqual([
         [reporter, 'contact-view', 'GET /v1/tenants/:tenantId/issues/:issueId/contact', ['name', 'phone', 'email']],
-        [`test:${tenantId}:dispatcher`, 'case-view', 'GET /v1/tenants/:tenantId/issues/:issueId', ['name', 'phone', 'email']],
+        [
+          `test:${tenantId}:dispatcher`,
+          'case-view',
+          'GET /v1/tenants/:tenantId/issues/:issueId',
+          ['name', 'phone', 'email'],
+        ],
         [reporter, 'report-answer', 'POST /v1/tenants/:tenantId/issues', ['name', 'phone', 'email']],
       ]);
       expect(log.body.items[1].reader.roles).toEqual([{ role: 'dispatcher' }]);
@@ -116,19 +147,42 @@ describe('personal data', () => {
 
     it('filters the log by reader and period and pages it, newest first', async () => {
       const auditor = await dispatch(as.auditor(tenantId));
-      const byDispatcher = await auditor.get(logPath(`?caseId=${issueId}&subject=${encodeURIComponent(`test:${tenantId}:dispatcher`)}`));
+      const byDispatcher = await auditor.get(
+        logPath(`?caseId=${issueId}&subject=${encodeURIComponent(`test:${tenantId}:dispatcher`)}`),
+      );
       expect(byDispatcher.body.items.map((row: any) => row.purpose)).toEqual(['case-view']);
       const page = await auditor.get(logPath(`?caseId=${issueId}&limit=1&offset=1`));
-      expect(page.body).toMatchObject({ total: 3, limit: 1, offset: 1, items: [expect.objectContaining({ purpose: 'case-view' })] });
+      expect(page.body).toMatchObject({
+        total: 3,
+        limit: 1,
+        offset: 1,
+        items: [expect.objectContaining({ purpose: 'case-view' })],
+      });
       const future = new Date(Date.now() + 3_600_000).toISOString();
-      expect((await auditor.get(logPath(`?caseId=${issueId}&from=${encodeURIComponent(before.toISOString())}&to=${encodeURIComponent(future)}`))).body.total).toBe(3);
+      expect(
+        (
+          await auditor.get(
+            logPath(
+              `?caseId=${issueId}&from=${encodeURIComponent(before.toISOString())}&to=${encodeURIComponent(future)}`,
+            ),
+          )
+        ).body.total,
+      ).toBe(3);
       expect((await auditor.get(logPath(`?caseId=${issueId}&from=${encodeURIComponent(future)}`))).body.total).toBe(0);
     });
 
     it('keeps the log append-only in the database', async () => {
-      await expect(platform.database.query(`UPDATE issue_dispatch.contact_access_log SET purpose = 'nothing' WHERE case_id = $1`, [issueId])).rejects.toThrow(/append-only/);
-      await expect(platform.database.query(`DELETE FROM issue_dispatch.contact_access_log WHERE case_id = $1`, [issueId])).rejects.toThrow(/append-only/);
-      await expect(platform.database.query(`TRUNCATE issue_dispatch.contact_access_log`)).rejects.toThrow(/append-only/);
+      await expect(
+        platform.database.query(`UPDATE issue_dispatch.contact_access_log SET purpose = 'nothing' WHERE case_id = $1`, [
+          issueId,
+        ]),
+      ).rejects.toThrow(/append-only/);
+      await expect(
+        platform.database.query(`DELETE FROM issue_dispatch.contact_access_log WHERE case_id = $1`, [issueId]),
+      ).rejects.toThrow(/append-only/);
+      await expect(platform.database.query(`TRUNCATE issue_dispatch.contact_access_log`)).rejects.toThrow(
+        /append-only/,
+      );
       expect(await countRows('issue_dispatch.contact_access_log')).toBeGreaterThan(0);
     });
 
@@ -155,30 +209,73 @@ describe('personal data', () => {
 
     it('answers bad input with a 400 naming it, and stores nothing', async () => {
       const logRows = await countRows('issue_dispatch.contact_access_log');
-      const policyRows = (await countRows('issue_dispatch.personal_data_policies')) + (await countRows('grid_registry.personal_data_policies'));
+      const policyRows =
+        (await countRows('issue_dispatch.personal_data_policies')) +
+        (await countRows('grid_registry.personal_data_policies'));
       const auditor = await dispatch(as.auditor(tenantId));
-      for (const query of ['?from=2026-13-01', '?from=2026-02-01&to=2026-01-01', '?limit=500', '?offset=-1', '?caseId=abc', '?memberId=1', '?colour=red']) {
+      for (const query of [
+        '?from=2026-13-01',
+        '?from=2026-02-01&to=2026-01-01',
+        '?limit=500',
+        '?offset=-1',
+        '?caseId=abc',
+        '?memberId=1',
+        '?colour=red',
+      ]) {
         const r = await auditor.get(logPath(query));
-        expect({ query, status: r.status, code: r.body.code }).toEqual({ query, status: 400, code: 'VALIDATION_FAILED' });
+        expect({ query, status: r.status, code: r.body.code }).toEqual({
+          query,
+          status: 400,
+          code: 'VALIDATION_FAILED',
+        });
       }
       for (const url of [dispatchUrl, registryUrl]) {
         const admin = httpClient(url, await as.districtAdmin(tenantId));
-        for (const body of [{}, { contactRetentionDays: 1, contactRetentionSeconds: 5 }, { contactRetentionDays: -1 }, { contactRetentionDays: 1.5 }, { contactRetentionDays: 4000 }, { contactRetentionDays: '30' }, { retention: 30 }]) {
+        for (const body of [
+          {},
+          { contactRetentionDays: 1, contactRetentionSeconds: 5 },
+          { contactRetentionDays: -1 },
+          { contactRetentionDays: 1.5 },
+          { contactRetentionDays: 4000 },
+          { contactRetentionDays: '30' },
+          { retention: 30 },
+        ]) {
           const r = await admin.put(`/v1/tenants/${tenantId}/personal-data-policy`, body);
-          expect({ url, body, status: r.status, code: r.body.code }).toEqual({ url, body, status: 400, code: 'VALIDATION_FAILED' });
+          expect({ url, body, status: r.status, code: r.body.code }).toEqual({
+            url,
+            body,
+            status: 400,
+            code: 'VALIDATION_FAILED',
+          });
         }
         const dispatcher = httpClient(url, await as.dispatcher(tenantId));
-        expect((await dispatcher.put(`/v1/tenants/${tenantId}/personal-data-policy`, { contactRetentionDays: 1 })).body.code).toBe('FORBIDDEN_ROLE');
-        const unknown = await httpClient(url, await as.cityAdmin()).put('/v1/tenants/nowhere/personal-data-policy', { contactRetentionDays: 1 });
+        expect(
+          (await dispatcher.put(`/v1/tenants/${tenantId}/personal-data-policy`, { contactRetentionDays: 1 })).body.code,
+        ).toBe('FORBIDDEN_ROLE');
+        const unknown = await httpClient(url, await as.cityAdmin()).put('/v1/tenants/nowhere/personal-data-policy', {
+          contactRetentionDays: 1,
+        });
         expect([unknown.status, unknown.body.code]).toEqual([404, 'TENANT_NOT_FOUND']);
-        expect((await admin.get(`/v1/tenants/${tenantId}/personal-data-policy`)).body).toMatchObject({ contactRetentionDays: 180, source: 'default' });
+        expect((await admin.get(`/v1/tenants/${tenantId}/personal-data-policy`)).body).toMatchObject({
+          contactRetentionDays: 180,
+          source: 'default',
+        });
       }
       const reporterClient = await dispatch(as.resident(tenantId, reporter));
       expect((await reporterClient.delete(issuePath('not-a-uuid', '/contact'))).body.code).toBe('VALIDATION_FAILED');
-      expect((await (await dispatch(as.dispatcher(tenantId))).delete(issuePath(issueId, '/contact'))).body.code).toBe('FORBIDDEN_ROLE');
+      expect((await (await dispatch(as.dispatcher(tenantId))).delete(issuePath(issueId, '/contact'))).body.code).toBe(
+        'FORBIDDEN_ROLE',
+      );
       expect(await countRows('issue_dispatch.contact_access_log')).toBe(logRows);
-      expect((await countRows('issue_dispatch.personal_data_policies')) + (await countRows('grid_registry.personal_data_policies'))).toBe(policyRows);
-      expect((await reporterClient.get(issuePath(issueId))).body.contactErasure).toEqual({ dueAt: null, erasedAt: null, because: null });
+      expect(
+        (await countRows('issue_dispatch.personal_data_policies')) +
+          (await countRows('grid_registry.personal_data_policies')),
+      ).toBe(policyRows);
+      expect((await reporterClient.get(issuePath(issueId))).body.contactErasure).toEqual({
+        dueAt: null,
+        erasedAt: null,
+        because: null,
+      });
     });
   });
 
@@ -192,18 +289,37 @@ describe('personal data', () => {
 
       const erased = await mine.delete(issuePath(issueId, '/contact'));
       expect(erased.status).toBe(200);
-      expect(erased.body).toMatchObject({ contact: { name: null, phone: null, email: null }, erasure: { erasedAt: expect.any(String), because: 'reporter-request' } });
+      expect(erased.body).toMatchObject({
+        contact: { name: null, phone: null, email: null },
+        erasure: { erasedAt: expect.any(String), because: 'reporter-request' },
+      });
       const after = (await mine.get(issuePath(issueId))).body;
-      expect(after).toMatchObject({ state: 'dispatched', version: versionBefore, contactErasure: { because: 'reporter-request' } });
+      expect(after).toMatchObject({
+        state: 'dispatched',
+        version: versionBefore,
+        contactErasure: { because: 'reporter-request' },
+      });
       expect(after).not.toHaveProperty('contact');
-      const [row] = await platform.database.query('SELECT reporter_name, reporter_phone, reporter_email, description FROM issue_dispatch.issues WHERE id = $1', [issueId]);
-      expect(row).toEqual({ reporter_name: null, reporter_phone: null, reporter_email: null, description: '楼道灯不亮' });
+      const [row] = await platform.database.query(
+        'SELECT reporter_name, reporter_phone, reporter_email, description FROM issue_dispatch.issues WHERE id = $1',
+        [issueId],
+      );
+      expect(row).toEqual({
+        reporter_name: null,
+        reporter_phone: null,
+        reporter_email: null,
+        description: '楼道灯不亮',
+      });
       const history = (await mine.get(issuePath(issueId, '/history'))).body as any[];
       expect(history.at(-1)).toMatchObject({ action: 'contact-erased', actor: reporter, actorRole: 'resident' });
       // The case loop goes on with the version the dispatcher saw; erasing again changes nothing.
       await act(as.worker(tenantId, grid.micro), issueId, 'acknowledge');
-      expect((await mine.delete(issuePath(issueId, '/contact'))).body.erasure.erasedAt).toBe(erased.body.erasure.erasedAt);
-      expect(((await mine.get(issuePath(issueId, '/history'))).body as any[]).filter((h) => h.action === 'contact-erased')).toHaveLength(1);
+      expect((await mine.delete(issuePath(issueId, '/contact'))).body.erasure.erasedAt).toBe(
+        erased.body.erasure.erasedAt,
+      );
+      expect(
+        ((await mine.get(issuePath(issueId, '/history'))).body as any[]).filter((h) => h.action === 'contact-erased'),
+      ).toHaveLength(1);
     });
 
     it('is readable and erasable on a closed report too, which stops its erasure timer', async () => {
@@ -216,20 +332,37 @@ describe('personal data', () => {
       // The default period: 180 days after closing.
       expect(new Date(view.contactErasure.dueAt).getTime() - new Date(view.closedAt).getTime()).toBe(180 * 86_400_000);
       expect((await mine.get(issuePath(issueId, '/contact'))).body.contact).toEqual(contact);
-      expect((await mine.delete(issuePath(issueId, '/contact'))).body.erasure).toMatchObject({ because: 'reporter-request' });
-      expect((await mine.get(issuePath(issueId))).body).toMatchObject({ state: 'closed', contactErasure: { erasedAt: expect.any(String) } });
-      expect(await platform.database.query(`SELECT 1 FROM issue_dispatch.durable_timers WHERE aggregate_id = $1 AND kind = 'issue.contact-erasure'`, [issueId])).toEqual([]);
+      expect((await mine.delete(issuePath(issueId, '/contact'))).body.erasure).toMatchObject({
+        because: 'reporter-request',
+      });
+      expect((await mine.get(issuePath(issueId))).body).toMatchObject({
+        state: 'closed',
+        contactErasure: { erasedAt: expect.any(String) },
+      });
+      expect(
+        await platform.database.query(
+          `SELECT 1 FROM issue_dispatch.durable_timers WHERE aggregate_id = $1 AND kind = 'issue.contact-erasure'`,
+          [issueId],
+        ),
+      ).toEqual([]);
     });
 
-    it("is absent for another resident, who can neither read nor erase it", async () => {
+    it('is absent for another resident, who can neither read nor erase it', async () => {
       const issueId = (await report()).id;
       const stranger = await dispatch(as.resident(tenantId, 'test:pipl:resident:stranger'));
-      for (const r of [await stranger.get(issuePath(issueId, '/contact')), await stranger.delete(issuePath(issueId, '/contact'))]) {
+      for (const r of [
+        await stranger.get(issuePath(issueId, '/contact')),
+        await stranger.delete(issuePath(issueId, '/contact')),
+      ]) {
         expect([r.status, r.body.code]).toEqual([404, 'ISSUE_NOT_FOUND']);
       }
-      const [row] = await platform.database.query('SELECT reporter_phone FROM issue_dispatch.issues WHERE id = $1', [issueId]);
+      const [row] = await platform.database.query('SELECT reporter_phone FROM issue_dispatch.issues WHERE id = $1', [
+        issueId,
+      ]);
       expect(row.reporter_phone).toBe(contact.phone);
-      const foreign = await httpClient(dispatchUrl, await as.resident(otherTenant, reporter)).get(issuePath(issueId, '/contact'));
+      const foreign = await httpClient(dispatchUrl, await as.resident(otherTenant, reporter)).get(
+        issuePath(issueId, '/contact'),
+      );
       expect([foreign.status, foreign.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
     });
   });
@@ -238,7 +371,12 @@ describe('personal data', () => {
     it('erases a closed case’s and a rejected case’s reporter contact after the period and keeps the cases; an open case keeps its contact', async () => {
       const admin = await dispatch(as.districtAdmin(tenantId));
       const set = await admin.put(`/v1/tenants/${tenantId}/personal-data-policy`, { contactRetentionSeconds: 3 });
-      expect(set.body).toMatchObject({ tenantId, contactRetentionSeconds: 3, source: 'district', updatedBy: `test:${tenantId}:admin` });
+      expect(set.body).toMatchObject({
+        tenantId,
+        contactRetentionSeconds: 3,
+        source: 'district',
+        updatedBy: `test:${tenantId}:admin`,
+      });
 
       const open = (await report()).id;
       const closing = (await report()).id;
@@ -250,52 +388,103 @@ describe('personal data', () => {
 
       const centre = await dispatch(as.dispatcher(tenantId));
       for (const issueId of [closing, rejecting]) {
-        const erased = await eventually('the contact to be erased', async () => {
-          const view = (await centre.get(issuePath(issueId))).body;
-          return view.contactErasure.erasedAt ? view : undefined;
-        }, 20_000);
+        const erased = await eventually(
+          'the contact to be erased',
+          async () => {
+            const view = (await centre.get(issuePath(issueId))).body;
+            return view.contactErasure.erasedAt ? view : undefined;
+          },
+          20_000,
+        );
         expect(erased).toMatchObject({ contactErasure: { because: 'retention-period' } });
         expect(erased).not.toHaveProperty('contact');
-        expect(new Date(erased.contactErasure.erasedAt).getTime()).toBeGreaterThanOrEqual(new Date(erased.contactErasure.dueAt).getTime());
-        const [row] = await platform.database.query('SELECT reporter_name, reporter_phone, reporter_email, state, description FROM issue_dispatch.issues WHERE id = $1', [issueId]);
-        expect(row).toMatchObject({ reporter_name: null, reporter_phone: null, reporter_email: null, description: '楼道灯不亮' });
+        expect(new Date(erased.contactErasure.erasedAt).getTime()).toBeGreaterThanOrEqual(
+          new Date(erased.contactErasure.dueAt).getTime(),
+        );
+        const [row] = await platform.database.query(
+          'SELECT reporter_name, reporter_phone, reporter_email, state, description FROM issue_dispatch.issues WHERE id = $1',
+          [issueId],
+        );
+        expect(row).toMatchObject({
+          reporter_name: null,
+          reporter_phone: null,
+          reporter_email: null,
+          description: '楼道灯不亮',
+        });
         expect(['closed', 'rejected']).toContain(row.state);
         const history = (await centre.get(issuePath(issueId, '/history'))).body as any[];
-        expect(history.at(-1)).toMatchObject({ action: 'contact-erased', actor: 'system:retention', actorRole: 'system' });
+        expect(history.at(-1)).toMatchObject({
+          action: 'contact-erased',
+          actor: 'system:retention',
+          actorRole: 'system',
+        });
         expect(history.map((h) => h.action)).toContain('reported');
         // An erased contact is no longer shown, so reading it is not logged.
         const logged = (await (await dispatch(as.auditor(tenantId))).get(logPath(`?caseId=${issueId}`))).body.total;
-        expect((await (await dispatch(as.resident(tenantId, reporter))).get(issuePath(issueId, '/contact'))).body.contact).toEqual({ name: null, phone: null, email: null });
-        expect((await (await dispatch(as.auditor(tenantId))).get(logPath(`?caseId=${issueId}`))).body.total).toBe(logged);
+        expect(
+          (await (await dispatch(as.resident(tenantId, reporter))).get(issuePath(issueId, '/contact'))).body.contact,
+        ).toEqual({ name: null, phone: null, email: null });
+        expect((await (await dispatch(as.auditor(tenantId))).get(logPath(`?caseId=${issueId}`))).body.total).toBe(
+          logged,
+        );
       }
-      expect((await centre.get(issuePath(open))).body).toMatchObject({ contact, contactErasure: { dueAt: null, erasedAt: null } });
+      expect((await centre.get(issuePath(open))).body).toMatchObject({
+        contact,
+        contactErasure: { dueAt: null, erasedAt: null },
+      });
     });
 
     it('erases an ended membership’s phone after the period, keeps the member, and leaves the compacted contacts topic’s latest record without it', async () => {
       const admin = await registry(as.districtAdmin(tenantId));
-      expect((await admin.put(`/v1/tenants/${tenantId}/personal-data-policy`, { contactRetentionSeconds: 3 })).body).toMatchObject({ contactRetentionSeconds: 3, source: 'district' });
+      expect(
+        (await admin.put(`/v1/tenants/${tenantId}/personal-data-policy`, { contactRetentionSeconds: 3 })).body,
+      ).toMatchObject({ contactRetentionSeconds: 3, source: 'district' });
       const members = `/v1/tenants/${tenantId}/grids/${grid.micro}/members`;
-      const leaving = (await admin.post(members, { name: '李娜', phone: '13800000777', role: 'volunteer' })).body.memberId;
-      const staying = (await admin.post(members, { name: '张建国', phone: '13800000778', role: 'party-hub' })).body.memberId;
+      const leaving = (await admin.post(members, { name: '李娜', phone: '13800000777', role: 'volunteer' })).body
+        .memberId;
+      const staying = (await admin.post(members, { name: '张建国', phone: '13800000778', role: 'party-hub' })).body
+        .memberId;
 
       // Reading a phone is logged in grid-registry, with the member.
       const dispatcher = await registry(as.dispatcher(tenantId));
-      expect((await dispatcher.get(`${members}/${leaving}/contact`)).body).toMatchObject({ memberId: leaving, phone: '13800000777', active: true });
+      expect((await dispatcher.get(`${members}/${leaving}/contact`)).body).toMatchObject({
+        memberId: leaving,
+        phone: '13800000777',
+        active: true,
+      });
       const log = (await (await registry(as.auditor(tenantId))).get(logPath(`?memberId=${leaving}`))).body;
-      expect(log.items).toEqual([expect.objectContaining({ memberId: leaving, caseId: null, fields: ['phone'], purpose: 'member-contact', route: 'GET /v1/tenants/:tenantId/grids/:gridId/members/:memberId/contact', reader: expect.objectContaining({ subject: `test:${tenantId}:dispatcher` }) })]);
-      expect((await (await registry(as.resident(tenantId))).get(`${members}/${leaving}/contact`)).body.code).toBe('FORBIDDEN_ROLE');
+      expect(log.items).toEqual([
+        expect.objectContaining({
+          memberId: leaving,
+          caseId: null,
+          fields: ['phone'],
+          purpose: 'member-contact',
+          route: 'GET /v1/tenants/:tenantId/grids/:gridId/members/:memberId/contact',
+          reader: expect.objectContaining({ subject: `test:${tenantId}:dispatcher` }),
+        }),
+      ]);
+      expect((await (await registry(as.resident(tenantId))).get(`${members}/${leaving}/contact`)).body.code).toBe(
+        'FORBIDDEN_ROLE',
+      );
 
       const ended = await admin.delete(`${members}/${leaving}`);
       expect(ended.body).toMatchObject({ active: false, hasPhone: true, phoneErasedAt: null });
       // The same person comes back: a new membership, whose phone the old one's erasure must not touch.
       const back = (await admin.post(members, { name: '李娜', phone: '13800000777', role: 'volunteer' })).body.memberId;
 
-      const erased = await eventually('the ended membership’s phone to be erased', async () => {
-        const contactNow = (await dispatcher.get(`${members}/${leaving}/contact`)).body;
-        return contactNow.phoneErasedAt ? contactNow : undefined;
-      }, 20_000);
+      const erased = await eventually(
+        'the ended membership’s phone to be erased',
+        async () => {
+          const contactNow = (await dispatcher.get(`${members}/${leaving}/contact`)).body;
+          return contactNow.phoneErasedAt ? contactNow : undefined;
+        },
+        20_000,
+      );
       expect(erased).toMatchObject({ memberId: leaving, name: '李娜', phone: null, active: false });
-      const [row] = await platform.database.query<{ name: string; phone: string | null }>('SELECT name, phone FROM grid_registry.members WHERE id = $1', [leaving]);
+      const [row] = await platform.database.query<{ name: string; phone: string | null }>(
+        'SELECT name, phone FROM grid_registry.members WHERE id = $1',
+        [leaving],
+      );
       expect(row).toEqual({ name: '李娜', phone: null });
       expect((await dispatcher.get(`${members}/${back}/contact`)).body.phone).toBe('13800000777');
       expect((await dispatcher.get(`${members}/${staying}/contact`)).body.phone).toBe('13800000778');
@@ -305,11 +494,17 @@ describe('personal data', () => {
       expect((await dispatcher.get(`${members}/${leaving}/contact`)).body.phone).toBeNull();
       expect((await auditor.get(logPath(`?memberId=${leaving}`))).body.total).toBe(loggedBefore);
 
-      const latest = await eventually('the phone-less contacts record', async () => {
-        const records = recorder.events(MemberContactsChanged.type).filter((e) => e.subject === leaving);
-        const last = records.at(-1);
-        return last && (last.data as { phone: string | null }).phone === null && records.length >= 3 ? records : undefined;
-      }, 20_000);
+      const latest = await eventually(
+        'the phone-less contacts record',
+        async () => {
+          const records = recorder.events(MemberContactsChanged.type).filter((e) => e.subject === leaving);
+          const last = records.at(-1);
+          return last && (last.data as { phone: string | null }).phone === null && records.length >= 3
+            ? records
+            : undefined;
+        },
+        20_000,
+      );
       expect(latest.map((e) => [(e.data as any).active, (e.data as any).phone])).toEqual([
         [true, '13800000777'],
         [false, '13800000777'],
@@ -320,15 +515,19 @@ describe('personal data', () => {
 
   it('documents the personal-data routes in each service’s OpenAPI', async () => {
     const paths = async (url: string) => Object.keys((await httpClient(url).get('/openapi.json')).body.paths);
-    expect(await paths(dispatchUrl)).toEqual(expect.arrayContaining([
-      '/v1/tenants/{tenantId}/contact-access-log',
-      '/v1/tenants/{tenantId}/personal-data-policy',
-      '/v1/tenants/{tenantId}/issues/{issueId}/contact',
-    ]));
-    expect(await paths(registryUrl)).toEqual(expect.arrayContaining([
-      '/v1/tenants/{tenantId}/contact-access-log',
-      '/v1/tenants/{tenantId}/personal-data-policy',
-      '/v1/tenants/{tenantId}/grids/{gridId}/members/{memberId}/contact',
-    ]));
+    expect(await paths(dispatchUrl)).toEqual(
+      expect.arrayContaining([
+        '/v1/tenants/{tenantId}/contact-access-log',
+        '/v1/tenants/{tenantId}/personal-data-policy',
+        '/v1/tenants/{tenantId}/issues/{issueId}/contact',
+      ]),
+    );
+    expect(await paths(registryUrl)).toEqual(
+      expect.arrayContaining([
+        '/v1/tenants/{tenantId}/contact-access-log',
+        '/v1/tenants/{tenantId}/personal-data-policy',
+        '/v1/tenants/{tenantId}/grids/{gridId}/members/{memberId}/contact',
+      ]),
+    );
   });
 });

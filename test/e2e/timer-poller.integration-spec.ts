@@ -4,7 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@gridline/messaging';
 import { DatabaseModule, gridlineMetrics, loadServiceConfig, ServiceConfigModule } from '@gridline/platform';
-import { createDurableTimerTable, DurableTimer, SchedulingModule, TIMER_BATCH_SIZE, TimerPoller } from '@gridline/scheduling';
+import {
+  createDurableTimerTable,
+  DurableTimer,
+  SchedulingModule,
+  TIMER_BATCH_SIZE,
+  TimerPoller,
+} from '@gridline/scheduling';
 import { eventually } from '../support/eventually';
 import { parsePrometheusText, samplesOf } from '../support/prometheus-text';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -19,7 +25,9 @@ class TimerTestSchema1764520000000 implements MigrationInterface {
   name = 'TimerTestSchema1764520000000';
   async up(queryRunner: QueryRunner): Promise<void> {
     await createDurableTimerTable(queryRunner);
-    await queryRunner.query(`CREATE TABLE "${schemaOf(queryRunner)}".fires (timer_id uuid NOT NULL, replica int NOT NULL, attempts int NOT NULL)`);
+    await queryRunner.query(
+      `CREATE TABLE "${schemaOf(queryRunner)}".fires (timer_id uuid NOT NULL, replica int NOT NULL, attempts int NOT NULL)`,
+    );
   }
   async down(): Promise<void> {}
 }
@@ -37,17 +45,33 @@ describe('durable timer poller', () => {
     const config = loadServiceConfig(
       { serviceName: `timer-test-${index}`, databaseSchema: SCHEMA, portVariable: 'TIMER_TEST_PORT', defaultPort: 1 },
       // No Kafka here, but the configuration of any service names its principal.
-      { DATABASE_URL: database.url, AUTH_PUBLIC_KEY_FILE: __filename, TIMER_CONCURRENCY: '3', TIMER_POLL_MS: '50', LOG_LEVEL: 'error', KAFKA_SASL_USERNAME: 'unused', KAFKA_SASL_PASSWORD: 'unused' },
+      {
+        DATABASE_URL: database.url,
+        AUTH_PUBLIC_KEY_FILE: __filename,
+        TIMER_CONCURRENCY: '3',
+        TIMER_POLL_MS: '50',
+        LOG_LEVEL: 'error',
+        KAFKA_SASL_USERNAME: 'unused',
+        KAFKA_SASL_PASSWORD: 'unused',
+      },
     );
     @Module({
-      imports: [ServiceConfigModule.with(config), DatabaseModule.forService({ entities: [DurableTimer], migrations: [TimerTestSchema1764520000000] }), SchedulingModule],
+      imports: [
+        ServiceConfigModule.with(config),
+        DatabaseModule.forService({ entities: [DurableTimer], migrations: [TimerTestSchema1764520000000] }),
+        SchedulingModule,
+      ],
     })
     class TimerTestModule {}
     const context = await NestFactory.createApplicationContext(TimerTestModule, { logger: false });
     replicas.push(context);
     const poller = context.get(TimerPoller);
     const record = async (timer: DurableTimer, manager: EntityManager) =>
-      manager.query(`INSERT INTO fires (timer_id, replica, attempts) VALUES ($1, $2, $3)`, [timer.id, index, timer.attempts]);
+      manager.query(`INSERT INTO fires (timer_id, replica, attempts) VALUES ($1, $2, $3)`, [
+        timer.id,
+        index,
+        timer.attempts,
+      ]);
     poller.register(WORKS, record);
     poller.register(FAILS_ONCE, async (timer, manager) => {
       await record(timer, manager); // an effect that must be rolled back with the failure
@@ -77,12 +101,21 @@ describe('durable timer poller', () => {
   it('fires a backlog of due timers exactly once, shared by every replica and claimer', async () => {
     const count = TIMER_BATCH_SIZE * 40;
     await insertDue(WORKS, count, 'backlog-');
-    await eventually('the backlog to be fired', async () => {
-      const [{ left }] = await database.query<{ left: number }>(`SELECT count(*)::int AS left FROM ${SCHEMA}.durable_timers WHERE kind = $1`, [WORKS]);
-      return left === 0;
-    }, 60_000, 100);
+    await eventually(
+      'the backlog to be fired',
+      async () => {
+        const [{ left }] = await database.query<{ left: number }>(
+          `SELECT count(*)::int AS left FROM ${SCHEMA}.durable_timers WHERE kind = $1`,
+          [WORKS],
+        );
+        return left === 0;
+      },
+      60_000,
+      100,
+    );
     const [fires] = await database.query<{ total: number; distinct: number; replicas: number }>(
-      `SELECT count(*)::int AS total, count(DISTINCT timer_id)::int AS distinct, count(DISTINCT replica)::int AS replicas FROM ${SCHEMA}.fires`);
+      `SELECT count(*)::int AS total, count(DISTINCT timer_id)::int AS distinct, count(DISTINCT replica)::int AS replicas FROM ${SCHEMA}.fires`,
+    );
     expect(fires).toEqual({ total: count, distinct: count, replicas: 3 });
   });
 
@@ -90,44 +123,90 @@ describe('durable timer poller', () => {
     await database.query(`TRUNCATE ${SCHEMA}.fires`);
     await insertDue(FAILS_ONCE, 5, 'flaky-');
     await insertDue(WORKS, 100, 'steady-');
-    const pushedBack = await eventually('the failed timers to be pushed back', async () => {
-      const rows = await database.query<{ aggregate_id: string; attempts: number; last_error: string; due_in_s: number }>(
-        `SELECT aggregate_id, attempts, last_error, extract(epoch FROM due_at - now())::float AS due_in_s
-           FROM ${SCHEMA}.durable_timers WHERE kind = $1 AND attempts = 1 ORDER BY aggregate_id`, [FAILS_ONCE]);
-      return rows.length === 5 ? rows : undefined;
-    }, 10_000, 50);
-    expect(pushedBack.map((r) => [r.aggregate_id, r.last_error])).toEqual([1, 2, 3, 4, 5].map((i) => [`flaky-${i}`, `boom for flaky-${i}`]));
+    const pushedBack = await eventually(
+      'the failed timers to be pushed back',
+      async () => {
+        const rows = await database.query<{
+          aggregate_id: string;
+          attempts: number;
+          last_error: string;
+          due_in_s: number;
+        }>(
+          `SELECT aggregate_id, attempts, last_error, extract(epoch FROM due_at - now())::float AS due_in_s
+           FROM ${SCHEMA}.durable_timers WHERE kind = $1 AND attempts = 1 ORDER BY aggregate_id`,
+          [FAILS_ONCE],
+        );
+        return rows.length === 5 ? rows : undefined;
+      },
+      10_000,
+      50,
+    );
+    expect(pushedBack.map((r) => [r.aggregate_id, r.last_error])).toEqual(
+      [1, 2, 3, 4, 5].map((i) => [`flaky-${i}`, `boom for flaky-${i}`]),
+    );
     expect(pushedBack.every((r) => r.due_in_s > 1)).toBe(true);
-    await eventually('the steady timers to fire', async () =>
-      (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.durable_timers WHERE kind = $1`, [WORKS]))[0].n === 0, 10_000, 50);
+    await eventually(
+      'the steady timers to fire',
+      async () =>
+        (
+          await database.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM ${SCHEMA}.durable_timers WHERE kind = $1`,
+            [WORKS],
+          )
+        )[0].n === 0,
+      10_000,
+      50,
+    );
     // The failed handlers' effect rows went with their savepoints; everyone else's committed.
     const [{ steady, failedEffects }] = await database.query<{ steady: number; failedEffects: number }>(
       `SELECT count(*) FILTER (WHERE timer_id NOT IN (SELECT id FROM ${SCHEMA}.durable_timers))::int AS steady,
               count(*) FILTER (WHERE timer_id IN (SELECT id FROM ${SCHEMA}.durable_timers))::int AS "failedEffects"
-         FROM ${SCHEMA}.fires`);
+         FROM ${SCHEMA}.fires`,
+    );
     expect({ steady, failedEffects }).toEqual({ steady: 100, failedEffects: 0 });
 
-    await eventually('the retried timers to fire', async () => {
-      const [{ left }] = await database.query<{ left: number }>(`SELECT count(*)::int AS left FROM ${SCHEMA}.durable_timers WHERE kind = $1`, [FAILS_ONCE]);
-      return left === 0;
-    }, 20_000, 200);
-    const retried = await database.query<{ attempts: number }>(`SELECT attempts FROM ${SCHEMA}.fires WHERE attempts > 0`);
+    await eventually(
+      'the retried timers to fire',
+      async () => {
+        const [{ left }] = await database.query<{ left: number }>(
+          `SELECT count(*)::int AS left FROM ${SCHEMA}.durable_timers WHERE kind = $1`,
+          [FAILS_ONCE],
+        );
+        return left === 0;
+      },
+      20_000,
+      200,
+    );
+    const retried = await database.query<{ attempts: number }>(
+      `SELECT attempts FROM ${SCHEMA}.fires WHERE attempts > 0`,
+    );
     expect(retried).toEqual([1, 1, 1, 1, 1].map((attempts) => ({ attempts })));
   });
 
   it('leaves timers of kinds nobody handles, and timers not yet due, where they are', async () => {
     await insertDue(UNHANDLED, 10, 'orphan-');
-    await database.query(`INSERT INTO ${SCHEMA}.durable_timers (tenant_id, kind, aggregate_id, due_at) VALUES ('t1', $1, 'tomorrow', now() + interval '1 day')`, [WORKS]);
+    await database.query(
+      `INSERT INTO ${SCHEMA}.durable_timers (tenant_id, kind, aggregate_id, due_at) VALUES ('t1', $1, 'tomorrow', now() + interval '1 day')`,
+      [WORKS],
+    );
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const left = await database.query<{ kind: string; n: number }>(`SELECT kind, count(*)::int AS n FROM ${SCHEMA}.durable_timers GROUP BY kind ORDER BY kind`);
-    expect(left).toEqual([{ kind: UNHANDLED, n: 10 }, { kind: WORKS, n: 1 }]);
+    const left = await database.query<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM ${SCHEMA}.durable_timers GROUP BY kind ORDER BY kind`,
+    );
+    expect(left).toEqual([
+      { kind: UNHANDLED, n: 10 },
+      { kind: WORKS, n: 1 },
+    ]);
   });
 
   it('reports pending, due-but-unfired and how late every firing was in its metrics', async () => {
     const samples = parsePrometheusText((await gridlineMetrics.render()).text);
     const value = (name: string) => samplesOf(samples, name)[0]?.value;
     // What the test above left: ten due timers nobody handles and one due tomorrow.
-    expect({ pending: value('gridline_timers_pending'), due: value('gridline_timers_due') }).toEqual({ pending: 11, due: 10 });
+    expect({ pending: value('gridline_timers_pending'), due: value('gridline_timers_due') }).toEqual({
+      pending: 11,
+      due: 10,
+    });
     // One observation per firing attempt: the backlog, the steady timers, and the flaky ones twice.
     expect(value('gridline_timer_lag_seconds_count')).toBe(TIMER_BATCH_SIZE * 40 + 100 + 5 * 2);
     // Inserted already a second overdue, the backlog and first attempts are all over 1 s late; the five retries,
@@ -138,12 +217,18 @@ describe('durable timer poller', () => {
   it('finishes the batches in flight on shutdown: every timer has either fired and gone, or is still pending', async () => {
     await database.query(`DELETE FROM ${SCHEMA}.durable_timers; TRUNCATE ${SCHEMA}.fires`);
     await insertDue(WORKS, TIMER_BATCH_SIZE * 100, 'shutdown-');
-    await eventually('firing to start', async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.fires`))[0].n > 0, 10_000, 10);
+    await eventually(
+      'firing to start',
+      async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.fires`))[0].n > 0,
+      10_000,
+      10,
+    );
     await Promise.all(replicas.splice(0).map((replica) => replica.close()));
     const [check] = await database.query<{ both: number; fired: number; pending: number }>(
       `SELECT count(*) FILTER (WHERE f.timer_id IS NOT NULL AND t.id IS NOT NULL)::int AS both,
               count(DISTINCT f.timer_id)::int AS fired, count(t.id)::int AS pending
-         FROM ${SCHEMA}.fires f FULL JOIN ${SCHEMA}.durable_timers t ON t.id = f.timer_id`);
+         FROM ${SCHEMA}.fires f FULL JOIN ${SCHEMA}.durable_timers t ON t.id = f.timer_id`,
+    );
     expect(check.both).toBe(0);
     expect(check.fired + check.pending).toBe(TIMER_BATCH_SIZE * 100);
     expect(check.pending).toBeGreaterThan(0); // shutdown came mid-backlog, so this checked something

@@ -25,20 +25,28 @@ describe('the shared tool room', () => {
     url = platform.services['volunteer-coordination'].baseUrl;
     recorder = new EventRecorder(EventRecorder.kafka());
     await recorder.start([platform.topic(Topics.toolLoans.name), platform.topic(Topics.reminders.name)]);
-    await createDistricts(registryUrl, [['erqi', '410103'], ['jinshui', '410105']]);
+    await createDistricts(registryUrl, [
+      ['erqi', '410103'],
+      ['jinshui', '410105'],
+    ]);
     grid = await createGrids(registryUrl, tenantId, {
       street: { level: 'street', parent: null, name: '大学路街道' },
       community: { level: 'community', parent: 'street', name: '桃源社区' },
       otherCommunity: { level: 'community', parent: 'street', name: '陇西社区' },
       gridA: { level: 'grid', parent: 'community', name: '第一网格' },
     });
-    grid.jinshuiCommunity = (await createGrids(registryUrl, 'jinshui', {
-      street: { level: 'street', parent: null, name: '丰产路街道' },
-      community: { level: 'community', parent: 'street', name: '文化路社区' },
-    })).community;
+    grid.jinshuiCommunity = (
+      await createGrids(registryUrl, 'jinshui', {
+        street: { level: 'street', parent: null, name: '丰产路街道' },
+        community: { level: 'community', parent: 'street', name: '文化路社区' },
+      })
+    ).community;
     room = `/v1/tenants/${tenantId}/tool-rooms/${grid.community}`;
     keeper = httpClient(url, await as.leader(tenantId, grid.community));
-    await eventually('volunteer-coordination to know the community', async () => (await keeper.post(`${room}/tools`, { name: '人字梯 2m', kind: 'ladder' })).status === 201);
+    await eventually(
+      'volunteer-coordination to know the community',
+      async () => (await keeper.post(`${room}/tools`, { name: '人字梯 2m', kind: 'ladder' })).status === 201,
+    );
   });
 
   afterAll(async () => {
@@ -69,27 +77,44 @@ describe('the shared tool room', () => {
     const toolId = await addTool('疏通器', 'drain-tool');
     const names = ['alice', 'bob', 'carl', 'dina', 'ed', 'fay', 'gus', 'hal', 'ivy', 'jo'];
     const residents = await Promise.all(names.map(async (name) => httpClient(url, await as.resident(tenantId, name))));
-    const attempts = await Promise.all(residents.map((r) => r.post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(48) })));
+    const attempts = await Promise.all(
+      residents.map((r) => r.post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(48) })),
+    );
     expect(attempts.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)]);
-    expect(new Set(attempts.filter((a) => a.status === 409).map((a) => a.body.code))).toEqual(new Set(['TOOL_ALREADY_LENT']));
-    const [{ n }] = await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM volunteer_coordination.tool_loans WHERE tool_id = $1`, [toolId]);
+    expect(new Set(attempts.filter((a) => a.status === 409).map((a) => a.body.code))).toEqual(
+      new Set(['TOOL_ALREADY_LENT']),
+    );
+    const [{ n }] = await platform.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM volunteer_coordination.tool_loans WHERE tool_id = $1`,
+      [toolId],
+    );
     expect(n).toBe(1);
     const loan = attempts.find((a) => a.status === 201)!.body;
     const borrower = residents[names.indexOf(loan.borrowerSubject)];
-    const third = await httpClient(url, await as.resident(tenantId, 'carol')).post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(24) });
+    const third = await httpClient(url, await as.resident(tenantId, 'carol')).post(`${room}/tools/${toolId}/loans`, {
+      dueAt: inHours(24),
+    });
     expect([third.status, third.body.code]).toEqual([409, 'TOOL_ALREADY_LENT']);
 
-    const someoneElse = await httpClient(url, await as.resident(tenantId, 'carol')).post(`${room}/loans/${loan.id}/return`, { condition: 'good' });
+    const someoneElse = await httpClient(url, await as.resident(tenantId, 'carol')).post(
+      `${room}/loans/${loan.id}/return`,
+      { condition: 'good' },
+    );
     expect([someoneElse.status, someoneElse.body.code]).toEqual([404, 'LOAN_NOT_FOUND']);
     const back = await borrower.post(`${room}/loans/${loan.id}/return`, { condition: 'worn' });
     expect([back.status, back.body.returnCondition]).toEqual([200, 'worn']);
     const twice = await borrower.post(`${room}/loans/${loan.id}/return`, { condition: 'worn' });
     expect([twice.status, twice.body.code]).toEqual([409, 'ALREADY_RETURNED']);
     await recorder.waitForEvent('returned', (e) => e.type === ToolReturned.type && (e.data as any).loanId === loan.id);
-    const lent = await recorder.waitForEvent('lent', (e) => e.type === ToolLent.type && (e.data as any).loanId === loan.id);
+    const lent = await recorder.waitForEvent(
+      'lent',
+      (e) => e.type === ToolLent.type && (e.data as any).loanId === loan.id,
+    );
     expect(JSON.stringify(lent.data)).not.toContain(loan.borrowerSubject);
 
-    const again = await httpClient(url, await as.resident(tenantId, 'carol')).post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(24) });
+    const again = await httpClient(url, await as.resident(tenantId, 'carol')).post(`${room}/tools/${toolId}/loans`, {
+      dueAt: inHours(24),
+    });
     expect(again.status).toBe(201);
   });
 
@@ -114,16 +139,33 @@ describe('the shared tool room', () => {
     const onTime = (await resident.post(`${room}/tools/${returnedTool}/loans`, { dueAt: soon() })).body;
     expect((await resident.post(`${room}/loans/${onTime.id}/return`, { condition: 'good' })).status).toBe(200);
 
-    const announced = await recorder.waitForEvent('overdue', (e) => e.type === ToolLoanOverdue.type && (e.data as any).loanId === overdue.id, 30_000);
+    const announced = await recorder.waitForEvent(
+      'overdue',
+      (e) => e.type === ToolLoanOverdue.type && (e.data as any).loanId === overdue.id,
+      30_000,
+    );
     expect(announced.data).toMatchObject({ toolId: overdueTool, gridId: grid.community, reminderNumber: 1 });
     expect(JSON.stringify(announced.data)).not.toContain('erin');
-    const reminder = await recorder.waitForEvent('reminder', (e) => e.type === ToolLoanOverdueReminder.type && (e.data as any).loanId === overdue.id);
+    const reminder = await recorder.waitForEvent(
+      'reminder',
+      (e) => e.type === ToolLoanOverdueReminder.type && (e.data as any).loanId === overdue.id,
+    );
     expect(reminder.data).toMatchObject({ borrowerSubject: 'erin', toolName: '管钳', reminderNumber: 1 });
     expect(new Date(reminder.time).getTime()).toBeGreaterThanOrEqual(new Date(overdue.dueAt).getTime());
     await sleep(2_000);
-    expect(recorder.events().filter((e) => (e.data as any)?.loanId === onTime.id && [ToolLoanOverdue.type, ToolLoanOverdueReminder.type].includes(e.type))).toEqual([]);
+    expect(
+      recorder
+        .events()
+        .filter(
+          (e) =>
+            (e.data as any)?.loanId === onTime.id &&
+            [ToolLoanOverdue.type, ToolLoanOverdueReminder.type].includes(e.type),
+        ),
+    ).toEqual([]);
     const [{ pending }] = await platform.database.query<{ pending: number }>(
-      `SELECT count(*)::int AS pending FROM volunteer_coordination.durable_timers WHERE aggregate_id = $1`, [onTime.id]);
+      `SELECT count(*)::int AS pending FROM volunteer_coordination.durable_timers WHERE aggregate_id = $1`,
+      [onTime.id],
+    );
     expect(pending).toBe(0);
     const listed = await keeper.get(`${room}/loans?open=true`);
     expect(listed.body.items.find((l: any) => l.id === overdue.id).overdueReminders).toBe(1);
@@ -133,19 +175,31 @@ describe('the shared tool room', () => {
   it('refuses bad loans and tools with a 4xx naming the problem, storing nothing', async () => {
     const toolId = await addTool('水管扳手', 'wrench');
     const resident = httpClient(url, await as.resident(tenantId, 'frank'));
-    const count = async () => (await platform.database.query<{ n: number }>(`SELECT (SELECT count(*) FROM volunteer_coordination.tool_loans) + (SELECT count(*) FROM volunteer_coordination.tools) AS n`))[0].n;
+    const count = async () =>
+      (
+        await platform.database.query<{ n: number }>(
+          `SELECT (SELECT count(*) FROM volunteer_coordination.tool_loans) + (SELECT count(*) FROM volunteer_coordination.tools) AS n`,
+        )
+      )[0].n;
     const before = await count();
-    const past = await resident.post(`${room}/tools/${toolId}/loans`, { dueAt: new Date(Date.now() - 60_000).toISOString() });
+    const past = await resident.post(`${room}/tools/${toolId}/loans`, {
+      dueAt: new Date(Date.now() - 60_000).toISOString(),
+    });
     expect([past.status, past.body.code, past.body.details[0].field]).toEqual([422, 'INVALID_DUE_DATE', 'dueAt']);
     const tooFar = await resident.post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(31 * 24) });
     expect([tooFar.status, tooFar.body.code]).toEqual([422, 'INVALID_DUE_DATE']);
     const garbled = await resident.post(`${room}/tools/${toolId}/loans`, { dueAt: 'next tuesday' });
     expect([garbled.status, garbled.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const unknownTool = await resident.post(`${room}/tools/00000000-0000-4000-8000-000000000000/loans`, { dueAt: inHours(24) });
+    const unknownTool = await resident.post(`${room}/tools/00000000-0000-4000-8000-000000000000/loans`, {
+      dueAt: inHours(24),
+    });
     expect([unknownTool.status, unknownTool.body.code]).toEqual([404, 'TOOL_NOT_FOUND']);
     const badCondition = await keeper.post(`${room}/tools`, { name: '锤子', kind: 'hammer', condition: 'shiny' });
     expect([badCondition.status, badCondition.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    const notCommunity = await keeper.post(`/v1/tenants/${tenantId}/tool-rooms/${grid.gridA}/tools`, { name: '锤子', kind: 'hammer' });
+    const notCommunity = await keeper.post(`/v1/tenants/${tenantId}/tool-rooms/${grid.gridA}/tools`, {
+      name: '锤子',
+      kind: 'hammer',
+    });
     expect([notCommunity.status, notCommunity.body.code]).toEqual([422, 'NOT_A_COMMUNITY']);
     const byResident = await resident.post(`${room}/tools`, { name: '锤子', kind: 'hammer' });
     expect([byResident.status, byResident.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
@@ -158,17 +212,29 @@ describe('the shared tool room', () => {
     const crossing = await jinshuiResident.post(`${room}/tools/${toolId}/loans`, { dueAt: inHours(24) });
     expect([crossing.status, crossing.body.code]).toEqual([403, 'FORBIDDEN_DISTRICT']);
     // The erqi tool under jinshui's own community is absent; an erqi keeper cannot stock jinshui's room.
-    const underJinshui = await jinshuiResident.post(`/v1/tenants/jinshui/tool-rooms/${grid.jinshuiCommunity}/tools/${toolId}/loans`, { dueAt: inHours(24) });
+    const underJinshui = await jinshuiResident.post(
+      `/v1/tenants/jinshui/tool-rooms/${grid.jinshuiCommunity}/tools/${toolId}/loans`,
+      { dueAt: inHours(24) },
+    );
     expect([underJinshui.status, underJinshui.body.code]).toEqual([404, 'TOOL_NOT_FOUND']);
-    const erqiGridInJinshui = await httpClient(url, await as.districtAdmin('jinshui')).post(`/v1/tenants/jinshui/tool-rooms/${grid.community}/tools`, { name: 'x', kind: 'drill' });
+    const erqiGridInJinshui = await httpClient(url, await as.districtAdmin('jinshui')).post(
+      `/v1/tenants/jinshui/tool-rooms/${grid.community}/tools`,
+      { name: 'x', kind: 'drill' },
+    );
     expect([erqiGridInJinshui.status, erqiGridInJinshui.body.code]).toEqual([404, 'TOOL_ROOM_NOT_FOUND']);
     // A keeper of another community cannot stock this one, nor read its loans; the tool is not in the other room.
     const otherKeeper = httpClient(url, await as.leader(tenantId, grid.otherCommunity));
     expect((await otherKeeper.post(`${room}/tools`, { name: 'x', kind: 'drill' })).body.code).toBe('OUTSIDE_YOUR_GRID');
     expect((await otherKeeper.get(`${room}/loans`)).status).toBe(403);
-    const wrongRoom = await httpClient(url, await as.resident(tenantId, 'gina')).post(`/v1/tenants/${tenantId}/tool-rooms/${grid.otherCommunity}/tools/${toolId}/loans`, { dueAt: inHours(24) });
+    const wrongRoom = await httpClient(url, await as.resident(tenantId, 'gina')).post(
+      `/v1/tenants/${tenantId}/tool-rooms/${grid.otherCommunity}/tools/${toolId}/loans`,
+      { dueAt: inHours(24) },
+    );
     expect([wrongRoom.status, wrongRoom.body.code]).toEqual([404, 'TOOL_NOT_FOUND']);
-    const [{ n }] = await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM volunteer_coordination.tool_loans WHERE tool_id = $1`, [toolId]);
+    const [{ n }] = await platform.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM volunteer_coordination.tool_loans WHERE tool_id = $1`,
+      [toolId],
+    );
     expect(n).toBe(0);
   });
 });

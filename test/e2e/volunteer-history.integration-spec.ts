@@ -45,12 +45,19 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
     const admin = await as.districtAdmin(tenantId);
     dispatch = httpClient(platform.services['issue-dispatch'].baseUrl, admin);
     vc = httpClient(platform.services['volunteer-coordination'].baseUrl, admin);
-    recorder = await new EventRecorder(EventRecorder.kafka()).start([Topics.taskOffers.name, Topics.volunteerEvents.name].map((t) => platform.topic(t)));
-    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([platform.topic(deadLetterTopicOf(HISTORY_GROUP))]);
+    recorder = await new EventRecorder(EventRecorder.kafka()).start(
+      [Topics.taskOffers.name, Topics.volunteerEvents.name].map((t) => platform.topic(t)),
+    );
+    deadLetters = await new EventRecorder(EventRecorder.kafka()).start([
+      platform.topic(deadLetterTopicOf(HISTORY_GROUP)),
+    ]);
     producer = EventRecorder.kafka().producer();
     await producer.connect();
 
-    await createDistricts(registryUrl, [[tenantId, '410103'], [otherTenant, '410105']]);
+    await createDistricts(registryUrl, [
+      [tenantId, '410103'],
+      [otherTenant, '410105'],
+    ]);
     grid = await createGrids(registryUrl, tenantId, {
       street: { level: 'street', parent: null, name: '大学路街道' },
       community: { level: 'community', parent: 'street', name: '桃源社区' },
@@ -58,8 +65,16 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
       micro47: { level: 'micro', parent: 'level3', name: '47号院' },
     });
     const slow = { micro: 3600, grid: 3600, community: 3600, street: 3600, district: 3600, city: 3600 };
-    await eventually('dispatch to know the district', async () => (await dispatch.put(`${base}/categories/minor-injury`, { name: 'minor-injury', ackWithinSeconds: slow })).status === 200);
-    await eventually('volunteers to know the district', async () => (await vc.put(`${base}/help-categories/minor-injury`, { skill: 'first-aid' })).status === 200);
+    await eventually(
+      'dispatch to know the district',
+      async () =>
+        (await dispatch.put(`${base}/categories/minor-injury`, { name: 'minor-injury', ackWithinSeconds: slow }))
+          .status === 200,
+    );
+    await eventually(
+      'volunteers to know the district',
+      async () => (await vc.put(`${base}/help-categories/minor-injury`, { skill: 'first-aid' })).status === 200,
+    );
   });
 
   afterAll(async () => {
@@ -82,16 +97,34 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
     expect(response.status).toBe(200);
     return response.body;
   };
-  const volunteerRows = async (issueId: string) => (await history(issueId)).filter((h) => String(h.action).startsWith('volunteer-'));
+  const volunteerRows = async (issueId: string) =>
+    (await history(issueId)).filter((h) => String(h.action).startsWith('volunteer-'));
   const historyCount = async (issueId: string) =>
-    (await platform.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM issue_dispatch.issue_history WHERE issue_id = $1`, [issueId]))[0].n;
-  const recorded = async (type: string, match: (data: any) => boolean) => (await recorder.waitForEvent(type, (e) => e.type === type && match(e.data))) as CloudEvent<any>;
+    (
+      await platform.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM issue_dispatch.issue_history WHERE issue_id = $1`,
+        [issueId],
+      )
+    )[0].n;
+  const recorded = async (type: string, match: (data: any) => boolean) =>
+    (await recorder.waitForEvent(type, (e) => e.type === type && match(e.data))) as CloudEvent<any>;
 
   /** Publishes on the task-offers topic as volunteer-coordination would, then waits until the history consumer handled it. */
-  async function publishAndAwait(message: { key: string | null; value: string | null; headers: Record<string, string> }, eventId: string): Promise<void> {
+  async function publishAndAwait(
+    message: { key: string | null; value: string | null; headers: Record<string, string> },
+    eventId: string,
+  ): Promise<void> {
     await producer.send({ topic: platform.topic(Topics.taskOffers.name), messages: [message] });
-    await eventually(`the history consumer to handle ${eventId}`, async () =>
-      (await platform.database.query(`SELECT 1 FROM issue_dispatch.inbox WHERE consumer_group = $1 AND event_id = $2`, [HISTORY_GROUP, eventId])).length === 1);
+    await eventually(
+      `the history consumer to handle ${eventId}`,
+      async () =>
+        (
+          await platform.database.query(
+            `SELECT 1 FROM issue_dispatch.inbox WHERE consumer_group = $1 AND event_id = $2`,
+            [HISTORY_GROUP, eventId],
+          )
+        ).length === 1,
+    );
   }
 
   function synthetic(type: string, subject: string, data: object, tenant = tenantId) {
@@ -103,10 +136,21 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
   let completion: CloudEvent<any>;
 
   it('shows an issue task from offer to completion in the issue history, by volunteer id only, in time order', async () => {
-    volunteerId = await register({ name: '党员王', phone: '13900000047', kind: 'party-member', homeGridId: grid.micro47, skills: [{ skill: 'first-aid', level: 2 }] });
+    volunteerId = await register({
+      name: '党员王',
+      phone: '13900000047',
+      kind: 'party-member',
+      homeGridId: grid.micro47,
+      skills: [{ skill: 'first-aid', level: 2 }],
+    });
     const reporter = dispatch.as(await as.resident(tenantId, 'resident-wang'));
     const reported = await eventually('dispatch to know the grid', async () => {
-      const r = await reporter.post(`${base}/issues`, { category: 'minor-injury', gridId: grid.micro47, description: '老人摔倒 需要帮助', reporter: { name: '王阿姨', phone: '13700000001' } });
+      const r = await reporter.post(`${base}/issues`, {
+        category: 'minor-injury',
+        gridId: grid.micro47,
+        description: '老人摔倒 需要帮助',
+        reporter: { name: '王阿姨', phone: '13700000001' },
+      });
       return r.status === 201 ? r : undefined;
     });
     issueId = reported.body.id;
@@ -120,29 +164,55 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
     expect((await leader.post(`${base}/offers/${offerId}/complete`, { hours: 1.5 })).body.status).toBe('completed');
     completion = await recorded(TaskCompleted.type, (d) => d.offerId === offerId);
 
-    const steps = ['volunteer-offered', 'volunteer-accepted', 'volunteer-checked-in', 'volunteer-checked-out', 'volunteer-completed'];
-    await eventually('the volunteer steps in the issue history', async () => (await volunteerRows(issueId)).length === steps.length);
+    const steps = [
+      'volunteer-offered',
+      'volunteer-accepted',
+      'volunteer-checked-in',
+      'volunteer-checked-out',
+      'volunteer-completed',
+    ];
+    await eventually(
+      'the volunteer steps in the issue history',
+      async () => (await volunteerRows(issueId)).length === steps.length,
+    );
     const rows = await history(issueId);
     expect(rows.map((h) => h.action)).toEqual(['reported', 'dispatched', ...steps]);
     const times = rows.map((h) => new Date(h.at).getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const actor = `volunteer:${volunteerId}`;
-    expect(rows.slice(2)).toEqual(steps.map((action) => expect.objectContaining({ action, actor, actorRole: 'volunteer', holderGridId: grid.micro47 })));
+    expect(rows.slice(2)).toEqual(
+      steps.map((action) =>
+        expect.objectContaining({ action, actor, actorRole: 'volunteer', holderGridId: grid.micro47 }),
+      ),
+    );
     expect(rows.find((h) => h.action === 'volunteer-offered').reason).toContain('skill first-aid');
     expect(rows.find((h) => h.action === 'volunteer-completed').reason).toBe('1.5 h credited');
     const text = JSON.stringify(rows);
     for (const personal of ['党员王', '13900000047']) expect(text).not.toContain(personal);
     // The reporter sees the help on their own case; the history stays append-only.
     expect((await history(issueId, reporter)).map((h) => h.action)).toContain('volunteer-completed');
-    await expect(platform.database.query(`DELETE FROM issue_dispatch.issue_history WHERE issue_id = $1 AND action = 'volunteer-completed'`, [issueId])).rejects.toThrow(/append-only/);
+    await expect(
+      platform.database.query(
+        `DELETE FROM issue_dispatch.issue_history WHERE issue_id = $1 AND action = 'volunteer-completed'`,
+        [issueId],
+      ),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('adds no row when a volunteer event is delivered again', async () => {
     const before = await historyCount(issueId);
     const original = recorder.messages.find((m) => m.event?.id === completion.id)!;
-    await producer.send({ topic: platform.topic(Topics.taskOffers.name), messages: [{ key: original.key, value: original.value, headers: original.headers }] });
+    await producer.send({
+      topic: platform.topic(Topics.taskOffers.name),
+      messages: [{ key: original.key, value: original.value, headers: original.headers }],
+    });
     // A later event on the same key proves the duplicate was read, not just not yet.
-    const marker = synthetic(TaskAccepted.type, issueId, { ...completion.data, hours: undefined, offerId: randomUUID(), issueId: randomUUID() });
+    const marker = synthetic(TaskAccepted.type, issueId, {
+      ...completion.data,
+      hours: undefined,
+      offerId: randomUUID(),
+      issueId: randomUUID(),
+    });
     await publishAndAwait(marker.message, marker.id);
     expect(await historyCount(issueId)).toBe(before);
     expect((await volunteerRows(issueId)).filter((h) => h.action === 'volunteer-completed')).toHaveLength(1);
@@ -150,7 +220,13 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
 
   it("ignores events for another district's issue, an unknown issue or a direct request, without dead-lettering them", async () => {
     const before = await historyCount(issueId);
-    const step = { offerId: randomUUID(), taskId: randomUUID(), volunteerId: randomUUID(), gridId: grid.micro47, at: new Date().toISOString() };
+    const step = {
+      offerId: randomUUID(),
+      taskId: randomUUID(),
+      volunteerId: randomUUID(),
+      gridId: grid.micro47,
+      at: new Date().toISOString(),
+    };
     const foreign = synthetic(TaskAccepted.type, issueId, { ...step, tenantId: otherTenant, issueId }, otherTenant);
     const unknown = synthetic(TaskAccepted.type, issueId, { ...step, tenantId, issueId: randomUUID() });
     const request = synthetic(TaskAccepted.type, step.taskId, { ...step, tenantId, issueId: null });
@@ -165,11 +241,24 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
     const start = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
     const end = new Date(start.getTime() + 60_000);
     const date = localDateAt(start, SHANGHAI);
-    const hhmm = (instant: Date) => new Intl.DateTimeFormat('en-GB', { timeZone: SHANGHAI, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+    const hhmm = (instant: Date) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: SHANGHAI,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(instant);
     const created = await vc.post(`${base}/service-events`, {
-      title: '三九便民服务日 义诊', gridId: grid.community, placeText: '桃源社区党群服务中心',
-      recurrence: { frequency: 'weekly', weekdays: [isoWeekday(date)] }, startsOn: date, until: date, startTime: hhmm(start), endTime: hhmm(end),
-      residentSlots: [{ service: 'clinic', capacity: 40 }], volunteerShifts: [{ skill: 'first-aid', count: 2 }],
+      title: '三九便民服务日 义诊',
+      gridId: grid.community,
+      placeText: '桃源社区党群服务中心',
+      recurrence: { frequency: 'weekly', weekdays: [isoWeekday(date)] },
+      startsOn: date,
+      until: date,
+      startTime: hhmm(start),
+      endTime: hhmm(end),
+      residentSlots: [{ service: 'clinic', capacity: 40 }],
+      volunteerShifts: [{ skill: 'first-aid', count: 2 }],
     });
     expect(created.status).toBe(201);
     const occurrenceId = created.body.occurrences[0].id;
@@ -188,18 +277,38 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
 
     const entries = (await vc.get(`${base}/hours/entries?volunteerId=${volunteerId}`)).body.items;
     const shiftEntries = entries.filter((e: any) => e.kind === 'service-shift');
-    expect(shiftEntries).toEqual([expect.objectContaining({ signUpId: shift.body.id, occurrenceId, hours: 0.02, gridId: grid.community, taskId: null, offerId: null })]);
+    expect(shiftEntries).toEqual([
+      expect.objectContaining({
+        signUpId: shift.body.id,
+        occurrenceId,
+        hours: 0.02,
+        gridId: grid.community,
+        taskId: null,
+        offerId: null,
+      }),
+    ]);
     const totals = (await vc.get(`${base}/hours/totals?by=volunteer&volunteerId=${volunteerId}`)).body;
     expect(totals.totals).toEqual([{ key: volunteerId, hours: 1.52, entries: 2 }]);
-    const credited = await recorded(HoursCredited.type, (d) => d.kind === 'service-shift' && d.volunteerId === volunteerId);
-    expect(credited.data).toMatchObject({ occurrenceId, hours: 0.02, taskId: null, offerId: null, gridId: grid.community });
+    const credited = await recorded(
+      HoursCredited.type,
+      (d) => d.kind === 'service-shift' && d.volunteerId === volunteerId,
+    );
+    expect(credited.data).toMatchObject({
+      occurrenceId,
+      hours: 0.02,
+      taskId: null,
+      offerId: null,
+      gridId: grid.community,
+    });
 
     // The database refuses a second credit of the same shift, whatever the code does.
-    await expect(platform.database.query(
-      `INSERT INTO volunteer_coordination.hours_entries (id, tenant_id, volunteer_id, minutes, kind, sign_up_id, occurrence_id, grid_id, occurred_at, recorded_by)
+    await expect(
+      platform.database.query(
+        `INSERT INTO volunteer_coordination.hours_entries (id, tenant_id, volunteer_id, minutes, kind, sign_up_id, occurrence_id, grid_id, occurred_at, recorded_by)
        SELECT $1, tenant_id, volunteer_id, minutes, kind, sign_up_id, occurrence_id, grid_id, occurred_at, 'test' FROM volunteer_coordination.hours_entries WHERE sign_up_id = $2`,
-      [randomUUID(), shift.body.id],
-    )).rejects.toThrow(/unique|duplicate/i);
+        [randomUUID(), shift.body.id],
+      ),
+    ).rejects.toThrow(/unique|duplicate/i);
     // Another district sees none of it.
     const other = vc.as(await as.districtAdmin(otherTenant));
     expect((await other.get(`/v1/tenants/${otherTenant}/hours/totals?by=volunteer`)).body.totals).toEqual([]);

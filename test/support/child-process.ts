@@ -31,9 +31,14 @@ export async function startUntilHealthy(options: {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));
-  await eventually(`${options.what} to answer ${new URL(options.healthUrl).pathname} (log: ${options.logFile})`, async () => {
-    if (exitCode !== undefined) throw new Error(`${options.what} exited with ${exitCode}; see ${options.logFile}`);
-    return (await fetch(options.healthUrl)).ok;
-  }, options.timeoutMs, options.intervalMs);
+  await eventually(
+    `${options.what} to answer ${new URL(options.healthUrl).pathname} (log: ${options.logFile})`,
+    async () => {
+      if (exitCode !== undefined) throw new Error(`${options.what} exited with ${exitCode}; see ${options.logFile}`);
+      return (await fetch(options.healthUrl)).ok;
+    },
+    options.timeoutMs,
+    options.intervalMs,
+  );
   return { child, exited };
 }

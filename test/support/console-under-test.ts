@@ -14,12 +14,27 @@ const root = path.resolve(__dirname, '../..');
  */
 export async function buildConsole(): Promise<string> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'gridline-console-'));
-  await run(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(root, 'apps/console/vite.config.mts'), '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root,
-    timeout: 180_000,
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
-  if (!existsSync(path.join(outDir, 'index.html'))) throw new Error(`the console build wrote no index.html to ${outDir}`);
+  await run(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      path.join(root, 'apps/console/vite.config.mts'),
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    {
+      cwd: root,
+      timeout: 180_000,
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
+  if (!existsSync(path.join(outDir, 'index.html')))
+    throw new Error(`the console build wrote no index.html to ${outDir}`);
   return outDir;
 }
 
@@ -31,7 +46,12 @@ export interface SignInChoice {
 }
 
 /** Signs in through the console's own development sign-in page, as an operator would. */
-export async function signInThroughPage(page: Page, consoleUrl: string, who: SignInChoice, landing = '/'): Promise<void> {
+export async function signInThroughPage(
+  page: Page,
+  consoleUrl: string,
+  who: SignInChoice,
+  landing = '/',
+): Promise<void> {
   await page.goto(`${consoleUrl}/sign-in?returnTo=${encodeURIComponent(landing)}`);
   const form = page.locator('form').filter({ has: page.locator('select[name="role"]') });
   await form.locator('select[name="role"] option').first().waitFor({ state: 'attached' });

@@ -47,7 +47,12 @@ export class EdgeProcess {
       EDGE_PORT: String(this.port),
       EDGE_HOST: '127.0.0.1',
       CONSOLE_DIST: this.options.consoleDist,
-      ...Object.fromEntries(Object.entries(upstreamVariable).map(([service, variable]) => [variable, this.options.upstreams[service] ?? closed])),
+      ...Object.fromEntries(
+        Object.entries(upstreamVariable).map(([service, variable]) => [
+          variable,
+          this.options.upstreams[service] ?? closed,
+        ]),
+      ),
       EDGE_DEV_SIGN_IN: this.options.devSignInKeyFile ? 'true' : 'false',
       ...(this.options.devSignInKeyFile ? { AUTH_DEV_SIGNING_KEY_FILE: this.options.devSignInKeyFile } : {}),
       NODE_ENV: 'development',

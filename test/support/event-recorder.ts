@@ -59,7 +59,9 @@ export class EventRecorder {
   }
 
   events(type?: string): CloudEvent[] {
-    return this.messages.map((m) => m.event).filter((e): e is CloudEvent => e !== null && (type === undefined || e.type === type));
+    return this.messages
+      .map((m) => m.event)
+      .filter((e): e is CloudEvent => e !== null && (type === undefined || e.type === type));
   }
 
   async waitForEvent(what: string, predicate: (event: CloudEvent) => boolean, timeoutMs = 30_000): Promise<CloudEvent> {

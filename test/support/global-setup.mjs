@@ -30,7 +30,12 @@ export default async function globalSetup() {
 const aptGet = (args) => {
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0 ? [] : ['sudo', '-n'];
   const [command, ...rest] = [...asRoot, 'apt-get', ...args];
-  return spawnSync(command, rest, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: 600_000 });
+  return spawnSync(command, rest, {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
 };
 
 /**
@@ -41,7 +46,10 @@ function ensureChineseFonts() {
   if (existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')) return;
   process.stderr.write('browser: installing fonts-noto-cjk with apt-get (once) so screenshots show Chinese\n');
   const result = aptGet(['install', '-y', 'fonts-noto-cjk']);
-  if (result.status !== 0) process.stderr.write(`browser: warning — fonts-noto-cjk not installed (${(result.stderr || '').trim().split('\n').pop()}); screenshots will lack Chinese glyphs\n`);
+  if (result.status !== 0)
+    process.stderr.write(
+      `browser: warning — fonts-noto-cjk not installed (${(result.stderr || '').trim().split('\n').pop()}); screenshots will lack Chinese glyphs\n`,
+    );
 }
 
 /**
@@ -59,8 +67,14 @@ function ensureChromium() {
     result = aptGet(['install', '-y', 'chromium']);
   }
   if (result.status !== 0 || !existsSync(wanted)) {
-    const why = (result.stderr || result.error?.message || `exit ${result.status}`).trim().split('\n').slice(-3).join(' / ');
-    throw new Error(`browser: could not install chromium with apt-get (${why}). Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`);
+    const why = (result.stderr || result.error?.message || `exit ${result.status}`)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' / ');
+    throw new Error(
+      `browser: could not install chromium with apt-get (${why}). Install it (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+    );
   }
   process.stderr.write('browser: chromium installed\n');
 }

@@ -5,11 +5,17 @@ export interface HttpResult<T = any> {
 
 /** A tiny JSON client over fetch; returns status and parsed body, never throws on 4xx/5xx. */
 export function httpClient(baseUrl: string, bearer?: string) {
-  async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  async function call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     const auth: Record<string, string> = bearer ? { authorization: `Bearer ${bearer}` } : {};
     const response = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
+      headers:
+        body === undefined ? { ...auth, ...headers } : { 'content-type': 'application/json', ...auth, ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -25,8 +31,10 @@ export function httpClient(baseUrl: string, bearer?: string) {
     /** The same client acting as someone else (or as nobody, with no argument). */
     as: (token?: string) => httpClient(baseUrl, token),
     get: <T = any>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('POST', path, body ?? {}, headers),
-    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => call<T>('PUT', path, body ?? {}, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('POST', path, body ?? {}, headers),
+    put: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      call<T>('PUT', path, body ?? {}, headers),
     delete: <T = any>(path: string, headers?: Record<string, string>) => call<T>('DELETE', path, undefined, headers),
   };
 }

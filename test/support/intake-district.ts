@@ -6,7 +6,15 @@ import { as } from './tokens';
 /** Counter-clockwise rectangle: a valid RFC 7946 outer ring. */
 const rectangle = (x0: number, y0: number, x1: number, y1: number) => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
 export interface IntakeDistrict {
@@ -27,9 +35,13 @@ export interface IntakeDistrict {
 export async function buildIntakeDistrict(platform: PlatformUnderTest): Promise<IntakeDistrict> {
   const registry = httpClient(platform.services['grid-registry'].baseUrl, await as.districtAdmin('erqi'));
   const city = registry.as(await as.cityAdmin());
-  for (const [tenantId, divisionCode, name] of [['erqi', '410103', '二七区'], ['jinshui', '410105', '金水区']]) {
+  for (const [tenantId, divisionCode, name] of [
+    ['erqi', '410103', '二七区'],
+    ['jinshui', '410105', '金水区'],
+  ]) {
     const created = await city.post('/v1/tenants', { tenantId, divisionCode, name });
-    if (created.status !== 201) throw new Error(`district ${tenantId}: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`district ${tenantId}: ${created.status} ${JSON.stringify(created.body)}`);
   }
   const grid: Record<string, string> = {};
   const create = async (key: string, body: Record<string, unknown>, tenantId = 'erqi', client = registry) => {
@@ -54,13 +66,28 @@ export async function buildIntakeDistrict(platform: PlatformUnderTest): Promise<
     const response = await registry.put(`/v1/tenants/erqi/grids/${grid[key]}/boundary`, boundary);
     if (response.status !== 200) throw new Error(`boundary ${key}: ${response.status}`);
   }
-  const place = await registry.post('/v1/tenants/erqi/places', { kind: 'courtyard', name: '47号院', address: '嵩山路47号院', gridId: grid.micro47, point: { lon: 113.601, lat: 34.701 } });
+  const place = await registry.post('/v1/tenants/erqi/places', {
+    kind: 'courtyard',
+    name: '47号院',
+    address: '嵩山路47号院',
+    gridId: grid.micro47,
+    point: { lon: 113.601, lat: 34.701 },
+  });
   if (place.status !== 201) throw new Error(`place: ${place.status} ${JSON.stringify(place.body)}`);
 
   const windows = { micro: 600, grid: 600, community: 600, street: 600, district: 600, city: 600 };
   for (const tenantId of ['erqi', 'jinshui']) {
     const configure = httpClient(platform.services['issue-dispatch'].baseUrl, await as.districtAdmin(tenantId));
-    await eventually(`dispatch to know ${tenantId}`, async () => (await configure.put(`/v1/tenants/${tenantId}/categories/street-lighting`, { name: '路灯 street lighting', ackWithinSeconds: windows })).status === 200);
+    await eventually(
+      `dispatch to know ${tenantId}`,
+      async () =>
+        (
+          await configure.put(`/v1/tenants/${tenantId}/categories/street-lighting`, {
+            name: '路灯 street lighting',
+            ackWithinSeconds: windows,
+          })
+        ).status === 200,
+    );
     await configure.put(`/v1/tenants/${tenantId}/categories/noise`, { name: '噪音 noise', ackWithinSeconds: windows });
   }
   await eventually('the dispatch replica to hold the boundaries and the place', async () => {
@@ -77,7 +104,9 @@ export async function buildIntakeDistrict(platform: PlatformUnderTest): Promise<
  * Counts that must not move when a request is refused: issues, their history, timers, and every event the
  * service ever enqueued (the outbox deletes published rows, so its sequence is what counts).
  */
-export async function storedCounts(platform: PlatformUnderTest): Promise<{ issues: number; history: number; timers: number; events: string }> {
+export async function storedCounts(
+  platform: PlatformUnderTest,
+): Promise<{ issues: number; history: number; timers: number; events: string }> {
   const [row] = await platform.database.query<{ issues: number; history: number; timers: number; events: string }>(
     `SELECT (SELECT count(*)::int FROM issue_dispatch.issues) AS issues,
             (SELECT count(*)::int FROM issue_dispatch.issue_history) AS history,

@@ -11,7 +11,8 @@ type ClusterFunction = 'startCluster' | 'stopCluster' | 'killBroker' | 'startBro
 
 /** Calls one function of deploy/kafka/cluster.mjs (an ES module) in a Node process of its own; its result as JSON. */
 async function clusterCall<T>(name: ClusterFunction, options: Record<string, unknown>): Promise<T> {
-  const script = `import(${JSON.stringify(clusterModule)}).then((m) => m[process.argv[1]]({ ...JSON.parse(process.argv[2]), log: () => {} }))` +
+  const script =
+    `import(${JSON.stringify(clusterModule)}).then((m) => m[process.argv[1]]({ ...JSON.parse(process.argv[2]), log: () => {} }))` +
     '.then((result) => console.log(JSON.stringify(result ?? null)))';
   const { stdout } = await run(process.execPath, ['-e', script, name, JSON.stringify(options)], { timeout: 180_000 });
   return JSON.parse(stdout.trim().split('\n').pop() as string) as T;
@@ -24,13 +25,19 @@ async function clusterCall<T>(name: ClusterFunction, options: Record<string, unk
  */
 export class TestKafkaCluster {
   private readonly stateDir = mkdtempSync(path.join(tmpdir(), 'gridline-cluster-'));
-  private readonly savedEnv = { KAFKA_BROKERS: process.env.KAFKA_BROKERS, GRIDLINE_KAFKA_SECRETS: process.env.GRIDLINE_KAFKA_SECRETS };
+  private readonly savedEnv = {
+    KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+    GRIDLINE_KAFKA_SECRETS: process.env.GRIDLINE_KAFKA_SECRETS,
+  };
   readonly brokerIds = [1, 2, 3];
 
   constructor(private readonly portBase: number) {}
 
   async start(): Promise<this> {
-    const started = await clusterCall<{ bootstrap: string; secretsFile: string }>('startCluster', { stateDir: this.stateDir, portBase: this.portBase });
+    const started = await clusterCall<{ bootstrap: string; secretsFile: string }>('startCluster', {
+      stateDir: this.stateDir,
+      portBase: this.portBase,
+    });
     process.env.KAFKA_BROKERS = started.bootstrap;
     process.env.GRIDLINE_KAFKA_SECRETS = started.secretsFile;
     return this;

@@ -23,7 +23,8 @@ interface KafkaSecrets {
 
 function secrets(): KafkaSecrets {
   const file = process.env.GRIDLINE_KAFKA_SECRETS;
-  if (!file) throw new Error('GRIDLINE_KAFKA_SECRETS is not set: run integration tests through jest (global setup sets it)');
+  if (!file)
+    throw new Error('GRIDLINE_KAFKA_SECRETS is not set: run integration tests through jest (global setup sets it)');
   return JSON.parse(readFileSync(file, 'utf8')) as KafkaSecrets;
 }
 
@@ -57,5 +58,10 @@ export function serviceKafkaEnvironment(app: AppName): Record<string, string> {
 
 /** A kafkajs client as `connection`'s principal, quiet and quick to give up (tests expect refusals). */
 export function kafkaAs(connection: KafkaConnection, clientId = 'gridline-tests'): Kafka {
-  return new Kafka({ clientId, ...kafkaClientConfig(connection), logLevel: logLevel.NOTHING, retry: { retries: 2, initialRetryTime: 100 } });
+  return new Kafka({
+    clientId,
+    ...kafkaClientConfig(connection),
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 2, initialRetryTime: 100 },
+  });
 }

@@ -20,7 +20,10 @@ export class TestOidcProvider {
   ) {}
 
   async start(): Promise<void> {
-    this.server = createServer((request, response) => void this.handle(request, response).catch((error) => this.send(response, 500, { error: String(error) })));
+    this.server = createServer(
+      (request, response) =>
+        void this.handle(request, response).catch((error) => this.send(response, 500, { error: String(error) })),
+    );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.issuer = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -31,22 +34,38 @@ export class TestOidcProvider {
   }
 
   private send(response: ServerResponse, status: number, body: unknown): void {
-    response.writeHead(status, { 'content-type': 'application/json', 'access-control-allow-origin': this.options.allowedOrigin() });
+    response.writeHead(status, {
+      'content-type': 'application/json',
+      'access-control-allow-origin': this.options.allowedOrigin(),
+    });
     response.end(JSON.stringify(body));
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', this.issuer);
     if (url.pathname === '/.well-known/openid-configuration') {
-      return this.send(response, 200, { issuer: this.issuer, authorization_endpoint: `${this.issuer}/authorize`, token_endpoint: `${this.issuer}/token` });
+      return this.send(response, 200, {
+        issuer: this.issuer,
+        authorization_endpoint: `${this.issuer}/authorize`,
+        token_endpoint: `${this.issuer}/token`,
+      });
     }
     if (url.pathname === '/authorize') {
       const query = url.searchParams;
-      if (query.get('response_type') !== 'code' || query.get('client_id') !== this.options.clientId || query.get('code_challenge_method') !== 'S256' || !query.get('code_challenge')) {
+      if (
+        query.get('response_type') !== 'code' ||
+        query.get('client_id') !== this.options.clientId ||
+        query.get('code_challenge_method') !== 'S256' ||
+        !query.get('code_challenge')
+      ) {
         return this.send(response, 400, { error: 'invalid_request' });
       }
       const code = randomBytes(16).toString('hex');
-      this.codes.set(code, { challenge: query.get('code_challenge') as string, redirectUri: query.get('redirect_uri') as string, clientId: query.get('client_id') as string });
+      this.codes.set(code, {
+        challenge: query.get('code_challenge') as string,
+        redirectUri: query.get('redirect_uri') as string,
+        clientId: query.get('client_id') as string,
+      });
       const back = new URL(query.get('redirect_uri') as string);
       back.searchParams.set('code', code);
       back.searchParams.set('state', query.get('state') ?? '');
@@ -60,12 +79,23 @@ export class TestOidcProvider {
       const grant = this.codes.get(form.get('code') ?? '');
       this.codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
-      const verified = grant !== undefined && createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
+      const verified =
+        grant !== undefined && createHash('sha256').update(verifier).digest('base64url') === grant.challenge;
       this.exchanges.push({ verified, method: 'S256' });
-      if (!grant || !verified || form.get('redirect_uri') !== grant.redirectUri || form.get('client_id') !== grant.clientId || form.get('grant_type') !== 'authorization_code') {
+      if (
+        !grant ||
+        !verified ||
+        form.get('redirect_uri') !== grant.redirectUri ||
+        form.get('client_id') !== grant.clientId ||
+        form.get('grant_type') !== 'authorization_code'
+      ) {
         return this.send(response, 400, { error: 'invalid_grant' });
       }
-      return this.send(response, 200, { access_token: await this.options.accessToken(), token_type: 'Bearer', expires_in: 3600 });
+      return this.send(response, 200, {
+        access_token: await this.options.accessToken(),
+        token_type: 'Bearer',
+        expires_in: 3600,
+      });
     }
     this.send(response, 404, { error: 'not_found' });
   }

@@ -26,11 +26,21 @@ interface OtlpAttribute {
 interface OtlpExport {
   resourceSpans?: Array<{
     resource?: { attributes?: OtlpAttribute[] };
-    scopeSpans?: Array<{ spans?: Array<{ traceId: string; spanId: string; parentSpanId?: string; name: string; kind: number; attributes?: OtlpAttribute[] }> }>;
+    scopeSpans?: Array<{
+      spans?: Array<{
+        traceId: string;
+        spanId: string;
+        parentSpanId?: string;
+        name: string;
+        kind: number;
+        attributes?: OtlpAttribute[];
+      }>;
+    }>;
   }>;
 }
 
-const valueOf = (value: OtlpValue): unknown => value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
+const valueOf = (value: OtlpValue): unknown =>
+  value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
 const attributesOf = (list: OtlpAttribute[] = []) => Object.fromEntries(list.map((a) => [a.key, valueOf(a.value)]));
 
 /**
@@ -49,7 +59,8 @@ export class OtlpReceiver {
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
         try {
-          if (req.url !== '/v1/traces' || !(req.headers['content-type'] ?? '').includes('json')) throw new Error(`${req.url} ${req.headers['content-type']}`);
+          if (req.url !== '/v1/traces' || !(req.headers['content-type'] ?? '').includes('json'))
+            throw new Error(`${req.url} ${req.headers['content-type']}`);
           this.take(JSON.parse(body) as OtlpExport);
           res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
         } catch (error) {

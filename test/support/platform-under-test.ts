@@ -22,11 +22,17 @@ export interface PlatformUnderTest {
  * is: topics from the catalogue and each service principal's ACLs; shutdown removes both. Fast polling keeps
  * second-scale windows observable without slowing the suite.
  */
-export async function startPlatform(label: string, apps: AppName[], extraEnv: Record<string, string> = {}): Promise<PlatformUnderTest> {
+export async function startPlatform(
+  label: string,
+  apps: AppName[],
+  extraEnv: Record<string, string> = {},
+): Promise<PlatformUnderTest> {
   const database = await createTestDatabase(label);
   const topicPrefix = `t-${label}-${randomBytes(3).toString('hex')}.`;
   const partitions = Number(extraEnv.KAFKA_TOPIC_PARTITIONS ?? process.env.KAFKA_TOPIC_PARTITIONS ?? 3);
-  await withAdmin(adminConnection(), (admin) => new KafkaProvisioner(admin).provisionDeployment(topicPrefix, partitions));
+  await withAdmin(adminConnection(), (admin) =>
+    new KafkaProvisioner(admin).provisionDeployment(topicPrefix, partitions),
+  );
   const env: Record<string, string> = {
     DATABASE_URL: database.url,
     KAFKA_TOPIC_PREFIX: topicPrefix,
@@ -37,7 +43,8 @@ export async function startPlatform(label: string, apps: AppName[], extraEnv: Re
     ...extraEnv,
   };
   const services = {} as Record<AppName, ServiceProcess>;
-  for (const app of apps) services[app] = new ServiceProcess(app, await freePort(), env, `${label}-${topicPrefix.slice(0, -1)}`);
+  for (const app of apps)
+    services[app] = new ServiceProcess(app, await freePort(), env, `${label}-${topicPrefix.slice(0, -1)}`);
   try {
     await Promise.all(apps.map((app) => services[app].start()));
   } catch (error) {
@@ -53,7 +60,12 @@ export async function startPlatform(label: string, apps: AppName[], extraEnv: Re
     database,
     services,
     startReplica: async (app) => {
-      const replica = new ServiceProcess(app, await freePort(), env, `${label}-${topicPrefix.slice(0, -1)}-replica${replicas.length + 2}`);
+      const replica = new ServiceProcess(
+        app,
+        await freePort(),
+        env,
+        `${label}-${topicPrefix.slice(0, -1)}-replica${replicas.length + 2}`,
+      );
       replicas.push(replica);
       await replica.start();
       return replica;

@@ -11,7 +11,8 @@ export function parsePrometheusText(text: string): Sample[] {
     const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)/.exec(line);
     if (!match) throw new Error(`not a Prometheus sample: ${line}`);
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels[key] = value.replace(/\\(.)/g, '$1');
+    for (const [, key, value] of (match[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g))
+      labels[key] = value.replace(/\\(.)/g, '$1');
     return [{ name: match[1], labels, value: Number(match[3]) }];
   });
 }
@@ -25,6 +26,7 @@ export function samplesOf(samples: readonly Sample[], name: string, labels: Reco
 export async function scrape(baseUrl: string): Promise<Sample[]> {
   const response = await fetch(`${baseUrl}/metrics`);
   if (response.status !== 200) throw new Error(`GET ${baseUrl}/metrics answered ${response.status}`);
-  if (!response.headers.get('content-type')?.startsWith('text/plain')) throw new Error(`GET /metrics content type ${response.headers.get('content-type')}`);
+  if (!response.headers.get('content-type')?.startsWith('text/plain'))
+    throw new Error(`GET /metrics content type ${response.headers.get('content-type')}`);
   return parsePrometheusText(await response.text());
 }

@@ -78,7 +78,13 @@ export class ServiceProcess {
     const { child, exited } = await startUntilHealthy({
       what: this.app,
       script: path.join(root, 'dist/apps', this.app, 'src/main.js'),
-      env: { ...process.env, ...serviceKafkaEnvironment(this.app), ...this.env, [portVariable[this.app]]: String(this.port), NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        ...serviceKafkaEnvironment(this.app),
+        ...this.env,
+        [portVariable[this.app]]: String(this.port),
+        NO_COLOR: '1',
+      },
       logFile: this.logFile,
       healthUrl: `${this.baseUrl}/health/${waitFor}`,
       timeoutMs: 60_000,
@@ -92,7 +98,12 @@ export class ServiceProcess {
 
   /** Waits until `/health/ready` answers 200. */
   async untilReady(timeoutMs = 60_000): Promise<void> {
-    await eventually(`${this.app} to be ready (log: ${this.logFile})`, async () => (await fetch(`${this.baseUrl}/health/ready`)).ok, timeoutMs, 100);
+    await eventually(
+      `${this.app} to be ready (log: ${this.logFile})`,
+      async () => (await fetch(`${this.baseUrl}/health/ready`)).ok,
+      timeoutMs,
+      100,
+    );
   }
 
   /** SIGTERM and wait: the service drains its consumers, relay and timers. */

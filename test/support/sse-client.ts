@@ -23,7 +23,10 @@ export class SseClient {
 
   static async open(url: string, headers: Record<string, string> = {}): Promise<SseClient> {
     const client = new SseClient(url);
-    const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: client.abort.signal });
+    const response = await fetch(url, {
+      headers: { accept: 'text/event-stream', ...headers },
+      signal: client.abort.signal,
+    });
     client.status = response.status;
     if (response.status !== 200 || !response.body) {
       await response.text().catch(() => undefined);
@@ -67,7 +70,11 @@ export class SseClient {
     return this.messages.filter((m) => m.data.issueId === issueId);
   }
 
-  async waitFor(what: string, predicate: (message: ServerSentEvent) => boolean, timeoutMs = 30_000): Promise<ServerSentEvent> {
+  async waitFor(
+    what: string,
+    predicate: (message: ServerSentEvent) => boolean,
+    timeoutMs = 30_000,
+  ): Promise<ServerSentEvent> {
     return eventually(`${what} on ${this.url}`, async () => this.messages.find(predicate), timeoutMs, 100);
   }
 

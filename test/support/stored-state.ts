@@ -23,14 +23,18 @@ export async function eventsWritten(database: TestDatabase): Promise<string> {
 
 /** Rows in every table the services own (messaging plumbing aside), by `schema.table`. */
 export async function rowCounts(database: TestDatabase): Promise<Record<string, number>> {
-  const tables = (await database.query<{ schema: string; name: string }>(
-    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+  const tables = (
+    await database.query<{ schema: string; name: string }>(
+      `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
       WHERE table_schema = ANY($1) AND table_type = 'BASE TABLE' ORDER BY 1, 2`,
-    [serviceSchemas],
-  )).filter(({ name }) => !plumbing.test(name));
+      [serviceSchemas],
+    )
+  ).filter(({ name }) => !plumbing.test(name));
   if (tables.length === 0) return {};
   const rows = await database.query<{ name: string; n: number }>(
-    tables.map(({ schema, name }) => `SELECT '${schema}.${name}' AS name, count(*)::int AS n FROM "${schema}"."${name}"`).join(' UNION ALL '),
+    tables
+      .map(({ schema, name }) => `SELECT '${schema}.${name}' AS name, count(*)::int AS n FROM "${schema}"."${name}"`)
+      .join(' UNION ALL '),
   );
   return Object.fromEntries(rows.map(({ name, n }) => [name, n]));
 }
@@ -43,11 +47,16 @@ export interface StoredState {
 /** Events written and rows held, once the services have stopped moving (consumers caught up with set-up). */
 export async function settledState(database: TestDatabase): Promise<StoredState> {
   let previous = '';
-  return eventually('the services to settle', async () => {
-    const state = { events: await eventsWritten(database), rows: await rowCounts(database) };
-    const now = JSON.stringify(state);
-    const settled = now === previous;
-    previous = now;
-    return settled ? state : undefined;
-  }, 60_000, 700);
+  return eventually(
+    'the services to settle',
+    async () => {
+      const state = { events: await eventsWritten(database), rows: await rowCounts(database) };
+      const now = JSON.stringify(state);
+      const settled = now === previous;
+      previous = now;
+      return settled ? state : undefined;
+    },
+    60_000,
+    700,
+  );
 }

@@ -17,6 +17,9 @@ export const analyticsModeVariables: readonly string[] = Object.keys(schema.shap
 
 export function loadAnalyticsMode(env: NodeJS.ProcessEnv = process.env): AnalyticsMode {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) throw new ConfigurationError(`analytics: invalid configuration — ANALYTICS_MODE: ${parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    throw new ConfigurationError(
+      `analytics: invalid configuration — ANALYTICS_MODE: ${parsed.error.issues[0].message}`,
+    );
   return parsed.data.ANALYTICS_MODE;
 }

@@ -2,7 +2,14 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  RedisModule,
+  ServiceConfig,
+  ServiceConfigModule,
+} from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { ANALYTICS_MODE, AnalyticsMode } from './analytics-mode';
 import { BoardController } from './board/board.controller';

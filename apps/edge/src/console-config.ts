@@ -4,7 +4,12 @@ import { EdgeConfig } from './edge-config';
 export interface ConsoleConfig {
   readonly mode: 'development' | 'production';
   readonly devSignIn: boolean;
-  readonly oidc: { readonly issuer: string; readonly clientId: string; readonly scope: string; readonly redirectPath: '/auth/callback' } | null;
+  readonly oidc: {
+    readonly issuer: string;
+    readonly clientId: string;
+    readonly scope: string;
+    readonly redirectPath: '/auth/callback';
+  } | null;
   readonly map: { readonly tileUrl: string | null; readonly attribution: string | null };
 }
 

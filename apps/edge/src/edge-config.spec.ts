@@ -19,7 +19,15 @@ function refusal(env: Record<string, string>): { variable: string; message: stri
 describe('the edge configuration', () => {
   it('defaults to loopback :8080, dist/console, the services on 3001–3004, development, no OIDC, no tiles, no dev sign-in', () => {
     const config = loadEdgeConfig({}, '/repo');
-    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', consoleDist: '/repo/dist/console', mode: 'development', oidc: null, map: { tileUrl: null, attribution: null }, devSignInKeyFile: null });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      consoleDist: '/repo/dist/console',
+      mode: 'development',
+      oidc: null,
+      map: { tileUrl: null, attribution: null },
+      devSignInKeyFile: null,
+    });
     expect(Object.fromEntries(Object.entries(config.upstreams).map(([service, url]) => [service, url.href]))).toEqual({
       'grid-registry': 'http://127.0.0.1:3001/',
       'issue-dispatch': 'http://127.0.0.1:3002/',
@@ -29,13 +37,24 @@ describe('the edge configuration', () => {
   });
 
   it('reads the OIDC client with its default scope and the map tiles', () => {
-    const config = loadEdgeConfig({ CONSOLE_OIDC_ISSUER: 'https://id.example.org/realms/g', CONSOLE_OIDC_CLIENT_ID: 'console', CONSOLE_MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png', CONSOLE_MAP_ATTRIBUTION: '© OSM' });
-    expect(config.oidc).toEqual({ issuer: 'https://id.example.org/realms/g', clientId: 'console', scope: 'openid profile' });
+    const config = loadEdgeConfig({
+      CONSOLE_OIDC_ISSUER: 'https://id.example.org/realms/g',
+      CONSOLE_OIDC_CLIENT_ID: 'console',
+      CONSOLE_MAP_TILE_URL: 'https://tiles.example.org/{z}/{x}/{y}.png',
+      CONSOLE_MAP_ATTRIBUTION: '© OSM',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://id.example.org/realms/g',
+      clientId: 'console',
+      scope: 'openid profile',
+    });
     expect(config.map).toEqual({ tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: '© OSM' });
   });
 
   it('turns development sign-in on with a readable key file', () => {
-    expect(loadEdgeConfig({ EDGE_DEV_SIGN_IN: 'true', AUTH_DEV_SIGNING_KEY_FILE: keyFile }).devSignInKeyFile).toBe(keyFile);
+    expect(loadEdgeConfig({ EDGE_DEV_SIGN_IN: 'true', AUTH_DEV_SIGNING_KEY_FILE: keyFile }).devSignInKeyFile).toBe(
+      keyFile,
+    );
   });
 
   it.each([

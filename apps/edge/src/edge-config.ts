@@ -53,7 +53,8 @@ function present(env: Env, variable: string): string | undefined {
 function port(env: Env): number {
   const raw = present(env, 'EDGE_PORT') ?? '8080';
   const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < 1 || value > 65535) throw new EdgeConfigError('EDGE_PORT', `"${raw}" is not a port (1–65535)`);
+  if (!/^\d+$/.test(raw) || value < 1 || value > 65535)
+    throw new EdgeConfigError('EDGE_PORT', `"${raw}" is not a port (1–65535)`);
   return value;
 }
 
@@ -65,8 +66,10 @@ function upstream(env: Env, variable: string, fallback: string): URL {
   } catch {
     throw new EdgeConfigError(variable, `"${raw}" is not a URL`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EdgeConfigError(variable, `"${raw}" must be http or https`);
-  if (url.search || url.hash || url.username || url.password) throw new EdgeConfigError(variable, `"${raw}" must be a base URL without query, fragment or credentials`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new EdgeConfigError(variable, `"${raw}" must be http or https`);
+  if (url.search || url.hash || url.username || url.password)
+    throw new EdgeConfigError(variable, `"${raw}" must be a base URL without query, fragment or credentials`);
   url.pathname = url.pathname.replace(/\/+$/, '');
   return url;
 }
@@ -100,7 +103,8 @@ function map(env: Env): EdgeConfig['map'] {
   const tileUrl = present(env, 'CONSOLE_MAP_TILE_URL') ?? null;
   if (tileUrl) {
     for (const placeholder of ['{z}', '{x}', '{y}']) {
-      if (!tileUrl.includes(placeholder)) throw new EdgeConfigError('CONSOLE_MAP_TILE_URL', `"${tileUrl}" lacks ${placeholder}`);
+      if (!tileUrl.includes(placeholder))
+        throw new EdgeConfigError('CONSOLE_MAP_TILE_URL', `"${tileUrl}" lacks ${placeholder}`);
     }
     tileOrigin(tileUrl);
   }
@@ -119,11 +123,17 @@ export function tileOrigin(tileUrl: string): string {
 
 function devSignIn(env: Env, mode: EdgeConfig['mode']): string | null {
   const raw = present(env, 'EDGE_DEV_SIGN_IN') ?? 'false';
-  if (raw !== 'true' && raw !== 'false') throw new EdgeConfigError('EDGE_DEV_SIGN_IN', `"${raw}" must be true or false`);
+  if (raw !== 'true' && raw !== 'false')
+    throw new EdgeConfigError('EDGE_DEV_SIGN_IN', `"${raw}" must be true or false`);
   if (raw === 'false') return null;
-  if (mode === 'production') throw new EdgeConfigError('EDGE_DEV_SIGN_IN', 'development sign-in is refused when NODE_ENV=production');
+  if (mode === 'production')
+    throw new EdgeConfigError('EDGE_DEV_SIGN_IN', 'development sign-in is refused when NODE_ENV=production');
   const keyFile = present(env, 'AUTH_DEV_SIGNING_KEY_FILE');
-  if (!keyFile) throw new EdgeConfigError('AUTH_DEV_SIGNING_KEY_FILE', 'is required when EDGE_DEV_SIGN_IN=true (the development private key, see deploy/auth/dev-tokens.mjs)');
+  if (!keyFile)
+    throw new EdgeConfigError(
+      'AUTH_DEV_SIGNING_KEY_FILE',
+      'is required when EDGE_DEV_SIGN_IN=true (the development private key, see deploy/auth/dev-tokens.mjs)',
+    );
   try {
     accessSync(keyFile, constants.R_OK);
   } catch {
@@ -136,9 +146,13 @@ function devSignIn(env: Env, mode: EdgeConfig['mode']): string | null {
 export function loadEdgeConfig(env: Env = process.env, cwd = process.cwd()): EdgeConfig {
   const mode = env.NODE_ENV === 'production' ? 'production' : 'development';
   const host = present(env, 'EDGE_HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new EdgeConfigError('EDGE_HOST', `"${host}" is not a host name or address`);
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host))
+    throw new EdgeConfigError('EDGE_HOST', `"${host}" is not a host name or address`);
   const upstreams = Object.fromEntries(
-    upstreamRoutes.map((route) => [route.service, upstream(env, route.variable, `http://127.0.0.1:${route.defaultPort}`)]),
+    upstreamRoutes.map((route) => [
+      route.service,
+      upstream(env, route.variable, `http://127.0.0.1:${route.defaultPort}`),
+    ]),
   ) as Record<UpstreamService, URL>;
   return {
     port: port(env),

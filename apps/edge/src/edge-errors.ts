@@ -15,12 +15,27 @@ export const edgeErrors = {
 } as const;
 export type EdgeErrorCode = keyof typeof edgeErrors;
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    ...headers,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   response.end(text);
 }
 
-export function sendError(response: ServerResponse, code: EdgeErrorCode, message: string, headers: Record<string, string> = {}): void {
+export function sendError(
+  response: ServerResponse,
+  code: EdgeErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   sendJson(response, edgeErrors[code], { statusCode: edgeErrors[code], code, message }, headers);
 }

@@ -24,7 +24,9 @@ export function createEdgeServer(config: EdgeConfig, minter: DevTokenMinter | nu
     handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) sendError(response, 'EDGE_FAILED', 'the edge could not answer', headers);
       else response.destroy();
-      process.stderr.write(`edge: ${request.method} ${request.url}: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `edge: ${request.method} ${request.url}: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
     });
   });
 
@@ -35,8 +37,19 @@ export function createEdgeServer(config: EdgeConfig, minter: DevTokenMinter | nu
 
     if (raw === '/api' || raw.startsWith('/api/') || raw.startsWith('/api?')) {
       const match = matchUpstream(raw);
-      if (!match.route) return sendError(response, 'UNKNOWN_SERVICE', `no service at ${pathname}; the services are under /api/grid-registry, /api/issue-dispatch, /api/volunteer-coordination and /api/analytics`, headers);
-      return proxyToUpstream(request, response, { service: match.route.service, base: config.upstreams[match.route.service], path: match.upstreamPath }, headers);
+      if (!match.route)
+        return sendError(
+          response,
+          'UNKNOWN_SERVICE',
+          `no service at ${pathname}; the services are under /api/grid-registry, /api/issue-dispatch, /api/volunteer-coordination and /api/analytics`,
+          headers,
+        );
+      return proxyToUpstream(
+        request,
+        response,
+        { service: match.route.service, base: config.upstreams[match.route.service], path: match.upstreamPath },
+        headers,
+      );
     }
     if (pathname === '/edge/health') return sendJson(response, 200, { status: 'ok' }, headers);
     if (pathname.startsWith('/edge/')) return sendError(response, 'NOT_FOUND', `no route ${pathname}`, headers);
@@ -48,7 +61,10 @@ export function createEdgeServer(config: EdgeConfig, minter: DevTokenMinter | nu
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       request.resume();
-      return sendError(response, 'METHOD_NOT_ALLOWED', `${request.method} ${pathname}: the console is read with GET`, { ...headers, Allow: 'GET, HEAD' });
+      return sendError(response, 'METHOD_NOT_ALLOWED', `${request.method} ${pathname}: the console is read with GET`, {
+        ...headers,
+        Allow: 'GET, HEAD',
+      });
     }
     return serveConsole(request, response, raw.split('?')[0]);
   }
@@ -56,13 +72,19 @@ export function createEdgeServer(config: EdgeConfig, minter: DevTokenMinter | nu
   function serveConsole(request: IncomingMessage, response: ServerResponse, urlPath: string): void {
     if (!existsSync(path.join(config.consoleDist, 'index.html'))) {
       const text = `The console is not built: ${config.consoleDist} has no index.html. Run \`npm run build:console\` (or set CONSOLE_DIST).\n`;
-      response.writeHead(503, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '10' });
+      response.writeHead(503, {
+        ...headers,
+        'Content-Type': 'text/plain; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Retry-After': '10',
+      });
       response.end(text);
       return;
     }
     const answer = resolveStatic(config.consoleDist, urlPath);
     if (answer.kind === 'bad-path') return sendError(response, 'BAD_PATH', 'that path is not allowed', headers);
-    if (answer.kind === 'not-found') return sendError(response, 'NOT_FOUND', `${urlPath} is not part of this console build`, headers);
+    if (answer.kind === 'not-found')
+      return sendError(response, 'NOT_FOUND', `${urlPath} is not part of this console build`, headers);
     const stat = statSync(answer.file);
     const etag = `W/"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
     const common = { ...headers, 'Cache-Control': answer.cacheControl, ETag: etag };

@@ -21,8 +21,12 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   server.listen(config.port, config.host, () => {
-    const routes = upstreamRoutes.map((route) => `${route.prefix}/ → ${config.upstreams[route.service].href}`).join(', ');
-    process.stdout.write(`edge: http://${config.host}:${config.port}/ (${config.mode}; console ${config.consoleDist}; development sign-in ${minter ? 'on' : 'off'}); ${routes}\n`);
+    const routes = upstreamRoutes
+      .map((route) => `${route.prefix}/ → ${config.upstreams[route.service].href}`)
+      .join(', ');
+    process.stdout.write(
+      `edge: http://${config.host}:${config.port}/ (${config.mode}; console ${config.consoleDist}; development sign-in ${minter ? 'on' : 'off'}); ${routes}\n`,
+    );
   });
   const stop = () => {
     // Open event streams would hold close() for ever: end them, then exit.

@@ -1,6 +1,7 @@
 import { contentSecurityPolicy, securityHeaders } from './security-headers';
 
-const directives = (policy: string) => Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+const directives = (policy: string) =>
+  Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 const none = { oidc: null, map: { tileUrl: null, attribution: null } };
 
 describe('the content security policy', () => {
@@ -22,21 +23,33 @@ describe('the content security policy', () => {
   });
 
   it('lets images and tile fetches reach the configured tile server, subdomain placeholder as a wildcard', () => {
-    const policy = directives(contentSecurityPolicy({ oidc: null, map: { tileUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png', attribution: null } }));
+    const policy = directives(
+      contentSecurityPolicy({
+        oidc: null,
+        map: { tileUrl: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png', attribution: null },
+      }),
+    );
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://*.tiles.example.org']);
     expect(policy['connect-src']).toEqual(["'self'", 'https://*.tiles.example.org']);
   });
 
   it('lets the console talk to the OIDC issuer origin and nowhere else', () => {
     const policy = directives(
-      contentSecurityPolicy({ oidc: { issuer: 'https://id.example.org/realms/gridline', clientId: 'console', scope: 'openid' }, map: { tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: null } }),
+      contentSecurityPolicy({
+        oidc: { issuer: 'https://id.example.org/realms/gridline', clientId: 'console', scope: 'openid' },
+        map: { tileUrl: 'https://tiles.example.org/{z}/{x}/{y}.png', attribution: null },
+      }),
     );
     expect(policy['connect-src']).toEqual(["'self'", 'https://id.example.org', 'https://tiles.example.org']);
   });
 
   it('comes with nosniff, no referrer and a same-origin opener policy, and no CORS header', () => {
     const headers = securityHeaders(none);
-    expect(headers).toMatchObject({ 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cross-Origin-Opener-Policy': 'same-origin' });
+    expect(headers).toMatchObject({
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+    });
     expect(Object.keys(headers).filter((name) => name.toLowerCase().startsWith('access-control-'))).toEqual([]);
   });
 });

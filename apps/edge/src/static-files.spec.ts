@@ -14,9 +14,21 @@ describe('resolving a console path to a file', () => {
   symlinkSync(path.join(outside, 'secret.txt'), path.join(dist, 'assets', 'linked.js'));
 
   it('serves hashed assets as immutable for a year, and index.html and other files revalidated', () => {
-    expect(resolveStatic(dist, '/assets/index-abc123.js')).toEqual({ kind: 'file', file: path.join(dist, 'assets', 'index-abc123.js'), cacheControl: immutableCache });
-    expect(resolveStatic(dist, '/favicon.svg')).toEqual({ kind: 'file', file: path.join(dist, 'favicon.svg'), cacheControl: 'no-cache' });
-    expect(resolveStatic(dist, '/index.html')).toEqual({ kind: 'index', file: path.join(dist, 'index.html'), cacheControl: 'no-cache' });
+    expect(resolveStatic(dist, '/assets/index-abc123.js')).toEqual({
+      kind: 'file',
+      file: path.join(dist, 'assets', 'index-abc123.js'),
+      cacheControl: immutableCache,
+    });
+    expect(resolveStatic(dist, '/favicon.svg')).toEqual({
+      kind: 'file',
+      file: path.join(dist, 'favicon.svg'),
+      cacheControl: 'no-cache',
+    });
+    expect(resolveStatic(dist, '/index.html')).toEqual({
+      kind: 'index',
+      file: path.join(dist, 'index.html'),
+      cacheControl: 'no-cache',
+    });
     expect(resolveStatic(dist, '/')).toMatchObject({ kind: 'index' });
   });
 

@@ -19,7 +19,19 @@ const forwardedRequestHeaders = [
 ];
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and what the edge decides itself; CORS is never passed on. */
-const droppedResponseHeaders = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'te', 'trailer', 'content-security-policy', 'x-content-type-options', 'referrer-policy', 'cross-origin-opener-policy']);
+const droppedResponseHeaders = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'upgrade',
+  'te',
+  'trailer',
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'cross-origin-opener-policy',
+]);
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
 
@@ -34,7 +46,12 @@ export interface ProxyTarget {
  * Streams a request to its service and the answer back, both ways without buffering. An event stream
  * (text/event-stream) gets its headers at once and each chunk as it comes: no compression, no timeout.
  */
-export function proxyToUpstream(request: IncomingMessage, response: ServerResponse, target: ProxyTarget, edgeHeaders: Record<string, string>): void {
+export function proxyToUpstream(
+  request: IncomingMessage,
+  response: ServerResponse,
+  target: ProxyTarget,
+  edgeHeaders: Record<string, string>,
+): void {
   const headers: Record<string, string | string[]> = {};
   for (const name of forwardedRequestHeaders) {
     const value = request.headers[name];
@@ -85,7 +102,12 @@ export function proxyToUpstream(request: IncomingMessage, response: ServerRespon
       return;
     }
     request.resume();
-    sendError(response, 'UPSTREAM_UNAVAILABLE', `${target.service} is unavailable (${(error as NodeJS.ErrnoException).code ?? error.message})`, edgeHeaders);
+    sendError(
+      response,
+      'UPSTREAM_UNAVAILABLE',
+      `${target.service} is unavailable (${(error as NodeJS.ErrnoException).code ?? error.message})`,
+      edgeHeaders,
+    );
   });
 
   // The browser went away (a closed tab, an aborted fetch): stop the service's side too, an SSE stream included.

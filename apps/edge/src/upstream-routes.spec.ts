@@ -11,16 +11,35 @@ describe('the route table', () => {
   });
 
   it('strips the prefix and keeps the rest of the path and the query as sent', () => {
-    expect(matchUpstream('/api/analytics/v1/city/feed?access_token=a%20b')).toMatchObject({ route: { service: 'analytics' }, upstreamPath: '/v1/city/feed?access_token=a%20b' });
-    expect(matchUpstream('/api/grid-registry')).toMatchObject({ route: { service: 'grid-registry' }, upstreamPath: '/' });
-    expect(matchUpstream('/api/grid-registry?x=1')).toMatchObject({ route: { service: 'grid-registry' }, upstreamPath: '/?x=1' });
+    expect(matchUpstream('/api/analytics/v1/city/feed?access_token=a%20b')).toMatchObject({
+      route: { service: 'analytics' },
+      upstreamPath: '/v1/city/feed?access_token=a%20b',
+    });
+    expect(matchUpstream('/api/grid-registry')).toMatchObject({
+      route: { service: 'grid-registry' },
+      upstreamPath: '/',
+    });
+    expect(matchUpstream('/api/grid-registry?x=1')).toMatchObject({
+      route: { service: 'grid-registry' },
+      upstreamPath: '/?x=1',
+    });
   });
 
   it("keeps each service's /metrics off the edge, however it is spelled", () => {
-    for (const path of ['/metrics', '/metrics/', '/METRICS', '//metrics', '/%6detrics', '/metrics?x=1', '/metrics/anything']) {
+    for (const path of [
+      '/metrics',
+      '/metrics/',
+      '/METRICS',
+      '//metrics',
+      '/%6detrics',
+      '/metrics?x=1',
+      '/metrics/anything',
+    ]) {
       expect(matchUpstream(`/api/issue-dispatch${path}`)).toEqual({ route: null });
     }
-    expect(matchUpstream('/api/issue-dispatch/v1/tenants/erqi/metrics-like')).toMatchObject({ route: { service: 'issue-dispatch' } });
+    expect(matchUpstream('/api/issue-dispatch/v1/tenants/erqi/metrics-like')).toMatchObject({
+      route: { service: 'issue-dispatch' },
+    });
     expect(matchUpstream('/api/analytics/v1/metricsx')).toMatchObject({ route: { service: 'analytics' } });
   });
 

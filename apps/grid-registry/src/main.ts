@@ -9,7 +9,8 @@ runService(async () => {
   const config = loadServiceConfig(gridRegistryIdentity);
   await bootstrapService(GridRegistryModule.with(config, loadPersonalDataConfig(config.serviceName)), config, {
     title: 'Gridline grid-registry',
-    description: 'Districts (tenants), their grid tree from street to micro-grid, addresses and grid leaders. ' +
+    description:
+      'Districts (tenants), their grid tree from street to micro-grid, addresses and grid leaders. ' +
       'Every change is published as whole-state events on the compacted tenant-state and grid-state topics.',
     // Bulk imports read their own bodies, up to 5 MB (imports/import-body.middleware.ts).
     ownBodyPaths: IMPORT_PATHS,

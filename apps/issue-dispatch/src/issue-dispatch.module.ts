@@ -1,8 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
-import { GridBoundaryReplica, GridReplica, GridReplicaModule, PlaceReplica, TenantReplica } from '@gridline/grid-replica';
+import {
+  GridBoundaryReplica,
+  GridReplica,
+  GridReplicaModule,
+  PlaceReplica,
+  TenantReplica,
+} from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  RedisModule,
+  ServiceConfig,
+  ServiceConfigModule,
+} from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CategoriesController } from './categories/categories.controller';
@@ -74,8 +87,30 @@ export class IssueDispatchModule {
         HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, DurableTimer, TenantReplica, GridReplica, GridBoundaryReplica, PlaceReplica, CategoryPolicy, Issue, IssueHistoryEntry, Open311ApiKey, ...personalDataEntities],
-          migrations: [InitialSchema1764300000000, IssueReporterSubject1764300000001, PlaceReplica1764360000000, CaseLoop1764500000000, IntakeOpen3111764510000000, UnroutedReports1764550000000, PersonalData1764620000000, TimerTraceContext1764700000000, IdempotencyKeys1764710000000],
+          entities: [
+            ...messagingEntities,
+            DurableTimer,
+            TenantReplica,
+            GridReplica,
+            GridBoundaryReplica,
+            PlaceReplica,
+            CategoryPolicy,
+            Issue,
+            IssueHistoryEntry,
+            Open311ApiKey,
+            ...personalDataEntities,
+          ],
+          migrations: [
+            InitialSchema1764300000000,
+            IssueReporterSubject1764300000001,
+            PlaceReplica1764360000000,
+            CaseLoop1764500000000,
+            IntakeOpen3111764510000000,
+            UnroutedReports1764550000000,
+            PersonalData1764620000000,
+            TimerTraceContext1764700000000,
+            IdempotencyKeys1764710000000,
+          ],
         }),
         RedisModule,
         MessagingModule,

@@ -9,10 +9,15 @@ import { issueDispatchIdentity } from './service-identity';
 
 runService(async () => {
   const config = loadServiceConfig(issueDispatchIdentity);
-  await bootstrapService(IssueDispatchModule.with(config, loadIntakeConfig(), loadPersonalDataConfig(config.serviceName)), config, {
-    title: 'Gridline issue-dispatch',
-    description: 'Intake of reported problems (REST and Open311 GeoReport v2 under /open311/v2), dispatch to the responsible grid, acknowledgement deadlines and escalation.',
-    errorFormats: [open311ErrorFormat],
-    connectMicroservices: connectEventServers,
-  });
+  await bootstrapService(
+    IssueDispatchModule.with(config, loadIntakeConfig(), loadPersonalDataConfig(config.serviceName)),
+    config,
+    {
+      title: 'Gridline issue-dispatch',
+      description:
+        'Intake of reported problems (REST and Open311 GeoReport v2 under /open311/v2), dispatch to the responsible grid, acknowledgement deadlines and escalation.',
+      errorFormats: [open311ErrorFormat],
+      connectMicroservices: connectEventServers,
+    },
+  );
 });

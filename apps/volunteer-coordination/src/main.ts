@@ -9,7 +9,8 @@ runService(async () => {
   const config = loadServiceConfig(volunteerCoordinationIdentity);
   await bootstrapService(VolunteerCoordinationModule.with(config, loadServiceEventsConfig()), config, {
     title: 'Gridline volunteer-coordination',
-    description: 'Volunteers, their skills and home grids, task offers for dispatched issues that need help, recurring service events with sign-up, and the shared tool room.',
+    description:
+      'Volunteers, their skills and home grids, task offers for dispatched issues that need help, recurring service events with sign-up, and the shared tool room.',
     connectMicroservices: connectEventServers,
   });
 });

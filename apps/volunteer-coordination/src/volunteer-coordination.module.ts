@@ -2,7 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
-import { AuthModule, DatabaseModule, HealthModule, RedisModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
+import {
+  AuthModule,
+  DatabaseModule,
+  HealthModule,
+  RedisModule,
+  ServiceConfig,
+  ServiceConfigModule,
+} from '@gridline/platform';
 import { ContactAccessLogEntry, PersonalDataModule } from '@gridline/personal-data';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { HelpCategoriesController } from './help-categories/help-categories.controller';

@@ -67,16 +67,24 @@ export interface City {
 }
 
 const districtNames: ReadonlyArray<[string, string]> = [
-  ['zhongyuan', '中原区'], ['erqi', '二七区'], ['guancheng', '管城回族区'], ['jinshui', '金水区'], ['shangjie', '上街区'],
-  ['huiji', '惠济区'], ['zhengdong', '郑东新区'], ['jingkai', '经开区'], ['gaoxin', '高新区'], ['hangkong', '航空港区'],
+  ['zhongyuan', '中原区'],
+  ['erqi', '二七区'],
+  ['guancheng', '管城回族区'],
+  ['jinshui', '金水区'],
+  ['shangjie', '上街区'],
+  ['huiji', '惠济区'],
+  ['zhengdong', '郑东新区'],
+  ['jingkai', '经开区'],
+  ['gaoxin', '高新区'],
+  ['hangkong', '航空港区'],
 ];
 const roads = ['嵩山路', '大学路', '京广路', '淮河路', '汝河路', '长江路', '陇海路', '航海路', '政通路', '兴华街'];
 const dedicatedKinds = ['school', 'hospital', 'market', 'company'] as const;
 
 const DISTRICT_WIDTH = 0.12;
-const DISTRICT_HEIGHT = 0.10;
+const DISTRICT_HEIGHT = 0.1;
 const DISTRICT_GAP = 0.01;
-const ORIGIN: Position = [113.40, 34.60];
+const ORIGIN: Position = [113.4, 34.6];
 
 interface Rect {
   readonly x0: number;
@@ -117,8 +125,16 @@ const closed = (positions: Position[]): PolygonGeometry => ({
 function tileBoundary(rect: Rect, perEdge: number): PolygonGeometry {
   const { x0, y0, x1, y1 } = rect;
   const along = (from: Position, to: Position): Position[] =>
-    Array.from({ length: perEdge }, (_, k) => [from[0] + ((to[0] - from[0]) * k) / perEdge, from[1] + ((to[1] - from[1]) * k) / perEdge]);
-  return closed([...along([x0, y0], [x1, y0]), ...along([x1, y0], [x1, y1]), ...along([x1, y1], [x0, y1]), ...along([x0, y1], [x0, y0])]);
+    Array.from({ length: perEdge }, (_, k) => [
+      from[0] + ((to[0] - from[0]) * k) / perEdge,
+      from[1] + ((to[1] - from[1]) * k) / perEdge,
+    ]);
+  return closed([
+    ...along([x0, y0], [x1, y0]),
+    ...along([x1, y0], [x1, y1]),
+    ...along([x1, y1], [x0, y1]),
+    ...along([x0, y1], [x0, y0]),
+  ]);
 }
 
 /**
@@ -171,21 +187,39 @@ export function generateCity(options: CityOptions = defaultCityOptions): City {
     tile(district, options.streetsPerDistrict).forEach((streetRect, s) => {
       const road = `${roads[s % roads.length]}${s >= roads.length ? Math.floor(s / roads.length) + 1 : ''}`;
       const street: Omit<CityGrid, 'bbox'> = {
-        id: random.uuid(), tenantId, parentId: null, level: 'street', code: `${divisionCode}${String(s + 1).padStart(3, '0')}`,
-        name: `${road}街道`, dedicated: null, boundary: tileBoundary(streetRect, 6),
+        id: random.uuid(),
+        tenantId,
+        parentId: null,
+        level: 'street',
+        code: `${divisionCode}${String(s + 1).padStart(3, '0')}`,
+        name: `${road}街道`,
+        dedicated: null,
+        boundary: tileBoundary(streetRect, 6),
       };
       grids.push(street);
       let courtyardNumber = 0;
       tile(streetRect, options.communitiesPerStreet).forEach((communityRect, c) => {
         const community: Omit<CityGrid, 'bbox'> = {
-          id: random.uuid(), tenantId, parentId: street.id, level: 'community', code: `${street.code}${String(c + 1).padStart(3, '0')}`,
-          name: `${road}第${c + 1}社区`, dedicated: null, boundary: tileBoundary(communityRect, 4),
+          id: random.uuid(),
+          tenantId,
+          parentId: street.id,
+          level: 'community',
+          code: `${street.code}${String(c + 1).padStart(3, '0')}`,
+          name: `${road}第${c + 1}社区`,
+          dedicated: null,
+          boundary: tileBoundary(communityRect, 4),
         };
         grids.push(community);
         tile(communityRect, options.level3PerCommunity).forEach((level3Rect, g) => {
           const level3: Omit<CityGrid, 'bbox'> = {
-            id: random.uuid(), tenantId, parentId: community.id, level: 'grid', code: `${community.code}${String(g + 1).padStart(2, '0')}`,
-            name: `第${g + 1}网格`, dedicated: null, boundary: tileBoundary(level3Rect, 3),
+            id: random.uuid(),
+            tenantId,
+            parentId: community.id,
+            level: 'grid',
+            code: `${community.code}${String(g + 1).padStart(2, '0')}`,
+            name: `第${g + 1}网格`,
+            dedicated: null,
+            boundary: tileBoundary(level3Rect, 3),
           };
           grids.push(level3);
           tile(level3Rect, options.microsPerLevel3).forEach((microRect, m) => {
@@ -193,22 +227,47 @@ export function generateCity(options: CityOptions = defaultCityOptions): City {
             const { boundary, point } = courtyardBoundary(microRect, random);
             const address = `${road}${courtyardNumber}号院`;
             const micro: Omit<CityGrid, 'bbox'> = {
-              id: random.uuid(), tenantId, parentId: level3.id, level: 'micro', code: `${level3.code}${String(m + 1).padStart(3, '0')}`,
-              name: address, dedicated: null, boundary,
+              id: random.uuid(),
+              tenantId,
+              parentId: level3.id,
+              level: 'micro',
+              code: `${level3.code}${String(m + 1).padStart(3, '0')}`,
+              name: address,
+              dedicated: null,
+              boundary,
             };
             grids.push(micro);
-            places.push({ id: random.uuid(), tenantId, gridId: micro.id, kind: 'courtyard', name: address, address, lon: point[0], lat: point[1] });
+            places.push({
+              id: random.uuid(),
+              tenantId,
+              gridId: micro.id,
+              kind: 'courtyard',
+              name: address,
+              address,
+              lon: point[0],
+              lat: point[1],
+            });
           });
         });
         // A school, hospital, market or company in the middle of the community, over a few micro-grids.
         const cw = communityRect.x1 - communityRect.x0;
         const ch = communityRect.y1 - communityRect.y0;
-        const dedicatedRect: Rect = { x0: communityRect.x0 + cw * 0.35, y0: communityRect.y0 + ch * 0.35, x1: communityRect.x0 + cw * 0.6, y1: communityRect.y0 + ch * 0.6 };
+        const dedicatedRect: Rect = {
+          x0: communityRect.x0 + cw * 0.35,
+          y0: communityRect.y0 + ch * 0.35,
+          x1: communityRect.x0 + cw * 0.6,
+          y1: communityRect.y0 + ch * 0.6,
+        };
         const kind = dedicatedKinds[(d + s + c) % dedicatedKinds.length];
         grids.push({
-          id: random.uuid(), tenantId, parentId: community.id, level: 'grid',
+          id: random.uuid(),
+          tenantId,
+          parentId: community.id,
+          level: 'grid',
           code: `${community.code}${String(options.level3PerCommunity + 1).padStart(2, '0')}`,
-          name: `${road}第${c + 1}社区专属网格(${kind})`, dedicated: kind, boundary: tileBoundary(dedicatedRect, 2),
+          name: `${road}第${c + 1}社区专属网格(${kind})`,
+          dedicated: kind,
+          boundary: tileBoundary(dedicatedRect, 2),
         });
       });
     });

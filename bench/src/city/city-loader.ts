@@ -24,11 +24,20 @@ export async function loadCity(client: Client, city: City): Promise<void> {
     await client.query(
       `INSERT INTO grid_registry.tenants (tenant_id, division_code, name, version, created_at, updated_at)
        SELECT t, d, n, 1, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS x(t, d, n)`,
-      [city.tenants.map((t) => t.tenantId), city.tenants.map((t) => t.divisionCode), city.tenants.map((t) => t.name), LOADED_AT],
+      [
+        city.tenants.map((t) => t.tenantId),
+        city.tenants.map((t) => t.divisionCode),
+        city.tenants.map((t) => t.name),
+        LOADED_AT,
+      ],
     );
     // Parents before children: the composite foreign key checks each row.
     for (const level of ['street', 'community', 'grid', 'micro'] as const) {
-      for (const part of chunks(city.grids.filter((g) => g.level === level), CHUNK)) await insertGrids(client, part);
+      for (const part of chunks(
+        city.grids.filter((g) => g.level === level),
+        CHUNK,
+      ))
+        await insertGrids(client, part);
     }
     for (const part of chunks(city.grids, CHUNK)) await insertBoundaries(client, part);
     for (const part of chunks(city.places, CHUNK)) {
@@ -37,8 +46,15 @@ export async function loadCity(client: Client, city: City): Promise<void> {
          SELECT id, t, g, NULL, k, n, a, lon, lat, 1, $9, $9
            FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[]) AS x(id, t, g, k, n, a, lon, lat)`,
         [
-          part.map((p) => p.id), part.map((p) => p.tenantId), part.map((p) => p.gridId), part.map((p) => p.kind),
-          part.map((p) => p.name), part.map((p) => p.address), part.map((p) => p.lon), part.map((p) => p.lat), LOADED_AT,
+          part.map((p) => p.id),
+          part.map((p) => p.tenantId),
+          part.map((p) => p.gridId),
+          part.map((p) => p.kind),
+          part.map((p) => p.name),
+          part.map((p) => p.address),
+          part.map((p) => p.lon),
+          part.map((p) => p.lat),
+          LOADED_AT,
         ],
       );
     }
@@ -55,8 +71,14 @@ async function insertGrids(client: Client, grids: readonly CityGrid[]): Promise<
      SELECT id, t, p, l, c, n, d, '{}', 2, $8, $8
        FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[]) AS x(id, t, p, l, c, n, d)`,
     [
-      grids.map((g) => g.id), grids.map((g) => g.tenantId), grids.map((g) => g.parentId), grids.map((g) => g.level),
-      grids.map((g) => g.code), grids.map((g) => g.name), grids.map((g) => g.dedicated), LOADED_AT,
+      grids.map((g) => g.id),
+      grids.map((g) => g.tenantId),
+      grids.map((g) => g.parentId),
+      grids.map((g) => g.level),
+      grids.map((g) => g.code),
+      grids.map((g) => g.name),
+      grids.map((g) => g.dedicated),
+      LOADED_AT,
     ],
   );
 }
@@ -67,9 +89,15 @@ async function insertBoundaries(client: Client, grids: readonly CityGrid[]): Pro
      SELECT t, g, geo::jsonb, x0, y0, x1, y1, n, 2, $9
        FROM unnest($1::text[], $2::uuid[], $3::text[], $4::float8[], $5::float8[], $6::float8[], $7::float8[], $8::int[]) AS x(t, g, geo, x0, y0, x1, y1, n)`,
     [
-      grids.map((g) => g.tenantId), grids.map((g) => g.id), grids.map((g) => JSON.stringify(g.boundary)),
-      grids.map((g) => g.bbox[0]), grids.map((g) => g.bbox[1]), grids.map((g) => g.bbox[2]), grids.map((g) => g.bbox[3]),
-      grids.map((g) => g.boundary.coordinates.reduce((n, ring) => n + ring.length, 0)), LOADED_AT,
+      grids.map((g) => g.tenantId),
+      grids.map((g) => g.id),
+      grids.map((g) => JSON.stringify(g.boundary)),
+      grids.map((g) => g.bbox[0]),
+      grids.map((g) => g.bbox[1]),
+      grids.map((g) => g.bbox[2]),
+      grids.map((g) => g.bbox[3]),
+      grids.map((g) => g.boundary.coordinates.reduce((n, ring) => n + ring.length, 0)),
+      LOADED_AT,
     ],
   );
 }

@@ -36,12 +36,17 @@ export class BenchAppModule {
   static with(config: ServiceConfig, options: BenchAppOptions): DynamicModule {
     const setBased = options.withConsumer === 'set-based';
     const subscription = benchSubscription(setBased ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP);
-    const handlers = options.withConsumer ? [setBased ? setBasedEffectEventsFor(subscription) : effectRecordingEventsFor(subscription)] : [];
+    const handlers = options.withConsumer
+      ? [setBased ? setBasedEffectEventsFor(subscription) : effectRecordingEventsFor(subscription)]
+      : [];
     return {
       module: BenchAppModule,
       imports: [
         ServiceConfigModule.with(config),
-        DatabaseModule.forService({ entities: [...messagingEntities, DurableTimer], migrations: [BenchSchema1764900000000] }),
+        DatabaseModule.forService({
+          entities: [...messagingEntities, DurableTimer],
+          migrations: [BenchSchema1764900000000],
+        }),
         MessagingModule,
         SchedulingModule,
       ],

@@ -19,7 +19,12 @@ import { benchPublicKeyFile } from './dev-auth';
  * The bench "service" writes IssueReported events as issue-dispatch does (the topic's owner, so consumers trust
  * them); it connects as the provisioning super user, since its consumer group is no service's in the catalogue.
  */
-export const benchIdentity: ServiceIdentity = { serviceName: 'issue-dispatch', databaseSchema: 'bench', portVariable: 'BENCH_PORT', defaultPort: 0 };
+export const benchIdentity: ServiceIdentity = {
+  serviceName: 'issue-dispatch',
+  databaseSchema: 'bench',
+  portVariable: 'BENCH_PORT',
+  defaultPort: 0,
+};
 
 export interface BenchScopeOptions {
   readonly asService?: ServiceName;
@@ -55,7 +60,11 @@ export class BenchScope {
     private readonly secrets: KafkaSecrets,
     rawConnection: KafkaConnection = config.kafka,
   ) {
-    this.kafka = new Kafka({ clientId: `bench-raw-${label}`, ...kafkaClientConfig(rawConnection), logLevel: logLevel.ERROR });
+    this.kafka = new Kafka({
+      clientId: `bench-raw-${label}`,
+      ...kafkaClientConfig(rawConnection),
+      logLevel: logLevel.ERROR,
+    });
   }
 
   /**
@@ -82,13 +91,24 @@ export class BenchScope {
       AUTH_PUBLIC_KEY_FILE: settings.serviceEnvironment.AUTH_PUBLIC_KEY_FILE ?? benchPublicKeyFile(),
     });
     if (options.plaintextBrokers) {
-      const plaintext: ServiceConfig = { ...config, kafka: { brokers: options.plaintextBrokers, securityProtocol: 'PLAINTEXT', username: '', password: '', caFile: null } };
+      const plaintext: ServiceConfig = {
+        ...config,
+        kafka: {
+          brokers: options.plaintextBrokers,
+          securityProtocol: 'PLAINTEXT',
+          username: '',
+          password: '',
+          caFile: null,
+        },
+      };
       const scope = new BenchScope(label, databaseName, plaintext, settings, secrets);
       openScopes.add(scope);
       // A broker started a moment ago may still be electing leaders for the first topics: try again briefly.
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await withAdmin(plaintext.kafka, (admin) => new KafkaProvisioner(admin).provisionTopics(config.topicPrefix, config.topicPartitions));
+          await withAdmin(plaintext.kafka, (admin) =>
+            new KafkaProvisioner(admin).provisionTopics(config.topicPrefix, config.topicPartitions),
+          );
           break;
         } catch (error) {
           if (attempt >= 5) throw error;
@@ -98,7 +118,9 @@ export class BenchScope {
       return scope;
     }
     // Provisioned like a deployment: catalogue topics and every service principal's ACLs for this prefix.
-    await withAdmin(config.kafka, (admin) => new KafkaProvisioner(admin).provisionDeployment(config.topicPrefix, config.topicPartitions));
+    await withAdmin(config.kafka, (admin) =>
+      new KafkaProvisioner(admin).provisionDeployment(config.topicPrefix, config.topicPartitions),
+    );
     if (!options.asService) {
       const scope = new BenchScope(label, databaseName, config, settings, secrets);
       openScopes.add(scope);
@@ -106,8 +128,20 @@ export class BenchScope {
     }
     const own = secrets.services[options.asService];
     const principal = userPrincipal(servicePrincipal(options.asService));
-    const group = (name: string) => ({ principal, resourceType: 'group' as const, patternType: 'literal' as const, resourceName: `${config.topicPrefix}${name}`, operation: 'read' as const });
-    const topic = (name: string, operation: 'read' | 'write' | 'describe') => ({ principal, resourceType: 'topic' as const, patternType: 'literal' as const, resourceName: `${config.topicPrefix}${name}`, operation });
+    const group = (name: string) => ({
+      principal,
+      resourceType: 'group' as const,
+      patternType: 'literal' as const,
+      resourceName: `${config.topicPrefix}${name}`,
+      operation: 'read' as const,
+    });
+    const topic = (name: string, operation: 'read' | 'write' | 'describe') => ({
+      principal,
+      resourceType: 'topic' as const,
+      patternType: 'literal' as const,
+      resourceName: `${config.topicPrefix}${name}`,
+      operation,
+    });
     await withAdmin(config.kafka, (admin) =>
       // The bench group reads the service's own issue-events topic, which the real service never consumes.
       new KafkaProvisioner(admin).grant([
@@ -120,7 +154,10 @@ export class BenchScope {
         topic(replayTopicOf(BENCH_GROUP_STEM), 'describe'),
       ]),
     );
-    const asService: ServiceConfig = { ...config, kafka: { ...config.kafka, username: own.username, password: own.password } };
+    const asService: ServiceConfig = {
+      ...config,
+      kafka: { ...config.kafka, username: own.username, password: own.password },
+    };
     // The raw baselines and the clean-up stay the super user's.
     const scope = new BenchScope(label, databaseName, asService, settings, secrets, config.kafka);
     openScopes.add(scope);
@@ -158,7 +195,10 @@ export class BenchScope {
 
   /** A raw pg connection to the scope's database with the same search_path the services use. */
   async sql(): Promise<Client> {
-    const client = new Client({ connectionString: this.config.databaseUrl, options: `-c search_path=${this.config.databaseSchema}` });
+    const client = new Client({
+      connectionString: this.config.databaseUrl,
+      options: `-c search_path=${this.config.databaseSchema}`,
+    });
     await client.connect();
     this.defer(() => client.end());
     return client;
@@ -211,9 +251,13 @@ export class BenchScope {
       await quietly(`${this.label}: cleanup`, this.cleanups.pop()!);
     }
     await quietly(`${this.label}: dropping ${this.databaseName}`, () =>
-      withAdminDatabase(this.settings.adminDatabaseUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`)),
+      withAdminDatabase(this.settings.adminDatabaseUrl, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS "${this.databaseName}" WITH (FORCE)`),
+      ),
     );
-    await quietly(`${this.label}: deleting Kafka leftovers ${this.config.topicPrefix}*`, () => this.deleteKafkaLeftovers());
+    await quietly(`${this.label}: deleting Kafka leftovers ${this.config.topicPrefix}*`, () =>
+      this.deleteKafkaLeftovers(),
+    );
   }
 
   /** Topics first: a group that still has a member (an interrupted run) cannot be deleted, its topics can. */
@@ -223,9 +267,12 @@ export class BenchScope {
     await admin.connect();
     try {
       const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
-      if (topics.length > 0) await quietly(`${this.label}: deleting topics`, () => admin.deleteTopics({ topics, timeout: 10_000 }));
+      if (topics.length > 0)
+        await quietly(`${this.label}: deleting topics`, () => admin.deleteTopics({ topics, timeout: 10_000 }));
       if (this.config.kafka.securityProtocol !== 'PLAINTEXT') {
-        await quietly(`${this.label}: removing service ACLs`, () => new KafkaProvisioner(admin).removeDeployment(prefix));
+        await quietly(`${this.label}: removing service ACLs`, () =>
+          new KafkaProvisioner(admin).removeDeployment(prefix),
+        );
       }
       const { groups } = await admin.listGroups();
       const ours = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
@@ -258,7 +305,12 @@ export class BenchApp {
   }
 }
 
-export async function withBenchScope<T>(label: string, settings: BenchSettings, body: (scope: BenchScope) => Promise<T>, options: BenchScopeOptions = {}): Promise<T> {
+export async function withBenchScope<T>(
+  label: string,
+  settings: BenchSettings,
+  body: (scope: BenchScope) => Promise<T>,
+  options: BenchScopeOptions = {},
+): Promise<T> {
   const scope = await BenchScope.open(label, settings, options);
   try {
     return await body(scope);

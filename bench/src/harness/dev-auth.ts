@@ -33,7 +33,10 @@ export function benchPrivateKeyFile(): string {
 }
 
 /** A token for `claims`, signed for the services' development issuer and audience. */
-export function benchToken(subject: string, claims: { tenant?: string; roles: Array<{ role: string; grid?: string }> }): Promise<string> {
+export function benchToken(
+  subject: string,
+  claims: { tenant?: string; roles: Array<{ role: string; grid?: string }> },
+): Promise<string> {
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256' })
     .setIssuer('gridline-dev')

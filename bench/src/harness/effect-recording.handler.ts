@@ -21,7 +21,10 @@ export function effectRecordingEventsFor(subscription: SubscriptionSpec): Type<u
     constructor(@Inject(FirstEventClock) private readonly clock: FirstEventClock) {}
 
     @HandleEvent(IssueReported, subscription)
-    async record(@Payload() report: EventData<typeof IssueReported>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+    async record(
+      @Payload() report: EventData<typeof IssueReported>,
+      @Ctx() { event, manager }: KafkaEventContext,
+    ): Promise<void> {
       this.clock.tick();
       await manager.query(`INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)`, [event.id, report.issueId]);
     }
@@ -38,10 +41,13 @@ export function setBasedEffectEventsFor(subscription: SubscriptionSpec): Type<un
     @HandleEvent(IssueReported, subscription, { batch: true })
     async record(@Payload() events: readonly CloudEvent[], @Ctx() { manager }: KafkaEventContext): Promise<void> {
       this.clock.tick();
-      await manager.query(`INSERT INTO bench_effects (event_id, issue_id) SELECT * FROM unnest($1::text[], $2::text[])`, [
-        events.map((event) => event.id),
-        events.map((event) => (event.data as EventData<typeof IssueReported>).issueId),
-      ]);
+      await manager.query(
+        `INSERT INTO bench_effects (event_id, issue_id) SELECT * FROM unnest($1::text[], $2::text[])`,
+        [
+          events.map((event) => event.id),
+          events.map((event) => (event.data as EventData<typeof IssueReported>).issueId),
+        ],
+      );
     }
   }
   return SetBasedEffectEvents;

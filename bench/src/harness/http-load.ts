@@ -13,7 +13,9 @@ const HEADER_END = '\r\n\r\n';
 /** A raw HTTP/1.1 POST with a JSON body, for `httpLoad`'s `request` option. */
 export function jsonPost(host: string, path: string, body: unknown, headers: Record<string, string> = {}): string {
   const payload = JSON.stringify(body);
-  const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const extra = Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   return `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(payload)}\r\n${extra}\r\n${payload}`;
 }
 
@@ -29,12 +31,21 @@ export function jsonPost(host: string, path: string, body: unknown, headers: Rec
 export async function httpLoad(
   baseUrl: string,
   paths: readonly string[],
-  options: { total: number; concurrency: number; headers?: Record<string, string>; jsonBody?: unknown; request?: (index: number) => string },
+  options: {
+    total: number;
+    concurrency: number;
+    headers?: Record<string, string>;
+    jsonBody?: unknown;
+    request?: (index: number) => string;
+  },
 ): Promise<HttpLoadResult> {
   const url = new URL(baseUrl);
-  const extraHeaders = Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  const extraHeaders = Object.entries(options.headers ?? {})
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join('');
   // Written as bytes (latin1 of the UTF-8 encoding) because the socket encodes strings as latin1 below.
-  const body = options.jsonBody === undefined ? '' : Buffer.from(JSON.stringify(options.jsonBody), 'utf8').toString('latin1');
+  const body =
+    options.jsonBody === undefined ? '' : Buffer.from(JSON.stringify(options.jsonBody), 'utf8').toString('latin1');
   const requestFor = (path: string) =>
     body
       ? `POST ${path} HTTP/1.1\r\nHost: ${url.host}\r\n${extraHeaders}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`
@@ -54,8 +65,6 @@ export async function httpLoad(
     const open = () => {
       const socket = connect({ host: url.hostname, port: Number(url.port), noDelay: true });
       sockets.push(socket);
-      socket.setEncoding('latin1');
-      let buffer = '';
       const sendNext = () => {
         if (sent >= options.total) return;
         const index = sent;
@@ -65,25 +74,14 @@ export async function httpLoad(
         else socket.write(requestFor(paths[index % paths.length]), 'latin1');
       };
       socket.on('connect', sendNext);
-      socket.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (;;) {
-          const headerEnd = buffer.indexOf(HEADER_END);
-          if (headerEnd < 0) return;
-          const head = buffer.slice(0, headerEnd);
-          const length = /\r\ncontent-length: *(\d+)/i.exec(head);
-          if (!length) {
-            reject(new Error(`bench: a response without Content-Length: ${head.split('\r\n')[0]}`));
-            return;
-          }
-          const end = headerEnd + HEADER_END.length + Number(length[1]);
-          if (buffer.length < end) return;
-          finishOne(Number(head.slice(9, 12)));
-          buffer = buffer.slice(end);
+      readResponses(
+        socket,
+        (status) => {
+          finishOne(status);
           sendNext();
-        }
-      });
-      socket.on('error', reject);
+        },
+        reject,
+      );
     };
     for (let i = 0; i < Math.min(options.concurrency, options.total); i += 1) open();
   });
@@ -92,15 +90,56 @@ export async function httpLoad(
   return { requests: options.total, ms, statuses };
 }
 
+/**
+ * Reads a keep-alive socket's responses one whole response at a time (status line and Content-Length only, the body
+ * skipped) and hands each status to `onResponse`; a response without Content-Length, or a socket error, to `onError`.
+ */
+export function readResponses(socket: Socket, onResponse: (status: number) => void, onError: (error: Error) => void): void {
+  socket.setEncoding('latin1');
+  let buffer = '';
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (;;) {
+      const headerEnd = buffer.indexOf(HEADER_END);
+      if (headerEnd < 0) return;
+      const head = buffer.slice(0, headerEnd);
+      const length = /\r\ncontent-length: *(\d+)/i.exec(head);
+      if (!length) {
+        onError(new Error(`bench: a response without Content-Length: ${head.split('\r\n')[0]}`));
+        return;
+      }
+      const end = headerEnd + HEADER_END.length + Number(length[1]);
+      if (buffer.length < end) return;
+      buffer = buffer.slice(end);
+      onResponse(Number(head.slice(9, 12)));
+    }
+  });
+  socket.on('error', onError);
+}
+
 /** One GET with its parsed JSON body, for checking answers (not for timing). */
-export async function getJson<T>(baseUrl: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
+export async function getJson<T>(
+  baseUrl: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseUrl}${path}`, { headers });
   return { status: response.status, body: (await response.json()) as T };
 }
 
 /** One JSON request (setup, not timing); the body parsed when there is one. */
-export async function sendJson<T>(baseUrl: string, method: 'POST' | 'PUT', path: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export async function sendJson<T>(
+  baseUrl: string,
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   const text = await response.text();
   return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
 }

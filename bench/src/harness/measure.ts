@@ -28,7 +28,8 @@ export interface Percentiles {
 export function percentiles(samples: readonly number[]): Percentiles {
   if (samples.length === 0) throw new Error('percentiles of no samples');
   const sorted = [...samples].sort((a, b) => a - b);
-  const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  const rank = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   return { p50: rank(50), p99: rank(99), max: sorted[sorted.length - 1], count: sorted.length };
 }
 
@@ -36,10 +37,16 @@ export function percentiles(samples: readonly number[]): Percentiles {
  * Polls `condition` until it holds. A tight in-process poll (no I/O) keeps the measurement error to about
  * `pollMs`, far below the figures measured; the timeout turns a stuck pipeline into a clear failure.
  */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, what: string, timeoutMs: number, pollMs = 2): Promise<number> {
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+  pollMs = 2,
+): Promise<number> {
   const started = now();
   while (!(await condition())) {
-    if (now() - started > timeoutMs) throw new Error(`bench: timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
+    if (now() - started > timeoutMs)
+      throw new Error(`bench: timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
     await sleep(pollMs);
   }
   return now();

@@ -16,7 +16,12 @@ export async function connectRawProducer(kafka: Kafka): Promise<Producer> {
 }
 
 /** Sends `messages` in order, `batchSize` per request, waiting for all in-sync replicas each time. */
-export async function sendInBatches(producer: Producer, topic: string, messages: readonly Message[], batchSize = 500): Promise<void> {
+export async function sendInBatches(
+  producer: Producer,
+  topic: string,
+  messages: readonly Message[],
+  batchSize = 500,
+): Promise<void> {
   for (let start = 0; start < messages.length; start += batchSize) {
     await producer.send({ topic, acks: -1, messages: messages.slice(start, start + batchSize) });
   }

@@ -20,7 +20,11 @@ export function formatTable(figures: readonly Figure[]): string {
   ]);
   const widths = header.map((_, c) => Math.max(header[c].length, ...rows.map((row) => row[c].length)));
   const numeric = new Set([1, 2, 3]);
-  const line = (cells: string[]) => cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -28,8 +32,17 @@ export interface BenchSummary {
   readonly bench: 'messaging-backbone';
   readonly at: string;
   readonly durationSeconds: number;
-  readonly sizes: { events: number; pendingTimers: number[]; timerStream: string; burstTimers: number; trickle: string };
-  readonly figures: Record<string, { value: number; unit: string; baseline: number; ratio: number; better: 'higher' | 'lower' }>;
+  readonly sizes: {
+    events: number;
+    pendingTimers: number[];
+    timerStream: string;
+    burstTimers: number;
+    trickle: string;
+  };
+  readonly figures: Record<
+    string,
+    { value: number; unit: string; baseline: number; ratio: number; better: 'higher' | 'lower' }
+  >;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -41,13 +54,24 @@ export function summarise(settings: BenchSettings, figures: readonly Figure[], d
     durationSeconds: round(durationSeconds, 1),
     sizes: {
       events: settings.events,
-      pendingTimers: [settings.pendingTimers, settings.largePendingTimers].filter((size, i) => i === 0 || size > settings.pendingTimers),
+      pendingTimers: [settings.pendingTimers, settings.largePendingTimers].filter(
+        (size, i) => i === 0 || size > settings.pendingTimers,
+      ),
       timerStream: `${settings.timerStream.ratePerSecond}/s x ${settings.timerStream.seconds}s`,
       burstTimers: settings.burstTimers,
       trickle: `${settings.trickleRate}/s x ${settings.trickleSeconds}s`,
     },
     figures: Object.fromEntries(
-      figures.map((f) => [f.id, { value: round(f.value, 2), unit: f.unit, baseline: round(f.baseline, 2), ratio: round(f.ratio, 3), better: f.better }]),
+      figures.map((f) => [
+        f.id,
+        {
+          value: round(f.value, 2),
+          unit: f.unit,
+          baseline: round(f.baseline, 2),
+          ratio: round(f.ratio, 3),
+          better: f.better,
+        },
+      ]),
     ),
   };
 }

@@ -56,18 +56,28 @@ export class BenchServiceProcess {
     const started = Date.now();
     const log = createWriteStream(this.logFile, { flags: 'a' });
     // BENCH_CPU_PROFILE=<dir>: each service writes a V8 CPU profile there when it stops (where the time went).
-    const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`, `--cpu-prof-name=${this.app}-${Date.now()}.cpuprofile`] : [];
-    const child = spawn(process.execPath, [...profile, path.join(this.repositoryRoot, 'dist/apps', this.app, 'src/main.js')], {
-      env: {
-        ...process.env,
-        ...this.env,
-        // SERVICE_NODE_OPTIONS: Node options for the services alone (a heap cap, say), not for the bench's own build and load.
-        ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
-        [portVariable[this.app]]: String(this.port),
-        NO_COLOR: '1',
+    const profile = process.env.BENCH_CPU_PROFILE
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROFILE)}`,
+          `--cpu-prof-name=${this.app}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
+    const child = spawn(
+      process.execPath,
+      [...profile, path.join(this.repositoryRoot, 'dist/apps', this.app, 'src/main.js')],
+      {
+        env: {
+          ...process.env,
+          ...this.env,
+          // SERVICE_NODE_OPTIONS: Node options for the services alone (a heap cap, say), not for the bench's own build and load.
+          ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
+          [portVariable[this.app]]: String(this.port),
+          NO_COLOR: '1',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    );
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.child = child;
@@ -83,7 +93,14 @@ export class BenchServiceProcess {
       }
       await sleep(100);
     }
-    throw new Error(`bench: ${this.app} did not answer ${healthPath(this.app)} within ${timeoutMs / 1000} s; see ${this.logFile}`);
+    throw new Error(
+      `bench: ${this.app} did not answer ${healthPath(this.app)} within ${timeoutMs / 1000} s; see ${this.logFile}`,
+    );
+  }
+
+  /** The running process's id (for /proc readings: harness/proc-stats.ts), or null before start and after stop. */
+  get pid(): number | null {
+    return this.child?.pid ?? null;
   }
 
   /** The process's peak resident set so far in MB (Linux `VmHWM`), or null where /proc is not there. */
@@ -91,7 +108,9 @@ export class BenchServiceProcess {
     const pid = this.child?.pid;
     if (!pid) return null;
     try {
-      const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmHWM:'));
+      const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+        .split('\n')
+        .find((l) => l.startsWith('VmHWM:'));
       return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : null;
     } catch {
       return null;

@@ -34,7 +34,9 @@ describe('weekdays and month lengths', () => {
   });
 
   it('knows leap Februaries and 30-day months', () => {
-    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(1900, 2), daysInMonth(2000, 2)]).toEqual([29, 28, 28, 29]);
+    expect([daysInMonth(2024, 2), daysInMonth(2025, 2), daysInMonth(1900, 2), daysInMonth(2000, 2)]).toEqual([
+      29, 28, 28, 29,
+    ]);
     expect([daysInMonth(2025, 4), daysInMonth(2025, 12)]).toEqual([30, 31]);
     expect(dateInMonth(2025, 2, 29)).toBeNull();
     expect(dateInMonth(2024, 2, 29)).toBe('2024-02-29');

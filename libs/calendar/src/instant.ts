@@ -11,9 +11,13 @@ const pattern = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})
 export function parseInstant(value: string): Date | null {
   const match = pattern.exec(value);
   if (!match || !isCalendarDate(match[1])) return null;
-  const [hour, minute, second, offsetHours, offsetMinutes] = [match[2], match[3], match[4], match[6], match[7]].map((part) => Number(part ?? 0));
+  const [hour, minute, second, offsetHours, offsetMinutes] = [match[2], match[3], match[4], match[6], match[7]].map(
+    (part) => Number(part ?? 0),
+  );
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 14 || offsetMinutes > 59) return null;
-  const parsed = new Date(match[2] === undefined ? `${match[1]}T00:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const parsed = new Date(
+    match[2] === undefined ? `${match[1]}T00:00:00Z` : value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'),
+  );
   return Number.isFinite(parsed.getTime()) ? parsed : null;
 }
 

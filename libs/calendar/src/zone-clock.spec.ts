@@ -27,24 +27,34 @@ describe('the zone clock', () => {
   });
 
   it('follows daylight saving time on either side of a change', () => {
-    expect(instantOfLocalTime('2025-03-08', '18:00', 'America/New_York').toISOString()).toBe('2025-03-08T23:00:00.000Z'); // EST
-    expect(instantOfLocalTime('2025-03-09', '18:00', 'America/New_York').toISOString()).toBe('2025-03-09T22:00:00.000Z'); // EDT
+    expect(instantOfLocalTime('2025-03-08', '18:00', 'America/New_York').toISOString()).toBe(
+      '2025-03-08T23:00:00.000Z',
+    ); // EST
+    expect(instantOfLocalTime('2025-03-09', '18:00', 'America/New_York').toISOString()).toBe(
+      '2025-03-09T22:00:00.000Z',
+    ); // EDT
     expect(instantOfLocalTime('2025-10-26', '09:00', 'Europe/Berlin').toISOString()).toBe('2025-10-26T08:00:00.000Z'); // CET after the change
     expect(instantOfLocalTime('2025-10-25', '09:00', 'Europe/Berlin').toISOString()).toBe('2025-10-25T07:00:00.000Z'); // CEST
   });
 
   it('moves a wall time skipped by the spring-forward gap past the gap', () => {
     // New York jumps from 02:00 EST to 03:00 EDT on 2025-03-09: 02:30 never happens, 03:30 EDT is meant.
-    expect(instantOfLocalTime('2025-03-09', '02:30', 'America/New_York').toISOString()).toBe('2025-03-09T07:30:00.000Z');
+    expect(instantOfLocalTime('2025-03-09', '02:30', 'America/New_York').toISOString()).toBe(
+      '2025-03-09T07:30:00.000Z',
+    );
   });
 
   it('takes the first of the two occurrences of a wall time repeated when clocks go back', () => {
     // New York repeats 01:00-02:00 on 2025-11-02: 01:30 EDT (05:30Z) comes before 01:30 EST (06:30Z).
-    expect(instantOfLocalTime('2025-11-02', '01:30', 'America/New_York').toISOString()).toBe('2025-11-02T05:30:00.000Z');
+    expect(instantOfLocalTime('2025-11-02', '01:30', 'America/New_York').toISOString()).toBe(
+      '2025-11-02T05:30:00.000Z',
+    );
   });
 
   it('handles zones with half-hour offsets and zones east of the date line', () => {
     expect(instantOfLocalTime('2025-05-01', '18:00', 'Asia/Kolkata').toISOString()).toBe('2025-05-01T12:30:00.000Z');
-    expect(instantOfLocalTime('2025-05-01', '06:00', 'Pacific/Kiritimati').toISOString()).toBe('2025-04-30T16:00:00.000Z');
+    expect(instantOfLocalTime('2025-05-01', '06:00', 'Pacific/Kiritimati').toISOString()).toBe(
+      '2025-04-30T16:00:00.000Z',
+    );
   });
 });

@@ -7,7 +7,8 @@ import { CloudEvent, fromKafkaMessage, toKafkaHeaders } from './cloud-event';
  * as ours. Our extensions (tenant, correlation, causation, trace context) survive both ways.
  */
 /** A consumed Kafka record as the SDK's Kafka binding reads it (its `Message` type leaves out the Kafka fields). */
-const record = (key: string, value: Buffer, headers: Record<string, string>) => ({ key, value, headers, timestamp: '0' }) as unknown as Parameters<typeof Kafka.toEvent>[0];
+const record = (key: string, value: Buffer, headers: Record<string, string>) =>
+  ({ key, value, headers, timestamp: '0' }) as unknown as Parameters<typeof Kafka.toEvent>[0];
 
 describe('CloudEvents on Kafka, checked against the CloudEvents SDK', () => {
   const ours: CloudEvent<{ issueId: string; level: string }> = {
@@ -28,7 +29,9 @@ describe('CloudEvents on Kafka, checked against the CloudEvents SDK', () => {
 
   it('reads an event we publish as the SDK sees it: every attribute, our extensions and the data', () => {
     const { data, ...attributes } = ours;
-    const read = Kafka.toEvent(record(ours.subject, Buffer.from(JSON.stringify(data)), toKafkaHeaders(attributes))) as SdkCloudEvent<unknown>;
+    const read = Kafka.toEvent(
+      record(ours.subject, Buffer.from(JSON.stringify(data)), toKafkaHeaders(attributes)),
+    ) as SdkCloudEvent<unknown>;
     expect(read.validate()).toBe(true);
     expect({
       specversion: read.specversion,
@@ -69,8 +72,15 @@ describe('CloudEvents on Kafka, checked against the CloudEvents SDK', () => {
   });
 
   it('agrees with the SDK that an event without the required ce_ headers is not an event', () => {
-    const headers = { 'content-type': 'application/json', ce_specversion: '1.0', ce_type: ours.type, ce_source: ours.source };
+    const headers = {
+      'content-type': 'application/json',
+      ce_specversion: '1.0',
+      ce_type: ours.type,
+      ce_source: ours.source,
+    };
     expect(() => fromKafkaMessage(headers, Buffer.from('{}'))).toThrow('missing header ce_id');
-    expect(() => (Kafka.toEvent(record('k', Buffer.from('{}'), headers)) as SdkCloudEvent<unknown>).validate()).toThrow();
+    expect(() =>
+      (Kafka.toEvent(record('k', Buffer.from('{}'), headers)) as SdkCloudEvent<unknown>).validate(),
+    ).toThrow();
   });
 });

@@ -16,10 +16,20 @@ const attributes = {
 describe('CloudEvents binary mode over Kafka', () => {
   it('puts every attribute in a ce_ header and reads it back', () => {
     const headers = toKafkaHeaders(attributes);
-    expect(headers).toMatchObject({ ce_id: 'e-1', ce_tenantid: 'erqi', ce_correlationid: 'c-1', 'content-type': 'application/json' });
+    expect(headers).toMatchObject({
+      ce_id: 'e-1',
+      ce_tenantid: 'erqi',
+      ce_correlationid: 'c-1',
+      'content-type': 'application/json',
+    });
     expect(headers).not.toHaveProperty('ce_causationid');
     const buffers = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.from(v)]));
-    expect(fromKafkaMessage(buffers, Buffer.from('{"a":1}'))).toEqual({ ...attributes, traceparent: null, tracestate: null, data: { a: 1 } });
+    expect(fromKafkaMessage(buffers, Buffer.from('{"a":1}'))).toEqual({
+      ...attributes,
+      traceparent: null,
+      tracestate: null,
+      data: { a: 1 },
+    });
   });
 
   it('carries the distributed-tracing extension as ce_traceparent and ce_tracestate', () => {

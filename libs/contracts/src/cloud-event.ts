@@ -23,7 +23,19 @@ export interface CloudEvent<TData = unknown> {
 export type CloudEventHeaders = Record<string, string>;
 
 /** The attributes mapped to `ce_` headers in Kafka binary mode (data goes in the message value). */
-const headerAttributes = ['specversion', 'id', 'source', 'type', 'time', 'subject', 'tenantid', 'correlationid', 'causationid', 'traceparent', 'tracestate'] as const;
+const headerAttributes = [
+  'specversion',
+  'id',
+  'source',
+  'type',
+  'time',
+  'subject',
+  'tenantid',
+  'correlationid',
+  'causationid',
+  'traceparent',
+  'tracestate',
+] as const;
 
 export class MalformedEventError extends Error {
   constructor(reason: string) {

@@ -48,7 +48,14 @@ import {
   ServiceSignUpCancelled,
   ServiceWaitlistPromoted,
 } from './events/service-event.events';
-import { ToolAdded, ToolConditionChanged, ToolLent, ToolLoanOverdue, ToolLoanOverdueReminder, ToolReturned } from './events/tool-room.events';
+import {
+  ToolAdded,
+  ToolConditionChanged,
+  ToolLent,
+  ToolLoanOverdue,
+  ToolLoanOverdueReminder,
+  ToolReturned,
+} from './events/tool-room.events';
 
 /** Every event Gridline produces. Adding an event means adding it here; the AsyncAPI document follows. */
 export const eventCatalogue: readonly EventDefinition[] = [

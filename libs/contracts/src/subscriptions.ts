@@ -50,7 +50,8 @@ export const Subscriptions = {
     group: DistrictStreams.group,
     service: DistrictStreams.owner,
     topics: districtSourceTopics.map((topic) => topic.name),
-    description: "Every public stream, copied in order into each district's own topics (gridline.district.<tenant>.*) for district analytics teams.",
+    description:
+      "Every public stream, copied in order into each district's own topics (gridline.district.<tenant>.*) for district analytics teams.",
   },
 } as const satisfies Record<string, SubscriptionSpec>;
 

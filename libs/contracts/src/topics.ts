@@ -77,7 +77,8 @@ export const Topics = {
     compacted: false,
     public: true,
     retention: 'forever',
-    description: 'Volunteer registrations (skills, kind, team and home grid; no name or contact details) and hours ledger entries. Keyed by volunteer id.',
+    description:
+      'Volunteer registrations (skills, kind, team and home grid; no name or contact details) and hours ledger entries. Keyed by volunteer id.',
   },
   taskOffers: {
     name: 'gridline.volunteer.task-offers.v1',
@@ -85,7 +86,8 @@ export const Topics = {
     compacted: false,
     public: true,
     retention: 'forever',
-    description: 'Volunteer tasks from offer to completion: offers, declines, expiries, acceptance, check-in/out, completion, or nobody left. Keyed by issue id (tasks for an issue) or task id (direct requests).',
+    description:
+      'Volunteer tasks from offer to completion: offers, declines, expiries, acceptance, check-in/out, completion, or nobody left. Keyed by issue id (tasks for an issue) or task id (direct requests).',
   },
   checkInEvents: {
     name: 'gridline.registry.check-in-events.v1',
@@ -93,7 +95,8 @@ export const Topics = {
     compacted: false,
     public: true,
     retention: 'forever',
-    description: 'Daily zero-report (零上报) of every grid: check-ins and check-ins missed at the cut-off. Keyed by grid id.',
+    description:
+      'Daily zero-report (零上报) of every grid: check-ins and check-ins missed at the cut-off. Keyed by grid id.',
   },
   memberState: {
     name: 'gridline.registry.member-state.v1',
@@ -101,7 +104,8 @@ export const Topics = {
     compacted: true,
     public: true,
     retention: 'forever',
-    description: 'Latest state of every grid member (role, active), keyed by member id. Names of leaders and workers only; never a phone.',
+    description:
+      'Latest state of every grid member (role, active), keyed by member id. Names of leaders and workers only; never a phone.',
   },
   memberContacts: {
     name: 'gridline.registry.member-contacts.v1',
@@ -110,7 +114,8 @@ export const Topics = {
     public: false,
     retention: 'forever',
     maxCompactionLagHours: 24,
-    description: 'INTERNAL, personal data: name and phone of every grid member, keyed by member id, for services that must call people.',
+    description:
+      'INTERNAL, personal data: name and phone of every grid member, keyed by member id, for services that must call people.',
   },
   dutyRoster: {
     name: 'gridline.registry.duty-roster.v1',
@@ -118,7 +123,8 @@ export const Topics = {
     compacted: true,
     public: true,
     retention: 'forever',
-    description: "Latest weekly duty roster of every grid that has one (member ids, weekdays, local times), keyed by grid id.",
+    description:
+      'Latest weekly duty roster of every grid that has one (member ids, weekdays, local times), keyed by grid id.',
   },
   gridChanges: {
     name: 'gridline.registry.grid-changes.v1',
@@ -126,7 +132,8 @@ export const Topics = {
     compacted: false,
     public: true,
     retention: 'forever',
-    description: 'Changes to the grid tree as facts (moved, retired), each with the date it takes effect. Keyed by grid id.',
+    description:
+      'Changes to the grid tree as facts (moved, retired), each with the date it takes effect. Keyed by grid id.',
   },
   serviceEvents: {
     name: 'gridline.volunteer.service-events.v1',
@@ -144,7 +151,8 @@ export const Topics = {
     compacted: false,
     public: true,
     retention: 'forever',
-    description: "Each community's shared tool room (共享工具房): tools added, lent, returned (with condition) and overdue. No borrower. Keyed by tool id.",
+    description:
+      "Each community's shared tool room (共享工具房): tools added, lent, returned (with condition) and overdue. No borrower. Keyed by tool id.",
   },
   reminders: {
     name: 'gridline.volunteer.reminders.v1',
@@ -152,7 +160,8 @@ export const Topics = {
     compacted: false,
     public: false,
     retention: { days: 7 },
-    description: 'INTERNAL, personal: reminders addressed to one person (their identity subject) for a notifier to deliver — service events about to start, tools overdue. Keyed by occurrence or loan id.',
+    description:
+      'INTERNAL, personal: reminders addressed to one person (their identity subject) for a notifier to deliver — service events about to start, tools overdue. Keyed by occurrence or loan id.',
   },
 } as const satisfies Record<string, TopicSpec>;
 

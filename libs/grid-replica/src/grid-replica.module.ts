@@ -15,7 +15,10 @@ export interface GridReplicaReading {
  * The replica of districts and grids every service keeps from grid-registry's events (never by calling it), and
  * `GridTree` to read it. `readIn` adds the event handlers in the service's own consumer group.
  */
-@Module({ providers: [GridReplicaProjector, PlaceReplicaProjector, GridTree], exports: [GridReplicaProjector, PlaceReplicaProjector, GridTree] })
+@Module({
+  providers: [GridReplicaProjector, PlaceReplicaProjector, GridTree],
+  exports: [GridReplicaProjector, PlaceReplicaProjector, GridTree],
+})
 export class GridReplicaModule {
   static readIn({ subscription, places = false }: GridReplicaReading): DynamicModule {
     return {

@@ -19,8 +19,15 @@ export class GridReplicaProjector {
     );
   }
 
-  async gridChanged(g: EventData<typeof GridStateChanged>, envelopeTenant: string, manager: EntityManager): Promise<void> {
-    if (g.tenantId !== envelopeTenant) throw new PermanentEventError(`grid ${g.gridId} names tenant ${g.tenantId} but the event is for ${envelopeTenant}`);
+  async gridChanged(
+    g: EventData<typeof GridStateChanged>,
+    envelopeTenant: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (g.tenantId !== envelopeTenant)
+      throw new PermanentEventError(
+        `grid ${g.gridId} names tenant ${g.tenantId} but the event is for ${envelopeTenant}`,
+      );
     await manager.query(
       `INSERT INTO grid_replica (grid_id, tenant_id, parent_id, level, code, name, dedicated, addresses, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -42,12 +49,18 @@ export function gridReplicaEventsFor(subscription: SubscriptionSpec): Type<unkno
     constructor(@Inject(GridReplicaProjector) private readonly replica: GridReplicaProjector) {}
 
     @HandleEvent(TenantStateChanged, subscription)
-    tenantChanged(@Payload() tenant: EventData<typeof TenantStateChanged>, @Ctx() { manager }: KafkaEventContext): Promise<void> {
+    tenantChanged(
+      @Payload() tenant: EventData<typeof TenantStateChanged>,
+      @Ctx() { manager }: KafkaEventContext,
+    ): Promise<void> {
       return this.replica.tenantChanged(tenant, manager);
     }
 
     @HandleEvent(GridStateChanged, subscription)
-    gridChanged(@Payload() grid: EventData<typeof GridStateChanged>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+    gridChanged(
+      @Payload() grid: EventData<typeof GridStateChanged>,
+      @Ctx() { event, manager }: KafkaEventContext,
+    ): Promise<void> {
       return this.replica.gridChanged(grid, event.tenantid, manager);
     }
   }

@@ -13,7 +13,14 @@ describe('subtreeIds', () => {
   ];
 
   it('takes a street with every community, grid and micro-grid below it, and nothing of another street', () => {
-    expect(subtreeIds('street', links).sort()).toEqual(['community-a', 'community-b', 'grid-a1', 'micro-a1x', 'micro-b', 'street']);
+    expect(subtreeIds('street', links).sort()).toEqual([
+      'community-a',
+      'community-b',
+      'grid-a1',
+      'micro-a1x',
+      'micro-b',
+      'street',
+    ]);
   });
 
   it('puts the root first', () => {

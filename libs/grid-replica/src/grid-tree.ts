@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { compareResponsibility, geometryArea, geometryContains, normaliseAddress, type BoundaryGeometry, type ResponsibilityCandidate } from '@gridline/location';
+import {
+  compareResponsibility,
+  geometryArea,
+  geometryContains,
+  normaliseAddress,
+  type BoundaryGeometry,
+  type ResponsibilityCandidate,
+} from '@gridline/location';
 import { NotFoundError, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
 import { GridLink, subtreeIds } from './grid-subtree';
@@ -27,7 +34,8 @@ export class GridTree {
   /** The district as the replica knows it, or 404 TENANT_NOT_FOUND naming this service (its replica may lag). */
   async requireTenant(tenantId: string, manager?: EntityManager): Promise<TenantReplica> {
     const tenant = await this.tenant(tenantId, manager);
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to ${this.config.serviceName}`);
+    if (!tenant)
+      throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to ${this.config.serviceName}`);
     return tenant;
   }
 
@@ -58,17 +66,19 @@ export class GridTree {
        ) SELECT grid_id, tenant_id, parent_id, level, code, name, dedicated, addresses, version FROM up ORDER BY depth`,
       [tenantId, gridId],
     );
-    return rows.map((row) => this.db(manager).create(GridReplica, {
-      gridId: row.grid_id as string,
-      tenantId: row.tenant_id as string,
-      parentId: row.parent_id as string | null,
-      level: row.level as GridReplica['level'],
-      code: row.code as string,
-      name: row.name as string,
-      dedicated: row.dedicated as string | null,
-      addresses: row.addresses as string[],
-      version: row.version as number,
-    }));
+    return rows.map((row) =>
+      this.db(manager).create(GridReplica, {
+        gridId: row.grid_id as string,
+        tenantId: row.tenant_id as string,
+        parentId: row.parent_id as string | null,
+        level: row.level as GridReplica['level'],
+        code: row.code as string,
+        name: row.name as string,
+        dedicated: row.dedicated as string | null,
+        addresses: row.addresses as string[],
+        version: row.version as number,
+      }),
+    );
   }
 
   /**

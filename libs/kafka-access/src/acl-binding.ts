@@ -12,7 +12,9 @@ export interface AclBinding {
 }
 
 export function aclKey(binding: AclBinding): string {
-  return [binding.principal, binding.resourceType, binding.patternType, binding.resourceName, binding.operation].join('|');
+  return [binding.principal, binding.resourceType, binding.patternType, binding.resourceName, binding.operation].join(
+    '|',
+  );
 }
 
 /** Drops repeated bindings and sorts, so two plans compare as lists. */

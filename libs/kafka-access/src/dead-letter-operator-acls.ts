@@ -12,8 +12,22 @@ export const DEAD_LETTER_OPERATOR = 'ops-dead-letters';
  */
 export function deadLetterOperatorAcls(prefix: string): AclBinding[] {
   const principal = userPrincipal(DEAD_LETTER_OPERATOR);
-  const topic = (name: string, operation: AclBinding['operation']): AclBinding => ({ principal, resourceType: 'topic', patternType: 'literal', resourceName: `${prefix}${name}`, operation });
-  const bindings: AclBinding[] = [{ principal, resourceType: 'group', patternType: 'prefixed', resourceName: `${prefix}${DEAD_LETTER_OPERATOR}.`, operation: 'read' }];
+  const topic = (name: string, operation: AclBinding['operation']): AclBinding => ({
+    principal,
+    resourceType: 'topic',
+    patternType: 'literal',
+    resourceName: `${prefix}${name}`,
+    operation,
+  });
+  const bindings: AclBinding[] = [
+    {
+      principal,
+      resourceType: 'group',
+      patternType: 'prefixed',
+      resourceName: `${prefix}${DEAD_LETTER_OPERATOR}.`,
+      operation: 'read',
+    },
+  ];
   for (const { group } of allSubscriptions) {
     bindings.push(topic(deadLetterTopicOf(group), 'read'), topic(deadLetterTopicOf(group), 'describe'));
     bindings.push(topic(replayTopicOf(group), 'write'), topic(replayTopicOf(group), 'describe'));

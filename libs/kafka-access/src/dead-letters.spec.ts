@@ -1,4 +1,11 @@
-import { checkGroup, deadLetterOf, DeadLetterToolError, foldResolutions, parseDeadLetterId, replayRecordOf } from './dead-letters';
+import {
+  checkGroup,
+  deadLetterOf,
+  DeadLetterToolError,
+  foldResolutions,
+  parseDeadLetterId,
+  replayRecordOf,
+} from './dead-letters';
 
 const letter = deadLetterOf(0, {
   offset: '7',
@@ -19,21 +26,38 @@ const letter = deadLetterOf(0, {
 
 describe('dead letters', () => {
   it('reads a dead letter’s reason, origin and event from its headers, with its position as id', () => {
-    expect(letter).toMatchObject({ id: '0:7', reason: 'handler-failed', originalTopic: 'gridline.registry.grid-state.v1', originalPartition: '2', originalOffset: '41', type: 'gridline.registry.grid-state-changed', tenant: 'erqi', eventId: 'e-1', key: 'grid-1' });
+    expect(letter).toMatchObject({
+      id: '0:7',
+      reason: 'handler-failed',
+      originalTopic: 'gridline.registry.grid-state.v1',
+      originalPartition: '2',
+      originalOffset: '41',
+      type: 'gridline.registry.grid-state-changed',
+      tenant: 'erqi',
+      eventId: 'e-1',
+      key: 'grid-1',
+    });
   });
 
   it('replays the event as first delivered: dlq bookkeeping gone, origin kept, the replayed id named', () => {
     expect(replayRecordOf(letter)).toEqual({
       key: 'grid-1',
       value: '{"gridId":"grid-1"}',
-      headers: { ce_id: 'e-1', ce_type: 'gridline.registry.grid-state-changed', ce_tenantid: 'erqi', dlq_original_topic: 'gridline.registry.grid-state.v1', gridline_replay_of: '0:7' },
+      headers: {
+        ce_id: 'e-1',
+        ce_type: 'gridline.registry.grid-state-changed',
+        ce_tenantid: 'erqi',
+        dlq_original_topic: 'gridline.registry.grid-state.v1',
+        gridline_replay_of: '0:7',
+      },
     });
     expect(() => replayRecordOf({ ...letter, originalTopic: null })).toThrow(DeadLetterToolError);
   });
 
   it('parses ids and refuses anything else', () => {
     expect(parseDeadLetterId('0:7')).toEqual({ partition: 0, offset: '7' });
-    for (const bad of ['7', '0:', ':7', '0:7:1', 'a:b', '0:-1']) expect(() => parseDeadLetterId(bad)).toThrow(DeadLetterToolError);
+    for (const bad of ['7', '0:', ':7', '0:7:1', 'a:b', '0:-1'])
+      expect(() => parseDeadLetterId(bad)).toThrow(DeadLetterToolError);
   });
 
   it('keeps the latest resolution per id, and a tombstone reopens one', () => {

@@ -1,5 +1,11 @@
 import { IHeaders, Kafka, KafkaMessage, logLevel } from 'kafkajs';
-import { allSubscriptions, deadLetterResolutionsTopicOf, deadLetterTopicOf, DistrictStreams, replayTopicOf } from '@gridline/contracts';
+import {
+  allSubscriptions,
+  deadLetterResolutionsTopicOf,
+  deadLetterTopicOf,
+  DistrictStreams,
+  replayTopicOf,
+} from '@gridline/contracts';
 import { KafkaConnection } from '@gridline/platform/config/kafka-connection';
 import { kafkaClientConfig } from '@gridline/messaging/kafka/kafka-client-config';
 import { DEAD_LETTER_OPERATOR } from './dead-letter-operator-acls';
@@ -36,18 +42,28 @@ export function deadLetterId(partition: number, offset: string): string {
 
 export function parseDeadLetterId(id: string): { partition: number; offset: string } {
   const match = /^(\d{1,4}):(\d{1,19})$/.exec(id);
-  if (!match) throw new DeadLetterToolError(`--id ${JSON.stringify(id)} is not a dead letter id (<partition>:<offset>, as \`list\` prints it)`);
+  if (!match)
+    throw new DeadLetterToolError(
+      `--id ${JSON.stringify(id)} is not a dead letter id (<partition>:<offset>, as \`list\` prints it)`,
+    );
   return { partition: Number(match[1]), offset: match[2] };
 }
 
 /** The group must be one of the catalogue's; the district-stream copier's dead letters lack a district, so replaying cannot help them. */
 export function checkGroup(group: string | undefined, forReplay: boolean): string {
-  if (!group) throw new DeadLetterToolError('--group is required (a consumer group of the catalogue, e.g. issue-dispatch.grid-replica)');
+  if (!group)
+    throw new DeadLetterToolError(
+      '--group is required (a consumer group of the catalogue, e.g. issue-dispatch.grid-replica)',
+    );
   if (!allSubscriptions.some((subscription) => subscription.group === group)) {
-    throw new DeadLetterToolError(`--group ${group} is not a consumer group of the catalogue: ${allSubscriptions.map((s) => s.group).join(', ')}`);
+    throw new DeadLetterToolError(
+      `--group ${group} is not a consumer group of the catalogue: ${allSubscriptions.map((s) => s.group).join(', ')}`,
+    );
   }
   if (forReplay && group === DistrictStreams.group) {
-    throw new DeadLetterToolError(`${group} copies events without a district to its dead letters; a replay would fail the same way — discard them`);
+    throw new DeadLetterToolError(
+      `${group} copies events without a district to its dead letters; a replay would fail the same way — discard them`,
+    );
   }
   return group;
 }
@@ -61,7 +77,10 @@ function textHeaders(headers: IHeaders | undefined): Record<string, string> {
   return text;
 }
 
-export function deadLetterOf(partition: number, message: Pick<KafkaMessage, 'offset' | 'key' | 'value' | 'headers'>): DeadLetter {
+export function deadLetterOf(
+  partition: number,
+  message: Pick<KafkaMessage, 'offset' | 'key' | 'value' | 'headers'>,
+): DeadLetter {
   const headers = textHeaders(message.headers);
   return {
     id: deadLetterId(partition, message.offset),
@@ -85,14 +104,29 @@ export function deadLetterOf(partition: number, message: Pick<KafkaMessage, 'off
  * value, CloudEvents headers), the dead-letter bookkeeping removed, the topic it came from kept so the consumer
  * applies that topic's rules, and which dead letter it replays.
  */
-export function replayRecordOf(deadLetter: DeadLetter): { key: string | null; value: string | null; headers: Record<string, string> } {
-  if (!deadLetter.originalTopic) throw new DeadLetterToolError(`dead letter ${deadLetter.id} does not say which topic it came from; it cannot be replayed`);
-  const headers = Object.fromEntries(Object.entries(deadLetter.headers).filter(([name]) => !name.startsWith('dlq_') && name !== 'gridline_replay_of'));
-  return { key: deadLetter.key, value: deadLetter.value, headers: { ...headers, dlq_original_topic: deadLetter.originalTopic, gridline_replay_of: deadLetter.id } };
+export function replayRecordOf(deadLetter: DeadLetter): {
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+} {
+  if (!deadLetter.originalTopic)
+    throw new DeadLetterToolError(
+      `dead letter ${deadLetter.id} does not say which topic it came from; it cannot be replayed`,
+    );
+  const headers = Object.fromEntries(
+    Object.entries(deadLetter.headers).filter(([name]) => !name.startsWith('dlq_') && name !== 'gridline_replay_of'),
+  );
+  return {
+    key: deadLetter.key,
+    value: deadLetter.value,
+    headers: { ...headers, dlq_original_topic: deadLetter.originalTopic, gridline_replay_of: deadLetter.id },
+  };
 }
 
 /** Latest resolution per dead letter id; a tombstone (null value) makes a dead letter unresolved again. */
-export function foldResolutions(records: ReadonlyArray<{ key: string | null; value: string | null }>): Map<string, Resolution> {
+export function foldResolutions(
+  records: ReadonlyArray<{ key: string | null; value: string | null }>,
+): Map<string, Resolution> {
   const resolutions = new Map<string, Resolution>();
   for (const { key, value } of records) {
     if (key === null) continue;
@@ -111,16 +145,28 @@ export class DeadLetterStore {
     private readonly prefix: string,
     private readonly group: string,
   ) {
-    this.kafka = new Kafka({ clientId: DEAD_LETTER_OPERATOR, ...kafkaClientConfig(connection), logLevel: logLevel.NOTHING, retry: { retries: 5 } });
+    this.kafka = new Kafka({
+      clientId: DEAD_LETTER_OPERATOR,
+      ...kafkaClientConfig(connection),
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 5 },
+    });
   }
 
   async deadLetters(): Promise<DeadLetter[]> {
-    return (await this.readAll(deadLetterTopicOf(this.group))).map(({ partition, message }) => deadLetterOf(partition, message));
+    return (await this.readAll(deadLetterTopicOf(this.group))).map(({ partition, message }) =>
+      deadLetterOf(partition, message),
+    );
   }
 
   async resolutions(): Promise<Map<string, Resolution>> {
     const records = await this.readAll(deadLetterResolutionsTopicOf(this.group));
-    return foldResolutions(records.map(({ message }) => ({ key: message.key?.toString() ?? null, value: message.value?.toString() ?? null })));
+    return foldResolutions(
+      records.map(({ message }) => ({
+        key: message.key?.toString() ?? null,
+        value: message.value?.toString() ?? null,
+      })),
+    );
   }
 
   /** The replay first, then its resolution: a crash between the two lists it again, and a second replay is a duplicate the inbox drops. */
@@ -128,7 +174,11 @@ export class DeadLetterStore {
     const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
     await producer.connect();
     try {
-      await producer.send({ topic: this.physical(replayTopicOf(this.group)), acks: -1, messages: [replayRecordOf(deadLetter)] });
+      await producer.send({
+        topic: this.physical(replayTopicOf(this.group)),
+        acks: -1,
+        messages: [replayRecordOf(deadLetter)],
+      });
       await this.resolveWith(producer, deadLetter.id, { action: 'replayed', at: new Date().toISOString(), by });
     } finally {
       await producer.disconnect();
@@ -145,8 +195,16 @@ export class DeadLetterStore {
     }
   }
 
-  private async resolveWith(producer: ReturnType<Kafka['producer']>, id: string, resolution: Resolution): Promise<void> {
-    await producer.send({ topic: this.physical(deadLetterResolutionsTopicOf(this.group)), acks: -1, messages: [{ key: id, value: JSON.stringify(resolution) }] });
+  private async resolveWith(
+    producer: ReturnType<Kafka['producer']>,
+    id: string,
+    resolution: Resolution,
+  ): Promise<void> {
+    await producer.send({
+      topic: this.physical(deadLetterResolutionsTopicOf(this.group)),
+      acks: -1,
+      messages: [{ key: id, value: JSON.stringify(resolution) }],
+    });
   }
 
   private physical(logical: string): string {
@@ -164,15 +222,23 @@ export class DeadLetterStore {
     } finally {
       await admin.disconnect();
     }
-    const remaining = new Map(ends.filter((end) => BigInt(end.high) > BigInt(end.low)).map((end) => [end.partition, BigInt(end.high) - 1n]));
+    const remaining = new Map(
+      ends.filter((end) => BigInt(end.high) > BigInt(end.low)).map((end) => [end.partition, BigInt(end.high) - 1n]),
+    );
     if (remaining.size === 0) return [];
     const records: Array<{ partition: number; message: KafkaMessage }> = [];
-    const consumer = this.kafka.consumer({ groupId: `${this.prefix}${DEAD_LETTER_OPERATOR}.${process.pid}-${Date.now()}`, allowAutoTopicCreation: false });
+    const consumer = this.kafka.consumer({
+      groupId: `${this.prefix}${DEAD_LETTER_OPERATOR}.${process.pid}-${Date.now()}`,
+      allowAutoTopicCreation: false,
+    });
     await consumer.connect();
     try {
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timeout = setTimeout(() => reject(new DeadLetterToolError(`reading ${topic} did not reach its end within 60 s`)), 60_000);
+        const timeout = setTimeout(
+          () => reject(new DeadLetterToolError(`reading ${topic} did not reach its end within 60 s`)),
+          60_000,
+        );
         consumer
           .run({
             autoCommit: false,
@@ -181,7 +247,8 @@ export class DeadLetterStore {
             eachBatch: async ({ batch }) => {
               const last = remaining.get(batch.partition);
               if (last === undefined) return;
-              for (const message of batch.messages) if (BigInt(message.offset) <= last) records.push({ partition: batch.partition, message });
+              for (const message of batch.messages)
+                if (BigInt(message.offset) <= last) records.push({ partition: batch.partition, message });
               if (BigInt(batch.lastOffset()) >= last) remaining.delete(batch.partition);
               if (remaining.size === 0) {
                 clearTimeout(timeout);

@@ -1,9 +1,25 @@
-import { AclEntry, AclFilter, AclOperationTypes, AclPermissionTypes, AclResourceTypes, ResourcePatternTypes } from 'kafkajs';
+import {
+  AclEntry,
+  AclFilter,
+  AclOperationTypes,
+  AclPermissionTypes,
+  AclResourceTypes,
+  ResourcePatternTypes,
+} from 'kafkajs';
 import { AclBinding } from './acl-binding';
 
-const resourceTypes = { topic: AclResourceTypes.TOPIC, group: AclResourceTypes.GROUP, 'transactional-id': AclResourceTypes.TRANSACTIONAL_ID } as const;
+const resourceTypes = {
+  topic: AclResourceTypes.TOPIC,
+  group: AclResourceTypes.GROUP,
+  'transactional-id': AclResourceTypes.TRANSACTIONAL_ID,
+} as const;
 const patternTypes = { literal: ResourcePatternTypes.LITERAL, prefixed: ResourcePatternTypes.PREFIXED } as const;
-const operations = { read: AclOperationTypes.READ, write: AclOperationTypes.WRITE, describe: AclOperationTypes.DESCRIBE, create: AclOperationTypes.CREATE } as const;
+const operations = {
+  read: AclOperationTypes.READ,
+  write: AclOperationTypes.WRITE,
+  describe: AclOperationTypes.DESCRIBE,
+  create: AclOperationTypes.CREATE,
+} as const;
 
 /** An ALLOW entry from any host: who may do what is the principal's business, not the address it connects from. */
 export function toKafkaAcl(binding: AclBinding): AclEntry {
@@ -25,7 +41,14 @@ export function fromKafkaAcl(entry: AclEntry): AclBinding | null {
   const resourceType = find(resourceTypes, entry.resourceType);
   const patternType = find(patternTypes, entry.resourcePatternType);
   const operation = find(operations, entry.operation);
-  if (!resourceType || !patternType || !operation || entry.permissionType !== AclPermissionTypes.ALLOW || entry.host !== '*') return null;
+  if (
+    !resourceType ||
+    !patternType ||
+    !operation ||
+    entry.permissionType !== AclPermissionTypes.ALLOW ||
+    entry.host !== '*'
+  )
+    return null;
   return { principal: entry.principal, resourceType, patternType, resourceName: entry.resourceName, operation };
 }
 

@@ -47,7 +47,12 @@ export class KafkaProvisioner {
     const stale = existing.filter((entry) => !wanted.has(aclKey(fromKafkaAcl(entry) as AclBinding)));
     await this.grant(granted);
     if (stale.length > 0) await this.admin.deleteAcls({ filters: stale.map(exactFilter) });
-    return { topicsCreated: created, topicsReconfigured: reconfigured, aclsGranted: granted.length, aclsRevoked: stale.length };
+    return {
+      topicsCreated: created,
+      topicsReconfigured: reconfigured,
+      aclsGranted: granted.length,
+      aclsRevoked: stale.length,
+    };
   }
 
   /** Only the topics (a broker without an authorizer, which the benchmark compares against, has no ACLs to set). */
@@ -71,13 +76,19 @@ export class KafkaProvisioner {
   async aclsOf(principal: string | undefined): Promise<AclEntry[]> {
     const { resources } = await this.admin.describeAcls(principalFilter(principal));
     return resources.flatMap((resource) =>
-      resource.acls.map((acl) => ({ ...acl, resourceType: resource.resourceType, resourceName: resource.resourceName, resourcePatternType: resource.resourcePatternType })),
+      resource.acls.map((acl) => ({
+        ...acl,
+        resourceType: resource.resourceType,
+        resourceName: resource.resourceName,
+        resourcePatternType: resource.resourcePatternType,
+      })),
     );
   }
 
   /** Deletes exactly these bindings (one team's grant on one deployment, say); the broker refuses the next request they allowed. */
   async revoke(bindings: readonly AclBinding[]): Promise<void> {
-    if (bindings.length > 0) await this.admin.deleteAcls({ filters: bindings.map((binding) => exactFilter(toKafkaAcl(binding))) });
+    if (bindings.length > 0)
+      await this.admin.deleteAcls({ filters: bindings.map((binding) => exactFilter(toKafkaAcl(binding))) });
   }
 
   /** Deletes every ACL of one principal; the broker refuses its next request. */
@@ -127,7 +138,8 @@ export class KafkaProvisioner {
         if (!isNotYetKnown(error)) throw error;
         waitingFor = (error as Error).message;
       }
-      if (Date.now() > deadline) throw new Error(`topics created but not usable after ${LEADER_WAIT_MS / 1000} s: ${waitingFor}`);
+      if (Date.now() > deadline)
+        throw new Error(`topics created but not usable after ${LEADER_WAIT_MS / 1000} s: ${waitingFor}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -154,9 +166,20 @@ export class KafkaProvisioner {
     if (topics.length === 0) return [];
     const { resources } = await this.admin.describeConfigs({
       includeSynonyms: false,
-      resources: topics.map((topic) => ({ type: ConfigResourceTypes.TOPIC, name: topic.name, configNames: Object.keys(topic.config) })),
+      resources: topics.map((topic) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name: topic.name,
+        configNames: Object.keys(topic.config),
+      })),
     });
-    const actual = new Map(resources.map((resource) => [resource.resourceName, new Map(resource.configEntries.map((e) => [e.configName, e.configValue]))]));
-    return topics.filter((topic) => Object.entries(topic.config).some(([name, value]) => actual.get(topic.name)?.get(name) !== value));
+    const actual = new Map(
+      resources.map((resource) => [
+        resource.resourceName,
+        new Map(resource.configEntries.map((e) => [e.configName, e.configValue])),
+      ]),
+    );
+    return topics.filter((topic) =>
+      Object.entries(topic.config).some(([name, value]) => actual.get(topic.name)?.get(name) !== value),
+    );
   }
 }

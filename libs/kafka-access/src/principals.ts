@@ -11,7 +11,10 @@ export function servicePrincipal(service: ServiceName): string {
 export const TEAM_NAME_PATTERN = /^[a-z][a-z0-9-]{1,30}[a-z0-9]$/;
 
 export function teamPrincipal(team: string): string {
-  if (!TEAM_NAME_PATTERN.test(team)) throw new Error(`team name ${JSON.stringify(team)}: 3-32 lower-case letters, digits and dashes, starting with a letter`);
+  if (!TEAM_NAME_PATTERN.test(team))
+    throw new Error(
+      `team name ${JSON.stringify(team)}: 3-32 lower-case letters, digits and dashes, starting with a letter`,
+    );
   return `team-${team}`;
 }
 

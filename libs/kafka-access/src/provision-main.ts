@@ -10,7 +10,10 @@ import { KafkaProvisioner } from './kafka-provisioner';
 async function main(): Promise<void> {
   const settings = z
     .object({
-      KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/).default(''),
+      KAFKA_TOPIC_PREFIX: z
+        .string()
+        .regex(/^[a-zA-Z0-9._-]*$/)
+        .default(''),
       KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
     })
     .parse(process.env);

@@ -1,4 +1,13 @@
-import { allSubscriptions, allTopics, deadLetterTopicOf, DISTRICT_TOPIC_ROOT, DistrictStreams, replayTopicOf, ServiceName, serviceNames } from '@gridline/contracts';
+import {
+  allSubscriptions,
+  allTopics,
+  deadLetterTopicOf,
+  DISTRICT_TOPIC_ROOT,
+  DistrictStreams,
+  replayTopicOf,
+  ServiceName,
+  serviceNames,
+} from '@gridline/contracts';
 import { AclBinding, normaliseAcls } from './acl-binding';
 import { servicePrincipal, userPrincipal } from './principals';
 
@@ -22,7 +31,13 @@ export function serviceAcls(service: ServiceName, prefix: string): AclBinding[] 
     bindings.push(topic(owned.name, 'write'), topic(owned.name, 'describe'));
   }
   for (const subscription of allSubscriptions.filter((spec) => spec.service === service)) {
-    bindings.push({ principal, resourceType: 'group', patternType: 'literal', resourceName: `${prefix}${subscription.group}`, operation: 'read' });
+    bindings.push({
+      principal,
+      resourceType: 'group',
+      patternType: 'literal',
+      resourceName: `${prefix}${subscription.group}`,
+      operation: 'read',
+    });
     for (const consumed of subscription.topics) bindings.push(topic(consumed, 'read'), topic(consumed, 'describe'));
     const deadLetters = deadLetterTopicOf(subscription.group);
     bindings.push(topic(deadLetters, 'write'), topic(deadLetters, 'describe'));
@@ -33,12 +48,26 @@ export function serviceAcls(service: ServiceName, prefix: string): AclBinding[] 
     // The district topics appear with the districts, so their writer creates them, under one prefix only, and
     // writes them in transactions of its own transactional ids.
     const districtTopics = (operation: AclBinding['operation']): AclBinding => ({
-      principal, resourceType: 'topic', patternType: 'prefixed', resourceName: `${prefix}${DISTRICT_TOPIC_ROOT}`, operation,
+      principal,
+      resourceType: 'topic',
+      patternType: 'prefixed',
+      resourceName: `${prefix}${DISTRICT_TOPIC_ROOT}`,
+      operation,
     });
     const transactions = (operation: AclBinding['operation']): AclBinding => ({
-      principal, resourceType: 'transactional-id', patternType: 'prefixed', resourceName: `${prefix}${DistrictStreams.transactionalIdPrefix}`, operation,
+      principal,
+      resourceType: 'transactional-id',
+      patternType: 'prefixed',
+      resourceName: `${prefix}${DistrictStreams.transactionalIdPrefix}`,
+      operation,
     });
-    bindings.push(districtTopics('create'), districtTopics('write'), districtTopics('describe'), transactions('write'), transactions('describe'));
+    bindings.push(
+      districtTopics('create'),
+      districtTopics('write'),
+      districtTopics('describe'),
+      transactions('write'),
+      transactions('describe'),
+    );
   }
   return normaliseAcls(bindings);
 }

@@ -56,11 +56,18 @@ const strimziOperations = { read: 'Read', write: 'Write', describe: 'Describe', 
 
 /** Strimzi lists operations per resource; the plan lists one binding per operation. Same grants, fewer lines. */
 function strimziAcls(bindings: readonly AclBinding[]) {
-  const byResource = new Map<string, { resource: { type: string; name: string; patternType: string }; operations: string[] }>();
+  const byResource = new Map<
+    string,
+    { resource: { type: string; name: string; patternType: string }; operations: string[] }
+  >();
   for (const binding of bindings) {
     const key = `${binding.resourceType}|${binding.patternType}|${binding.resourceName}`;
     const entry = byResource.get(key) ?? {
-      resource: { type: strimziResourceTypes[binding.resourceType], name: binding.resourceName, patternType: strimziPatternTypes[binding.patternType] },
+      resource: {
+        type: strimziResourceTypes[binding.resourceType],
+        name: binding.resourceName,
+        patternType: strimziPatternTypes[binding.patternType],
+      },
       operations: [],
     };
     entry.operations.push(strimziOperations[binding.operation]);
@@ -75,19 +82,25 @@ export function strimziUsers(prefix = ''): KubernetesObject[] {
     kind: 'KafkaUser',
     // For `npm run dlq` run by an operator (its Secret is read from outside the cluster or by a Job); no pod mounts it.
     metadata: { name: DEAD_LETTER_OPERATOR, labels: { ...labels, 'app.kubernetes.io/name': DEAD_LETTER_OPERATOR } },
-    spec: { authentication: { type: 'scram-sha-512' }, authorization: { type: 'simple', acls: strimziAcls(deadLetterOperatorAcls(prefix)) } },
-  };
-  return [...serviceNames.map((service: ServiceName) => ({
-    apiVersion: 'kafka.strimzi.io/v1beta2',
-    kind: 'KafkaUser',
-    // The user operator writes the SCRAM password into a Secret of this same name (key `password`), which the
-    // service's Deployment mounts as KAFKA_SASL_PASSWORD_FILE.
-    metadata: { name: servicePrincipal(service), labels: { ...labels, 'app.kubernetes.io/name': service } },
     spec: {
       authentication: { type: 'scram-sha-512' },
-      authorization: { type: 'simple', acls: strimziAcls(serviceAcls(service, prefix)) },
+      authorization: { type: 'simple', acls: strimziAcls(deadLetterOperatorAcls(prefix)) },
     },
-  })), operator];
+  };
+  return [
+    ...serviceNames.map((service: ServiceName) => ({
+      apiVersion: 'kafka.strimzi.io/v1beta2',
+      kind: 'KafkaUser',
+      // The user operator writes the SCRAM password into a Secret of this same name (key `password`), which the
+      // service's Deployment mounts as KAFKA_SASL_PASSWORD_FILE.
+      metadata: { name: servicePrincipal(service), labels: { ...labels, 'app.kubernetes.io/name': service } },
+      spec: {
+        authentication: { type: 'scram-sha-512' },
+        authorization: { type: 'simple', acls: strimziAcls(serviceAcls(service, prefix)) },
+      },
+    })),
+    operator,
+  ];
 }
 
 const header = (what: string) =>
@@ -100,8 +113,13 @@ function documents(objects: readonly KubernetesObject[]): string {
 /** The files under deploy/k8s/base/kafka/ that the generator owns, by name, with their exact content. */
 export function strimziResourceFiles(): Record<string, string> {
   return {
-    'topics.yaml': header('Every catalogue topic and per consumer group its dead-letter, replay and resolutions topics (libs/kafka-access topicPlan).') + documents(strimziTopics()),
-    'users.yaml': header('One SCRAM-SHA-512 principal per service with exactly the ACLs of libs/kafka-access serviceAcls, and the dead-letter operator (deadLetterOperatorAcls).') + documents(strimziUsers()),
+    'topics.yaml':
+      header(
+        'Every catalogue topic and per consumer group its dead-letter, replay and resolutions topics (libs/kafka-access topicPlan).',
+      ) + documents(strimziTopics()),
+    'users.yaml':
+      header(
+        'One SCRAM-SHA-512 principal per service with exactly the ACLs of libs/kafka-access serviceAcls, and the dead-letter operator (deadLetterOperatorAcls).',
+      ) + documents(strimziUsers()),
   };
 }
-

@@ -4,8 +4,15 @@ import { teamAcls } from './team-acls';
 describe('analytics team ACLs', () => {
   it('lets a city team read every public topic and nothing INTERNAL, and write nothing', () => {
     const acls = teamAcls({ team: 'city-lab' }, '');
-    const readTopics = acls.filter((a) => a.resourceType === 'topic' && a.operation === 'read').map((a) => a.resourceName);
-    expect(readTopics.sort()).toEqual(allTopics.filter((t) => t.public).map((t) => t.name).sort());
+    const readTopics = acls
+      .filter((a) => a.resourceType === 'topic' && a.operation === 'read')
+      .map((a) => a.resourceName);
+    expect(readTopics.sort()).toEqual(
+      allTopics
+        .filter((t) => t.public)
+        .map((t) => t.name)
+        .sort(),
+    );
     expect(readTopics.some((name) => name.endsWith('.dlq'))).toBe(false);
     expect(acls.filter((a) => a.operation === 'write')).toEqual([]);
   });
@@ -13,14 +20,32 @@ describe('analytics team ACLs', () => {
   it("lets a district team read only its district's topics, by prefix", () => {
     const acls = teamAcls({ team: 'erqi-office', district: 'erqi' }, 'p.');
     expect(acls.filter((a) => a.resourceType === 'topic')).toEqual([
-      { principal: 'User:team-erqi-office', resourceType: 'topic', patternType: 'prefixed', resourceName: 'p.gridline.district.erqi.', operation: 'describe' },
-      { principal: 'User:team-erqi-office', resourceType: 'topic', patternType: 'prefixed', resourceName: 'p.gridline.district.erqi.', operation: 'read' },
+      {
+        principal: 'User:team-erqi-office',
+        resourceType: 'topic',
+        patternType: 'prefixed',
+        resourceName: 'p.gridline.district.erqi.',
+        operation: 'describe',
+      },
+      {
+        principal: 'User:team-erqi-office',
+        resourceType: 'topic',
+        patternType: 'prefixed',
+        resourceName: 'p.gridline.district.erqi.',
+        operation: 'read',
+      },
     ]);
   });
 
   it('confines a team to consumer groups named after it', () => {
     expect(teamAcls({ team: 'city-lab' }, '').filter((a) => a.resourceType === 'group')).toEqual([
-      { principal: 'User:team-city-lab', resourceType: 'group', patternType: 'prefixed', resourceName: 'team-city-lab.', operation: 'read' },
+      {
+        principal: 'User:team-city-lab',
+        resourceType: 'group',
+        patternType: 'prefixed',
+        resourceName: 'team-city-lab.',
+        operation: 'read',
+      },
     ]);
   });
 

@@ -18,14 +18,22 @@ export function teamAcls(grant: TeamGrant, prefix: string): AclBinding[] {
   const name = teamPrincipal(grant.team);
   const principal = userPrincipal(name);
   const read = (resourceName: string, patternType: AclBinding['patternType']): AclBinding[] =>
-    (['read', 'describe'] as const).map((operation) => ({ principal, resourceType: 'topic', patternType, resourceName, operation }));
+    (['read', 'describe'] as const).map((operation) => ({
+      principal,
+      resourceType: 'topic',
+      patternType,
+      resourceName,
+      operation,
+    }));
   const bindings: AclBinding[] = [
     { principal, resourceType: 'group', patternType: 'prefixed', resourceName: `${prefix}${name}.`, operation: 'read' },
   ];
   if (grant.district === undefined) {
-    for (const topic of allTopics.filter((spec) => spec.public)) bindings.push(...read(`${prefix}${topic.name}`, 'literal'));
+    for (const topic of allTopics.filter((spec) => spec.public))
+      bindings.push(...read(`${prefix}${topic.name}`, 'literal'));
   } else {
-    if (!districtTenantPattern.test(grant.district)) throw new Error(`district ${JSON.stringify(grant.district)} is not a district id`);
+    if (!districtTenantPattern.test(grant.district))
+      throw new Error(`district ${JSON.stringify(grant.district)} is not a district id`);
     bindings.push(...read(`${prefix}${districtTopicPrefix(grant.district)}`, 'prefixed'));
   }
   return normaliseAcls(bindings);

@@ -39,14 +39,29 @@ export function topicPlan(prefix: string, partitions: number): PlannedTopic[] {
       'retention.ms': retentionMs(spec.retention),
       ...(spec.maxCompactionLagHours === undefined
         ? {}
-        : { 'max.compaction.lag.ms': String(spec.maxCompactionLagHours * HOUR_MS), 'segment.ms': String(spec.maxCompactionLagHours * HOUR_MS) }),
+        : {
+            'max.compaction.lag.ms': String(spec.maxCompactionLagHours * HOUR_MS),
+            'segment.ms': String(spec.maxCompactionLagHours * HOUR_MS),
+          }),
     },
   }));
   const deadLetters = allSubscriptions.flatMap((subscription) => [
-    { name: `${prefix}${deadLetterTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) } },
-    { name: `${prefix}${replayTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) } },
+    {
+      name: `${prefix}${deadLetterTopicOf(subscription.group)}`,
+      partitions: 1,
+      config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) },
+    },
+    {
+      name: `${prefix}${replayTopicOf(subscription.group)}`,
+      partitions: 1,
+      config: { 'cleanup.policy': 'delete', 'retention.ms': retentionMs(deadLetterRetention) },
+    },
     // Kept as long as the dead letters they resolve could still be listed, and then some.
-    { name: `${prefix}${deadLetterResolutionsTopicOf(subscription.group)}`, partitions: 1, config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' } },
+    {
+      name: `${prefix}${deadLetterResolutionsTopicOf(subscription.group)}`,
+      partitions: 1,
+      config: { 'cleanup.policy': 'compact', 'retention.ms': '-1' },
+    },
   ]);
   return [...catalogue, ...deadLetters];
 }

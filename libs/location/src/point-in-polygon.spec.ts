@@ -1,16 +1,35 @@
 import { BoundaryGeometry } from './geometry';
 import { geometryContains, locateInPreparedBoundary, prepareBoundary } from './point-in-polygon';
 
-const square = (x0: number, y0: number, x1: number, y1: number) => [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+const square = (x0: number, y0: number, x1: number, y1: number) => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1],
+  [x0, y0],
+];
 const clockwise = (ring: number[][]) => [...ring].reverse();
 
-const courtyard: BoundaryGeometry = { type: 'Polygon', coordinates: [square(113.60, 34.70, 113.61, 34.71)] };
+const courtyard: BoundaryGeometry = { type: 'Polygon', coordinates: [square(113.6, 34.7, 113.61, 34.71)] };
 const withPond: BoundaryGeometry = {
   type: 'Polygon',
   coordinates: [square(0, 0, 10, 10), clockwise(square(4, 4, 6, 6))],
 };
 /** An L shape: concave, so a ray from the notch crosses the boundary twice. */
-const lShape: BoundaryGeometry = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4], [0, 0]]] };
+const lShape: BoundaryGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [4, 0],
+      [4, 1],
+      [1, 1],
+      [1, 4],
+      [0, 4],
+      [0, 0],
+    ],
+  ],
+};
 
 describe('point in polygon', () => {
   it('finds a point inside a courtyard and not one beside it', () => {
@@ -40,7 +59,18 @@ describe('point in polygon', () => {
   });
 
   it('is not fooled by a ray through a vertex', () => {
-    const diamond: BoundaryGeometry = { type: 'Polygon', coordinates: [[[0, -1], [1, 0], [0, 1], [-1, 0], [0, -1]]] };
+    const diamond: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, -1],
+          [1, 0],
+          [0, 1],
+          [-1, 0],
+          [0, -1],
+        ],
+      ],
+    };
     expect(geometryContains(diamond, -0.5, 0)).toBe(true);
     expect(geometryContains(diamond, -2, 0)).toBe(false);
     expect(geometryContains(diamond, 2, 0)).toBe(false);
@@ -63,7 +93,10 @@ describe('point in polygon', () => {
   });
 
   it('ignores an altitude', () => {
-    const withAltitude: BoundaryGeometry = { type: 'Polygon', coordinates: [square(0, 0, 1, 1).map(([x, y]) => [x, y, 120])] };
+    const withAltitude: BoundaryGeometry = {
+      type: 'Polygon',
+      coordinates: [square(0, 0, 1, 1).map(([x, y]) => [x, y, 120])],
+    };
     expect(geometryContains(withAltitude, 0.5, 0.5)).toBe(true);
   });
 });

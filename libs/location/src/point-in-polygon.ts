@@ -31,11 +31,16 @@ export function locateInRing(ring: FlatRing, lon: number, lat: number): PointLoc
     const x2 = ring[i + 2];
     const y2 = ring[i + 3];
     // On the segment: collinear and within its box.
-    if ((x2 - x1) * (lat - y1) - (y2 - y1) * (lon - x1) === 0
-      && lon >= Math.min(x1, x2) && lon <= Math.max(x1, x2) && lat >= Math.min(y1, y2) && lat <= Math.max(y1, y2)) {
+    if (
+      (x2 - x1) * (lat - y1) - (y2 - y1) * (lon - x1) === 0 &&
+      lon >= Math.min(x1, x2) &&
+      lon <= Math.max(x1, x2) &&
+      lat >= Math.min(y1, y2) &&
+      lat <= Math.max(y1, y2)
+    ) {
       return 'boundary';
     }
-    if ((y1 > lat) !== (y2 > lat)) {
+    if (y1 > lat !== y2 > lat) {
       const crossLon = x1 + ((lat - y1) * (x2 - x1)) / (y2 - y1);
       if (lon < crossLon) inside = !inside;
     }

@@ -8,7 +8,9 @@ describe('position range', () => {
   });
 
   it('names each coordinate out of range, an absurd altitude included', () => {
-    expect(positionRangeProblems([113.62, 34.75, 1e308])).toEqual([{ index: 2, reason: expect.stringMatching(/^altitude 1e\+308 m is outside/) }]);
+    expect(positionRangeProblems([113.62, 34.75, 1e308])).toEqual([
+      { index: 2, reason: expect.stringMatching(/^altitude 1e\+308 m is outside/) },
+    ]);
     expect(positionRangeProblems([34.75, 113.62]).map((p) => p.index)).toEqual([1]);
     expect(positionRangeProblems([181, -91, -20_000]).map((p) => p.index)).toEqual([0, 1, 2]);
   });

@@ -14,10 +14,15 @@ const outside = (value: number, range: { min: number; max: number }) => value < 
 export function positionRangeProblems(position: readonly number[]): { index: number; reason: string }[] {
   const [lon, lat, altitude] = position;
   const problems: { index: number; reason: string }[] = [];
-  if (outside(lon, LONGITUDE_RANGE)) problems.push({ index: 0, reason: `longitude ${lon} is outside [-180, 180] (GeoJSON puts longitude first)` });
-  if (outside(lat, LATITUDE_RANGE)) problems.push({ index: 1, reason: `latitude ${lat} is outside [-90, 90] (GeoJSON puts longitude first)` });
+  if (outside(lon, LONGITUDE_RANGE))
+    problems.push({ index: 0, reason: `longitude ${lon} is outside [-180, 180] (GeoJSON puts longitude first)` });
+  if (outside(lat, LATITUDE_RANGE))
+    problems.push({ index: 1, reason: `latitude ${lat} is outside [-90, 90] (GeoJSON puts longitude first)` });
   if (altitude !== undefined && outside(altitude, ALTITUDE_RANGE_METRES)) {
-    problems.push({ index: 2, reason: `altitude ${altitude} m is outside [${ALTITUDE_RANGE_METRES.min}, ${ALTITUDE_RANGE_METRES.max}] metres` });
+    problems.push({
+      index: 2,
+      reason: `altitude ${altitude} m is outside [${ALTITUDE_RANGE_METRES.min}, ${ALTITUDE_RANGE_METRES.max}] metres`,
+    });
   }
   return problems;
 }

@@ -9,12 +9,12 @@ describe('spatial grid index', () => {
 
   it('finds every box containing the point, across cell borders', () => {
     const index = new SpatialGridIndex<string>(0.01);
-    index.upsert('a', [113.600, 34.700, 113.625, 34.725], 'a');
-    index.upsert('b', [113.620, 34.720, 113.630, 34.730], 'b');
-    expect(found(index, 113.610, 34.710)).toEqual(['a']);
+    index.upsert('a', [113.6, 34.7, 113.625, 34.725], 'a');
+    index.upsert('b', [113.62, 34.72, 113.63, 34.73], 'b');
+    expect(found(index, 113.61, 34.71)).toEqual(['a']);
     expect(found(index, 113.622, 34.722)).toEqual(['a', 'b']);
     expect(found(index, 113.629, 34.729)).toEqual(['b']);
-    expect(found(index, 113.640, 34.710)).toEqual([]);
+    expect(found(index, 113.64, 34.71)).toEqual([]);
   });
 
   it('includes the edges of a box', () => {

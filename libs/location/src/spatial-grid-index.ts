@@ -29,7 +29,8 @@ export class SpatialGridIndex<T> {
     private readonly cellSize = 0.002,
     private readonly maxCellsPerItem = 4096,
   ) {
-    if (!(cellSize > 1e-7 && cellSize <= 90)) throw new RangeError(`cellSize must be in (1e-7, 90] degrees, got ${cellSize}`);
+    if (!(cellSize > 1e-7 && cellSize <= 90))
+      throw new RangeError(`cellSize must be in (1e-7, 90] degrees, got ${cellSize}`);
     this.maxColumn = Math.ceil(180 / cellSize) + 1;
     this.maxRow = Math.ceil(90 / cellSize) + 1;
     this.rowWidth = 2 * this.maxRow + 1;

@@ -14,7 +14,14 @@ export const messagingEntities = [OutboxRecord, InboxRecord];
 /** Kafka client, topic provisioning, the outbox and its relay, the consumer groups' servers. Needs ServiceConfigModule and a TypeORM DataSource. */
 @Global()
 @Module({
-  providers: [KafkaRuntime, Outbox, OutboxRelay, MessagingMetrics, EventServers, { provide: KAFKA_HEALTH, useExisting: KafkaRuntime }],
+  providers: [
+    KafkaRuntime,
+    Outbox,
+    OutboxRelay,
+    MessagingMetrics,
+    EventServers,
+    { provide: KAFKA_HEALTH, useExisting: KafkaRuntime },
+  ],
   exports: [KafkaRuntime, Outbox, OutboxRelay, EventServers, KAFKA_HEALTH],
 })
 export class MessagingModule {}

@@ -6,12 +6,18 @@ export const MAX_ACCESS_LOG_PAGE = 200;
 export const MAX_ACCESS_LOG_OFFSET = 10_000;
 
 export class ContactAccessLogQuery {
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Reads at or after this instant (ISO 8601).' })
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00+08:00',
+    description: 'Reads at or after this instant (ISO 8601).',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+08:00', description: 'Reads before this instant (ISO 8601); not before `from`.' })
+  @ApiPropertyOptional({
+    example: '2026-12-01T00:00:00+08:00',
+    description: 'Reads before this instant (ISO 8601); not before `from`.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
@@ -39,7 +45,12 @@ export class ContactAccessLogQuery {
   @Max(MAX_ACCESS_LOG_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ACCESS_LOG_OFFSET, default: 0, description: 'Rows to skip, for the next page (narrow by `from`/`to` beyond that).' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_ACCESS_LOG_OFFSET,
+    default: 0,
+    description: 'Rows to skip, for the next page (narrow by `from`/`to` beyond that).',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
@@ -51,7 +62,8 @@ export class ContactAccessLogQuery {
 export class AccessLogReaderView {
   @ApiProperty({ description: 'Token subject.' }) subject: string;
   @ApiProperty({ nullable: true, type: String }) name: string | null;
-  @ApiProperty({ type: Object, isArray: true, description: 'The roles the token carried: `{ role, grid? }`.' }) roles: object[];
+  @ApiProperty({ type: Object, isArray: true, description: 'The roles the token carried: `{ role, grid? }`.' })
+  roles: object[];
 }
 
 export class ContactAccessView {

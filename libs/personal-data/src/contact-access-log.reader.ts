@@ -15,7 +15,8 @@ export class ContactAccessLogReader {
   async list(tenantId: string, query: ContactAccessLogQuery): Promise<ContactAccessPageView> {
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
-    if (from && to && from > to) throw new ValidationFailedError([{ field: 'from', reason: 'from must not be after to' }]);
+    if (from && to && from > to)
+      throw new ValidationFailedError([{ field: 'from', reason: 'from must not be after to' }]);
     const where: FindOptionsWhere<ContactAccessLogEntry> = { tenantId };
     if (from && to) where.at = And(MoreThanOrEqual(from), LessThan(to));
     else if (from) where.at = MoreThanOrEqual(from);
@@ -25,7 +26,12 @@ export class ContactAccessLogReader {
     if (query.memberId !== undefined) where.memberId = query.memberId;
     const limit = query.limit ?? DEFAULT_PAGE;
     const offset = query.offset ?? 0;
-    const [rows, total] = await this.dataSource.manager.findAndCount(ContactAccessLogEntry, { where, order: { at: 'DESC', id: 'DESC' }, take: limit, skip: offset });
+    const [rows, total] = await this.dataSource.manager.findAndCount(ContactAccessLogEntry, {
+      where,
+      order: { at: 'DESC', id: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
     return { tenantId, total, limit, offset, items: rows.map(toContactAccessView) };
   }
 }

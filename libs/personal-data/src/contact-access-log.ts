@@ -17,7 +17,10 @@ export const AccessedVia = createParamDecorator((_data: unknown, context: Execut
   const request = context.switchToHttp().getRequest<Request>();
   const template = (request.route as { path?: string } | undefined)?.path ?? request.path;
   const correlation = request.headers['x-correlation-id'];
-  return { route: `${request.method} ${template}`, correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : null };
+  return {
+    route: `${request.method} ${template}`,
+    correlationId: typeof correlation === 'string' ? correlation.slice(0, 200) : null,
+  };
 });
 
 /** Whose contact an answer reveals, and which of its fields. */
@@ -38,7 +41,12 @@ export interface ContactRead {
 export class ContactAccessLog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(reader: Identity, via: AccessRoute, read: ContactRead, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async record(
+    reader: Identity,
+    via: AccessRoute,
+    read: ContactRead,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     if (read.fields.length === 0) return;
     await manager.insert(ContactAccessLogEntry, {
       tenantId: read.tenantId,

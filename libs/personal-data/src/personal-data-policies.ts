@@ -35,13 +35,19 @@ export class PersonalDataPolicies {
     const decision = retentionSecondsOf(body);
     if (!decision.ok) throw new ValidationFailedError([{ field: decision.field, reason: decision.reason }]);
     await this.assertDistrict(tenantId);
-    const policy: PersonalDataPolicy = { tenantId, contactRetentionSeconds: decision.seconds, updatedBy: identity.subject, updatedAt: new Date() };
+    const policy: PersonalDataPolicy = {
+      tenantId,
+      contactRetentionSeconds: decision.seconds,
+      updatedBy: identity.subject,
+      updatedAt: new Date(),
+    };
     await this.dataSource.manager.upsert(PersonalDataPolicy, policy, ['tenantId']);
     return this.toView(tenantId, policy);
   }
 
   private async assertDistrict(tenantId: string): Promise<void> {
-    if (!(await this.districts.exists(tenantId))) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!(await this.districts.exists(tenantId)))
+      throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
   }
 
   private toView(tenantId: string, policy: PersonalDataPolicy | null): PersonalDataPolicyView {

@@ -6,7 +6,11 @@ describe('personal-data configuration', () => {
   });
 
   it('stops with a message naming a bad CONTACT_RETENTION_DAYS', () => {
-    expect(() => loadPersonalDataConfig('issue-dispatch', { CONTACT_RETENTION_DAYS: 'forever' })).toThrow(/issue-dispatch: invalid configuration — CONTACT_RETENTION_DAYS/);
-    expect(() => loadPersonalDataConfig('issue-dispatch', { CONTACT_RETENTION_DAYS: '-1' })).toThrow(/CONTACT_RETENTION_DAYS/);
+    expect(() => loadPersonalDataConfig('issue-dispatch', { CONTACT_RETENTION_DAYS: 'forever' })).toThrow(
+      /issue-dispatch: invalid configuration — CONTACT_RETENTION_DAYS/,
+    );
+    expect(() => loadPersonalDataConfig('issue-dispatch', { CONTACT_RETENTION_DAYS: '-1' })).toThrow(
+      /CONTACT_RETENTION_DAYS/,
+    );
   });
 });

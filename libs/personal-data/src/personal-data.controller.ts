@@ -1,5 +1,12 @@
 import { applyDecorators, Body, Controller, Get, Param, Put, Query, Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentIdentity, Identity, Permit, TenantParams } from '@gridline/platform';
 import { ContactAccessLogQuery, ContactAccessPageView } from './contact-access-log.query';
 import { ContactAccessLogReader } from './contact-access-log.reader';
@@ -13,7 +20,9 @@ const PersonalDataDocs = (summary: string, type: Type<unknown>, bad: string) =>
 const PersonalDataRoutes = () =>
   applyDecorators(
     ApiTags('personal data'),
-    ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE (not the role this needs), FORBIDDEN_DISTRICT (another district)' }),
+    ApiForbiddenResponse({
+      description: 'FORBIDDEN_ROLE (not the role this needs), FORBIDDEN_DISTRICT (another district)',
+    }),
     ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND' }),
     Controller('v1/tenants/:tenantId'),
   );
@@ -29,11 +38,14 @@ export class ContactAccessLogController {
   @Get('contact-access-log')
   @Permit('auditor')
   @PersonalDataDocs(
-    "Auditor: who read whose contact, when, through which route — newest first, filtered by period, reader (`subject`), case or member; append-only",
+    'Auditor: who read whose contact, when, through which route — newest first, filtered by period, reader (`subject`), case or member; append-only',
     ContactAccessPageView,
     'VALIDATION_FAILED (a bad date, `from` after `to`, a bad id, limit over 200, offset over 10,000)',
   )
-  accessLog(@Param() { tenantId }: TenantParams, @Query() query: ContactAccessLogQuery): Promise<ContactAccessPageView> {
+  accessLog(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ContactAccessLogQuery,
+  ): Promise<ContactAccessPageView> {
     return this.log.list(tenantId, query);
   }
 }
@@ -45,7 +57,11 @@ export class PersonalDataPolicyController {
 
   @Get('personal-data-policy')
   @Permit('district-admin', 'auditor')
-  @PersonalDataDocs("The district's contact retention period here, or the configured default (`source: default`)", PersonalDataPolicyView, 'VALIDATION_FAILED (tenantId)')
+  @PersonalDataDocs(
+    "The district's contact retention period here, or the configured default (`source: default`)",
+    PersonalDataPolicyView,
+    'VALIDATION_FAILED (tenantId)',
+  )
   policy(@Param() { tenantId }: TenantParams): Promise<PersonalDataPolicyView> {
     return this.policies.view(tenantId);
   }
@@ -57,7 +73,11 @@ export class PersonalDataPolicyController {
     PersonalDataPolicyView,
     'VALIDATION_FAILED (neither or both of contactRetentionDays/contactRetentionSeconds, not a whole number, over ten years)',
   )
-  setPolicy(@Param() { tenantId }: TenantParams, @Body() body: SetPersonalDataPolicyDto, @CurrentIdentity() identity: Identity): Promise<PersonalDataPolicyView> {
+  setPolicy(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: SetPersonalDataPolicyDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<PersonalDataPolicyView> {
     return this.policies.set(tenantId, body, identity);
   }
 }

@@ -36,10 +36,18 @@ export async function createContactAccessLogTable(queryRunner: QueryRunner): Pro
       at timestamptz NOT NULL DEFAULT now()
     )`);
   // The auditor's questions: a district's reads in a period, newest first; by reader; by case or member.
-  await queryRunner.query(`CREATE INDEX contact_access_log_tenant_at ON "${s}".contact_access_log (tenant_id, at DESC, id DESC)`);
-  await queryRunner.query(`CREATE INDEX contact_access_log_reader ON "${s}".contact_access_log (tenant_id, reader_subject, at DESC)`);
-  await queryRunner.query(`CREATE INDEX contact_access_log_case ON "${s}".contact_access_log (case_id) WHERE case_id IS NOT NULL`);
-  await queryRunner.query(`CREATE INDEX contact_access_log_member ON "${s}".contact_access_log (member_id) WHERE member_id IS NOT NULL`);
+  await queryRunner.query(
+    `CREATE INDEX contact_access_log_tenant_at ON "${s}".contact_access_log (tenant_id, at DESC, id DESC)`,
+  );
+  await queryRunner.query(
+    `CREATE INDEX contact_access_log_reader ON "${s}".contact_access_log (tenant_id, reader_subject, at DESC)`,
+  );
+  await queryRunner.query(
+    `CREATE INDEX contact_access_log_case ON "${s}".contact_access_log (case_id) WHERE case_id IS NOT NULL`,
+  );
+  await queryRunner.query(
+    `CREATE INDEX contact_access_log_member ON "${s}".contact_access_log (member_id) WHERE member_id IS NOT NULL`,
+  );
   await queryRunner.query(`
     CREATE FUNCTION "${s}".contact_access_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN

@@ -30,7 +30,9 @@ export async function createDurableTimerTable(queryRunner: QueryRunner): Promise
  * Nullable, as timers scheduled outside a trace have none.
  */
 export async function addDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {
-  await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".durable_timers ADD COLUMN IF NOT EXISTS trace_parent text`);
+  await queryRunner.query(
+    `ALTER TABLE "${schemaOf(queryRunner)}".durable_timers ADD COLUMN IF NOT EXISTS trace_parent text`,
+  );
 }
 
 export async function dropDurableTimerTraceColumn(queryRunner: QueryRunner): Promise<void> {

@@ -48,7 +48,12 @@ export class DurableTimers {
   /** Cancels every pending timer of `kind` for any of the aggregates, in one statement. */
   async cancelMany(manager: EntityManager, aggregateIds: readonly string[], kind: string): Promise<void> {
     if (aggregateIds.length === 0) return;
-    await manager.createQueryBuilder().delete().from(DurableTimer).where('aggregate_id = ANY(:ids) AND kind = :kind', { ids: [...aggregateIds], kind }).execute();
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from(DurableTimer)
+      .where('aggregate_id = ANY(:ids) AND kind = :kind', { ids: [...aggregateIds], kind })
+      .execute();
   }
 
   /** Cancels every pending timer of `kind` for the aggregate; returns how many there were. */

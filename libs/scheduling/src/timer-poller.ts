@@ -1,7 +1,15 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { contextOf, gridlineMetrics, inSpan, runWithLogContext, SERVICE_CONFIG, ServiceConfig, SpanKind } from '@gridline/platform';
+import {
+  contextOf,
+  gridlineMetrics,
+  inSpan,
+  runWithLogContext,
+  SERVICE_CONFIG,
+  ServiceConfig,
+  SpanKind,
+} from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 import { delayUntilNextDue } from './next-due-delay';
 
@@ -119,7 +127,9 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
   async fireDue(now: Date = new Date()): Promise<number> {
     if (this.handlers.size === 0) return 0;
     return this.dataSource.transaction(async (manager) => {
-      const claimed: ClaimedRow[] = (await manager.query(CLAIM_SQL, [now, [...this.handlers.keys()], TIMER_BATCH_SIZE]))[0];
+      const claimed: ClaimedRow[] = (
+        await manager.query(CLAIM_SQL, [now, [...this.handlers.keys()], TIMER_BATCH_SIZE])
+      )[0];
       const failed: Array<{ row: ClaimedRow; error: string }> = [];
       for (const row of claimed) {
         const error = await this.fireOne(manager, row);
@@ -152,9 +162,15 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
       // In the trace that scheduled it: an escalation shows up in the trace of the report it escalates. The
       // handler's log lines name the district and the case; a handler that loads its case adds the case's
       // correlation (enrichLogContext), since a timer row does not carry one.
-      const attributes = { 'gridline.timer.kind': row.kind, 'gridline.tenant': row.tenant_id, 'gridline.timer.lag_ms': Date.now() - row.due_at.getTime() };
+      const attributes = {
+        'gridline.timer.kind': row.kind,
+        'gridline.tenant': row.tenant_id,
+        'gridline.timer.lag_ms': Date.now() - row.due_at.getTime(),
+      };
       await runWithLogContext({ tenant: row.tenant_id, aggregateId: row.aggregate_id }, () =>
-        inSpan(`timer ${row.kind}`, { kind: SpanKind.INTERNAL, attributes }, contextOf(row.trace_parent), () => handler(timer, manager)),
+        inSpan(`timer ${row.kind}`, { kind: SpanKind.INTERNAL, attributes }, contextOf(row.trace_parent), () =>
+          handler(timer, manager),
+        ),
       );
       await manager.query('RELEASE SAVEPOINT timer_fire');
       return null;
@@ -192,7 +208,10 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
   private sleepUntilNextDue(claimedUpTo: Date): Promise<void> {
     if (!this.running) return Promise.resolve();
     this.idle ??= this.startIdle(async () => {
-      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [claimedUpTo, [...this.handlers.keys()]]);
+      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [
+        claimedUpTo,
+        [...this.handlers.keys()],
+      ]);
       return delayUntilNextDue(new Date(), rows[0]?.due_at ?? null, this.config.timerPollMs);
     });
     return this.idle.until;

@@ -6,7 +6,10 @@ import { connectEventServers, eventServerToken, KafkaEventConsumer, KafkaEventSe
  * Boots a module in-process the way a service starts its consumers — its consumer groups connected as Nest
  * microservices and started — without listening for HTTP: for specs and benchmarks of the messaging libs.
  */
-export async function startEventApplication(module: DynamicModule, logger: LoggerService | LogLevel[] | false = false): Promise<INestApplication> {
+export async function startEventApplication(
+  module: DynamicModule,
+  logger: LoggerService | LogLevel[] | false = false,
+): Promise<INestApplication> {
   const app = await NestFactory.create(module, { logger });
   connectEventServers(app);
   await app.startAllMicroservices();

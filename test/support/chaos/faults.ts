@@ -47,7 +47,11 @@ export async function killReplica(replica: ServiceProcess, label: string): Promi
 }
 
 /** A broker down for `downMs`, then back (its partitions' leadership moves to the others meanwhile). */
-export async function killBroker(broker: { kill(): Promise<void>; start(): Promise<void> }, label: string, downMs: number): Promise<FaultRecord> {
+export async function killBroker(
+  broker: { kill(): Promise<void>; start(): Promise<void> },
+  label: string,
+  downMs: number,
+): Promise<FaultRecord> {
   const at = Date.now();
   await broker.kill();
   await sleep(downMs);
@@ -62,7 +66,10 @@ export async function killBroker(broker: { kill(): Promise<void>; start(): Promi
 export async function restartPostgres(): Promise<FaultRecord> {
   const version = readdirSync('/etc/postgresql')[0];
   const at = Date.now();
-  const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart', '-m', 'fast'], { encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart', '-m', 'fast'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   if (result.status !== 0) throw new Error(`pg_ctlcluster restart failed: ${result.stderr}`);
   return { kind: 'database', target: `postgresql ${version}`, at, recoveredAt: Date.now() };
 }

@@ -67,13 +67,20 @@ export async function settlingState(expect: ChaosExpectations): Promise<Record<s
             (SELECT count(*) FROM analytics.escalation_steps) AS escalations_in_analytics,
             (SELECT count(*) FROM analytics.issue_facts) AS issues_in_analytics`,
   );
-  return { ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])), accepted_reports: expect.acceptedIssueIds.length };
+  return {
+    ...Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])),
+    accepted_reports: expect.acceptedIssueIds.length,
+  };
 }
 
 export async function settled(expect: ChaosExpectations): Promise<boolean> {
   const state = await settlingState(expect);
   const outbox = state.issue_dispatch_outbox + state.volunteer_outbox + state.registry_outbox + state.analytics_outbox;
-  return outbox === 0 && state.escalations_in_dispatch === state.escalations_in_analytics && state.issues_in_analytics >= state.accepted_reports;
+  return (
+    outbox === 0 &&
+    state.escalations_in_dispatch === state.escalations_in_analytics &&
+    state.issues_in_analytics >= state.accepted_reports
+  );
 }
 
 /**
@@ -85,13 +92,25 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
   const url = expect.databaseUrl;
   const problems: string[] = [];
   const ids = [...expect.acceptedIssueIds];
-  const [stored] = await ask<{ n: number; distinct: number }>(url, `SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM issue_dispatch.issues WHERE id = ANY($1::uuid[])`, [ids]);
+  const [stored] = await ask<{ n: number; distinct: number }>(
+    url,
+    `SELECT count(*)::int AS n, count(DISTINCT id)::int AS distinct FROM issue_dispatch.issues WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
   if (stored.n !== ids.length) problems.push(`${ids.length - stored.n} accepted report(s) missing from issue-dispatch`);
   // Stored, but no client got its 201: a request committed as its replica was killed and the retries with its
   // Idempotency-Key never learned it (or made a second case). ADR 0030 is why this stays zero.
-  const [unlearned] = await ask<{ n: number }>(url, `SELECT count(*)::int AS n FROM issue_dispatch.issues WHERE tenant_id = $1 AND NOT (id = ANY($2::uuid[]))`, [expect.tenantId, ids]);
+  const [unlearned] = await ask<{ n: number }>(
+    url,
+    `SELECT count(*)::int AS n FROM issue_dispatch.issues WHERE tenant_id = $1 AND NOT (id = ANY($2::uuid[]))`,
+    [expect.tenantId, ids],
+  );
   if (unlearned.n > 0) problems.push(`${unlearned.n} issue(s) stored that no client saw accepted`);
-  const [counted] = await ask<{ n: number }>(url, `SELECT count(*)::int AS n FROM analytics.issue_facts WHERE issue_id = ANY($1::text[])`, [ids]);
+  const [counted] = await ask<{ n: number }>(
+    url,
+    `SELECT count(*)::int AS n FROM analytics.issue_facts WHERE issue_id = ANY($1::text[])`,
+    [ids],
+  );
   if (counted.n !== ids.length) problems.push(`analytics counts ${counted.n} of ${ids.length} accepted reports`);
 
   const [escalations] = await ask<{ n: number; duplicates: number }>(
@@ -113,7 +132,9 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
        HAVING count(*) <> (SELECT count(*) FROM analytics.escalation_steps s WHERE s.issue_id = h.issue_id::text)
         LIMIT 5`,
     );
-    problems.push(`analytics holds ${steps.n} escalation steps, issue-dispatch ${escalations.n}: ${JSON.stringify(differing)}`);
+    problems.push(
+      `analytics holds ${steps.n} escalation steps, issue-dispatch ${escalations.n}: ${JSON.stringify(differing)}`,
+    );
   }
   // A deadline that passed while the issue still waited for acknowledgement means its timer never fired.
   const [overdue] = await ask<{ n: number }>(
@@ -156,8 +177,12 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
        FROM volunteer_coordination.occurrence_pools p`,
   );
   for (const pool of pools) {
-    if (pool.confirmed > pool.capacity) problems.push(`a pool has ${pool.confirmed} confirmed for ${pool.capacity} places`);
-    if (pool.taken !== pool.confirmed || pool.waitlisted !== pool.queued) problems.push(`a pool's counters (${pool.taken}/${pool.waitlisted}) differ from its rows (${pool.confirmed}/${pool.queued})`);
+    if (pool.confirmed > pool.capacity)
+      problems.push(`a pool has ${pool.confirmed} confirmed for ${pool.capacity} places`);
+    if (pool.taken !== pool.confirmed || pool.waitlisted !== pool.queued)
+      problems.push(
+        `a pool's counters (${pool.taken}/${pool.waitlisted}) differ from its rows (${pool.confirmed}/${pool.queued})`,
+      );
   }
   const sum = (pick: (p: (typeof pools)[number]) => number) => pools.reduce((total, pool) => total + pick(pool), 0);
 
@@ -174,7 +199,11 @@ export async function checkInvariants(expect: ChaosExpectations): Promise<ChaosF
       overdueUnfired: overdue.n,
       outboxLeft: Number(outbox.n),
       latenessMs: { duringFaults: percentiles(during), otherwise: percentiles(otherwise) },
-      signUps: { confirmed: sum((p) => p.confirmed), waitlisted: sum((p) => p.queued), capacity: sum((p) => p.capacity) },
+      signUps: {
+        confirmed: sum((p) => p.confirmed),
+        waitlisted: sum((p) => p.queued),
+        capacity: sum((p) => p.capacity),
+      },
     },
   };
 }

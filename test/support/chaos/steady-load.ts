@@ -43,7 +43,11 @@ export class RetryingClient {
       try {
         const response = await fetch(`${base}${path}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${await this.options.token()}`, 'idempotency-key': key },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${await this.options.token()}`,
+            'idempotency-key': key,
+          },
           body: JSON.stringify(body),
           signal: AbortSignal.timeout(10_000),
         });
@@ -55,9 +59,11 @@ export class RetryingClient {
       } catch {
         status = 0;
       }
-      if (status !== 0 && status < 500) return { accepted: status < 300, status, body: parsed, failedAttempts, startedAt, answeredAt: Date.now() };
+      if (status !== 0 && status < 500)
+        return { accepted: status < 300, status, body: parsed, failedAttempts, startedAt, answeredAt: Date.now() };
       failedAttempts.push(status);
-      if (Date.now() - startedAt > this.options.giveUpAfterMs) return { accepted: false, status, body: parsed, failedAttempts, startedAt, answeredAt: Date.now() };
+      if (Date.now() - startedAt > this.options.giveUpAfterMs)
+        return { accepted: false, status, body: parsed, failedAttempts, startedAt, answeredAt: Date.now() };
       await sleep(retryAfterMs);
     }
   }
@@ -67,7 +73,11 @@ export class RetryingClient {
  * Starts `job(i)` at a steady rate for `durationMs`, without waiting for earlier jobs (an open workload: a slow
  * service does not slow the arrivals), and resolves when every job has finished.
  */
-export async function runSteady<T>(ratePerSecond: number, durationMs: number, job: (index: number) => Promise<T>): Promise<T[]> {
+export async function runSteady<T>(
+  ratePerSecond: number,
+  durationMs: number,
+  job: (index: number) => Promise<T>,
+): Promise<T[]> {
   const began = Date.now();
   const running: Array<Promise<T>> = [];
   for (let index = 0; ; index += 1) {

@@ -15,22 +15,29 @@ export interface FuzzRequest {
 
 /** Percent-encodes text; a lone surrogate (which encodeURIComponent refuses) goes out as invalid UTF-8. */
 function encode(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
   try {
     return encodeURIComponent(text);
   } catch {
-    return text.replace(/[\ud800-\udfff]/g, '\uFFFD').split('\uFFFD').map(encodeURIComponent).join('%ED%A0%80');
+    return text
+      .replace(/[\ud800-\udfff]/g, '\uFFFD')
+      .split('\uFFFD')
+      .map(encodeURIComponent)
+      .join('%ED%A0%80');
   }
 }
 
 function bodyText(route: Route, value: unknown): string {
   const type = route.body?.type ?? 'application/json';
-  if (type.includes('json')) return typeof value === 'object' && value !== null && 'raw' in value ? String((value as { raw: unknown }).raw) : JSON.stringify(value) ?? 'null';
+  if (type.includes('json'))
+    return typeof value === 'object' && value !== null && 'raw' in value
+      ? String((value as { raw: unknown }).raw)
+      : (JSON.stringify(value) ?? 'null');
   if (type.includes('x-www-form-urlencoded')) {
     const fields = typeof value === 'object' && value !== null ? Object.entries(value) : [['description', value]];
     return fields.map(([name, field]) => `${encode(name)}=${encode(field)}`).join('&');
   }
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
 }
 
 /**
@@ -44,13 +51,20 @@ export function requestsFor(route: Route, realIds: readonly string[]): fc.Arbitr
   const pathValue = (name: string) =>
     name === 'tenantId' || name === 'jurisdiction_id'
       ? fc.oneof({ arbitrary: fc.constant('erqi'), weight: 6 }, { arbitrary: badText, weight: 1 })
-      : fc.oneof({ arbitrary: fc.constantFrom(...realIds), weight: 1 }, { arbitrary: badText, weight: 2 }, { arbitrary: fc.uuid(), weight: 1 });
+      : fc.oneof(
+          { arbitrary: fc.constantFrom(...realIds), weight: 1 },
+          { arbitrary: badText, weight: 2 },
+          { arbitrary: fc.uuid(), weight: 1 },
+        );
   const query = fc.tuple(
     ...queryParams.map((p) =>
       fc.oneof(
         { arbitrary: fc.constant(undefined), weight: 2 },
         { arbitrary: badValue, weight: 2 },
-        { arbitrary: fc.constant(p.name === 'jurisdiction_id' ? 'erqi' : plausible(p.schema) ?? p.example), weight: 1 },
+        {
+          arbitrary: fc.constant(p.name === 'jurisdiction_id' ? 'erqi' : (plausible(p.schema) ?? p.example)),
+          weight: 1,
+        },
       ),
     ),
   );
@@ -59,14 +73,27 @@ export function requestsFor(route: Route, realIds: readonly string[]): fc.Arbitr
       path: fc.tuple(...pathParams.map((p) => pathValue(p.name))),
       query,
       extraQuery: fc.option(fc.tuple(badText, badText), { freq: 5 }),
-      body: !route.body ? fc.constant(undefined) : /json|form/.test(route.body.type) ? badBody(route.body.schema) : badText,
-      caller: fc.constantFrom<Caller>('district-admin', 'district-admin', 'district-admin', 'city-admin', 'resident', 'nobody'),
+      body: !route.body
+        ? fc.constant(undefined)
+        : /json|form/.test(route.body.type)
+          ? badBody(route.body.schema)
+          : badText,
+      caller: fc.constantFrom<Caller>(
+        'district-admin',
+        'district-admin',
+        'district-admin',
+        'city-admin',
+        'resident',
+        'nobody',
+      ),
       idempotencyKey: fc.option(badText, { freq: 4 }),
     })
     .map(({ path, query, extraQuery, body, caller, idempotencyKey }) => {
       let target = route.path;
       pathParams.forEach((p, index) => (target = target.replace(`{${p.name}}`, encode(path[index]))));
-      const pairs = queryParams.flatMap((p, index) => (query[index] === undefined ? [] : [`${encode(p.name)}=${encode(query[index])}`]));
+      const pairs = queryParams.flatMap((p, index) =>
+        query[index] === undefined ? [] : [`${encode(p.name)}=${encode(query[index])}`],
+      );
       if (extraQuery) pairs.push(`${encode(extraQuery[0])}=${encode(extraQuery[1])}`);
       const headers: Record<string, string> = {};
       if (route.body) headers['content-type'] = route.body.type;

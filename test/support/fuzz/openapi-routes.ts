@@ -29,16 +29,27 @@ export interface Route {
 }
 
 interface OpenApiDocument {
-  readonly paths: Record<string, Record<string, { parameters?: RouteParameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  readonly paths: Record<
+    string,
+    Record<string, { parameters?: RouteParameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+  >;
   readonly components?: { readonly schemas?: Record<string, Schema> };
 }
 
 /** Resolves `$ref`s (nested ones too, to a few levels: the fuzzer only needs property names and types). */
 function resolve(schema: Schema | undefined, document: OpenApiDocument, depth = 0): Schema {
   if (!schema || depth > 4) return {};
-  const own = schema.$ref ? document.components?.schemas?.[schema.$ref.split('/').pop() ?? ''] ?? {} : schema;
-  const properties = own.properties ? Object.fromEntries(Object.entries(own.properties).map(([name, value]) => [name, resolve(value, document, depth + 1)])) : undefined;
-  return { ...own, ...(properties ? { properties } : {}), ...(own.items ? { items: resolve(own.items, document, depth + 1) } : {}) };
+  const own = schema.$ref ? (document.components?.schemas?.[schema.$ref.split('/').pop() ?? ''] ?? {}) : schema;
+  const properties = own.properties
+    ? Object.fromEntries(
+        Object.entries(own.properties).map(([name, value]) => [name, resolve(value, document, depth + 1)]),
+      )
+    : undefined;
+  return {
+    ...own,
+    ...(properties ? { properties } : {}),
+    ...(own.items ? { items: resolve(own.items, document, depth + 1) } : {}),
+  };
 }
 
 /** Every method + path of a service's OpenAPI document, health and docs left out. */

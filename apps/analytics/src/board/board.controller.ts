@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { GridTree } from '@gridline/grid-replica';
 import { CurrentIdentity, gridsOf, hasRole, Identity, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
@@ -18,13 +25,22 @@ export class BoardController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
     summary: "A district's escalation board: open cases by holder level, age and deadline, most urgent first",
-    description: 'District staff and city roles see the whole district; a grid leader or worker the cases held by, or first dispatched to, their grids and the grids below.',
+    description:
+      'District staff and city roles see the whole district; a grid leader or worker the cases held by, or first dispatched to, their grids and the grids below.',
   })
   @ApiOkResponse({ type: BoardView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a filter is malformed (e.g. `category` not a category code, `gridId` not a UUID).' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED: a filter is malformed (e.g. `category` not a category code, `gridId` not a UUID).',
+  })
   @ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND, or GRID_NOT_FOUND: the district has no grid `gridId`.' })
-  @ApiForbiddenResponse({ description: 'OUTSIDE_YOUR_GRID: a grid leader or worker asked for a grid outside their own.' })
-  async district(@Param() { tenantId }: TenantParams, @Query() query: ListBoardQuery, @CurrentIdentity() identity: Identity): Promise<BoardView> {
+  @ApiForbiddenResponse({
+    description: 'OUTSIDE_YOUR_GRID: a grid leader or worker asked for a grid outside their own.',
+  })
+  async district(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: ListBoardQuery,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<BoardView> {
     await this.grids.requireTenant(tenantId);
     const wholeDistrict = hasRole(identity, 'city-admin', 'city-viewer', 'district-admin', 'dispatcher');
     return this.listBoard.execute(tenantId, query, new Date(), wholeDistrict ? undefined : gridsOf(identity));

@@ -58,7 +58,12 @@ export class DistrictStreamRouter {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: topics.map((topic) => this.kafka.topics.physical(topic)), fromBeginning: true });
-    await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: this.config.topicPartitions, eachBatch: (payload) => this.route(payload) });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.config.topicPartitions,
+      eachBatch: (payload) => this.route(payload),
+    });
   }
 
   async stop(): Promise<void> {
@@ -80,7 +85,19 @@ export class DistrictStreamRouter {
     for (const message of batch.messages) {
       const route = districtRouteOf(logicalTopic, headerText(message.headers, 'ce_tenantid'));
       if ('unroutable' in route) {
-        deadLetters.push({ key: message.key, value: message.value, headers: { ...(message.headers ?? {}), dlq_reason: 'no-district', dlq_detail: route.unroutable, dlq_original_topic: logicalTopic, dlq_original_partition: String(batch.partition), dlq_original_offset: message.offset, dlq_consumer_group: DistrictStreams.group } });
+        deadLetters.push({
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...(message.headers ?? {}),
+            dlq_reason: 'no-district',
+            dlq_detail: route.unroutable,
+            dlq_original_topic: logicalTopic,
+            dlq_original_partition: String(batch.partition),
+            dlq_original_offset: message.offset,
+            dlq_consumer_group: DistrictStreams.group,
+          },
+        });
         continue;
       }
       await this.ensureDistrictTopics(route.tenantId);
@@ -94,14 +111,25 @@ export class DistrictStreamRouter {
     try {
       const deadLetterTopic = this.kafka.topics.physical(deadLetterTopicOf(DistrictStreams.group));
       // Committed only if every partition named acknowledged: a partial answer aborts the transaction (ADR 0035).
-      await sendAcknowledged((routed) => transaction.sendBatch(routed), [
-        ...copies.map(({ topic, messages }) => ({
-          topic,
-          // The same partition as the source: a key's events stay in one partition, in order.
-          messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers, timestamp: m.timestamp, partition: m.partition })),
-        })),
-        ...(deadLetters.length > 0 ? await this.kafka.assignPartitions([{ topic: deadLetterTopic, messages: deadLetters }]) : []),
-      ]);
+      await sendAcknowledged(
+        (routed) => transaction.sendBatch(routed),
+        [
+          ...copies.map(({ topic, messages }) => ({
+            topic,
+            // The same partition as the source: a key's events stay in one partition, in order.
+            messages: messages.map((m) => ({
+              key: m.key,
+              value: m.value,
+              headers: m.headers,
+              timestamp: m.timestamp,
+              partition: m.partition,
+            })),
+          })),
+          ...(deadLetters.length > 0
+            ? await this.kafka.assignPartitions([{ topic: deadLetterTopic, messages: deadLetters }])
+            : []),
+        ],
+      );
       const next = (BigInt(batch.lastOffset()) + 1n).toString();
       await transaction.sendOffsets({
         consumerGroupId: this.kafka.topics.consumerGroup(DistrictStreams.group),
@@ -118,7 +146,8 @@ export class DistrictStreamRouter {
     }
     resolveOffset(batch.lastOffset());
     this.routed += batch.messages.length - deadLetters.length;
-    if (deadLetters.length > 0) this.logger.warn(`${deadLetters.length} message(s) of ${logicalTopic} had no district; dead-lettered`);
+    if (deadLetters.length > 0)
+      this.logger.warn(`${deadLetters.length} message(s) of ${logicalTopic} had no district; dead-lettered`);
     await heartbeat();
   }
 
@@ -138,7 +167,12 @@ export class DistrictStreamRouter {
     let producer = this.producers.get(transactionalId);
     if (!producer) {
       producer = (async () => {
-        const created = this.kafka.kafka.producer({ transactionalId, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+        const created = this.kafka.kafka.producer({
+          transactionalId,
+          idempotent: true,
+          maxInFlightRequests: 1,
+          allowAutoTopicCreation: false,
+        });
         await created.connect();
         return created;
       })();
@@ -153,7 +187,10 @@ export class DistrictStreamRouter {
     if (this.districtsWithTopics.has(tenantId) || !this.admin) return;
     const plan = districtTopicPlan(this.config.topicPrefix, this.config.topicPartitions, tenantId);
     const created = await new KafkaProvisioner(this.admin).createMissingTopics(plan);
-    if (created.length > 0) this.logger.log(`district ${tenantId}: created ${created.length} topics under ${this.config.topicPrefix}gridline.district.${tenantId}.`);
+    if (created.length > 0)
+      this.logger.log(
+        `district ${tenantId}: created ${created.length} topics under ${this.config.topicPrefix}gridline.district.${tenantId}.`,
+      );
     this.districtsWithTopics.add(tenantId);
   }
 }

@@ -2,12 +2,29 @@ import { FeedMessage } from './domain/feed-message';
 import { FeedConnection } from './feed-connection';
 
 const message = (id: string, tenantId = 'erqi'): FeedMessage => ({
-  id, event: 'escalated', tenantId, issueId: 'issue-1', category: 'fire-lane', state: 'dispatched', level: 'grid', gridId: 'g', depth: 1, critical: false, deadline: null, reason: 'ack-timeout', at: '2026-11-28T10:00:00.000Z',
+  id,
+  event: 'escalated',
+  tenantId,
+  issueId: 'issue-1',
+  category: 'fire-lane',
+  state: 'dispatched',
+  level: 'grid',
+  gridId: 'g',
+  depth: 1,
+  critical: false,
+  deadline: null,
+  reason: 'ack-timeout',
+  at: '2026-11-28T10:00:00.000Z',
 });
 
 function fakeResponse() {
   const written: string[] = [];
-  const response = { writableLength: 0, ended: false, write: (chunk: string) => (written.push(chunk), true), end: () => ((response.ended = true), response) };
+  const response = {
+    writableLength: 0,
+    ended: false,
+    write: (chunk: string) => (written.push(chunk), true),
+    end: () => ((response.ended = true), response),
+  };
   return { response, ids: () => written.map((chunk) => /^id: (.*)$/m.exec(chunk)?.[1]).filter(Boolean) };
 }
 

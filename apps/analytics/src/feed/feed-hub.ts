@@ -1,4 +1,11 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
 import Redis from 'ioredis';
 import { gridlineMetrics, REDIS } from '@gridline/platform';
 import { FeedMessage } from './domain/feed-message';
@@ -29,12 +36,16 @@ export class FeedHub implements OnModuleInit, BeforeApplicationShutdown, OnAppli
     const subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     subscriber.on('error', (error: Error) => this.logger.warn(`feed subscription: ${error.message}`));
     subscriber.on('message', (_channel: string, json: string) => this.dispatch(json));
-    subscriber.subscribe(this.publisher.keys.channel).catch((error: Error) => this.logger.warn(`feed subscription failed: ${error.message}`));
+    subscriber
+      .subscribe(this.publisher.keys.channel)
+      .catch((error: Error) => this.logger.warn(`feed subscription failed: ${error.message}`));
     this.subscriber = subscriber;
     this.heartbeat = setInterval(() => this.beat(), this.config.heartbeatSeconds * 1000);
     this.heartbeat.unref();
     // Read from the set when scraped rather than counted up and down, so the gauge cannot drift from it.
-    this.stopMetrics = gridlineMetrics.refreshOnScrape('feed connections', async () => gridlineMetrics.sseConnections.set(this.connections.size));
+    this.stopMetrics = gridlineMetrics.refreshOnScrape('feed connections', async () =>
+      gridlineMetrics.sseConnections.set(this.connections.size),
+    );
   }
 
   /** Open streams would keep the HTTP server from closing: end them, clients reconnect elsewhere. */

@@ -16,7 +16,8 @@ export interface FeedKeys {
 export function feedKeysFor(prefix: string): FeedKeys {
   return {
     channel: `${prefix}analytics:feed`,
-    buffer: (tenantId) => (tenantId === null ? `${prefix}analytics:feed-buffer:city` : `${prefix}analytics:feed-buffer:district:${tenantId}`),
+    buffer: (tenantId) =>
+      tenantId === null ? `${prefix}analytics:feed-buffer:city` : `${prefix}analytics:feed-buffer:district:${tenantId}`,
   };
 }
 

@@ -10,7 +10,8 @@ import type { NextFunction, Request, Response } from 'express';
 export class FeedTokenMiddleware implements NestMiddleware {
   use(request: Request, _response: Response, next: NextFunction): void {
     const token = (request.query as Record<string, unknown> | undefined)?.access_token;
-    if (request.headers.authorization === undefined && typeof token === 'string') request.headers.authorization = `Bearer ${token}`;
+    if (request.headers.authorization === undefined && typeof token === 'string')
+      request.headers.authorization = `Bearer ${token}`;
     next();
   }
 }

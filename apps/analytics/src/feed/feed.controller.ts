@@ -18,7 +18,11 @@ const EventStream = (summary: string) =>
   applyDecorators(
     ApiOperation({ summary, description: streamDescription }),
     ApiProduces('text/event-stream'),
-    ApiResponse({ status: 200, description: streamDescription, content: { 'text/event-stream': { schema: { type: 'string' } } } }),
+    ApiResponse({
+      status: 200,
+      description: streamDescription,
+      content: { 'text/event-stream': { schema: { type: 'string' } } },
+    }),
   );
 
 @ApiTags('feed')

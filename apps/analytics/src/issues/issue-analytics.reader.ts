@@ -35,8 +35,12 @@ export class IssueAnalyticsReader {
 
   async escalation(tenantId: string, issueId: string): Promise<EscalationView> {
     const facts = await this.dataSource.manager.findOneBy(IssueFact, { tenantId, issueId });
-    if (!facts) throw new NotFoundError('ISSUE_NOT_FOUND', `analytics has seen no issue ${issueId} in district ${tenantId}`);
-    const steps = await this.dataSource.manager.find(EscalationStep, { where: { tenantId, issueId }, order: { depth: 'ASC' } });
+    if (!facts)
+      throw new NotFoundError('ISSUE_NOT_FOUND', `analytics has seen no issue ${issueId} in district ${tenantId}`);
+    const steps = await this.dataSource.manager.find(EscalationStep, {
+      where: { tenantId, issueId },
+      order: { depth: 'ASC' },
+    });
     return {
       issueId,
       tenantId,

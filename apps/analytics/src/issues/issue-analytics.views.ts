@@ -30,8 +30,10 @@ export class IssueCountsView {
 
 export class PathStopView {
   @ApiProperty() level: string;
-  @ApiProperty({ nullable: true, type: String, description: 'null for the district and city dispatch centres.' }) gridId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When the issue arrived at this holder.' }) at: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null for the district and city dispatch centres.' })
+  gridId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When the issue arrived at this holder.' }) at:
+    string | null;
 }
 
 export class EscalationView {

@@ -42,12 +42,30 @@ function reader<D extends EventDefinition>(definition: D, read: Reader<D>): Fold
  * reassignments change nothing analytics keeps, so they are not read.
  */
 const folded: readonly FoldedEvent[] = [
-  reader(IssueReported, (d) => ({ kind: 'reported', category: d.category, channel: d.channel, gridId: d.gridId, reportedAt: date(d.reportedAt) })),
+  reader(IssueReported, (d) => ({
+    kind: 'reported',
+    category: d.category,
+    channel: d.channel,
+    gridId: d.gridId,
+    reportedAt: date(d.reportedAt),
+  })),
   // A report no grid could take yet: counted as reported, waiting at the district centre.
-  reader(IssueQueued, (d) => ({ kind: 'reported', category: d.category, channel: d.channel, gridId: null, reportedAt: date(d.reportedAt) })),
+  reader(IssueQueued, (d) => ({
+    kind: 'reported',
+    category: d.category,
+    channel: d.channel,
+    gridId: null,
+    reportedAt: date(d.reportedAt),
+  })),
   reader(IssueAccepted, (d) => ({ kind: 'accepted', category: d.category })),
   reader(IssueRejected, () => ({ kind: 'rejected' })),
-  reader(IssueDispatched, (d) => ({ kind: 'dispatched', category: d.category, gridId: d.gridId, level: d.level, ackDeadline: date(d.ackDeadline) })),
+  reader(IssueDispatched, (d) => ({
+    kind: 'dispatched',
+    category: d.category,
+    gridId: d.gridId,
+    level: d.level,
+    ackDeadline: date(d.ackDeadline),
+  })),
   reader(IssueEscalated, (d) => ({
     kind: 'escalated',
     category: d.category,
@@ -60,17 +78,47 @@ const folded: readonly FoldedEvent[] = [
     ackDeadline: dateOrNull(d.ackDeadline),
     resolveDeadline: dateOrNull(d.resolveDeadline),
   })),
-  reader(IssueAcknowledged, (d) => ({ kind: 'acknowledged', gridId: d.gridId, level: d.level, acknowledgedAt: date(d.acknowledgedAt), resolveDeadline: dateOrNull(d.resolveDeadline) })),
+  reader(IssueAcknowledged, (d) => ({
+    kind: 'acknowledged',
+    gridId: d.gridId,
+    level: d.level,
+    acknowledgedAt: date(d.acknowledgedAt),
+    resolveDeadline: dateOrNull(d.resolveDeadline),
+  })),
   reader(IssueWorkStarted, (d) => ({ kind: 'work-started', gridId: d.gridId, level: d.level })),
   reader(IssueResolved, (d) => ({ kind: 'resolved', gridId: d.gridId, level: d.level })),
   reader(IssueVerified, () => ({ kind: 'verified' })),
-  reader(IssueReopened, (d) => ({ kind: 'reopened', gridId: d.gridId, level: d.level, reworkCount: d.reworkCount, resolveDeadline: date(d.resolveDeadline) })),
-  reader(IssueClosed, (d) => ({ kind: 'closed', category: d.category, reworkCount: d.reworkCount, extensionCount: d.extensionCount, onTime: d.onTime, closedAt: date(d.closedAt) })),
+  reader(IssueReopened, (d) => ({
+    kind: 'reopened',
+    gridId: d.gridId,
+    level: d.level,
+    reworkCount: d.reworkCount,
+    resolveDeadline: date(d.resolveDeadline),
+  })),
+  reader(IssueClosed, (d) => ({
+    kind: 'closed',
+    category: d.category,
+    reworkCount: d.reworkCount,
+    extensionCount: d.extensionCount,
+    onTime: d.onTime,
+    closedAt: date(d.closedAt),
+  })),
   reader(IssueRated, (d) => ({ kind: 'rated', rating: d.rating })),
-  reader(IssueExtensionApproved, (d) => ({ kind: 'extension-approved', gridId: d.gridId, level: d.level, resolveDeadline: date(d.resolveDeadline) })),
+  reader(IssueExtensionApproved, (d) => ({
+    kind: 'extension-approved',
+    gridId: d.gridId,
+    level: d.level,
+    resolveDeadline: date(d.resolveDeadline),
+  })),
   reader(IssueReturned, (d) => ({ kind: 'returned', fromGridId: d.fromGridId, fromLevel: d.fromLevel })),
   reader(IssueParked, (d) => ({ kind: 'parked', gridId: d.gridId, level: d.level })),
-  reader(IssueUnparked, (d) => ({ kind: 'unparked', gridId: d.gridId, level: d.level, ackDeadline: dateOrNull(d.ackDeadline), resolveDeadline: dateOrNull(d.resolveDeadline) })),
+  reader(IssueUnparked, (d) => ({
+    kind: 'unparked',
+    gridId: d.gridId,
+    level: d.level,
+    ackDeadline: dateOrNull(d.ackDeadline),
+    resolveDeadline: dateOrNull(d.resolveDeadline),
+  })),
 ];
 const readers = new Map(folded.map(({ definition, read }) => [definition.type, read]));
 

@@ -34,12 +34,18 @@ export class IssueFactsProjector {
    * types go to this one method, so a case's events are folded in their stream order whatever their type.
    */
   @HandleEvent(foldedIssueEvents, Subscriptions.analyticsProjections, { batch: true })
-  async project(@Payload() events: readonly CloudEvent[], @Ctx() { manager, afterCommit }: KafkaEventContext): Promise<void> {
+  async project(
+    @Payload() events: readonly CloudEvent[],
+    @Ctx() { manager, afterCommit }: KafkaEventContext,
+  ): Promise<void> {
     const changes = events.flatMap((event) => {
       const change = issueFactEventOf(event);
       if (!change) return [];
       const { tenantId, issueId } = event.data as { tenantId: string; issueId: string };
-      if (tenantId !== event.tenantid) throw new PermanentEventError(`issue ${issueId} names tenant ${tenantId} but the event is for ${event.tenantid}`);
+      if (tenantId !== event.tenantid)
+        throw new PermanentEventError(
+          `issue ${issueId} names tenant ${tenantId} but the event is for ${event.tenantid}`,
+        );
       return [{ event, change, tenantId, issueId, key: `${tenantId}\u0000${issueId}` }];
     });
     if (changes.length === 0) return;
@@ -61,12 +67,20 @@ export class IssueFactsProjector {
     await manager.upsert(IssueFact, [...after.values()], ['tenantId', 'issueId']);
     const escalations = changes.flatMap(({ event }) => (isEvent(event, IssueEscalated) ? [event] : []));
     if (escalations.length > 0) await this.recordSteps(manager, escalations);
-    await this.overdue.watchMany(manager, [...after].map(([key, next]) => ({ before: before.get(key) ?? null, after: next })));
+    await this.overdue.watchMany(
+      manager,
+      [...after].map(([key, next]) => ({ before: before.get(key) ?? null, after: next })),
+    );
   }
 
   /** The stored facts of the given cases, locked for this transaction, by `tenant\0issue`. */
-  private async lockFacts(manager: EntityManager, keys: ReadonlyArray<{ tenantId: string; issueId: string }>): Promise<Map<string, IssueFact>> {
-    const sorted = [...keys].sort((a, b) => (a.tenantId === b.tenantId ? (a.issueId < b.issueId ? -1 : 1) : a.tenantId < b.tenantId ? -1 : 1));
+  private async lockFacts(
+    manager: EntityManager,
+    keys: ReadonlyArray<{ tenantId: string; issueId: string }>,
+  ): Promise<Map<string, IssueFact>> {
+    const sorted = [...keys].sort((a, b) =>
+      a.tenantId === b.tenantId ? (a.issueId < b.issueId ? -1 : 1) : a.tenantId < b.tenantId ? -1 : 1,
+    );
     const rows = await manager
       .createQueryBuilder(IssueFact, 'f')
       .where('(f.tenant_id, f.issue_id) IN (SELECT * FROM unnest(:tenants::text[], :issues::text[]))', {
@@ -80,7 +94,10 @@ export class IssueFactsProjector {
     return new Map(rows.map((row) => [`${row.tenantId}\u0000${row.issueId}`, row]));
   }
 
-  private async recordSteps(manager: EntityManager, events: ReadonlyArray<CloudEvent<EventData<typeof IssueEscalated>>>): Promise<void> {
+  private async recordSteps(
+    manager: EntityManager,
+    events: ReadonlyArray<CloudEvent<EventData<typeof IssueEscalated>>>,
+  ): Promise<void> {
     await manager
       .createQueryBuilder()
       .insert()

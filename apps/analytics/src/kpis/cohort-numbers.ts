@@ -41,6 +41,21 @@ export const kpiNumberColumns = `
 export type KpiNumbersRow = KpiCounts & KpiTimings;
 
 export function kpisOfRow(row: KpiNumbersRow): Kpis {
-  const { cases, closed, closedOnTime, reworked, extended, rated, ratingSum, medianAckSeconds, medianCloseSeconds, averageDepth, maxDepth } = row;
-  return kpisOf({ cases, closed, closedOnTime, reworked, extended, rated, ratingSum }, { medianAckSeconds, medianCloseSeconds, averageDepth, maxDepth });
+  const {
+    cases,
+    closed,
+    closedOnTime,
+    reworked,
+    extended,
+    rated,
+    ratingSum,
+    medianAckSeconds,
+    medianCloseSeconds,
+    averageDepth,
+    maxDepth,
+  } = row;
+  return kpisOf(
+    { cases, closed, closedOnTime, reworked, extended, rated, ratingSum },
+    { medianAckSeconds, medianCloseSeconds, averageDepth, maxDepth },
+  );
 }

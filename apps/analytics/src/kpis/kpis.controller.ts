@@ -20,7 +20,8 @@ export class KpisController {
   @Get('tenants/:tenantId/kpis')
   @Permit('district-staff')
   @ApiOperation({
-    summary: 'Closure, on-time closure, rework and extension rates and the average rating of the cases reported in a period, for the district and per grid',
+    summary:
+      'Closure, on-time closure, rework and extension rates and the average rating of the cases reported in a period, for the district and per grid',
   })
   @ApiOkResponse({ type: KpisView })
   async kpis(@Param() { tenantId }: TenantParams, @Query() query: ComputeKpisQuery): Promise<KpisView> {
@@ -31,10 +32,14 @@ export class KpisController {
   @Get('tenants/:tenantId/kpis/breakdown')
   @Permit('district-staff')
   @ApiOperation({
-    summary: "The period's KPIs per local day, category, street or community (the origin grid's), with the district's own numbers and escalation-depth histogram",
+    summary:
+      "The period's KPIs per local day, category, street or community (the origin grid's), with the district's own numbers and escalation-depth histogram",
   })
   @ApiOkResponse({ type: KpiBreakdownView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: `by` not one of day, category, street, community; or a bad period (as GET …/kpis).' })
+  @ApiBadRequestResponse({
+    description:
+      'VALIDATION_FAILED: `by` not one of day, category, street, community; or a bad period (as GET …/kpis).',
+  })
   async breakdown(@Param() { tenantId }: TenantParams, @Query() query: BreakDownKpisQuery): Promise<KpiBreakdownView> {
     await this.grids.requireTenant(tenantId);
     return this.breakDownKpis.execute(tenantId, query);

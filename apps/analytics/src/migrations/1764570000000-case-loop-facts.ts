@@ -36,14 +36,22 @@ export class CaseLoopFacts1764570000000 implements MigrationInterface {
       `CREATE INDEX issue_facts_board_level ON "${s}".issue_facts (tenant_id, current_level, critical DESC, current_deadline) INCLUDE (parked) WHERE state NOT IN ('closed', 'rejected')`,
     );
     // KPIs take the cases reported in a period (the dispatch time when the report itself was never seen).
-    await queryRunner.query(`CREATE INDEX issue_facts_reported ON "${s}".issue_facts (tenant_id, (COALESCE(reported_at, dispatched_at)))`);
+    await queryRunner.query(
+      `CREATE INDEX issue_facts_reported ON "${s}".issue_facts (tenant_id, (COALESCE(reported_at, dispatched_at)))`,
+    );
     await createDurableTimerTable(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
     await dropDurableTimerTable(queryRunner);
-    for (const index of ['issue_facts_reported', 'issue_facts_board_level', 'issue_facts_city_board', 'issue_facts_board']) await queryRunner.query(`DROP INDEX IF EXISTS "${s}".${index}`);
+    for (const index of [
+      'issue_facts_reported',
+      'issue_facts_board_level',
+      'issue_facts_city_board',
+      'issue_facts_board',
+    ])
+      await queryRunner.query(`DROP INDEX IF EXISTS "${s}".${index}`);
     await queryRunner.query(`
       ALTER TABLE "${s}".issue_facts
         DROP COLUMN holder_since, DROP COLUMN parked, DROP COLUMN ack_deadline, DROP COLUMN resolve_deadline,

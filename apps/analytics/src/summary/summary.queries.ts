@@ -49,7 +49,13 @@ export class SummaryQueries {
     );
     const perLevel = new Map(gridRows.map((r) => [r.level, r.count]));
     return {
-      issues: { total: row.total, open: row.open, acknowledged: row.acknowledged, escalated: row.escalated, critical: row.critical },
+      issues: {
+        total: row.total,
+        open: row.open,
+        acknowledged: row.acknowledged,
+        escalated: row.escalated,
+        critical: row.critical,
+      },
       escalations: row.escalations,
       volunteers: row.volunteers,
       offers: row.offers,

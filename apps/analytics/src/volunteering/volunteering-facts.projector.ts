@@ -10,7 +10,10 @@ import { HandleEvent, KafkaEventContext, PermanentEventError } from '@gridline/m
 @Controller()
 export class VolunteeringFactsProjector {
   @HandleEvent(VolunteerRegistered, Subscriptions.analyticsProjections)
-  async volunteerRegistered(@Payload() d: EventData<typeof VolunteerRegistered>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+  async volunteerRegistered(
+    @Payload() d: EventData<typeof VolunteerRegistered>,
+    @Ctx() { event, manager }: KafkaEventContext,
+  ): Promise<void> {
     assertSameTenant(d.tenantId, event.tenantid, `volunteer ${d.volunteerId}`);
     await manager.query(
       `INSERT INTO volunteer_facts (tenant_id, volunteer_id, home_grid_id, skills, registered_at) VALUES ($1, $2, $3, $4, $5)
@@ -20,7 +23,10 @@ export class VolunteeringFactsProjector {
   }
 
   @HandleEvent(TaskOffered, Subscriptions.analyticsProjections)
-  async taskOffered(@Payload() d: EventData<typeof TaskOffered>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+  async taskOffered(
+    @Payload() d: EventData<typeof TaskOffered>,
+    @Ctx() { event, manager }: KafkaEventContext,
+  ): Promise<void> {
     assertSameTenant(d.tenantId, event.tenantid, `offer ${d.offerId}`);
     await manager.query(
       `INSERT INTO offer_facts (tenant_id, offer_id, issue_id, volunteer_id, skill, issue_grid_id, matched_grid_id, offered_at)
@@ -30,7 +36,10 @@ export class VolunteeringFactsProjector {
   }
 
   @HandleEvent(TaskUnmatched, Subscriptions.analyticsProjections)
-  async taskUnmatched(@Payload() d: EventData<typeof TaskUnmatched>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+  async taskUnmatched(
+    @Payload() d: EventData<typeof TaskUnmatched>,
+    @Ctx() { event, manager }: KafkaEventContext,
+  ): Promise<void> {
     assertSameTenant(d.tenantId, event.tenantid, `unmatched issue ${d.issueId}`);
     await manager.query(
       `INSERT INTO unmatched_facts (tenant_id, issue_id, skill, issue_grid_id, at) VALUES ($1, $2, $3, $4, $5)
@@ -41,5 +50,6 @@ export class VolunteeringFactsProjector {
 }
 
 function assertSameTenant(payloadTenant: string, envelopeTenant: string, what: string): void {
-  if (payloadTenant !== envelopeTenant) throw new PermanentEventError(`${what} names tenant ${payloadTenant} but the event is for ${envelopeTenant}`);
+  if (payloadTenant !== envelopeTenant)
+    throw new PermanentEventError(`${what} names tenant ${payloadTenant} but the event is for ${envelopeTenant}`);
 }

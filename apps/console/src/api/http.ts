@@ -14,9 +14,14 @@ export class ApiError extends Error {
   }
 }
 
-export function apiUrl(service: Service, path: string, query?: Record<string, string | number | boolean | undefined | null>): string {
+export function apiUrl(
+  service: Service,
+  path: string,
+  query?: Record<string, string | number | boolean | undefined | null>,
+): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const text = search.toString();
   return `/api/${service}${path}${text ? `?${text}` : ''}`;
 }
@@ -39,7 +44,11 @@ async function errorOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, code, message);
 }
 
-export async function request<T>(service: Service, path: string, init: { method?: string; query?: Parameters<typeof apiUrl>[2]; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function request<T>(
+  service: Service,
+  path: string,
+  init: { method?: string; query?: Parameters<typeof apiUrl>[2]; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...authHeaders() };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(apiUrl(service, path, init.query), {
@@ -58,5 +67,7 @@ export async function request<T>(service: Service, path: string, init: { method?
   return (await response.json()) as T;
 }
 
-export const get = <T>(service: Service, path: string, query?: Parameters<typeof apiUrl>[2], signal?: AbortSignal) => request<T>(service, path, { query, signal });
-export const post = <T>(service: Service, path: string, body: unknown) => request<T>(service, path, { method: 'POST', body });
+export const get = <T>(service: Service, path: string, query?: Parameters<typeof apiUrl>[2], signal?: AbortSignal) =>
+  request<T>(service, path, { query, signal });
+export const post = <T>(service: Service, path: string, body: unknown) =>
+  request<T>(service, path, { method: 'POST', body });

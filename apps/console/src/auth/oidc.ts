@@ -24,7 +24,10 @@ function randomText(bytes = 32): string {
 }
 
 function base64Url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 async function challengeOf(verifier: string): Promise<string> {
@@ -54,18 +57,32 @@ export async function beginOidcSignIn(oidc: Oidc, returnTo: string): Promise<voi
 }
 
 /** Completes the flow on the callback page: checks the state, trades the code for tokens. Returns the access token. */
-export async function completeOidcSignIn(oidc: Oidc, callbackUrl: URL): Promise<{ accessToken: string; returnTo: string }> {
-  const flow = JSON.parse(sessionStorage.getItem(flowKey) ?? 'null') as { verifier: string; state: string; returnTo: string } | null;
+export async function completeOidcSignIn(
+  oidc: Oidc,
+  callbackUrl: URL,
+): Promise<{ accessToken: string; returnTo: string }> {
+  const flow = JSON.parse(sessionStorage.getItem(flowKey) ?? 'null') as {
+    verifier: string;
+    state: string;
+    returnTo: string;
+  } | null;
   sessionStorage.removeItem(flowKey);
   const error = callbackUrl.searchParams.get('error');
   if (error) throw new Error(`${error}: ${callbackUrl.searchParams.get('error_description') ?? ''}`);
   const code = callbackUrl.searchParams.get('code');
-  if (!flow || !code || callbackUrl.searchParams.get('state') !== flow.state) throw new Error('the sign-in answer does not match a sign-in this tab started');
+  if (!flow || !code || callbackUrl.searchParams.get('state') !== flow.state)
+    throw new Error('the sign-in answer does not match a sign-in this tab started');
   const discovery = await discover(oidc.issuer);
   const response = await fetch(discovery.token_endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: redirectUri(oidc), client_id: oidc.clientId, code_verifier: flow.verifier }),
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri(oidc),
+      client_id: oidc.clientId,
+      code_verifier: flow.verifier,
+    }),
   });
   if (!response.ok) throw new Error(`token exchange failed: HTTP ${response.status}`);
   const tokens = (await response.json()) as { access_token?: string };

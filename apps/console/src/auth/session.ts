@@ -36,9 +36,23 @@ function decodePart(part: string): unknown {
 export function sessionOf(token: string): Session {
   const parts = token.split('.');
   if (parts.length !== 3) throw new Error('not a JWT');
-  const claims = decodePart(parts[1]) as { sub?: string; name?: string; tenant?: string; roles?: RoleGrant[]; exp?: number };
-  if (!claims.sub || !Array.isArray(claims.roles) || typeof claims.exp !== 'number') throw new Error('token lacks sub, roles or exp');
-  return { token, subject: claims.sub, name: claims.name ?? null, tenantId: claims.tenant ?? null, roles: claims.roles, expiresAt: claims.exp * 1000 };
+  const claims = decodePart(parts[1]) as {
+    sub?: string;
+    name?: string;
+    tenant?: string;
+    roles?: RoleGrant[];
+    exp?: number;
+  };
+  if (!claims.sub || !Array.isArray(claims.roles) || typeof claims.exp !== 'number')
+    throw new Error('token lacks sub, roles or exp');
+  return {
+    token,
+    subject: claims.sub,
+    name: claims.name ?? null,
+    tenantId: claims.tenant ?? null,
+    roles: claims.roles,
+    expiresAt: claims.exp * 1000,
+  };
 }
 
 export function currentSession(): Session | null {
@@ -82,11 +96,13 @@ const cityRoles = ['city-admin', 'city-viewer'];
 const districtActors = ['district-admin', 'dispatcher'];
 const gridRoles = ['leader', 'worker'];
 
-export const hasAnyRole = (session: Session, roles: readonly string[]) => session.roles.some((grant) => roles.includes(grant.role));
+export const hasAnyRole = (session: Session, roles: readonly string[]) =>
+  session.roles.some((grant) => roles.includes(grant.role));
 export const isCityRole = (session: Session) => hasAnyRole(session, cityRoles);
 export const isDistrictStaff = (session: Session) => hasAnyRole(session, [...districtActors, 'auditor']);
 export const isGridStaff = (session: Session) => hasAnyRole(session, gridRoles);
 /** The grids a leader or worker answers for. */
-export const gridsOf = (session: Session) => session.roles.filter((grant) => gridRoles.includes(grant.role) && grant.grid).map((grant) => grant.grid as string);
+export const gridsOf = (session: Session) =>
+  session.roles.filter((grant) => gridRoles.includes(grant.role) && grant.grid).map((grant) => grant.grid as string);
 /** Who may see the live board of a whole district (the API decides; this only picks the screens). */
 export const seesDistrictBoard = (session: Session) => isCityRole(session) || isDistrictStaff(session);

@@ -41,7 +41,11 @@ export function SignInPage() {
   const [error, setError] = useState<string | null>(params.get('expired') ? t('signIn.expired') : null);
   const [busy, setBusy] = useState(false);
   const dev = config.data?.devSignIn === true;
-  const options = useQuery({ queryKey: ['dev-sign-in', tenant], queryFn: () => devOptions(tenant || null), enabled: dev });
+  const options = useQuery({
+    queryKey: ['dev-sign-in', tenant],
+    queryFn: () => devOptions(tenant || null),
+    enabled: dev,
+  });
   const chosen = options.data?.roles.find((candidate) => candidate.role === role);
 
   useEffect(() => {
@@ -56,7 +60,12 @@ export function SignInPage() {
       const response = await fetch('/dev/sign-in', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ role, tenant: chosen?.needsTenant ? tenant : undefined, grid: chosen?.needsGrid ? grid : undefined, name: name || undefined }),
+        body: JSON.stringify({
+          role,
+          tenant: chosen?.needsTenant ? tenant : undefined,
+          grid: chosen?.needsGrid ? grid : undefined,
+          name: name || undefined,
+        }),
       });
       const body = (await response.json()) as { token?: string; message?: string };
       if (!response.ok || !body.token) throw new Error(body.message ?? `HTTP ${response.status}`);
@@ -84,7 +93,11 @@ export function SignInPage() {
           </p>
         )}
         {oidc && (
-          <button type="button" className="primary" onClick={() => void beginOidcSignIn(oidc, returnTo).catch((failure: Error) => setError(failure.message))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void beginOidcSignIn(oidc, returnTo).catch((failure: Error) => setError(failure.message))}
+          >
             {t('signIn.oidc')}
           </button>
         )}
@@ -96,7 +109,8 @@ export function SignInPage() {
               <select name="role" value={role} onChange={(event) => setRole(event.target.value)}>
                 {(options.data?.roles ?? []).map((candidate) => (
                   <option key={candidate.role} value={candidate.role}>
-                    {(i18n.language === 'zh' ? candidate.labelZh : candidate.labelEn) ?? t(`roles.${candidate.role}`, { defaultValue: candidate.role })}
+                    {(i18n.language === 'zh' ? candidate.labelZh : candidate.labelEn) ??
+                      t(`roles.${candidate.role}`, { defaultValue: candidate.role })}
                   </option>
                 ))}
               </select>
@@ -128,7 +142,13 @@ export function SignInPage() {
             )}
             <label>
               {t('signIn.name')}
-              <input name="name" value={name} maxLength={60} onChange={(event) => setName(event.target.value)} autoComplete="name" />
+              <input
+                name="name"
+                value={name}
+                maxLength={60}
+                onChange={(event) => setName(event.target.value)}
+                autoComplete="name"
+              />
             </label>
             <button type="submit" className="primary" disabled={busy}>
               {t('signIn.submit')}

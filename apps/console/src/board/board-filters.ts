@@ -20,7 +20,8 @@ export function useBoardFilters(): [BoardFilters, (change: Partial<BoardFilters>
     (next: Partial<BoardFilters>) =>
       setParams((current) => {
         const copy = new URLSearchParams(current);
-        const set = (key: string, value: string | null | undefined) => (value ? copy.set(key, value) : copy.delete(key));
+        const set = (key: string, value: string | null | undefined) =>
+          value ? copy.set(key, value) : copy.delete(key);
         if ('level' in next) set('level', next.level);
         if ('category' in next) set('category', next.category);
         if ('gridId' in next) set('place', next.gridId);

@@ -27,12 +27,26 @@ export function BoardPage() {
     placeholderData: keepPreviousData,
   });
 
-  const categoryNames = useMemo(() => new Map((categories.data ?? []).map((category) => [category.code, category.name])), [categories.data]);
-  const districtNames = useMemo(() => new Map((districts.data ?? []).map((district) => [district.tenantId, district.name])), [districts.data]);
-  const categoryName = useCallback((item: BoardItem) => (item.category ? (categoryNames.get(item.category) ?? null) : null), [categoryNames]);
-  const districtName = useCallback((item: BoardItem) => (scope.tenantId === null ? (districtNames.get(item.tenantId) ?? item.tenantId) : null), [districtNames, scope.tenantId]);
+  const categoryNames = useMemo(
+    () => new Map((categories.data ?? []).map((category) => [category.code, category.name])),
+    [categories.data],
+  );
+  const districtNames = useMemo(
+    () => new Map((districts.data ?? []).map((district) => [district.tenantId, district.name])),
+    [districts.data],
+  );
+  const categoryName = useCallback(
+    (item: BoardItem) => (item.category ? (categoryNames.get(item.category) ?? null) : null),
+    [categoryNames],
+  );
+  const districtName = useCallback(
+    (item: BoardItem) => (scope.tenantId === null ? (districtNames.get(item.tenantId) ?? item.tenantId) : null),
+    [districtNames, scope.tenantId],
+  );
   const onOpen = useCallback((item: BoardItem) => openCase(item.tenantId, item.issueId), [openCase]);
-  const streetsAndCommunities = (places.data ?? []).filter((grid) => grid.level === 'street' || grid.level === 'community');
+  const streetsAndCommunities = (places.data ?? []).filter(
+    (grid) => grid.level === 'street' || grid.level === 'community',
+  );
   const lanes = filters.level ? [filters.level] : holderLevels;
 
   return (
@@ -40,7 +54,10 @@ export function BoardPage() {
       <form className="filters" aria-label={t('board.filters')} onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('board.level')}
-          <select value={filters.level ?? ''} onChange={(event) => changeFilters({ level: (event.target.value || null) as HolderLevel | null })}>
+          <select
+            value={filters.level ?? ''}
+            onChange={(event) => changeFilters({ level: (event.target.value || null) as HolderLevel | null })}
+          >
             <option value="">{t('board.allLevels')}</option>
             {holderLevels.map((level) => (
               <option key={level} value={level}>
@@ -59,7 +76,10 @@ export function BoardPage() {
               onChange={(event) => changeFilters({ category: event.target.value.trim() || null })}
             />
           ) : (
-            <select value={filters.category ?? ''} onChange={(event) => changeFilters({ category: event.target.value || null })}>
+            <select
+              value={filters.category ?? ''}
+              onChange={(event) => changeFilters({ category: event.target.value || null })}
+            >
               <option value="">{t('board.allCategories')}</option>
               {(categories.data ?? []).map((category) => (
                 <option key={category.code} value={category.code}>
@@ -71,7 +91,11 @@ export function BoardPage() {
         </label>
         <label>
           {t('board.place')}
-          <select value={filters.gridId ?? ''} onChange={(event) => changeFilters({ gridId: event.target.value || null })} disabled={scope.tenantId === null}>
+          <select
+            value={filters.gridId ?? ''}
+            onChange={(event) => changeFilters({ gridId: event.target.value || null })}
+            disabled={scope.tenantId === null}
+          >
             <option value="">{t('board.allPlaces')}</option>
             {streetsAndCommunities.map((grid) => (
               <option key={grid.gridId} value={grid.gridId}>
@@ -82,7 +106,11 @@ export function BoardPage() {
           </select>
         </label>
         <label className="checkbox">
-          <input type="checkbox" checked={filters.overdueOnly} onChange={(event) => changeFilters({ overdueOnly: event.target.checked })} />
+          <input
+            type="checkbox"
+            checked={filters.overdueOnly}
+            onChange={(event) => changeFilters({ overdueOnly: event.target.checked })}
+          />
           {t('board.overdueOnly')}
         </label>
         <span className="board-total" aria-live="polite">

@@ -16,7 +16,14 @@ export function boardPath(tenantId: string | null): string {
   return tenantId === null ? '/v1/city/board' : `/v1/tenants/${encodeURIComponent(tenantId)}/board`;
 }
 
-export function fetchBoard(tenantId: string | null, filters: BoardFilters, level: HolderLevel | null, offset: number, limit: number, signal?: AbortSignal): Promise<BoardPage> {
+export function fetchBoard(
+  tenantId: string | null,
+  filters: BoardFilters,
+  level: HolderLevel | null,
+  offset: number,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<BoardPage> {
   return get<BoardPage>(
     'analytics',
     boardPath(tenantId),

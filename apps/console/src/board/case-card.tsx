@@ -22,9 +22,23 @@ export const CaseCard = memo(function CaseCard({ item, categoryName, districtNam
   const reported = item.reportedAt ? new Date(item.reportedAt).getTime() : null;
   const age = reported === null ? item.ageSeconds : Math.max(0, Math.round((now - reported) / 1000));
   const place = item.originGridName ?? item.gridName ?? null;
-  const classes = ['case-card', overdue && 'overdue', item.critical && 'critical', item.parked && 'parked', fresh && 'fresh'].filter(Boolean).join(' ');
+  const classes = [
+    'case-card',
+    overdue && 'overdue',
+    item.critical && 'critical',
+    item.parked && 'parked',
+    fresh && 'fresh',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <button type="button" className={classes} data-issue-id={item.issueId} data-level={item.level} onClick={() => onOpen(item)}>
+    <button
+      type="button"
+      className={classes}
+      data-issue-id={item.issueId}
+      data-level={item.level}
+      onClick={() => onOpen(item)}
+    >
       <span className="case-line">
         <span className="case-category">{categoryName ?? item.category ?? '—'}</span>
         {item.critical && <span className="badge critical-badge">{t('board.critical')}</span>}
@@ -35,14 +49,20 @@ export const CaseCard = memo(function CaseCard({ item, categoryName, districtNam
       <span className="case-line case-place">
         {districtName && <span className="case-district">{districtName} · </span>}
         {place ?? t(`levels.${item.level}`)}
-        {item.gridName && item.originGridName && item.gridName !== item.originGridName && <span className="case-holder"> → {item.gridName}</span>}
+        {item.gridName && item.originGridName && item.gridName !== item.originGridName && (
+          <span className="case-holder"> → {item.gridName}</span>
+        )}
       </span>
       <span className="case-line case-clock">
         <span title={t('board.age')}>
           {t('board.age')} {age === null ? '—' : formatDuration(age)}
         </span>
         <span className={overdue ? 'countdown overdue-text' : 'countdown'} title={t('board.deadline')}>
-          {remaining === null ? t('board.noDeadline') : remaining < 0 ? t('board.overdueBy', { time: formatDuration(-remaining) }) : t('board.remaining', { time: formatDuration(remaining) })}
+          {remaining === null
+            ? t('board.noDeadline')
+            : remaining < 0
+              ? t('board.overdueBy', { time: formatDuration(-remaining) })
+              : t('board.remaining', { time: formatDuration(remaining) })}
         </span>
       </span>
     </button>

@@ -23,7 +23,16 @@ const ROW_HEIGHT = 96;
  * One level's open cases, most urgent first. The list is virtualised and read in blocks of 200 as they scroll
  * into view, so a lane of thousands renders the twenty or so rows on screen.
  */
-export function LevelLane({ tenantId, level, filters, counts, recent, categoryName, districtName, onOpen }: LevelLaneProps) {
+export function LevelLane({
+  tenantId,
+  level,
+  filters,
+  counts,
+  recent,
+  categoryName,
+  districtName,
+  onOpen,
+}: LevelLaneProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const first = useQuery({
@@ -32,13 +41,19 @@ export function LevelLane({ tenantId, level, filters, counts, recent, categoryNa
     placeholderData: keepPreviousData,
   });
   const total = first.data?.total ?? 0;
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 6 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
   const rows = virtualizer.getVirtualItems();
   const blocks = [...new Set(rows.map((row) => Math.floor(row.index / BOARD_BLOCK)))].filter((block) => block > 0);
   const later = useQueries({
     queries: blocks.map((block) => ({
       queryKey: boardKey(tenantId, filters, level, block),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchBoard(tenantId, filters, level, block * BOARD_BLOCK, BOARD_BLOCK, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        fetchBoard(tenantId, filters, level, block * BOARD_BLOCK, BOARD_BLOCK, signal),
       placeholderData: keepPreviousData,
     })),
   });
@@ -73,9 +88,27 @@ export function LevelLane({ tenantId, level, filters, counts, recent, categoryNa
           {rows.map((row) => {
             const item = blockItems.get(Math.floor(row.index / BOARD_BLOCK))?.[row.index % BOARD_BLOCK];
             return (
-              <div key={row.key} role="listitem" className="lane-row" style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
+              <div
+                key={row.key}
+                role="listitem"
+                className="lane-row"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  right: 0,
+                  height: ROW_HEIGHT,
+                  transform: `translateY(${row.start}px)`,
+                }}
+              >
                 {item ? (
-                  <CaseCard item={item} categoryName={categoryName(item)} districtName={districtName(item)} fresh={recent.has(item.issueId)} onOpen={onOpen} />
+                  <CaseCard
+                    item={item}
+                    categoryName={categoryName(item)}
+                    districtName={districtName(item)}
+                    fresh={recent.has(item.issueId)}
+                    onOpen={onOpen}
+                  />
                 ) : (
                   <div className="case-card placeholder">{t('board.loadingRows')}</div>
                 )}

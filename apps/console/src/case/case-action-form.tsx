@@ -65,7 +65,10 @@ export function CaseActionForm({ action, tenantId, busy, onSubmit, onCancel }: C
         <>
           <label>
             {t('case.rejectReason')}
-            <select value={rejection} onChange={(event) => setRejection(event.target.value as (typeof rejectionReasons)[number])}>
+            <select
+              value={rejection}
+              onChange={(event) => setRejection(event.target.value as (typeof rejectionReasons)[number])}
+            >
               {rejectionReasons.map((value) => (
                 <option key={value} value={value}>
                   {value}
@@ -90,7 +93,12 @@ export function CaseActionForm({ action, tenantId, busy, onSubmit, onCancel }: C
       {action === 'request-extension' && (
         <label>
           {t('case.requestedDeadline')}
-          <input required type="datetime-local" value={deadline} onChange={(event) => setDeadline(event.target.value)} />
+          <input
+            required
+            type="datetime-local"
+            value={deadline}
+            onChange={(event) => setDeadline(event.target.value)}
+          />
         </label>
       )}
       {action === 'verify' && (
@@ -108,7 +116,14 @@ export function CaseActionForm({ action, tenantId, busy, onSubmit, onCancel }: C
       {action === 'rate' && (
         <label>
           {t('case.rating')}
-          <input type="number" min={1} max={5} required value={rating} onChange={(event) => setRating(Number(event.target.value))} />
+          <input
+            type="number"
+            min={1}
+            max={5}
+            required
+            value={rating}
+            onChange={(event) => setRating(Number(event.target.value))}
+          />
         </label>
       )}
       {needsReason.has(action) ? (
@@ -119,7 +134,12 @@ export function CaseActionForm({ action, tenantId, busy, onSubmit, onCancel }: C
       ) : (
         <label>
           {t('case.note')}
-          <textarea required={action === 'reject'} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />
+          <textarea
+            required={action === 'reject'}
+            maxLength={500}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
         </label>
       )}
       <div className="form-buttons">

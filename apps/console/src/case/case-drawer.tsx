@@ -8,9 +8,19 @@ import { CaseActionForm } from './case-action-form';
 import { useOpenCase } from './open-case';
 
 /** Actions that need nothing but the case version: one click. The others open a small form. */
-const oneClick = new Set(['acknowledge', 'accept', 'start-work', 'resolve', 'close', 'approve-extension', 'deny-extension', 'unpark']);
+const oneClick = new Set([
+  'acknowledge',
+  'accept',
+  'start-work',
+  'resolve',
+  'close',
+  'approve-extension',
+  'deny-extension',
+  'unpark',
+]);
 
-const casePath = (tenantId: string, issueId: string) => `/v1/tenants/${encodeURIComponent(tenantId)}/issues/${encodeURIComponent(issueId)}`;
+const casePath = (tenantId: string, issueId: string) =>
+  `/v1/tenants/${encodeURIComponent(tenantId)}/issues/${encodeURIComponent(issueId)}`;
 
 /** The case drawer: details, photos, contact (when the API shows it), history, and the actions this role may take. */
 export function CaseDrawer() {
@@ -22,27 +32,37 @@ export function CaseDrawer() {
   const heading = useRef<HTMLHeadingElement>(null);
   const issue = useQuery({
     queryKey: ['case', open?.tenantId, open?.issueId],
-    queryFn: ({ signal }) => get<CaseDetails>('issue-dispatch', casePath(open!.tenantId, open!.issueId), undefined, signal),
+    queryFn: ({ signal }) =>
+      get<CaseDetails>('issue-dispatch', casePath(open!.tenantId, open!.issueId), undefined, signal),
     enabled: open !== null,
   });
   const history = useQuery({
     queryKey: ['case', open?.tenantId, open?.issueId, 'history'],
-    queryFn: ({ signal }) => get<HistoryEntry[]>('issue-dispatch', `${casePath(open!.tenantId, open!.issueId)}/history`, undefined, signal),
+    queryFn: ({ signal }) =>
+      get<HistoryEntry[]>('issue-dispatch', `${casePath(open!.tenantId, open!.issueId)}/history`, undefined, signal),
     enabled: open !== null,
   });
   const act = useMutation({
     mutationFn: ({ action, body }: { action: string; body: Record<string, unknown> }) =>
-      post<CaseDetails>('issue-dispatch', `${casePath(open!.tenantId, open!.issueId)}/${action}`, { expectedVersion: issue.data!.version, ...body }),
+      post<CaseDetails>('issue-dispatch', `${casePath(open!.tenantId, open!.issueId)}/${action}`, {
+        expectedVersion: issue.data!.version,
+        ...body,
+      }),
     onSuccess: (_, { action }) => {
       setFormFor(null);
       setOutcome({ kind: 'done', text: t('case.done', { action: t(`actions.${action}`) }) });
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) setOutcome({ kind: 'conflict', text: `${t('case.conflict')} (${error.message})` });
-      else if (error instanceof ApiError && error.status === 403) setOutcome({ kind: 'error', text: `${t('case.forbidden')}${error.message}` });
+      if (error instanceof ApiError && error.status === 409)
+        setOutcome({ kind: 'conflict', text: `${t('case.conflict')} (${error.message})` });
+      else if (error instanceof ApiError && error.status === 403)
+        setOutcome({ kind: 'error', text: `${t('case.forbidden')}${error.message}` });
       else setOutcome({ kind: 'error', text: `${t('case.failedAction')}${error.message}` });
     },
-    onSettled: () => void queryClient.invalidateQueries({ predicate: (query) => ['case', 'board', 'queue'].includes(String(query.queryKey[0])) }),
+    onSettled: () =>
+      void queryClient.invalidateQueries({
+        predicate: (query) => ['case', 'board', 'queue'].includes(String(query.queryKey[0])),
+      }),
   });
 
   useEffect(() => {
@@ -67,7 +87,13 @@ export function CaseDrawer() {
   };
 
   return (
-    <aside className="drawer" role="dialog" aria-modal="false" aria-labelledby="case-title" data-issue-id={open.issueId}>
+    <aside
+      className="drawer"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="case-title"
+      data-issue-id={open.issueId}
+    >
       <header className="drawer-head">
         <h2 id="case-title" tabIndex={-1} ref={heading}>
           {t('case.title')} <code className="case-id">{open.issueId.slice(0, 8)}</code>
@@ -79,7 +105,9 @@ export function CaseDrawer() {
       {issue.isPending && <p>{t('case.loading')}</p>}
       {issue.isError && (
         <p role="alert" className="error">
-          {issue.error instanceof ApiError && [403, 404].includes(issue.error.status) ? t('case.notFound') : issue.error.message}
+          {issue.error instanceof ApiError && [403, 404].includes(issue.error.status)
+            ? t('case.notFound')
+            : issue.error.message}
         </p>
       )}
       {details && (
@@ -132,14 +160,19 @@ export function CaseDrawer() {
             <section>
               <h3>{t('case.contact')}</h3>
               <p>
-                {details.contact.name ?? '—'} · {details.contact.phone ?? '—'} {details.contact.email ? `· ${details.contact.email}` : ''}
+                {details.contact.name ?? '—'} · {details.contact.phone ?? '—'}{' '}
+                {details.contact.email ? `· ${details.contact.email}` : ''}
               </p>
             </section>
           )}
           <section aria-labelledby="case-actions">
             <h3 id="case-actions">{t('case.actions')}</h3>
             {outcome && (
-              <p role={outcome.kind === 'done' ? 'status' : 'alert'} className={outcome.kind === 'done' ? 'ok' : 'error'} data-testid="action-outcome">
+              <p
+                role={outcome.kind === 'done' ? 'status' : 'alert'}
+                className={outcome.kind === 'done' ? 'ok' : 'error'}
+                data-testid="action-outcome"
+              >
                 {outcome.text}{' '}
                 {outcome.kind === 'conflict' && (
                   <button type="button" onClick={reload}>
@@ -166,7 +199,15 @@ export function CaseDrawer() {
                 ))}
               </div>
             )}
-            {formFor && <CaseActionForm action={formFor} tenantId={open.tenantId} busy={act.isPending} onSubmit={(body) => act.mutate({ action: formFor, body })} onCancel={() => setFormFor(null)} />}
+            {formFor && (
+              <CaseActionForm
+                action={formFor}
+                tenantId={open.tenantId}
+                busy={act.isPending}
+                onSubmit={(body) => act.mutate({ action: formFor, body })}
+                onCancel={() => setFormFor(null)}
+              />
+            )}
           </section>
           <section>
             <h3>{t('case.history')}</h3>
@@ -179,7 +220,9 @@ export function CaseDrawer() {
                     {t('case.by')}: {entry.actor}
                     {entry.actorRole ? ` (${t(`roles.${entry.actorRole}`, { defaultValue: entry.actorRole })})` : ''}
                   </span>
-                  <span className="at-level">{t(`levels.${entry.holderLevel}`, { defaultValue: entry.holderLevel })}</span>
+                  <span className="at-level">
+                    {t(`levels.${entry.holderLevel}`, { defaultValue: entry.holderLevel })}
+                  </span>
                   {entry.reason && <span className="reason">{entry.reason}</span>}
                 </li>
               ))}

@@ -2,7 +2,11 @@ import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 
 /** The open case drawer is in the URL (`?case=<id>&caseDistrict=<tenant>`): a link to it can be shared. */
-export function useOpenCase(): { open: { issueId: string; tenantId: string } | null; openCase: (tenantId: string, issueId: string) => void; closeCase: () => void } {
+export function useOpenCase(): {
+  open: { issueId: string; tenantId: string } | null;
+  openCase: (tenantId: string, issueId: string) => void;
+  closeCase: () => void;
+} {
   const [params, setParams] = useSearchParams();
   const issueId = params.get('case');
   const tenantId = params.get('caseDistrict');

@@ -3,5 +3,10 @@ export const DISTRICT_TIME_ZONE = 'Asia/Shanghai';
 
 /** "2026-12-04": the calendar day `date` falls on in the district's zone (not UTC's, which lags 8 hours). */
 export function districtDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: DISTRICT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: DISTRICT_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(date);
 }

@@ -49,7 +49,10 @@ export function formatDuration(totalSeconds: number): string {
 
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: DISTRICT_TIME_ZONE, hour12: false });
+  return new Date(iso).toLocaleString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: DISTRICT_TIME_ZONE,
+    hour12: false,
+  });
 }
 
 export function formatPercent(rate: number | null | undefined): string {
@@ -60,5 +63,10 @@ export default i18next;
 
 /** "08:30": the wall-clock time in the district's zone. */
 export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: DISTRICT_TIME_ZONE, hour: '2-digit', minute: '2-digit', hour12: false });
+  return new Date(iso).toLocaleTimeString(i18next.language === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: DISTRICT_TIME_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  });
 }

@@ -58,7 +58,14 @@ export function Chart({ title, kind, categories, series, unit = '', testId }: Ch
   return (
     <figure className="chart" data-testid={testId}>
       <figcaption>{title}</figcaption>
-      <div ref={element} className="chart-canvas" role="img" aria-label={title} data-series={JSON.stringify(series)} data-categories={JSON.stringify(categories)} />
+      <div
+        ref={element}
+        className="chart-canvas"
+        role="img"
+        aria-label={title}
+        data-series={JSON.stringify(series)}
+        data-categories={JSON.stringify(categories)}
+      />
       <details>
         <summary>{title} — 数据表 / data</summary>
         <table className="data-table">

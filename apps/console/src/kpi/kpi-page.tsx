@@ -13,11 +13,18 @@ import { VolunteeringPanel } from './volunteering-panel';
 
 const dimensions = ['day', 'category', 'street', 'community'] as const;
 type Dimension = (typeof dimensions)[number];
-const dimensionLabel: Record<Dimension, string> = { day: 'kpis.byDay', category: 'kpis.byCategory', street: 'kpis.byStreet', community: 'kpis.byCommunity' };
+const dimensionLabel: Record<Dimension, string> = {
+  day: 'kpis.byDay',
+  category: 'kpis.byCategory',
+  street: 'kpis.byStreet',
+  community: 'kpis.byCommunity',
+};
 
 /** A rate as the chart shows it: percent with one decimal (the API's figure, rounded once). */
-export const percent = (rate: number | null | undefined) => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
-const minutes = (seconds: number | null | undefined) => (seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10);
+export const percent = (rate: number | null | undefined) =>
+  rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10;
+const minutes = (seconds: number | null | undefined) =>
+  seconds === null || seconds === undefined ? null : Math.round(seconds / 6) / 10;
 
 /** The evaluation numbers of the case loop, per day, category, street or community, from analytics. */
 export function KpiPage() {
@@ -29,7 +36,13 @@ export function KpiPage() {
   const tenantId = scope.tenantId;
   const breakdown = useQuery({
     queryKey: ['kpis', tenantId, by, from, to],
-    queryFn: ({ signal }) => get<KpiBreakdown>('analytics', `/v1/tenants/${encodeURIComponent(tenantId as string)}/kpis/breakdown`, { by, from: `${from}T00:00:00+08:00`, to: `${to}T00:00:00+08:00` }, signal),
+    queryFn: ({ signal }) =>
+      get<KpiBreakdown>(
+        'analytics',
+        `/v1/tenants/${encodeURIComponent(tenantId as string)}/kpis/breakdown`,
+        { by, from: `${from}T00:00:00+08:00`, to: `${to}T00:00:00+08:00` },
+        signal,
+      ),
     enabled: tenantId !== null,
   });
   const rows = useMemo(() => breakdown.data?.rows ?? [], [breakdown.data]);
@@ -37,7 +50,9 @@ export function KpiPage() {
   // Category names live in issue-dispatch (no public topic carries them): analytics gives codes, the page names them.
   const labels = useMemo(() => {
     const names = new Map((categories.data ?? []).map((category) => [category.code, category.name]));
-    return rows.map((row) => row.name ?? (by === 'category' && row.key ? (names.get(row.key) ?? row.key) : row.key) ?? '—');
+    return rows.map(
+      (row) => row.name ?? (by === 'category' && row.key ? (names.get(row.key) ?? row.key) : row.key) ?? '—',
+    );
   }, [rows, by, categories.data]);
   const rateSeries = useMemo(
     () => [
@@ -57,7 +72,10 @@ export function KpiPage() {
   );
   const casesSeries = useMemo(() => [{ name: t('kpis.cases'), values: rows.map((row) => row.cases) }], [rows, t]);
   const histogram = useMemo(() => breakdown.data?.district.depthHistogram ?? [], [breakdown.data]);
-  const depthSeries = useMemo(() => [{ name: t('kpis.cases'), values: histogram.map((bucket) => bucket.cases) }], [histogram, t]);
+  const depthSeries = useMemo(
+    () => [{ name: t('kpis.cases'), values: histogram.map((bucket) => bucket.cases) }],
+    [histogram, t],
+  );
 
   if (tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;
   const district = breakdown.data?.district;
@@ -67,11 +85,21 @@ export function KpiPage() {
       <form className="filters" aria-label={t('kpis.period')} onSubmit={(event) => event.preventDefault()}>
         <label>
           {t('kpis.from')}
-          <input type="date" value={from} max={to} onChange={(event) => event.target.value && setFrom(event.target.value)} />
+          <input
+            type="date"
+            value={from}
+            max={to}
+            onChange={(event) => event.target.value && setFrom(event.target.value)}
+          />
         </label>
         <label>
           {t('kpis.to')}
-          <input type="date" value={to} min={from} onChange={(event) => event.target.value && setTo(event.target.value)} />
+          <input
+            type="date"
+            value={to}
+            min={from}
+            onChange={(event) => event.target.value && setTo(event.target.value)}
+          />
         </label>
         <label>
           {t('kpis.by')}
@@ -99,9 +127,21 @@ export function KpiPage() {
               ['kpis.onTimeClosureRate', formatPercent(district.onTimeClosureRate), 'onTimeClosureRate'],
               ['kpis.reworkRate', formatPercent(district.reworkRate), 'reworkRate'],
               ['kpis.extensionRate', formatPercent(district.extensionRate), 'extensionRate'],
-              ['kpis.medianAck', district.medianAckSeconds == null ? '—' : formatDuration(district.medianAckSeconds), 'medianAckSeconds'],
-              ['kpis.medianClose', district.medianCloseSeconds == null ? '—' : formatDuration(district.medianCloseSeconds), 'medianCloseSeconds'],
-              ['kpis.averageDepth', district.averageDepth == null ? '—' : district.averageDepth.toFixed(2), 'averageDepth'],
+              [
+                'kpis.medianAck',
+                district.medianAckSeconds == null ? '—' : formatDuration(district.medianAckSeconds),
+                'medianAckSeconds',
+              ],
+              [
+                'kpis.medianClose',
+                district.medianCloseSeconds == null ? '—' : formatDuration(district.medianCloseSeconds),
+                'medianCloseSeconds',
+              ],
+              [
+                'kpis.averageDepth',
+                district.averageDepth == null ? '—' : district.averageDepth.toFixed(2),
+                'averageDepth',
+              ],
               ['kpis.maxDepth', district.maxDepth == null ? '—' : String(district.maxDepth), 'maxDepth'],
             ] as const
           ).map(([label, value, key]) => (
@@ -114,10 +154,30 @@ export function KpiPage() {
       )}
       {breakdown.data && (
         <div className="charts">
-          <Chart title={`${t('kpis.closureRate')} · ${t('kpis.onTimeClosureRate')} · ${t('kpis.reworkRate')} · ${t('kpis.extensionRate')}`} kind={kind} categories={labels} series={rateSeries} unit="%" testId="chart-rates" />
-          <Chart title={`${t('kpis.medianAck')} · ${t('kpis.medianClose')}`} kind={kind} categories={labels} series={timeSeries} unit="min" testId="chart-times" />
+          <Chart
+            title={`${t('kpis.closureRate')} · ${t('kpis.onTimeClosureRate')} · ${t('kpis.reworkRate')} · ${t('kpis.extensionRate')}`}
+            kind={kind}
+            categories={labels}
+            series={rateSeries}
+            unit="%"
+            testId="chart-rates"
+          />
+          <Chart
+            title={`${t('kpis.medianAck')} · ${t('kpis.medianClose')}`}
+            kind={kind}
+            categories={labels}
+            series={timeSeries}
+            unit="min"
+            testId="chart-times"
+          />
           <Chart title={t('kpis.cases')} kind="bar" categories={labels} series={casesSeries} testId="chart-cases" />
-          <Chart title={t('kpis.depth')} kind="bar" categories={histogram.map((bucket) => String(bucket.depth))} series={depthSeries} testId="chart-depth" />
+          <Chart
+            title={t('kpis.depth')}
+            kind="bar"
+            categories={histogram.map((bucket) => String(bucket.depth))}
+            series={depthSeries}
+            testId="chart-depth"
+          />
         </div>
       )}
       <ZeroReportPanel tenantId={tenantId} />

@@ -33,11 +33,29 @@ export function VolunteeringPanel({ tenantId }: { tenantId: string }) {
   const occurrences = useQuery({
     queryKey: ['service-days', tenantId],
     queryFn: async ({ signal }) =>
-      listOf(await get<Occurrence[] | { items: Occurrence[] }>('volunteer-coordination', `${base}/service-occurrences`, { from: new Date(Date.now() - 7 * 86_400_000).toISOString(), to: new Date(Date.now() + 30 * 86_400_000).toISOString() }, signal)),
+      listOf(
+        await get<Occurrence[] | { items: Occurrence[] }>(
+          'volunteer-coordination',
+          `${base}/service-occurrences`,
+          {
+            from: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+            to: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+          },
+          signal,
+        ),
+      ),
   });
   const loans = useQuery({
     queryKey: ['overdue-loans', tenantId],
-    queryFn: async ({ signal }) => listOf(await get<OverdueLoan[] | { items: OverdueLoan[] }>('volunteer-coordination', `${base}/tool-loans`, { overdue: 'true' }, signal)),
+    queryFn: async ({ signal }) =>
+      listOf(
+        await get<OverdueLoan[] | { items: OverdueLoan[] }>(
+          'volunteer-coordination',
+          `${base}/tool-loans`,
+          { overdue: 'true' },
+          signal,
+        ),
+      ),
     refetchInterval: 60_000,
   });
   const days = useMemo(() => occurrences.data ?? [], [occurrences.data]);
@@ -56,7 +74,15 @@ export function VolunteeringPanel({ tenantId }: { tenantId: string }) {
         <h2 id="service-days-title">{t('kpis.serviceDays')}</h2>
         {occurrences.isError && <p className="error">{occurrences.error.message}</p>}
         {occurrences.isSuccess && days.length === 0 && <p className="hint">{t('kpis.none')}</p>}
-        {days.length > 0 && <Chart title={t('kpis.serviceDays')} kind="bar" categories={labels} series={series} testId="chart-service-days" />}
+        {days.length > 0 && (
+          <Chart
+            title={t('kpis.serviceDays')}
+            kind="bar"
+            categories={labels}
+            series={series}
+            testId="chart-service-days"
+          />
+        )}
       </section>
       <section className="panel" aria-labelledby="tool-loans-title">
         <h2 id="tool-loans-title">{t('kpis.toolLoans')}</h2>

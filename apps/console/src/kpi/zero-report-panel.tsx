@@ -17,7 +17,13 @@ export function ZeroReportPanel({ tenantId }: { tenantId: string }) {
   const { t } = useTranslation();
   const compliance = useQuery({
     queryKey: ['zero-report', tenantId],
-    queryFn: ({ signal }) => get<Compliance>('grid-registry', `/v1/tenants/${encodeURIComponent(tenantId)}/zero-report/compliance`, undefined, signal),
+    queryFn: ({ signal }) =>
+      get<Compliance>(
+        'grid-registry',
+        `/v1/tenants/${encodeURIComponent(tenantId)}/zero-report/compliance`,
+        undefined,
+        signal,
+      ),
     refetchInterval: 60_000,
   });
   const missing = (compliance.data?.grids ?? []).filter((grid) => !grid.reported);
@@ -32,10 +38,15 @@ export function ZeroReportPanel({ tenantId }: { tenantId: string }) {
           <p className="big-figure">
             <span data-kpi="zeroReportRate">{formatPercent(compliance.data.rate)}</span>{' '}
             <span className="muted">
-              {t('kpis.reported')} {compliance.data.reported} / {compliance.data.expected} · {t('kpis.missing')} {compliance.data.missing}
+              {t('kpis.reported')} {compliance.data.reported} / {compliance.data.expected} · {t('kpis.missing')}{' '}
+              {compliance.data.missing}
             </span>
           </p>
-          <progress max={Math.max(1, compliance.data.expected)} value={compliance.data.reported} aria-label={t('kpis.zeroReportRate')} />
+          <progress
+            max={Math.max(1, compliance.data.expected)}
+            value={compliance.data.reported}
+            aria-label={t('kpis.zeroReportRate')}
+          />
           {missing.length > 0 && (
             <details>
               <summary>

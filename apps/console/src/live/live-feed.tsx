@@ -37,10 +37,14 @@ export function LiveFeedProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     const lists = ['board', 'queue', 'grid-cases', 'map-cases'];
-    const refresh = () => void queryClient.invalidateQueries({ predicate: (query) => lists.includes(String(query.queryKey[0])) });
+    const refresh = () =>
+      void queryClient.invalidateQueries({ predicate: (query) => lists.includes(String(query.queryKey[0])) });
     // An open case drawer is refreshed only by news of that case: an operator reading it keeps what they read
     // until it changes, and a stale action still meets the API's version check (409, shown as such).
-    const refreshCase = (issueId: string) => void queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] === 'case' && query.queryKey[2] === issueId });
+    const refreshCase = (issueId: string) =>
+      void queryClient.invalidateQueries({
+        predicate: (query) => query.queryKey[0] === 'case' && query.queryKey[2] === issueId,
+      });
     const scheduleRefresh = () => {
       // Coalesce a burst into one refresh now and one shortly after, whatever the rate of messages.
       timers.current.now ??= window.setTimeout(() => {
@@ -59,7 +63,10 @@ export function LiveFeedProvider({ children }: { children: ReactNode }) {
       const interval = window.setInterval(refresh, pollingPeriodMs);
       return () => window.clearInterval(interval);
     }
-    const url = scope.tenantId === null ? apiUrl('analytics', '/v1/city/feed') : apiUrl('analytics', `/v1/tenants/${encodeURIComponent(scope.tenantId)}/feed`);
+    const url =
+      scope.tenantId === null
+        ? apiUrl('analytics', '/v1/city/feed')
+        : apiUrl('analytics', `/v1/tenants/${encodeURIComponent(scope.tenantId)}/feed`);
     const stop = openSseStream({
       url,
       headers: authHeaders,

@@ -11,7 +11,10 @@ describe('SseParser', () => {
   };
 
   it('reads id, event and data, whatever the chunk boundaries and line endings', () => {
-    const { parser, messages } = parse('id: 1\r\nevent: dispatched\r\nda', 'ta: {"a":1}\r\n\r\n: heartbeat\n\nid: 2\nevent: closed\ndata: x\ndata: y\n\n');
+    const { parser, messages } = parse(
+      'id: 1\r\nevent: dispatched\r\nda',
+      'ta: {"a":1}\r\n\r\n: heartbeat\n\nid: 2\nevent: closed\ndata: x\ndata: y\n\n',
+    );
     expect(messages).toEqual([
       { id: '1', event: 'dispatched', data: '{"a":1}' },
       { id: '2', event: 'closed', data: 'x\ny' },

@@ -3,7 +3,18 @@ import type { BoundaryFeature } from '../api/types';
 
 const square = (x: number, y: number, size: number): BoundaryFeature => ({
   type: 'Feature',
-  geometry: { type: 'Polygon', coordinates: [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]] },
+  geometry: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + size, y],
+        [x + size, y + size],
+        [x, y + size],
+        [x, y],
+      ],
+    ],
+  },
   properties: { gridId: 'g', name: 'g', level: 'micro', parentId: null },
 });
 
@@ -15,13 +26,19 @@ describe('map geometry', () => {
   it('uses the largest part of a multipolygon', () => {
     const feature: BoundaryFeature = {
       ...square(0, 0, 1),
-      geometry: { type: 'MultiPolygon', coordinates: [square(0, 0, 1).geometry.coordinates, square(10, 10, 4).geometry.coordinates] },
+      geometry: {
+        type: 'MultiPolygon',
+        coordinates: [square(0, 0, 1).geometry.coordinates, square(10, 10, 4).geometry.coordinates],
+      },
     };
     expect(centroidOf(feature)).toEqual([12, 12]);
   });
 
   it('frames every boundary', () => {
-    expect(boundsOf([square(1, 1, 1), square(5, 3, 2)])).toEqual([[1, 1], [7, 5]]);
+    expect(boundsOf([square(1, 1, 1), square(5, 3, 2)])).toEqual([
+      [1, 1],
+      [7, 5],
+    ]);
     expect(boundsOf([])).toBeNull();
   });
 

@@ -46,7 +46,12 @@ export function boundsOf(features: readonly BoundaryFeature[]): [Position, Posit
         maxX = Math.max(maxX, x);
         maxY = Math.max(maxY, y);
       }
-  return Number.isFinite(minX) ? [[minX, minY], [maxX, maxY]] : null;
+  return Number.isFinite(minX)
+    ? [
+        [minX, minY],
+        [maxX, maxY],
+      ]
+    : null;
 }
 
 /**

@@ -18,12 +18,26 @@ export function GridPanel({ tenantId, grid, onClose }: GridPanelProps) {
   const { openCase } = useOpenCase();
   const onDuty = useQuery({
     queryKey: ['on-duty', tenantId, grid.gridId],
-    queryFn: ({ signal }) => get<OnDuty>('grid-registry', `/v1/tenants/${encodeURIComponent(tenantId)}/grids/${grid.gridId}/on-duty`, undefined, signal),
+    queryFn: ({ signal }) =>
+      get<OnDuty>(
+        'grid-registry',
+        `/v1/tenants/${encodeURIComponent(tenantId)}/grids/${grid.gridId}/on-duty`,
+        undefined,
+        signal,
+      ),
     refetchInterval: 60_000,
   });
   const cases = useQuery({
     queryKey: ['grid-cases', tenantId, grid.gridId],
-    queryFn: ({ signal }) => fetchBoard(tenantId, { level: null, category: null, gridId: grid.gridId, overdueOnly: false }, null, 0, 50, signal),
+    queryFn: ({ signal }) =>
+      fetchBoard(
+        tenantId,
+        { level: null, category: null, gridId: grid.gridId, overdueOnly: false },
+        null,
+        0,
+        50,
+        signal,
+      ),
   });
   return (
     <aside className="grid-panel" aria-labelledby="grid-panel-title" data-grid-id={grid.gridId}>
@@ -41,7 +55,8 @@ export function GridPanel({ tenantId, grid, onClose }: GridPanelProps) {
       <ul className="on-duty" data-testid="on-duty">
         {(onDuty.data?.onDuty ?? []).map((member, index) => (
           <li key={member.memberId ?? index}>
-            {member.name ?? member.displayName} <span className="muted">{member.role ? t(`roles.${member.role}`, { defaultValue: member.role }) : ''}</span>
+            {member.name ?? member.displayName}{' '}
+            <span className="muted">{member.role ? t(`roles.${member.role}`, { defaultValue: member.role }) : ''}</span>
           </li>
         ))}
       </ul>
@@ -53,8 +68,13 @@ export function GridPanel({ tenantId, grid, onClose }: GridPanelProps) {
       <ul className="grid-cases">
         {(cases.data?.items ?? []).map((item) => (
           <li key={item.issueId}>
-            <button type="button" className={item.overdue ? 'link overdue-text' : 'link'} onClick={() => openCase(item.tenantId, item.issueId)}>
-              {item.category} · {t(`levels.${item.level}`)} · {item.ageSeconds === null ? '—' : formatDuration(item.ageSeconds)}
+            <button
+              type="button"
+              className={item.overdue ? 'link overdue-text' : 'link'}
+              onClick={() => openCase(item.tenantId, item.issueId)}
+            >
+              {item.category} · {t(`levels.${item.level}`)} ·{' '}
+              {item.ageSeconds === null ? '—' : formatDuration(item.ageSeconds)}
             </button>
           </li>
         ))}

@@ -34,7 +34,11 @@ async function openCases(tenantId: string, signal: AbortSignal): Promise<BoardIt
 
 /** A style with nothing remote: a plain background, plus raster tiles only when a tile URL is configured. */
 function baseStyle(tileUrl: string | null, attribution: string | null): StyleSpecification {
-  const style: StyleSpecification = { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }] };
+  const style: StyleSpecification = {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef1f4' } }],
+  };
   if (tileUrl) {
     // A Leaflet-style `{s}.` subdomain template becomes the three hosts MapLibre takes turns on.
     const tiles = tileUrl.includes('{s}') ? ['a', 'b', 'c'].map((host) => tileUrl.replace('{s}', host)) : [tileUrl];
@@ -44,7 +48,12 @@ function baseStyle(tileUrl: string | null, attribution: string | null): StyleSpe
   return style;
 }
 
-const levelColourExpression = ['match', ['get', 'level'], ...holderLevels.flatMap((level) => [level, levelColours[level]]), '#555'] as unknown as string;
+const levelColourExpression = [
+  'match',
+  ['get', 'level'],
+  ...holderLevels.flatMap((level) => [level, levelColours[level]]),
+  '#555',
+] as unknown as string;
 
 /** The district's grids from their registered boundaries, open cases as markers coloured by level. */
 export function MapPage() {
@@ -60,14 +69,26 @@ export function MapPage() {
   const config = useQuery({ queryKey: ['console-config'], queryFn: consoleConfig, staleTime: Infinity });
   const boundaries = useQuery({
     queryKey: ['boundaries', tenantId],
-    queryFn: ({ signal }) => get<BoundaryCollection>('grid-registry', `/v1/tenants/${encodeURIComponent(tenantId as string)}/boundaries`, undefined, signal),
+    queryFn: ({ signal }) =>
+      get<BoundaryCollection>(
+        'grid-registry',
+        `/v1/tenants/${encodeURIComponent(tenantId as string)}/boundaries`,
+        undefined,
+        signal,
+      ),
     enabled: tenantId !== null,
     staleTime: 5 * 60_000,
   });
-  const cases = useQuery({ queryKey: ['map-cases', tenantId], queryFn: ({ signal }) => openCases(tenantId as string, signal), enabled: tenantId !== null });
+  const cases = useQuery({
+    queryKey: ['map-cases', tenantId],
+    queryFn: ({ signal }) => openCases(tenantId as string, signal),
+    enabled: tenantId !== null,
+  });
 
   const caseFeatures = useMemo(() => {
-    const centroids = new Map((boundaries.data?.features ?? []).map((feature) => [feature.properties.gridId, centroidOf(feature)]));
+    const centroids = new Map(
+      (boundaries.data?.features ?? []).map((feature) => [feature.properties.gridId, centroidOf(feature)]),
+    );
     const perGrid = new Map<string, number>();
     const features = [];
     for (const item of cases.data ?? []) {
@@ -78,7 +99,13 @@ export function MapPage() {
       features.push({
         type: 'Feature' as const,
         geometry: { type: 'Point' as const, coordinates: spread(centroids.get(gridId)!, index) },
-        properties: { issueId: item.issueId, tenantId: item.tenantId, level: item.level, overdue: item.overdue, critical: item.critical },
+        properties: {
+          issueId: item.issueId,
+          tenantId: item.tenantId,
+          level: item.level,
+          overdue: item.overdue,
+          critical: item.critical,
+        },
       });
     }
     return { type: 'FeatureCollection' as const, features };
@@ -97,8 +124,24 @@ export function MapPage() {
     map.on('load', () => {
       map.addSource('grids', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       map.addSource('cases', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'grid-fill', type: 'fill', source: 'grids', paint: { 'fill-color': '#90a4ae', 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.15] } });
-      map.addLayer({ id: 'grid-line', type: 'line', source: 'grids', paint: { 'line-color': '#455a64', 'line-width': ['match', ['get', 'level'], 'street', 2.5, 'community', 1.8, 1] } });
+      map.addLayer({
+        id: 'grid-fill',
+        type: 'fill',
+        source: 'grids',
+        paint: {
+          'fill-color': '#90a4ae',
+          'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.45, 0.15],
+        },
+      });
+      map.addLayer({
+        id: 'grid-line',
+        type: 'line',
+        source: 'grids',
+        paint: {
+          'line-color': '#455a64',
+          'line-width': ['match', ['get', 'level'], 'street', 2.5, 'community', 1.8, 1],
+        },
+      });
       map.addLayer({
         id: 'case-points',
         type: 'circle',
@@ -119,15 +162,24 @@ export function MapPage() {
         // The smallest grid under the pointer: micro-grids lie inside their community, inside their street.
         const order = ['micro', 'grid', 'community', 'street'];
         const hits = map.queryRenderedFeatures(event.point, { layers: ['grid-fill'] });
-        const smallest = hits.sort((a, b) => order.indexOf(String(a.properties?.level)) - order.indexOf(String(b.properties?.level)))[0];
-        if (smallest?.properties) setSelected({ gridId: String(smallest.properties.gridId), name: String(smallest.properties.name), level: String(smallest.properties.level) });
+        const smallest = hits.sort(
+          (a, b) => order.indexOf(String(a.properties?.level)) - order.indexOf(String(b.properties?.level)),
+        )[0];
+        if (smallest?.properties)
+          setSelected({
+            gridId: String(smallest.properties.gridId),
+            name: String(smallest.properties.name),
+            level: String(smallest.properties.level),
+          });
       });
       for (const layer of ['case-points', 'grid-fill']) {
         map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
         map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
       }
       map.on('idle', () => {
-        const ids = new Set(map.queryRenderedFeatures({ layers: ['grid-fill'] }).map((feature) => feature.properties?.gridId));
+        const ids = new Set(
+          map.queryRenderedFeatures({ layers: ['grid-fill'] }).map((feature) => feature.properties?.gridId),
+        );
         setRendered(ids.size);
       });
       setLoaded(true);
@@ -160,7 +212,12 @@ export function MapPage() {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !loaded || !boundaries.data) return;
-    boundaries.data.features.forEach((feature, index) => map.setFeatureState({ source: 'grids', id: index + 1 }, { selected: feature.properties.gridId === selected?.gridId }));
+    boundaries.data.features.forEach((feature, index) =>
+      map.setFeatureState(
+        { source: 'grids', id: index + 1 },
+        { selected: feature.properties.gridId === selected?.gridId },
+      ),
+    );
   }, [loaded, boundaries.data, selected]);
 
   if (tenantId === null) return <p className="hint">{t('app.pickDistrict')}</p>;
@@ -168,7 +225,15 @@ export function MapPage() {
   return (
     <div className="map-page">
       <div className="map-frame">
-        <div ref={container} className="map-canvas" role="region" aria-label={t('map.title')} data-grids={featureCount} data-rendered-grids={rendered} data-cases={caseFeatures.features.length} />
+        <div
+          ref={container}
+          className="map-canvas"
+          role="region"
+          aria-label={t('map.title')}
+          data-grids={featureCount}
+          data-rendered-grids={rendered}
+          data-cases={caseFeatures.features.length}
+        />
         {boundaries.isSuccess && featureCount === 0 && <p className="map-overlay hint">{t('map.noBoundaries')}</p>}
         {boundaries.isError && (
           <p role="alert" className="map-overlay error">
@@ -191,7 +256,16 @@ export function MapPage() {
             .filter((feature) => feature.properties.level !== 'micro')
             .map((feature) => (
               <li key={feature.properties.gridId}>
-                <button type="button" onClick={() => setSelected({ gridId: feature.properties.gridId, name: feature.properties.name, level: feature.properties.level })}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    setSelected({
+                      gridId: feature.properties.gridId,
+                      name: feature.properties.name,
+                      level: feature.properties.level,
+                    })
+                  }
+                >
                   {feature.properties.name}
                 </button>
               </li>

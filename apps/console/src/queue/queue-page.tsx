@@ -9,7 +9,11 @@ import { useNow } from '../live/use-now';
 import { useScope } from '../shell/scope';
 
 /** Waiting since it entered the queue (the API's figure, moved on by the clock), else since the report. */
-function waitingSeconds(item: CaseDetails & { waitingSeconds?: number }, asOf: string | undefined, now: number): number {
+function waitingSeconds(
+  item: CaseDetails & { waitingSeconds?: number },
+  asOf: string | undefined,
+  now: number,
+): number {
   if (item.waitingSeconds !== undefined && asOf) return item.waitingSeconds + (now - Date.parse(asOf)) / 1000;
   return (now - Date.parse(item.reportedAt)) / 1000;
 }
@@ -24,7 +28,12 @@ export function QueuePage() {
   const queue = useQuery({
     queryKey: ['queue', scope.tenantId],
     queryFn: async ({ signal }) => {
-      const answer = await get<Queue | CaseDetails[]>('issue-dispatch', `/v1/tenants/${encodeURIComponent(scope.tenantId as string)}/issues/queue`, { limit: 200 }, signal);
+      const answer = await get<Queue | CaseDetails[]>(
+        'issue-dispatch',
+        `/v1/tenants/${encodeURIComponent(scope.tenantId as string)}/issues/queue`,
+        { limit: 200 },
+        signal,
+      );
       return (Array.isArray(answer) ? { items: answer } : answer) as Queue;
     },
     enabled: scope.tenantId !== null,

@@ -6,7 +6,11 @@ export function LanguageSwitch() {
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('app.language')}</span>
-      <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)} aria-label={t('app.language')}>
+      <select
+        value={i18n.language}
+        onChange={(event) => void i18n.changeLanguage(event.target.value)}
+        aria-label={t('app.language')}
+      >
         {languages.map((language) => (
           <option key={language.code} value={language.code}>
             {language.label}

@@ -32,7 +32,10 @@ export function ScopeProvider({ session, children }: { session: Session; childre
       }),
     [setParams],
   );
-  const value = useMemo(() => ({ session, tenantId, cityWide: city && tenantId === null, chooseDistrict }), [session, tenantId, city, chooseDistrict]);
+  const value = useMemo(
+    () => ({ session, tenantId, cityWide: city && tenantId === null, chooseDistrict }),
+    [session, tenantId, city, chooseDistrict],
+  );
   return <ScopeContext.Provider value={value}>{children}</ScopeContext.Provider>;
 }
 

@@ -16,7 +16,8 @@ function useSession() {
 export function Shell() {
   const session = useSession();
   const location = useLocation();
-  if (!session) return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (!session)
+    return <Navigate to={`/sign-in?returnTo=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   return (
     <ScopeProvider session={session}>
       <LiveFeedProvider>
@@ -29,7 +30,13 @@ export function Shell() {
 function FeedState() {
   const { t } = useTranslation();
   const { state } = useLiveFeed();
-  const label = { connecting: t('app.connecting'), live: t('app.live'), reconnecting: t('app.reconnecting'), closed: t('app.offline'), polling: t('app.polling') }[state];
+  const label = {
+    connecting: t('app.connecting'),
+    live: t('app.live'),
+    reconnecting: t('app.reconnecting'),
+    closed: t('app.offline'),
+    polling: t('app.polling'),
+  }[state];
   return (
     <span className={`feed-state feed-${state}`} role="status" data-feed-state={state}>
       ● {label}

@@ -16,13 +16,19 @@ describe('a development sign-in request', () => {
   });
 
   it('becomes the claims of a token: city role without tenant, district role with one, grid role with its grid', () => {
-    expect(parseDevSignIn({ role: 'city-viewer' })).toEqual({ ok: true, identity: { sub: 'dev:city:city-viewer', roles: [{ role: 'city-viewer' }] } });
+    expect(parseDevSignIn({ role: 'city-viewer' })).toEqual({
+      ok: true,
+      identity: { sub: 'dev:city:city-viewer', roles: [{ role: 'city-viewer' }] },
+    });
     expect(parseDevSignIn({ role: 'dispatcher', tenant: 'erqi', name: ' 王调度 ' })).toEqual({
       ok: true,
       identity: { sub: 'dev:erqi:dispatcher:王调度', name: '王调度', tenant: 'erqi', roles: [{ role: 'dispatcher' }] },
     });
     const grid = '7f8c3e0a-0000-4000-8000-000000000001';
-    expect(parseDevSignIn({ role: 'leader', tenant: 'erqi', grid })).toEqual({ ok: true, identity: { sub: `dev:erqi:leader:${grid}`, tenant: 'erqi', roles: [{ role: 'leader', grid }] } });
+    expect(parseDevSignIn({ role: 'leader', tenant: 'erqi', grid })).toEqual({
+      ok: true,
+      identity: { sub: `dev:erqi:leader:${grid}`, tenant: 'erqi', roles: [{ role: 'leader', grid }] },
+    });
   });
 
   it.each([

@@ -43,23 +43,27 @@ export interface DevIdentity {
 export const tenantPattern = /^[a-z0-9][a-z0-9-]{1,39}$/;
 const gridPattern = /^[A-Za-z0-9-]{1,64}$/;
 
-export type DevSignInParse = { readonly ok: true; readonly identity: DevIdentity } | { readonly ok: false; readonly reason: string };
+export type DevSignInParse =
+  { readonly ok: true; readonly identity: DevIdentity } | { readonly ok: false; readonly reason: string };
 
 /** Checks a POST /dev/sign-in body `{role, tenant?, grid?, name?}` the way the services will check the token. */
 export function parseDevSignIn(body: unknown): DevSignInParse {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, reason: 'send a JSON object {role, tenant?, grid?, name?}' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, reason: 'send a JSON object {role, tenant?, grid?, name?}' };
   const { role, tenant, grid, name } = body as Record<string, unknown>;
   const option = devSignInRoleOptions.find((candidate) => candidate.role === role);
   if (!option) return { ok: false, reason: `role must be one of ${devSignInRoles.join(', ')}` };
   for (const [field, value] of Object.entries({ tenant, grid, name })) {
-    if (value !== undefined && value !== null && typeof value !== 'string') return { ok: false, reason: `${field} must be a string` };
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      return { ok: false, reason: `${field} must be a string` };
   }
   const tenantId = (tenant as string | undefined | null) || undefined;
   const gridId = (grid as string | undefined | null) || undefined;
   const person = ((name as string | undefined | null) ?? '').trim() || undefined;
   if (option.needsTenant && !tenantId) return { ok: false, reason: `${option.role} acts in one district: send tenant` };
   if (!option.needsTenant && tenantId) return { ok: false, reason: `${option.role} is a city role: send no tenant` };
-  if (tenantId && !tenantPattern.test(tenantId)) return { ok: false, reason: 'tenant must be a district id (a-z, 0-9, -)' };
+  if (tenantId && !tenantPattern.test(tenantId))
+    return { ok: false, reason: 'tenant must be a district id (a-z, 0-9, -)' };
   if (option.needsGrid && !gridId) return { ok: false, reason: `${option.role} acts on one grid: send grid` };
   if (!option.needsGrid && gridId) return { ok: false, reason: `${option.role} is not a grid role: send no grid` };
   if (gridId && !gridPattern.test(gridId)) return { ok: false, reason: 'grid must be a grid id' };
@@ -67,6 +71,11 @@ export function parseDevSignIn(body: unknown): DevSignInParse {
   const sub = ['dev', tenantId ?? 'city', option.role, gridId, person].filter(Boolean).join(':').slice(0, 200);
   return {
     ok: true,
-    identity: { sub, ...(person ? { name: person } : {}), ...(tenantId ? { tenant: tenantId } : {}), roles: [gridId ? { role: option.role, grid: gridId } : { role: option.role }] },
+    identity: {
+      sub,
+      ...(person ? { name: person } : {}),
+      ...(tenantId ? { tenant: tenantId } : {}),
+      roles: [gridId ? { role: option.role, grid: gridId } : { role: option.role }],
+    },
   };
 }

@@ -33,25 +33,45 @@ export class DevSignInRoutes {
     private readonly registryBase: URL,
   ) {}
 
-  async handle(request: IncomingMessage, response: ServerResponse, pathname: string, query: URLSearchParams, headers: Record<string, string>): Promise<void> {
+  async handle(
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+    query: URLSearchParams,
+    headers: Record<string, string>,
+  ): Promise<void> {
     if (pathname === '/dev/sign-in/options') {
-      if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 'METHOD_NOT_ALLOWED', 'GET /dev/sign-in/options', { ...headers, Allow: 'GET, HEAD' });
+      if (request.method !== 'GET' && request.method !== 'HEAD')
+        return sendError(response, 'METHOD_NOT_ALLOWED', 'GET /dev/sign-in/options', {
+          ...headers,
+          Allow: 'GET, HEAD',
+        });
       return this.options(response, query.get('tenant'), headers);
     }
     if (pathname === '/dev/sign-in') {
-      if (request.method !== 'POST') return sendError(response, 'METHOD_NOT_ALLOWED', 'POST /dev/sign-in', { ...headers, Allow: 'POST' });
+      if (request.method !== 'POST')
+        return sendError(response, 'METHOD_NOT_ALLOWED', 'POST /dev/sign-in', { ...headers, Allow: 'POST' });
       return this.signIn(request, response, headers);
     }
     sendError(response, 'NOT_FOUND', `no route ${pathname}`, headers);
   }
 
-  private async options(response: ServerResponse, tenant: string | null, headers: Record<string, string>): Promise<void> {
-    if (tenant !== null && !tenantPattern.test(tenant)) return sendError(response, 'INVALID_SIGN_IN', 'tenant must be a district id (a-z, 0-9, -)', headers);
+  private async options(
+    response: ServerResponse,
+    tenant: string | null,
+    headers: Record<string, string>,
+  ): Promise<void> {
+    if (tenant !== null && !tenantPattern.test(tenant))
+      return sendError(response, 'INVALID_SIGN_IN', 'tenant must be a district id (a-z, 0-9, -)', headers);
     let registryProblem: string | null = null;
     let districts: DistrictOption[] = [];
     let grids: GridOption[] = [];
     try {
-      districts = (await this.registry<DistrictOption[]>('/v1/tenants')).map(({ tenantId, name, nameEn }) => ({ tenantId, name, nameEn }));
+      districts = (await this.registry<DistrictOption[]>('/v1/tenants')).map(({ tenantId, name, nameEn }) => ({
+        tenantId,
+        name,
+        nameEn,
+      }));
       if (tenant) grids = await this.gridsOf(tenant);
     } catch (error) {
       registryProblem = error instanceof Error ? error.message : String(error);
@@ -64,7 +84,9 @@ export class DevSignInRoutes {
     let after = '';
     // grid-registry pages by code, 1000 at a time; a demo district has a few hundred.
     for (let page = 0; page < 20; page += 1) {
-      const batch = await this.registry<GridOption[]>(`/v1/tenants/${tenant}/grids?limit=1000${after ? `&after=${after}` : ''}`);
+      const batch = await this.registry<GridOption[]>(
+        `/v1/tenants/${tenant}/grids?limit=1000${after ? `&after=${after}` : ''}`,
+      );
       grids.push(...batch.map(({ gridId, name, level, code, parentId }) => ({ gridId, name, level, code, parentId })));
       if (batch.length < 1000) break;
       after = batch[batch.length - 1].code;
@@ -89,19 +111,30 @@ export class DevSignInRoutes {
 
   private async cityViewer(): Promise<string> {
     if (!this.viewerToken || this.viewerToken.renewAt < Date.now()) {
-      const { token } = await this.minter.mint({ sub: 'dev:edge:sign-in-options', roles: [{ role: 'city-viewer' }] }, '2m');
+      const { token } = await this.minter.mint(
+        { sub: 'dev:edge:sign-in-options', roles: [{ role: 'city-viewer' }] },
+        '2m',
+      );
       this.viewerToken = { token, renewAt: Date.now() + 60_000 };
     }
     return this.viewerToken.token;
   }
 
-  private async signIn(request: IncomingMessage, response: ServerResponse, headers: Record<string, string>): Promise<void> {
+  private async signIn(
+    request: IncomingMessage,
+    response: ServerResponse,
+    headers: Record<string, string>,
+  ): Promise<void> {
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       request.resume();
       return sendError(response, 'UNSUPPORTED_MEDIA_TYPE', 'send Content-Type: application/json', headers);
     }
     const body = await readBody(request, MAX_SIGN_IN_BODY_BYTES);
-    if (body === null) return sendError(response, 'BODY_TOO_LARGE', `the body is over ${MAX_SIGN_IN_BODY_BYTES} bytes`, { ...headers, Connection: 'close' });
+    if (body === null)
+      return sendError(response, 'BODY_TOO_LARGE', `the body is over ${MAX_SIGN_IN_BODY_BYTES} bytes`, {
+        ...headers,
+        Connection: 'close',
+      });
     let parsed: unknown;
     try {
       parsed = JSON.parse(body);
@@ -113,7 +146,12 @@ export class DevSignInRoutes {
     try {
       sendJson(response, 200, await this.minter.mint(choice.identity, TOKEN_TTL), headers);
     } catch (error) {
-      sendError(response, 'SIGN_IN_FAILED', `signing failed: ${error instanceof Error ? error.message : String(error)}`, headers);
+      sendError(
+        response,
+        'SIGN_IN_FAILED',
+        `signing failed: ${error instanceof Error ? error.message : String(error)}`,
+        headers,
+      );
     }
   }
 }

@@ -15,7 +15,14 @@ export interface DevTokenMinter {
 }
 
 type DevTokensModule = {
-  mintDevToken(options: { privateKeyFile: string; sub: string; name?: string; tenant?: string; roles: DevIdentity['roles']; ttl: string }): Promise<string>;
+  mintDevToken(options: {
+    privateKeyFile: string;
+    sub: string;
+    name?: string;
+    tenant?: string;
+    roles: DevIdentity['roles'];
+    ttl: string;
+  }): Promise<string>;
 };
 
 // TypeScript compiles import() to require() for CommonJS output, and require() cannot load an ES module on Node 20.
@@ -27,7 +34,9 @@ function devTokensModulePath(): string {
     const candidate = path.join(dir, 'deploy', 'auth', 'dev-tokens.mjs');
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error('deploy/auth/dev-tokens.mjs not found above the edge: development sign-in needs the repository checkout');
+  throw new Error(
+    'deploy/auth/dev-tokens.mjs not found above the edge: development sign-in needs the repository checkout',
+  );
 }
 
 export function expiryOf(token: string): string {

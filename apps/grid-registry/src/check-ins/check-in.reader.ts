@@ -30,7 +30,11 @@ export class CheckInReader {
     const manager = this.dataSource.manager;
     await this.requireTenant(tenantId);
     const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
-    if (!policy) throw new NotFoundError('ZERO_REPORT_POLICY_NOT_FOUND', `district ${tenantId} has no zero-report policy yet (PUT one)`);
+    if (!policy)
+      throw new NotFoundError(
+        'ZERO_REPORT_POLICY_NOT_FOUND',
+        `district ${tenantId} has no zero-report policy yet (PUT one)`,
+      );
     return toZeroReportPolicyView(policy, policy.enabled ? await upcomingCutoff(manager, tenantId, policy, now) : null);
   }
 
@@ -111,10 +115,16 @@ export class CheckInReader {
   }
 
   /** A grid's days from `from` to `to`, newest first: each day it checked in or was recorded as missed. */
-  async history(tenantId: string, gridId: string, query: CheckInHistoryQuery, now = new Date()): Promise<CheckInDayView[]> {
+  async history(
+    tenantId: string,
+    gridId: string,
+    query: CheckInHistoryQuery,
+    now = new Date(),
+  ): Promise<CheckInDayView[]> {
     const manager = this.dataSource.manager;
     await this.requireTenant(tenantId);
-    if (!(await manager.existsBy(Grid, { tenantId, id: gridId }))) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    if (!(await manager.existsBy(Grid, { tenantId, id: gridId })))
+      throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
     const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
     const to = query.to ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
     const from = query.from ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
@@ -122,15 +132,25 @@ export class CheckInReader {
     // The period rule of every route (NotAfter on the query) once more, for a `from` after the default `to`.
     if (span < 0) throw new ValidationFailedError([{ field: 'from', reason: periodOutOfOrder('from', 'to') }]);
     if (span >= MAX_HISTORY_DAYS) {
-      throw new UnprocessableError('INVALID_DATE_RANGE', `at most ${MAX_HISTORY_DAYS} days at a time`, [{ field: 'from', reason: `more than ${MAX_HISTORY_DAYS} days before to` }]);
+      throw new UnprocessableError('INVALID_DATE_RANGE', `at most ${MAX_HISTORY_DAYS} days at a time`, [
+        { field: 'from', reason: `more than ${MAX_HISTORY_DAYS} days before to` },
+      ]);
     }
     const [checkIns, misses] = await Promise.all([
       manager.find(CheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),
       manager.find(MissedCheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),
     ]);
     const days: CheckInDayView[] = [
-      ...checkIns.map((checkIn): CheckInDayView => ({ date: checkIn.date, status: 'checked-in', checkIn: toCheckInView(checkIn) })),
-      ...misses.map((miss): CheckInDayView => ({ date: miss.date, status: 'missed', recordedAt: miss.recordedAt.toISOString() })),
+      ...checkIns.map((checkIn): CheckInDayView => ({
+        date: checkIn.date,
+        status: 'checked-in',
+        checkIn: toCheckInView(checkIn),
+      })),
+      ...misses.map((miss): CheckInDayView => ({
+        date: miss.date,
+        status: 'missed',
+        recordedAt: miss.recordedAt.toISOString(),
+      })),
     ];
     return days.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   }

@@ -40,12 +40,16 @@ export class CheckInsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CheckInView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (e.g. date not YYYY-MM-DD, description longer than 500, reportedBy empty)' })
+  @ApiBadRequestResponse({
+    type: ApiErrorView,
+    description: 'VALIDATION_FAILED (e.g. date not YYYY-MM-DD, description longer than 500, reportedBy empty)',
+  })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({
     type: ApiErrorView,
-    description: 'MATTERS_REQUIRED, MATTERS_NOT_ALLOWED, CHECK_IN_DATE_NOT_TODAY, CHECK_IN_AFTER_CUTOFF, UNKNOWN_MEMBER',
+    description:
+      'MATTERS_REQUIRED, MATTERS_NOT_ALLOWED, CHECK_IN_DATE_NOT_TODAY, CHECK_IN_AFTER_CUTOFF, UNKNOWN_MEMBER',
   })
   @ApiConflictResponse({ type: ApiErrorView, description: 'ALREADY_CHECKED_IN' })
   async checkIn(
@@ -60,12 +64,18 @@ export class CheckInsController {
 
   @Get()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: "A grid's zero-report history: each day it checked in or was recorded as missed, newest first (default: the last 30 days)" })
+  @ApiOperation({
+    summary:
+      "A grid's zero-report history: each day it checked in or was recorded as missed, newest first (default: the last 30 days)",
+  })
   @ApiOkResponse({ type: [CheckInDayView] })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'INVALID_DATE_RANGE (more than 366 days); `from` after `to` is a 400 VALIDATION_FAILED' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'INVALID_DATE_RANGE (more than 366 days); `from` after `to` is a 400 VALIDATION_FAILED',
+  })
   async history(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() query: CheckInHistoryQuery,

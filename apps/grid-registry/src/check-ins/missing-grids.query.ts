@@ -7,12 +7,18 @@ export const MAX_MISSING_PER_PAGE = 1000;
 
 /** Which day, and keyset paging by grid code (a district has thousands of micro-grids). */
 export class MissingGridsQuery {
-  @ApiPropertyOptional({ example: '2025-06-30', description: "Default: today in the district's zero-report time zone." })
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    description: "Default: today in the district's zero-report time zone.",
+  })
   @IsOptional()
   @IsCalendarDate()
   date?: string;
 
-  @ApiPropertyOptional({ example: '410103001', description: 'Only grids whose code sorts after this one: pass the last code of the previous page.' })
+  @ApiPropertyOptional({
+    example: '410103001',
+    description: 'Only grids whose code sorts after this one: pass the last code of the previous page.',
+  })
   @IsOptional()
   @Matches(/^\d{6,30}$/, { message: 'after must be a grid code (6-30 digits)' })
   after?: string;

@@ -15,7 +15,12 @@ export class ZeroReportPolicyView {
   @ApiProperty({ enum: gridLevels, isArray: true }) levels: string[];
   @ApiProperty() enabled: boolean;
   @ApiProperty({ example: 1 }) version: number;
-  @ApiProperty({ type: NextCutoffView, nullable: true, description: 'The next cut-off that will run; null when disabled.' }) nextCutoff: NextCutoffView | null;
+  @ApiProperty({
+    type: NextCutoffView,
+    nullable: true,
+    description: 'The next cut-off that will run; null when disabled.',
+  })
+  nextCutoff: NextCutoffView | null;
   @ApiProperty() updatedAt: string;
 }
 

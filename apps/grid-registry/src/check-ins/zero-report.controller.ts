@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
@@ -24,10 +31,14 @@ export class ZeroReportController {
   @Permit('district-admin')
   @ApiOperation({
     summary: "Set the district's zero-report (零上报) policy: daily cut-off, time zone, levels that must check in",
-    description: 'Replaces the whole policy and re-plans the cut-off timer in the same transaction. The answer names the next cut-off.',
+    description:
+      'Replaces the whole policy and re-plans the cut-off timer in the same transaction. The answer names the next cut-off.',
   })
   @ApiOkResponse({ type: ZeroReportPolicyView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (e.g. cutoff not HH:mm, unknown timeZone or level)' })
+  @ApiBadRequestResponse({
+    type: ApiErrorView,
+    description: 'VALIDATION_FAILED (e.g. cutoff not HH:mm, unknown timeZone or level)',
+  })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   put(@Param() { tenantId }: TenantParams, @Body() body: SetZeroReportPolicyDto): Promise<ZeroReportPolicyView> {
     return this.setPolicy.execute({ tenantId, policy: body });
@@ -46,7 +57,8 @@ export class ZeroReportController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
     summary: 'Grids without a check-in for a day (default today)',
-    description: "Before the day's cut-off has run: grids at the policy's levels that have not checked in yet (status pending). " +
+    description:
+      "Before the day's cut-off has run: grids at the policy's levels that have not checked in yet (status pending). " +
       'After: the grids recorded as missed (status missed). Ordered by code; page with `after` = the last code.',
   })
   @ApiOkResponse({ type: MissingGridsView })
@@ -59,7 +71,8 @@ export class ZeroReportController {
   @Get('zero-report/compliance')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: "Zero-report compliance for a day (default today): how many of the grids that owe a check-in made it, and which",
+    summary:
+      'Zero-report compliance for a day (default today): how many of the grids that owe a check-in made it, and which',
     description:
       "Before the day's cut-off has run: the active grids at the policy's levels, each reported or not yet. After: the grids recorded as missed and " +
       "those at the policy's levels that checked in. `rate` = reported / expected (null when none is expected).",

@@ -7,5 +7,5 @@ import { QueryFailedError } from 'typeorm';
 export function violatedUniqueConstraint(error: unknown): string | null {
   if (!(error instanceof QueryFailedError)) return null;
   const driverError = error.driverError as { code?: string; constraint?: string } | undefined;
-  return driverError?.code === '23505' ? driverError.constraint ?? '' : null;
+  return driverError?.code === '23505' ? (driverError.constraint ?? '') : null;
 }

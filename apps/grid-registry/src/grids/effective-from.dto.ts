@@ -6,7 +6,8 @@ import { IsInstant } from '@gridline/platform';
 export class EffectiveFromDto {
   @ApiPropertyOptional({
     example: '2026-11-01T00:00:00+08:00',
-    description: 'When the change takes effect (ISO 8601). Default now; may be back-dated, not after now, not before the last change of the grids involved.',
+    description:
+      'When the change takes effect (ISO 8601). Default now; may be back-dated, not after now, not before the last change of the grids involved.',
   })
   @IsOptional()
   @IsInstant({ message: 'effectiveFrom must be an ISO 8601 date or instant' })

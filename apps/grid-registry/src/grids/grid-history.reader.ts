@@ -27,7 +27,10 @@ export class GridHistoryReader {
     if (query.parentId !== undefined) builder.andWhere('v.parentId = :parentId', { parentId: query.parentId });
     if (query.level !== undefined) builder.andWhere('v.level = :level', { level: query.level });
     if (query.after !== undefined) builder.andWhere('v.code > :after', { after: query.after });
-    const rows = await builder.orderBy('v.code', 'ASC').take(query.limit ?? MAX_GRIDS_PER_PAGE).getMany();
+    const rows = await builder
+      .orderBy('v.code', 'ASC')
+      .take(query.limit ?? MAX_GRIDS_PER_PAGE)
+      .getMany();
     return rows.map(toGridVersionView);
   }
 
@@ -35,7 +38,10 @@ export class GridHistoryReader {
     const versions = await this.dataSource.manager.findBy(GridVersion, { tenantId, gridId });
     const version = versionAsOf(versions, asOf);
     if (!version) {
-      throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} did not exist in district ${tenantId} at ${asOf.toISOString()}`);
+      throw new NotFoundError(
+        'GRID_NOT_FOUND',
+        `grid ${gridId} did not exist in district ${tenantId} at ${asOf.toISOString()}`,
+      );
     }
     return toGridVersionView(version);
   }

@@ -35,7 +35,12 @@ export async function recordGridVersion(manager: EntityManager, grid: Grid, vali
  * The latest start of the open periods of these grids and of their children (`withChildren`): a back-dated change
  * may not start before it. The epoch when none has a row.
  */
-export async function latestOpenPeriodStart(manager: EntityManager, tenantId: string, gridIds: readonly string[], withChildren = false): Promise<Date> {
+export async function latestOpenPeriodStart(
+  manager: EntityManager,
+  tenantId: string,
+  gridIds: readonly string[],
+  withChildren = false,
+): Promise<Date> {
   const [{ latest }] = (await manager.query(
     `SELECT max(valid_from) AS latest FROM grid_versions
       WHERE tenant_id = $1 AND valid_to IS NULL AND (grid_id = ANY($2::uuid[]) ${withChildren ? 'OR parent_id = ANY($2::uuid[])' : ''})`,
@@ -48,7 +53,12 @@ export async function latestOpenPeriodStart(manager: EntityManager, tenantId: st
  * The highest code of `level` ever issued under `baseCode` in the district, now or in history (at most one per
  * table): what nextUnusedGridCode continues after.
  */
-export async function highestIssuedCodes(manager: EntityManager, tenantId: string, baseCode: string, level: GridLevel): Promise<string[]> {
+export async function highestIssuedCodes(
+  manager: EntityManager,
+  tenantId: string,
+  baseCode: string,
+  level: GridLevel,
+): Promise<string[]> {
   const length = baseCode.length + codeDigitsByLevel[level];
   const rows = (await manager.query(
     `(SELECT code FROM grid_versions WHERE tenant_id = $1 AND code LIKE $2 AND length(code) = $3 ORDER BY code DESC LIMIT 1)

@@ -10,7 +10,10 @@ export class GridLeaderDto {
   @Length(1, 60)
   name: string;
 
-  @ApiPropertyOptional({ example: '13800000000', description: 'Private: kept in grid-registry only, never in events or grid views.' })
+  @ApiPropertyOptional({
+    example: '13800000000',
+    description: 'Private: kept in grid-registry only, never in events or grid views.',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5-20 digits, spaces or dashes, optionally after a +' })
   phone?: string;

@@ -23,7 +23,12 @@ export class GridReader {
     if (query.after !== undefined) where.code = MoreThan(query.after);
     const grids = await manager.find(Grid, { where, order: { code: 'ASC' }, take: query.limit ?? MAX_GRIDS_PER_PAGE });
     if (grids.length === 0) return [];
-    const leaders = await manager.findBy(Member, { tenantId, role: 'leader', endedAt: IsNull(), gridId: In(grids.map((grid) => grid.id)) });
+    const leaders = await manager.findBy(Member, {
+      tenantId,
+      role: 'leader',
+      endedAt: IsNull(),
+      gridId: In(grids.map((grid) => grid.id)),
+    });
     const leaderOf = new Map(leaders.map((leader) => [leader.gridId, leader]));
     return grids.map((grid) => toGridView(grid, leaderOf.get(grid.id) ?? null));
   }
@@ -46,7 +51,13 @@ export class GridReader {
    * Grid scope in grid-registry: may the caller act on this grid (`grid-and-below`: a leader of the grid or an
    * ancestor), or only from above it (`strictly-below`: appointing a leader, renaming, moving, retiring)?
    */
-  async assertCanActOn(identity: Identity, tenantId: string, gridId: string, what: string, scope: 'grid-and-below' | 'strictly-below' = 'grid-and-below'): Promise<void> {
+  async assertCanActOn(
+    identity: Identity,
+    tenantId: string,
+    gridId: string,
+    what: string,
+    scope: 'grid-and-below' | 'strictly-below' = 'grid-and-below',
+  ): Promise<void> {
     const lineage = await this.lineage(tenantId, gridId);
     assertCanActOnGrid(identity, scope === 'strictly-below' ? lineage.slice(1) : lineage, what);
   }

@@ -26,29 +26,70 @@ export interface Reparenting {
  * and each grid touched gets a version, a history row from `effectiveFrom` and its new state on grid-state. Used
  * by a move, and by a merge or split for the child grids that change hands.
  */
-export async function reparentWithDescendants(manager: EntityManager, outbox: Outbox, move: Reparenting): Promise<{ fromCode: string; toCode: string }> {
+export async function reparentWithDescendants(
+  manager: EntityManager,
+  outbox: Outbox,
+  move: Reparenting,
+): Promise<{ fromCode: string; toCode: string }> {
   const { grid, descendants, parent } = move;
-  const code = nextUnusedGridCode(parent.code, grid.level, await highestIssuedCodes(manager, grid.tenantId, parent.code, grid.level));
+  const code = nextUnusedGridCode(
+    parent.code,
+    grid.level,
+    await highestIssuedCodes(manager, grid.tenantId, parent.code, grid.level),
+  );
   if (code === null) {
-    throw new ConflictError('GRID_CODE_SPACE_FULL', `grid ${parent.name} (${parent.code}) has issued ${maxSiblings(grid.level)} codes of level '${grid.level}', the most its code allows`);
+    throw new ConflictError(
+      'GRID_CODE_SPACE_FULL',
+      `grid ${parent.name} (${parent.code}) has issued ${maxSiblings(grid.level)} codes of level '${grid.level}', the most its code allows`,
+    );
   }
-  const recodes = new Map(rewriteDescendantCodes(grid.code, code, descendants.map((d) => ({ gridId: d.id, code: d.code }))).map((recode) => [recode.gridId, recode.to]));
-  const leaders = await manager.findBy(Member, { tenantId: grid.tenantId, role: 'leader', endedAt: IsNull(), gridId: In([grid.id, ...descendants.map((d) => d.id)]) });
+  const recodes = new Map(
+    rewriteDescendantCodes(
+      grid.code,
+      code,
+      descendants.map((d) => ({ gridId: d.id, code: d.code })),
+    ).map((recode) => [recode.gridId, recode.to]),
+  );
+  const leaders = await manager.findBy(Member, {
+    tenantId: grid.tenantId,
+    role: 'leader',
+    endedAt: IsNull(),
+    gridId: In([grid.id, ...descendants.map((d) => d.id)]),
+  });
   const leaderOf = new Map(leaders.map((leader) => [leader.gridId, leader]));
 
   const fromCode = grid.code;
   grid.parentId = parent.id;
   await recode(manager, outbox, grid, code, move, leaderOf.get(grid.id) ?? null);
-  for (const descendant of descendants) await recode(manager, outbox, descendant, recodes.get(descendant.id) as string, move, leaderOf.get(descendant.id) ?? null);
+  for (const descendant of descendants)
+    await recode(
+      manager,
+      outbox,
+      descendant,
+      recodes.get(descendant.id) as string,
+      move,
+      leaderOf.get(descendant.id) ?? null,
+    );
   return { fromCode, toCode: code };
 }
 
 /** New code (and, for the moved grid, new parent): version +1, history row from `effectiveFrom`, state announced. */
-async function recode(manager: EntityManager, outbox: Outbox, grid: Grid, code: string, { now, effectiveFrom, context }: Reparenting, leader: Member | null): Promise<void> {
+async function recode(
+  manager: EntityManager,
+  outbox: Outbox,
+  grid: Grid,
+  code: string,
+  { now, effectiveFrom, context }: Reparenting,
+  leader: Member | null,
+): Promise<void> {
   grid.code = code;
   grid.version += 1;
   grid.updatedAt = now;
-  await manager.update(Grid, { tenantId: grid.tenantId, id: grid.id }, { parentId: grid.parentId, code, version: grid.version, updatedAt: now });
+  await manager.update(
+    Grid,
+    { tenantId: grid.tenantId, id: grid.id },
+    { parentId: grid.parentId, code, version: grid.version, updatedAt: now },
+  );
   await recordGridVersion(manager, grid, effectiveFrom);
   await outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
 }

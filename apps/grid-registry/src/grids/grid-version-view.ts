@@ -14,7 +14,8 @@ export class GridVersionView {
   @ApiProperty({ enum: gridStatuses }) status: string;
   @ApiProperty({ example: 2, description: 'The grid state version that opened this period.' }) version: number;
   @ApiProperty() validFrom: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Null while this is the current state.' }) validTo: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null while this is the current state.' }) validTo:
+    string | null;
 }
 
 export function toGridVersionView(row: GridVersion): GridVersionView {

@@ -86,7 +86,8 @@ export class GridsController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({
     summary: "The district's grids as a flat list ordered by code (keyset paging with `after`)",
-    description: 'Retired grids only with `includeRetired=true`. With `asOf`, the tree as it was at that instant (GridVersionView items).',
+    description:
+      'Retired grids only with `includeRetired=true`. With `asOf`, the tree as it was at that instant (GridVersionView items).',
   })
   @ApiOkResponse({ schema: { type: 'array', items: gridOrVersion } })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
@@ -97,17 +98,25 @@ export class GridsController {
 
   @Get(':gridId')
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'One grid, with its leader (no contact details); with `asOf`, the grid as it stood then (GridVersionView)' })
+  @ApiOperation({
+    summary: 'One grid, with its leader (no contact details); with `asOf`, the grid as it stood then (GridVersionView)',
+  })
   @ApiOkResponse({ schema: gridOrVersion })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND (also: did not exist at `asOf`)' })
-  get(@Param() { tenantId, gridId }: TenantGridParams, @Query() { asOf }: GridAsOfQuery): Promise<GridView | GridVersionView> {
+  get(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Query() { asOf }: GridAsOfQuery,
+  ): Promise<GridView | GridVersionView> {
     if (asOf !== undefined) return this.history.get(tenantId, gridId, new Date(asOf));
     return this.reader.get(tenantId, gridId);
   }
 
   @Patch(':gridId')
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Rename a grid (district staff; a grid leader or worker below their own grid). Its code stays; the new state is announced.' })
+  @ApiOperation({
+    summary:
+      'Rename a grid (district staff; a grid leader or worker below their own grid). Its code stays; the new state is announced.',
+  })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
@@ -143,9 +152,13 @@ export class GridsController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({
     type: ApiErrorView,
-    description: 'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT, MOVE_WOULD_CREATE_CYCLE, GRID_RETIRED, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+    description:
+      'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT, MOVE_WOULD_CREATE_CYCLE, GRID_RETIRED, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
   })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  @ApiConflictResponse({
+    type: ApiErrorView,
+    description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
+  })
   async move(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MoveGridDto,
@@ -173,7 +186,8 @@ export class GridsController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({
     type: ApiErrorView,
-    description: 'GRID_HAS_CHILDREN, GRID_HAS_PLACES, GRID_HAS_BOUNDARY, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+    description:
+      'GRID_HAS_CHILDREN, GRID_HAS_PLACES, GRID_HAS_BOUNDARY, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
   })
   async retire(
     @Param() { tenantId, gridId }: TenantGridParams,
@@ -192,7 +206,7 @@ export class GridsController {
     summary: 'Merge sibling grids into this one, effective from a date (default now)',
     description:
       'The absorbed grids (same parent, level and kind) retire; their child grids move under this grid (re-coded), their places and ' +
-      "addresses go to it, their memberships end and their area joins its boundary (or `boundary` replaces it). Grid staff need this grid " +
+      'addresses go to it, their memberships end and their area joins its boundary (or `boundary` replaces it). Grid staff need this grid ' +
       'and every absorbed grid strictly inside their own. Announced on grid-state, place-state, grid-boundaries, member-state and as GridsMerged.',
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
@@ -206,7 +220,10 @@ export class GridsController {
       'UNKNOWN_GRID, MERGE_INTO_ITSELF, GRID_RETIRED, MERGE_ACROSS_LEVELS, MERGE_ACROSS_PARENTS, MERGE_ACROSS_KINDS, INVALID_POLYGON, BOUNDARY_REQUIRED, ' +
       'EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
   })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  @ApiConflictResponse({
+    type: ApiErrorView,
+    description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
+  })
   async merge(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MergeGridsDto,
@@ -214,7 +231,8 @@ export class GridsController {
     @CurrentIdentity() identity: Identity,
   ): Promise<GridView> {
     await this.reader.assertCanActOn(identity, tenantId, gridId, 'this grid', 'strictly-below');
-    for (const absorbed of body.absorbedGridIds) await this.reader.assertCanActOn(identity, tenantId, absorbed, 'an absorbed grid', 'strictly-below');
+    for (const absorbed of body.absorbedGridIds)
+      await this.reader.assertCanActOn(identity, tenantId, absorbed, 'an absorbed grid', 'strictly-below');
     return this.mergeGrids.execute({ tenantId, gridId, merge: body, correlationId });
   }
 
@@ -235,9 +253,13 @@ export class GridsController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
   @ApiUnprocessableEntityResponse({
     type: ApiErrorView,
-    description: 'SPLIT_PLAN_INVALID, GRID_RETIRED, INVALID_POLYGON, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
+    description:
+      'SPLIT_PLAN_INVALID, GRID_RETIRED, INVALID_POLYGON, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
   })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME, ADDRESS_TAKEN, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE' })
+  @ApiConflictResponse({
+    type: ApiErrorView,
+    description: 'DUPLICATE_GRID_NAME, ADDRESS_TAKEN, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
+  })
   async split(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SplitGridDto,

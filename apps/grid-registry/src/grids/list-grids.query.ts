@@ -18,7 +18,10 @@ export class ListGridsQuery {
   @IsIn(gridLevels, { message: `level must be one of ${gridLevels.join(', ')}` })
   level?: GridLevel;
 
-  @ApiPropertyOptional({ example: '410103001', description: 'Only grids whose code sorts after this one: pass the last code of the previous page.' })
+  @ApiPropertyOptional({
+    example: '410103001',
+    description: 'Only grids whose code sorts after this one: pass the last code of the previous page.',
+  })
   @IsOptional()
   @Matches(/^\d{6,30}$/, { message: 'after must be a grid code (6-30 digits)' })
   after?: string;
@@ -31,7 +34,10 @@ export class ListGridsQuery {
   @Max(MAX_GRIDS_PER_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ example: '2026-11-01T12:00:00+08:00', description: 'An ISO 8601 instant: the tree as it was then, from the grid history (see GridVersionView).' })
+  @ApiPropertyOptional({
+    example: '2026-11-01T12:00:00+08:00',
+    description: 'An ISO 8601 instant: the tree as it was then, from the grid history (see GridVersionView).',
+  })
   @IsOptional()
   @IsInstant({ message: 'asOf must be an ISO 8601 date or instant' })
   asOf?: string;

@@ -9,6 +9,7 @@ class FieldProblemView {
 export class ApiErrorView {
   @ApiProperty({ example: 422 }) statusCode: number;
   @ApiProperty({ example: 'WRONG_LEVEL_UNDER_PARENT', description: 'Stable machine-readable code.' }) code: string;
-  @ApiProperty({ example: "a 'micro' cannot be placed under a 'street': it belongs under a 'grid' or 'community'" }) message: string;
+  @ApiProperty({ example: "a 'micro' cannot be placed under a 'street': it belongs under a 'grid' or 'community'" })
+  message: string;
   @ApiProperty({ type: [FieldProblemView] }) details: FieldProblemView[];
 }

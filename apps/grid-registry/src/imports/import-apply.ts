@@ -8,12 +8,18 @@ import type { ImportProblem } from './domain/import-problem';
  * Applies a validated import in one transaction. A unique violation means the district changed between the
  * validation and the commit (another request took a name or an address): nothing is kept and the client retries.
  */
-export async function applyInOneTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function applyInOneTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   try {
     return await dataSource.transaction(work);
   } catch (error) {
     if (violatedUniqueConstraint(error) !== null) {
-      throw new ConflictError('CONCURRENT_CHANGE', 'the district changed while the file was being imported; nothing was imported, retry the request');
+      throw new ConflictError(
+        'CONCURRENT_CHANGE',
+        'the district changed while the file was being imported; nothing was imported, retry the request',
+      );
     }
     throw error;
   }
@@ -28,7 +34,12 @@ export async function onLine<T>(line: number, label: string, work: () => Promise
     return await work();
   } catch (error) {
     if (error instanceof ApiError) {
-      throw new ApiError(error.status, error.code, `line ${line} (${label}): ${error.message}; nothing was imported`, error.details.map((d) => ({ line, ...d })));
+      throw new ApiError(
+        error.status,
+        error.code,
+        `line ${line} (${label}): ${error.message}; nothing was imported`,
+        error.details.map((d) => ({ line, ...d })),
+      );
     }
     throw error;
   }

@@ -16,7 +16,9 @@ export const IMPORT_PATHS = /^\/v1\/tenants\/[^/]+\/imports\/(grids|places|membe
  * PAYLOAD_TOO_LARGE, a NUL byte 400 INVALID_TEXT.
  */
 async function readText(reader: RequestHandler, req: Request, res: Response): Promise<void> {
-  await new Promise<void>((resolve, reject) => reader(req, res, (error?: unknown) => (error ? reject(error) : resolve()))).catch((error: unknown) => {
+  await new Promise<void>((resolve, reject) =>
+    reader(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
+  ).catch((error: unknown) => {
     if ((error as { type?: string }).type === 'entity.too.large') throw new ImportTooLargeError(MAX_IMPORT_BODY);
     throw error;
   });
@@ -24,7 +26,11 @@ async function readText(reader: RequestHandler, req: Request, res: Response): Pr
 }
 
 const readCsv = text({ type: 'text/csv', limit: MAX_IMPORT_BODY, defaultCharset: 'utf-8' });
-const readGeoJson = text({ type: ['application/geo+json', 'application/json'], limit: MAX_IMPORT_BODY, defaultCharset: 'utf-8' });
+const readGeoJson = text({
+  type: ['application/geo+json', 'application/json'],
+  limit: MAX_IMPORT_BODY,
+  defaultCharset: 'utf-8',
+});
 
 /** A text/csv body as a string (grids, places and members imports). */
 @Injectable()

@@ -94,11 +94,27 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   /** Creates the job row and runs `work` in the background; answers at once. */
-  async start(tenantId: string, kind: ImportKind, dryRun: boolean, work: (progress: ImportProgress) => Promise<unknown>): Promise<ImportJobView> {
+  async start(
+    tenantId: string,
+    kind: ImportKind,
+    dryRun: boolean,
+    work: (progress: ImportProgress) => Promise<unknown>,
+  ): Promise<ImportJobView> {
     await requireDistrict(this.dataSource.manager, tenantId);
     const now = new Date();
     const row = this.dataSource.manager.create(ImportJob, {
-      id: randomUUID(), tenantId, kind, dryRun, status: 'validating', processed: 0, total: 0, result: null, error: null, createdAt: now, heartbeatAt: now, finishedAt: null,
+      id: randomUUID(),
+      tenantId,
+      kind,
+      dryRun,
+      status: 'validating',
+      processed: 0,
+      total: 0,
+      result: null,
+      error: null,
+      createdAt: now,
+      heartbeatAt: now,
+      finishedAt: null,
     });
     await this.dataSource.manager.insert(ImportJob, row);
     const job = new RunningJob(row.id, (j) => this.writeProgress(j));
@@ -109,7 +125,8 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
 
   async get(tenantId: string, jobId: string): Promise<ImportJobView> {
     const row = await this.dataSource.manager.findOneBy(ImportJob, { tenantId, id: jobId });
-    if (!row) throw new NotFoundError('IMPORT_JOB_NOT_FOUND', `import job ${jobId} does not exist in district ${tenantId}`);
+    if (!row)
+      throw new NotFoundError('IMPORT_JOB_NOT_FOUND', `import job ${jobId} does not exist in district ${tenantId}`);
     return toImportJobView(row);
   }
 
@@ -119,7 +136,8 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
       outcome = { status: 'succeeded', result: await work(job) };
     } catch (error) {
       outcome = { status: 'failed', error: errorOf(error) };
-      if (!(error instanceof ApiError)) this.logger.error(`import job ${job.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (!(error instanceof ApiError))
+        this.logger.error(`import job ${job.id} failed: ${error instanceof Error ? error.stack : String(error)}`);
     }
     await job.flush();
     const succeeded = outcome.status === 'succeeded';
@@ -131,7 +149,11 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
           WHERE id = $1`,
         [job.id, outcome.status, result, failure, succeeded ? job.total : job.processed, job.total],
       )
-      .catch((error: unknown) => this.logger.error(`import job ${job.id}: could not record its end (${String(error)}); the sweep will mark it failed`));
+      .catch((error: unknown) =>
+        this.logger.error(
+          `import job ${job.id}: could not record its end (${String(error)}); the sweep will mark it failed`,
+        ),
+      );
   }
 
   /** Only a running job's own columns; a job already finished (or failed by a sweep) is left alone. */
@@ -156,7 +178,8 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
     const error: ImportJobError = {
       statusCode: 503,
       code: 'IMPORT_INTERRUPTED',
-      message: 'the service stopped while the import ran; nothing was imported (it is applied in one transaction): send the file again',
+      message:
+        'the service stopped while the import ran; nothing was imported (it is applied in one transaction): send the file again',
       details: [],
     };
     await this.dataSource.query(
@@ -168,6 +191,12 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
 }
 
 function errorOf(error: unknown): ImportJobError {
-  if (error instanceof ApiError) return { statusCode: error.status, code: error.code, message: error.message, details: error.details.map((d) => ({ ...d })) };
+  if (error instanceof ApiError)
+    return {
+      statusCode: error.status,
+      code: error.code,
+      message: error.message,
+      details: error.details.map((d) => ({ ...d })),
+    };
   return { statusCode: 500, code: 'INTERNAL', message: 'internal error; see the service log', details: [] };
 }

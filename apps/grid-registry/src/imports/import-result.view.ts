@@ -4,7 +4,13 @@ export class ImportedGridView {
   @ApiProperty({ example: 3, description: 'The line of the file the grid came from.' }) line: number;
   @ApiProperty({ example: 'm1' }) ref: string;
   @ApiProperty({ enum: ['created', 'unchanged'] }) action: 'created' | 'unchanged';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null in a dry run for a grid that would be created.' }) gridId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null in a dry run for a grid that would be created.',
+  })
+  gridId: string | null;
   @ApiProperty({ nullable: true, type: String, example: '410103001001000001' }) code: string | null;
 }
 
@@ -12,16 +18,31 @@ export class ImportedGridView {
 export class ImportResultView {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ example: 4, description: 'Grids created (to be created in a dry run).' }) created: number;
-  @ApiProperty({ example: 0, description: 'Rows that describe a grid the district already has: left as they are.' }) unchanged: number;
+  @ApiProperty({ example: 0, description: 'Rows that describe a grid the district already has: left as they are.' })
+  unchanged: number;
   @ApiProperty({ example: 4, description: 'Rows in the file.' }) total: number;
   @ApiProperty({ type: [ImportedGridView] }) grids: ImportedGridView[];
 }
 
 export class ImportedPlaceView {
-  @ApiProperty({ example: 2, description: 'CSV: the line of the file. GeoJSON: the index of the feature in `features` (0-based).' }) line: number;
-  @ApiProperty({ example: 'y1', description: "The row's ref ('' when the file gives none; GeoJSON: the normalised address)." }) ref: string;
+  @ApiProperty({
+    example: 2,
+    description: 'CSV: the line of the file. GeoJSON: the index of the feature in `features` (0-based).',
+  })
+  line: number;
+  @ApiProperty({
+    example: 'y1',
+    description: "The row's ref ('' when the file gives none; GeoJSON: the normalised address).",
+  })
+  ref: string;
   @ApiProperty({ enum: ['created', 'unchanged'] }) action: 'created' | 'unchanged';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null in a dry run for a place that would be created.' }) placeId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null in a dry run for a place that would be created.',
+  })
+  placeId: string | null;
   @ApiProperty({ example: '汝河路22号院', description: 'Normalised, as stored.' }) address: string;
 }
 
@@ -29,7 +50,8 @@ export class ImportedPlaceView {
 export class PlaceImportResultView {
   @ApiProperty() dryRun: boolean;
   @ApiProperty({ example: 3, description: 'Places registered (to be registered in a dry run).' }) created: number;
-  @ApiProperty({ example: 0, description: 'Rows that describe a place the district already has: left as they are.' }) unchanged: number;
+  @ApiProperty({ example: 0, description: 'Rows that describe a place the district already has: left as they are.' })
+  unchanged: number;
   @ApiProperty({ example: 3, description: 'Rows in the file.' }) total: number;
   @ApiProperty({ type: [ImportedPlaceView] }) places: ImportedPlaceView[];
 }
@@ -38,7 +60,11 @@ export class ImportedBoundaryView {
   @ApiProperty({ example: 0, description: 'The index of the feature in `features` (0-based).' }) line: number;
   @ApiProperty({ example: '410103001001001' }) gridCode: string;
   @ApiProperty({ format: 'uuid' }) gridId: string;
-  @ApiProperty({ enum: ['set', 'unchanged'], description: 'set: drawn or redrawn (grid version +1, GridBoundaryChanged); unchanged: the grid already had exactly this boundary.' })
+  @ApiProperty({
+    enum: ['set', 'unchanged'],
+    description:
+      'set: drawn or redrawn (grid version +1, GridBoundaryChanged); unchanged: the grid already had exactly this boundary.',
+  })
   action: 'set' | 'unchanged';
 }
 
@@ -54,8 +80,18 @@ export class GeoJsonImportResultView {
 
 export class ImportedMemberView {
   @ApiProperty({ example: 2, description: 'The line of the file the member came from.' }) line: number;
-  @ApiProperty({ enum: ['created', 'unchanged'], description: 'unchanged: the grid already has an active member of that name in that role.' }) action: 'created' | 'unchanged';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null in a dry run for a member that would be added.' }) memberId: string | null;
+  @ApiProperty({
+    enum: ['created', 'unchanged'],
+    description: 'unchanged: the grid already has an active member of that name in that role.',
+  })
+  action: 'created' | 'unchanged';
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null in a dry run for a member that would be added.',
+  })
+  memberId: string | null;
   @ApiProperty({ example: '410103001001001' }) gridCode: string;
   @ApiProperty({ example: 'worker' }) role: string;
 }

@@ -29,8 +29,13 @@ export type ImportOutcome<T> = { readonly done: T } | { readonly started: Import
 export class ImportRunner {
   constructor(private readonly jobs: ImportJobs) {}
 
-  async run<T>({ kind, inBackground, ...command }: ImportRun, work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>): Promise<ImportOutcome<T>> {
+  async run<T>(
+    { kind, inBackground, ...command }: ImportRun,
+    work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>,
+  ): Promise<ImportOutcome<T>> {
     if (!inBackground) return { done: await work(command) };
-    return { started: await this.jobs.start(command.tenantId, kind, command.dryRun, (progress) => work(command, progress)) };
+    return {
+      started: await this.jobs.start(command.tenantId, kind, command.dryRun, (progress) => work(command, progress)),
+    };
   }
 }

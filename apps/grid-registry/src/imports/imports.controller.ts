@@ -1,4 +1,16 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
 import { IsUUID } from 'class-validator';
 import type { Response } from 'express';
 import {
@@ -26,7 +38,12 @@ import { ImportJobs } from './import-jobs';
 import { ImportProgress } from './import-progress';
 import { ImportCommandBase, ImportRunner } from './import-runner';
 import { ImportQuery } from './import.query';
-import { GeoJsonImportResultView, ImportResultView, MemberImportResultView, PlaceImportResultView } from './import-result.view';
+import {
+  GeoJsonImportResultView,
+  ImportResultView,
+  MemberImportResultView,
+  PlaceImportResultView,
+} from './import-result.view';
 import { ImportGeoJsonUseCase } from './use-cases/import-geojson/import-geojson.use-case';
 import { ImportGridsUseCase } from './use-cases/import-grids/import-grids.use-case';
 import { ImportMembersUseCase } from './use-cases/import-members/import-members.use-case';
@@ -52,7 +69,11 @@ function csvImport(example: string, okType: unknown) {
     ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' }),
     ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' }),
     ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_CSV' }),
-    ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID: details lists every problem (at most 1,000) as {line, field, reason}; line is the physical line (the header is 1)' }),
+    ApiUnprocessableEntityResponse({
+      type: ApiErrorView,
+      description:
+        'IMPORT_INVALID: details lists every problem (at most 1,000) as {line, field, reason}; line is the physical line (the header is 1)',
+    }),
   );
 }
 
@@ -60,7 +81,11 @@ function csvImport(example: string, okType: unknown) {
 function asyncImport() {
   return applyDecorators(
     ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: the same as `async=true`.' }),
-    ApiAcceptedResponse({ type: ImportJobView, description: 'async: the import job (also in the Location header); the file is validated and applied in the background' }),
+    ApiAcceptedResponse({
+      type: ImportJobView,
+      description:
+        'async: the import job (also in the Location header); the file is validated and applied in the background',
+    }),
   );
 }
 
@@ -68,7 +93,6 @@ function jsonText(body: unknown): string {
   if (typeof body !== 'string') throw new ImportNotJsonError();
   return body;
 }
-
 
 function csvText(body: unknown): string {
   if (typeof body !== 'string') throw new ImportNotCsvError();
@@ -106,10 +130,23 @@ export class ImportsController {
    * Runs the import as the request asks: synchronously (200 with the result), or as a job (202, Location of the
    * job) when asked with `async=true` or `Prefer: respond-async`.
    */
-  private async run<T>(kind: ImportKind, request: ImportRequest, work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>): Promise<T | ImportJobView> {
+  private async run<T>(
+    kind: ImportKind,
+    request: ImportRequest,
+    work: (command: ImportCommandBase, progress?: ImportProgress) => Promise<T>,
+  ): Promise<T | ImportJobView> {
     const { tenantId, query, prefer, correlationId, res } = request;
     const prefersAsync = /(^|[,;\s])respond-async($|[,;\s])/i.test(prefer ?? '');
-    const outcome = await this.runner.run({ kind, tenantId, dryRun: query.dryRun === 'true', correlationId, inBackground: query.async === 'true' || prefersAsync }, work);
+    const outcome = await this.runner.run(
+      {
+        kind,
+        tenantId,
+        dryRun: query.dryRun === 'true',
+        correlationId,
+        inBackground: query.async === 'true' || prefersAsync,
+      },
+      work,
+    );
     if ('done' in outcome) return outcome.done;
     res.status(HttpStatus.ACCEPTED).location(`/v1/tenants/${tenantId}/imports/jobs/${outcome.started.jobId}`);
     if (prefersAsync) res.setHeader('Preference-Applied', 'respond-async');
@@ -119,8 +156,10 @@ export class ImportsController {
   @Get('jobs/:jobId')
   @Permit('district-admin')
   @ApiOperation({
-    summary: "An import job of the district: status (validating → applying → succeeded | failed), progress (processed of total) and, once finished, the result or every problem",
-    description: 'Any replica answers (the job is a row). A job of another district is 404, like one that does not exist.',
+    summary:
+      'An import job of the district: status (validating → applying → succeeded | failed), progress (processed of total) and, once finished, the result or every problem',
+    description:
+      'Any replica answers (the job is a row). A job of another district is 404, like one that does not exist.',
   })
   @ApiOkResponse({ type: ImportJobView })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
@@ -131,9 +170,13 @@ export class ImportsController {
 
   @Post('grids')
   @Permit('district-admin')
-  @csvImport('ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone\ns1,,street,淮河路街道,,,,', ImportResultView)
+  @csvImport(
+    'ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone\ns1,,street,淮河路街道,,,,',
+    ImportResultView,
+  )
   @ApiOperation({
-    summary: "Import grids into the district's tree from CSV (district administrator); `dryRun=true` only validates and counts",
+    summary:
+      "Import grids into the district's tree from CSV (district administrator); `dryRun=true` only validates and counts",
     description:
       'Columns: ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone (the first four required). `parent_ref` is another ' +
       "row's ref or the code of an existing grid; addresses are separated by `;`. Each grid is created exactly as POST /grids creates one. " +
@@ -149,12 +192,17 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('grids', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importGrids.execute({ ...command, csv }, progress));
+    return this.run('grids', { tenantId, query, prefer, correlationId, res }, (command, progress) =>
+      this.importGrids.execute({ ...command, csv }, progress),
+    );
   }
 
   @Post('places')
   @Permit('district-admin')
-  @csvImport('ref,parent_ref,grid_code,kind,name,address,lon,lat\ny1,,410103001001001001,courtyard,汝河路22号院,汝河路22号院,113.6203,34.7466', PlaceImportResultView)
+  @csvImport(
+    'ref,parent_ref,grid_code,kind,name,address,lon,lat\ny1,,410103001001001001,courtyard,汝河路22号院,汝河路22号院,113.6203,34.7466',
+    PlaceImportResultView,
+  )
   @ApiOperation({
     summary: 'Import places (courtyards, buildings, stairwells, points of interest) from CSV (district administrator)',
     description:
@@ -174,12 +222,17 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<PlaceImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('places', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importPlaces.execute({ ...command, csv }, progress));
+    return this.run('places', { tenantId, query, prefer, correlationId, res }, (command, progress) =>
+      this.importPlaces.execute({ ...command, csv }, progress),
+    );
   }
 
   @Post('members')
   @Permit('district-admin')
-  @csvImport('grid_code,name,role,phone,note\n410103001001001001,王芳,worker,13800000000,3号楼一单元', MemberImportResultView)
+  @csvImport(
+    'grid_code,name,role,phone,note\n410103001001001001,王芳,worker,13800000000,3号楼一单元',
+    MemberImportResultView,
+  )
   @ApiOperation({
     summary: 'Import people and their roles per grid from CSV (district administrator)',
     description:
@@ -198,7 +251,9 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<MemberImportResultView | ImportJobView> {
     const csv = csvText(body);
-    return this.run('members', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importMembers.execute({ ...command, csv }, progress));
+    return this.run('members', { tenantId, query, prefer, correlationId, res }, (command, progress) =>
+      this.importMembers.execute({ ...command, csv }, progress),
+    );
   }
 
   @Post('geojson')
@@ -207,7 +262,7 @@ export class ImportsController {
   @ApiOperation({
     summary: 'Import grid boundaries and places from a GeoJSON FeatureCollection (district administrator)',
     description:
-      'Polygon/MultiPolygon features with `properties.grid_code` set that grid\'s boundary, validated as PUT …/boundary validates it (the same ' +
+      "Polygon/MultiPolygon features with `properties.grid_code` set that grid's boundary, validated as PUT …/boundary validates it (the same " +
       'boundary again is unchanged). Point features with `properties` kind, name, address, grid_code and optional parent_address (another ' +
       "feature's address or a registered place's) register places as POST /places does; a point is checked against the boundary its grid has " +
       'after this import. Boundaries are applied before places. **Problems name the feature: `line` is its index in `features` (0-based) and ' +
@@ -222,8 +277,32 @@ export class ImportsController {
       example: {
         type: 'FeatureCollection',
         features: [
-          { type: 'Feature', properties: { grid_code: '410103001001001001' }, geometry: { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71], [113.6, 34.7]]] } },
-          { type: 'Feature', properties: { grid_code: '410103001001001001', kind: 'courtyard', name: '汝河路22号院', address: '汝河路22号院' }, geometry: { type: 'Point', coordinates: [113.605, 34.705] } },
+          {
+            type: 'Feature',
+            properties: { grid_code: '410103001001001001' },
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [113.6, 34.7],
+                  [113.61, 34.7],
+                  [113.61, 34.71],
+                  [113.6, 34.71],
+                  [113.6, 34.7],
+                ],
+              ],
+            },
+          },
+          {
+            type: 'Feature',
+            properties: {
+              grid_code: '410103001001001001',
+              kind: 'courtyard',
+              name: '汝河路22号院',
+              address: '汝河路22号院',
+            },
+            geometry: { type: 'Point', coordinates: [113.605, 34.705] },
+          },
         ],
       },
     },
@@ -235,7 +314,10 @@ export class ImportsController {
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' })
   @ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_GEOJSON_MEDIA_TYPE' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'IMPORT_INVALID (details: {line: feature index, field: JSON path, reason}), IMPORT_NOT_GEOJSON' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'IMPORT_INVALID (details: {line: feature index, field: JSON path, reason}), IMPORT_NOT_GEOJSON',
+  })
   geojson(
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,
@@ -245,6 +327,8 @@ export class ImportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<GeoJsonImportResultView | ImportJobView> {
     const geojson = jsonText(body);
-    return this.run('geojson', { tenantId, query, prefer, correlationId, res }, (command, progress) => this.importGeoJson.execute({ ...command, geojson }, progress));
+    return this.run('geojson', { tenantId, query, prefer, correlationId, res }, (command, progress) =>
+      this.importGeoJson.execute({ ...command, geojson }, progress),
+    );
   }
 }

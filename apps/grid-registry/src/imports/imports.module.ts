@@ -25,13 +25,29 @@ export const importEntities = [ImportJob];
 @Module({
   imports: [PlacesModule, MembersModule],
   controllers: [ImportsController],
-  providers: [CreateGridUseCase, ImportGridsUseCase, PlaceImporter, ImportPlacesUseCase, ImportGeoJsonUseCase, ImportMembersUseCase, ImportJobs, ImportRunner],
+  providers: [
+    CreateGridUseCase,
+    ImportGridsUseCase,
+    PlaceImporter,
+    ImportPlacesUseCase,
+    ImportGeoJsonUseCase,
+    ImportMembersUseCase,
+    ImportJobs,
+    ImportRunner,
+  ],
 })
 export class ImportsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(CsvBodyMiddleware)
-      .forRoutes(...['grids', 'places', 'members'].map((kind) => ({ path: `v1/tenants/:tenantId/imports/${kind}`, method: RequestMethod.POST })));
-    consumer.apply(GeoJsonBodyMiddleware).forRoutes({ path: 'v1/tenants/:tenantId/imports/geojson', method: RequestMethod.POST });
+      .forRoutes(
+        ...['grids', 'places', 'members'].map((kind) => ({
+          path: `v1/tenants/:tenantId/imports/${kind}`,
+          method: RequestMethod.POST,
+        })),
+      );
+    consumer
+      .apply(GeoJsonBodyMiddleware)
+      .forRoutes({ path: 'v1/tenants/:tenantId/imports/geojson', method: RequestMethod.POST });
   }
 }

@@ -27,13 +27,31 @@ export class PlaceImporter {
    * The district's active grids, the places the rows' addresses and parent refs name, and the boundaries of the
    * rows' grids — overridden by `newBoundaries` (a GeoJSON file sets boundaries before registering places).
    */
-  async context(manager: EntityManager, tenantId: string, rows: readonly PlaceRowInput[], newBoundaries: ReadonlyMap<string, BoundaryGeometry> = new Map()): Promise<PlaceImportContext> {
-    const grids = await manager.find(Grid, { select: { id: true, code: true, name: true }, where: { tenantId, status: 'active' } });
+  async context(
+    manager: EntityManager,
+    tenantId: string,
+    rows: readonly PlaceRowInput[],
+    newBoundaries: ReadonlyMap<string, BoundaryGeometry> = new Map(),
+  ): Promise<PlaceImportContext> {
+    const grids = await manager.find(Grid, {
+      select: { id: true, code: true, name: true },
+      where: { tenantId, status: 'active' },
+    });
     const gridsByCode = new Map(grids.map((g) => [g.code, g]));
-    const addresses = [...new Set(rows.flatMap((row) => [row.address, row.parentRef]).filter((a) => a !== '').map(normaliseAddress))];
+    const addresses = [
+      ...new Set(
+        rows
+          .flatMap((row) => [row.address, row.parentRef])
+          .filter((a) => a !== '')
+          .map(normaliseAddress),
+      ),
+    ];
     const places = addresses.length === 0 ? [] : await manager.findBy(Place, { tenantId, address: In(addresses) });
-    const gridIds = [...new Set(rows.map((row) => gridsByCode.get(row.gridCode)?.id).filter((id): id is string => id !== undefined))];
-    const boundaries = gridIds.length === 0 ? [] : await manager.findBy(GridBoundary, { tenantId, gridId: In(gridIds) });
+    const gridIds = [
+      ...new Set(rows.map((row) => gridsByCode.get(row.gridCode)?.id).filter((id): id is string => id !== undefined)),
+    ];
+    const boundaries =
+      gridIds.length === 0 ? [] : await manager.findBy(GridBoundary, { tenantId, gridId: In(gridIds) });
     const boundaryOf = new Map<string, BoundaryGeometry>(boundaries.map((b) => [b.gridId, b.geometry]));
     for (const [gridId, geometry] of newBoundaries) boundaryOf.set(gridId, geometry);
     return {
@@ -49,7 +67,13 @@ export class PlaceImporter {
    * The places' `updated_at` is moved to the end of the transaction, so other replicas' resolve index (which
    * reads rows changed in the last seconds) sees them even when the import ran for longer than that.
    */
-  async apply(manager: EntityManager, tenantId: string, planned: readonly PlannedPlace[], correlationId: string, advanced: () => void): Promise<AppliedPlaces> {
+  async apply(
+    manager: EntityManager,
+    tenantId: string,
+    planned: readonly PlannedPlace[],
+    correlationId: string,
+    advanced: () => void,
+  ): Promise<AppliedPlaces> {
     const idOfRef = new Map<string, string>();
     const views: ImportedPlaceView[] = [];
     const created: RegisteredPlace[] = [];
@@ -58,7 +82,12 @@ export class PlaceImporter {
       if (row.action.kind === 'unchanged') {
         placeId = row.action.placeId;
       } else {
-        const parentPlaceId = row.parent === null ? undefined : row.parent.kind === 'place' ? row.parent.placeId : idOfRef.get(row.parent.ref)!;
+        const parentPlaceId =
+          row.parent === null
+            ? undefined
+            : row.parent.kind === 'place'
+              ? row.parent.placeId
+              : idOfRef.get(row.parent.ref)!;
         const place = {
           kind: row.kind,
           name: row.name,
@@ -67,16 +96,27 @@ export class PlaceImporter {
           ...(parentPlaceId === undefined ? {} : { parentPlaceId }),
           ...(row.point === null ? {} : { point: { lon: row.point.lon, lat: row.point.lat } }),
         };
-        const registered = await onLine(row.line, row.ref || row.address, () => this.registerPlace.registerWithin(manager, { tenantId, place, correlationId }));
+        const registered = await onLine(row.line, row.ref || row.address, () =>
+          this.registerPlace.registerWithin(manager, { tenantId, place, correlationId }),
+        );
         created.push(registered);
         placeId = registered.place.id;
       }
       if (row.ref !== '') idOfRef.set(row.ref, placeId);
-      views.push({ line: row.line, ref: row.ref, action: row.action.kind === 'create' ? 'created' : 'unchanged', placeId, address: row.address });
+      views.push({
+        line: row.line,
+        ref: row.ref,
+        action: row.action.kind === 'create' ? 'created' : 'unchanged',
+        placeId,
+        address: row.address,
+      });
       advanced();
     }
     if (created.length > 0) {
-      await manager.query('UPDATE places SET updated_at = clock_timestamp() WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, created.map((r) => r.place.id)]);
+      await manager.query(
+        'UPDATE places SET updated_at = clock_timestamp() WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+        [tenantId, created.map((r) => r.place.id)],
+      );
     }
     return { views, registered: created };
   }

@@ -31,17 +31,24 @@ export class DutyRosterController {
   @Put('roster')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: "Replace a grid's weekly duty roster: shifts [{ memberId, weekday 1-7, from, to }] in the district's local time",
+    summary:
+      "Replace a grid's weekly duty roster: shifts [{ memberId, weekday 1-7, from, to }] in the district's local time",
     description:
       "Each shift ends after it starts on the same day (a night shift is split at 24:00); every member is an active member of the grid; one member's shifts never overlap. " +
       "The zone is the district's zero-report zone, else Asia/Shanghai. Emits DutyRosterChanged (member ids only) unless nothing changed.",
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: DutyRosterView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (memberId, weekday, from, to; more than 500 shifts)' })
+  @ApiBadRequestResponse({
+    type: ApiErrorView,
+    description: 'VALIDATION_FAILED (memberId, weekday, from, to; more than 500 shifts)',
+  })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'SHIFT_ENDS_BEFORE_START, NOT_A_MEMBER_OF_GRID, SHIFTS_OVERLAP' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'SHIFT_ENDS_BEFORE_START, NOT_A_MEMBER_OF_GRID, SHIFTS_OVERLAP',
+  })
   async set(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetDutyRosterDto,
@@ -58,19 +65,28 @@ export class DutyRosterController {
   @ApiOkResponse({ type: DutyRosterView })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  async get(@Param() { tenantId, gridId }: TenantGridParams, @CurrentIdentity() identity: Identity): Promise<DutyRosterView> {
+  async get(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<DutyRosterView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.reader.roster(tenantId, gridId);
   }
 
   @Get('on-duty')
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Who is on duty for a grid at an instant (default now), by its roster in the district time zone' })
+  @ApiOperation({
+    summary: 'Who is on duty for a grid at an instant (default now), by its roster in the district time zone',
+  })
   @ApiOkResponse({ type: OnDutyView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (at)' })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  async onDuty(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: OnDutyQuery, @CurrentIdentity() identity: Identity): Promise<OnDutyView> {
+  async onDuty(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Query() query: OnDutyQuery,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<OnDutyView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     const at = query.at === undefined ? new Date() : new Date(query.at);
     return this.reader.onDuty(tenantId, gridId, at);

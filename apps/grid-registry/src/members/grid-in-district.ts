@@ -8,9 +8,17 @@ import { requireDistrict } from '../tenants/require-district';
  * GRID_NOT_FOUND, exactly like one that does not exist. `lock` takes the grid row FOR UPDATE, which serialises
  * every change to the grid's members and roster (and its leader, which `grids/` changes under the same lock).
  */
-export async function gridInDistrict(manager: EntityManager, tenantId: string, gridId: string, lock = false): Promise<Grid> {
+export async function gridInDistrict(
+  manager: EntityManager,
+  tenantId: string,
+  gridId: string,
+  lock = false,
+): Promise<Grid> {
   await requireDistrict(manager, tenantId);
-  const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  const grid = await manager.findOne(Grid, {
+    where: { tenantId, id: gridId },
+    ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
   if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
   return grid;
 }

@@ -25,7 +25,13 @@ export class MemberContactErasure {
     if (member.endedAt === null || member.phone === null) return;
     const dueAt = erasureDueAt(member.endedAt, await this.policies.retentionSeconds(member.tenantId, manager));
     const payload: MemberPhoneErasurePayload = { endedAt: member.endedAt.toISOString() };
-    await this.timers.schedule(manager, { tenantId: member.tenantId, kind: MEMBER_PHONE_ERASURE_TIMER, aggregateId: member.id, dueAt, payload });
+    await this.timers.schedule(manager, {
+      tenantId: member.tenantId,
+      kind: MEMBER_PHONE_ERASURE_TIMER,
+      aggregateId: member.id,
+      dueAt,
+      payload,
+    });
   }
 
   /** Erases the phone of a locked, ended member now and announces it. */
@@ -33,7 +39,11 @@ export class MemberContactErasure {
     member.phone = null;
     member.phoneErasedAt = now;
     member.version += 1;
-    await manager.update(GridMember, { tenantId: member.tenantId, id: member.id }, { phone: null, phoneErasedAt: now, version: member.version });
+    await manager.update(
+      GridMember,
+      { tenantId: member.tenantId, id: member.id },
+      { phone: null, phoneErasedAt: now, version: member.version },
+    );
     await announceMembership(manager, this.outbox, member, EventContext.start(member.tenantId));
   }
 }

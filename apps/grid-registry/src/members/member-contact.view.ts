@@ -9,7 +9,12 @@ export class MemberContactView {
   @ApiProperty({ type: String, nullable: true, example: '13800000000' }) phone: string | null;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'When the phone was erased: the district retention period after the membership ended.' }) phoneErasedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'When the phone was erased: the district retention period after the membership ended.',
+  })
+  phoneErasedAt: string | null;
 }
 
 export function toMemberContactView(member: GridMember): MemberContactView {

@@ -10,11 +10,17 @@ export class MemberView {
   @ApiProperty({ example: '王芳' }) name: string;
   @ApiProperty({ enum: memberRoles }) role: string;
   @ApiProperty({ type: String, nullable: true, example: '3号楼一单元' }) note: string | null;
-  @ApiProperty({ description: 'Whether a phone is on file (the number itself stays in grid-registry).' }) hasPhone: boolean;
+  @ApiProperty({ description: 'Whether a phone is on file (the number itself stays in grid-registry).' })
+  hasPhone: boolean;
   @ApiProperty() active: boolean;
   @ApiProperty() startedAt: string;
   @ApiProperty({ type: String, nullable: true }) endedAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "When the ended membership's phone was erased (the district's retention period after it ended)." }) phoneErasedAt: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: "When the ended membership's phone was erased (the district's retention period after it ended).",
+  })
+  phoneErasedAt: string | null;
   @ApiProperty({ example: 1 }) version: number;
 }
 

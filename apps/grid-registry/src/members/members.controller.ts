@@ -38,7 +38,8 @@ export class MembersController {
   @Post()
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: 'Add a person to a grid in a role: leader 网格长, worker 网格员, party-hub 党员中心户, property 物业, merchant 商户, volunteer',
+    summary:
+      'Add a person to a grid in a role: leader 网格长, worker 网格员, party-hub 党员中心户, property 物业, merchant 商户, volunteer',
     description:
       'District staff anywhere in the district; grid staff on their grid and below (a leader is appointed from above: grid staff only below their own grid). ' +
       'Emits MemberStateChanged (public: no phone, a name only for leaders and workers) and MemberContactsChanged (internal). A first leader also updates the grid state.',
@@ -46,8 +47,14 @@ export class MembersController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: MemberView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (name, phone, role, note)' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE (residents), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND (also a grid of another district)' })
+  @ApiForbiddenResponse({
+    type: ApiErrorView,
+    description: 'FORBIDDEN_ROLE (residents), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID',
+  })
+  @ApiNotFoundResponse({
+    type: ApiErrorView,
+    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND (also a grid of another district)',
+  })
   @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_EXISTS (replace the leader with PUT …/leader)' })
   async add(
     @Param() { tenantId, gridId }: TenantGridParams,
@@ -63,11 +70,18 @@ export class MembersController {
 
   @Get()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone (see …/{memberId}/contact)" })
+  @ApiOperation({
+    summary:
+      "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone (see …/{memberId}/contact)",
+  })
   @ApiOkResponse({ type: [MemberView] })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  async list(@Param() { tenantId, gridId }: TenantGridParams, @Query() query: ListMembersQuery, @CurrentIdentity() identity: Identity): Promise<MemberView[]> {
+  async list(
+    @Param() { tenantId, gridId }: TenantGridParams,
+    @Query() query: ListMembersQuery,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<MemberView[]> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     return this.reader.list(tenantId, gridId, query.includeEnded ?? false);
   }
@@ -75,14 +89,21 @@ export class MembersController {
   @Get(':memberId/contact')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: "How to reach a member: their phone, for district staff and the staff of the member's grid or a grid above it",
+    summary:
+      "How to reach a member: their phone, for district staff and the staff of the member's grid or a grid above it",
     description:
       'The only route that shows a phone. Every answer that carries one is recorded in the contact access log (who, when, which member, this route); ' +
       "an ended membership's phone is shown until the district's retention period erases it.",
   })
   @ApiOkResponse({ type: MemberContactView })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE (residents, auditors), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)' })
+  @ApiForbiddenResponse({
+    type: ApiErrorView,
+    description: 'FORBIDDEN_ROLE (residents, auditors), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID',
+  })
+  @ApiNotFoundResponse({
+    type: ApiErrorView,
+    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)',
+  })
   async contact(
     @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
     @CurrentIdentity() identity: Identity,
@@ -90,20 +111,25 @@ export class MembersController {
   ): Promise<MemberContactView> {
     await this.grids.assertCanActOn(identity, tenantId, gridId, 'this grid');
     const contact = await this.reader.contact(tenantId, gridId, memberId);
-    if (contact.phone !== null) await this.accessLog.record(identity, via, { tenantId, memberId, fields: ['phone'], purpose: 'member-contact' });
+    if (contact.phone !== null)
+      await this.accessLog.record(identity, via, { tenantId, memberId, fields: ['phone'], purpose: 'member-contact' });
     return contact;
   }
 
   @Delete(':memberId')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: "End a membership (the row is kept with `endedAt`; the phone is erased after the district's retention period; the member leaves the roster)",
+    summary:
+      "End a membership (the row is kept with `endedAt`; the phone is erased after the district's retention period; the member leaves the roster)",
     description: 'Repeating it answers the same ended member. A leader is replaced with PUT …/leader instead.',
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: MemberView })
   @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)' })
+  @ApiNotFoundResponse({
+    type: ApiErrorView,
+    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)',
+  })
   @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_MUST_BE_REPLACED' })
   async end(
     @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,

@@ -22,6 +22,14 @@ export const memberEntities = [GridMember, DutyRoster];
 @Module({
   controllers: [MembersController, DutyRosterController],
   exports: [AddMemberUseCase, MemberContactErasure],
-  providers: [GridReader, MembersReader, AddMemberUseCase, EndMembershipUseCase, SetDutyRosterUseCase, MemberContactErasure, EraseExpiredPhoneUseCase],
+  providers: [
+    GridReader,
+    MembersReader,
+    AddMemberUseCase,
+    EndMembershipUseCase,
+    SetDutyRosterUseCase,
+    MemberContactErasure,
+    EraseExpiredPhoneUseCase,
+  ],
 })
 export class MembersModule {}

@@ -29,7 +29,11 @@ export class MembersReader {
     const manager = this.dataSource.manager;
     await gridInDistrict(manager, tenantId, gridId);
     const member = await manager.findOneBy(GridMember, { tenantId, gridId, id: memberId });
-    if (!member) throw new NotFoundError('MEMBER_NOT_FOUND', `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`);
+    if (!member)
+      throw new NotFoundError(
+        'MEMBER_NOT_FOUND',
+        `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`,
+      );
     return toMemberContactView(member);
   }
 
@@ -52,7 +56,8 @@ export class MembersReader {
     const roster = await manager.findOneBy(DutyRoster, { tenantId, gridId });
     const running = shiftsOnDutyAt(roster?.shifts ?? [], at, timeZone);
     const ids = [...new Set(running.shifts.map((s) => s.memberId))];
-    const members = ids.length === 0 ? [] : await manager.findBy(GridMember, { tenantId, gridId, id: In(ids), endedAt: IsNull() });
+    const members =
+      ids.length === 0 ? [] : await manager.findBy(GridMember, { tenantId, gridId, id: In(ids), endedAt: IsNull() });
     const byId = new Map(members.map((m) => [m.id, m]));
     return {
       at: at.toISOString(),
@@ -61,7 +66,18 @@ export class MembersReader {
       localTime: running.at.time,
       onDuty: running.shifts.flatMap((shift) => {
         const member = byId.get(shift.memberId);
-        return member ? [{ memberId: member.id, name: member.name, role: member.role, weekday: shift.weekday, from: shift.from, to: shift.to }] : [];
+        return member
+          ? [
+              {
+                memberId: member.id,
+                name: member.name,
+                role: member.role,
+                weekday: shift.weekday,
+                from: shift.from,
+                to: shift.to,
+              },
+            ]
+          : [];
       }),
     };
   }

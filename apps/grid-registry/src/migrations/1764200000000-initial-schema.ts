@@ -65,7 +65,9 @@ export class InitialSchema1764200000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT members_grid_fkey FOREIGN KEY (tenant_id, grid_id) REFERENCES "${s}".grids (tenant_id, id)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

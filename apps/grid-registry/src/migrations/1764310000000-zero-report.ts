@@ -12,7 +12,9 @@ export class ZeroReport1764310000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
     // Another feature may have given grid-registry its timers first; the table is shared, so create it once.
-    const [{ exists }] = (await queryRunner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`"${s}".durable_timers`])) as Array<{ exists: boolean }>;
+    const [{ exists }] = (await queryRunner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+      `"${s}".durable_timers`,
+    ])) as Array<{ exists: boolean }>;
     if (!exists) await createDurableTimerTable(queryRunner);
 
     await queryRunner.query(`

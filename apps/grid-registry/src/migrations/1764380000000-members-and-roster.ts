@@ -20,7 +20,9 @@ export class MembersAndRoster1764380000000 implements MigrationInterface {
         ADD CONSTRAINT members_ended_after_start CHECK (ended_at IS NULL OR ended_at >= created_at)`);
     // At most one ACTIVE leader per grid. Same name as before, so the leader use cases still recognise it.
     await queryRunner.query(`DROP INDEX "${s}".members_one_leader_per_grid_key`);
-    await queryRunner.query(`CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader' AND ended_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader' AND ended_at IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX members_grid ON "${s}".members (tenant_id, grid_id) WHERE ended_at IS NULL`);
     await queryRunner.query(`
       CREATE TABLE "${s}".duty_rosters (
@@ -40,7 +42,9 @@ export class MembersAndRoster1764380000000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE IF EXISTS "${s}".duty_rosters`);
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".members_grid`);
     await queryRunner.query(`DROP INDEX "${s}".members_one_leader_per_grid_key`);
-    await queryRunner.query(`CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader'`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX members_one_leader_per_grid_key ON "${s}".members (tenant_id, grid_id) WHERE role = 'leader'`,
+    );
     await queryRunner.query(`DELETE FROM "${s}".members WHERE role <> 'leader' OR ended_at IS NOT NULL`);
     await queryRunner.query(`
       ALTER TABLE "${s}".members

@@ -14,7 +14,9 @@ export class GridHistory1764390000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE "${s}".grids ADD COLUMN status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired'))`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".grids ADD COLUMN status text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'retired'))`,
+    );
     // A retired grid keeps its name; only active siblings must differ, so a name can be used again.
     await queryRunner.query(`DROP INDEX "${s}".grids_name_under_parent_key`);
     await queryRunner.query(
@@ -40,11 +42,17 @@ export class GridHistory1764390000000 implements MigrationInterface {
         CONSTRAINT grid_versions_period_check CHECK (valid_to IS NULL OR valid_to >= valid_from)
       )`);
     // At most one open row per grid: the current one.
-    await queryRunner.query(`CREATE UNIQUE INDEX grid_versions_one_open_key ON "${s}".grid_versions (tenant_id, grid_id) WHERE valid_to IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX grid_versions_one_open_key ON "${s}".grid_versions (tenant_id, grid_id) WHERE valid_to IS NULL`,
+    );
     // "The tree as it was at t": rows of one district whose period contains t.
-    await queryRunner.query(`CREATE INDEX grid_versions_as_of ON "${s}".grid_versions (tenant_id, valid_from, valid_to)`);
+    await queryRunner.query(
+      `CREATE INDEX grid_versions_as_of ON "${s}".grid_versions (tenant_id, valid_from, valid_to)`,
+    );
     // Codes ever issued under a parent code, so a code is never handed out twice.
-    await queryRunner.query(`CREATE INDEX grid_versions_code ON "${s}".grid_versions (tenant_id, code text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX grid_versions_code ON "${s}".grid_versions (tenant_id, code text_pattern_ops)`,
+    );
     await queryRunner.query(`
       INSERT INTO "${s}".grid_versions (tenant_id, grid_id, version, parent_id, level, code, name, dedicated, status, valid_from, valid_to)
       SELECT tenant_id, id, version, parent_id, level, code, name, dedicated, status, created_at, NULL FROM "${s}".grids`);
@@ -54,7 +62,9 @@ export class GridHistory1764390000000 implements MigrationInterface {
     const s = schemaOf(queryRunner);
     await queryRunner.query(`DROP TABLE IF EXISTS "${s}".grid_versions`);
     await queryRunner.query(`DROP INDEX "${s}".grids_name_under_parent_key`);
-    await queryRunner.query(`CREATE UNIQUE INDEX grids_name_under_parent_key ON "${s}".grids (tenant_id, COALESCE(parent_id, '${NO_PARENT}'::uuid), name)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX grids_name_under_parent_key ON "${s}".grids (tenant_id, COALESCE(parent_id, '${NO_PARENT}'::uuid), name)`,
+    );
     await queryRunner.query(`ALTER TABLE "${s}".grids DROP COLUMN status`);
   }
 }

@@ -10,7 +10,9 @@ export class GridCodePrefixIndex1764400000000 implements MigrationInterface {
   name = 'GridCodePrefixIndex1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX grids_tenant_code_prefix ON "${schemaOf(queryRunner)}".grids (tenant_id, code text_pattern_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX grids_tenant_code_prefix ON "${schemaOf(queryRunner)}".grids (tenant_id, code text_pattern_ops)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

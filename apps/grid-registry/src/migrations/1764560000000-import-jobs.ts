@@ -31,7 +31,9 @@ export class ImportJobs1764560000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX import_jobs_tenant ON "${s}".import_jobs (tenant_id, created_at)`);
     // The sweep for jobs whose process stopped looks only at running ones.
-    await queryRunner.query(`CREATE INDEX import_jobs_running ON "${s}".import_jobs (heartbeat_at) WHERE status IN ('validating', 'applying')`);
+    await queryRunner.query(
+      `CREATE INDEX import_jobs_running ON "${s}".import_jobs (heartbeat_at) WHERE status IN ('validating', 'applying')`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

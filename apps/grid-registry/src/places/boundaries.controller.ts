@@ -44,7 +44,10 @@ export class BoundariesController {
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (unknown body fields, bad path ids)' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
   @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE: body over 256 kB' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'INVALID_POLYGON (details name ring and position), POLYGON_TOO_COMPLEX' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'INVALID_POLYGON (details name ring and position), POLYGON_TOO_COMPLEX',
+  })
   async put(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetGridBoundaryDto,

@@ -10,10 +10,17 @@ import { validateBoundary } from './domain/polygon-validation';
 export function boundaryFromRequest(input: unknown, field?: string): ValidBoundary {
   const verdict = validateBoundary(input);
   if (verdict.valid) return { geometry: verdict.geometry, bbox: verdict.bbox, positions: verdict.positions };
-  const problems = verdict.problems.map((problem) => ({ field: field ? `${field}.${problem.field}` : problem.field, reason: problem.reason }));
+  const problems = verdict.problems.map((problem) => ({
+    field: field ? `${field}.${problem.field}` : problem.field,
+    reason: problem.reason,
+  }));
   const [first, ...rest] = problems;
   const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-  return failWith(verdict.tooComplex ? 'POLYGON_TOO_COMPLEX' : 'INVALID_POLYGON', `the boundary is not a valid polygon: ${first.field}: ${first.reason}${more}`, problems);
+  return failWith(
+    verdict.tooComplex ? 'POLYGON_TOO_COMPLEX' : 'INVALID_POLYGON',
+    `the boundary is not a valid polygon: ${first.field}: ${first.reason}${more}`,
+    problems,
+  );
 }
 
 function failWith(code: string, message: string, problems: Array<{ field: string; reason: string }>): never {

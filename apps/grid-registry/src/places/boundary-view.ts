@@ -7,10 +7,26 @@ export class BoundaryView {
   @ApiProperty({ example: 'erqi' }) tenantId: string;
   @ApiProperty({
     description: 'GeoJSON Polygon or MultiPolygon (WGS84 lon/lat).',
-    example: { type: 'Polygon', coordinates: [[[113.60, 34.70], [113.61, 34.70], [113.61, 34.71], [113.60, 34.71], [113.60, 34.70]]] },
+    example: {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [113.6, 34.7],
+          [113.61, 34.7],
+          [113.61, 34.71],
+          [113.6, 34.71],
+          [113.6, 34.7],
+        ],
+      ],
+    },
   })
   boundary: BoundaryGeometry;
-  @ApiProperty({ type: [Number], example: [113.60, 34.70, 113.61, 34.71], description: '[minLon, minLat, maxLon, maxLat]' }) bbox: number[];
+  @ApiProperty({
+    type: [Number],
+    example: [113.6, 34.7, 113.61, 34.71],
+    description: '[minLon, minLat, maxLon, maxLat]',
+  })
+  bbox: number[];
   @ApiProperty({ example: 12 }) positions: number;
   @ApiProperty({ example: 2, description: "The grid's version after the boundary was set." }) version: number;
   @ApiProperty() updatedAt: string;

@@ -11,7 +11,10 @@ export class ListPlacesQuery {
   @IsUUID('all', { message: 'gridId must be a UUID' })
   gridId?: string;
 
-  @ApiPropertyOptional({ example: '汝河路22号院', description: 'Only places whose address sorts after this one: pass the last address of the previous page.' })
+  @ApiPropertyOptional({
+    example: '汝河路22号院',
+    description: 'Only places whose address sorts after this one: pass the last address of the previous page.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 120)

@@ -59,7 +59,9 @@ export class LocationIndex implements OnApplicationBootstrap, BeforeApplicationS
     await this.readChangesSince(BEGINNING);
     this.lastReadStartedAt = started;
     const { tenants, boundaries, places } = this.resolver.size;
-    this.logger.log(`resolve index ready: ${boundaries} boundaries and ${places} places in ${tenants} districts (${Date.now() - started} ms)`);
+    this.logger.log(
+      `resolve index ready: ${boundaries} boundaries and ${places} places in ${tenants} districts (${Date.now() - started} ms)`,
+    );
     this.timer = setInterval(() => void this.refresh(), REFRESH_EVERY_MS);
     this.timer.unref();
   }
@@ -79,7 +81,9 @@ export class LocationIndex implements OnApplicationBootstrap, BeforeApplicationS
       .then(() => {
         this.lastReadStartedAt = startedAt;
       })
-      .catch((error: unknown) => this.logger.warn(`refresh failed, will retry: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.logger.warn(`refresh failed, will retry: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         this.refreshing = null;
       });
@@ -103,8 +107,19 @@ export class LocationIndex implements OnApplicationBootstrap, BeforeApplicationS
         after,
       );
       for (const row of rows) {
-        this.resolver.putGrid({ gridId: row.id, tenantId: row.tenant_id, level: row.level, code: row.code, name: row.name, dedicated: row.dedicated }, row.version);
-        if (row.geometry !== null && row.boundary_version !== null) this.resolver.setBoundary(row.tenant_id, row.id, row.geometry, row.boundary_version);
+        this.resolver.putGrid(
+          {
+            gridId: row.id,
+            tenantId: row.tenant_id,
+            level: row.level,
+            code: row.code,
+            name: row.name,
+            dedicated: row.dedicated,
+          },
+          row.version,
+        );
+        if (row.geometry !== null && row.boundary_version !== null)
+          this.resolver.setBoundary(row.tenant_id, row.id, row.geometry, row.boundary_version);
         else this.resolver.removeBoundary(row.tenant_id, row.id, row.version);
       }
       if (rows.length < PAGE) return;
@@ -121,7 +136,8 @@ export class LocationIndex implements OnApplicationBootstrap, BeforeApplicationS
           ORDER BY p.updated_at, p.id LIMIT ${PAGE}`,
         after,
       );
-      for (const row of rows) this.resolver.putPlace({ placeId: row.id, tenantId: row.tenant_id, gridId: row.grid_id, address: row.address });
+      for (const row of rows)
+        this.resolver.putPlace({ placeId: row.id, tenantId: row.tenant_id, gridId: row.grid_id, address: row.address });
       if (rows.length < PAGE) return;
       after = [rows[rows.length - 1].at, rows[rows.length - 1].id];
     }

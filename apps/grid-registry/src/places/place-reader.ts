@@ -22,7 +22,11 @@ export class PlaceReader {
     const where: FindOptionsWhere<Place> = { tenantId };
     if (query.gridId !== undefined) where.gridId = query.gridId;
     if (query.after !== undefined) where.address = MoreThan(query.after);
-    const places = await manager.find(Place, { where, order: { address: 'ASC' }, take: query.limit ?? MAX_PLACES_PER_PAGE });
+    const places = await manager.find(Place, {
+      where,
+      order: { address: 'ASC' },
+      take: query.limit ?? MAX_PLACES_PER_PAGE,
+    });
     return places.map(toPlaceView);
   }
 

@@ -13,24 +13,39 @@ import { toPlaceState } from './place-state';
 export async function transferPlaces(
   manager: EntityManager,
   outbox: Outbox,
-  move: { tenantId: string; fromGridId: string; toGridId: string; placeIds: readonly string[] | null; now: Date; context: EventContext },
+  move: {
+    tenantId: string;
+    fromGridId: string;
+    toGridId: string;
+    placeIds: readonly string[] | null;
+    now: Date;
+    context: EventContext;
+  },
 ): Promise<number> {
   const { tenantId, fromGridId, toGridId, placeIds, now, context } = move;
-  const rows: Array<{ id: string }> = placeIds === null
-    ? await manager.query(`SELECT id FROM places WHERE tenant_id = $1 AND grid_id = $2 FOR UPDATE`, [tenantId, fromGridId])
-    : await manager.query(
-        `WITH RECURSIVE inside AS (
+  const rows: Array<{ id: string }> =
+    placeIds === null
+      ? await manager.query(`SELECT id FROM places WHERE tenant_id = $1 AND grid_id = $2 FOR UPDATE`, [
+          tenantId,
+          fromGridId,
+        ])
+      : await manager.query(
+          `WITH RECURSIVE inside AS (
            SELECT id, 0 AS depth FROM places WHERE tenant_id = $1 AND grid_id = $2 AND id = ANY($3::uuid[])
            UNION ALL
            SELECT p.id, inside.depth + 1 FROM places p JOIN inside ON p.parent_place_id = inside.id
             WHERE p.tenant_id = $1 AND p.grid_id = $2 AND inside.depth < 8
          ) SELECT DISTINCT id FROM inside`,
-        [tenantId, fromGridId, placeIds],
-      );
+          [tenantId, fromGridId, placeIds],
+        );
   if (rows.length === 0) return 0;
   const ids = rows.map((row) => row.id);
-  await manager.query(`UPDATE places SET grid_id = $3, version = version + 1, updated_at = $4 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, ids, toGridId, now]);
-  for (const place of await manager.findBy(Place, { tenantId, id: In(ids) })) await outbox.add(manager, PlaceStateChanged, toPlaceState(place), context);
+  await manager.query(
+    `UPDATE places SET grid_id = $3, version = version + 1, updated_at = $4 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    [tenantId, ids, toGridId, now],
+  );
+  for (const place of await manager.findBy(Place, { tenantId, id: In(ids) }))
+    await outbox.add(manager, PlaceStateChanged, toPlaceState(place), context);
   return ids.length;
 }
 

@@ -14,7 +14,8 @@ export class PlaceView {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentPlaceId: string | null;
   @ApiProperty({ enum: placeKinds }) kind: string;
   @ApiProperty({ example: '汝河路22号院' }) name: string;
-  @ApiProperty({ example: '汝河路22号院', description: 'Normalised: full-width digits as ASCII, no stray spaces.' }) address: string;
+  @ApiProperty({ example: '汝河路22号院', description: 'Normalised: full-width digits as ASCII, no stray spaces.' })
+  address: string;
   @ApiProperty({ type: PointView, nullable: true }) point: PointView | null;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty() createdAt: string;

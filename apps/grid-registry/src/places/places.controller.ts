@@ -33,14 +33,18 @@ export class PlacesController {
   @Post()
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({
-    summary: 'Register a courtyard, building, stairwell or point of interest (district staff; a leader or worker of its grid or above)',
+    summary:
+      'Register a courtyard, building, stairwell or point of interest (district staff; a leader or worker of its grid or above)',
     description: 'The address is stored normalised and is unique in the district. Announced on the place-state topic.',
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: PlaceView })
   @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'UNKNOWN_GRID, UNKNOWN_PARENT_PLACE, WRONG_PLACE_KIND_UNDER_PARENT, POINT_OUTSIDE_GRID' })
+  @ApiUnprocessableEntityResponse({
+    type: ApiErrorView,
+    description: 'UNKNOWN_GRID, UNKNOWN_PARENT_PLACE, WRONG_PLACE_KIND_UNDER_PARENT, POINT_OUTSIDE_GRID',
+  })
   @ApiConflictResponse({ type: ApiErrorView, description: 'ADDRESS_TAKEN' })
   async create(
     @Param() { tenantId }: TenantParams,

@@ -24,6 +24,15 @@ export const placeEntities = [GridBoundary, Place];
 @Module({
   controllers: [BoundariesController, DistrictBoundariesController, PlacesController, ResolveController],
   exports: [LocationIndex, RegisterPlaceUseCase, SetGridBoundaryUseCase],
-  providers: [LocationIndex, PlaceReader, GridReader, SetGridBoundaryUseCase, RemoveGridBoundaryUseCase, RegisterPlaceUseCase, ResolveLocationUseCase, ResolveBatchUseCase],
+  providers: [
+    LocationIndex,
+    PlaceReader,
+    GridReader,
+    SetGridBoundaryUseCase,
+    RemoveGridBoundaryUseCase,
+    RegisterPlaceUseCase,
+    ResolveLocationUseCase,
+    ResolveBatchUseCase,
+  ],
 })
 export class PlacesModule {}

@@ -27,7 +27,10 @@ export class ResolveController {
       'same or any level; an address to the grid of the place registered under it (normalised), else to a grid listing it.',
   })
   @ApiOkResponse({ type: ResolutionView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED: neither or both forms, lon without lat, out of range' })
+  @ApiBadRequestResponse({
+    type: ApiErrorView,
+    description: 'VALIDATION_FAILED: neither or both forms, lon without lat, out of range',
+  })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'LOCATION_NOT_IN_DISTRICT, TENANT_NOT_FOUND' })
   resolve(@Param() { tenantId }: TenantParams, @Query() query: ResolveLocationQuery): Promise<ResolutionView> {
     return this.resolveLocation.execute(tenantId, query);
@@ -43,7 +46,10 @@ export class ResolveController {
       '(LOCATION_NOT_IN_DISTRICT), not an error; a malformed item refuses the whole batch with 400 naming `locations[i]`.',
   })
   @ApiOkResponse({ type: ResolveBatchView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED: empty, over 1,000 items, or an item with neither or both forms' })
+  @ApiBadRequestResponse({
+    type: ApiErrorView,
+    description: 'VALIDATION_FAILED: empty, over 1,000 items, or an item with neither or both forms',
+  })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
   batch(@Param() { tenantId }: TenantParams, @Body() body: ResolveBatchDto): Promise<ResolveBatchView> {
     return this.resolveBatch.execute(tenantId, body);

@@ -18,13 +18,25 @@ export class CategoriesController {
 
   @Put(':code')
   @Permit('district-admin')
-  @ApiOperation({ summary: "Create or replace a district's issue category and its acknowledgement and resolve windows" })
-  async put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
+  @ApiOperation({
+    summary: "Create or replace a district's issue category and its acknowledgement and resolve windows",
+  })
+  async put(
+    @Param() { tenantId, code }: TenantCategoryParams,
+    @Body() body: PutCategoryPolicyDto,
+  ): Promise<CategoryPolicy> {
     await this.grids.requireTenant(tenantId);
-    const named = (windows: object | undefined) => Object.fromEntries(Object.entries(windows ?? {}).filter(([, v]) => v !== undefined));
+    const named = (windows: object | undefined) =>
+      Object.fromEntries(Object.entries(windows ?? {}).filter(([, v]) => v !== undefined));
     await this.dataSource.manager.upsert(
       CategoryPolicy,
-      { tenantId, code, name: body.name, ackWithinSeconds: named(body.ackWithinSeconds), resolveWithinSeconds: named(body.resolveWithinSeconds) },
+      {
+        tenantId,
+        code,
+        name: body.name,
+        ackWithinSeconds: named(body.ackWithinSeconds),
+        resolveWithinSeconds: named(body.resolveWithinSeconds),
+      },
       ['tenantId', 'code'],
     );
     return this.dataSource.manager.findOneByOrFail(CategoryPolicy, { tenantId, code });

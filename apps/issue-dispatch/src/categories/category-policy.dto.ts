@@ -20,7 +20,10 @@ export class PutCategoryPolicyDto {
   @Length(1, 100)
   name: string;
 
-  @ApiProperty({ type: AckWindowsDto, description: 'Seconds to acknowledge, per holder level; unnamed levels use defaults.' })
+  @ApiProperty({
+    type: AckWindowsDto,
+    description: 'Seconds to acknowledge, per holder level; unnamed levels use defaults.',
+  })
   @IsDefined({ message: 'ackWithinSeconds is required: seconds to acknowledge per level, e.g. { micro: 1800 }' })
   @ValidateNested()
   @Type(() => AckWindowsDto)
@@ -28,7 +31,8 @@ export class PutCategoryPolicyDto {
 
   @ApiPropertyOptional({
     type: AckWindowsDto,
-    description: 'Seconds to resolve once acknowledged (or taken over by escalation), per holder level; unnamed levels use defaults (1 day at a micro-grid … 10 days at the city centre).',
+    description:
+      'Seconds to resolve once acknowledged (or taken over by escalation), per holder level; unnamed levels use defaults (1 day at a micro-grid … 10 days at the city centre).',
   })
   @IsOptional()
   @ValidateNested()

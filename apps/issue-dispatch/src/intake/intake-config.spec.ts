@@ -2,12 +2,20 @@ import { loadIntakeConfig } from './intake-config';
 
 describe('loadIntakeConfig', () => {
   it('has defaults for every setting', () => {
-    expect(loadIntakeConfig({})).toEqual({ duplicates: { radiusMetres: 50, windowHours: 72 }, open311RatePerMinute: { anonymous: 60, perKey: 600 } });
+    expect(loadIntakeConfig({})).toEqual({
+      duplicates: { radiusMetres: 50, windowHours: 72 },
+      open311RatePerMinute: { anonymous: 60, perKey: 600 },
+    });
   });
 
   it('reads the variables and stops on a bad one, naming it', () => {
-    expect(loadIntakeConfig({ DUPLICATE_RADIUS_METRES: '120', DUPLICATE_WINDOW_HOURS: '24' }).duplicates).toEqual({ radiusMetres: 120, windowHours: 24 });
+    expect(loadIntakeConfig({ DUPLICATE_RADIUS_METRES: '120', DUPLICATE_WINDOW_HOURS: '24' }).duplicates).toEqual({
+      radiusMetres: 120,
+      windowHours: 24,
+    });
     expect(() => loadIntakeConfig({ DUPLICATE_RADIUS_METRES: 'far' })).toThrow(/DUPLICATE_RADIUS_METRES/);
-    expect(() => loadIntakeConfig({ OPEN311_RATE_PER_MINUTE_ANONYMOUS: '0' })).toThrow(/OPEN311_RATE_PER_MINUTE_ANONYMOUS/);
+    expect(() => loadIntakeConfig({ OPEN311_RATE_PER_MINUTE_ANONYMOUS: '0' })).toThrow(
+      /OPEN311_RATE_PER_MINUTE_ANONYMOUS/,
+    );
   });
 });

@@ -8,7 +8,12 @@ import type { DuplicatePolicy } from './domain/duplicate-rule';
  */
 const intakeEnvironmentSchema = z.object({
   DUPLICATE_RADIUS_METRES: z.coerce.number().int().min(1).max(10_000).default(50),
-  DUPLICATE_WINDOW_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(72),
+  DUPLICATE_WINDOW_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(72),
   OPEN311_RATE_PER_MINUTE_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   OPEN311_RATE_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });

@@ -30,14 +30,21 @@ export class ReportIntake {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
-  submit({ idempotencyScope, idempotencyKey, reader, ...command }: IntakeRequest, fingerprint: unknown = command.report): Promise<ReportedIssueView> {
-    const answer = async (issue: Issue): Promise<ReportedIssueView> => ({ ...toIntakeIssueView(issue, reader), possibleDuplicates: await this.duplicates.of(issue) });
+  submit(
+    { idempotencyScope, idempotencyKey, reader, ...command }: IntakeRequest,
+    fingerprint: unknown = command.report,
+  ): Promise<ReportedIssueView> {
+    const answer = async (issue: Issue): Promise<ReportedIssueView> => ({
+      ...toIntakeIssueView(issue, reader),
+      possibleDuplicates: await this.duplicates.of(issue),
+    });
     return this.idempotency.run(
       idempotencyScope,
       idempotencyKey,
       fingerprint,
       async () => answer(await this.reportIssue.execute(command)),
-      async (issueId) => answer(await this.dataSource.manager.findOneByOrFail(Issue, { tenantId: command.tenantId, id: issueId })),
+      async (issueId) =>
+        answer(await this.dataSource.manager.findOneByOrFail(Issue, { tenantId: command.tenantId, id: issueId })),
     );
   }
 }

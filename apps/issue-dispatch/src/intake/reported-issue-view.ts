@@ -11,9 +11,15 @@ export class ContactView {
 
 /** Where the reporter's contact stands; no personal data, so shown to everyone who may read the case. */
 export class ContactErasureView {
-  @ApiProperty({ nullable: true, type: String, description: 'When the contact is due to be erased: the district retention period after the case closed or was rejected; null while the case is open.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'When the contact is due to be erased: the district retention period after the case closed or was rejected; null while the case is open.',
+  })
   dueAt: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When it was erased; null while it is kept.' }) erasedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When it was erased; null while it is kept.' }) erasedAt:
+    string | null;
   @ApiProperty({ nullable: true, enum: ['retention-period', 'reporter-request'], type: String }) because: string | null;
 }
 
@@ -23,24 +29,39 @@ export class PossibleDuplicateView {
   @ApiProperty() state: string;
   @ApiProperty() reportedAt: string;
   @ApiProperty({ enum: ['place', 'radius'] }) matchedBy: 'place' | 'radius';
-  @ApiProperty({ nullable: true, type: Number, description: 'Metres between the two reported points, when both have one.' }) distanceMetres: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Metres between the two reported points, when both have one.',
+  })
+  distanceMetres: number | null;
 }
 
 /** An issue with what intake adds: the channel, photos and — for the reporter and district staff only — the contact. */
 export class IntakeIssueView extends CaseView {
-  @ApiProperty({ description: 'What the reporter wrote; plain text, shown as text (never as HTML) by the console.' }) description: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The address the report named, if any.' }) address: string | null;
+  @ApiProperty({ description: 'What the reporter wrote; plain text, shown as text (never as HTML) by the console.' })
+  description: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The address the report named, if any.' }) address:
+    string | null;
   @ApiProperty({ enum: ['resident', 'patrol', 'visit'] }) channel: string;
   @ApiProperty({ enum: ['rest', 'open311'] }) intakeSource: string;
   @ApiProperty({ type: [String] }) photoUrls: string[];
-  @ApiPropertyOptional({ type: ContactView, description: 'Only for the reporter and district staff, and only until erased; every answer carrying it is in the contact access log.' })
+  @ApiPropertyOptional({
+    type: ContactView,
+    description:
+      'Only for the reporter and district staff, and only until erased; every answer carrying it is in the contact access log.',
+  })
   contact?: ContactView;
   @ApiProperty({ type: ContactErasureView }) contactErasure: ContactErasureView;
 }
 
 /** The answer to a report: the issue, and earlier open reports that are likely the same problem. */
 export class ReportedIssueView extends IntakeIssueView {
-  @ApiProperty({ type: [PossibleDuplicateView], description: 'Earlier open reports of the same category at the same place or nearby; the issue is stored anyway, the dispatch centre decides.' })
+  @ApiProperty({
+    type: [PossibleDuplicateView],
+    description:
+      'Earlier open reports of the same category at the same place or nearby; the issue is stored anyway, the dispatch centre decides.',
+  })
   possibleDuplicates: PossibleDuplicateView[];
 }
 
@@ -55,7 +76,11 @@ export function mayReadContact(identity: Identity, issue: Issue): boolean {
 }
 
 export function toContactErasureView(issue: Issue): ContactErasureView {
-  return { dueAt: issue.contactEraseAfter?.toISOString() ?? null, erasedAt: issue.contactErasedAt?.toISOString() ?? null, because: issue.contactErasedBecause };
+  return {
+    dueAt: issue.contactEraseAfter?.toISOString() ?? null,
+    erasedAt: issue.contactErasedAt?.toISOString() ?? null,
+    because: issue.contactErasedBecause,
+  };
 }
 
 export function toContactView(issue: Issue): ContactView {

@@ -7,5 +7,8 @@ import { ForbiddenError, hasRole, Identity } from '@gridline/platform';
 export function assertMayUseChannel(identity: Identity, channel: 'resident' | 'patrol' | 'visit' | undefined): void {
   if (channel === undefined || channel === 'resident') return;
   if (hasRole(identity, 'leader', 'worker', 'city-admin')) return;
-  throw new ForbiddenError('FORBIDDEN_CHANNEL', `channel ${channel} is for grid leaders and workers; report as channel resident`);
+  throw new ForbiddenError(
+    'FORBIDDEN_CHANNEL',
+    `channel ${channel} is for grid leaders and workers; report as channel resident`,
+  );
 }

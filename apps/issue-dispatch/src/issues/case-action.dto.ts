@@ -3,7 +3,10 @@ import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
 
 /** Every case action names the version of the case the caller saw; a stale one is a 409. */
 export class VersionedCaseActionDto {
-  @ApiProperty({ example: 3, description: 'The case version the caller saw; if the case has changed since, the answer is 409 VERSION_CONFLICT.' })
+  @ApiProperty({
+    example: 3,
+    description: 'The case version the caller saw; if the case has changed since, the answer is 409 VERSION_CONFLICT.',
+  })
   @IsInt()
   @Min(1)
   expectedVersion: number;
@@ -20,7 +23,10 @@ export class CaseActionDto extends VersionedCaseActionDto {
 
 /** A case action that must say why: return, manual escalation, parking, reassignment, extension. */
 export class ReasonedCaseActionDto extends VersionedCaseActionDto {
-  @ApiProperty({ example: '不属于本网格 — not in our grid', description: 'Kept in the case history only (never on public topics).' })
+  @ApiProperty({
+    example: '不属于本网格 — not in our grid',
+    description: 'Kept in the case history only (never on public topics).',
+  })
   @IsString()
   @Length(1, 500)
   reason: string;

@@ -23,7 +23,11 @@ export class CaseClocks {
    * action racing a firing timer waits for it instead of deadlocking with it.
    */
   async lockTimers(manager: EntityManager, issueId: string): Promise<void> {
-    await manager.find(DurableTimer, { where: { aggregateId: issueId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    await manager.find(DurableTimer, {
+      where: { aggregateId: issueId },
+      select: { id: true },
+      lock: { mode: 'pessimistic_write' },
+    });
   }
 
   /** The case's policy snapshot with resolve windows, completing (and freezing) it from the category if needed. */

@@ -66,7 +66,9 @@ export class CaseEscalation {
       resolveDeadline: issue.resolveDeadline?.toISOString() ?? null,
       critical: issue.critical,
     });
-    this.logger.log(`issue ${issue.id} escalated ${from.level} → ${target.level} (${reason}, depth ${issue.escalationDepth})`);
+    this.logger.log(
+      `issue ${issue.id} escalated ${from.level} → ${target.level} (${reason}, depth ${issue.escalationDepth})`,
+    );
     return true;
   }
 

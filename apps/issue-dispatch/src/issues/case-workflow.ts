@@ -87,13 +87,19 @@ export class CaseWorkflow {
     const { tenantId, issueId, identity } = command;
     return this.dataSource.transaction(async (manager) => {
       await this.clocks.lockTimers(manager, issueId);
-      const issue = await manager.findOne(Issue, { where: { id: issueId, tenantId }, lock: { mode: 'pessimistic_write' } });
+      const issue = await manager.findOne(Issue, {
+        where: { id: issueId, tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
       await this.access.assertCanRead(identity, issue, manager);
       const decision = decideCaseAction(action, caseStatusOf(issue), identity, await this.placeOf(issue, manager));
       if (!decision.allowed && decision.refusal === 'not-yours') this.refuse(action, identity, issue);
       if (command.expectedVersion !== undefined && command.expectedVersion !== issue.version) {
-        throw new ConflictError('VERSION_CONFLICT', `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}; reload it and try again`);
+        throw new ConflictError(
+          'VERSION_CONFLICT',
+          `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}; reload it and try again`,
+        );
       }
       if (!decision.allowed) throw new ConflictError(decision.code, `issue ${issueId}: ${decision.reason}`);
       const { actingAs } = decision;
@@ -104,14 +110,22 @@ export class CaseWorkflow {
       const step = this.step(manager, issue, actor, actingAs, previous);
       await apply(step);
       // A case that closes or is rejected keeps its reporter's contact only for the district's retention period.
-      if (isFinished(issue.state) && !isFinished(previous)) await this.contactErasure.scheduleAfterFinish(manager, issue, step.now);
+      if (isFinished(issue.state) && !isFinished(previous))
+        await this.contactErasure.scheduleAfterFinish(manager, issue, step.now);
       await manager.save(issue);
       return issue;
     });
   }
 
   /** The step for work not started by a person (the clocks): same recording, no permission check. */
-  step(manager: EntityManager, issue: Issue, actor: CaseActor, actingAs: ActingAs, previous: IssueState = issue.state, now: Date = new Date()): CaseStep {
+  step(
+    manager: EntityManager,
+    issue: Issue,
+    actor: CaseActor,
+    actingAs: ActingAs,
+    previous: IssueState = issue.state,
+    now: Date = new Date(),
+  ): CaseStep {
     const context = EventContext.start(issue.tenantId, issue.correlationId);
     enrichLogContext({ correlationId: issue.correlationId });
     return {
@@ -141,7 +155,9 @@ export class CaseWorkflow {
 
   /** Where the case sits for the permission rule: the holder's lineage from the grid replica, and its reporter. */
   private async placeOf(issue: Issue, manager?: EntityManager): Promise<CasePlace> {
-    const holderLineage = issue.holderGridId ? (await this.grids.lineage(issue.tenantId, issue.holderGridId, manager)).map((g) => g.gridId) : [];
+    const holderLineage = issue.holderGridId
+      ? (await this.grids.lineage(issue.tenantId, issue.holderGridId, manager)).map((g) => g.gridId)
+      : [];
     return { holderLineage, reporterSubject: issue.reporterSubject };
   }
 
@@ -149,7 +165,10 @@ export class CaseWorkflow {
     const who = whoMay[action].join(', ');
     const gridAction = whoMay[action].some((capacity) => gridCapacities.has(capacity));
     if (gridAction && gridsOf(identity).length > 0) {
-      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `only ${who} may ${action} issue ${issue.id}, held by the ${issue.holderLevel}${issue.holderGridId ? ` ${issue.holderGridId}` : ' dispatch centre'}`);
+      throw new ForbiddenError(
+        'OUTSIDE_YOUR_GRID',
+        `only ${who} may ${action} issue ${issue.id}, held by the ${issue.holderLevel}${issue.holderGridId ? ` ${issue.holderGridId}` : ' dispatch centre'}`,
+      );
     }
     throw new ForbiddenError('FORBIDDEN_ROLE', `only ${who} may ${action} issue ${issue.id}`);
   }

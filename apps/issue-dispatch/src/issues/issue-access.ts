@@ -22,7 +22,8 @@ export class IssueAccess {
       }
     }
     if (hasRole(identity, 'resident') && issue.reporterSubject === identity.subject) return;
-    if (hasRole(identity, 'leader', 'worker')) throw new ForbiddenError('OUTSIDE_YOUR_GRID', `issue ${issue.id} is outside the grids you lead or work in`);
+    if (hasRole(identity, 'leader', 'worker'))
+      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `issue ${issue.id} is outside the grids you lead or work in`);
     throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issue.id} does not exist in district ${issue.tenantId}`);
   }
 

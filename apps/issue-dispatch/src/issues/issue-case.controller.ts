@@ -1,5 +1,13 @@
 import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { TenantIssueParams } from '../intake/path-params';
 import { CaseActionDto, ReasonedCaseActionDto } from './case-action.dto';
@@ -27,16 +35,22 @@ import { UnparkIssueUseCase } from './use-cases/unpark-issue/unpark-issue.use-ca
 import { VerifyIssueDto } from './use-cases/verify-issue/verify-issue.dto';
 import { VerifyIssueUseCase } from './use-cases/verify-issue/verify-issue.use-case';
 
-const command = ({ tenantId, issueId }: TenantIssueParams, identity: Identity, body: { expectedVersion?: number }): CaseCommand => ({
+const command = (
+  { tenantId, issueId }: TenantIssueParams,
+  identity: Identity,
+  body: { expectedVersion?: number },
+): CaseCommand => ({
   tenantId,
   issueId,
   identity,
   expectedVersion: body.expectedVersion,
 });
 /** A case action answers 200 with the case as it now stands. */
-const CaseActionDocs = (summary: string) => applyDecorators(HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: CaseView }));
+const CaseActionDocs = (summary: string) =>
+  applyDecorators(HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: CaseView }));
 
-const view = async (pending: Promise<Parameters<typeof toIssueView>[0]>): Promise<CaseView> => toIssueView(await pending);
+const view = async (pending: Promise<Parameters<typeof toIssueView>[0]>): Promise<CaseView> =>
+  toIssueView(await pending);
 
 /**
  * The case loop after intake (docs/adr/0012-case-loop.md). Every action names the version the caller saw;
@@ -47,7 +61,10 @@ const view = async (pending: Promise<Parameters<typeof toIssueView>[0]>): Promis
 @ApiTags('case loop')
 @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE / OUTSIDE_YOUR_GRID: not yours to do' })
 @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
-@ApiConflictResponse({ description: 'VERSION_CONFLICT, ILLEGAL_TRANSITION, ISSUE_PARKED, NOT_PARKED, EXTENSION_PENDING, NO_PENDING_EXTENSION, ALREADY_RATED' })
+@ApiConflictResponse({
+  description:
+    'VERSION_CONFLICT, ILLEGAL_TRANSITION, ISSUE_PARKED, NOT_PARKED, EXTENSION_PENDING, NO_PENDING_EXTENSION, ALREADY_RATED',
+})
 @Controller('v1/tenants/:tenantId/issues/:issueId')
 export class IssueCaseController {
   constructor(
@@ -71,15 +88,25 @@ export class IssueCaseController {
   @Post('accept')
   @Permit('district-staff')
   @CaseActionDocs('Dispatch centre: open a case (立案) for a report waiting in the queue')
-  accept(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  accept(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.acceptIssue.execute(command(params, identity, body), body));
   }
 
   @Post('reject')
   @Permit('district-staff')
-  @CaseActionDocs('Dispatch centre: decline a queued report or returned case — invalid, duplicate (naming the original), not our responsibility')
+  @CaseActionDocs(
+    'Dispatch centre: decline a queued report or returned case — invalid, duplicate (naming the original), not our responsibility',
+  )
   @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_ORIGINAL_ISSUE' })
-  reject(@Param() params: TenantIssueParams, @Body() body: RejectIssueDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  reject(
+    @Param() params: TenantIssueParams,
+    @Body() body: RejectIssueDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.rejectIssue.execute(command(params, identity, body), body));
   }
 
@@ -87,99 +114,159 @@ export class IssueCaseController {
   @Permit('district-staff')
   @CaseActionDocs('Dispatch centre: send a case from the queue to a grid by id; its acknowledgement clock starts')
   @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_GRID' })
-  dispatch(@Param() params: TenantIssueParams, @Body() body: DispatchIssueDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  dispatch(
+    @Param() params: TenantIssueParams,
+    @Body() body: DispatchIssueDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.dispatchIssue.execute(command(params, identity, body), body));
   }
 
   @Post('start-work')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holder: start handling an acknowledged case')
-  start(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  start(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.startWork.execute(command(params, identity, body), body));
   }
 
   @Post('resolve')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holder: the problem is solved; the resolve clock stops and the case waits for verification')
-  resolve(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  resolve(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.resolveIssue.execute(command(params, identity, body), body));
   }
 
   @Post('verify')
   @Permit('resident', 'grid-staff', 'district-staff')
   @CaseActionDocs('Reporter or dispatch centre: confirm the resolution (passed) or reopen the case for rework (failed)')
-  verify(@Param() params: TenantIssueParams, @Body() body: VerifyIssueDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  verify(
+    @Param() params: TenantIssueParams,
+    @Body() body: VerifyIssueDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.verifyIssue.execute(command(params, identity, body), body));
   }
 
   @Post('close')
   @Permit('district-staff')
   @CaseActionDocs('Dispatch centre: close a verified case (结案)')
-  close(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  close(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.closeIssue.execute(command(params, identity, body), body));
   }
 
   @Post('rate')
   @Permit('resident', 'grid-staff', 'district-staff')
   @CaseActionDocs('Reporter: rate the closed case 1–5 with an optional comment, once')
-  rate(@Param() params: TenantIssueParams, @Body() body: RateIssueDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  rate(
+    @Param() params: TenantIssueParams,
+    @Body() body: RateIssueDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.rateIssue.execute(command(params, identity, body), body));
   }
 
   @Post('request-extension')
   @Permit('grid-staff')
   @CaseActionDocs('Holding grid: ask one level up for a later resolve deadline (延期), with a reason')
-  @ApiUnprocessableEntityResponse({ description: 'INVALID_EXTENSION (the deadline asked for is not later than the current one, or not in the future)' })
-  askForExtension(@Param() params: TenantIssueParams, @Body() body: RequestExtensionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  @ApiUnprocessableEntityResponse({
+    description: 'INVALID_EXTENSION (the deadline asked for is not later than the current one, or not in the future)',
+  })
+  askForExtension(
+    @Param() params: TenantIssueParams,
+    @Body() body: RequestExtensionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.requestExtension.execute(command(params, identity, body), body));
   }
 
   @Post('approve-extension')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('A grid above the holder, or the dispatch centre: approve the pending extension; the resolve deadline moves')
-  approveExtension(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  @CaseActionDocs(
+    'A grid above the holder, or the dispatch centre: approve the pending extension; the resolve deadline moves',
+  )
+  approveExtension(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.decideExtension.approve(command(params, identity, body), body));
   }
 
   @Post('deny-extension')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('A grid above the holder, or the dispatch centre: deny the pending extension')
-  denyExtension(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  denyExtension(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.decideExtension.deny(command(params, identity, body), body));
   }
 
   @Post('return')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holding grid: return a wrongly dispatched case (回退) to the dispatch centre queue, with a reason')
-  giveBack(@Param() params: TenantIssueParams, @Body() body: ReasonedCaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  giveBack(
+    @Param() params: TenantIssueParams,
+    @Body() body: ReasonedCaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.returnIssue.execute(command(params, identity, body), body));
   }
 
   @Post('escalate')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holder or above: send the case one level up now (reason `manual`), with fresh deadlines')
-  escalate(@Param() params: TenantIssueParams, @Body() body: ReasonedCaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  escalate(
+    @Param() params: TenantIssueParams,
+    @Body() body: ReasonedCaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.escalateIssue.execute(command(params, identity, body), body));
   }
 
   @Post('reassign')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holding grid’s leader or above: hand the case to another member of the same grid')
-  reassign(@Param() params: TenantIssueParams, @Body() body: ReassignIssueDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  reassign(
+    @Param() params: TenantIssueParams,
+    @Body() body: ReassignIssueDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.reassignIssue.execute(command(params, identity, body), body));
   }
 
   @Post('park')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Holding grid’s leader or above: park a long-running case (挂账) with a reason; its clocks pause')
-  park(@Param() params: TenantIssueParams, @Body() body: ReasonedCaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  park(
+    @Param() params: TenantIssueParams,
+    @Body() body: ReasonedCaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.parkIssue.execute(command(params, identity, body), body));
   }
 
   @Post('unpark')
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs('Resume a parked case; each clock gets back the time it had left')
-  unpark(@Param() params: TenantIssueParams, @Body() body: CaseActionDto, @CurrentIdentity() identity: Identity): Promise<CaseView> {
+  unpark(
+    @Param() params: TenantIssueParams,
+    @Body() body: CaseActionDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<CaseView> {
     return view(this.unparkIssue.execute(command(params, identity, body), body));
   }
 }

@@ -9,12 +9,27 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
 export class CaseView extends IssueView {
   @ApiProperty({ enum: issueStates }) declare state: string;
   @ApiProperty({ nullable: true, type: String }) resolveDeadline: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Who handles the case within the holding grid (identity subject).' }) assigneeSubject: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who handles the case within the holding grid (identity subject).',
+  })
+  assigneeSubject: string | null;
   @ApiProperty() reworkCount: number;
   @ApiProperty() extensionCount: number;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'A pending extension request.' }) extensionRequest: { requestedDeadline: string; reason: string } | null;
-  @ApiPropertyOptional({ nullable: true, type: Object, description: 'Set while the case is parked (挂账): its clocks are paused.' })
-  parked: { since: string; reason: string | null; ackRemainingSeconds: number | null; resolveRemainingSeconds: number | null } | null;
+  @ApiPropertyOptional({ nullable: true, type: Object, description: 'A pending extension request.' })
+  extensionRequest: { requestedDeadline: string; reason: string } | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: Object,
+    description: 'Set while the case is parked (挂账): its clocks are paused.',
+  })
+  parked: {
+    since: string;
+    reason: string | null;
+    ackRemainingSeconds: number | null;
+    resolveRemainingSeconds: number | null;
+  } | null;
   @ApiProperty({ nullable: true, type: String }) resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: Boolean }) resolvedOnTime: boolean | null;
   @ApiProperty({ nullable: true, type: String }) verifiedAt: string | null;
@@ -45,9 +60,16 @@ export function toIssueView(issue: Issue): CaseView {
     assigneeSubject: issue.assigneeSubject,
     reworkCount: issue.reworkCount,
     extensionCount: issue.extensionCount,
-    extensionRequest: issue.extensionRequestedUntil ? { requestedDeadline: issue.extensionRequestedUntil.toISOString(), reason: issue.extensionReason ?? '' } : null,
+    extensionRequest: issue.extensionRequestedUntil
+      ? { requestedDeadline: issue.extensionRequestedUntil.toISOString(), reason: issue.extensionReason ?? '' }
+      : null,
     parked: issue.parkedAt
-      ? { since: issue.parkedAt.toISOString(), reason: issue.parkedReason, ackRemainingSeconds: seconds(issue.pausedAckMs), resolveRemainingSeconds: seconds(issue.pausedResolveMs) }
+      ? {
+          since: issue.parkedAt.toISOString(),
+          reason: issue.parkedReason,
+          ackRemainingSeconds: seconds(issue.pausedAckMs),
+          resolveRemainingSeconds: seconds(issue.pausedResolveMs),
+        }
       : null,
     resolvedAt: iso(issue.resolvedAt),
     resolvedOnTime: issue.resolvedOnTime,

@@ -126,10 +126,20 @@ export class Issue {
   @Column({ name: 'parked_reason', type: 'text', nullable: true })
   parkedReason: string | null = null;
 
-  @Column({ name: 'paused_ack_ms', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'paused_ack_ms',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   pausedAckMs: number | null = null;
 
-  @Column({ name: 'paused_resolve_ms', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  @Column({
+    name: 'paused_resolve_ms',
+    type: 'bigint',
+    nullable: true,
+    transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) },
+  })
   pausedResolveMs: number | null = null;
 
   @Column({ name: 'rejection_reason', type: 'text', nullable: true })

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationId, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
@@ -41,7 +50,10 @@ export class IssuesController {
   @ApiOperation({ summary: 'Report a problem; it is dispatched to the grid that holds its location' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one issue.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
-  @ApiCreatedResponse({ type: ReportedIssueView, description: 'The issue, with `possibleDuplicates`: earlier open reports likely of the same problem.' })
+  @ApiCreatedResponse({
+    type: ReportedIssueView,
+    description: 'The issue, with `possibleDuplicates`: earlier open reports likely of the same problem.',
+  })
   async report(
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
@@ -62,29 +74,40 @@ export class IssuesController {
       reader: identity,
     });
     // The answer shows the reporter their own contact; a replayed answer (same Idempotency-Key) shows it again.
-    await this.contactReads.recordShown(identity, via, { tenantId, caseId: answer.id, contact: answer.contact }, 'report-answer');
+    await this.contactReads.recordShown(
+      identity,
+      via,
+      { tenantId, caseId: answer.id, contact: answer.contact },
+      'report-answer',
+    );
     return answer;
   }
 
   @Post(':issueId/acknowledge')
   @Permit('grid-staff', 'district-staff')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The holder acknowledges the issue; the acknowledgement clock stops, the resolve clock runs' })
+  @ApiOperation({
+    summary: 'The holder acknowledges the issue; the acknowledgement clock stops, the resolve clock runs',
+  })
   @ApiOkResponse({ type: CaseView })
   async acknowledge(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @Body() body: AcknowledgeIssueDto,
     @CurrentIdentity() identity: Identity,
   ): Promise<CaseView> {
-    return toIssueView(await this.acknowledgeIssue.execute({ tenantId, issueId, identity, expectedVersion: body.expectedVersion }, body));
+    return toIssueView(
+      await this.acknowledgeIssue.execute({ tenantId, issueId, identity, expectedVersion: body.expectedVersion }, body),
+    );
   }
 
   // Declared before ':issueId' so that `queue` is not taken for an issue id.
   @Get('queue')
   @Permit('district-staff')
   @ApiOperation({
-    summary: "The district dispatch centre's queue: reports waiting to be accepted and cases waiting to be dispatched (returned ones too), oldest report first",
-    description: 'Paged by `limit` (1–200, default 50) and `offset`; `total` counts the whole queue and `waitingSeconds` runs to `asOf`, all read in one snapshot.',
+    summary:
+      "The district dispatch centre's queue: reports waiting to be accepted and cases waiting to be dispatched (returned ones too), oldest report first",
+    description:
+      'Paged by `limit` (1–200, default 50) and `offset`; `total` counts the whole queue and `waitingSeconds` runs to `asOf`, all read in one snapshot.',
   })
   @ApiOkResponse({ type: QueuePageView })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (limit, offset)' })
@@ -96,16 +119,30 @@ export class IssuesController {
   @Get(':issueId')
   @Permit('resident', 'grid-staff', 'district-staff')
   @ApiOperation({
-    summary: 'One issue as it stands, with the actions the caller may take on it now; residents see only their own; the contact only for its reporter and district staff, until erased',
-    description: 'An answer that carries the contact is recorded in the contact access log (who, when, which case, this route).',
+    summary:
+      'One issue as it stands, with the actions the caller may take on it now; residents see only their own; the contact only for its reporter and district staff, until erased',
+    description:
+      'An answer that carries the contact is recorded in the contact access log (who, when, which case, this route).',
   })
   @ApiOkResponse({ type: CaseDetailView })
   @ApiForbiddenResponse({ description: 'FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity, @AccessedVia() via: AccessRoute): Promise<CaseDetailView> {
+  async get(
+    @Param() { tenantId, issueId }: TenantIssueParams,
+    @CurrentIdentity() identity: Identity,
+    @AccessedVia() via: AccessRoute,
+  ): Promise<CaseDetailView> {
     const issue = await this.readable(tenantId, issueId, identity);
-    const view: CaseDetailView = { ...toIntakeIssueView(issue, identity), actions: await this.workflow.availableActions(identity, issue) };
-    await this.contactReads.recordShown(identity, via, { tenantId, caseId: issueId, contact: view.contact }, 'case-view');
+    const view: CaseDetailView = {
+      ...toIntakeIssueView(issue, identity),
+      actions: await this.workflow.availableActions(identity, issue),
+    };
+    await this.contactReads.recordShown(
+      identity,
+      via,
+      { tenantId, caseId: issueId, contact: view.contact },
+      'case-view',
+    );
     return view;
   }
 
@@ -118,9 +155,18 @@ export class IssuesController {
 
   @Get(':issueId/history')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @ApiOperation({ summary: 'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)' })
-  async history(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<IssueHistoryEntry[]> {
+  @ApiOperation({
+    summary:
+      'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)',
+  })
+  async history(
+    @Param() { tenantId, issueId }: TenantIssueParams,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<IssueHistoryEntry[]> {
     await this.readable(tenantId, issueId, identity);
-    return this.dataSource.manager.find(IssueHistoryEntry, { where: { tenantId, issueId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.dataSource.manager.find(IssueHistoryEntry, {
+      where: { tenantId, issueId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
   }
 }

@@ -12,12 +12,16 @@ export class PlaceReplica1764360000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
     await createPlaceReplicaTables(queryRunner);
-    await queryRunner.query(`ALTER TABLE "${s}".issues ADD COLUMN location_lon double precision, ADD COLUMN location_lat double precision`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".issues ADD COLUMN location_lon double precision, ADD COLUMN location_lat double precision`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE "${s}".issues DROP COLUMN IF EXISTS location_lat, DROP COLUMN IF EXISTS location_lon`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".issues DROP COLUMN IF EXISTS location_lat, DROP COLUMN IF EXISTS location_lon`,
+    );
     await dropPlaceReplicaTables(queryRunner);
   }
 }

@@ -11,7 +11,9 @@ export class CaseLoop1764500000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE "${s}".category_policies ADD COLUMN resolve_within_seconds jsonb NOT NULL DEFAULT '{}'::jsonb`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".category_policies ADD COLUMN resolve_within_seconds jsonb NOT NULL DEFAULT '{}'::jsonb`,
+    );
     await queryRunner.query(`
       ALTER TABLE "${s}".issues
         ADD COLUMN resolve_deadline timestamptz,
@@ -35,8 +37,12 @@ export class CaseLoop1764500000000 implements MigrationInterface {
         ADD COLUMN rating_comment text,
         ADD COLUMN rated_at timestamptz`);
     // The dispatch centre's queue: cases waiting for it, oldest first.
-    await queryRunner.query(`CREATE INDEX issues_centre_queue ON "${s}".issues (tenant_id, reported_at) WHERE state IN ('reported', 'accepted')`);
-    await queryRunner.query(`ALTER TABLE "${s}".issue_history ADD COLUMN actor_role text, ADD COLUMN actor_grid_id text`);
+    await queryRunner.query(
+      `CREATE INDEX issues_centre_queue ON "${s}".issues (tenant_id, reported_at) WHERE state IN ('reported', 'accepted')`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "${s}".issue_history ADD COLUMN actor_role text, ADD COLUMN actor_grid_id text`,
+    );
     await queryRunner.query(`
       CREATE FUNCTION "${s}".issue_history_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -51,12 +57,31 @@ export class CaseLoop1764500000000 implements MigrationInterface {
     const s = schemaOf(queryRunner);
     await queryRunner.query(`DROP TRIGGER IF EXISTS issue_history_append_only ON "${s}".issue_history`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS "${s}".issue_history_append_only()`);
-    await queryRunner.query(`ALTER TABLE "${s}".issue_history DROP COLUMN IF EXISTS actor_grid_id, DROP COLUMN IF EXISTS actor_role`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".issue_history DROP COLUMN IF EXISTS actor_grid_id, DROP COLUMN IF EXISTS actor_role`,
+    );
     await queryRunner.query(`DROP INDEX IF EXISTS "${s}".issues_centre_queue`);
     for (const column of [
-      'resolve_deadline', 'assignee_subject', 'work_started_at', 'resolved_at', 'resolved_on_time', 'verified_at', 'closed_at', 'rework_count',
-      'extension_count', 'extension_requested_until', 'extension_reason', 'parked_at', 'parked_reason', 'paused_ack_ms', 'paused_resolve_ms',
-      'rejection_reason', 'duplicate_of', 'rating', 'rating_comment', 'rated_at',
+      'resolve_deadline',
+      'assignee_subject',
+      'work_started_at',
+      'resolved_at',
+      'resolved_on_time',
+      'verified_at',
+      'closed_at',
+      'rework_count',
+      'extension_count',
+      'extension_requested_until',
+      'extension_reason',
+      'parked_at',
+      'parked_reason',
+      'paused_ack_ms',
+      'paused_resolve_ms',
+      'rejection_reason',
+      'duplicate_of',
+      'rating',
+      'rating_comment',
+      'rated_at',
     ]) {
       await queryRunner.query(`ALTER TABLE "${s}".issues DROP COLUMN IF EXISTS ${column}`);
     }

@@ -22,7 +22,9 @@ export class IntakeOpen3111764510000000 implements MigrationInterface {
         ADD COLUMN address_key text,
         ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
     await queryRunner.query(`UPDATE "${s}".issues SET updated_at = COALESCE(acknowledged_at, reported_at)`);
-    await queryRunner.query(`CREATE INDEX issues_duplicate_candidates ON "${s}".issues (tenant_id, category, reported_at)`);
+    await queryRunner.query(
+      `CREATE INDEX issues_duplicate_candidates ON "${s}".issues (tenant_id, category, reported_at)`,
+    );
     await queryRunner.query(`CREATE INDEX issues_tenant_reported ON "${s}".issues (tenant_id, reported_at)`);
     await queryRunner.query(`
       CREATE TABLE "${s}".open311_api_keys (

@@ -23,7 +23,9 @@ export class PersonalData1764620000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    await queryRunner.query(`ALTER TABLE "${s}".issues DROP COLUMN IF EXISTS contact_erased_because, DROP COLUMN IF EXISTS contact_erased_at, DROP COLUMN IF EXISTS contact_erase_after`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".issues DROP COLUMN IF EXISTS contact_erased_because, DROP COLUMN IF EXISTS contact_erased_at, DROP COLUMN IF EXISTS contact_erase_after`,
+    );
     await queryRunner.query(`UPDATE "${s}".issues SET reporter_name = '' WHERE reporter_name IS NULL`);
     await queryRunner.query(`ALTER TABLE "${s}".issues ALTER COLUMN reporter_name SET NOT NULL`);
     await dropPersonalDataTables(queryRunner);

@@ -29,11 +29,24 @@ export class ReporterContactErasure {
     issue.contactEraseAfter = eraseAfter;
     await this.timers.cancel(manager, issue.id, CONTACT_ERASURE_TIMER);
     const payload: ContactErasurePayload = { eraseAfter: eraseAfter.toISOString() };
-    await this.timers.schedule(manager, { tenantId: issue.tenantId, kind: CONTACT_ERASURE_TIMER, aggregateId: issue.id, dueAt: eraseAfter, payload });
+    await this.timers.schedule(manager, {
+      tenantId: issue.tenantId,
+      kind: CONTACT_ERASURE_TIMER,
+      aggregateId: issue.id,
+      dueAt: eraseAfter,
+      payload,
+    });
   }
 
   /** Erases the contact of a locked issue now and records who did it and why. Already erased: nothing happens. */
-  async erase(manager: EntityManager, issue: Issue, because: ContactErasureReason, actor: CaseActor, now: Date, note: string): Promise<void> {
+  async erase(
+    manager: EntityManager,
+    issue: Issue,
+    because: ContactErasureReason,
+    actor: CaseActor,
+    now: Date,
+    note: string,
+  ): Promise<void> {
     if (issue.contactErasedAt !== null) return;
     const details = withoutReporterIds(issue.intakeDetails);
     await manager.query(
@@ -43,7 +56,14 @@ export class ReporterContactErasure {
       [issue.tenantId, issue.id, JSON.stringify(details), now, because],
     );
     await this.timers.cancel(manager, issue.id, CONTACT_ERASURE_TIMER);
-    Object.assign(issue, { reporterName: null, reporterPhone: null, reporterEmail: null, intakeDetails: details, contactErasedAt: now, contactErasedBecause: because });
+    Object.assign(issue, {
+      reporterName: null,
+      reporterPhone: null,
+      reporterEmail: null,
+      intakeDetails: details,
+      contactErasedAt: now,
+      contactErasedBecause: because,
+    });
     await appendCaseHistory(manager, issue, actor, 'contact-erased', note, now);
   }
 }

@@ -15,8 +15,18 @@ export type ReporterContactPurpose = 'report-answer' | 'case-view' | 'own-contac
 export class ReporterContactReads {
   constructor(private readonly log: ContactAccessLog) {}
 
-  async recordShown(reader: Identity | null, via: AccessRoute, shown: { tenantId: string; caseId: string; contact?: ContactView | null }, purpose: ReporterContactPurpose): Promise<void> {
+  async recordShown(
+    reader: Identity | null,
+    via: AccessRoute,
+    shown: { tenantId: string; caseId: string; contact?: ContactView | null },
+    purpose: ReporterContactPurpose,
+  ): Promise<void> {
     if (!reader || !shown.contact) return;
-    await this.log.record(reader, via, { tenantId: shown.tenantId, caseId: shown.caseId, fields: revealedFields(shown.contact), purpose });
+    await this.log.record(reader, via, {
+      tenantId: shown.tenantId,
+      caseId: shown.caseId,
+      fields: revealedFields(shown.contact),
+      purpose,
+    });
   }
 }

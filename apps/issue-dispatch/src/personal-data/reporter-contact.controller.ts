@@ -9,7 +9,8 @@ import { ReporterContactView, toReporterContactView } from './reporter-contact.v
 import { EraseOwnContactUseCase } from './use-cases/erase-own-contact/erase-own-contact.use-case';
 
 /** Both routes answer 200 with the contact as it now stands. */
-const ContactDocs = (summary: string, description: string) => applyDecorators(HttpCode(200), ApiOperation({ summary, description }), ApiOkResponse({ type: ReporterContactView }));
+const ContactDocs = (summary: string, description: string) =>
+  applyDecorators(HttpCode(200), ApiOperation({ summary, description }), ApiOkResponse({ type: ReporterContactView }));
 
 /**
  * A reporter's contact on one report (docs/adr/0022): the resident who reported it sees it on their open and
@@ -17,7 +18,9 @@ const ContactDocs = (summary: string, description: string) => applyDecorators(Ht
  * contact access log.
  */
 @ApiTags('personal data')
-@ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE (grid staff, city viewers; staff may not erase), FORBIDDEN_DISTRICT' })
+@ApiForbiddenResponse({
+  description: 'FORBIDDEN_ROLE (grid staff, city viewers; staff may not erase), FORBIDDEN_DISTRICT',
+})
 @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s report)' })
 @Controller('v1/tenants/:tenantId/issues/:issueId/contact')
 export class ReporterContactController {
@@ -29,8 +32,15 @@ export class ReporterContactController {
 
   @Get()
   @Permit('resident', 'district-staff')
-  @ContactDocs("The report's contact: for its reporter (open and closed reports) and the district's staff", 'Recorded in the contact access log unless it is erased (then every field is null).')
-  async get(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity, @AccessedVia() via: AccessRoute): Promise<ReporterContactView> {
+  @ContactDocs(
+    "The report's contact: for its reporter (open and closed reports) and the district's staff",
+    'Recorded in the contact access log unless it is erased (then every field is null).',
+  )
+  async get(
+    @Param() { tenantId, issueId }: TenantIssueParams,
+    @CurrentIdentity() identity: Identity,
+    @AccessedVia() via: AccessRoute,
+  ): Promise<ReporterContactView> {
     const view = toReporterContactView(await this.reader.read(tenantId, issueId, identity));
     await this.reads.recordShown(identity, via, { tenantId, caseId: issueId, contact: view.contact }, 'contact-view');
     return view;
@@ -38,8 +48,14 @@ export class ReporterContactController {
 
   @Delete()
   @Permit('resident')
-  @ContactDocs('Reporter: erase my contact from this report now; the case is kept', "Name, phone, e-mail (and an Open311 app's device and account ids) go; the case history records it. Repeating it changes nothing.")
-  async erase(@Param() { tenantId, issueId }: TenantIssueParams, @CurrentIdentity() identity: Identity): Promise<ReporterContactView> {
+  @ContactDocs(
+    'Reporter: erase my contact from this report now; the case is kept',
+    "Name, phone, e-mail (and an Open311 app's device and account ids) go; the case history records it. Repeating it changes nothing.",
+  )
+  async erase(
+    @Param() { tenantId, issueId }: TenantIssueParams,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ReporterContactView> {
     return toReporterContactView(await this.eraseOwnContact.execute({ tenantId, issueId, identity }));
   }
 }

@@ -21,7 +21,11 @@ export class ReporterContactReader {
     const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
     if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
     await this.access.assertCanRead(identity, issue);
-    if (!mayReadContact(identity, issue)) throw new ForbiddenError('FORBIDDEN_ROLE', `only the reporter and the district's staff may read the contact of issue ${issueId}`);
+    if (!mayReadContact(identity, issue))
+      throw new ForbiddenError(
+        'FORBIDDEN_ROLE',
+        `only the reporter and the district's staff may read the contact of issue ${issueId}`,
+      );
     return issue;
   }
 }

@@ -11,5 +11,10 @@ export class ReporterContactView {
 }
 
 export function toReporterContactView(issue: Issue): ReporterContactView {
-  return { issueId: issue.id, tenantId: issue.tenantId, contact: toContactView(issue), erasure: toContactErasureView(issue) };
+  return {
+    issueId: issue.id,
+    tenantId: issue.tenantId,
+    contact: toContactView(issue),
+    erasure: toContactErasureView(issue),
+  };
 }

@@ -24,7 +24,9 @@ export class VolunteerHelpHistoryHandler {
     const step = volunteerHistoryStep(event.type, event.data, event.time);
     if (!step) return;
     if (step.tenantId !== event.tenantid || !UUID.test(step.issueId)) {
-      this.logger.warn(`skipped ${event.type} ${event.id}: issue ${step.issueId} of ${step.tenantId} cannot be an issue of district ${event.tenantid}`);
+      this.logger.warn(
+        `skipped ${event.type} ${event.id}: issue ${step.issueId} of ${step.tenantId} cannot be an issue of district ${event.tenantid}`,
+      );
       return;
     }
     const issue = await manager.findOneBy(Issue, { tenantId: step.tenantId, id: step.issueId });

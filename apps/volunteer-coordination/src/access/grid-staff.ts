@@ -18,6 +18,9 @@ export class GridStaff {
   async isStaffOf(identity: Identity, tenantId: string, gridId: string): Promise<boolean> {
     if (hasRole(identity, 'city-admin', 'district-admin', 'dispatcher')) return true;
     if (!hasRole(identity, 'leader', 'worker')) return false;
-    return this.assertStaffOf(identity, tenantId, gridId, 'this grid').then(() => true, () => false);
+    return this.assertStaffOf(identity, tenantId, gridId, 'this grid').then(
+      () => true,
+      () => false,
+    );
   }
 }

@@ -16,9 +16,14 @@ export class HelpCategoriesController {
 
   @Put(':category')
   @Permit('district-admin')
-  @ApiOperation({ summary: 'Mark an issue category as needing volunteer help, with the skill (and level, certificate) a helper needs' })
+  @ApiOperation({
+    summary: 'Mark an issue category as needing volunteer help, with the skill (and level, certificate) a helper needs',
+  })
   @ApiOkResponse({ type: HelpCategoryView })
-  put(@Param() { tenantId, category }: TenantHelpCategoryParams, @Body() body: PutHelpCategoryDto): Promise<HelpCategoryView> {
+  put(
+    @Param() { tenantId, category }: TenantHelpCategoryParams,
+    @Body() body: PutHelpCategoryDto,
+  ): Promise<HelpCategoryView> {
     return this.putCategory.execute(tenantId, category, body);
   }
 

@@ -14,7 +14,10 @@ export class HelpCategoriesReader {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async list(tenantId: string): Promise<HelpCategoryView[]> {
-    const entries = await this.dataSource.manager.find(HelpCategory, { where: { tenantId }, order: { category: 'ASC' } });
+    const entries = await this.dataSource.manager.find(HelpCategory, {
+      where: { tenantId },
+      order: { category: 'ASC' },
+    });
     return entries.map(toHelpCategoryView);
   }
 }

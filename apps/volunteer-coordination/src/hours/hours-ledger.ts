@@ -33,7 +33,8 @@ interface EarnedHours {
 }
 
 /** What earned the hours: an offer of a task (for an issue or a request) or a service-event shift. */
-type CreditSource = Pick<HoursEntry, 'kind'> & Partial<Pick<HoursEntry, 'taskId' | 'offerId' | 'issueId' | 'signUpId' | 'occurrenceId'>>;
+type CreditSource = Pick<HoursEntry, 'kind'> &
+  Partial<Pick<HoursEntry, 'taskId' | 'offerId' | 'issueId' | 'signUpId' | 'occurrenceId'>>;
 
 export interface Correction {
   readonly tenantId: string;
@@ -54,7 +55,12 @@ export class HoursLedger {
   constructor(private readonly outbox: Outbox) {}
 
   async creditTask(manager: EntityManager, credit: TaskCredit, context: EventContext): Promise<HoursEntry> {
-    return this.credit(manager, credit, { kind: 'task', taskId: credit.taskId, offerId: credit.offerId, issueId: credit.issueId }, context);
+    return this.credit(
+      manager,
+      credit,
+      { kind: 'task', taskId: credit.taskId, offerId: credit.offerId, issueId: credit.issueId },
+      context,
+    );
   }
 
   /**
@@ -63,20 +69,45 @@ export class HoursLedger {
    * it is credited once (a second credit of the same sign-up is refused by a UNIQUE index and rolls back). A shift
    * with no minutes inside the event's hours credits nothing (entries are never zero).
    */
-  async creditServiceShift(manager: EntityManager, shift: ShiftCredit, recordedBy: string, context: EventContext): Promise<HoursEntry | null> {
+  async creditServiceShift(
+    manager: EntityManager,
+    shift: ShiftCredit,
+    recordedBy: string,
+    context: EventContext,
+  ): Promise<HoursEntry | null> {
     if (shift.minutes === 0) return null;
     const credit = { ...shift, occurredAt: new Date(shift.checkedOutAt), recordedBy };
-    return this.credit(manager, credit, { kind: 'service-shift', signUpId: shift.signUpId, occurrenceId: shift.occurrenceId }, context);
+    return this.credit(
+      manager,
+      credit,
+      { kind: 'service-shift', signUpId: shift.signUpId, occurrenceId: shift.occurrenceId },
+      context,
+    );
   }
 
   async correct(manager: EntityManager, correction: Correction, context: EventContext): Promise<HoursEntry> {
-    const volunteer = await manager.findOne(Volunteer, { where: { tenantId: correction.tenantId, id: correction.volunteerId }, lock: { mode: 'pessimistic_write' } });
-    if (!volunteer) throw new UnprocessableError('UNKNOWN_VOLUNTEER', `volunteer ${correction.volunteerId} is not in district ${correction.tenantId}`, [{ field: 'volunteerId', reason: 'unknown volunteer' }]);
+    const volunteer = await manager.findOne(Volunteer, {
+      where: { tenantId: correction.tenantId, id: correction.volunteerId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!volunteer)
+      throw new UnprocessableError(
+        'UNKNOWN_VOLUNTEER',
+        `volunteer ${correction.volunteerId} is not in district ${correction.tenantId}`,
+        [{ field: 'volunteerId', reason: 'unknown volunteer' }],
+      );
     let corrected: HoursEntry | null = null;
     if (correction.correctsEntryId !== null) {
-      corrected = await manager.findOneBy(HoursEntry, { tenantId: correction.tenantId, id: correction.correctsEntryId });
+      corrected = await manager.findOneBy(HoursEntry, {
+        tenantId: correction.tenantId,
+        id: correction.correctsEntryId,
+      });
       if (!corrected || corrected.volunteerId !== volunteer.id) {
-        throw new UnprocessableError('UNKNOWN_ENTRY', `entry ${correction.correctsEntryId} is not an entry of volunteer ${volunteer.id}`, [{ field: 'correctsEntryId', reason: 'not an entry of this volunteer' }]);
+        throw new UnprocessableError(
+          'UNKNOWN_ENTRY',
+          `entry ${correction.correctsEntryId} is not an entry of volunteer ${volunteer.id}`,
+          [{ field: 'correctsEntryId', reason: 'not an entry of this volunteer' }],
+        );
       }
     }
     const [{ total }]: Array<{ total: number }> = await manager.query(
@@ -85,66 +116,88 @@ export class HoursLedger {
     );
     const problem = correctionProblem(total, correction.minutes);
     if (problem) throw new UnprocessableError('CORRECTION_NOT_ALLOWED', problem, [{ field: 'hours', reason: problem }]);
-    return this.append(manager, {
-      tenantId: correction.tenantId,
-      volunteerId: volunteer.id,
-      minutes: correction.minutes,
-      kind: 'correction',
-      taskId: corrected?.taskId ?? null,
-      offerId: null,
-      issueId: corrected?.issueId ?? null,
-      signUpId: null,
-      occurrenceId: corrected?.occurrenceId ?? null,
-      correctsEntryId: corrected?.id ?? null,
-      reason: correction.reason,
-      // Hours taken off an entry come off where they were given; a loose correction books on the home grid.
-      gridId: corrected?.gridId ?? volunteer.homeGridId,
-      teamId: corrected?.teamId ?? volunteer.teamId,
-      occurredAt: corrected?.occurredAt ?? new Date(),
-      recordedBy: correction.recordedBy,
-    }, context);
+    return this.append(
+      manager,
+      {
+        tenantId: correction.tenantId,
+        volunteerId: volunteer.id,
+        minutes: correction.minutes,
+        kind: 'correction',
+        taskId: corrected?.taskId ?? null,
+        offerId: null,
+        issueId: corrected?.issueId ?? null,
+        signUpId: null,
+        occurrenceId: corrected?.occurrenceId ?? null,
+        correctsEntryId: corrected?.id ?? null,
+        reason: correction.reason,
+        // Hours taken off an entry come off where they were given; a loose correction books on the home grid.
+        gridId: corrected?.gridId ?? volunteer.homeGridId,
+        teamId: corrected?.teamId ?? volunteer.teamId,
+        occurredAt: corrected?.occurredAt ?? new Date(),
+        recordedBy: correction.recordedBy,
+      },
+      context,
+    );
   }
 
   /** Hours earned (a task or a shift), booked on the volunteer's team at the time; the source names what earned them. */
-  private async credit(manager: EntityManager, credit: EarnedHours, source: CreditSource, context: EventContext): Promise<HoursEntry> {
+  private async credit(
+    manager: EntityManager,
+    credit: EarnedHours,
+    source: CreditSource,
+    context: EventContext,
+  ): Promise<HoursEntry> {
     const volunteer = await manager.findOneByOrFail(Volunteer, { tenantId: credit.tenantId, id: credit.volunteerId });
-    return this.append(manager, {
-      taskId: null,
-      offerId: null,
-      issueId: null,
-      signUpId: null,
-      occurrenceId: null,
-      ...source,
-      tenantId: credit.tenantId,
-      volunteerId: credit.volunteerId,
-      minutes: credit.minutes,
-      correctsEntryId: null,
-      reason: null,
-      gridId: credit.gridId,
-      teamId: volunteer.teamId,
-      occurredAt: credit.occurredAt,
-      recordedBy: credit.recordedBy,
-    }, context);
+    return this.append(
+      manager,
+      {
+        taskId: null,
+        offerId: null,
+        issueId: null,
+        signUpId: null,
+        occurrenceId: null,
+        ...source,
+        tenantId: credit.tenantId,
+        volunteerId: credit.volunteerId,
+        minutes: credit.minutes,
+        correctsEntryId: null,
+        reason: null,
+        gridId: credit.gridId,
+        teamId: volunteer.teamId,
+        occurredAt: credit.occurredAt,
+        recordedBy: credit.recordedBy,
+      },
+      context,
+    );
   }
 
-  private async append(manager: EntityManager, fields: Omit<HoursEntry, 'id' | 'recordedAt'>, context: EventContext): Promise<HoursEntry> {
+  private async append(
+    manager: EntityManager,
+    fields: Omit<HoursEntry, 'id' | 'recordedAt'>,
+    context: EventContext,
+  ): Promise<HoursEntry> {
     const entry = manager.create(HoursEntry, { ...fields, id: randomUUID(), recordedAt: new Date() });
     await manager.insert(HoursEntry, entry);
-    await this.outbox.add(manager, HoursCredited, {
-      entryId: entry.id,
-      tenantId: entry.tenantId,
-      volunteerId: entry.volunteerId,
-      hours: hoursOfMinutes(entry.minutes),
-      kind: entry.kind,
-      taskId: entry.taskId,
-      offerId: entry.offerId,
-      issueId: entry.issueId,
-      occurrenceId: entry.occurrenceId,
-      correctsEntryId: entry.correctsEntryId,
-      gridId: entry.gridId,
-      teamId: entry.teamId,
-      occurredAt: entry.occurredAt.toISOString(),
-    }, context);
+    await this.outbox.add(
+      manager,
+      HoursCredited,
+      {
+        entryId: entry.id,
+        tenantId: entry.tenantId,
+        volunteerId: entry.volunteerId,
+        hours: hoursOfMinutes(entry.minutes),
+        kind: entry.kind,
+        taskId: entry.taskId,
+        offerId: entry.offerId,
+        issueId: entry.issueId,
+        occurrenceId: entry.occurrenceId,
+        correctsEntryId: entry.correctsEntryId,
+        gridId: entry.gridId,
+        teamId: entry.teamId,
+        occurredAt: entry.occurredAt.toISOString(),
+      },
+      context,
+    );
     return entry;
   }
 }

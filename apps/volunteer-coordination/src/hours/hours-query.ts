@@ -7,7 +7,10 @@ import { DEFAULT_TIME_ZONE, localDayStart } from '../volunteers/domain/local-tim
 
 /** Which ledger entries: a period of local dates and, optionally, one volunteer, team, or grid with everything below it. */
 export class HoursFilterQuery extends PageQuery {
-  @ApiPropertyOptional({ example: '2026-06-01', description: 'First local date (in `timeZone`), inclusive; a real date, not after `to`.' })
+  @ApiPropertyOptional({
+    example: '2026-06-01',
+    description: 'First local date (in `timeZone`), inclusive; a real date, not after `to`.',
+  })
   @IsOptional()
   @IsCalendarDate()
   @NotAfter('to')
@@ -18,7 +21,11 @@ export class HoursFilterQuery extends PageQuery {
   @IsCalendarDate()
   to?: string;
 
-  @ApiPropertyOptional({ example: 'Asia/Shanghai', default: DEFAULT_TIME_ZONE, description: 'The IANA time zone whose days `from` and `to` name.' })
+  @ApiPropertyOptional({
+    example: 'Asia/Shanghai',
+    default: DEFAULT_TIME_ZONE,
+    description: 'The IANA time zone whose days `from` and `to` name.',
+  })
   @IsOptional()
   @IsTimeZone()
   timeZone?: string;

@@ -11,8 +11,14 @@ export class HoursEntryView {
   @ApiProperty({ nullable: true, type: String }) taskId: string | null;
   @ApiProperty({ nullable: true, type: String }) offerId: string | null;
   @ApiProperty({ nullable: true, type: String }) issueId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The service-event shift (sign-up) a `service-shift` entry credits.' }) signUpId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The service-event occurrence of that shift.' }) occurrenceId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The service-event shift (sign-up) a `service-shift` entry credits.',
+  })
+  signUpId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The service-event occurrence of that shift.' })
+  occurrenceId: string | null;
   @ApiProperty({ nullable: true, type: String }) correctsEntryId: string | null;
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
   @ApiProperty() gridId: string;
@@ -28,7 +34,12 @@ export class HoursEntryPage {
 }
 
 export class HoursTotalView {
-  @ApiProperty({ description: 'The volunteer, team or grid id; null for entries without a team.', nullable: true, type: String }) key: string | null;
+  @ApiProperty({
+    description: 'The volunteer, team or grid id; null for entries without a team.',
+    nullable: true,
+    type: String,
+  })
+  key: string | null;
   @ApiProperty() hours: number;
   @ApiProperty() entries: number;
 }

@@ -19,16 +19,26 @@ export class HoursController {
 
   @Post('corrections')
   @Permit('district-staff')
-  @ApiOperation({ summary: 'Book a correction: a new entry with a reason (entries are never edited); 422 CORRECTION_NOT_ALLOWED below zero' })
+  @ApiOperation({
+    summary:
+      'Book a correction: a new entry with a reason (entries are never edited); 422 CORRECTION_NOT_ALLOWED below zero',
+  })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: HoursEntryView })
-  async correct(@Param() { tenantId }: TenantParams, @Body() body: CorrectHoursDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<HoursEntryView> {
+  async correct(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: CorrectHoursDto,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<HoursEntryView> {
     return toHoursEntryView(await this.correctHours.execute(tenantId, body, identity.subject, correlationId));
   }
 
   @Get('entries')
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Ledger entries, oldest first; filter by period, volunteer, team or grid (with the grids below it)' })
+  @ApiOperation({
+    summary: 'Ledger entries, oldest first; filter by period, volunteer, team or grid (with the grids below it)',
+  })
   @ApiOkResponse({ type: HoursEntryPage })
   entries(@Param() { tenantId }: TenantParams, @Query() query: HoursFilterQuery): Promise<HoursEntryPage> {
     return this.hours.entries(tenantId, query);
@@ -47,7 +57,11 @@ export class HoursController {
   @ApiOperation({ summary: 'The ledger (filtered like /entries) as CSV, for spreadsheets; at most 100,000 entries' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv; charset=utf-8, with a header row' })
-  async export(@Param() { tenantId }: TenantParams, @Query() query: HoursFilterQuery, @Res() response: Response): Promise<void> {
+  async export(
+    @Param() { tenantId }: TenantParams,
+    @Query() query: HoursFilterQuery,
+    @Res() response: Response,
+  ): Promise<void> {
     const csv = await this.hours.csv(tenantId, query);
     response
       .status(200)

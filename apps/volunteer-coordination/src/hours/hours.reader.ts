@@ -24,15 +24,24 @@ export class HoursReader {
   async entries(tenantId: string, query: HoursFilterQuery): Promise<HoursEntryPage> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const { where, params } = hoursWhere(tenantId, query);
-    const after = query.after === undefined ? '' : `AND (e.occurred_at, e.id) > (SELECT c.occurred_at, c.id FROM hours_entries c WHERE c.tenant_id = $1 AND c.id = $${params.length + 1})`;
+    const after =
+      query.after === undefined
+        ? ''
+        : `AND (e.occurred_at, e.id) > (SELECT c.occurred_at, c.id FROM hours_entries c WHERE c.tenant_id = $1 AND c.id = $${params.length + 1})`;
     const ids: Array<{ id: string }> = await this.dataSource.query(
       `SELECT e.id FROM hours_entries e WHERE ${where} ${after} ORDER BY e.occurred_at, e.id LIMIT ${limit + 1}`,
       query.after === undefined ? params : [...params, query.after],
     );
     const page = ids.slice(0, limit).map((row) => row.id);
-    const rows = page.length === 0 ? [] : await this.dataSource.manager.find(HoursEntry, { where: page.map((id) => ({ tenantId, id })) });
+    const rows =
+      page.length === 0
+        ? []
+        : await this.dataSource.manager.find(HoursEntry, { where: page.map((id) => ({ tenantId, id })) });
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return { items: page.map((id) => toHoursEntryView(byId.get(id)!)), next: ids.length > limit ? page[page.length - 1] : null };
+    return {
+      items: page.map((id) => toHoursEntryView(byId.get(id)!)),
+      next: ids.length > limit ? page[page.length - 1] : null,
+    };
   }
 
   async totals(tenantId: string, query: HoursTotalsQuery): Promise<HoursTotalsView> {
@@ -44,7 +53,13 @@ export class HoursReader {
       params,
     );
     const totals = rows.map((row) => ({ key: row.key, hours: hoursOfMinutes(row.minutes), entries: row.entries }));
-    return { by, from: query.from ?? null, to: query.to ?? null, totals, hours: hoursOfMinutes(rows.reduce((sum, row) => sum + row.minutes, 0)) };
+    return {
+      by,
+      from: query.from ?? null,
+      to: query.to ?? null,
+      totals,
+      hours: hoursOfMinutes(rows.reduce((sum, row) => sum + row.minutes, 0)),
+    };
   }
 
   /** The filtered ledger as CSV text with a header row, capped so one request cannot hold the whole table. */
@@ -61,8 +76,36 @@ export class HoursReader {
       [...params, query.timeZone ?? DEFAULT_TIME_ZONE],
     );
     return toCsv(
-      ['entry_id', 'occurred_at_local', 'volunteer_id', 'volunteer_name', 'team', 'grid_id', 'kind', 'hours', 'task_id', 'issue_id', 'corrects_entry_id', 'reason', 'recorded_by'],
-      rows.map((r) => [r.id, r.occurred, r.volunteer_id, r.name, r.team, r.grid_id, r.kind, hoursOfMinutes(Number(r.minutes)), r.task_id, r.issue_id, r.corrects_entry_id, r.reason, r.recorded_by]),
+      [
+        'entry_id',
+        'occurred_at_local',
+        'volunteer_id',
+        'volunteer_name',
+        'team',
+        'grid_id',
+        'kind',
+        'hours',
+        'task_id',
+        'issue_id',
+        'corrects_entry_id',
+        'reason',
+        'recorded_by',
+      ],
+      rows.map((r) => [
+        r.id,
+        r.occurred,
+        r.volunteer_id,
+        r.name,
+        r.team,
+        r.grid_id,
+        r.kind,
+        hoursOfMinutes(Number(r.minutes)),
+        r.task_id,
+        r.issue_id,
+        r.corrects_entry_id,
+        r.reason,
+        r.recorded_by,
+      ]),
     );
   }
 }

@@ -6,7 +6,10 @@ import { IsUUID, Matches } from 'class-validator';
 export { TenantParams };
 
 export class TenantHelpCategoryParams extends TenantParams {
-  @ApiProperty({ example: 'elderly-care', description: "One of the district's issue categories (as issue-dispatch names them)." })
+  @ApiProperty({
+    example: 'elderly-care',
+    description: "One of the district's issue categories (as issue-dispatch names them).",
+  })
   @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'category must be lowercase words joined by dashes' })
   category: string;
 }

@@ -29,24 +29,41 @@ export class IssueNeedsHelpHandler {
   ) {}
 
   @HandleEvent(IssueDispatched, Subscriptions.volunteerIssueMatching)
-  dispatched(@Payload() issue: EventData<typeof IssueDispatched>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+  dispatched(
+    @Payload() issue: EventData<typeof IssueDispatched>,
+    @Ctx() { event, manager }: KafkaEventContext,
+  ): Promise<void> {
     return this.help(issue, false, event, manager);
   }
 
   @HandleEvent(IssueEscalated, Subscriptions.volunteerIssueMatching)
-  escalated(@Payload() escalation: EventData<typeof IssueEscalated>, @Ctx() { event, manager }: KafkaEventContext): Promise<void> {
+  escalated(
+    @Payload() escalation: EventData<typeof IssueEscalated>,
+    @Ctx() { event, manager }: KafkaEventContext,
+  ): Promise<void> {
     return this.help({ ...escalation, gridId: escalation.fromGridId ?? escalation.toGridId }, true, event, manager);
   }
 
-  private async help(issue: IssueNeedingHelp, escalated: boolean, event: CloudEvent, manager: EntityManager): Promise<void> {
-    if (issue.tenantId !== event.tenantid) throw new PermanentEventError(`issue ${issue.issueId} names tenant ${issue.tenantId} but the event is for ${event.tenantid}`);
+  private async help(
+    issue: IssueNeedingHelp,
+    escalated: boolean,
+    event: CloudEvent,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (issue.tenantId !== event.tenantid)
+      throw new PermanentEventError(
+        `issue ${issue.issueId} names tenant ${issue.tenantId} but the event is for ${event.tenantid}`,
+      );
     if (issue.gridId === null) return; // between the district and the city centre: no grid to find neighbours in
 
     const help = await manager.findOneBy(HelpCategory, { tenantId: issue.tenantId, category: issue.category });
     if (!help) return;
     const context = EventContext.causedBy(event);
 
-    const existing = await manager.findOne(VolunteerTask, { where: { tenantId: issue.tenantId, issueId: issue.issueId }, lock: { mode: 'pessimistic_write' } });
+    const existing = await manager.findOne(VolunteerTask, {
+      where: { tenantId: issue.tenantId, issueId: issue.issueId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (existing) {
       if (escalated && existing.state === 'unfilled') {
         await manager.update(VolunteerTask, { id: existing.id }, { state: 'open' });
@@ -65,7 +82,14 @@ export class IssueNeedsHelpHandler {
     if (task) await this.offering.fill(manager, task, context);
   }
 
-  private async openTask(manager: EntityManager, tenantId: string, issueId: string, gridId: string, help: HelpCategory, correlationId: string): Promise<VolunteerTask | null> {
+  private async openTask(
+    manager: EntityManager,
+    tenantId: string,
+    issueId: string,
+    gridId: string,
+    help: HelpCategory,
+    correlationId: string,
+  ): Promise<VolunteerTask | null> {
     const now = new Date();
     const window = issueTaskWindow(now, DEFAULT_TIME_ZONE);
     const task = manager.create(VolunteerTask, {

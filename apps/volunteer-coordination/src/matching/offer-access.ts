@@ -19,19 +19,33 @@ export class OfferAccess {
     private readonly grids: GridTree,
   ) {}
 
-  async assert(identity: Identity, tenantId: string, offerId: string, purpose: 'answer' | 'confirm'): Promise<TaskOffer> {
+  async assert(
+    identity: Identity,
+    tenantId: string,
+    offerId: string,
+    purpose: 'answer' | 'confirm',
+  ): Promise<TaskOffer> {
     const offer = await this.dataSource.manager.findOneBy(TaskOffer, { tenantId, id: offerId });
     // Not telling a resident whether someone else's offer exists.
-    const notFound = () => new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
+    const notFound = () =>
+      new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
     if (!offer) throw notFound();
-    const self = residentIsTheVolunteer(identity, await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: offer.volunteerId }));
+    const self = residentIsTheVolunteer(
+      identity,
+      await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: offer.volunteerId }),
+    );
     if (self === false) throw notFound();
     if (self === true) {
-      if (purpose === 'confirm') throw new ForbiddenError('FORBIDDEN_ROLE', 'a volunteer cannot confirm their own task: the grid does');
+      if (purpose === 'confirm')
+        throw new ForbiddenError('FORBIDDEN_ROLE', 'a volunteer cannot confirm their own task: the grid does');
       return offer;
     }
     const lineage = (await this.grids.lineage(tenantId, offer.issueGridId)).map((grid) => grid.gridId);
-    if (!canActOnGrid(identity, lineage)) throw new ForbiddenError('OUTSIDE_YOUR_GRID', `the task of offer ${offerId} is outside the grids you lead or work in`);
+    if (!canActOnGrid(identity, lineage))
+      throw new ForbiddenError(
+        'OUTSIDE_YOUR_GRID',
+        `the task of offer ${offerId} is outside the grids you lead or work in`,
+      );
     return offer;
   }
 }

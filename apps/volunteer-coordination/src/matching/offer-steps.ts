@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { OfferDeclined, OfferExpired, TaskAccepted, TaskCheckedIn, TaskCheckedOut, TaskCompleted } from '@gridline/contracts';
+import {
+  OfferDeclined,
+  OfferExpired,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+} from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { ConflictError, Identity, NotFoundError } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
@@ -55,25 +62,36 @@ export class OfferSteps {
    * A step asked for over HTTP: may this person do it (answering and checking in/out: the volunteer or the grid;
    * confirming completion: the grid only), then the step in its own transaction.
    */
-  async takeAs(identity: Identity, step: Omit<OfferStep, 'actor' | 'context'> & { readonly correlationId: string }): Promise<TaskOffer> {
+  async takeAs(
+    identity: Identity,
+    step: Omit<OfferStep, 'actor' | 'context'> & { readonly correlationId: string },
+  ): Promise<TaskOffer> {
     await this.access.assert(identity, step.tenantId, step.offerId, step.action === 'complete' ? 'confirm' : 'answer');
     const { correlationId, ...rest } = step;
     return this.dataSource.transaction((manager) =>
-      this.apply(manager, { ...rest, actor: identity.subject, context: EventContext.start(step.tenantId, correlationId) }),
+      this.apply(manager, {
+        ...rest,
+        actor: identity.subject,
+        context: EventContext.start(step.tenantId, correlationId),
+      }),
     );
   }
 
   async apply(manager: EntityManager, step: OfferStep): Promise<TaskOffer> {
     const now = step.now ?? new Date();
     const found = await manager.findOneBy(TaskOffer, { tenantId: step.tenantId, id: step.offerId });
-    if (!found) throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
+    if (!found)
+      throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
     const task = await this.offering.lockTask(manager, step.tenantId, found.taskId);
     const offer = await manager.findOne(TaskOffer, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-    if (!task || !offer) throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
+    if (!task || !offer)
+      throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
     const next = nextOfferStatus(offer.status, step.action);
     if (!next) throw new ConflictError('ILLEGAL_TRANSITION', `cannot ${step.action} an offer that is ${offer.status}`);
     // Every event of a task carries the correlation of what opened it (the issue, the request), whoever answers.
-    const context: EventContext = task.correlationId ? { ...step.context, correlationId: task.correlationId } : step.context;
+    const context: EventContext = task.correlationId
+      ? { ...step.context, correlationId: task.correlationId }
+      : step.context;
 
     offer.status = next;
     if (step.action === 'accept' || step.action === 'decline') offer.answeredAt = now;
@@ -82,27 +100,41 @@ export class OfferSteps {
     if (step.action === 'check-out') offer.checkedOutAt = now;
     if (step.action === 'complete') offer.completedAt = now;
     await manager.save(offer);
-    if (step.action === 'accept' || step.action === 'decline') await this.timers.cancel(manager, offer.id, OFFER_EXPIRY_TIMER);
+    if (step.action === 'accept' || step.action === 'decline')
+      await this.timers.cancel(manager, offer.id, OFFER_EXPIRY_TIMER);
 
-    const ref = { offerId: offer.id, taskId: task.id, tenantId: offer.tenantId, issueId: offer.issueId, volunteerId: offer.volunteerId, gridId: task.gridId, at: now.toISOString() };
+    const ref = {
+      offerId: offer.id,
+      taskId: task.id,
+      tenantId: offer.tenantId,
+      issueId: offer.issueId,
+      volunteerId: offer.volunteerId,
+      gridId: task.gridId,
+      at: now.toISOString(),
+    };
     if (step.action === 'complete') {
       const minutes = step.confirmedMinutes ?? creditedMinutes(offer.checkedInAt!, offer.checkedOutAt!);
       await this.outbox.add(manager, TaskCompleted, { ...ref, hours: hoursOfMinutes(minutes) }, context);
-      await this.ledger.creditTask(manager, {
-        tenantId: offer.tenantId,
-        volunteerId: offer.volunteerId,
-        minutes,
-        taskId: task.id,
-        offerId: offer.id,
-        issueId: offer.issueId,
-        gridId: task.gridId,
-        occurredAt: offer.checkedInAt!,
-        recordedBy: step.actor,
-      }, context);
+      await this.ledger.creditTask(
+        manager,
+        {
+          tenantId: offer.tenantId,
+          volunteerId: offer.volunteerId,
+          minutes,
+          taskId: task.id,
+          offerId: offer.id,
+          issueId: offer.issueId,
+          gridId: task.gridId,
+          occurredAt: offer.checkedInAt!,
+          recordedBy: step.actor,
+        },
+        context,
+      );
     } else {
       await this.outbox.add(manager, stepEvents[step.action], ref, context);
     }
-    if (step.action === 'accept' || step.action === 'decline' || step.action === 'expire') await this.offering.fill(manager, task, context, now);
+    if (step.action === 'accept' || step.action === 'decline' || step.action === 'expire')
+      await this.offering.fill(manager, task, context, now);
     return offer;
   }
 }

@@ -26,7 +26,10 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Task offers made to volunteers, oldest first; filter by issue, task, volunteer or status' })
   @ApiOkResponse({ type: TaskOfferPage })
-  async list(@Param() { tenantId }: TenantParams, @Query() { issueId, volunteerId, taskId, status, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery): Promise<TaskOfferPage> {
+  async list(
+    @Param() { tenantId }: TenantParams,
+    @Query() { issueId, volunteerId, taskId, status, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery,
+  ): Promise<TaskOfferPage> {
     const query = this.dataSource.manager
       .createQueryBuilder(TaskOffer, 'o')
       .where('o.tenantId = :tenantId', { tenantId })
@@ -61,10 +64,18 @@ export class OffersController {
   @Post(':offerId/accept')
   @HttpCode(200)
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'Accept an offer: the volunteer is assigned (409 ILLEGAL_TRANSITION once answered or lapsed)' })
+  @ApiOperation({
+    summary: 'Accept an offer: the volunteer is assigned (409 ILLEGAL_TRANSITION once answered or lapsed)',
+  })
   @ApiOkResponse({ type: TaskOfferView })
-  async accept(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'accept', identity, correlationId }));
+  async accept(
+    @Param() { tenantId, offerId }: TenantOfferParams,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<TaskOfferView> {
+    return toTaskOfferView(
+      await this.answerOffer.execute({ tenantId, offerId, answer: 'accept', identity, correlationId }),
+    );
   }
 
   @Post(':offerId/decline')
@@ -72,8 +83,22 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Decline an offer: the next candidate in rank is asked' })
   @ApiOkResponse({ type: TaskOfferView })
-  async decline(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: DeclineOfferDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.answerOffer.execute({ tenantId, offerId, answer: 'decline', reason: body.reason, identity, correlationId }));
+  async decline(
+    @Param() { tenantId, offerId }: TenantOfferParams,
+    @Body() body: DeclineOfferDto,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<TaskOfferView> {
+    return toTaskOfferView(
+      await this.answerOffer.execute({
+        tenantId,
+        offerId,
+        answer: 'decline',
+        reason: body.reason,
+        identity,
+        correlationId,
+      }),
+    );
   }
 
   @Post(':offerId/check-in')
@@ -81,8 +106,14 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The assigned volunteer arrived' })
   @ApiOkResponse({ type: TaskOfferView })
-  async checkIn(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-in', identity, correlationId }));
+  async checkIn(
+    @Param() { tenantId, offerId }: TenantOfferParams,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<TaskOfferView> {
+    return toTaskOfferView(
+      await this.recordProgress.execute({ tenantId, offerId, step: 'check-in', identity, correlationId }),
+    );
   }
 
   @Post(':offerId/check-out')
@@ -90,8 +121,14 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The assigned volunteer left' })
   @ApiOkResponse({ type: TaskOfferView })
-  async checkOut(@Param() { tenantId, offerId }: TenantOfferParams, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'check-out', identity, correlationId }));
+  async checkOut(
+    @Param() { tenantId, offerId }: TenantOfferParams,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<TaskOfferView> {
+    return toTaskOfferView(
+      await this.recordProgress.execute({ tenantId, offerId, step: 'check-out', identity, correlationId }),
+    );
   }
 
   @Post(':offerId/complete')
@@ -99,7 +136,21 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The grid confirms the volunteer's task: hours are credited to the ledger" })
   @ApiOkResponse({ type: TaskOfferView })
-  async complete(@Param() { tenantId, offerId }: TenantOfferParams, @Body() body: CompleteTaskDto, @CurrentIdentity() identity: Identity, @CorrelationId() correlationId: string): Promise<TaskOfferView> {
-    return toTaskOfferView(await this.recordProgress.execute({ tenantId, offerId, step: 'complete', hours: body.hours, identity, correlationId }));
+  async complete(
+    @Param() { tenantId, offerId }: TenantOfferParams,
+    @Body() body: CompleteTaskDto,
+    @CurrentIdentity() identity: Identity,
+    @CorrelationId() correlationId: string,
+  ): Promise<TaskOfferView> {
+    return toTaskOfferView(
+      await this.recordProgress.execute({
+        tenantId,
+        offerId,
+        step: 'complete',
+        hours: body.hours,
+        identity,
+        correlationId,
+      }),
+    );
   }
 }

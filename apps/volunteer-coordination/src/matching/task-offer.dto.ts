@@ -48,7 +48,11 @@ export class TaskOfferView {
 
 export class TaskOfferPage {
   @ApiProperty({ type: TaskOfferView, isArray: true }) items: TaskOfferView[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` to read the next page; null on the last page.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `after` to read the next page; null on the last page.',
+  })
   next: string | null;
 }
 

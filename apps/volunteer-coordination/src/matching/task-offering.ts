@@ -37,7 +37,12 @@ export class TaskOffering {
     return manager.findOne(VolunteerTask, { where: { tenantId, id: taskId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async fill(manager: EntityManager, task: VolunteerTask, context: EventContext, now: Date = new Date()): Promise<void> {
+  async fill(
+    manager: EntityManager,
+    task: VolunteerTask,
+    context: EventContext,
+    now: Date = new Date(),
+  ): Promise<void> {
     const [counts]: Array<{ assigned: number; pending: number; asked: string[] }> = await manager.query(
       `SELECT count(*) FILTER (WHERE status = ANY($2::text[]))::int AS assigned, count(*) FILTER (WHERE status = 'offered')::int AS pending,
               coalesce(array_agg(volunteer_id::text), '{}') AS asked
@@ -49,7 +54,8 @@ export class TaskOffering {
     if (wanted > 0) {
       const chosen = await this.rank(manager, task, new Set(counts.asked), now);
       const expirySeconds = await this.offerExpirySeconds(manager, task.tenantId);
-      for (const candidate of chosen.slice(0, wanted)) await this.offer(manager, task, candidate, now, expirySeconds, context);
+      for (const candidate of chosen.slice(0, wanted))
+        await this.offer(manager, task, candidate, now, expirySeconds, context);
       slots = { ...slots, pending: slots.pending + Math.min(wanted, chosen.length) };
     }
     const state = taskStateAfter(slots);
@@ -59,7 +65,12 @@ export class TaskOffering {
     if (state === 'unfilled') await this.announceUnfilled(manager, task, slots, counts.asked.length, context);
   }
 
-  private async rank(manager: EntityManager, task: VolunteerTask, alreadyAsked: ReadonlySet<string>, now: Date): Promise<RankedCandidate[]> {
+  private async rank(
+    manager: EntityManager,
+    task: VolunteerTask,
+    alreadyAsked: ReadonlySet<string>,
+    now: Date,
+  ): Promise<RankedCandidate[]> {
     const lineage = (await this.grids.lineage(task.tenantId, task.gridId, manager)).map((grid) => grid.gridId);
     if (lineage.length === 0) return [];
     const candidates = await this.candidates.gather(manager, {
@@ -71,7 +82,14 @@ export class TaskOffering {
       now,
     });
     return rankCandidates(
-      { need: { skill: task.skill, minLevel: task.minLevel, certificateRequired: task.certificateRequired }, lineage, start: task.startsAt, end: task.endsAt, timeZone: DEFAULT_TIME_ZONE, alreadyAsked },
+      {
+        need: { skill: task.skill, minLevel: task.minLevel, certificateRequired: task.certificateRequired },
+        lineage,
+        start: task.startsAt,
+        end: task.endsAt,
+        timeZone: DEFAULT_TIME_ZONE,
+        alreadyAsked,
+      },
       candidates,
     );
   }
@@ -81,7 +99,14 @@ export class TaskOffering {
     return settings?.offerExpirySeconds ?? DEFAULT_OFFER_EXPIRY_SECONDS;
   }
 
-  private async offer(manager: EntityManager, task: VolunteerTask, candidate: RankedCandidate, now: Date, expirySeconds: number, context: EventContext): Promise<void> {
+  private async offer(
+    manager: EntityManager,
+    task: VolunteerTask,
+    candidate: RankedCandidate,
+    now: Date,
+    expirySeconds: number,
+    context: EventContext,
+  ): Promise<void> {
     const offer = manager.create(TaskOffer, {
       id: randomUUID(),
       tenantId: task.tenantId,
@@ -97,23 +122,90 @@ export class TaskOffering {
       expiresAt: new Date(now.getTime() + expirySeconds * 1000),
     });
     await manager.insert(TaskOffer, offer);
-    await manager.query(`UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = $2`, [task.tenantId, candidate.volunteerId]);
-    await this.timers.schedule(manager, { tenantId: task.tenantId, kind: OFFER_EXPIRY_TIMER, aggregateId: offer.id, dueAt: offer.expiresAt! });
-    const common = { offerId: offer.id, tenantId: task.tenantId, volunteerId: offer.volunteerId, skill: task.skill, matchedGridId: offer.matchedGridId, offeredAt: now.toISOString(), expiresAt: offer.expiresAt!.toISOString() };
+    await manager.query(`UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = $2`, [
+      task.tenantId,
+      candidate.volunteerId,
+    ]);
+    await this.timers.schedule(manager, {
+      tenantId: task.tenantId,
+      kind: OFFER_EXPIRY_TIMER,
+      aggregateId: offer.id,
+      dueAt: offer.expiresAt!,
+    });
+    const common = {
+      offerId: offer.id,
+      tenantId: task.tenantId,
+      volunteerId: offer.volunteerId,
+      skill: task.skill,
+      matchedGridId: offer.matchedGridId,
+      offeredAt: now.toISOString(),
+      expiresAt: offer.expiresAt!.toISOString(),
+    };
     if (task.issueId !== null) {
-      await this.outbox.add(manager, TaskOffered, { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id }, context);
+      await this.outbox.add(
+        manager,
+        TaskOffered,
+        { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id },
+        context,
+      );
     } else {
-      await this.outbox.add(manager, RequestOffered, { ...common, taskId: task.id, gridId: task.gridId, startsAt: task.startsAt.toISOString(), endsAt: task.endsAt.toISOString() }, context);
+      await this.outbox.add(
+        manager,
+        RequestOffered,
+        {
+          ...common,
+          taskId: task.id,
+          gridId: task.gridId,
+          startsAt: task.startsAt.toISOString(),
+          endsAt: task.endsAt.toISOString(),
+        },
+        context,
+      );
     }
-    this.logger.log(`task ${task.id} (${task.skill}) offered to volunteer ${offer.volunteerId} of grid ${offer.matchedGridId}`);
+    this.logger.log(
+      `task ${task.id} (${task.skill}) offered to volunteer ${offer.volunteerId} of grid ${offer.matchedGridId}`,
+    );
   }
 
-  private async announceUnfilled(manager: EntityManager, task: VolunteerTask, slots: TaskSlots, asked: number, context: EventContext): Promise<void> {
+  private async announceUnfilled(
+    manager: EntityManager,
+    task: VolunteerTask,
+    slots: TaskSlots,
+    asked: number,
+    context: EventContext,
+  ): Promise<void> {
     if (task.issueId !== null) {
-      await this.outbox.add(manager, TaskUnmatched, { tenantId: task.tenantId, issueId: task.issueId, skill: task.skill, issueGridId: task.gridId, taskId: task.id, asked }, context);
+      await this.outbox.add(
+        manager,
+        TaskUnmatched,
+        {
+          tenantId: task.tenantId,
+          issueId: task.issueId,
+          skill: task.skill,
+          issueGridId: task.gridId,
+          taskId: task.id,
+          asked,
+        },
+        context,
+      );
     } else {
-      await this.outbox.add(manager, RequestUnfilled, { taskId: task.id, tenantId: task.tenantId, gridId: task.gridId, skill: task.skill, needed: slots.needed, assigned: slots.assigned, asked }, context);
+      await this.outbox.add(
+        manager,
+        RequestUnfilled,
+        {
+          taskId: task.id,
+          tenantId: task.tenantId,
+          gridId: task.gridId,
+          skill: task.skill,
+          needed: slots.needed,
+          assigned: slots.assigned,
+          asked,
+        },
+        context,
+      );
     }
-    this.logger.log(`task ${task.id}: nobody left to ask for ${task.skill} in grid ${task.gridId} (${slots.assigned}/${slots.needed} places taken, ${asked} asked)`);
+    this.logger.log(
+      `task ${task.id}: nobody left to ask for ${task.skill} in grid ${task.gridId} (${slots.assigned}/${slots.needed} places taken, ${asked} asked)`,
+    );
   }
 }

@@ -15,10 +15,15 @@ export class TaskView {
   @ApiProperty() needed: number;
   @ApiProperty() startsAt: string;
   @ApiProperty() endsAt: string;
-  @ApiProperty({ enum: ['open', 'filled', 'unfilled'], description: 'unfilled: nobody left to ask, the grid leader was told.' }) state: string;
+  @ApiProperty({
+    enum: ['open', 'filled', 'unfilled'],
+    description: 'unfilled: nobody left to ask, the grid leader was told.',
+  })
+  state: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ type: TaskOfferView, isArray: true, description: 'Every offer of the task, oldest first.' }) offers: TaskOfferView[];
+  @ApiProperty({ type: TaskOfferView, isArray: true, description: 'Every offer of the task, oldest first.' })
+  offers: TaskOfferView[];
 }
 
 export function toTaskView(task: VolunteerTask, offers: readonly TaskOffer[]): TaskView {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -30,7 +37,9 @@ export class TasksController {
 
   @Post('help-requests')
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'A grid leader asks for N volunteers with a skill for a time window; the best-ranked are offered at once' })
+  @ApiOperation({
+    summary: 'A grid leader asks for N volunteers with a skill for a time window; the best-ranked are offered at once',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key open one task.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: TaskView })
@@ -71,7 +80,10 @@ export class TasksController {
   }
 
   private async view(task: VolunteerTask): Promise<TaskView> {
-    const offers = await this.dataSource.manager.find(TaskOffer, { where: { tenantId: task.tenantId, taskId: task.id }, order: { offeredAt: 'ASC', id: 'ASC' } });
+    const offers = await this.dataSource.manager.find(TaskOffer, {
+      where: { tenantId: task.tenantId, taskId: task.id },
+      order: { offeredAt: 'ASC', id: 'ASC' },
+    });
     return toTaskView(task, offers);
   }
 }

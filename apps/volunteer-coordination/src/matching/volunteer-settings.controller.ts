@@ -9,7 +9,12 @@ import { TenantParams } from '../http/path-params';
 import { DEFAULT_OFFER_EXPIRY_SECONDS, VolunteerSettings } from './volunteer-settings.entity';
 
 export class VolunteerSettingsDto {
-  @ApiProperty({ example: 900, minimum: 2, maximum: 86_400, description: 'How long a volunteer has to answer an offer.' })
+  @ApiProperty({
+    example: 900,
+    minimum: 2,
+    maximum: 86_400,
+    description: 'How long a volunteer has to answer an offer.',
+  })
   @IsInt()
   @Min(2)
   @Max(86_400)
@@ -35,7 +40,9 @@ export class VolunteerSettingsController {
   @ApiOkResponse({ type: VolunteerSettingsView })
   async put(@Param() { tenantId }: TenantParams, @Body() body: VolunteerSettingsDto): Promise<VolunteerSettingsView> {
     await this.grids.requireTenant(tenantId);
-    await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, ['tenantId']);
+    await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, [
+      'tenantId',
+    ]);
     return { tenantId, offerExpirySeconds: body.offerExpirySeconds };
   }
 

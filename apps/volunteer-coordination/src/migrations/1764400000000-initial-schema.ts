@@ -29,7 +29,9 @@ export class InitialSchema1764400000000 implements MigrationInterface {
         registered_at timestamptz NOT NULL DEFAULT now()
       )`);
     // Matching reads each lineage grid's least-asked volunteer straight off this index.
-    await queryRunner.query(`CREATE INDEX volunteers_matching ON "${s}".volunteers (tenant_id, home_grid_id, offer_count, registered_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteers_matching ON "${s}".volunteers (tenant_id, home_grid_id, offer_count, registered_at, id)`,
+    );
     await queryRunner.query(`CREATE INDEX volunteers_listing ON "${s}".volunteers (tenant_id, registered_at, id)`);
     await queryRunner.query(`
       CREATE TABLE "${s}".task_offers (

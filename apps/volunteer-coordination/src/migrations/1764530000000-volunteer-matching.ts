@@ -71,7 +71,9 @@ export class VolunteerMatching1764530000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (tenant_id, issue_id)
       )`);
-    await queryRunner.query(`CREATE INDEX volunteer_tasks_listing ON "${s}".volunteer_tasks (tenant_id, created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX volunteer_tasks_listing ON "${s}".volunteer_tasks (tenant_id, created_at, id)`,
+    );
     await queryRunner.query(`
       INSERT INTO "${s}".volunteer_tasks (id, tenant_id, source, issue_id, grid_id, skill, min_level, certificate_required, needed, starts_at, ends_at, state, requested_by, created_at)
       SELECT gen_random_uuid(), tenant_id, 'issue', issue_id, issue_grid_id, skill, 1, false, 1, offered_at, offered_at + interval '1 hour', 'open', 'system:issue', offered_at
@@ -100,10 +102,16 @@ export class VolunteerMatching1764530000000 implements MigrationInterface {
     await queryRunner.query(`
       UPDATE "${s}".task_offers o SET task_id = t.id, starts_at = t.starts_at
         FROM "${s}".volunteer_tasks t WHERE t.tenant_id = o.tenant_id AND t.issue_id = o.issue_id`);
-    await queryRunner.query(`ALTER TABLE "${s}".task_offers ALTER COLUMN task_id SET NOT NULL, ALTER COLUMN starts_at SET NOT NULL`);
-    await queryRunner.query(`CREATE UNIQUE INDEX task_offers_once_per_volunteer ON "${s}".task_offers (task_id, volunteer_id)`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".task_offers ALTER COLUMN task_id SET NOT NULL, ALTER COLUMN starts_at SET NOT NULL`,
+    );
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX task_offers_once_per_volunteer ON "${s}".task_offers (task_id, volunteer_id)`,
+    );
     await queryRunner.query(`CREATE INDEX task_offers_task ON "${s}".task_offers (task_id, status)`);
-    await queryRunner.query(`CREATE INDEX task_offers_volunteer_load ON "${s}".task_offers (tenant_id, volunteer_id, starts_at) INCLUDE (status, offered_at)`);
+    await queryRunner.query(
+      `CREATE INDEX task_offers_volunteer_load ON "${s}".task_offers (tenant_id, volunteer_id, starts_at) INCLUDE (status, offered_at)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}".hours_entries (
@@ -124,7 +132,9 @@ export class VolunteerMatching1764530000000 implements MigrationInterface {
         recorded_by text NOT NULL,
         CHECK (kind <> 'correction' OR reason IS NOT NULL)
       )`);
-    await queryRunner.query(`CREATE INDEX hours_entries_volunteer ON "${s}".hours_entries (tenant_id, volunteer_id, occurred_at)`);
+    await queryRunner.query(
+      `CREATE INDEX hours_entries_volunteer ON "${s}".hours_entries (tenant_id, volunteer_id, occurred_at)`,
+    );
     await queryRunner.query(`CREATE INDEX hours_entries_listing ON "${s}".hours_entries (tenant_id, occurred_at, id)`);
     // Append-only in the database itself, not only by convention: a correction is a new entry.
     await queryRunner.query(`
@@ -139,7 +149,9 @@ export class VolunteerMatching1764530000000 implements MigrationInterface {
     const s = schemaOf(queryRunner);
     await queryRunner.query(`DROP TABLE IF EXISTS "${s}".hours_entries`);
     await queryRunner.query(`DROP FUNCTION IF EXISTS "${s}".hours_entries_append_only()`);
-    await queryRunner.query(`DELETE FROM "${s}".task_offers o USING (SELECT task_id FROM "${s}".task_offers GROUP BY task_id HAVING count(*) > 1) d WHERE o.task_id = d.task_id`);
+    await queryRunner.query(
+      `DELETE FROM "${s}".task_offers o USING (SELECT task_id FROM "${s}".task_offers GROUP BY task_id HAVING count(*) > 1) d WHERE o.task_id = d.task_id`,
+    );
     await queryRunner.query(`DELETE FROM "${s}".task_offers WHERE issue_id IS NULL`);
     await queryRunner.query(`
       ALTER TABLE "${s}".task_offers
@@ -157,7 +169,9 @@ export class VolunteerMatching1764530000000 implements MigrationInterface {
       SELECT tenant_id, issue_id, skill, grid_id, created_at FROM "${s}".volunteer_tasks WHERE state = 'unfilled' AND issue_id IS NOT NULL`);
     await queryRunner.query(`DROP TABLE "${s}".volunteer_tasks`);
     await queryRunner.query(`DROP TABLE "${s}".volunteer_settings`);
-    await queryRunner.query(`ALTER TABLE "${s}".help_categories DROP COLUMN min_level, DROP COLUMN certificate_required`);
+    await queryRunner.query(
+      `ALTER TABLE "${s}".help_categories DROP COLUMN min_level, DROP COLUMN certificate_required`,
+    );
     await queryRunner.query(`
       ALTER TABLE "${s}".volunteers DROP COLUMN kind, DROP COLUMN team_id, DROP COLUMN skill_claims, DROP COLUMN availability,
         DROP COLUMN weekly_task_cap, DROP COLUMN consent_to_contact, DROP COLUMN account_subject`);

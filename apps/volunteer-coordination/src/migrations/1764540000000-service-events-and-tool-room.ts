@@ -16,7 +16,9 @@ export class ServiceEventsAndToolRoom1764540000000 implements MigrationInterface
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
     // Other features of this service (offer expiry) may create the shared timer table first.
-    const [{ exists }] = (await queryRunner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [`"${s}".durable_timers`])) as Array<{ exists: boolean }>;
+    const [{ exists }] = (await queryRunner.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [
+      `"${s}".durable_timers`,
+    ])) as Array<{ exists: boolean }>;
     if (!exists) await createDurableTimerTable(queryRunner);
 
     await queryRunner.query(`
@@ -41,7 +43,9 @@ export class ServiceEventsAndToolRoom1764540000000 implements MigrationInterface
         CHECK (end_time > start_time),
         CHECK (until IS NULL OR until >= starts_on)
       )`);
-    await queryRunner.query(`CREATE INDEX service_event_series_listing ON "${s}".service_event_series (tenant_id, created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX service_event_series_listing ON "${s}".service_event_series (tenant_id, created_at, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE "${s}".service_occurrences (
         id uuid PRIMARY KEY,
@@ -54,7 +58,9 @@ export class ServiceEventsAndToolRoom1764540000000 implements MigrationInterface
         CHECK (ends_at > starts_at),
         UNIQUE (series_id, local_date)
       )`);
-    await queryRunner.query(`CREATE INDEX service_occurrences_listing ON "${s}".service_occurrences (tenant_id, starts_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX service_occurrences_listing ON "${s}".service_occurrences (tenant_id, starts_at, id)`,
+    );
     await queryRunner.query(`
       CREATE TABLE "${s}".occurrence_pools (
         id uuid PRIMARY KEY,
@@ -91,9 +97,15 @@ export class ServiceEventsAndToolRoom1764540000000 implements MigrationInterface
         CHECK ((role = 'resident') = (resident_subject IS NOT NULL) AND (role = 'volunteer') = (volunteer_id IS NOT NULL)),
         CHECK (checked_out_at IS NULL OR checked_in_at IS NOT NULL)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX service_sign_ups_one_per_person ON "${s}".service_sign_ups (occurrence_id, role, person_key) WHERE status <> 'cancelled'`);
-    await queryRunner.query(`CREATE INDEX service_sign_ups_waitlist ON "${s}".service_sign_ups (pool_id, waitlist_seq) WHERE status = 'waitlisted'`);
-    await queryRunner.query(`CREATE INDEX service_sign_ups_listing ON "${s}".service_sign_ups (tenant_id, occurrence_id, signed_up_at, id)`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX service_sign_ups_one_per_person ON "${s}".service_sign_ups (occurrence_id, role, person_key) WHERE status <> 'cancelled'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX service_sign_ups_waitlist ON "${s}".service_sign_ups (pool_id, waitlist_seq) WHERE status = 'waitlisted'`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX service_sign_ups_listing ON "${s}".service_sign_ups (tenant_id, occurrence_id, signed_up_at, id)`,
+    );
 
     await queryRunner.query(`
       CREATE TABLE "${s}".tools (
@@ -121,15 +133,26 @@ export class ServiceEventsAndToolRoom1764540000000 implements MigrationInterface
         overdue_reminders int NOT NULL DEFAULT 0,
         CHECK (due_at > lent_at)
       )`);
-    await queryRunner.query(`CREATE UNIQUE INDEX tool_loans_one_open_per_tool ON "${s}".tool_loans (tool_id) WHERE returned_at IS NULL`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX tool_loans_one_open_per_tool ON "${s}".tool_loans (tool_id) WHERE returned_at IS NULL`,
+    );
     await queryRunner.query(`CREATE INDEX tool_loans_room ON "${s}".tool_loans (tenant_id, grid_id, lent_at, id)`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
-    for (const table of ['tool_loans', 'tools', 'service_sign_ups', 'occurrence_pools', 'service_occurrences', 'service_event_series']) {
+    for (const table of [
+      'tool_loans',
+      'tools',
+      'service_sign_ups',
+      'occurrence_pools',
+      'service_occurrences',
+      'service_event_series',
+    ]) {
       await queryRunner.query(`DROP TABLE IF EXISTS "${s}".${table}`);
     }
-    await queryRunner.query(`DELETE FROM "${s}".durable_timers WHERE kind LIKE 'service-event.%' OR kind LIKE 'tool-room.%'`);
+    await queryRunner.query(
+      `DELETE FROM "${s}".durable_timers WHERE kind LIKE 'service-event.%' OR kind LIKE 'tool-room.%'`,
+    );
   }
 }

@@ -12,7 +12,9 @@ export class ToolLoanBorrowerName1764640000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     const s = schemaOf(queryRunner);
     await queryRunner.query(`ALTER TABLE "${s}".tool_loans ADD COLUMN borrower_name text`);
-    await queryRunner.query(`CREATE INDEX tool_loans_open_by_due ON "${s}".tool_loans (tenant_id, due_at, id) WHERE returned_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX tool_loans_open_by_due ON "${s}".tool_loans (tenant_id, due_at, id) WHERE returned_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -11,6 +11,8 @@ export async function updateReturning<T>(manager: EntityManager, sql: string, pa
 
 /** True when `error` is PostgreSQL's unique violation on the named constraint or index. */
 export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const driverError = (error as { driverError?: { code?: string; constraint?: string } }).driverError ?? (error as { code?: string; constraint?: string });
+  const driverError =
+    (error as { driverError?: { code?: string; constraint?: string } }).driverError ??
+    (error as { code?: string; constraint?: string });
   return driverError?.code === '23505' && driverError.constraint === constraint;
 }

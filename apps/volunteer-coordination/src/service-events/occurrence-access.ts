@@ -26,9 +26,17 @@ export class OccurrenceAccess {
     private readonly staff: GridStaff,
   ) {}
 
-  async occurrence(tenantId: string, occurrenceId: string, manager: EntityManager = this.dataSource.manager): Promise<ServiceOccurrence> {
+  async occurrence(
+    tenantId: string,
+    occurrenceId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ServiceOccurrence> {
     const occurrence = await manager.findOneBy(ServiceOccurrence, { tenantId, id: occurrenceId });
-    if (!occurrence) throw new NotFoundError('OCCURRENCE_NOT_FOUND', `occurrence ${occurrenceId} does not exist in district ${tenantId}`);
+    if (!occurrence)
+      throw new NotFoundError(
+        'OCCURRENCE_NOT_FOUND',
+        `occurrence ${occurrenceId} does not exist in district ${tenantId}`,
+      );
     return occurrence;
   }
 
@@ -37,11 +45,23 @@ export class OccurrenceAccess {
   }
 
   /** A sign-up the caller may act on: staff of the event's grid, or the resident who made it. */
-  async signUp(identity: Identity, occurrence: ServiceOccurrence, signUpId: string, manager: EntityManager = this.dataSource.manager): Promise<ServiceSignUp> {
-    const signUp = await manager.findOneBy(ServiceSignUp, { tenantId: occurrence.tenantId, occurrenceId: occurrence.id, id: signUpId });
+  async signUp(
+    identity: Identity,
+    occurrence: ServiceOccurrence,
+    signUpId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<ServiceSignUp> {
+    const signUp = await manager.findOneBy(ServiceSignUp, {
+      tenantId: occurrence.tenantId,
+      occurrenceId: occurrence.id,
+      id: signUpId,
+    });
     const own = signUp !== null && signUp.residentSubject === identity.subject;
     if (!signUp || !(own || (await this.staff.isStaffOf(identity, occurrence.tenantId, occurrence.gridId)))) {
-      throw new NotFoundError('SIGN_UP_NOT_FOUND', `sign-up ${signUpId} does not exist for occurrence ${occurrence.id}`);
+      throw new NotFoundError(
+        'SIGN_UP_NOT_FOUND',
+        `sign-up ${signUpId} does not exist for occurrence ${occurrence.id}`,
+      );
     }
     return signUp;
   }

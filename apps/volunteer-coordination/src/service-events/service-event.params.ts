@@ -32,7 +32,10 @@ export class ListOccurrencesQuery extends PageQuery {
   @IsInstant({ message: 'from must be an ISO 8601 date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Only occurrences starting before this instant (ISO 8601, exclusive); with `from`, a date range such as one month.' })
+  @ApiPropertyOptional({
+    description:
+      'Only occurrences starting before this instant (ISO 8601, exclusive); with `from`, a date range such as one month.',
+  })
   @IsOptional()
   @IsInstant({ message: 'to must be an ISO 8601 date-time' })
   to?: string;

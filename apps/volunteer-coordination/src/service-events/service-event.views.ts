@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RecurrenceDto, ResidentSlotDto, VolunteerShiftDto } from './use-cases/create-service-event/create-service-event.dto';
+import {
+  RecurrenceDto,
+  ResidentSlotDto,
+  VolunteerShiftDto,
+} from './use-cases/create-service-event/create-service-event.dto';
 import { scheduleOf, ServiceEventSeries } from './service-event-series.entity';
 import { OccurrencePool, ServiceOccurrence } from './service-occurrence.entity';
 import { ServiceSignUp } from './service-sign-up.entity';
@@ -25,7 +29,12 @@ export class ServiceEventSeriesView {
 
 export class ServiceEventSeriesPage {
   @ApiProperty({ type: ServiceEventSeriesView, isArray: true }) items: ServiceEventSeriesView[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` to read the next page; null on the last page.' }) next: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `after` to read the next page; null on the last page.',
+  })
+  next: string | null;
 }
 
 export class PoolView {
@@ -47,13 +56,19 @@ export class ServiceOccurrenceView {
   @ApiProperty() endsAt: string;
   @ApiProperty({ example: 40, description: 'Places over all its slots and shifts.' }) places: number;
   @ApiProperty({ example: 32, description: 'Confirmed sign-ups over all its slots and shifts.' }) confirmed: number;
-  @ApiProperty({ example: 3, description: 'Sign-ups waiting for a place over all its slots and shifts.' }) waitlisted: number;
+  @ApiProperty({ example: 3, description: 'Sign-ups waiting for a place over all its slots and shifts.' })
+  waitlisted: number;
   @ApiProperty({ type: PoolView, isArray: true }) pools: PoolView[];
 }
 
 export class CreatedServiceEventView {
   @ApiProperty({ type: ServiceEventSeriesView }) series: ServiceEventSeriesView;
-  @ApiProperty({ type: ServiceOccurrenceView, isArray: true, description: 'The occurrences materialised within the horizon.' }) occurrences: ServiceOccurrenceView[];
+  @ApiProperty({
+    type: ServiceOccurrenceView,
+    isArray: true,
+    description: 'The occurrences materialised within the horizon.',
+  })
+  occurrences: ServiceOccurrenceView[];
 }
 
 export class ServiceOccurrencePage {
@@ -67,8 +82,14 @@ export class SignUpView {
   @ApiProperty({ enum: ['resident', 'volunteer'] }) role: 'resident' | 'volunteer';
   @ApiProperty() pool: string;
   @ApiProperty({ enum: ['confirmed', 'waitlisted', 'cancelled'] }) status: string;
-  @ApiProperty({ nullable: true, type: Number, description: '1 = next in line; null unless waitlisted.' }) waitlistPosition: number | null;
-  @ApiProperty({ nullable: true, type: String, description: "The resident's identity subject (no name or phone is kept)." }) residentSubject: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: '1 = next in line; null unless waitlisted.' })
+  waitlistPosition: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The resident's identity subject (no name or phone is kept).",
+  })
+  residentSubject: string | null;
   @ApiProperty({ nullable: true, type: String }) volunteerId: string | null;
   @ApiProperty() signedUpAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) checkedInAt: string | null;
@@ -97,7 +118,10 @@ export function toSeriesView(series: ServiceEventSeries): ServiceEventSeriesView
   };
 }
 
-export function toOccurrenceView(occurrence: ServiceOccurrence, allPools: readonly OccurrencePool[]): ServiceOccurrenceView {
+export function toOccurrenceView(
+  occurrence: ServiceOccurrence,
+  allPools: readonly OccurrencePool[],
+): ServiceOccurrenceView {
   const pools = allPools.filter((pool) => pool.occurrenceId === occurrence.id);
   const sum = (count: (pool: OccurrencePool) => number) => pools.reduce((total, pool) => total + count(pool), 0);
   return {
@@ -111,7 +135,14 @@ export function toOccurrenceView(occurrence: ServiceOccurrence, allPools: readon
     places: sum((pool) => pool.capacity),
     confirmed: sum((pool) => pool.taken),
     waitlisted: sum((pool) => pool.waitlisted),
-    pools: pools.map((pool) => ({ role: pool.role, name: pool.name, capacity: pool.capacity, taken: pool.taken, available: pool.capacity - pool.taken, waitlisted: pool.waitlisted })),
+    pools: pools.map((pool) => ({
+      role: pool.role,
+      name: pool.name,
+      capacity: pool.capacity,
+      taken: pool.taken,
+      available: pool.capacity - pool.taken,
+      waitlisted: pool.waitlisted,
+    })),
   };
 }
 

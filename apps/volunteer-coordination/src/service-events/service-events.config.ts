@@ -26,6 +26,9 @@ export function loadServiceEventsConfig(env: NodeJS.ProcessEnv = process.env): S
     throw new ConfigurationError(`volunteer-coordination: invalid configuration — ${problems}`);
   }
   const leads = parsed.data.SERVICE_EVENT_REMINDER_LEAD_MINUTES.split(',').map(Number);
-  if (leads.some((lead) => lead < 1)) throw new ConfigurationError('volunteer-coordination: invalid configuration — SERVICE_EVENT_REMINDER_LEAD_MINUTES: each lead must be at least 1 minute');
+  if (leads.some((lead) => lead < 1))
+    throw new ConfigurationError(
+      'volunteer-coordination: invalid configuration — SERVICE_EVENT_REMINDER_LEAD_MINUTES: each lead must be at least 1 minute',
+    );
   return { horizonDays: parsed.data.SERVICE_EVENT_HORIZON_DAYS, reminderLeadMinutes: leads };
 }

@@ -2,11 +2,24 @@ import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/comm
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, NotFoundError, Permit, TenantParams } from '@gridline/platform';
+import {
+  CorrelationId,
+  CurrentIdentity,
+  HttpIdempotency,
+  Identity,
+  NotFoundError,
+  Permit,
+  TenantParams,
+} from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { ServiceEventSeries } from './service-event-series.entity';
 import { TenantSeriesParams } from './service-event.params';
-import { CreatedServiceEventView, ServiceEventSeriesPage, ServiceEventSeriesView, toSeriesView } from './service-event.views';
+import {
+  CreatedServiceEventView,
+  ServiceEventSeriesPage,
+  ServiceEventSeriesView,
+  toSeriesView,
+} from './service-event.views';
 import { CreateServiceEventDto } from './use-cases/create-service-event/create-service-event.dto';
 import { CreateServiceEventUseCase } from './use-cases/create-service-event/create-service-event.use-case';
 
@@ -21,7 +34,10 @@ export class ServiceEventsController {
 
   @Post()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Set up a recurring service event (e.g. the 9th, 19th and 29th; every Saturday) in a grid; occurrences open for the horizon' })
+  @ApiOperation({
+    summary:
+      'Set up a recurring service event (e.g. the 9th, 19th and 29th; every Saturday) in a grid; occurrences open for the horizon',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CreatedServiceEventView })
@@ -33,14 +49,18 @@ export class ServiceEventsController {
     @CurrentIdentity() identity: Identity,
   ): Promise<CreatedServiceEventView> {
     return this.idempotency.run(`service-event:${tenantId}`, idempotencyKey, body, () =>
-      this.createServiceEvent.execute({ tenantId, request: body, identity, correlationId }));
+      this.createServiceEvent.execute({ tenantId, request: body, identity, correlationId }),
+    );
   }
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "A page of the district's service-event series, oldest first" })
   @ApiOkResponse({ type: ServiceEventSeriesPage })
-  async list(@Param() { tenantId }: TenantParams, @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery): Promise<ServiceEventSeriesPage> {
+  async list(
+    @Param() { tenantId }: TenantParams,
+    @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery,
+  ): Promise<ServiceEventSeriesPage> {
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceEventSeries, 's')
       .where('s.tenantId = :tenantId', { tenantId })
@@ -48,7 +68,10 @@ export class ServiceEventsController {
       .addOrderBy('s.id', 'ASC')
       .take(limit + 1);
     if (after !== undefined) {
-      query.andWhere('(s.created_at, s.id) > (SELECT c.created_at, c.id FROM service_event_series c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
+      query.andWhere(
+        '(s.created_at, s.id) > (SELECT c.created_at, c.id FROM service_event_series c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
     }
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
@@ -61,7 +84,8 @@ export class ServiceEventsController {
   @ApiOkResponse({ type: ServiceEventSeriesView })
   async get(@Param() { tenantId, seriesId }: TenantSeriesParams): Promise<ServiceEventSeriesView> {
     const series = await this.dataSource.manager.findOneBy(ServiceEventSeries, { tenantId, id: seriesId });
-    if (!series) throw new NotFoundError('SERIES_NOT_FOUND', `service event ${seriesId} does not exist in district ${tenantId}`);
+    if (!series)
+      throw new NotFoundError('SERIES_NOT_FOUND', `service event ${seriesId} does not exist in district ${tenantId}`);
     return toSeriesView(series);
   }
 }

@@ -1,7 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams } from '@gridline/platform';
-import { ListOccurrencesQuery, ListSignUpsQuery, TenantOccurrenceParams, TenantSignUpParams } from './service-event.params';
+import {
+  ListOccurrencesQuery,
+  ListSignUpsQuery,
+  TenantOccurrenceParams,
+  TenantSignUpParams,
+} from './service-event.params';
 import { ServiceOccurrencePage, ServiceOccurrenceView, SignUpPage, SignUpView } from './service-event.views';
 import { ServiceOccurrencesReader } from './service-occurrences.reader';
 import { ServiceSignUpsReader } from './service-sign-ups.reader';
@@ -25,10 +37,13 @@ export class ServiceOccurrencesController {
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({
-    summary: "The district's occurrences from `from` (default now) to `to`, soonest first, with places, confirmed and waitlisted counts, in total and per slot or shift",
+    summary:
+      "The district's occurrences from `from` (default now) to `to`, soonest first, with places, confirmed and waitlisted counts, in total and per slot or shift",
   })
   @ApiOkResponse({ type: ServiceOccurrencePage })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (from, to — or `to` not after `from` —, seriesId, limit, after)' })
+  @ApiBadRequestResponse({
+    description: 'VALIDATION_FAILED (from, to — or `to` not after `from` —, seriesId, limit, after)',
+  })
   list(@Param() { tenantId }: TenantParams, @Query() query: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
     return this.occurrences.page(tenantId, query);
   }
@@ -43,7 +58,10 @@ export class ServiceOccurrencesController {
 
   @Post(':occurrenceId/sign-ups')
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'Sign up: a resident for a slot (themselves), or staff for a volunteer on a shift. Full → waitlisted with a position' })
+  @ApiOperation({
+    summary:
+      'Sign up: a resident for a slot (themselves), or staff for a volunteer on a shift. Full → waitlisted with a position',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: SignUpView })
@@ -54,8 +72,12 @@ export class ServiceOccurrencesController {
     @CorrelationId() correlationId: string,
     @CurrentIdentity() identity: Identity,
   ): Promise<SignUpView> {
-    return this.idempotency.run(`service-sign-up:${tenantId}:${identity.subject}`, idempotencyKey, { occurrenceId, body }, () =>
-      this.signingUp.execute({ tenantId, occurrenceId, request: body, identity, correlationId }));
+    return this.idempotency.run(
+      `service-sign-up:${tenantId}:${identity.subject}`,
+      idempotencyKey,
+      { occurrenceId, body },
+      () => this.signingUp.execute({ tenantId, occurrenceId, request: body, identity, correlationId }),
+    );
   }
 
   @Get(':occurrenceId/sign-ups')
@@ -74,7 +96,10 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One sign-up and, while waitlisted, its current position (its maker or staff)' })
   @ApiOkResponse({ type: SignUpView })
-  getSignUp(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+  getSignUp(
+    @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<SignUpView> {
     return this.signUps.get(tenantId, occurrenceId, signUpId, identity);
   }
 
@@ -83,7 +108,11 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Cancel before the start; a freed place goes to the first on the waitlist' })
   @ApiOkResponse({ type: SignUpView })
-  cancel(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+  cancel(
+    @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<SignUpView> {
     return this.cancellations.execute({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 
@@ -92,16 +121,27 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Check a confirmed participant in (from one hour before the start to the end)' })
   @ApiOkResponse({ type: SignUpView })
-  checkIn(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+  checkIn(
+    @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<SignUpView> {
     return this.attendance.checkIn({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 
   @Post(':occurrenceId/sign-ups/:signUpId/check-out')
   @HttpCode(200)
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: "Check out: records attendance in minutes within the event's hours; a volunteer's shift announces its hours" })
+  @ApiOperation({
+    summary:
+      "Check out: records attendance in minutes within the event's hours; a volunteer's shift announces its hours",
+  })
   @ApiOkResponse({ type: SignUpView })
-  checkOut(@Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<SignUpView> {
+  checkOut(
+    @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<SignUpView> {
     return this.attendance.checkOut({ tenantId, occurrenceId, signUpId, identity, correlationId });
   }
 }

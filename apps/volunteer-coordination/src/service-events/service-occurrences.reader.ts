@@ -20,9 +20,13 @@ export class ServiceOccurrencesReader {
   ) {}
 
   /** Soonest first from `from` (default now), keyset-paged on (start, id); pools are loaded for the page only. */
-  async page(tenantId: string, { seriesId, from, to, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
+  async page(
+    tenantId: string,
+    { seriesId, from, to, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery,
+  ): Promise<ServiceOccurrencePage> {
     const start = from ? new Date(from) : new Date();
-    if (to !== undefined && new Date(to) <= start) throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
+    if (to !== undefined && new Date(to) <= start)
+      throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceOccurrence, 'o')
       .where('o.tenantId = :tenantId', { tenantId })
@@ -33,21 +37,34 @@ export class ServiceOccurrencesReader {
     if (to !== undefined) query.andWhere('o.startsAt < :to', { to: new Date(to) });
     if (seriesId !== undefined) query.andWhere('o.seriesId = :seriesId', { seriesId });
     if (after !== undefined) {
-      query.andWhere('(o.starts_at, o.id) > (SELECT c.starts_at, c.id FROM service_occurrences c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
+      query.andWhere(
+        '(o.starts_at, o.id) > (SELECT c.starts_at, c.id FROM service_occurrences c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
     }
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
-    const pools = items.length === 0 ? [] : await this.dataSource.manager
-      .createQueryBuilder(OccurrencePool, 'p')
-      .where('p.tenantId = :tenantId AND p.occurrenceId IN (:...ids)', { tenantId, ids: items.map((o) => o.id) })
-      .orderBy('p.role').addOrderBy('p.name')
-      .getMany();
-    return { items: items.map((o) => toOccurrenceView(o, pools)), next: rows.length > limit ? items[items.length - 1].id : null };
+    const pools =
+      items.length === 0
+        ? []
+        : await this.dataSource.manager
+            .createQueryBuilder(OccurrencePool, 'p')
+            .where('p.tenantId = :tenantId AND p.occurrenceId IN (:...ids)', { tenantId, ids: items.map((o) => o.id) })
+            .orderBy('p.role')
+            .addOrderBy('p.name')
+            .getMany();
+    return {
+      items: items.map((o) => toOccurrenceView(o, pools)),
+      next: rows.length > limit ? items[items.length - 1].id : null,
+    };
   }
 
   async get(tenantId: string, occurrenceId: string): Promise<ServiceOccurrenceView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
-    const pools = await this.dataSource.manager.find(OccurrencePool, { where: { tenantId, occurrenceId }, order: { role: 'ASC', name: 'ASC' } });
+    const pools = await this.dataSource.manager.find(OccurrencePool, {
+      where: { tenantId, occurrenceId },
+      order: { role: 'ASC', name: 'ASC' },
+    });
     return toOccurrenceView(occurrence, pools);
   }
 }

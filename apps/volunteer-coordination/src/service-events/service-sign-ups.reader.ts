@@ -21,7 +21,12 @@ export class ServiceSignUpsReader {
   ) {}
 
   /** In the order they were made, keyset-paged on (signed up at, id); staff of the event's grid only. */
-  async page(tenantId: string, occurrenceId: string, { status, limit = DEFAULT_PAGE_SIZE, after }: ListSignUpsQuery, identity: Identity): Promise<SignUpPage> {
+  async page(
+    tenantId: string,
+    occurrenceId: string,
+    { status, limit = DEFAULT_PAGE_SIZE, after }: ListSignUpsQuery,
+    identity: Identity,
+  ): Promise<SignUpPage> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     await this.access.assertStaffOnGrid(identity, tenantId, occurrence.gridId);
     const query = this.dataSource.manager
@@ -32,12 +37,19 @@ export class ServiceSignUpsReader {
       .take(limit + 1);
     if (status !== undefined) query.andWhere('s.status = :status', { status });
     if (after !== undefined) {
-      query.andWhere('(s.signed_up_at, s.id) > (SELECT c.signed_up_at, c.id FROM service_sign_ups c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
+      query.andWhere(
+        '(s.signed_up_at, s.id) > (SELECT c.signed_up_at, c.id FROM service_sign_ups c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
     }
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
-    const names = new Map((await this.dataSource.manager.findBy(OccurrencePool, { occurrenceId })).map((p) => [p.id, p.name]));
-    const views = await Promise.all(items.map(async (s) => toSignUpView(s, names.get(s.poolId) as string, await this.waitlistPosition(s))));
+    const names = new Map(
+      (await this.dataSource.manager.findBy(OccurrencePool, { occurrenceId })).map((p) => [p.id, p.name]),
+    );
+    const views = await Promise.all(
+      items.map(async (s) => toSignUpView(s, names.get(s.poolId) as string, await this.waitlistPosition(s))),
+    );
     return { items: views, next: rows.length > limit ? items[items.length - 1].id : null };
   }
 

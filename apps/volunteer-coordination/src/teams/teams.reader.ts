@@ -30,6 +30,13 @@ export class TeamsReader {
       `SELECT count(*)::int AS members FROM volunteers WHERE tenant_id = $1 AND team_id = $2`,
       [team.tenantId, team.id],
     );
-    return { id: team.id, tenantId: team.tenantId, name: team.name, kind: team.kind, members, createdAt: team.createdAt.toISOString() };
+    return {
+      id: team.id,
+      tenantId: team.tenantId,
+      name: team.name,
+      kind: team.kind,
+      members,
+      createdAt: team.createdAt.toISOString(),
+    };
   }
 }

@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Permit, TenantParams } from '@gridline/platform';
 import { DistrictLoansQuery } from './district-loans.query';
 import { DistrictLoansReader } from './district-loans.reader';
@@ -13,8 +20,10 @@ export class DistrictLoansController {
   @Get()
   @Permit('district-staff')
   @ApiOperation({
-    summary: "Loans not yet returned across all of the district's tool rooms (`overdue=true`: only those past due), earliest due first",
-    description: 'Each item names the tool, its tool room (community grid id), the borrower by display name only, the due time and how long it is overdue.',
+    summary:
+      "Loans not yet returned across all of the district's tool rooms (`overdue=true`: only those past due), earliest due first",
+    description:
+      'Each item names the tool, its tool room (community grid id), the borrower by display name only, the due time and how long it is overdue.',
   })
   @ApiOkResponse({ type: DistrictLoanPage })
   @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (overdue, limit, after)' })

@@ -28,7 +28,11 @@ export class DistrictLoansReader {
     private readonly grids: GridTree,
   ) {}
 
-  async page(tenantId: string, { overdue, limit = DEFAULT_PAGE_SIZE, after }: DistrictLoansQuery, now: Date = new Date()): Promise<DistrictLoanPage> {
+  async page(
+    tenantId: string,
+    { overdue, limit = DEFAULT_PAGE_SIZE, after }: DistrictLoansQuery,
+    now: Date = new Date(),
+  ): Promise<DistrictLoanPage> {
     await this.grids.requireTenant(tenantId);
     const params: unknown[] = [tenantId];
     const where = ['l.tenant_id = $1', 'l.returned_at IS NULL'];
@@ -38,7 +42,9 @@ export class DistrictLoansReader {
     }
     if (after !== undefined) {
       params.push(after);
-      where.push(`(l.due_at, l.id) > (SELECT c.due_at, c.id FROM tool_loans c WHERE c.tenant_id = $1 AND c.id = $${params.length})`);
+      where.push(
+        `(l.due_at, l.id) > (SELECT c.due_at, c.id FROM tool_loans c WHERE c.tenant_id = $1 AND c.id = $${params.length})`,
+      );
     }
     params.push(limit + 1);
     const rows: LoanRow[] = await this.dataSource.query(

@@ -18,7 +18,12 @@ export class ToolRoomAccess {
     await this.grids.requireTenant(tenantId);
     const grid = await this.grids.grid(tenantId, gridId);
     if (!grid) throw new NotFoundError('TOOL_ROOM_NOT_FOUND', `grid ${gridId} is not in district ${tenantId}`);
-    if (grid.level !== 'community') throw new UnprocessableError('NOT_A_COMMUNITY', `grid ${gridId} is a ${grid.level}; tool rooms belong to communities`, [{ field: 'gridId', reason: 'not a community' }]);
+    if (grid.level !== 'community')
+      throw new UnprocessableError(
+        'NOT_A_COMMUNITY',
+        `grid ${gridId} is a ${grid.level}; tool rooms belong to communities`,
+        [{ field: 'gridId', reason: 'not a community' }],
+      );
   }
 
   assertKeeper(identity: Identity, tenantId: string, gridId: string): Promise<void> {

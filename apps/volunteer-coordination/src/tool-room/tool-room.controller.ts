@@ -4,7 +4,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
-import { AddToolDto, LendToolDto, ReturnToolDto, SetConditionDto, toLoanView, ToolLoanPage, ToolLoanView, ToolPage, toToolView, ToolView } from './tool-room.dto';
+import {
+  AddToolDto,
+  LendToolDto,
+  ReturnToolDto,
+  SetConditionDto,
+  toLoanView,
+  ToolLoanPage,
+  ToolLoanView,
+  ToolPage,
+  toToolView,
+  ToolView,
+} from './tool-room.dto';
 import { ToolRoomAccess } from './tool-room-access';
 import { ListLoansQuery, TenantLoanParams, TenantToolParams, TenantToolRoomParams } from './tool-room.params';
 import { Tool, ToolLoan } from './tool.entity';
@@ -30,7 +41,12 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "Add a tool to the community's tool room (共享工具房)" })
   @ApiCreatedResponse({ type: ToolView })
-  add(@Param() { tenantId, gridId }: TenantToolRoomParams, @Body() body: AddToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolView> {
+  add(
+    @Param() { tenantId, gridId }: TenantToolRoomParams,
+    @Body() body: AddToolDto,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ToolView> {
     return this.addTool.execute({ tenantId, gridId, request: body, identity, correlationId });
   }
 
@@ -38,7 +54,10 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The inventory, oldest first, with condition and whether each tool is available' })
   @ApiOkResponse({ type: ToolPage })
-  async list(@Param() { tenantId, gridId }: TenantToolRoomParams, @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery): Promise<ToolPage> {
+  async list(
+    @Param() { tenantId, gridId }: TenantToolRoomParams,
+    @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery,
+  ): Promise<ToolPage> {
     await this.access.assertToolRoom(tenantId, gridId);
     const query = this.dataSource.manager
       .createQueryBuilder(Tool, 't')
@@ -46,7 +65,11 @@ export class ToolRoomController {
       .orderBy('t.addedAt', 'ASC')
       .addOrderBy('t.id', 'ASC')
       .take(limit + 1);
-    if (after !== undefined) query.andWhere('(t.added_at, t.id) > (SELECT c.added_at, c.id FROM tools c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
+    if (after !== undefined)
+      query.andWhere(
+        '(t.added_at, t.id) > (SELECT c.added_at, c.id FROM tools c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
     return { items: items.map(toToolView), next: rows.length > limit ? items[items.length - 1].id : null };
@@ -56,7 +79,12 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "Record a tool's condition (repaired, worn, broken)" })
   @ApiOkResponse({ type: ToolView })
-  condition(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: SetConditionDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolView> {
+  condition(
+    @Param() { tenantId, gridId, toolId }: TenantToolParams,
+    @Body() body: SetConditionDto,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ToolView> {
     return this.setCondition.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId });
   }
 
@@ -64,16 +92,28 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Borrow a tool until a due time (409 TOOL_ALREADY_LENT / TOOL_BROKEN)' })
   @ApiCreatedResponse({ type: ToolLoanView })
-  lend(@Param() { tenantId, gridId, toolId }: TenantToolParams, @Body() body: LendToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
+  lend(
+    @Param() { tenantId, gridId, toolId }: TenantToolParams,
+    @Body() body: LendToolDto,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ToolLoanView> {
     return this.lendTool.execute({ tenantId, gridId, request: { ...body, toolId }, identity, correlationId });
   }
 
   @Post('loans/:loanId/return')
   @HttpCode(200)
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'Return a borrowed tool with its condition (the borrower or a keeper); cancels the overdue reminder' })
+  @ApiOperation({
+    summary: 'Return a borrowed tool with its condition (the borrower or a keeper); cancels the overdue reminder',
+  })
   @ApiOkResponse({ type: ToolLoanView })
-  giveBack(@Param() { tenantId, gridId, loanId }: TenantLoanParams, @Body() body: ReturnToolDto, @CorrelationId() correlationId: string, @CurrentIdentity() identity: Identity): Promise<ToolLoanView> {
+  giveBack(
+    @Param() { tenantId, gridId, loanId }: TenantLoanParams,
+    @Body() body: ReturnToolDto,
+    @CorrelationId() correlationId: string,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ToolLoanView> {
     return this.returnTool.execute({ tenantId, gridId, request: { ...body, loanId }, identity, correlationId });
   }
 
@@ -81,7 +121,11 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The tool room's loans, newest first (keepers)" })
   @ApiOkResponse({ type: ToolLoanPage })
-  async loans(@Param() { tenantId, gridId }: TenantToolRoomParams, @Query() { open, limit = DEFAULT_PAGE_SIZE, after }: ListLoansQuery, @CurrentIdentity() identity: Identity): Promise<ToolLoanPage> {
+  async loans(
+    @Param() { tenantId, gridId }: TenantToolRoomParams,
+    @Query() { open, limit = DEFAULT_PAGE_SIZE, after }: ListLoansQuery,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<ToolLoanPage> {
     await this.access.assertToolRoom(tenantId, gridId);
     await this.access.assertKeeper(identity, tenantId, gridId);
     const query = this.dataSource.manager
@@ -92,7 +136,11 @@ export class ToolRoomController {
       .take(limit + 1);
     if (open === true) query.andWhere('l.returnedAt IS NULL');
     if (open === false) query.andWhere('l.returnedAt IS NOT NULL');
-    if (after !== undefined) query.andWhere('(l.lent_at, l.id) < (SELECT c.lent_at, c.id FROM tool_loans c WHERE c.tenant_id = :tenantId AND c.id = :after)', { after });
+    if (after !== undefined)
+      query.andWhere(
+        '(l.lent_at, l.id) < (SELECT c.lent_at, c.id FROM tool_loans c WHERE c.tenant_id = :tenantId AND c.id = :after)',
+        { after },
+      );
     const rows = await query.getMany();
     const items = rows.slice(0, limit);
     return { items: items.map(toLoanView), next: rows.length > limit ? items[items.length - 1].id : null };

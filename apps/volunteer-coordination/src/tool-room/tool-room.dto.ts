@@ -28,13 +28,19 @@ export class SetConditionDto {
 }
 
 export class LendToolDto {
-  @ApiProperty({ example: '2025-12-08T18:00:00+08:00', description: 'When it must be back: in the future, at most 30 days ahead.' })
+  @ApiProperty({
+    example: '2025-12-08T18:00:00+08:00',
+    description: 'When it must be back: in the future, at most 30 days ahead.',
+  })
   @IsInstant({ message: 'dueAt must be an ISO 8601 date-time' })
   dueAt: string;
 }
 
 export class ReturnToolDto {
-  @ApiProperty({ enum: CONDITIONS, description: 'The condition the tool came back in; broken takes it out of lending.' })
+  @ApiProperty({
+    enum: CONDITIONS,
+    description: 'The condition the tool came back in; broken takes it out of lending.',
+  })
   @IsIn(CONDITIONS)
   condition: (typeof CONDITIONS)[number];
 }

@@ -15,6 +15,15 @@ import { SetToolConditionUseCase } from './use-cases/set-tool-condition/set-tool
 @Module({
   imports: [GridReplicaModule],
   controllers: [ToolRoomController, DistrictLoansController],
-  providers: [GridStaff, ToolRoomAccess, DistrictLoansReader, AddToolUseCase, SetToolConditionUseCase, LendToolUseCase, ReturnToolUseCase, RemindOverdueUseCase],
+  providers: [
+    GridStaff,
+    ToolRoomAccess,
+    DistrictLoansReader,
+    AddToolUseCase,
+    SetToolConditionUseCase,
+    LendToolUseCase,
+    ReturnToolUseCase,
+    RemindOverdueUseCase,
+  ],
 })
 export class ToolRoomModule {}

@@ -6,6 +6,11 @@ import { AvailabilityDto } from './use-cases/register-volunteer/register-volunte
 export function checkedAvailability(input: AvailabilityDto | undefined): Availability {
   const availability: Availability = { weekly: input?.weekly ?? [], exceptions: input?.exceptions ?? [] };
   const problems = availabilityProblems(availability);
-  if (problems.length > 0) throw new UnprocessableError('INVALID_AVAILABILITY', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), problems);
+  if (problems.length > 0)
+    throw new UnprocessableError(
+      'INVALID_AVAILABILITY',
+      problems.map((p) => `${p.field}: ${p.reason}`).join('; '),
+      problems,
+    );
   return availability;
 }

@@ -5,7 +5,8 @@ import { knownSkills, namedSkillLevels } from './domain/skill-catalogue';
 
 export class SkillCatalogueView {
   @ApiProperty({ type: String, isArray: true }) skills: string[];
-  @ApiProperty({ example: namedSkillLevels, description: 'Named levels and the numbers they stand for.' }) levels: Record<string, number>;
+  @ApiProperty({ example: namedSkillLevels, description: 'Named levels and the numbers they stand for.' })
+  levels: Record<string, number>;
 }
 
 @ApiTags('volunteers')

@@ -18,7 +18,10 @@ export class VolunteerView {
   @ApiProperty({ nullable: true, type: String }) teamId: string | null;
   @ApiProperty({ type: String, isArray: true }) skills: string[];
   @ApiProperty({ type: SkillClaimView, isArray: true }) skillClaims: SkillClaimView[];
-  @ApiProperty({ description: '{ weekly: [{ weekday, from, to }], exceptions: [{ kind, fromDate, toDate, from?, to? }] }, Asia/Shanghai' })
+  @ApiProperty({
+    description:
+      '{ weekly: [{ weekday, from, to }], exceptions: [{ kind, fromDate, toDate, from?, to? }] }, Asia/Shanghai',
+  })
   availability: object;
   @ApiProperty() weeklyTaskCap: number;
   @ApiProperty() consentToContact: boolean;
@@ -28,7 +31,11 @@ export class VolunteerView {
 
 export class VolunteerPage {
   @ApiProperty({ type: VolunteerView, isArray: true }) items: VolunteerView[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `after` to read the next page; null on the last page.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Pass as `after` to read the next page; null on the last page.',
+  })
   next: string | null;
 }
 

@@ -4,7 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
-import { assertCanActOnGrid, CorrelationId, CurrentIdentity, ForbiddenError, HttpIdempotency, Identity, NotFoundError, Permit } from '@gridline/platform';
+import {
+  assertCanActOnGrid,
+  CorrelationId,
+  CurrentIdentity,
+  ForbiddenError,
+  HttpIdempotency,
+  Identity,
+  NotFoundError,
+  Permit,
+} from '@gridline/platform';
 import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
@@ -28,8 +37,15 @@ export class VolunteersController {
 
   @Post()
   @Permit('district-staff', 'grid-staff')
-  @ApiOperation({ summary: 'Register a volunteer: kind, home grid, skills (catalogue, level, certificate), availability, weekly cap, consent, team' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key register one volunteer.' })
+  @ApiOperation({
+    summary:
+      'Register a volunteer: kind, home grid, skills (catalogue, level, certificate), availability, weekly cap, consent, team',
+  })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Retries with the same key register one volunteer.',
+  })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: VolunteerView })
   async register(
@@ -43,14 +59,18 @@ export class VolunteersController {
     const lineage = (await this.grids.lineage(tenantId, body.homeGridId)).map((grid) => grid.gridId);
     if (lineage.length > 0) assertCanActOnGrid(identity, lineage, 'the home grid');
     return this.idempotency.run(`volunteer-registration:${tenantId}`, idempotencyKey, body, async () =>
-      toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId })));
+      toVolunteerView(await this.registerVolunteer.execute({ tenantId, registration: body, correlationId })),
+    );
   }
 
   @Get()
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A page of the district's volunteers, oldest registration first" })
   @ApiOkResponse({ type: VolunteerPage })
-  async list(@Param() { tenantId }: TenantParams, @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery): Promise<VolunteerPage> {
+  async list(
+    @Param() { tenantId }: TenantParams,
+    @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery,
+  ): Promise<VolunteerPage> {
     const query = this.dataSource.manager
       .createQueryBuilder(Volunteer, 'v')
       .where('v.tenantId = :tenantId', { tenantId })
@@ -78,9 +98,15 @@ export class VolunteersController {
 
   @Patch(':volunteerId')
   @Permit('district-staff', 'grid-staff', 'resident')
-  @ApiOperation({ summary: 'Change availability, weekly cap or consent (staff of the home grid, or the volunteer themselves)' })
+  @ApiOperation({
+    summary: 'Change availability, weekly cap or consent (staff of the home grid, or the volunteer themselves)',
+  })
   @ApiOkResponse({ type: VolunteerView })
-  async update(@Param() { tenantId, volunteerId }: TenantVolunteerParams, @Body() body: UpdateVolunteerDto, @CurrentIdentity() identity: Identity): Promise<VolunteerView> {
+  async update(
+    @Param() { tenantId, volunteerId }: TenantVolunteerParams,
+    @Body() body: UpdateVolunteerDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<VolunteerView> {
     return toVolunteerView(await this.updateVolunteer.execute(tenantId, volunteerId, body, identity));
   }
 
@@ -100,14 +126,21 @@ export class VolunteersController {
     const volunteer = await this.find(tenantId, volunteerId);
     const lineage = (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId);
     assertCanActOnGrid(identity, lineage, "the volunteer's home grid");
-    if (!volunteer.consentToContact) throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
-    await this.accessLog.record(identity, via, { tenantId, memberId: volunteer.id, fields: ['name', 'phone'], purpose: 'volunteer-contact' });
+    if (!volunteer.consentToContact)
+      throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
+    await this.accessLog.record(identity, via, {
+      tenantId,
+      memberId: volunteer.id,
+      fields: ['name', 'phone'],
+      purpose: 'volunteer-contact',
+    });
     return { volunteerId: volunteer.id, name: volunteer.name, phone: volunteer.phone };
   }
 
   private async find(tenantId: string, volunteerId: string): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
-    if (!volunteer) throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
+    if (!volunteer)
+      throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
     return volunteer;
   }
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Message } from 'kafkajs';
-import { EventDefinition, eventSourceOf, IssueAcknowledged, IssueDispatched, IssueReported, toKafkaHeaders, Topics } from '@gridline/contracts';
+import {
+  EventDefinition,
+  eventSourceOf,
+  IssueAcknowledged,
+  IssueDispatched,
+  IssueReported,
+  toKafkaHeaders,
+  Topics,
+} from '@gridline/contracts';
 import { BenchSettings } from '../../bench-settings';
 import { BenchScope, withBenchScope } from '../../harness/bench-scope';
 import { benchPublicKeyFile } from '../../harness/dev-auth';
@@ -24,8 +32,21 @@ function lifecycleOf(index: number): Message[] {
   const category = ['fire-lane', 'parking', 'litter', 'street-light'][index % 4];
   const events: Array<[EventDefinition, Record<string, unknown>]> = [
     [IssueReported, { issueId, tenantId: BENCH_TENANT, category, channel: 'resident', gridId, reportedAt: iso(0) }],
-    [IssueDispatched, { issueId, tenantId: BENCH_TENANT, category, gridId, level: 'micro', ackDeadline: iso(3_600_000) }],
-    [IssueAcknowledged, { issueId, tenantId: BENCH_TENANT, gridId, level: 'micro', acknowledgedAt: iso(60_000), resolveDeadline: iso(86_400_000) }],
+    [
+      IssueDispatched,
+      { issueId, tenantId: BENCH_TENANT, category, gridId, level: 'micro', ackDeadline: iso(3_600_000) },
+    ],
+    [
+      IssueAcknowledged,
+      {
+        issueId,
+        tenantId: BENCH_TENANT,
+        gridId,
+        level: 'micro',
+        acknowledgedAt: iso(60_000),
+        resolveDeadline: iso(86_400_000),
+      },
+    ],
   ];
   return events.map(([definition, data], step) => ({
     key: issueId,
@@ -50,10 +71,19 @@ function lifecycleOf(index: number): Message[] {
  * principal) with `batchSize`, and returns its projection rate: events over the span between the first and the
  * last inbox transaction of analytics.projections (both stamped by PostgreSQL).
  */
-async function ingestRate(scope: BenchScope, count: number, batchSize: number | null, progress: Progress): Promise<number> {
-  const messages = Array.from({ length: Math.ceil(count / 3) }, (_, i) => lifecycleOf(i)).flat().slice(0, count);
+async function ingestRate(
+  scope: BenchScope,
+  count: number,
+  batchSize: number | null,
+  progress: Progress,
+): Promise<number> {
+  const messages = Array.from({ length: Math.ceil(count / 3) }, (_, i) => lifecycleOf(i))
+    .flat()
+    .slice(0, count);
   const producer = await connectRawProducer(scope.kafka);
-  await sendInBatches(producer, scope.physicalTopic(Topics.issueEvents.name), messages).finally(() => producer.disconnect());
+  await sendInBatches(producer, scope.physicalTopic(Topics.issueEvents.name), messages).finally(() =>
+    producer.disconnect(),
+  );
   const analytics = new BenchServiceProcess(repositoryRoot, 'analytics', await freePort(), {
     AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(),
     LOG_LEVEL: 'warn',
@@ -62,14 +92,23 @@ async function ingestRate(scope: BenchScope, count: number, batchSize: number | 
   });
   scope.defer(() => analytics.stop());
   await analytics.start();
-  progress(`analytics: ${messages.length} issue events waiting, analytics running with CONSUMER_BATCH_SIZE=${batchSize ?? process.env.CONSUMER_BATCH_SIZE ?? 'default'}`);
+  progress(
+    `analytics: ${messages.length} issue events waiting, analytics running with CONSUMER_BATCH_SIZE=${batchSize ?? process.env.CONSUMER_BATCH_SIZE ?? 'default'}`,
+  );
   const client = await scope.sql();
   const projected = async () =>
-    (await client.query<{ n: string; seconds: number | null }>(
-      `SELECT count(*) AS n, extract(epoch FROM max(processed_at) - min(processed_at))::float8 AS seconds
+    (
+      await client.query<{ n: string; seconds: number | null }>(
+        `SELECT count(*) AS n, extract(epoch FROM max(processed_at) - min(processed_at))::float8 AS seconds
          FROM analytics.inbox WHERE consumer_group = 'analytics.projections' AND event_type LIKE 'gridline.issue.%'`,
-    )).rows[0];
-  await waitUntil(async () => Number((await projected()).n) >= messages.length, `analytics to project ${messages.length} events`, 600_000, 200);
+      )
+    ).rows[0];
+  await waitUntil(
+    async () => Number((await projected()).n) >= messages.length,
+    `analytics to project ${messages.length} events`,
+    600_000,
+    200,
+  );
   const { n, seconds } = await projected();
   progress(`analytics: peak RSS ${analytics.peakRssMb() ?? '?'} MB`);
   await analytics.stop();
@@ -84,8 +123,12 @@ async function ingestRate(scope: BenchScope, count: number, batchSize: number | 
  */
 export async function runAnalyticsBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   const count = settings.analyticsEvents;
-  const perEvent = await withBenchScope('analytics-per-event', settings, (scope) => ingestRate(scope, count, 1, progress));
-  const batched = await withBenchScope('analytics-batched', settings, (scope) => ingestRate(scope, count, null, progress));
+  const perEvent = await withBenchScope('analytics-per-event', settings, (scope) =>
+    ingestRate(scope, count, 1, progress),
+  );
+  const batched = await withBenchScope('analytics-batched', settings, (scope) =>
+    ingestRate(scope, count, null, progress),
+  );
   return [
     throughputFigure({
       id: 'analytics.ingest',

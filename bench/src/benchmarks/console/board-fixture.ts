@@ -5,7 +5,12 @@ import type { Client } from 'pg';
  * so only the board sees them. Spread over the six levels about as a busy district's board is (most at the bottom),
  * with deadlines from half an hour past to two hours ahead (so about a fifth are overdue), ages up to three hours.
  */
-export async function writeOpenCases(client: Client, tenantId: string, count: number, grids: { micro: string; grid: string; community: string; street: string }): Promise<void> {
+export async function writeOpenCases(
+  client: Client,
+  tenantId: string,
+  count: number,
+  grids: { micro: string; grid: string; community: string; street: string },
+): Promise<void> {
   await client.query(
     `INSERT INTO analytics.issue_facts (tenant_id, issue_id, category, channel, origin_grid_id, origin_level, current_level, current_grid_id, holder_since,
                                         escalation_depth, critical, state, parked, ack_deadline, current_deadline, rework_count, extension_count, reported_at, dispatched_at, last_event_at)

@@ -31,11 +31,24 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  */
 export function runConsoleBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('console', settings, async (scope) => {
-    const env = { AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(), LOG_LEVEL: 'warn', ANALYTICS_FEED_HEARTBEAT_SECONDS: '5' };
+    const env = {
+      AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(),
+      LOG_LEVEL: 'warn',
+      ANALYTICS_FEED_HEARTBEAT_SECONDS: '5',
+    };
     const services = {
-      'grid-registry': new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), { ...env, ...scope.serviceEnvironment('grid-registry') }),
-      'issue-dispatch': new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), { ...env, ...scope.serviceEnvironment('issue-dispatch') }),
-      analytics: new BenchServiceProcess(repositoryRoot, 'analytics', await freePort(), { ...env, ...scope.serviceEnvironment('analytics') }),
+      'grid-registry': new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), {
+        ...env,
+        ...scope.serviceEnvironment('grid-registry'),
+      }),
+      'issue-dispatch': new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), {
+        ...env,
+        ...scope.serviceEnvironment('issue-dispatch'),
+      }),
+      analytics: new BenchServiceProcess(repositoryRoot, 'analytics', await freePort(), {
+        ...env,
+        ...scope.serviceEnvironment('analytics'),
+      }),
     };
     for (const service of Object.values(services)) {
       scope.defer(() => service.stop());
@@ -75,13 +88,28 @@ type ChromiumBrowser = Awaited<ReturnType<typeof launchBenchChromium>>;
  * Reports at a steady pace; each in a category of its own whose window is shorter than the last, so every new case
  * sorts to the top of its lane — on screen, where a virtualised list draws it.
  */
-async function eventToRow(settings: BenchSettings, scope: Scope, services: Services, consoleUrl: string, browser: ChromiumBrowser, progress: Progress): Promise<Figure[]> {
+async function eventToRow(
+  settings: BenchSettings,
+  scope: Scope,
+  services: Services,
+  consoleUrl: string,
+  browser: ChromiumBrowser,
+  progress: Progress,
+): Promise<Figure[]> {
   const count = settings.consoleEvents;
-  const admin = { authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}` };
+  const admin = {
+    authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}`,
+  };
   for (let i = 0; i < count; i += 1) {
     const window = 3600 - i * 30;
     const windows = { micro: window, grid: window, community: window, street: window, district: window, city: window };
-    const answer = await sendJson(services['issue-dispatch'].baseUrl, 'PUT', `/v1/tenants/${BENCH_TENANT}/categories/live-${i}`, { name: `live ${i}`, ackWithinSeconds: windows }, admin);
+    const answer = await sendJson(
+      services['issue-dispatch'].baseUrl,
+      'PUT',
+      `/v1/tenants/${BENCH_TENANT}/categories/live-${i}`,
+      { name: `live ${i}`, ackWithinSeconds: windows },
+      admin,
+    );
     if (answer.status !== 200) throw new Error(`bench: category live-${i} answered ${answer.status}`);
   }
   const token = await dispatcherToken(consoleUrl, BENCH_TENANT);
@@ -91,55 +119,121 @@ async function eventToRow(settings: BenchSettings, scope: Scope, services: Servi
   await page.locator('[data-feed-state="live"]').first().waitFor({ timeout: 30_000 });
   await watchCardsAppear(page);
   const feed = await listenToFeed(`${consoleUrl}/api/analytics/v1/tenants/${BENCH_TENANT}/feed`, token);
-  const probe = await startArrivalProbe(scope.kafka, scope.physicalTopic(Topics.issueEvents.name), scope.consumerGroup('bench.console-probe'), dispatchedIssueOf);
+  const probe = await startArrivalProbe(
+    scope.kafka,
+    scope.physicalTopic(Topics.issueEvents.name),
+    scope.consumerGroup('bench.console-probe'),
+    dispatchedIssueOf,
+  );
   scope.defer(() => probe.stop());
-  progress(`console: ${count} reports at ${settings.consoleEventRate}/s, each timed from IssueDispatched on Kafka to its card on the board`);
+  progress(
+    `console: ${count} reports at ${settings.consoleEventRate}/s, each timed from IssueDispatched on Kafka to its card on the board`,
+  );
   const resident = { authorization: `Bearer ${await residentToken()}` };
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const answer = await sendJson(services['issue-dispatch'].baseUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/issues`, { category: `live-${i}`, address: INTAKE_ADDRESS, description: `bench ${i}`, reporter: { name: '王女士', phone: '13700000000' } }, resident);
-    if (answer.status !== 201) throw new Error(`bench: report ${i} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const answer = await sendJson(
+      services['issue-dispatch'].baseUrl,
+      'POST',
+      `/v1/tenants/${BENCH_TENANT}/issues`,
+      {
+        category: `live-${i}`,
+        address: INTAKE_ADDRESS,
+        description: `bench ${i}`,
+        reporter: { name: '王女士', phone: '13700000000' },
+      },
+      resident,
+    );
+    if (answer.status !== 201)
+      throw new Error(`bench: report ${i} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     ids.push((answer.body as { id: string }).id);
     await sleep(1000 / settings.consoleEventRate);
   }
   let seen: Record<string, number> = {};
-  await waitUntil(async () => {
-    seen = await cardsSeen(page);
-    return ids.every((id) => id in seen);
-  }, 'every report on the page', 30_000, 200);
+  await waitUntil(
+    async () => {
+      seen = await cardsSeen(page);
+      return ids.every((id) => id in seen);
+    },
+    'every report on the page',
+    30_000,
+    200,
+  );
   feed.stop();
   await context.close();
   // The probe notes arrivals on the monotonic clock; the page and the feed client on the epoch clock of this machine.
   const onKafka = (id: string) => performance.timeOrigin + (probe.arrivals.get(id) as number);
   const missing = ids.filter((id) => !probe.arrivals.has(id) || !feed.dispatched.has(id));
-  if (missing.length > 0) progress(`console: warning — ${missing.length} reports not seen on Kafka or the feed; left out`);
+  if (missing.length > 0)
+    progress(`console: warning — ${missing.length} reports not seen on Kafka or the feed; left out`);
   const measured = ids.filter((id) => !missing.includes(id));
   const toPage = percentiles(measured.map((id) => seen[id] - onKafka(id)));
   const toFeed = percentiles(measured.map((id) => (feed.dispatched.get(id) as number) - onKafka(id)));
-  progress(`console: Kafka → card on the page p50 ${toPage.p50.toFixed(0)} / p99 ${toPage.p99.toFixed(0)} ms; Kafka → bare SSE client p50 ${toFeed.p50.toFixed(0)} / p99 ${toFeed.p99.toFixed(0)} ms`);
+  progress(
+    `console: Kafka → card on the page p50 ${toPage.p50.toFixed(0)} / p99 ${toPage.p99.toFixed(0)} ms; Kafka → bare SSE client p50 ${toFeed.p50.toFixed(0)} / p99 ${toFeed.p99.toFixed(0)} ms`,
+  );
   return [
-    latencyFigure({ id: 'console.event-to-row.p50', label: 'IssueDispatched on Kafka → its card on the board, p50', value: toPage.p50, unit: 'ms', baseline: toFeed.p50, baselineLabel: 'the same to a bare SSE client of the feed, p50' }),
-    latencyFigure({ id: 'console.event-to-row.p99', label: 'IssueDispatched on Kafka → its card on the board, p99', value: toPage.p99, unit: 'ms', baseline: toFeed.p99, baselineLabel: 'the same to a bare SSE client of the feed, p99' }),
+    latencyFigure({
+      id: 'console.event-to-row.p50',
+      label: 'IssueDispatched on Kafka → its card on the board, p50',
+      value: toPage.p50,
+      unit: 'ms',
+      baseline: toFeed.p50,
+      baselineLabel: 'the same to a bare SSE client of the feed, p50',
+    }),
+    latencyFigure({
+      id: 'console.event-to-row.p99',
+      label: 'IssueDispatched on Kafka → its card on the board, p99',
+      value: toPage.p99,
+      unit: 'ms',
+      baseline: toFeed.p99,
+      baselineLabel: 'the same to a bare SSE client of the feed, p99',
+    }),
   ];
 }
 
-async function boardOfThousands(settings: BenchSettings, scope: Scope, services: Services, consoleUrl: string, browser: ChromiumBrowser, progress: Progress): Promise<Figure[]> {
+async function boardOfThousands(
+  settings: BenchSettings,
+  scope: Scope,
+  services: Services,
+  consoleUrl: string,
+  browser: ChromiumBrowser,
+  progress: Progress,
+): Promise<Figure[]> {
   const client = await scope.sql();
   const grids = Object.fromEntries(
-    (await client.query<{ id: string; level: string }>(`SELECT id, level FROM grid_registry.grids WHERE tenant_id = $1`, [BENCH_TENANT])).rows.map((row) => [row.level, row.id]),
+    (
+      await client.query<{ id: string; level: string }>(
+        `SELECT id, level FROM grid_registry.grids WHERE tenant_id = $1`,
+        [BENCH_TENANT],
+      )
+    ).rows.map((row) => [row.level, row.id]),
   ) as { micro: string; grid: string; community: string; street: string };
   await writeOpenCases(client, BENCH_TENANT, settings.consoleCases, grids);
   const total = settings.consoleCases + settings.consoleEvents + 1;
   // The baseline district: known to every service, no case at all.
   const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const created = await sendJson(services['grid-registry'].baseUrl, 'POST', '/v1/tenants', { tenantId: EMPTY_TENANT, divisionCode: '410105', name: '金水区' }, cityAdmin);
+  const created = await sendJson(
+    services['grid-registry'].baseUrl,
+    'POST',
+    '/v1/tenants',
+    { tenantId: EMPTY_TENANT, divisionCode: '410105', name: '金水区' },
+    cityAdmin,
+  );
   if (created.status !== 201) throw new Error(`bench: the empty district answered ${created.status}`);
   const emptyToken = await dispatcherToken(consoleUrl, EMPTY_TENANT);
   const emptyBoard = `${services.analytics.baseUrl}/v1/tenants/${EMPTY_TENANT}/board`;
-  await waitUntil(async () => (await fetch(emptyBoard, { headers: { authorization: `Bearer ${emptyToken}` } })).ok, 'analytics to know the empty district', 60_000, 200);
+  await waitUntil(
+    async () => (await fetch(emptyBoard, { headers: { authorization: `Bearer ${emptyToken}` } })).ok,
+    'analytics to know the empty district',
+    60_000,
+    200,
+  );
   const busyToken = await dispatcherToken(consoleUrl, BENCH_TENANT);
 
-  progress(`console: first render of the board with ${total} open cases vs an empty board, median of ${LOADS} loads each`);
+  progress(
+    `console: first render of the board with ${total} open cases vs an empty board, median of ${LOADS} loads each`,
+  );
   const drawTimes = async (token: string, expected: number) => {
     const times: number[] = [];
     for (let load = 0; load < LOADS; load += 1) {
@@ -159,9 +253,25 @@ async function boardOfThousands(settings: BenchSettings, scope: Scope, services:
   const idle = percentiles(await frameIntervals(page, '.lane-micro .lane-scroll', 3000, false));
   const scrolling = percentiles(await frameIntervals(page, '.lane-micro .lane-scroll', 3000, true));
   await context.close();
-  progress(`console: board of ${total} drawn in ${busy.toFixed(0)} ms (empty board ${empty.toFixed(0)} ms); scrolling the micro-grid lane: frame p99 ${scrolling.p99.toFixed(1)} ms (idle ${idle.p99.toFixed(1)} ms)`);
+  progress(
+    `console: board of ${total} drawn in ${busy.toFixed(0)} ms (empty board ${empty.toFixed(0)} ms); scrolling the micro-grid lane: frame p99 ${scrolling.p99.toFixed(1)} ms (idle ${idle.p99.toFixed(1)} ms)`,
+  );
   return [
-    latencyFigure({ id: 'console.first-render', label: `first render of the board, ${total} open cases (median of ${LOADS})`, value: busy, unit: 'ms', baseline: empty, baselineLabel: 'the same page with an empty board' }),
-    latencyFigure({ id: 'console.scroll-frame.p99', label: `frame interval p99 scrolling a lane of ${Math.round(total * 0.4)} cases top to bottom in 3 s`, value: scrolling.p99, unit: 'ms', baseline: idle.p99, baselineLabel: 'frame interval p99, page idle' }),
+    latencyFigure({
+      id: 'console.first-render',
+      label: `first render of the board, ${total} open cases (median of ${LOADS})`,
+      value: busy,
+      unit: 'ms',
+      baseline: empty,
+      baselineLabel: 'the same page with an empty board',
+    }),
+    latencyFigure({
+      id: 'console.scroll-frame.p99',
+      label: `frame interval p99 scrolling a lane of ${Math.round(total * 0.4)} cases top to bottom in 3 s`,
+      value: scrolling.p99,
+      unit: 'ms',
+      baseline: idle.p99,
+      baselineLabel: 'frame interval p99, page idle',
+    }),
   ];
 }

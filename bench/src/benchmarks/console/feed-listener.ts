@@ -2,10 +2,16 @@
  * A bare SSE reader of the dispatch-centre feed, the baseline of "event → row on the page": when each issue's
  * `dispatched` message reaches a plain client (epoch ms), with no page, no query cache and no rendering.
  */
-export async function listenToFeed(url: string, token: string): Promise<{ dispatched: Map<string, number>; stop: () => void }> {
+export async function listenToFeed(
+  url: string,
+  token: string,
+): Promise<{ dispatched: Map<string, number>; stop: () => void }> {
   const dispatched = new Map<string, number>();
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const response = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   if (!response.ok || !response.body) throw new Error(`bench: the feed answered ${response.status}`);
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   void (async () => {

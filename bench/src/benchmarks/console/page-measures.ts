@@ -17,7 +17,10 @@ export async function boardDrawnAfter(page: Page, url: string, expectedTotal: nu
       for (const lane of lanes) {
         const count = Number(lane.dataset.total ?? 0);
         total += count;
-        const drawn = count > 0 ? lane.querySelector('.case-card[data-issue-id]') !== null : lane.querySelector('.lane-empty') !== null;
+        const drawn =
+          count > 0
+            ? lane.querySelector('.case-card[data-issue-id]') !== null
+            : lane.querySelector('.lane-empty') !== null;
         if (!drawn) return false;
       }
       return total >= expected ? performance.now() : false;
@@ -32,7 +35,12 @@ export async function boardDrawnAfter(page: Page, url: string, expectedTotal: nu
  * Frame intervals (ms) while the lane is scrolled from top to bottom over `durationMs`, one step per animation
  * frame; with `scroll` false, the same loop on an idle page (the browser's own frame pacing, the baseline).
  */
-export async function frameIntervals(page: Page, laneSelector: string, durationMs: number, scroll: boolean): Promise<number[]> {
+export async function frameIntervals(
+  page: Page,
+  laneSelector: string,
+  durationMs: number,
+  scroll: boolean,
+): Promise<number[]> {
   return page.evaluate(
     ({ selector, duration, moving }) =>
       new Promise<number[]>((resolve) => {
@@ -69,7 +77,12 @@ export async function watchCardsAppear(page: Page): Promise<void> {
       }
     };
     note();
-    new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-issue-id'] });
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['data-issue-id'],
+    });
   });
 }
 

@@ -23,7 +23,11 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     await scope.createConsumerGroupTopics(BENCH_SET_BASED_CONSUMER_GROUP);
     progress(`consumer: filling ${topic} with ${expected} events`);
     const producer = await connectRawProducer(scope.kafka);
-    await sendInBatches(producer, topic, issueReportedBatch(expected).map((data) => kafkaMessageOf(rawOutboxRow(data)))).finally(() => producer.disconnect());
+    await sendInBatches(
+      producer,
+      topic,
+      issueReportedBatch(expected).map((data) => kafkaMessageOf(rawOutboxRow(data))),
+    ).finally(() => producer.disconnect());
 
     // Booted once without a consumer only to run the migration the raw baseline writes into.
     await (await scope.boot({ withConsumer: false })).close();
@@ -32,7 +36,13 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     progress(`consumer: raw kafkajs eachBatch, counting only`);
     const rawReadMs = await readWithRawConsumer(scope, topic, scope.consumerGroup('bench.raw-read'), expected);
     progress(`consumer: raw kafkajs eachBatch + one pg transaction per event (inbox + effect)`);
-    const rawHandleMs = await handleWithRawTransactions(scope, topic, scope.consumerGroup('bench.raw-inbox'), expected, client);
+    const rawHandleMs = await handleWithRawTransactions(
+      scope,
+      topic,
+      scope.consumerGroup('bench.raw-inbox'),
+      expected,
+      client,
+    );
     // The library's handler inserts the same event ids; start it from empty tables like the raw run had.
     await client.query('TRUNCATE inbox, bench_effects');
 
@@ -47,9 +57,30 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
     const rawRead = perSecond(expected, rawReadMs);
     const rawTransactions = perSecond(expected, rawHandleMs);
     return [
-      throughputFigure({ id: 'consumer.inbox', label: 'consumer with inbox (KafkaEventConsumer)', value: perEvent, unit: 'events/s', baseline: rawRead, baselineLabel: 'raw kafkajs eachBatch, read only' }),
-      throughputFigure({ id: 'consumer.inbox.vs-raw-transactions', label: 'consumer with inbox vs same SQL', value: perEvent, unit: 'events/s', baseline: rawTransactions, baselineLabel: 'raw eachBatch + pg tx per event' }),
-      throughputFigure({ id: 'consumer.inbox.set-based', label: 'consumer with inbox, set-based handler', value: setBased, unit: 'events/s', baseline: rawTransactions, baselineLabel: 'raw eachBatch + pg tx per event' }),
+      throughputFigure({
+        id: 'consumer.inbox',
+        label: 'consumer with inbox (KafkaEventConsumer)',
+        value: perEvent,
+        unit: 'events/s',
+        baseline: rawRead,
+        baselineLabel: 'raw kafkajs eachBatch, read only',
+      }),
+      throughputFigure({
+        id: 'consumer.inbox.vs-raw-transactions',
+        label: 'consumer with inbox vs same SQL',
+        value: perEvent,
+        unit: 'events/s',
+        baseline: rawTransactions,
+        baselineLabel: 'raw eachBatch + pg tx per event',
+      }),
+      throughputFigure({
+        id: 'consumer.inbox.set-based',
+        label: 'consumer with inbox, set-based handler',
+        value: setBased,
+        unit: 'events/s',
+        baseline: rawTransactions,
+        baselineLabel: 'raw eachBatch + pg tx per event',
+      }),
     ];
   });
 }
@@ -59,7 +90,11 @@ export function runConsumerBenchmark(settings: BenchSettings, progress: Progress
  * KafkaEventConsumer.start has joined the group (kafkajs resolves `run` then), the same instant the raw consumers'
  * clocks start.
  */
-async function consumeWithLibrary(scope: BenchScope, handler: 'per-event' | 'set-based', expected: number): Promise<number> {
+async function consumeWithLibrary(
+  scope: BenchScope,
+  handler: 'per-event' | 'set-based',
+  expected: number,
+): Promise<number> {
   const group = handler === 'set-based' ? BENCH_SET_BASED_CONSUMER_GROUP : BENCH_CONSUMER_GROUP;
   const app = await scope.boot({ withConsumer: handler });
   const joinedAt = now();
@@ -67,7 +102,8 @@ async function consumeWithLibrary(scope: BenchScope, handler: 'per-event' | 'set
   const clock = app.context.get(FirstEventClock);
   const settled = () => Object.values(consumer.outcomes).reduce((sum, count) => sum + count, 0);
   const finished = await waitUntil(() => settled() >= expected, 'KafkaEventConsumer to handle every event', 300_000, 5);
-  if (consumer.outcomes.handled !== expected) throw new Error(`bench: consumer outcomes ${JSON.stringify(consumer.outcomes)}, expected ${expected} handled`);
+  if (consumer.outcomes.handled !== expected)
+    throw new Error(`bench: consumer outcomes ${JSON.stringify(consumer.outcomes)}, expected ${expected} handled`);
   const elapsed = finished - Math.min(joinedAt, clock.at ?? joinedAt);
   await app.close();
   return elapsed;

@@ -40,7 +40,12 @@ async function consumeAll(
 }
 
 /** Baseline A: what kafkajs alone delivers — counting messages, nothing else. */
-export function readWithRawConsumer(scope: BenchScope, topic: string, groupId: string, expected: number): Promise<number> {
+export function readWithRawConsumer(
+  scope: BenchScope,
+  topic: string,
+  groupId: string,
+  expected: number,
+): Promise<number> {
   return consumeAll(scope, topic, groupId, expected, true, async ({ batch }) => batch.messages.length);
 }
 
@@ -49,25 +54,44 @@ export function readWithRawConsumer(scope: BenchScope, topic: string, groupId: s
  * row and the effect row, then resolve/commit/heartbeat as KafkaEventConsumer does. What is left between this
  * and the library is decoding, schema validation, TypeORM and the consumer's own bookkeeping.
  */
-export function handleWithRawTransactions(scope: BenchScope, topic: string, groupId: string, expected: number, client: Client): Promise<number> {
-  return consumeAll(scope, topic, groupId, expected, false, async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning }) => {
-    let handled = 0;
-    for (const message of batch.messages) {
-      if (!isRunning()) break;
-      const eventId = message.headers?.ce_id?.toString() ?? '';
-      const { issueId } = JSON.parse(message.value!.toString('utf8')) as { issueId: string };
-      await client.query('BEGIN');
-      const inserted = await client.query(
-        `INSERT INTO inbox (consumer_group, event_id, tenant_id, event_type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING event_id`,
-        ['bench.raw-inbox', eventId, message.headers?.ce_tenantid?.toString() ?? '', message.headers?.ce_type?.toString() ?? ''],
-      );
-      if (inserted.rowCount === 1) await client.query('INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)', [eventId, issueId]);
-      await client.query('COMMIT');
-      resolveOffset(message.offset);
-      await commitOffsetsIfNecessary();
-      await heartbeat();
-      handled += 1;
-    }
-    return handled;
-  });
+export function handleWithRawTransactions(
+  scope: BenchScope,
+  topic: string,
+  groupId: string,
+  expected: number,
+  client: Client,
+): Promise<number> {
+  return consumeAll(
+    scope,
+    topic,
+    groupId,
+    expected,
+    false,
+    async ({ batch, resolveOffset, commitOffsetsIfNecessary, heartbeat, isRunning }) => {
+      let handled = 0;
+      for (const message of batch.messages) {
+        if (!isRunning()) break;
+        const eventId = message.headers?.ce_id?.toString() ?? '';
+        const { issueId } = JSON.parse(message.value!.toString('utf8')) as { issueId: string };
+        await client.query('BEGIN');
+        const inserted = await client.query(
+          `INSERT INTO inbox (consumer_group, event_id, tenant_id, event_type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING event_id`,
+          [
+            'bench.raw-inbox',
+            eventId,
+            message.headers?.ce_tenantid?.toString() ?? '',
+            message.headers?.ce_type?.toString() ?? '',
+          ],
+        );
+        if (inserted.rowCount === 1)
+          await client.query('INSERT INTO bench_effects (event_id, issue_id) VALUES ($1, $2)', [eventId, issueId]);
+        await client.query('COMMIT');
+        resolveOffset(message.offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        handled += 1;
+      }
+      return handled;
+    },
+  );
 }

@@ -19,9 +19,13 @@ export const dispatchedIssueOf = (message: KafkaMessage): string | undefined =>
  * the request's transaction, so the 201 means dispatched. The grid hears of it when the relay has put the event
  * on Kafka, so that is measured too. Returns both latencies per report, in milliseconds.
  */
-export async function reportAtSteadyRate(
-  deps: { dispatchUrl: string; token: string; probe: ArrivalProbe; rate: number; seconds: number },
-): Promise<{ answered: number[]; onKafka: number[]; failed: number }> {
+export async function reportAtSteadyRate(deps: {
+  dispatchUrl: string;
+  token: string;
+  probe: ArrivalProbe;
+  rate: number;
+  seconds: number;
+}): Promise<{ answered: number[]; onKafka: number[]; failed: number }> {
   // At most 64 connections: when the service falls behind, reports queue here (and their wait counts, as the
   // latency is taken from the scheduled send) instead of opening thousands of sockets.
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
@@ -33,12 +37,24 @@ export async function reportAtSteadyRate(
     await openLoop(deps.rate, deps.seconds, async (i, startedAt) => {
       const payload = JSON.stringify(reportBody(i));
       const result = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${deps.token}` } }, (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => (body += chunk));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-        });
+        const req = request(
+          url,
+          {
+            method: 'POST',
+            agent,
+            headers: {
+              'content-type': 'application/json',
+              'content-length': Buffer.byteLength(payload),
+              authorization: `Bearer ${deps.token}`,
+            },
+          },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (body += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+          },
+        );
         req.on('error', reject);
         req.end(payload);
       }).catch(() => ({ status: 0, body: '' }));
@@ -54,13 +70,24 @@ export async function reportAtSteadyRate(
     agent.destroy();
   }
   if (answered.length === 0) throw new Error('bench: no report was accepted at the steady rate');
-  await waitUntil(() => [...sentAt.keys()].every((id) => deps.probe.arrivals.has(id)), 'every IssueDispatched to reach Kafka', 120_000, 20);
+  await waitUntil(
+    () => [...sentAt.keys()].every((id) => deps.probe.arrivals.has(id)),
+    'every IssueDispatched to reach Kafka',
+    120_000,
+    20,
+  );
   return { answered, onKafka: [...sentAt].map(([id, at]) => deps.probe.arrivals.get(id)! - at), failed };
 }
 
 /** The baseline at the same rate: the same rows by raw pg, one transaction per report; latency of each. */
-export async function writeRawAtSteadyRate(pool: Pool, rows: readonly ReportRows[], rate: number, seconds: number): Promise<number[]> {
-  if (rows.length < rate * seconds) throw new Error(`bench: ${rows.length} reports' rows for ${rate * seconds} raw writes`);
+export async function writeRawAtSteadyRate(
+  pool: Pool,
+  rows: readonly ReportRows[],
+  rate: number,
+  seconds: number,
+): Promise<number[]> {
+  if (rows.length < rate * seconds)
+    throw new Error(`bench: ${rows.length} reports' rows for ${rate * seconds} raw writes`);
   const latencies: number[] = [];
   await openLoop(rate, seconds, async (i, startedAt) => {
     const client = await pool.connect();

@@ -14,7 +14,11 @@ export const reportBody = (i = 0) => ({
   reporter: { name: '王女士', phone: '13700000000' },
 });
 
-async function expectStatus(what: string, expected: number, request: Promise<{ status: number; body: unknown }>): Promise<unknown> {
+async function expectStatus(
+  what: string,
+  expected: number,
+  request: Promise<{ status: number; body: unknown }>,
+): Promise<unknown> {
   const { status, body } = await request;
   if (status !== expected) throw new Error(`bench: ${what} answered ${status}: ${JSON.stringify(body)}`);
   return body;
@@ -27,22 +31,55 @@ async function expectStatus(what: string, expected: number, request: Promise<{ s
  */
 export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: string): Promise<void> {
   const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const admin = { authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}` };
-  await expectStatus('creating the district', 201, sendJson(registryUrl, 'POST', '/v1/tenants', { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' }, cityAdmin));
+  const admin = {
+    authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}`,
+  };
+  await expectStatus(
+    'creating the district',
+    201,
+    sendJson(
+      registryUrl,
+      'POST',
+      '/v1/tenants',
+      { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' },
+      cityAdmin,
+    ),
+  );
   let parentId: string | null = null;
-  for (const [level, name, addresses] of [['street', '大学路街道'], ['community', '桃源社区'], ['grid', '第一网格'], ['micro', INTAKE_ADDRESS, [INTAKE_ADDRESS]]] as const) {
-    const body = (await expectStatus(`creating the ${level} grid`, 201, sendJson(registryUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }, admin))) as { gridId: string };
+  for (const [level, name, addresses] of [
+    ['street', '大学路街道'],
+    ['community', '桃源社区'],
+    ['grid', '第一网格'],
+    ['micro', INTAKE_ADDRESS, [INTAKE_ADDRESS]],
+  ] as const) {
+    const body = (await expectStatus(
+      `creating the ${level} grid`,
+      201,
+      sendJson(registryUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }, admin),
+    )) as { gridId: string };
     parentId = body.gridId;
   }
   const hour = 3600;
   const windows = { micro: hour, grid: hour, community: hour, street: hour, district: hour, city: hour };
   const resident = { authorization: `Bearer ${await residentToken()}` };
   for (let attempt = 0; ; attempt += 1) {
-    const category = await sendJson(dispatchUrl, 'PUT', `/v1/tenants/${BENCH_TENANT}/categories/${INTAKE_CATEGORY}`, { name: '路灯', ackWithinSeconds: windows }, admin);
-    const report = category.status === 200 ? await sendJson(dispatchUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/issues`, reportBody(), resident) : category;
+    const category = await sendJson(
+      dispatchUrl,
+      'PUT',
+      `/v1/tenants/${BENCH_TENANT}/categories/${INTAKE_CATEGORY}`,
+      { name: '路灯', ackWithinSeconds: windows },
+      admin,
+    );
+    const report =
+      category.status === 200
+        ? await sendJson(dispatchUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/issues`, reportBody(), resident)
+        : category;
     // Routed, not queued: until the replica knows the courtyard, a report waits in the dispatch centre's queue.
     if (report.status === 201 && (report.body as { state?: string }).state === 'dispatched') return;
-    if (attempt > 300) throw new Error(`bench: issue-dispatch did not learn the district: ${report.status} ${JSON.stringify(report.body)}`);
+    if (attempt > 300)
+      throw new Error(
+        `bench: issue-dispatch did not learn the district: ${report.status} ${JSON.stringify(report.body)}`,
+      );
     await sleep(200);
   }
 }

@@ -11,10 +11,21 @@ export const ISSUES_PATH = `/v1/tenants/${BENCH_TENANT}/issues`;
  * Reports/s through issue-dispatch's HTTP API: `total` reports over `concurrency` keep-alive connections, each
  * token-verified, validated, routed from the replica and committed (issue, history, two events, timer).
  */
-export async function postReports(dispatchUrl: string, token: string, total: number, concurrency: number): Promise<number> {
-  const result = await httpLoad(dispatchUrl, [ISSUES_PATH], { total, concurrency, headers: { authorization: `Bearer ${token}` }, jsonBody: reportBody() });
+export async function postReports(
+  dispatchUrl: string,
+  token: string,
+  total: number,
+  concurrency: number,
+): Promise<number> {
+  const result = await httpLoad(dispatchUrl, [ISSUES_PATH], {
+    total,
+    concurrency,
+    headers: { authorization: `Bearer ${token}` },
+    jsonBody: reportBody(),
+  });
   const refused = [...result.statuses].filter(([status]) => status !== 201);
-  if (refused.length > 0) throw new Error(`bench: reports not accepted: ${refused.map(([status, n]) => `${n}×${status}`).join(', ')}`);
+  if (refused.length > 0)
+    throw new Error(`bench: reports not accepted: ${refused.map(([status, n]) => `${n}×${status}`).join(', ')}`);
   return perSecond(total, result.ms);
 }
 

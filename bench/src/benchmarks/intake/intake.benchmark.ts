@@ -26,14 +26,22 @@ const WARM_UP_REPORTS = 200;
 export function runIntakeBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('intake', settings, async (scope) => {
     const env = { AUTH_PUBLIC_KEY_FILE: benchPublicKeyFile(), LOG_LEVEL: 'warn' };
-    const registry = new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), { ...env, ...scope.serviceEnvironment('grid-registry') });
-    const dispatch = new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), { ...env, ...scope.serviceEnvironment('issue-dispatch') });
+    const registry = new BenchServiceProcess(repositoryRoot, 'grid-registry', await freePort(), {
+      ...env,
+      ...scope.serviceEnvironment('grid-registry'),
+    });
+    const dispatch = new BenchServiceProcess(repositoryRoot, 'issue-dispatch', await freePort(), {
+      ...env,
+      ...scope.serviceEnvironment('issue-dispatch'),
+    });
     scope.defer(() => registry.stop());
     scope.defer(() => dispatch.stop());
     await registry.start();
     await dispatch.start();
     await setUpIntakeDistrict(registry.baseUrl, dispatch.baseUrl);
-    progress('intake: grid-registry and issue-dispatch running; district, grids and category set up through their APIs');
+    progress(
+      'intake: grid-registry and issue-dispatch running; district, grids and category set up through their APIs',
+    );
 
     const { intake } = settings;
     const token = await residentToken();
@@ -41,34 +49,93 @@ export function runIntakeBenchmark(settings: BenchSettings, progress: Progress):
     progress(`intake: ${intake.reports} reports over HTTP, ${intake.concurrency} in flight`);
     const httpRate = await postReports(dispatch.baseUrl, token, intake.reports, intake.concurrency);
 
-    const probe = await startArrivalProbe(scope.kafka, scope.physicalTopic(Topics.issueEvents.name), scope.consumerGroup('bench.dispatch-probe'), dispatchedIssueOf);
+    const probe = await startArrivalProbe(
+      scope.kafka,
+      scope.physicalTopic(Topics.issueEvents.name),
+      scope.consumerGroup('bench.dispatch-probe'),
+      dispatchedIssueOf,
+    );
     scope.defer(() => probe.stop());
-    progress(`intake: ${intake.rate} reports/s for ${intake.seconds} s over HTTP, until each IssueDispatched is on Kafka`);
-    const steady = await reportAtSteadyRate({ dispatchUrl: dispatch.baseUrl, token, probe, rate: intake.rate, seconds: intake.seconds });
+    progress(
+      `intake: ${intake.rate} reports/s for ${intake.seconds} s over HTTP, until each IssueDispatched is on Kafka`,
+    );
+    const steady = await reportAtSteadyRate({
+      dispatchUrl: dispatch.baseUrl,
+      token,
+      probe,
+      rate: intake.rate,
+      seconds: intake.seconds,
+    });
 
-    progress(`intake: peak RSS grid-registry ${registry.peakRssMb() ?? '?'} MB, issue-dispatch ${dispatch.peakRssMb() ?? '?'} MB`);
+    progress(
+      `intake: peak RSS grid-registry ${registry.peakRssMb() ?? '?'} MB, issue-dispatch ${dispatch.peakRssMb() ?? '?'} MB`,
+    );
     const client = await scope.sql();
     const rows = await readReportRows(client);
     await createRawTables(client);
-    const pool = new Pool({ connectionString: scope.config.databaseUrl, max: intake.concurrency, options: `-c search_path=${scope.config.databaseSchema}` });
+    const pool = new Pool({
+      connectionString: scope.config.databaseUrl,
+      max: intake.concurrency,
+      options: `-c search_path=${scope.config.databaseSchema}`,
+    });
     scope.defer(() => pool.end());
-    progress(`intake: the same rows by raw pg — ${intake.reports} reports with ${intake.concurrency} connections, then ${intake.rate}/s for ${intake.seconds} s`);
+    progress(
+      `intake: the same rows by raw pg — ${intake.reports} reports with ${intake.concurrency} connections, then ${intake.rate}/s for ${intake.seconds} s`,
+    );
     const rawRate = await writeReportsRaw(pool, rows.slice(0, intake.reports), intake.concurrency);
     await truncateRawTables(client);
     const rawSteady = percentiles(await writeRawAtSteadyRate(pool, rows, intake.rate, intake.seconds));
 
-    if (steady.failed > 0) progress(`intake: warning — ${steady.failed} of ${intake.rate * intake.seconds} steady-rate reports failed (connection error or not 201); latencies are of the rest`);
+    if (steady.failed > 0)
+      progress(
+        `intake: warning — ${steady.failed} of ${intake.rate * intake.seconds} steady-rate reports failed (connection error or not 201); latencies are of the rest`,
+      );
     const answered = percentiles(steady.answered);
     const onKafka = percentiles(steady.onKafka);
-    progress(`intake: HTTP ${Math.round(httpRate)} reports/s vs raw ${Math.round(rawRate)}/s; at ${intake.rate}/s 201 p50 ${answered.p50.toFixed(1)} / p99 ${answered.p99.toFixed(1)} ms, on Kafka p50 ${onKafka.p50.toFixed(1)} / p99 ${onKafka.p99.toFixed(1)} ms, raw tx p99 ${rawSteady.p99.toFixed(1)} ms`);
+    progress(
+      `intake: HTTP ${Math.round(httpRate)} reports/s vs raw ${Math.round(rawRate)}/s; at ${intake.rate}/s 201 p50 ${answered.p50.toFixed(1)} / p99 ${answered.p99.toFixed(1)} ms, on Kafka p50 ${onKafka.p50.toFixed(1)} / p99 ${onKafka.p99.toFixed(1)} ms, raw tx p99 ${rawSteady.p99.toFixed(1)} ms`,
+    );
     const at = `at ${intake.rate}/s`;
     const relaySleep = { baseline: scope.config.outboxPollMs, baselineLabel: 'OUTBOX_POLL_MS (relay sleep)' };
     return [
-      throughputFigure({ id: 'intake.http', label: `intake over HTTP (${intake.concurrency} in flight)`, value: httpRate, unit: 'reports/s', baseline: rawRate, baselineLabel: 'raw pg: same rows, tx per report' }),
-      latencyFigure({ id: 'intake.dispatched.p50', label: `report → dispatched (201) p50 ${at}`, value: answered.p50, unit: 'ms', baseline: rawSteady.p50, baselineLabel: 'raw pg tx of the same rows, p50' }),
-      latencyFigure({ id: 'intake.dispatched.p99', label: `report → dispatched (201) p99 ${at}`, value: answered.p99, unit: 'ms', baseline: rawSteady.p99, baselineLabel: 'raw pg tx of the same rows, p99' }),
-      latencyFigure({ id: 'intake.on-kafka.p50', label: `report → IssueDispatched on Kafka p50 ${at}`, value: onKafka.p50, unit: 'ms', ...relaySleep }),
-      latencyFigure({ id: 'intake.on-kafka.p99', label: `report → IssueDispatched on Kafka p99 ${at}`, value: onKafka.p99, unit: 'ms', ...relaySleep }),
+      throughputFigure({
+        id: 'intake.http',
+        label: `intake over HTTP (${intake.concurrency} in flight)`,
+        value: httpRate,
+        unit: 'reports/s',
+        baseline: rawRate,
+        baselineLabel: 'raw pg: same rows, tx per report',
+      }),
+      latencyFigure({
+        id: 'intake.dispatched.p50',
+        label: `report → dispatched (201) p50 ${at}`,
+        value: answered.p50,
+        unit: 'ms',
+        baseline: rawSteady.p50,
+        baselineLabel: 'raw pg tx of the same rows, p50',
+      }),
+      latencyFigure({
+        id: 'intake.dispatched.p99',
+        label: `report → dispatched (201) p99 ${at}`,
+        value: answered.p99,
+        unit: 'ms',
+        baseline: rawSteady.p99,
+        baselineLabel: 'raw pg tx of the same rows, p99',
+      }),
+      latencyFigure({
+        id: 'intake.on-kafka.p50',
+        label: `report → IssueDispatched on Kafka p50 ${at}`,
+        value: onKafka.p50,
+        unit: 'ms',
+        ...relaySleep,
+      }),
+      latencyFigure({
+        id: 'intake.on-kafka.p99',
+        label: `report → IssueDispatched on Kafka p99 ${at}`,
+        value: onKafka.p99,
+        unit: 'ms',
+        ...relaySleep,
+      }),
     ];
   });
 }

@@ -5,7 +5,11 @@ import { now, sleep } from '../../harness/measure';
  * the previous one finished, so a slow answer does not lower the rate), and waits for all of them. `work`
  * gets its index and its start time on the monotonic clock.
  */
-export async function openLoop(ratePerSecond: number, seconds: number, work: (i: number, startedAt: number) => Promise<void>): Promise<void> {
+export async function openLoop(
+  ratePerSecond: number,
+  seconds: number,
+  work: (i: number, startedAt: number) => Promise<void>,
+): Promise<void> {
   const total = ratePerSecond * seconds;
   const interval = 1000 / ratePerSecond;
   const started = now();

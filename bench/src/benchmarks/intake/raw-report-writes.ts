@@ -18,8 +18,11 @@ export interface ReportRows {
 
 export async function createRawTables(client: Client): Promise<void> {
   await client.query(`CREATE SCHEMA ${RAW_SCHEMA}`);
-  for (const table of TABLES) await client.query(`CREATE TABLE ${RAW_SCHEMA}.${table} (LIKE issue_dispatch.${table} INCLUDING ALL)`);
-  await client.query(`ALTER TABLE ${RAW_SCHEMA}.issue_history ADD FOREIGN KEY (issue_id) REFERENCES ${RAW_SCHEMA}.issues (id)`);
+  for (const table of TABLES)
+    await client.query(`CREATE TABLE ${RAW_SCHEMA}.${table} (LIKE issue_dispatch.${table} INCLUDING ALL)`);
+  await client.query(
+    `ALTER TABLE ${RAW_SCHEMA}.issue_history ADD FOREIGN KEY (issue_id) REFERENCES ${RAW_SCHEMA}.issues (id)`,
+  );
 }
 
 export async function truncateRawTables(client: Client): Promise<void> {
@@ -35,14 +38,23 @@ export async function readReportRows(client: Client): Promise<ReportRows[]> {
   const history = (await client.query<Row>('SELECT * FROM issue_dispatch.issue_history')).rows;
   const timers = (await client.query<Row>('SELECT * FROM issue_dispatch.durable_timers')).rows;
   const historyOf = new Map<string, Row[]>();
-  for (const row of history) historyOf.set(row.issue_id as string, [...(historyOf.get(row.issue_id as string) ?? []), row]);
+  for (const row of history)
+    historyOf.set(row.issue_id as string, [...(historyOf.get(row.issue_id as string) ?? []), row]);
   const timerOf = new Map(timers.map((row) => [row.aggregate_id as string, row]));
   return issues.map((issue, i) => ({
     issue,
     history: (historyOf.get(issue.id as string) ?? []).map(({ id: _serial, ...rest }) => rest),
     outbox: [0, 1].map(() => {
       const row = rawOutboxRow(issueReportedData(i));
-      return { event_id: row.eventId, tenant_id: row.tenantId, topic: row.topic, message_key: row.messageKey, event_type: row.eventType, headers: row.headers, payload: row.payload };
+      return {
+        event_id: row.eventId,
+        tenant_id: row.tenantId,
+        topic: row.topic,
+        message_key: row.messageKey,
+        event_type: row.eventType,
+        headers: row.headers,
+        payload: row.payload,
+      };
     }),
     timer: timerOf.get(issue.id as string) ?? null,
   }));
@@ -52,11 +64,18 @@ export async function readReportRows(client: Client): Promise<ReportRows[]> {
 async function insert(client: Client, table: string, rows: Row[]): Promise<void> {
   const columns = Object.keys(rows[0]);
   const values = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-  const parameters = rows.flatMap((row) => columns.map((column) => {
-    const value = row[column];
-    return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) ? JSON.stringify(value) : value;
-  }));
-  await client.query(`INSERT INTO ${RAW_SCHEMA}.${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`, parameters);
+  const parameters = rows.flatMap((row) =>
+    columns.map((column) => {
+      const value = row[column];
+      return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+        ? JSON.stringify(value)
+        : value;
+    }),
+  );
+  await client.query(
+    `INSERT INTO ${RAW_SCHEMA}.${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
+    parameters,
+  );
 }
 
 /** The statements ReportIssueUseCase's transaction amounts to (history as one statement, as TypeORM sends it). */

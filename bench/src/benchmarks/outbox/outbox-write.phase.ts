@@ -13,27 +13,45 @@ export const EVENTS_PER_TRANSACTION = 100;
 const COLUMNS = 'event_id, tenant_id, topic, message_key, event_type, headers, payload';
 
 function parametersOf(row: RawOutboxRow): unknown[] {
-  return [row.eventId, row.tenantId, row.topic, row.messageKey, row.eventType, JSON.stringify(row.headers), JSON.stringify(row.payload)];
+  return [
+    row.eventId,
+    row.tenantId,
+    row.topic,
+    row.messageKey,
+    row.eventType,
+    JSON.stringify(row.headers),
+    JSON.stringify(row.payload),
+  ];
 }
 
 async function insertOneByOne(client: Client, rows: readonly RawOutboxRow[]): Promise<void> {
   for (const transaction of chunks(rows, EVENTS_PER_TRANSACTION)) {
     await client.query('BEGIN');
-    for (const row of transaction) await client.query(`INSERT INTO outbox (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, parametersOf(row));
+    for (const row of transaction)
+      await client.query(`INSERT INTO outbox (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, parametersOf(row));
     await client.query('COMMIT');
   }
 }
 
 async function insertMultiRow(client: Client, rows: readonly RawOutboxRow[]): Promise<void> {
   for (const transaction of chunks(rows, EVENTS_PER_TRANSACTION)) {
-    const placeholders = transaction.map((_, r) => `(${Array.from({ length: 7 }, (__, c) => `$${r * 7 + c + 1}`).join(', ')})`);
+    const placeholders = transaction.map(
+      (_, r) => `(${Array.from({ length: 7 }, (__, c) => `$${r * 7 + c + 1}`).join(', ')})`,
+    );
     await client.query('BEGIN');
-    await client.query(`INSERT INTO outbox (${COLUMNS}) VALUES ${placeholders.join(', ')}`, transaction.flatMap(parametersOf));
+    await client.query(
+      `INSERT INTO outbox (${COLUMNS}) VALUES ${placeholders.join(', ')}`,
+      transaction.flatMap(parametersOf),
+    );
     await client.query('COMMIT');
   }
 }
 
-async function addThroughOutbox(dataSource: DataSource, outbox: Outbox, events: readonly IssueReportedData[]): Promise<void> {
+async function addThroughOutbox(
+  dataSource: DataSource,
+  outbox: Outbox,
+  events: readonly IssueReportedData[],
+): Promise<void> {
   for (const transaction of chunks(events, EVENTS_PER_TRANSACTION)) {
     await dataSource.transaction(async (manager) => {
       const context = benchEventContext();

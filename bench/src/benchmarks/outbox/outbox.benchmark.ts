@@ -19,7 +19,11 @@ export function runOutboxBenchmark(settings: BenchSettings, progress: Progress):
     const client = await scope.sql();
     const outbox = app.context.get(Outbox);
 
-    const write = await measureOutboxWrite({ client, dataSource: app.dataSource, outbox }, issueReportedBatch(settings.events), progress);
+    const write = await measureOutboxWrite(
+      { client, dataSource: app.dataSource, outbox },
+      issueReportedBatch(settings.events),
+      progress,
+    );
     const publish = await measureRelayPublish(
       {
         client,

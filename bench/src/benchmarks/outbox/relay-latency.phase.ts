@@ -14,7 +14,14 @@ import { benchEventContext, issueReportedData } from '../../harness/sample-event
  * is the baseline: a ratio near 1 at p99 means the relay adds little beyond its sleep.
  */
 export async function measureRelayLatency(
-  deps: { dataSource: DataSource; outbox: Outbox; kafka: Kafka; topic: string; probeGroup: string; outboxPollMs: number },
+  deps: {
+    dataSource: DataSource;
+    outbox: Outbox;
+    kafka: Kafka;
+    topic: string;
+    probeGroup: string;
+    outboxPollMs: number;
+  },
   trickle: { ratePerSecond: number; seconds: number },
   progress: Progress,
 ): Promise<Figure[]> {
@@ -30,16 +37,37 @@ export async function measureRelayLatency(
       // Scheduled against the start, not the previous write, so a slow write does not lower the rate.
       const due = started + i * interval;
       if (now() < due) await sleep(due - now());
-      const eventId = await dataSource.transaction((manager) => outbox.add(manager, IssueReported, issueReportedData(i), benchEventContext()));
+      const eventId = await dataSource.transaction((manager) =>
+        outbox.add(manager, IssueReported, issueReportedData(i), benchEventContext()),
+      );
       committedAt.set(eventId, now());
     }
-    await waitUntil(() => [...committedAt.keys()].every((id) => probe.arrivals.has(id)), 'every trickled event to reach Kafka', 60_000, 20);
+    await waitUntil(
+      () => [...committedAt.keys()].every((id) => probe.arrivals.has(id)),
+      'every trickled event to reach Kafka',
+      60_000,
+      20,
+    );
     const latencies = [...committedAt].map(([id, at]) => probe.arrivals.get(id)! - at);
     const { p50, p99 } = percentiles(latencies);
     const baselineLabel = 'OUTBOX_POLL_MS (relay sleep)';
     return [
-      latencyFigure({ id: 'outbox.latency.p50', label: 'commit → Kafka latency p50', value: p50, unit: 'ms', baseline: deps.outboxPollMs, baselineLabel }),
-      latencyFigure({ id: 'outbox.latency.p99', label: 'commit → Kafka latency p99', value: p99, unit: 'ms', baseline: deps.outboxPollMs, baselineLabel }),
+      latencyFigure({
+        id: 'outbox.latency.p50',
+        label: 'commit → Kafka latency p50',
+        value: p50,
+        unit: 'ms',
+        baseline: deps.outboxPollMs,
+        baselineLabel,
+      }),
+      latencyFigure({
+        id: 'outbox.latency.p99',
+        label: 'commit → Kafka latency p99',
+        value: p99,
+        unit: 'ms',
+        baseline: deps.outboxPollMs,
+        baselineLabel,
+      }),
     ];
   } finally {
     await probe.stop();

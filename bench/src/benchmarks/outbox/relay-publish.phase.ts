@@ -18,14 +18,24 @@ type StoredRow = Pick<RawOutboxRow, 'messageKey' | 'headers' | 'payload'>;
  * The relay is stopped when this starts, so the whole backlog is waiting, as after a broker outage.
  */
 export async function measureRelayPublish(
-  deps: { client: Client; kafka: Kafka; relay: OutboxRelay; baselineTopic: string; createTopic: (name: string) => Promise<void> },
+  deps: {
+    client: Client;
+    kafka: Kafka;
+    relay: OutboxRelay;
+    baselineTopic: string;
+    createTopic: (name: string) => Promise<void>;
+  },
   progress: Progress,
 ): Promise<Figure[]> {
   const { client, kafka, relay, baselineTopic } = deps;
-  const { rows } = await client.query<{ message_key: string; headers: Record<string, string>; payload: StoredRow['payload'] }>(
-    'SELECT message_key, headers, payload FROM outbox ORDER BY seq',
+  const { rows } = await client.query<{
+    message_key: string;
+    headers: Record<string, string>;
+    payload: StoredRow['payload'];
+  }>('SELECT message_key, headers, payload FROM outbox ORDER BY seq');
+  const messages = rows.map((row) =>
+    kafkaMessageOf({ messageKey: row.message_key, headers: row.headers, payload: row.payload }),
   );
-  const messages = rows.map((row) => kafkaMessageOf({ messageKey: row.message_key, headers: row.headers, payload: row.payload }));
 
   progress(`relay publish: ${messages.length} messages, raw producer, batches of ${RELAY_BATCH}`);
   await deps.createTopic(baselineTopic);
@@ -33,16 +43,27 @@ export async function measureRelayPublish(
   // One untimed message fetches the new topic's metadata first; the relay pays that inside its first batch,
   // so if anything the ratio errs against the relay.
   await producer.send({ topic: baselineTopic, acks: -1, messages: [{ key: 'warm-up', value: '{}' }] });
-  const raw = await timed(() => sendInBatches(producer, baselineTopic, messages, RELAY_BATCH)).finally(() => producer.disconnect());
+  const raw = await timed(() => sendInBatches(producer, baselineTopic, messages, RELAY_BATCH)).finally(() =>
+    producer.disconnect(),
+  );
 
   progress(`relay publish: starting OutboxRelay with ${messages.length} events waiting`);
   const alreadyPublished = relay.publishedCount;
   const started = now();
   // The lifecycle hook is the relay's only "start"; the bench stopped it right after boot.
   relay.onApplicationBootstrap();
-  const finished = await waitUntil(() => relay.publishedCount - alreadyPublished >= messages.length, 'the relay to publish the backlog', 120_000);
+  const finished = await waitUntil(
+    () => relay.publishedCount - alreadyPublished >= messages.length,
+    'the relay to publish the backlog',
+    120_000,
+  );
   // publishedCount moves just before the batch's DELETE commits; the figure is only valid if the outbox really empties.
-  await waitUntil(async () => (await client.query('SELECT 1 FROM outbox LIMIT 1')).rowCount === 0, 'the outbox to be empty', 10_000, 20);
+  await waitUntil(
+    async () => (await client.query('SELECT 1 FROM outbox LIMIT 1')).rowCount === 0,
+    'the outbox to be empty',
+    10_000,
+    20,
+  );
 
   return [
     throughputFigure({

@@ -1,7 +1,11 @@
 import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { CandidatePool } from '../../../../apps/volunteer-coordination/src/matching/candidate-pool';
-import { Candidate, rankCandidates, TaskToFill } from '../../../../apps/volunteer-coordination/src/matching/domain/rank-candidates';
+import {
+  Candidate,
+  rankCandidates,
+  TaskToFill,
+} from '../../../../apps/volunteer-coordination/src/matching/domain/rank-candidates';
 import { InitialSchema1764400000000 } from '../../../../apps/volunteer-coordination/src/migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from '../../../../apps/volunteer-coordination/src/migrations/1764530000000-volunteer-matching';
 import { BenchSettings } from '../../bench-settings';
@@ -28,7 +32,12 @@ function drawTasks(city: VolunteerCity, count: number, seed: number): RankingTas
     const micro = city.micros[random.integer(city.micros.length)];
     return {
       tenantId: micro.tenantId,
-      task: { need: { skill: rankingSkills[random.integer(rankingSkills.length)], minLevel: 1, certificateRequired: false }, lineage: micro.lineage, ...WINDOW, timeZone: 'Asia/Shanghai' },
+      task: {
+        need: { skill: rankingSkills[random.integer(rankingSkills.length)], minLevel: 1, certificateRequired: false },
+        lineage: micro.lineage,
+        ...WINDOW,
+        timeZone: 'Asia/Shanghai',
+      },
     };
   });
 }
@@ -59,7 +68,10 @@ async function migrate(databaseUrl: string): Promise<void> {
 /** Grid replica and volunteers straight into the tables (a fixture, not the API: no events), plus one offer per volunteer in four for load counts. */
 async function load(client: Client, city: VolunteerCity): Promise<void> {
   await client.query('BEGIN');
-  await client.query(`INSERT INTO tenant_replica (tenant_id, division_code, name, version) SELECT t, '410100', t, 1 FROM unnest($1::text[]) AS t`, [city.tenants]);
+  await client.query(
+    `INSERT INTO tenant_replica (tenant_id, division_code, name, version) SELECT t, '410100', t, 1 FROM unnest($1::text[]) AS t`,
+    [city.tenants],
+  );
   for (let i = 0; i < city.grids.length; i += CHUNK) {
     const part = city.grids.slice(i, i + CHUNK);
     await client.query(
@@ -75,8 +87,13 @@ async function load(client: Client, city: VolunteerCity): Promise<void> {
        SELECT id, t, 'bench', g, ARRAY(SELECT jsonb_array_elements(c) ->> 'skill'), c, a, cap, r
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[], $6::int[], $7::timestamptz[]) AS x(id, t, g, c, a, cap, r)`,
       [
-        part.map((v) => v.volunteerId), part.map((v) => v.tenantId), part.map((v) => v.homeGridId), part.map((v) => JSON.stringify(v.skills)),
-        part.map((v) => JSON.stringify(v.availability)), part.map((v) => v.weeklyTaskCap), part.map((v) => v.registeredAt),
+        part.map((v) => v.volunteerId),
+        part.map((v) => v.tenantId),
+        part.map((v) => v.homeGridId),
+        part.map((v) => JSON.stringify(v.skills)),
+        part.map((v) => JSON.stringify(v.availability)),
+        part.map((v) => v.weeklyTaskCap),
+        part.map((v) => v.registeredAt),
       ],
     );
   }
@@ -107,9 +124,13 @@ async function load(client: Client, city: VolunteerCity): Promise<void> {
  */
 export function runRankingBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('ranking', settings, async (scope) => {
-    const generated = await timed(async () => generateVolunteerCity(settings.cityDistricts, settings.rankingVolunteers));
+    const generated = await timed(async () =>
+      generateVolunteerCity(settings.cityDistricts, settings.rankingVolunteers),
+    );
     const city = generated.result;
-    progress(`city: ${city.tenants.length} districts, ${city.grids.length} grids, ${city.volunteers.length.toLocaleString('en-US')} volunteers; generated in ${(generated.ms / 1000).toFixed(1)} s`);
+    progress(
+      `city: ${city.tenants.length} districts, ${city.grids.length} grids, ${city.volunteers.length.toLocaleString('en-US')} volunteers; generated in ${(generated.ms / 1000).toFixed(1)} s`,
+    );
 
     // In-process: every volunteer of the city is a candidate; ranking must find the few of the task's street.
     const all: readonly Candidate[] = city.volunteers;
@@ -128,7 +149,9 @@ export function runRankingBenchmark(settings: BenchSettings, progress: Progress)
       sortMs.push(now() - started);
     }
     const rankP = percentiles(rankMs);
-    progress(`in-process: rank among ${all.length.toLocaleString('en-US')} in ${meanMs(rankMs).toFixed(1)} ms mean (p50 ${rankP.p50.toFixed(1)}, p99 ${rankP.p99.toFixed(1)}); plain sort ${meanMs(sortMs).toFixed(1)} ms; ${offered}/${tasks.length} tasks found someone`);
+    progress(
+      `in-process: rank among ${all.length.toLocaleString('en-US')} in ${meanMs(rankMs).toFixed(1)} ms mean (p50 ${rankP.p50.toFixed(1)}, p99 ${rankP.p99.toFixed(1)}); plain sort ${meanMs(sortMs).toFixed(1)} ms; ${offered}/${tasks.length} tasks found someone`,
+    );
 
     // With PostgreSQL: the service's schema and candidate query.
     await migrate(scope.config.databaseUrl);
@@ -136,8 +159,12 @@ export function runRankingBenchmark(settings: BenchSettings, progress: Progress)
     await client.connect();
     scope.defer(() => client.end());
     const loaded = await timed(() => load(client, city));
-    progress(`fixture loaded into ${SCHEMA} (grid replica, volunteers, ${Math.ceil(city.volunteers.length / 4).toLocaleString('en-US')} offers) in ${(loaded.ms / 1000).toFixed(1)} s`);
-    const manager = { query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows } as unknown as EntityManager;
+    progress(
+      `fixture loaded into ${SCHEMA} (grid replica, volunteers, ${Math.ceil(city.volunteers.length / 4).toLocaleString('en-US')} offers) in ${(loaded.ms / 1000).toFixed(1)} s`,
+    );
+    const manager = {
+      query: async (sql: string, params?: unknown[]) => (await client.query(sql, params)).rows,
+    } as unknown as EntityManager;
     const pool = new CandidatePool();
     const streetGrids = new Map<string, string[]>();
     for (const grid of city.grids) {
@@ -151,7 +178,14 @@ export function runRankingBenchmark(settings: BenchSettings, progress: Progress)
     for (const [i, { tenantId, task }] of queried.entries()) {
       const street = task.lineage[task.lineage.length - 1];
       let started = now();
-      const candidates = await pool.gather(manager, { tenantId, streetId: street, skill: task.need.skill, startsAt: task.start, timeZone: 'Asia/Shanghai', now: new Date('2026-06-06T00:00:00Z') });
+      const candidates = await pool.gather(manager, {
+        tenantId,
+        streetId: street,
+        skill: task.need.skill,
+        startsAt: task.start,
+        timeZone: 'Asia/Shanghai',
+        now: new Date('2026-06-06T00:00:00Z'),
+      });
       const ranked = rankCandidates(task, candidates);
       if (i >= 5) gatherMs.push(now() - started); // the first few warm the caches
       started = now();
@@ -162,17 +196,50 @@ export function runRankingBenchmark(settings: BenchSettings, progress: Progress)
       if (i >= 5) plainMs.push(now() - started);
       if (plain.rowCount === candidates.length && ranked.length <= candidates.length) agree += 1;
     }
-    if (agree !== queried.length) throw new Error(`bench: the candidate query and the plain SELECT disagree on ${queried.length - agree} of ${queried.length} streets`);
+    if (agree !== queried.length)
+      throw new Error(
+        `bench: the candidate query and the plain SELECT disagree on ${queried.length - agree} of ${queried.length} streets`,
+      );
     const gatherP = percentiles(gatherMs);
     const plainP = percentiles(plainMs);
-    progress(`with PostgreSQL: gather + rank p50 ${gatherP.p50.toFixed(1)} ms (p99 ${gatherP.p99.toFixed(1)}); plain SELECT of the same volunteers p50 ${plainP.p50.toFixed(1)} ms; ${queried.length} tasks, candidate counts checked`);
+    progress(
+      `with PostgreSQL: gather + rank p50 ${gatherP.p50.toFixed(1)} ms (p99 ${gatherP.p99.toFixed(1)}); plain SELECT of the same volunteers p50 ${plainP.p50.toFixed(1)} ms; ${queried.length} tasks, candidate counts checked`,
+    );
 
     const perTask = `${all.length.toLocaleString('en-US')} volunteers`;
     return [
-      latencyFigure({ id: 'ranking.in-process', label: `rank one task among a city's ${perTask} (mean)`, value: meanMs(rankMs), unit: 'ms', baseline: meanMs(sortMs), baselineLabel: 'a plain Array.sort of the same volunteers' }),
-      latencyFigure({ id: 'ranking.in-process.p99', label: `rank one task among ${perTask} (p99)`, value: rankP.p99, unit: 'ms', baseline: percentiles(sortMs).p99, baselineLabel: 'p99 of the plain sort' }),
-      latencyFigure({ id: 'ranking.db.gather-and-rank', label: 'candidate query (street subtree, skill, load) + rank, p50', value: gatherP.p50, unit: 'ms', baseline: plainP.p50, baselineLabel: "plain indexed SELECT of the street's volunteers with the skill" }),
-      latencyFigure({ id: 'ranking.db.gather-and-rank.p99', label: 'candidate query + rank, p99', value: gatherP.p99, unit: 'ms', baseline: plainP.p99, baselineLabel: 'p99 of the plain SELECT' }),
+      latencyFigure({
+        id: 'ranking.in-process',
+        label: `rank one task among a city's ${perTask} (mean)`,
+        value: meanMs(rankMs),
+        unit: 'ms',
+        baseline: meanMs(sortMs),
+        baselineLabel: 'a plain Array.sort of the same volunteers',
+      }),
+      latencyFigure({
+        id: 'ranking.in-process.p99',
+        label: `rank one task among ${perTask} (p99)`,
+        value: rankP.p99,
+        unit: 'ms',
+        baseline: percentiles(sortMs).p99,
+        baselineLabel: 'p99 of the plain sort',
+      }),
+      latencyFigure({
+        id: 'ranking.db.gather-and-rank',
+        label: 'candidate query (street subtree, skill, load) + rank, p50',
+        value: gatherP.p50,
+        unit: 'ms',
+        baseline: plainP.p50,
+        baselineLabel: "plain indexed SELECT of the street's volunteers with the skill",
+      }),
+      latencyFigure({
+        id: 'ranking.db.gather-and-rank.p99',
+        label: 'candidate query + rank, p99',
+        value: gatherP.p99,
+        unit: 'ms',
+        baseline: plainP.p99,
+        baselineLabel: 'p99 of the plain SELECT',
+      }),
     ];
   });
 }

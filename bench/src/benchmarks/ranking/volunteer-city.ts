@@ -20,7 +20,16 @@ export interface VolunteerCity {
   readonly volunteers: ReadonlyArray<Candidate & { readonly tenantId: string; readonly homeGridId: string }>;
 }
 
-export const rankingSkills = ['first-aid', 'electrical', 'plumbing', 'tutoring', 'elderly-care', 'haircut', 'ladder', 'cleaning'] as const;
+export const rankingSkills = [
+  'first-aid',
+  'electrical',
+  'plumbing',
+  'tutoring',
+  'elderly-care',
+  'haircut',
+  'ladder',
+  'cleaning',
+] as const;
 const SHAPE = { streets: 10, communities: 10, level3: 3, micros: 10 };
 
 /**
@@ -34,9 +43,20 @@ export function generateVolunteerCity(districts: number, volunteers: number, see
   const random = new SeededRandom(seed);
   const grids: VolunteerCityGrid[] = [];
   const tenants: string[] = [];
-  const add = (tenantId: string, parent: VolunteerCityGrid | null, level: VolunteerCityGrid['level'], index: number): VolunteerCityGrid => {
+  const add = (
+    tenantId: string,
+    parent: VolunteerCityGrid | null,
+    level: VolunteerCityGrid['level'],
+    index: number,
+  ): VolunteerCityGrid => {
     const gridId = `${parent?.gridId ?? tenantId}/${level[0]}${index}`;
-    const grid = { gridId, tenantId, parentId: parent?.gridId ?? null, level, lineage: [gridId, ...(parent?.lineage ?? [])] };
+    const grid = {
+      gridId,
+      tenantId,
+      parentId: parent?.gridId ?? null,
+      level,
+      lineage: [gridId, ...(parent?.lineage ?? [])],
+    };
     grids.push(grid);
     return grid;
   };
@@ -61,12 +81,24 @@ export function generateVolunteerCity(districts: number, volunteers: number, see
     const skills = new Map<string, SkillClaim>();
     for (let i = 0, n = 1 + random.integer(3); i < n; i += 1) {
       const skill = rankingSkills[random.integer(rankingSkills.length)];
-      skills.set(skill, { skill, level: 1 + random.integer(3), certificateId: random.next() < 0.3 ? `C-${random.integer(1e6)}` : null, certificateExpiresOn: random.next() < 0.1 ? '2025-12-31' : null });
+      skills.set(skill, {
+        skill,
+        level: 1 + random.integer(3),
+        certificateId: random.next() < 0.3 ? `C-${random.integer(1e6)}` : null,
+        certificateExpiresOn: random.next() < 0.1 ? '2025-12-31' : null,
+      });
     }
     const availability: Availability =
       random.next() < 0.5
         ? { weekly: [], exceptions: [] }
-        : { weekly: Array.from({ length: 1 + random.integer(3) }, () => ({ weekday: 1 + random.integer(7), from: '08:00', to: random.next() < 0.5 ? '12:00' : '20:00' })), exceptions: [] };
+        : {
+            weekly: Array.from({ length: 1 + random.integer(3) }, () => ({
+              weekday: 1 + random.integer(7),
+              from: '08:00',
+              to: random.next() < 0.5 ? '12:00' : '20:00',
+            })),
+            exceptions: [],
+          };
     const accepted = random.integer(10);
     return {
       volunteerId: random.uuid(),

@@ -12,7 +12,8 @@ export interface AddressQuery {
   readonly address: string;
 }
 
-const fullWidth = (text: string) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
+const fullWidth = (text: string) =>
+  text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0));
 
 /**
  * Points people report from: nine in ten near a courtyard (inside it, in the lane beside it, or on a school's
@@ -25,13 +26,26 @@ export function pointQueries(city: City, count: number, seed: number): PointQuer
   for (const grid of city.grids) {
     if (grid.level !== 'street') continue;
     const known = districtOf.get(grid.tenantId);
-    districtOf.set(grid.tenantId, known
-      ? [Math.min(known[0], grid.bbox[0]), Math.min(known[1], grid.bbox[1]), Math.max(known[2], grid.bbox[2]), Math.max(known[3], grid.bbox[3])]
-      : grid.bbox);
+    districtOf.set(
+      grid.tenantId,
+      known
+        ? [
+            Math.min(known[0], grid.bbox[0]),
+            Math.min(known[1], grid.bbox[1]),
+            Math.max(known[2], grid.bbox[2]),
+            Math.max(known[3], grid.bbox[3]),
+          ]
+        : grid.bbox,
+    );
   }
   return Array.from({ length: count }, () => {
     const place = city.places[random.integer(city.places.length)];
-    if (random.next() < 0.9) return { tenantId: place.tenantId, lon: place.lon + random.between(-0.0004, 0.0004), lat: place.lat + random.between(-0.0004, 0.0004) };
+    if (random.next() < 0.9)
+      return {
+        tenantId: place.tenantId,
+        lon: place.lon + random.between(-0.0004, 0.0004),
+        lat: place.lat + random.between(-0.0004, 0.0004),
+      };
     const [x0, y0, x1, y1] = districtOf.get(place.tenantId) as readonly [number, number, number, number];
     return { tenantId: place.tenantId, lon: random.between(x0, x1), lat: random.between(y0, y1) };
   }).map((q) => ({ ...q, lon: Math.round(q.lon * 1e6) / 1e6, lat: Math.round(q.lat * 1e6) / 1e6 }));
@@ -48,4 +62,5 @@ export function addressQueries(city: City, count: number, seed: number): Address
 }
 
 export const pointPath = (q: PointQuery) => `/v1/tenants/${q.tenantId}/resolve?lon=${q.lon}&lat=${q.lat}`;
-export const addressPath = (q: AddressQuery) => `/v1/tenants/${q.tenantId}/resolve?address=${encodeURIComponent(q.address)}`;
+export const addressPath = (q: AddressQuery) =>
+  `/v1/tenants/${q.tenantId}/resolve?address=${encodeURIComponent(q.address)}`;

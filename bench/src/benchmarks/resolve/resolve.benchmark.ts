@@ -26,13 +26,22 @@ const BATCH_SIZE = 100;
  * `total` resolutions through POST /resolve/batch, `concurrency` requests in flight, each a batch of one district's
  * points. fetch is fine here: with 100 locations per request the client's cost per resolution is small.
  */
-async function batchLoad(baseUrl: string, points: readonly PointQuery[], headers: Record<string, string>, total: number, concurrency: number) {
+async function batchLoad(
+  baseUrl: string,
+  points: readonly PointQuery[],
+  headers: Record<string, string>,
+  total: number,
+  concurrency: number,
+) {
   const byTenant = new Map<string, PointQuery[]>();
   for (const p of points) byTenant.set(p.tenantId, [...(byTenant.get(p.tenantId) ?? []), p]);
   const bodies: Array<{ url: string; body: string }> = [];
   for (const [tenantId, queries] of byTenant) {
     for (let i = 0; i + BATCH_SIZE <= queries.length; i += BATCH_SIZE) {
-      bodies.push({ url: `${baseUrl}/v1/tenants/${tenantId}/resolve/batch`, body: JSON.stringify({ locations: queries.slice(i, i + BATCH_SIZE).map(({ lon, lat }) => ({ lon, lat })) }) });
+      bodies.push({
+        url: `${baseUrl}/v1/tenants/${tenantId}/resolve/batch`,
+        body: JSON.stringify({ locations: queries.slice(i, i + BATCH_SIZE).map(({ lon, lat }) => ({ lon, lat })) }),
+      });
     }
   }
   const requests = Math.ceil(total / BATCH_SIZE);
@@ -40,15 +49,22 @@ async function batchLoad(baseUrl: string, points: readonly PointQuery[], headers
   let misses = 0;
   const post = async (index: number) => {
     const { url, body } = bodies[index % bodies.length];
-    const response = await fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body });
-    if (response.status !== 200) throw new Error(`bench: POST /resolve/batch answered ${response.status}: ${await response.text()}`);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body,
+    });
+    if (response.status !== 200)
+      throw new Error(`bench: POST /resolve/batch answered ${response.status}: ${await response.text()}`);
     misses += ((await response.json()) as { missed: number }).missed;
   };
   for (let i = 0; i < Math.min(20, requests); i += 1) await post(i); // warm-up
   const started = now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < requests) await post(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests) await post(next++);
+    }),
+  );
   return { rate: perSecond(requests * BATCH_SIZE, now() - started), requests, misses };
 }
 
@@ -56,14 +72,29 @@ async function batchLoad(baseUrl: string, points: readonly PointQuery[], headers
 function buildInProcess(city: City): LocationResolver {
   const resolver = new LocationResolver();
   for (const grid of city.grids) {
-    resolver.putGrid({ gridId: grid.id, tenantId: grid.tenantId, level: grid.level, code: grid.code, name: grid.name, dedicated: grid.dedicated }, 2);
+    resolver.putGrid(
+      {
+        gridId: grid.id,
+        tenantId: grid.tenantId,
+        level: grid.level,
+        code: grid.code,
+        name: grid.name,
+        dedicated: grid.dedicated,
+      },
+      2,
+    );
     resolver.setBoundary(grid.tenantId, grid.id, grid.boundary, 2);
   }
-  for (const place of city.places) resolver.putPlace({ placeId: place.id, tenantId: place.tenantId, gridId: place.gridId, address: place.address });
+  for (const place of city.places)
+    resolver.putPlace({ placeId: place.id, tenantId: place.tenantId, gridId: place.gridId, address: place.address });
   return resolver;
 }
 
-function lookupsPerSecond<Q>(queries: readonly Q[], lookups: number, resolve: (q: Q) => unknown): { rate: number; misses: number } {
+function lookupsPerSecond<Q>(
+  queries: readonly Q[],
+  lookups: number,
+  resolve: (q: Q) => unknown,
+): { rate: number; misses: number } {
   let misses = 0;
   for (let i = 0; i < Math.min(20_000, lookups); i += 1) resolve(queries[i % queries.length]); // warm-up for the JIT
   const started = now();
@@ -78,7 +109,9 @@ function lookupsPerSecond<Q>(queries: readonly Q[], lookups: number, resolve: (q
  */
 export function runResolveBenchmark(settings: BenchSettings, progress: Progress): Promise<Figure[]> {
   return withBenchScope('resolve', settings, async (scope) => {
-    const generated = await timed(async () => generateCity({ ...defaultCityOptions, districts: settings.cityDistricts }));
+    const generated = await timed(async () =>
+      generateCity({ ...defaultCityOptions, districts: settings.cityDistricts }),
+    );
     const city = generated.result;
     const micro = city.grids.filter((g) => g.level === 'micro').length;
     const dedicated = city.grids.filter((g) => g.dedicated !== null).length;
@@ -87,16 +120,23 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
         `${city.places.length} places; generated in ${(generated.ms / 1000).toFixed(1)} s`,
     );
     const invalid = city.grids.filter((grid) => !validateBoundary(grid.boundary).valid);
-    if (invalid.length > 0) throw new Error(`bench: the generator drew ${invalid.length} invalid boundaries, e.g. grid ${invalid[0].code}`);
+    if (invalid.length > 0)
+      throw new Error(`bench: the generator drew ${invalid.length} invalid boundaries, e.g. grid ${invalid[0].code}`);
 
     const built = await timed(async () => buildInProcess(city));
     const resolver = built.result;
     progress(`in-process index built in ${(built.ms / 1000).toFixed(2)} s; every boundary passed polygon validation`);
     const points = pointQueries(city, 100_000, QUERY_SEED);
     const addresses = addressQueries(city, 100_000, QUERY_SEED + 1);
-    const pointInProcess = lookupsPerSecond(points, settings.resolveLookups, (q: PointQuery) => resolver.resolvePoint(q.tenantId, q.lon, q.lat));
-    const addressInProcess = lookupsPerSecond(addresses, settings.resolveLookups, (q: AddressQuery) => resolver.resolveAddress(q.tenantId, q.address));
-    progress(`in-process: ${Math.round(pointInProcess.rate).toLocaleString('en-US')} points/s, ${Math.round(addressInProcess.rate).toLocaleString('en-US')} addresses/s (${settings.resolveLookups.toLocaleString('en-US')} lookups each; misses ${pointInProcess.misses} / ${addressInProcess.misses})`);
+    const pointInProcess = lookupsPerSecond(points, settings.resolveLookups, (q: PointQuery) =>
+      resolver.resolvePoint(q.tenantId, q.lon, q.lat),
+    );
+    const addressInProcess = lookupsPerSecond(addresses, settings.resolveLookups, (q: AddressQuery) =>
+      resolver.resolveAddress(q.tenantId, q.address),
+    );
+    progress(
+      `in-process: ${Math.round(pointInProcess.rate).toLocaleString('en-US')} points/s, ${Math.round(addressInProcess.rate).toLocaleString('en-US')} addresses/s (${settings.resolveLookups.toLocaleString('en-US')} lookups each; misses ${pointInProcess.misses} / ${addressInProcess.misses})`,
+    );
 
     // The service: migrate an empty database, stop, load the city straight into its tables, start again.
     const cityAdminToken = await benchCityAdminToken();
@@ -110,9 +150,13 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
     await registry.stop();
     const client = await scope.sql();
     const loaded = await timed(() => loadCity(client, city));
-    progress(`fixture loaded into grid_registry (direct multi-row INSERTs, no events) in ${(loaded.ms / 1000).toFixed(1)} s`);
+    progress(
+      `fixture loaded into grid_registry (direct multi-row INSERTs, no events) in ${(loaded.ms / 1000).toFixed(1)} s`,
+    );
     const cityStart = await registry.start();
-    progress(`grid-registry answers /health ${(cityStart / 1000).toFixed(1)} s after start with the city (index rebuilt from PostgreSQL); ${(emptyStart / 1000).toFixed(1)} s empty`);
+    progress(
+      `grid-registry answers /health ${(cityStart / 1000).toFixed(1)} s after start with the city (index rebuilt from PostgreSQL); ${(emptyStart / 1000).toFixed(1)} s empty`,
+    );
 
     // The HTTP answers must be the in-process answers.
     const auth = { authorization: `Bearer ${cityAdminToken}` };
@@ -124,44 +168,138 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
         getJson<{ gridId?: string }>(registry.baseUrl, pointPath(p), auth),
         getJson<{ gridId?: string }>(registry.baseUrl, addressPath(a), auth),
       ]);
-      if (overHttpPoint.body.gridId !== resolver.resolvePoint(p.tenantId, p.lon, p.lat)?.grid.gridId) disagreements += 1;
-      if (overHttpAddress.body.gridId !== resolver.resolveAddress(a.tenantId, a.address)?.grid.gridId) disagreements += 1;
+      if (overHttpPoint.body.gridId !== resolver.resolvePoint(p.tenantId, p.lon, p.lat)?.grid.gridId)
+        disagreements += 1;
+      if (overHttpAddress.body.gridId !== resolver.resolveAddress(a.tenantId, a.address)?.grid.gridId)
+        disagreements += 1;
     }
-    if (disagreements > 0) throw new Error(`bench: ${disagreements} of ${2 * CHECKED_ANSWERS} HTTP answers differ from the in-process lookup`);
+    if (disagreements > 0)
+      throw new Error(
+        `bench: ${disagreements} of ${2 * CHECKED_ANSWERS} HTTP answers differ from the in-process lookup`,
+      );
     progress(`checked ${2 * CHECKED_ANSWERS} HTTP answers against the in-process lookup: all agree`);
 
     const load = (paths: readonly string[], headers?: Record<string, string>) =>
-      httpLoad(registry.baseUrl, paths, { total: settings.resolveRequests, concurrency: settings.resolveConcurrency, headers });
+      httpLoad(registry.baseUrl, paths, {
+        total: settings.resolveRequests,
+        concurrency: settings.resolveConcurrency,
+        headers,
+      });
     await load(points.slice(0, 2000).map(pointPath), auth); // warm-up
-    const describe = (r: Awaited<ReturnType<typeof load>>) => [...r.statuses].map(([status, n]) => `${n}×${status}`).join(', ');
+    const describe = (r: Awaited<ReturnType<typeof load>>) =>
+      [...r.statuses].map(([status, n]) => `${n}×${status}`).join(', ');
     const health = await load(['/health']);
-    progress(`HTTP /health: ${Math.round(perSecond(health.requests, health.ms)).toLocaleString('en-US')}/s (${describe(health)})`);
+    progress(
+      `HTTP /health: ${Math.round(perSecond(health.requests, health.ms)).toLocaleString('en-US')}/s (${describe(health)})`,
+    );
     const pointHttp = await load(points.map(pointPath), auth);
-    progress(`HTTP resolve by point: ${Math.round(perSecond(pointHttp.requests, pointHttp.ms)).toLocaleString('en-US')}/s (${describe(pointHttp)})`);
+    progress(
+      `HTTP resolve by point: ${Math.round(perSecond(pointHttp.requests, pointHttp.ms)).toLocaleString('en-US')}/s (${describe(pointHttp)})`,
+    );
     const addressHttp = await load(addresses.map(addressPath), auth);
-    progress(`HTTP resolve by address: ${Math.round(perSecond(addressHttp.requests, addressHttp.ms)).toLocaleString('en-US')}/s (${describe(addressHttp)})`);
-    for (const [what, result] of [['point', pointHttp], ['address', addressHttp], ['health', health]] as const) {
+    progress(
+      `HTTP resolve by address: ${Math.round(perSecond(addressHttp.requests, addressHttp.ms)).toLocaleString('en-US')}/s (${describe(addressHttp)})`,
+    );
+    for (const [what, result] of [
+      ['point', pointHttp],
+      ['address', addressHttp],
+      ['health', health],
+    ] as const) {
       const failed = [...result.statuses].filter(([status]) => status !== 200).reduce((n, [, count]) => n + count, 0);
-      if (failed > 0) throw new Error(`bench: ${failed} ${what} requests did not answer 200 (${describe(result)}); see ${registry.logFile}`);
+      if (failed > 0)
+        throw new Error(
+          `bench: ${failed} ${what} requests did not answer 200 (${describe(result)}); see ${registry.logFile}`,
+        );
     }
 
-    const batch = await batchLoad(registry.baseUrl, points, auth, settings.resolveRequests * 5, settings.resolveConcurrency);
-    progress(`HTTP resolve in batches of ${BATCH_SIZE} points: ${Math.round(batch.rate).toLocaleString('en-US')} resolutions/s (${batch.requests} requests, misses ${batch.misses})`);
+    const batch = await batchLoad(
+      registry.baseUrl,
+      points,
+      auth,
+      settings.resolveRequests * 5,
+      settings.resolveConcurrency,
+    );
+    progress(
+      `HTTP resolve in batches of ${BATCH_SIZE} points: ${Math.round(batch.rate).toLocaleString('en-US')} resolutions/s (${batch.requests} requests, misses ${batch.misses})`,
+    );
 
     const healthRate = perSecond(health.requests, health.ms);
     const pointRate = perSecond(pointHttp.requests, pointHttp.ms);
     const addressRate = perSecond(addressHttp.requests, addressHttp.ms);
     const http = `${settings.resolveConcurrency} in flight`;
     return [
-      throughputFigure({ id: 'resolve.point.in-process', label: 'resolve by point, in-process lookup', value: pointInProcess.rate, unit: 'lookups/s', baseline: TARGET_PER_SECOND, baselineLabel: 'target: 10,000/s (issue 3)' }),
-      throughputFigure({ id: 'resolve.address.in-process', label: 'resolve by address, in-process lookup', value: addressInProcess.rate, unit: 'lookups/s', baseline: TARGET_PER_SECOND, baselineLabel: 'target: 10,000/s (issue 3)' }),
-      throughputFigure({ id: 'resolve.point.http', label: `resolve by point over HTTP (${http})`, value: pointRate, unit: 'req/s', baseline: pointInProcess.rate, baselineLabel: 'the in-process lookup, same points' }),
-      throughputFigure({ id: 'resolve.point.http.vs-health', label: 'resolve by point over HTTP vs /health', value: pointRate, unit: 'req/s', baseline: healthRate, baselineLabel: 'GET /health of the same process' }),
-      throughputFigure({ id: 'resolve.address.http', label: `resolve by address over HTTP (${http})`, value: addressRate, unit: 'req/s', baseline: addressInProcess.rate, baselineLabel: 'the in-process lookup, same addresses' }),
-      throughputFigure({ id: 'resolve.address.http.vs-health', label: 'resolve by address over HTTP vs /health', value: addressRate, unit: 'req/s', baseline: healthRate, baselineLabel: 'GET /health of the same process' }),
-      throughputFigure({ id: 'resolve.point.http.batch', label: `resolve by point over HTTP, POST /resolve/batch of ${BATCH_SIZE}`, value: batch.rate, unit: 'lookups/s', baseline: TARGET_PER_SECOND, baselineLabel: 'target: 10,000/s (issue 3)' }),
-      throughputFigure({ id: 'resolve.point.http.batch.vs-in-process', label: 'resolve by point over HTTP in batches vs in-process', value: batch.rate, unit: 'lookups/s', baseline: pointInProcess.rate, baselineLabel: 'the in-process lookup, same points' }),
-      latencyFigure({ id: 'resolve.start', label: 'grid-registry start to /health, with the city', value: cityStart, unit: 'ms', baseline: emptyStart, baselineLabel: 'the same start with no grids' }),
+      throughputFigure({
+        id: 'resolve.point.in-process',
+        label: 'resolve by point, in-process lookup',
+        value: pointInProcess.rate,
+        unit: 'lookups/s',
+        baseline: TARGET_PER_SECOND,
+        baselineLabel: 'target: 10,000/s (issue 3)',
+      }),
+      throughputFigure({
+        id: 'resolve.address.in-process',
+        label: 'resolve by address, in-process lookup',
+        value: addressInProcess.rate,
+        unit: 'lookups/s',
+        baseline: TARGET_PER_SECOND,
+        baselineLabel: 'target: 10,000/s (issue 3)',
+      }),
+      throughputFigure({
+        id: 'resolve.point.http',
+        label: `resolve by point over HTTP (${http})`,
+        value: pointRate,
+        unit: 'req/s',
+        baseline: pointInProcess.rate,
+        baselineLabel: 'the in-process lookup, same points',
+      }),
+      throughputFigure({
+        id: 'resolve.point.http.vs-health',
+        label: 'resolve by point over HTTP vs /health',
+        value: pointRate,
+        unit: 'req/s',
+        baseline: healthRate,
+        baselineLabel: 'GET /health of the same process',
+      }),
+      throughputFigure({
+        id: 'resolve.address.http',
+        label: `resolve by address over HTTP (${http})`,
+        value: addressRate,
+        unit: 'req/s',
+        baseline: addressInProcess.rate,
+        baselineLabel: 'the in-process lookup, same addresses',
+      }),
+      throughputFigure({
+        id: 'resolve.address.http.vs-health',
+        label: 'resolve by address over HTTP vs /health',
+        value: addressRate,
+        unit: 'req/s',
+        baseline: healthRate,
+        baselineLabel: 'GET /health of the same process',
+      }),
+      throughputFigure({
+        id: 'resolve.point.http.batch',
+        label: `resolve by point over HTTP, POST /resolve/batch of ${BATCH_SIZE}`,
+        value: batch.rate,
+        unit: 'lookups/s',
+        baseline: TARGET_PER_SECOND,
+        baselineLabel: 'target: 10,000/s (issue 3)',
+      }),
+      throughputFigure({
+        id: 'resolve.point.http.batch.vs-in-process',
+        label: 'resolve by point over HTTP in batches vs in-process',
+        value: batch.rate,
+        unit: 'lookups/s',
+        baseline: pointInProcess.rate,
+        baselineLabel: 'the in-process lookup, same points',
+      }),
+      latencyFigure({
+        id: 'resolve.start',
+        label: 'grid-registry start to /health, with the city',
+        value: cityStart,
+        unit: 'ms',
+        baseline: emptyStart,
+        baselineLabel: 'the same start with no grids',
+      }),
     ];
   });
 }

@@ -22,7 +22,8 @@ export async function measureTimerBurst(
   progress: Progress,
 ): Promise<Figure[]> {
   const { client, kind, rawKind, recorder, count } = deps;
-  const due = (k: string) => seedTimers(client, { kind: k, prefix: 'issue-burst-', count, firstDue: new Date(Date.now() - 1000), spacingMs: 0 });
+  const due = (k: string) =>
+    seedTimers(client, { kind: k, prefix: 'issue-burst-', count, firstDue: new Date(Date.now() - 1000), spacingMs: 0 });
   progress(`timers: ${count} due at once, bare DELETE … RETURNING claim loop`);
   await due(rawKind);
   const raw = await timed(() => fireAllRaw(client, rawKind));
@@ -34,7 +35,9 @@ export async function measureTimerBurst(
   await waitUntil(() => recorder.fired >= count, `${count} due timers to fire`, 300_000, 10);
   // Rate from first to last fire, like the raw loop that starts at once; the poll wait shows in the clear time.
   const libraryMs = recorder.lastFireAt! - recorder.firstFireAt!;
-  progress(`timers: burst cleared ${((recorder.lastFireAt! - committedAt) / 1000).toFixed(1)} s after commit (raw loop: ${(raw.ms / 1000).toFixed(1)} s)`);
+  progress(
+    `timers: burst cleared ${((recorder.lastFireAt! - committedAt) / 1000).toFixed(1)} s after commit (raw loop: ${(raw.ms / 1000).toFixed(1)} s)`,
+  );
   return [
     throughputFigure({
       id: 'timers.burst',

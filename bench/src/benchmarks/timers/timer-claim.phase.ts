@@ -20,7 +20,8 @@ async function expectIndexScan(client: Client, kinds: readonly string[], progres
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${RAW_CLAIM_SQL}`, [kinds]);
   const plan = rows.map((row) => row['QUERY PLAN']).join('\n');
   const scan = /Index Scan using durable_timers_due on durable_timers/.exec(plan);
-  if (!scan || /Seq Scan/.test(plan)) throw new Error(`bench: the timer claim does not use the (due_at) index:\n${plan}`);
+  if (!scan || /Seq Scan/.test(plan))
+    throw new Error(`bench: the timer claim does not use the (due_at) index:\n${plan}`);
   progress(`timers: claim plan uses ${scan[0]}`);
 }
 

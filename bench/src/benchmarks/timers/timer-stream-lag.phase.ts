@@ -33,7 +33,8 @@ async function rawLoopLags(client: Client, kind: string, stream: TimerStream): P
   while (lags.length < total) {
     const { rows } = await client.query<{ lag_ms: number }>(RAW_CLAIM_SQL, [[kind]]);
     for (const row of rows) lags.push(row.lag_ms);
-    if (rows.length === 0 && now() > lastDueAt + 60_000) throw new Error(`bench: the raw loop fired ${lags.length} of ${total} stream timers`);
+    if (rows.length === 0 && now() > lastDueAt + 60_000)
+      throw new Error(`bench: the raw loop fired ${lags.length} of ${total} stream timers`);
   }
   return lags;
 }
@@ -44,7 +45,14 @@ async function rawLoopLags(client: Client, kind: string, stream: TimerStream): P
  * it. The same stream, on a kind the poller does not handle, is first cleared by the bare claim loop.
  */
 export async function measureTimerStreamLag(
-  deps: { client: Client; kind: string; rawKind: string; recorder: TimerFireRecorder; pendingTimers: number; stream: TimerStream },
+  deps: {
+    client: Client;
+    kind: string;
+    rawKind: string;
+    recorder: TimerFireRecorder;
+    pendingTimers: number;
+    stream: TimerStream;
+  },
   progress: Progress,
 ): Promise<Figure[]> {
   const { client, recorder, stream } = deps;
@@ -61,7 +69,9 @@ export async function measureTimerStreamLag(
   await waitUntil(() => recorder.fired >= total, `${total} stream timers to fire`, 60_000, 10);
   const library = percentiles(recorder.lagsMs);
   const late = recorder.lagsMs.filter((lag) => lag > 1000).length;
-  progress(`timers: ${pending} pending — TimerPoller lag p50 ${library.p50.toFixed(1)} / p99 ${library.p99.toFixed(1)} / max ${library.max.toFixed(1)} ms, ${late} of ${total} later than 1 s; bare loop p99 ${raw.p99.toFixed(1)} ms`);
+  progress(
+    `timers: ${pending} pending — TimerPoller lag p50 ${library.p50.toFixed(1)} / p99 ${library.p99.toFixed(1)} / max ${library.max.toFixed(1)} ms, ${late} of ${total} later than 1 s; bare loop p99 ${raw.p99.toFixed(1)} ms`,
+  );
 
   const baselineLabel = 'bare DELETE … RETURNING loop, same stream';
   const figure = (stat: 'p50' | 'p99' | 'max') =>

@@ -33,23 +33,52 @@ export function runTimersBenchmark(settings: BenchSettings, progress: Progress):
 
     let pending = 0;
     const growTo = async (size: number) => {
-      progress(`timers: ${pending > 0 ? 'topping up' : 'inserting'} to ${size.toLocaleString('en-US')} pending timers due in 30+ days`);
+      progress(
+        `timers: ${pending > 0 ? 'topping up' : 'inserting'} to ${size.toLocaleString('en-US')} pending timers due in 30+ days`,
+      );
       const firstDue = new Date(Date.now() + THIRTY_DAYS_MS);
       const seeded = await timed(async () => {
-        await seedTimers(client, { kind: DEADLINE_KIND, prefix: 'issue-pending-', count: size - pending, firstDue, spacingMs: 1000, firstIndex: pending + 1 });
+        await seedTimers(client, {
+          kind: DEADLINE_KIND,
+          prefix: 'issue-pending-',
+          count: size - pending,
+          firstDue,
+          spacingMs: 1000,
+          firstIndex: pending + 1,
+        });
         await client.query('ANALYZE durable_timers');
       });
-      progress(`timers: ${(size - pending).toLocaleString('en-US')} inserted and analysed in ${(seeded.ms / 1000).toFixed(1)} s`);
+      progress(
+        `timers: ${(size - pending).toLocaleString('en-US')} inserted and analysed in ${(seeded.ms / 1000).toFixed(1)} s`,
+      );
       pending = size;
     };
     const atSize = async () => [
-      ...(await measureTimerClaim({ client, poller, kinds: [DEADLINE_KIND, BURST_KIND], pendingTimers: pending }, progress)),
-      ...(await measureTimerStreamLag({ client, kind: DEADLINE_KIND, rawKind: RAW_KIND, recorder: deadlines, pendingTimers: pending, stream: settings.timerStream }, progress)),
+      ...(await measureTimerClaim(
+        { client, poller, kinds: [DEADLINE_KIND, BURST_KIND], pendingTimers: pending },
+        progress,
+      )),
+      ...(await measureTimerStreamLag(
+        {
+          client,
+          kind: DEADLINE_KIND,
+          rawKind: RAW_KIND,
+          recorder: deadlines,
+          pendingTimers: pending,
+          stream: settings.timerStream,
+        },
+        progress,
+      )),
     ];
 
     await growTo(settings.pendingTimers);
     const figures = await atSize();
-    figures.push(...(await measureTimerBurst({ client, kind: BURST_KIND, rawKind: RAW_KIND, recorder: burst, count: settings.burstTimers }, progress)));
+    figures.push(
+      ...(await measureTimerBurst(
+        { client, kind: BURST_KIND, rawKind: RAW_KIND, recorder: burst, count: settings.burstTimers },
+        progress,
+      )),
+    );
     if (settings.largePendingTimers > settings.pendingTimers) {
       await growTo(settings.largePendingTimers);
       figures.push(...(await atSize()));

@@ -7,7 +7,16 @@ import { allTopics, TopicRetention, TopicSpec } from '../topics';
 /** CloudEvents attributes every message carries as `ce_` headers (binary content mode). */
 const cloudEventHeaders = {
   type: 'object',
-  required: ['ce_specversion', 'ce_id', 'ce_source', 'ce_type', 'ce_time', 'ce_subject', 'ce_tenantid', 'ce_correlationid'],
+  required: [
+    'ce_specversion',
+    'ce_id',
+    'ce_source',
+    'ce_type',
+    'ce_time',
+    'ce_subject',
+    'ce_tenantid',
+    'ce_correlationid',
+  ],
   properties: {
     ce_specversion: { type: 'string', const: '1.0' },
     ce_id: { type: 'string', description: 'Unique event id; consumers deduplicate on it.' },
@@ -21,7 +30,8 @@ const cloudEventHeaders = {
     ce_traceparent: {
       type: 'string',
       pattern: '^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
-      description: 'CloudEvents distributed-tracing extension: the W3C trace context in which the event was created (absent when the request carried none and tracing is off).',
+      description:
+        'CloudEvents distributed-tracing extension: the W3C trace context in which the event was created (absent when the request carried none and tracing is off).',
     },
     ce_tracestate: { type: 'string', description: 'W3C tracestate that accompanies ce_traceparent, if any.' },
     'content-type': { type: 'string', const: 'application/json' },
@@ -30,7 +40,8 @@ const cloudEventHeaders = {
 
 const channelId = (topic: TopicSpec) => topic.name.replace(/[^a-zA-Z0-9]/g, '_');
 
-const retentionMs = (retention: TopicRetention) => (retention === 'forever' ? -1 : retention.days * 24 * 60 * 60 * 1000);
+const retentionMs = (retention: TopicRetention) =>
+  retention === 'forever' ? -1 : retention.days * 24 * 60 * 60 * 1000;
 
 /** Every client authenticates; nobody reads or writes what the catalogue does not grant (see ADR 0023). */
 const securitySchemes = {
@@ -72,9 +83,20 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       address: topic.name,
       description: `${topic.description}${topic.public ? ' Public: no personal data.' : ' Internal: may carry personal data.'}`,
       messages: channelMessages,
-      bindings: { kafka: { topicConfiguration: { 'cleanup.policy': [topic.compacted ? 'compact' : 'delete'], 'retention.ms': retentionMs(topic.retention) } } },
+      bindings: {
+        kafka: {
+          topicConfiguration: {
+            'cleanup.policy': [topic.compacted ? 'compact' : 'delete'],
+            'retention.ms': retentionMs(topic.retention),
+          },
+        },
+      },
     };
-    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Published by ${topic.owner} (the only principal allowed to write it)` };
+    operations[`publish_${id}`] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${id}` },
+      summary: `Published by ${topic.owner} (the only principal allowed to write it)`,
+    };
     for (const subscription of allSubscriptions.filter((s) => s.topics.includes(topic.name))) {
       operations[`receive_${id}_${subscription.group.replace(/[^a-zA-Z0-9]/g, '_')}`] = {
         action: 'receive',
@@ -94,7 +116,11 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       parameters: { tenantId: { description: 'The district (tenant) id, e.g. erqi.' } },
       messages: shared.messages,
     };
-    operations[`publish_${id}`] = { action: 'send', channel: { $ref: `#/channels/${id}` }, summary: `Copied by ${DistrictStreams.owner}'s district-stream router` };
+    operations[`publish_${id}`] = {
+      action: 'send',
+      channel: { $ref: `#/channels/${id}` },
+      summary: `Copied by ${DistrictStreams.owner}'s district-stream router`,
+    };
   }
   return {
     asyncapi: '3.0.0',
@@ -110,14 +136,15 @@ export function buildAsyncApiDocument(): Record<string, unknown> {
       production: {
         host: '{bootstrap}',
         protocol: 'kafka-secure',
-        description: 'The deployment\'s brokers over TLS; every client authenticates as its own principal.',
+        description: "The deployment's brokers over TLS; every client authenticates as its own principal.",
         variables: { bootstrap: { description: 'Comma-separated host:port list of the brokers.' } },
         security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
       },
       development: {
         host: '127.0.0.1:9092',
         protocol: 'kafka',
-        description: 'The local broker `npm start` runs: SASL/SCRAM without TLS, loopback only; credentials in .gridline/kafka/secrets.json.',
+        description:
+          'The local broker `npm start` runs: SASL/SCRAM without TLS, loopback only; credentials in .gridline/kafka/secrets.json.',
         security: [{ $ref: '#/components/securitySchemes/scramSha512' }],
       },
     },

@@ -18,7 +18,8 @@ export const GridCheckedIn = defineEvent({
     matterCount: z.number().int().min(0),
   }),
   subjectOf: (d) => d.gridId,
-  description: "A grid made its daily check-in (零上报): 'nothing to report' or a count of matters seen. No reporter, no matter text: public topic.",
+  description:
+    "A grid made its daily check-in (零上报): 'nothing to report' or a count of matters seen. No reporter, no matter text: public topic.",
 });
 
 export const GridCheckInMissed = defineEvent({
@@ -31,5 +32,6 @@ export const GridCheckInMissed = defineEvent({
     level: gridLevelSchema,
   }),
   subjectOf: (d) => d.gridId,
-  description: "The district's daily cut-off passed and this grid, at a level that must check in, had not. Emitted once per grid and date.",
+  description:
+    "The district's daily cut-off passed and this grid, at a level that must check in, had not. Emitted once per grid and date.",
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const tenantIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'tenant id: 2-40 lowercase letters, digits or dashes');
+export const tenantIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,39}$/, 'tenant id: 2-40 lowercase letters, digits or dashes');
 export const idSchema = z.string().min(1).max(64);
 export const isoTimeSchema = z.iso.datetime({ offset: true });
 

@@ -44,7 +44,8 @@ export const GridMoved = defineEvent({
     effectiveFrom: isoTimeSchema,
   }),
   subjectOf: (d) => d.gridId,
-  description: 'A grid moved under another parent of the same district, with a new code; its descendants were re-coded with it.',
+  description:
+    'A grid moved under another parent of the same district, with a new code; its descendants were re-coded with it.',
 });
 
 export const GridRetired = defineEvent({
@@ -79,7 +80,8 @@ export const GridsMerged = defineEvent({
     effectiveFrom: isoTimeSchema,
   }),
   subjectOf: (d) => d.gridId,
-  description: 'Sibling grids of one level were merged into one: the others retired, their children, places, addresses and area went to the survivor.',
+  description:
+    'Sibling grids of one level were merged into one: the others retired, their children, places, addresses and area went to the survivor.',
 });
 
 export const GridSplit = defineEvent({
@@ -99,5 +101,6 @@ export const GridSplit = defineEvent({
     effectiveFrom: isoTimeSchema,
   }),
   subjectOf: (d) => d.gridId,
-  description: 'A grid was split into new sibling grids that share out its children, places, addresses and area; the split grid retired.',
+  description:
+    'A grid was split into new sibling grids that share out its children, places, addresses and area; the split grid retired.',
 });

@@ -38,7 +38,7 @@ export const IssueQueued = defineEvent({
   }),
   subjectOf: (d) => d.issueId,
   description:
-    'A problem was reported but could not be routed to a grid (e.g. an address nobody registered): it waits in the district dispatch centre\'s ' +
+    "A problem was reported but could not be routed to a grid (e.g. an address nobody registered): it waits in the district dispatch centre's " +
     'manual queue, to be accepted and dispatched by hand. Counts as a report, like gridline.issue.reported.',
 });
 
@@ -61,9 +61,13 @@ export const IssueRejected = defineEvent({
       duplicateOf: idSchema.nullable(),
       rejectedAt: isoTimeSchema,
     })
-    .refine((d) => (d.reason === 'duplicate') === (d.duplicateOf !== null), { message: 'duplicateOf is given exactly for a duplicate', path: ['duplicateOf'] }),
+    .refine((d) => (d.reason === 'duplicate') === (d.duplicateOf !== null), {
+      message: 'duplicateOf is given exactly for a duplicate',
+      path: ['duplicateOf'],
+    }),
   subjectOf: (d) => d.issueId,
-  description: 'No case is opened: the report is invalid, a duplicate of `duplicateOf`, or not the district’s responsibility.',
+  description:
+    'No case is opened: the report is invalid, a duplicate of `duplicateOf`, or not the district’s responsibility.',
 });
 
 export const IssueWorkStarted = defineEvent({
@@ -79,7 +83,8 @@ export const IssueResolved = defineEvent({
   topic: Topics.issueEvents.name,
   schema: z.object({ ...issueRef, ...holder, resolvedAt: isoTimeSchema, onTime: z.boolean() }),
   subjectOf: (d) => d.issueId,
-  description: 'The holder reports the problem solved; the resolve clock stops and the case waits for verification (核查).',
+  description:
+    'The holder reports the problem solved; the resolve clock stops and the case waits for verification (核查).',
 });
 
 export const IssueVerified = defineEvent({
@@ -188,7 +193,13 @@ export const IssueParked = defineEvent({
 export const IssueUnparked = defineEvent({
   type: 'gridline.issue.unparked',
   topic: Topics.issueEvents.name,
-  schema: z.object({ ...issueRef, ...holder, ackDeadline: isoTimeSchema.nullable(), resolveDeadline: isoTimeSchema.nullable(), unparkedAt: isoTimeSchema }),
+  schema: z.object({
+    ...issueRef,
+    ...holder,
+    ackDeadline: isoTimeSchema.nullable(),
+    resolveDeadline: isoTimeSchema.nullable(),
+    unparkedAt: isoTimeSchema,
+  }),
   subjectOf: (d) => d.issueId,
   description: 'The parked case resumed: its clocks run again with the time they had left.',
 });

@@ -35,7 +35,10 @@ export const memberStateSchema = z
     version: z.number().int().positive(),
   })
   .strict()
-  .refine((d) => d.name === undefined || isPubliclyNamed(d.role), { message: 'name is published for leaders and workers only', path: ['name'] });
+  .refine((d) => d.name === undefined || isPubliclyNamed(d.role), {
+    message: 'name is published for leaders and workers only',
+    path: ['name'],
+  });
 
 export const MemberStateChanged = defineEvent({
   type: 'gridline.member.state',
@@ -43,7 +46,7 @@ export const MemberStateChanged = defineEvent({
   schema: memberStateSchema,
   subjectOf: (d) => d.memberId,
   description:
-    "A grid member was added or their membership ended; carries the whole public state (compacted by member id). No contact details; a name only for leaders and workers.",
+    'A grid member was added or their membership ended; carries the whole public state (compacted by member id). No contact details; a name only for leaders and workers.',
 });
 
 export const memberContactsSchema = z
@@ -71,7 +74,9 @@ export const MemberContactsChanged = defineEvent({
 });
 
 /** Local wall-clock time `HH:mm`; a shift's end may be `24:00` (the end of the day). */
-export const wallTimeSchema = z.string().regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'local time: HH:mm (end may be 24:00)');
+export const wallTimeSchema = z
+  .string()
+  .regex(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, 'local time: HH:mm (end may be 24:00)');
 
 export const dutyShiftSchema = z.object({
   memberId: idSchema,
@@ -97,7 +102,8 @@ export const DutyRosterChanged = defineEvent({
   topic: Topics.dutyRoster.name,
   schema: dutyRosterSchema,
   subjectOf: (d) => d.gridId,
-  description: "A grid's weekly duty roster was set or lost a member's shifts; carries the whole roster (compacted by grid id). Member ids only, no names or phones.",
+  description:
+    "A grid's weekly duty roster was set or lost a member's shifts; carries the whole roster (compacted by grid id). Member ids only, no names or phones.",
 });
 
 export type MemberState = z.infer<typeof memberStateSchema>;

@@ -7,7 +7,10 @@ const longitudeSchema = z.number().min(-180).max(180);
 const latitudeSchema = z.number().min(-90).max(90);
 
 /** A GeoJSON position: longitude, latitude (WGS84 degrees) and an optional altitude that nothing uses. */
-export const positionSchema = z.union([z.tuple([longitudeSchema, latitudeSchema]), z.tuple([longitudeSchema, latitudeSchema, z.number()])]);
+export const positionSchema = z.union([
+  z.tuple([longitudeSchema, latitudeSchema]),
+  z.tuple([longitudeSchema, latitudeSchema, z.number()]),
+]);
 const ringSchema = z.array(positionSchema).min(4);
 const polygonCoordinatesSchema = z.array(ringSchema).min(1);
 
@@ -39,7 +42,8 @@ export const GridBoundaryChanged = defineEvent({
   topic: Topics.gridBoundaries.name,
   schema: gridBoundaryStateSchema,
   subjectOf: (d) => d.gridId,
-  description: "A grid's boundary was drawn, redrawn or removed; carries the whole current boundary (compacted by grid id).",
+  description:
+    "A grid's boundary was drawn, redrawn or removed; carries the whole current boundary (compacted by grid id).",
 });
 
 /** Courtyard (院), building (楼), stairwell (单元) or point of interest. */
@@ -67,7 +71,8 @@ export const PlaceStateChanged = defineEvent({
   topic: Topics.placeState.name,
   schema: placeStateSchema,
   subjectOf: (d) => d.placeId,
-  description: 'A courtyard, building, stairwell or point of interest was registered or changed; whole current state, no personal data.',
+  description:
+    'A courtyard, building, stairwell or point of interest was registered or changed; whole current state, no personal data.',
 });
 
 export type BoundaryGeometryData = z.infer<typeof boundaryGeometrySchema>;

@@ -42,7 +42,8 @@ export const ServiceEventSeriesCreated = defineEvent({
     volunteerShifts: z.array(z.object({ skill: skillSchema, count: z.number().int().min(1) })),
   }),
   subjectOf: (d) => d.seriesId,
-  description: 'A recurring service event was set up in a grid: its rule (days of the month or weekdays), local hours and zone, slots and shifts.',
+  description:
+    'A recurring service event was set up in a grid: its rule (days of the month or weekdays), local hours and zone, slots and shifts.',
 });
 
 export const ServiceOccurrenceScheduled = defineEvent({
@@ -60,7 +61,7 @@ export const ServiceOccurrenceScheduled = defineEvent({
     pools: z.array(z.object({ role: signUpRoleSchema, name: poolNameSchema, capacity: z.number().int().min(1) })),
   }),
   subjectOf: (d) => d.occurrenceId,
-  description: "One date of a series entered the materialised horizon (e.g. the next 60 days) and opened for sign-up.",
+  description: 'One date of a series entered the materialised horizon (e.g. the next 60 days) and opened for sign-up.',
 });
 
 export const ServiceSignedUp = defineEvent({
@@ -83,7 +84,8 @@ export const ServiceSignUpCancelled = defineEvent({
   topic: Topics.serviceEvents.name,
   schema: z.object({ ...signUpFacts, previousStatus: z.enum(['confirmed', 'waitlisted']) }),
   subjectOf: (d) => d.occurrenceId,
-  description: 'A sign-up was cancelled before the start; a confirmed one frees its place for the first on the waitlist.',
+  description:
+    'A sign-up was cancelled before the start; a confirmed one frees its place for the first on the waitlist.',
 });
 
 export const ServiceWaitlistPromoted = defineEvent({
@@ -136,7 +138,8 @@ export const ServiceShiftCompleted = defineEvent({
     checkedOutAt: isoTimeSchema,
   }),
   subjectOf: (d) => d.occurrenceId,
-  description: "A volunteer checked out of a service-event shift: the hours to credit to their ledger (for the hours ledger to consume).",
+  description:
+    'A volunteer checked out of a service-event shift: the hours to credit to their ledger (for the hours ledger to consume).',
 });
 
 export const ServiceEventReminder = defineEvent({
@@ -154,5 +157,6 @@ export const ServiceEventReminder = defineEvent({
     leadMinutes: z.number().int().min(1),
   }),
   subjectOf: (d) => d.occurrenceId,
-  description: 'INTERNAL: remind one confirmed participant that the occurrence starts in `leadMinutes` (e.g. 24 h and 2 h before).',
+  description:
+    'INTERNAL: remind one confirmed participant that the occurrence starts in `leadMinutes` (e.g. 24 h and 2 h before).',
 });

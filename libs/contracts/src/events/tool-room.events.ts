@@ -14,7 +14,12 @@ const toolFacts = { toolId: idSchema, tenantId: tenantIdSchema, gridId: idSchema
 export const ToolAdded = defineEvent({
   type: 'gridline.tool-room.tool-added',
   topic: Topics.toolLoans.name,
-  schema: z.object({ ...toolFacts, name: z.string().min(1).max(60), kind: toolKindSchema, condition: toolConditionSchema }),
+  schema: z.object({
+    ...toolFacts,
+    name: z.string().min(1).max(60),
+    kind: toolKindSchema,
+    condition: toolConditionSchema,
+  }),
   subjectOf: (d) => d.toolId,
   description: "A tool joined a community's tool room (共享工具房).",
 });
@@ -38,7 +43,13 @@ export const ToolLent = defineEvent({
 export const ToolReturned = defineEvent({
   type: 'gridline.tool-room.tool-returned',
   topic: Topics.toolLoans.name,
-  schema: z.object({ ...toolFacts, loanId: idSchema, returnedAt: isoTimeSchema, condition: toolConditionSchema, overdue: z.boolean() }),
+  schema: z.object({
+    ...toolFacts,
+    loanId: idSchema,
+    returnedAt: isoTimeSchema,
+    condition: toolConditionSchema,
+    overdue: z.boolean(),
+  }),
   subjectOf: (d) => d.toolId,
   description: 'A lent tool came back, with its condition on return; a broken one is not lent again until repaired.',
 });

@@ -42,7 +42,8 @@ export const TaskOffered = defineEvent({
     expiresAt: isoTimeSchema.optional(),
   }),
   subjectOf: (d) => d.issueId,
-  description: 'A volunteer was offered the task of helping with an issue (again after a decline or expiry: the next in rank).',
+  description:
+    'A volunteer was offered the task of helping with an issue (again after a decline or expiry: the next in rank).',
 });
 
 export const TaskUnmatched = defineEvent({
@@ -58,7 +59,8 @@ export const TaskUnmatched = defineEvent({
     asked: z.number().int().min(0).optional(),
   }),
   subjectOf: (d) => d.issueId,
-  description: "An issue needed a volunteer and nobody is left to ask (none qualified, or every one declined or let the offer lapse): the issue grid's leader must find help.",
+  description:
+    "An issue needed a volunteer and nobody is left to ask (none qualified, or every one declined or let the offer lapse): the issue grid's leader must find help.",
 });
 
 const requestRef = {
@@ -83,7 +85,8 @@ export const RequestOffered = defineEvent({
     expiresAt: isoTimeSchema,
   }),
   subjectOf: (d) => d.taskId,
-  description: "A volunteer was offered a place in a grid leader's direct request (\"3 volunteers with a ladder, Saturday morning\").",
+  description:
+    'A volunteer was offered a place in a grid leader\'s direct request ("3 volunteers with a ladder, Saturday morning").',
 });
 
 export const RequestUnfilled = defineEvent({
@@ -96,7 +99,8 @@ export const RequestUnfilled = defineEvent({
     asked: z.number().int().min(0),
   }),
   subjectOf: (d) => d.taskId,
-  description: "A grid leader's direct request cannot be filled: nobody is left to ask; `assigned` of `needed` places are taken.",
+  description:
+    "A grid leader's direct request cannot be filled: nobody is left to ask; `assigned` of `needed` places are taken.",
 });
 
 /** One offer of a task, from its answer to its completion. Keyed by the issue (issue tasks) or the task (requests). */
@@ -182,5 +186,6 @@ export const HoursCredited = defineEvent({
     occurredAt: isoTimeSchema,
   }),
   subjectOf: (d) => d.volunteerId,
-  description: "An entry in a volunteer's append-only hours ledger: hours from a task or a service-event shift, or a correction (the reason stays in the service).",
+  description:
+    "An entry in a volunteer's append-only hours ledger: hours from a task or a service-event shift, or a correction (the reason stays in the service).",
 });

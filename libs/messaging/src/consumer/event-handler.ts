@@ -31,7 +31,10 @@ export interface EventHandler {
 }
 
 /** Narrows a CloudEvent to one catalogue definition so its data is typed. */
-export function isEvent<D extends EventDefinition>(event: CloudEvent, definition: D): event is CloudEvent<EventData<D>> {
+export function isEvent<D extends EventDefinition>(
+  event: CloudEvent,
+  definition: D,
+): event is CloudEvent<EventData<D>> {
   return event.type === definition.type;
 }
 

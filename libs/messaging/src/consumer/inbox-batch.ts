@@ -20,7 +20,9 @@ export class BatchMemberFailed extends Error {
     readonly index: number | null,
     readonly failure: unknown,
   ) {
-    super(`${index === null ? 'a set-based handler' : `event ${index}`} of the batch failed: ${(failure as Error)?.message ?? String(failure)}`);
+    super(
+      `${index === null ? 'a set-based handler' : `event ${index}`} of the batch failed: ${(failure as Error)?.message ?? String(failure)}`,
+    );
     this.name = 'BatchMemberFailed';
   }
 }
@@ -60,7 +62,11 @@ export async function handleInOneTransaction(
 }
 
 /** Inserts every entry's inbox row in one statement; returns the ids that were not there yet. */
-async function claimInInbox(manager: EntityManager, group: string, entries: readonly InboxEntry[]): Promise<Set<string>> {
+async function claimInInbox(
+  manager: EntityManager,
+  group: string,
+  entries: readonly InboxEntry[],
+): Promise<Set<string>> {
   const inserted: Array<{ event_id: string }> = await manager.query(
     `INSERT INTO inbox (consumer_group, event_id, tenant_id, event_type)
      SELECT $1, e.id, e.tenant, e.type FROM unnest($2::text[], $3::text[], $4::text[]) AS e(id, tenant, type)

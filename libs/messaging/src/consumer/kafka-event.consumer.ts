@@ -12,7 +12,17 @@ import {
   MalformedEventError,
   replayTopicOf,
 } from '@gridline/contracts';
-import { ConsumerOutcomeLabel, contextOf, gridlineMetrics, inSpan, isDependencyOutage, LogContext, runWithLogContext, SpanKind, traceIdFromTraceparent } from '@gridline/platform';
+import {
+  ConsumerOutcomeLabel,
+  contextOf,
+  gridlineMetrics,
+  inSpan,
+  isDependencyOutage,
+  LogContext,
+  runWithLogContext,
+  SpanKind,
+  traceIdFromTraceparent,
+} from '@gridline/platform';
 import { KafkaRuntime } from '../kafka/kafka-runtime';
 import { EventHandler, HandlingContext, PermanentEventError } from './event-handler';
 import { BatchMemberFailed, handleInOneTransaction, InboxEntry } from './inbox-batch';
@@ -40,12 +50,18 @@ class ShuttingDown extends Error {}
  * Refuses at start-up a handler that could never be called: an event it handles is not in the catalogue (the
  * consumer ignores types it cannot look up), or travels on a topic this group does not read.
  */
-export function assertHandledEventsArrive({ group, topics, handlers }: Pick<EventConsumerOptions, 'group' | 'topics' | 'handlers'>): void {
+export function assertHandledEventsArrive({
+  group,
+  topics,
+  handlers,
+}: Pick<EventConsumerOptions, 'group' | 'topics' | 'handlers'>): void {
   const problems = handlers.flatMap((handler) =>
     handler.handles.flatMap((definition) => {
       const name = `${handler.name ?? handler.constructor.name} handles ${definition.type}`;
-      if (findEventDefinition(definition.type) !== definition) return [`${name}, which is not the catalogue's definition of that type (add it to the catalogue)`];
-      if (!topics.includes(definition.topic)) return [`${name}, which travels on ${definition.topic}, a topic ${group} does not read`];
+      if (findEventDefinition(definition.type) !== definition)
+        return [`${name}, which is not the catalogue's definition of that type (add it to the catalogue)`];
+      if (!topics.includes(definition.topic))
+        return [`${name}, which travels on ${definition.topic}, a topic ${group} does not read`];
       return [];
     }),
   );
@@ -55,7 +71,12 @@ export function assertHandledEventsArrive({ group, topics, handlers }: Pick<Even
 /** While the database is away, look again at least this often: the first event after it is back goes at once. */
 const OUTAGE_RETRY_MAX_MS = 2_000;
 
-const outcomeLabel: Record<Outcome, ConsumerOutcomeLabel> = { handled: 'handled', duplicate: 'duplicate', ignored: 'ignored', 'dead-lettered': 'dead_lettered' };
+const outcomeLabel: Record<Outcome, ConsumerOutcomeLabel> = {
+  handled: 'handled',
+  duplicate: 'duplicate',
+  ignored: 'ignored',
+  'dead-lettered': 'dead_lettered',
+};
 
 function headerText(message: KafkaMessage, name: string): string | undefined {
   const raw = message.headers?.[name];
@@ -94,7 +115,9 @@ interface ReadyEvent extends InboxEntry {
 }
 
 /** A message of the batch in hand: settled already (ignored, dead-lettered) or waiting for the transaction. */
-type Entry = { readonly message: KafkaMessage; readonly topic: string; readonly began: number } & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
+type Entry = { readonly message: KafkaMessage; readonly topic: string; readonly began: number } & (
+  { readonly settled: Outcome } | { readonly ready: ReadyEvent }
+);
 
 type Checked = { readonly topic: string } & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
 
@@ -186,7 +209,9 @@ export class KafkaEventConsumer {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
         const began = Date.now();
-        const checked = await runWithLogContext(logContextOf(message), () => this.check(batch.topic, batch.partition, message, heartbeat, isRunning));
+        const checked = await runWithLogContext(logContextOf(message), () =>
+          this.check(batch.topic, batch.partition, message, heartbeat, isRunning),
+        );
         chunk.push({ message, began, ...checked });
         if (chunk.length >= this.options.batchSize) await settleChunk();
       }
@@ -212,18 +237,25 @@ export class KafkaEventConsumer {
         ),
       );
       this.counts[outcome] += 1;
-      gridlineMetrics.consumerEvents.inc({ group: this.options.group, topic: this.kafka.topics.logical(topic), outcome: outcomeLabel[outcome] });
+      gridlineMetrics.consumerEvents.inc({
+        group: this.options.group,
+        topic: this.kafka.topics.logical(topic),
+        outcome: outcomeLabel[outcome],
+      });
     }
   }
 
-/**
+  /**
    * A replayed dead letter is handled as if read from the topic it first came from (its `dlq_original_topic`): the
    * same source check, schema, inbox and handlers. One that names no topic of this group is dead-lettered again.
    */
   private replayedFrom(topic: string, message: KafkaMessage): { topic: string } | { invalid: string } | null {
     if (this.kafka.topics.logical(topic) !== replayTopicOf(this.options.group)) return null;
     const original = headerText(message, 'dlq_original_topic');
-    if (!original || !this.options.topics.includes(original)) return { invalid: `a replay must name one of ${this.options.group}'s topics in dlq_original_topic, not ${original ?? 'none'}` };
+    if (!original || !this.options.topics.includes(original))
+      return {
+        invalid: `a replay must name one of ${this.options.group}'s topics in dlq_original_topic, not ${original ?? 'none'}`,
+      };
     return { topic: this.kafka.topics.physical(original) };
   }
 
@@ -239,9 +271,16 @@ export class KafkaEventConsumer {
     isRunning: () => boolean,
   ): Promise<Checked> {
     const replay = this.replayedFrom(deliveredOn, message);
-    if (replay && 'invalid' in replay) return { topic: deliveredOn, settled: await this.deadLetter(deliveredOn, partition, message, 'invalid-replay', replay.invalid) };
+    if (replay && 'invalid' in replay)
+      return {
+        topic: deliveredOn,
+        settled: await this.deadLetter(deliveredOn, partition, message, 'invalid-replay', replay.invalid),
+      };
     const topic = replay ? replay.topic : deliveredOn;
-    const deadLettered = async (reason: string, detail: string): Promise<Checked> => ({ topic, settled: await this.deadLetter(topic, partition, message, reason, detail) });
+    const deadLettered = async (reason: string, detail: string): Promise<Checked> => ({
+      topic,
+      settled: await this.deadLetter(topic, partition, message, reason, detail),
+    });
     let event: CloudEvent;
     try {
       event = fromKafkaMessage(message.headers, message.value);
@@ -260,7 +299,10 @@ export class KafkaEventConsumer {
       return deadLettered('schema-violation', problems);
     }
     const delivery: Delivery = { topic, partition, message, heartbeat, isRunning };
-    return { topic, ready: { event: { ...event, data: parsed.data }, eventType: definition.type, definition, handlers, delivery } };
+    return {
+      topic,
+      ready: { event: { ...event, data: parsed.data }, eventType: definition.type, definition, handlers, delivery },
+    };
   }
 
   /**
@@ -275,7 +317,9 @@ export class KafkaEventConsumer {
     let outageRetries = 0;
     for (;;) {
       try {
-        return await handleInOneTransaction(this.dataSource, this.options.group, ready, (fresh, context) => this.runBatchHandlers(ready, fresh, context));
+        return await handleInOneTransaction(this.dataSource, this.options.group, ready, (fresh, context) =>
+          this.runBatchHandlers(ready, fresh, context),
+        );
       } catch (error) {
         if (error instanceof BatchMemberFailed && error.index === null) {
           // A set-based handler failed and does not say on which event: find out one event at a time.
@@ -302,7 +346,11 @@ export class KafkaEventConsumer {
    * events of the batch. A failure names the event it happened on (or none, for a set-based handler); a database
    * outage is passed on as it is, so the whole batch waits.
    */
-  private async runBatchHandlers(ready: readonly ReadyEvent[], fresh: readonly number[], context: HandlingContext): Promise<void> {
+  private async runBatchHandlers(
+    ready: readonly ReadyEvent[],
+    fresh: readonly number[],
+    context: HandlingContext,
+  ): Promise<void> {
     const setBased = new Map<EventHandler, CloudEvent[]>();
     for (const index of fresh) {
       const perEvent = ready[index].handlers.filter((handler) => !handler.handleMany);
@@ -319,9 +367,18 @@ export class KafkaEventConsumer {
       }
     }
     for (const [handler, events] of setBased) {
-      const attributes = { 'messaging.system': 'kafka', 'messaging.consumer.group.name': this.options.group, 'messaging.batch.message_count': events.length };
+      const attributes = {
+        'messaging.system': 'kafka',
+        'messaging.consumer.group.name': this.options.group,
+        'messaging.batch.message_count': events.length,
+      };
       try {
-        await inSpan(`process batch of ${events.length}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(null), () => handler.handleMany!(events, context));
+        await inSpan(
+          `process batch of ${events.length}`,
+          { kind: SpanKind.CONSUMER, attributes },
+          contextOf(null),
+          () => handler.handleMany!(events, context),
+        );
       } catch (error) {
         throw isDependencyOutage(error) ? error : new BatchMemberFailed(null, error);
       }
@@ -341,9 +398,14 @@ export class KafkaEventConsumer {
       'gridline.tenant': event.tenantid,
     };
     return runWithLogContext(logContextOf(delivery.message), () =>
-      inSpan(`process ${event.type}`, { kind: SpanKind.CONSUMER, attributes }, contextOf(event.traceparent, event.tracestate), async () => {
-        for (const handler of handlers) await handler.handle(event, context);
-      }),
+      inSpan(
+        `process ${event.type}`,
+        { kind: SpanKind.CONSUMER, attributes },
+        contextOf(event.traceparent, event.tracestate),
+        async () => {
+          for (const handler of handlers) await handler.handle(event, context);
+        },
+      ),
     );
   }
 
@@ -360,8 +422,11 @@ export class KafkaEventConsumer {
       if (failure === undefined) {
         try {
           // Alone, every handler takes the event by `handle`, set-based ones too: this is where a batch's failure is pinned down.
-          const [outcome] = await handleInOneTransaction(this.dataSource, this.options.group, [ready], (fresh, context) =>
-            fresh.length ? this.runHandlers(ready, ready.handlers, context) : Promise.resolve(),
+          const [outcome] = await handleInOneTransaction(
+            this.dataSource,
+            this.options.group,
+            [ready],
+            (fresh, context) => (fresh.length ? this.runHandlers(ready, ready.handlers, context) : Promise.resolve()),
           );
           return outcome;
         } catch (error) {
@@ -375,11 +440,22 @@ export class KafkaEventConsumer {
         failedAttempts += 1;
         const reason = (failure as Error)?.message ?? String(failure);
         if (failure instanceof PermanentEventError || failedAttempts >= this.options.maxAttempts) {
-          return this.deadLetter(delivery.topic, delivery.partition, delivery.message, 'handler-failed', `after ${failedAttempts} attempt(s): ${reason}`);
+          return this.deadLetter(
+            delivery.topic,
+            delivery.partition,
+            delivery.message,
+            'handler-failed',
+            `after ${failedAttempts} attempt(s): ${reason}`,
+          );
         }
         const delay = retryDelayMs(failedAttempts, this.options.backoff);
-        this.logger.warn(`${event.type} ${event.id} failed (attempt ${failedAttempts}), retrying in ${delay} ms: ${reason}`);
-        gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
+        this.logger.warn(
+          `${event.type} ${event.id} failed (attempt ${failedAttempts}), retrying in ${delay} ms: ${reason}`,
+        );
+        gridlineMetrics.consumerRetries.inc({
+          group: this.options.group,
+          topic: this.kafka.topics.logical(delivery.topic),
+        });
         await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
       }
       failure = undefined;
@@ -394,9 +470,14 @@ export class KafkaEventConsumer {
     const { event, delivery } = first;
     const delay = Math.min(retryDelayMs(outageRetries, this.options.backoff), OUTAGE_RETRY_MAX_MS);
     if (outageRetries === 1 || outageRetries % 20 === 0) {
-      this.logger.warn(`${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${(failure as Error)?.message ?? String(failure)}`);
+      this.logger.warn(
+        `${event.type} ${event.id} waits for the database (${outageRetries} tries so far): ${(failure as Error)?.message ?? String(failure)}`,
+      );
     }
-    gridlineMetrics.consumerRetries.inc({ group: this.options.group, topic: this.kafka.topics.logical(delivery.topic) });
+    gridlineMetrics.consumerRetries.inc({
+      group: this.options.group,
+      topic: this.kafka.topics.logical(delivery.topic),
+    });
     await this.sleepWithHeartbeat(delay, delivery.heartbeat, delivery.isRunning);
   }
 
@@ -412,7 +493,11 @@ export class KafkaEventConsumer {
     return event.source === expected ? null : `source ${event.source} on ${logical}, which only ${expected} writes`;
   }
 
-  private async sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+  private async sleepWithHeartbeat(
+    ms: number,
+    heartbeat: () => Promise<void>,
+    isRunning: () => boolean,
+  ): Promise<void> {
     const deadline = Date.now() + ms;
     while (Date.now() < deadline) {
       if (!isRunning()) throw new ShuttingDown();
@@ -421,7 +506,13 @@ export class KafkaEventConsumer {
     }
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string, detail: string): Promise<Outcome> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+    detail: string,
+  ): Promise<Outcome> {
     this.logger.error(`dead-lettering ${topic}[${partition}]@${message.offset}: ${reason} — ${detail}`);
     await this.kafka.producer.send({
       topic: this.kafka.topics.physical(deadLetterTopicOf(this.options.group)),

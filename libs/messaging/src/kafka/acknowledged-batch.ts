@@ -26,9 +26,18 @@ export async function sendAcknowledged(
   send: (batch: ProducerBatch) => Promise<RecordMetadata[]>,
   topicMessages: readonly PartitionedTopicMessages[],
 ): Promise<RecordMetadata[]> {
-  const acknowledged = await send({ acks: -1, topicMessages: topicMessages.map(({ topic, messages }) => ({ topic, messages: [...messages] })) });
-  const written = new Set(acknowledged.filter((record) => record.errorCode === 0).map((record) => partitionKey(record.topicName, record.partition)));
-  const named = new Set(topicMessages.flatMap(({ topic, messages }) => messages.map((message) => partitionKey(topic, message.partition))));
+  const acknowledged = await send({
+    acks: -1,
+    topicMessages: topicMessages.map(({ topic, messages }) => ({ topic, messages: [...messages] })),
+  });
+  const written = new Set(
+    acknowledged
+      .filter((record) => record.errorCode === 0)
+      .map((record) => partitionKey(record.topicName, record.partition)),
+  );
+  const named = new Set(
+    topicMessages.flatMap(({ topic, messages }) => messages.map((message) => partitionKey(topic, message.partition))),
+  );
   const missing = [...named].filter((partition) => !written.has(partition));
   if (missing.length > 0) throw new PartitionsNotAcknowledgedError(missing);
   return acknowledged;
@@ -48,26 +57,36 @@ export class KeyPartitioner {
 
   constructor(private readonly admin: () => Promise<Admin>) {}
 
-  async assign(topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>): Promise<PartitionedTopicMessages[]> {
+  async assign(
+    topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>,
+  ): Promise<PartitionedTopicMessages[]> {
     const partitions = await this.partitionsOf(topicMessages.map(({ topic }) => topic));
     return topicMessages.map(({ topic, messages }) => ({
       topic,
       messages: messages.map((message) => {
         // Every event has a key (its subject); a message without one has no order to keep, so any partition will do.
         if (message.key === null || message.key === undefined) return { ...message, partition: 0 };
-        return { ...message, partition: this.partitioner({ topic, partitionMetadata: partitions.get(topic)!, message }) };
+        return {
+          ...message,
+          partition: this.partitioner({ topic, partitionMetadata: partitions.get(topic)!, message }),
+        };
       }),
     }));
   }
 
   private async partitionsOf(topics: readonly string[]): Promise<Map<string, PartitionMetadata[]>> {
     const now = Date.now();
-    const stale = [...new Set(topics)].filter((topic) => (this.known.get(topic)?.readAt ?? -Infinity) < now - PARTITIONS_MAX_AGE_MS);
+    const stale = [...new Set(topics)].filter(
+      (topic) => (this.known.get(topic)?.readAt ?? -Infinity) < now - PARTITIONS_MAX_AGE_MS,
+    );
     if (stale.length > 0) {
       const { topics: metadata } = await (await this.admin()).fetchTopicMetadata({ topics: stale });
       for (const { name, partitions } of metadata) {
         if (partitions.length === 0) throw new Error(`topic ${name} has no partitions in the cluster's metadata`);
-        this.known.set(name, { partitions: [...partitions].sort((a, b) => a.partitionId - b.partitionId), readAt: now });
+        this.known.set(name, {
+          partitions: [...partitions].sort((a, b) => a.partitionId - b.partitionId),
+          readAt: now,
+        });
       }
     }
     return new Map(topics.map((topic) => [topic, this.known.get(topic)!.partitions]));

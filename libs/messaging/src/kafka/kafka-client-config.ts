@@ -7,7 +7,12 @@ export function kafkaClientConfig(connection: KafkaConnection): Pick<KafkaConfig
   if (connection.securityProtocol === 'PLAINTEXT') return { brokers: connection.brokers, ssl: false };
   return {
     brokers: connection.brokers,
-    ssl: connection.securityProtocol === 'SASL_SSL' ? (connection.caFile ? { ca: [readFileSync(connection.caFile, 'utf8')] } : true) : false,
+    ssl:
+      connection.securityProtocol === 'SASL_SSL'
+        ? connection.caFile
+          ? { ca: [readFileSync(connection.caFile, 'utf8')] }
+          : true
+        : false,
     sasl: { mechanism: 'scram-sha-512', username: connection.username, password: connection.password },
   };
 }

@@ -5,11 +5,28 @@ import { loadServiceConfig, ServiceConfig } from '@gridline/platform';
 import { KafkaRuntime, RegisteredConsumer } from './kafka-runtime';
 
 const config: ServiceConfig = loadServiceConfig(
-  { serviceName: 'issue-dispatch', databaseSchema: 'issue_dispatch', portVariable: 'ISSUE_DISPATCH_PORT', defaultPort: 3002 },
-  { KAFKA_SASL_USERNAME: 'svc-issue-dispatch', KAFKA_SASL_PASSWORD: 'x', KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT', KAFKA_BROKERS: '127.0.0.1:1', AUTH_JWKS_URL: 'https://idp.example/jwks' },
+  {
+    serviceName: 'issue-dispatch',
+    databaseSchema: 'issue_dispatch',
+    portVariable: 'ISSUE_DISPATCH_PORT',
+    defaultPort: 3002,
+  },
+  {
+    KAFKA_SASL_USERNAME: 'svc-issue-dispatch',
+    KAFKA_SASL_PASSWORD: 'x',
+    KAFKA_SECURITY_PROTOCOL: 'SASL_PLAINTEXT',
+    KAFKA_BROKERS: '127.0.0.1:1',
+    AUTH_JWKS_URL: 'https://idp.example/jwks',
+  },
 );
 
-const consumerEvents = { GROUP_JOIN: 'consumer.group_join', REBALANCING: 'consumer.rebalancing', CRASH: 'consumer.crash', STOP: 'consumer.stop', DISCONNECT: 'consumer.disconnect' };
+const consumerEvents = {
+  GROUP_JOIN: 'consumer.group_join',
+  REBALANCING: 'consumer.rebalancing',
+  CRASH: 'consumer.crash',
+  STOP: 'consumer.stop',
+  DISCONNECT: 'consumer.disconnect',
+};
 
 /** A kafkajs consumer as far as the runtime sees it: instrumentation events the test emits itself. */
 function fakeConsumer(): Consumer & { emit(event: string, payload?: unknown): void } {
@@ -33,7 +50,9 @@ function runtimeWithBroker(): { runtime: KafkaRuntime; consumers: ReturnType<typ
   jest.spyOn(runtime.kafka, 'admin').mockReturnValue({
     connect: async () => undefined,
     disconnect: async () => undefined,
-    fetchTopicMetadata: async ({ topics }: { topics: string[] }) => ({ topics: topics.map((name) => ({ name, partitions: [{ leader: 1 }] })) }),
+    fetchTopicMetadata: async ({ topics }: { topics: string[] }) => ({
+      topics: topics.map((name) => ({ name, partitions: [{ leader: 1 }] })),
+    }),
   } as never);
   const producer = (runtime as unknown as { producerInstance: { connect: () => Promise<void> } }).producerInstance;
   jest.spyOn(producer, 'connect').mockResolvedValue(undefined);
@@ -70,7 +89,11 @@ describe('KafkaRuntime readiness', () => {
     const { runtime, consumers } = runtimeWithBroker();
     registered(runtime, 'issue-dispatch.grid-replica');
     registered(runtime, 'issue-dispatch.volunteer-history');
-    expect(runtime.readiness()).toMatchObject({ ready: false, producer: 'connecting', groups: { 'issue-dispatch.grid-replica': 'starting', 'issue-dispatch.volunteer-history': 'starting' } });
+    expect(runtime.readiness()).toMatchObject({
+      ready: false,
+      producer: 'connecting',
+      groups: { 'issue-dispatch.grid-replica': 'starting', 'issue-dispatch.volunteer-history': 'starting' },
+    });
 
     runtime.onApplicationBootstrap();
     await settle();
@@ -79,10 +102,17 @@ describe('KafkaRuntime readiness', () => {
     consumers[0].emit(consumerEvents.GROUP_JOIN);
     expect(runtime.readiness().ready).toBe(false);
     consumers[1].emit(consumerEvents.GROUP_JOIN);
-    expect(runtime.readiness()).toEqual({ ready: true, producer: 'connected', groups: { 'issue-dispatch.grid-replica': 'joined', 'issue-dispatch.volunteer-history': 'joined' } });
+    expect(runtime.readiness()).toEqual({
+      ready: true,
+      producer: 'connected',
+      groups: { 'issue-dispatch.grid-replica': 'joined', 'issue-dispatch.volunteer-history': 'joined' },
+    });
 
     consumers[1].emit(consumerEvents.REBALANCING);
-    expect(runtime.readiness()).toMatchObject({ ready: false, groups: { 'issue-dispatch.volunteer-history': 'rebalancing' } });
+    expect(runtime.readiness()).toMatchObject({
+      ready: false,
+      groups: { 'issue-dispatch.volunteer-history': 'rebalancing' },
+    });
     consumers[1].emit(consumerEvents.GROUP_JOIN);
     consumers[0].emit(consumerEvents.CRASH, { error: new Error('broker gone'), restart: true });
     expect(runtime.readiness()).toMatchObject({ ready: false, groups: { 'issue-dispatch.grid-replica': 'crashed' } });
@@ -96,7 +126,11 @@ describe('KafkaRuntime readiness', () => {
     await settle();
     consumers[0].emit(consumerEvents.GROUP_JOIN);
     runtime.recordPublish(new Error('Connection error: connect ECONNREFUSED'));
-    expect(runtime.readiness()).toMatchObject({ ready: false, producer: 'failing', lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(runtime.readiness()).toMatchObject({
+      ready: false,
+      producer: 'failing',
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
     runtime.recordPublish();
     expect(runtime.readiness()).toMatchObject({ ready: true, producer: 'connected' });
     await runtime.beforeApplicationShutdown();
@@ -126,7 +160,11 @@ describe('KafkaRuntime readiness', () => {
     } as never);
     runtime.onApplicationBootstrap();
     await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(runtime.readiness()).toMatchObject({ ready: false, producer: 'connecting', lastError: expect.stringMatching(/ECONNREFUSED/) });
+    expect(runtime.readiness()).toMatchObject({
+      ready: false,
+      producer: 'connecting',
+      lastError: expect.stringMatching(/ECONNREFUSED/),
+    });
     expect(() => runtime.producer).toThrow(/not connected/);
     const began = Date.now();
     await runtime.beforeApplicationShutdown();

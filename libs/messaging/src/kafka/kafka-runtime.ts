@@ -1,5 +1,23 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { Admin, Consumer, ConsumerConfig, Kafka, logLevel, LogEntry, Message, Partitioners, Producer, RecordMetadata } from 'kafkajs';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import {
+  Admin,
+  Consumer,
+  ConsumerConfig,
+  Kafka,
+  logLevel,
+  LogEntry,
+  Message,
+  Partitioners,
+  Producer,
+  RecordMetadata,
+} from 'kafkajs';
 import { allTopics, deadLetterTopicOf, replayTopicOf } from '@gridline/contracts';
 import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { KeyPartitioner, PartitionedTopicMessages, sendAcknowledged } from './acknowledged-batch';
@@ -114,13 +132,17 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
    * Publishes keyed messages and resolves only once Kafka acknowledged every partition they went to, so that a
    * caller may forget them (ADR 0035). Throws `KafkaNotConnectedError` before the producer is connected.
    */
-  async publish(topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>): Promise<RecordMetadata[]> {
+  async publish(
+    topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>,
+  ): Promise<RecordMetadata[]> {
     const producer = this.producer;
     return sendAcknowledged((batch) => producer.sendBatch(batch), await this.assignPartitions(topicMessages));
   }
 
   /** Each message with the partition kafkajs's default partitioner would give its key, for `sendAcknowledged`. */
-  assignPartitions(topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>): Promise<PartitionedTopicMessages[]> {
+  assignPartitions(
+    topicMessages: ReadonlyArray<{ readonly topic: string; readonly messages: readonly Message[] }>,
+  ): Promise<PartitionedTopicMessages[]> {
     return this.keyPartitioner.assign(topicMessages);
   }
 
@@ -165,7 +187,12 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   /** Consumers start in the background once the producer is connected and stop (draining) before it disconnects. */
   registerConsumer(consumer: RegisteredConsumer): void {
     this.consumers.push(consumer);
-    if (this.consumersStarting && !this.stopping) void this.untilDone('starting a consumer', () => consumer.start(), () => consumer.stop());
+    if (this.consumersStarting && !this.stopping)
+      void this.untilDone(
+        'starting a consumer',
+        () => consumer.start(),
+        () => consumer.stop(),
+      );
   }
 
   /**
@@ -192,8 +219,15 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     for (const wake of this.wakeSleepers) wake();
-    await Promise.all(this.consumers.map((consumer) => consumer.stop().catch((error: Error) => this.logger.warn(`stopping a consumer: ${error.message}`))));
-    await Promise.race([this.starting, new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_FOR_START_MS).unref())]);
+    await Promise.all(
+      this.consumers.map((consumer) =>
+        consumer.stop().catch((error: Error) => this.logger.warn(`stopping a consumer: ${error.message}`)),
+      ),
+    );
+    await Promise.race([
+      this.starting,
+      new Promise((resolve) => setTimeout(resolve, SHUTDOWN_WAIT_FOR_START_MS).unref()),
+    ]);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -230,13 +264,25 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
       this.producerConnected = true;
     });
     this.consumersStarting = true;
-    await Promise.all(this.consumers.map((consumer) => this.untilDone('starting a consumer', () => consumer.start(), () => consumer.stop())));
+    await Promise.all(
+      this.consumers.map((consumer) =>
+        this.untilDone(
+          'starting a consumer',
+          () => consumer.start(),
+          () => consumer.stop(),
+        ),
+      ),
+    );
     if (!this.stopping) this.lastError = undefined;
   }
 
   private async restart(consumer: RegisteredConsumer): Promise<void> {
     await consumer.stop().catch(() => undefined);
-    await this.untilDone('restarting a consumer', () => consumer.start(), () => consumer.stop());
+    await this.untilDone(
+      'restarting a consumer',
+      () => consumer.start(),
+      () => consumer.stop(),
+    );
   }
 
   /** Runs `step` until it succeeds or the service stops, backing off from 250 ms to 5 s between tries. */
@@ -297,9 +343,14 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
     while (!this.stopping) {
       try {
         const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
-        const leaderless = metadata.filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0)).map((t) => t.name);
+        const leaderless = metadata
+          .filter((t) => t.partitions.length === 0 || t.partitions.some((p) => p.leader < 0))
+          .map((t) => t.name);
         if (leaderless.length === 0) return;
-        if (Date.now() > deadline) throw new Error(`topics without partition leaders after ${PROVISIONED_TOPICS_WAIT_MS / 1000} s: ${leaderless.join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `topics without partition leaders after ${PROVISIONED_TOPICS_WAIT_MS / 1000} s: ${leaderless.join(', ')}`,
+          );
       } catch (error) {
         this.lastError = `waiting for provisioned topics: ${(error as Error).message}`;
         if (Date.now() > deadline) {

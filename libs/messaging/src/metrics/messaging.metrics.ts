@@ -29,8 +29,14 @@ export class MessagingMetrics implements OnModuleInit, OnApplicationShutdown {
 
   onModuleInit(): void {
     this.removals.push(
-      gridlineMetrics.refreshOnScrape('outbox', refreshAtMostEvery(OUTBOX_MAX_AGE_MS, () => this.refreshOutbox())),
-      gridlineMetrics.refreshOnScrape('consumer lag', refreshAtMostEvery(LAG_MAX_AGE_MS, () => this.refreshLag())),
+      gridlineMetrics.refreshOnScrape(
+        'outbox',
+        refreshAtMostEvery(OUTBOX_MAX_AGE_MS, () => this.refreshOutbox()),
+      ),
+      gridlineMetrics.refreshOnScrape(
+        'consumer lag',
+        refreshAtMostEvery(LAG_MAX_AGE_MS, () => this.refreshLag()),
+      ),
     );
   }
 
@@ -55,7 +61,10 @@ export class MessagingMetrics implements OnModuleInit, OnApplicationShutdown {
       const series: Array<{ group: string; topic: string; partition: number; lag: number }> = [];
       for (const [group, topics] of this.kafka.consumerGroups) {
         const physical = topics.map((t) => this.kafka.topics.physical(t));
-        const committed = await admin.fetchOffsets({ groupId: this.kafka.topics.consumerGroup(group), topics: physical });
+        const committed = await admin.fetchOffsets({
+          groupId: this.kafka.topics.consumerGroup(group),
+          topics: physical,
+        });
         for (const { topic, partitions } of committed) {
           if (!watermarks.has(topic)) watermarks.set(topic, await admin.fetchTopicOffsets(topic));
           for (const { partition, lag } of consumerLagOf(watermarks.get(topic)!, partitions)) {
@@ -65,7 +74,8 @@ export class MessagingMetrics implements OnModuleInit, OnApplicationShutdown {
       }
       // Replaced whole, so a partition or group that went away stops being reported.
       gridlineMetrics.consumerLag.reset();
-      for (const { group, topic, partition, lag } of series) gridlineMetrics.consumerLag.set({ group, topic, partition: String(partition) }, lag);
+      for (const { group, topic, partition, lag } of series)
+        gridlineMetrics.consumerLag.set({ group, topic, partition: String(partition) }, lag);
     } catch (error) {
       // A broken connection is not reused; the next scrape connects again.
       this.admin = null;

@@ -70,9 +70,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     if (!this.running) return;
     let client: PoolClient | null = null;
     try {
-      client = await (this.dataSource.driver as PostgresDriver).master.connect() as PoolClient;
+      client = (await (this.dataSource.driver as PostgresDriver).master.connect()) as PoolClient;
       client.on('notification', () => this.nudge());
-      client.on('error', (error: Error) => this.listenLater(`the connection listening for outbox commits failed (${error.message})`));
+      client.on('error', (error: Error) =>
+        this.listenLater(`the connection listening for outbox commits failed (${error.message})`),
+      );
       await client.query(`LISTEN "${outboxChannelOf(this.config.databaseSchema)}"`);
       this.listener = client;
       if (!this.running) this.dropListener();
@@ -157,7 +159,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           `publish ${row.topic}`,
           {
             kind: SpanKind.PRODUCER,
-            attributes: { 'messaging.system': 'kafka', 'messaging.destination.name': row.topic, 'cloudevents.event_id': row.eventId, 'cloudevents.event_type': row.eventType },
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.destination.name': row.topic,
+              'cloudevents.event_id': row.eventId,
+              'cloudevents.event_type': row.eventType,
+            },
           },
           contextOf(row.headers.ce_traceparent, row.headers.ce_tracestate),
         ),
@@ -193,9 +200,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         for (const span of spans) span.end();
       }
       const acknowledgedAt = Date.now();
-      for (const row of rows) gridlineMetrics.outboxPublishLatency.observe(Math.max(0, acknowledgedAt - row.createdAt.getTime()) / 1000);
+      for (const row of rows)
+        gridlineMetrics.outboxPublishLatency.observe(Math.max(0, acknowledgedAt - row.createdAt.getTime()) / 1000);
       // Delete exactly what was sent: a row with a lower seq may commit after this scan and must stay.
-      await manager.query(`DELETE FROM "${this.config.databaseSchema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await manager.query(`DELETE FROM "${this.config.databaseSchema}".outbox WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
       this.published += rows.length;
       return rows.length;
     });

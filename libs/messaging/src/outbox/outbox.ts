@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, QueryRunner } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
-import { activeTraceContext, currentIdempotencyClaim, IdempotentReplay, SERVICE_CONFIG, ServiceConfig, TraceContextFields } from '@gridline/platform';
+import {
+  activeTraceContext,
+  currentIdempotencyClaim,
+  IdempotentReplay,
+  SERVICE_CONFIG,
+  ServiceConfig,
+  TraceContextFields,
+} from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
 
@@ -39,7 +46,12 @@ export class Outbox {
 
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
-  async add<D extends EventDefinition>(manager: EntityManager, definition: D, data: EventData<D>, context: EventContext): Promise<string> {
+  async add<D extends EventDefinition>(
+    manager: EntityManager,
+    definition: D,
+    data: EventData<D>,
+    context: EventContext,
+  ): Promise<string> {
     const [eventId] = await this.addMany(manager, [{ definition, data, context }]);
     return eventId;
   }
@@ -58,10 +70,21 @@ export class Outbox {
   }
 
   /** The outbox row of one event, its payload checked against the catalogue. */
-  private recordOf({ definition, data, context, trace }: PendingEvent): Pick<OutboxRecord, 'eventId' | 'tenantId' | 'topic' | 'messageKey' | 'eventType' | 'headers' | 'payload'> {
+  private recordOf({
+    definition,
+    data,
+    context,
+    trace,
+  }: PendingEvent): Pick<
+    OutboxRecord,
+    'eventId' | 'tenantId' | 'topic' | 'messageKey' | 'eventType' | 'headers' | 'payload'
+  > {
     const parsed = definition.schema.safeParse(data);
     if (!parsed.success) {
-      throw new EventSchemaViolation(definition.type, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new EventSchemaViolation(
+        definition.type,
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      );
     }
     const eventId = randomUUID();
     const subject = definition.subjectOf(parsed.data);
@@ -79,7 +102,15 @@ export class Outbox {
       // The request's or the consumed event's trace: the consumers of this event continue it.
       ...(trace ?? activeTraceContext()),
     });
-    return { eventId, tenantId: context.tenantId, topic: definition.topic, messageKey: subject, eventType: definition.type, headers, payload: parsed.data as object };
+    return {
+      eventId,
+      tenantId: context.tenantId,
+      topic: definition.topic,
+      messageKey: subject,
+      eventType: definition.type,
+      headers,
+      payload: parsed.data as object,
+    };
   }
 
   /**
@@ -106,7 +137,10 @@ export class Outbox {
       [claim.scope, claim.key, claim.fingerprint, subject],
     );
     if (inserted.length === 0) {
-      const [first] = (await manager.query(`SELECT subject, fingerprint FROM idempotency_keys WHERE scope = $1 AND key = $2`, [claim.scope, claim.key])) as Array<{ subject: string; fingerprint: string }>;
+      const [first] = (await manager.query(
+        `SELECT subject, fingerprint FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+        [claim.scope, claim.key],
+      )) as Array<{ subject: string; fingerprint: string }>;
       // Read committed: the row that made the insert a no-op is visible to this next statement.
       if (!first) throw new Error(`Idempotency-Key ${claim.key} conflicted, but its row is not visible`);
       throw new IdempotentReplay(first.subject, first.fingerprint);

@@ -12,7 +12,8 @@ export class EventServers {
   private readonly servers: KafkaEventServer[] = [];
 
   add(server: KafkaEventServer): void {
-    if (this.servers.some((s) => s.group === server.group)) throw new Error(`consumer group ${server.group} is declared twice`);
+    if (this.servers.some((s) => s.group === server.group))
+      throw new Error(`consumer group ${server.group} is declared twice`);
     this.servers.push(server);
   }
 
@@ -36,7 +37,8 @@ export function provideEventServer(subscription: SubscriptionSpec): Provider {
     useFactory: (kafka: KafkaRuntime, dataSource: DataSource, config: ServiceConfig, servers: EventServers) => {
       const { group, service } = subscription;
       // The broker would refuse the group anyway (ACLs follow the catalogue); say so before it does.
-      if (service !== config.serviceName) throw new Error(`consumer group ${group} belongs to ${service}, not ${config.serviceName}`);
+      if (service !== config.serviceName)
+        throw new Error(`consumer group ${group} belongs to ${service}, not ${config.serviceName}`);
       const server = new KafkaEventServer(subscription, kafka, dataSource, {
         maxAttempts: config.consumerMaxAttempts,
         backoff: { baseMs: config.consumerRetryBaseMs, maxMs: 10_000 },

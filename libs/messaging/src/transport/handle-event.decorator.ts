@@ -31,7 +31,11 @@ export const EVENT_HANDLER_DECLARATION = 'gridlineEventHandler';
  * error for the consumer's retry and dead-letter decision. `@Payload()` is the validated data (or the events, for
  * a batch handler), `@Ctx()` a `KafkaEventContext`.
  */
-export function HandleEvent(events: EventDefinition | readonly EventDefinition[], subscription: SubscriptionSpec, options: HandleEventOptions = {}): MethodDecorator {
+export function HandleEvent(
+  events: EventDefinition | readonly EventDefinition[],
+  subscription: SubscriptionSpec,
+  options: HandleEventOptions = {},
+): MethodDecorator {
   const definitions: readonly EventDefinition[] = Array.isArray(events) ? events : [events as EventDefinition];
   return (target, key, descriptor) => {
     const name = `${target.constructor.name}.${String(key)}`;

@@ -53,12 +53,21 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
    * as Nest chains event handlers (it would run them side by side on one transaction): the consumer runs a type's
    * handlers one after another, in the order they were declared.
    */
-  override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
+  override addHandler(
+    pattern: unknown,
+    callback: MessageHandler,
+    isEventHandler = false,
+    extras: Record<string, unknown> = {},
+  ): void {
     const declaration = extras[EVENT_HANDLER_DECLARATION] as EventHandlerDeclaration | undefined;
     if (!isEventHandler) {
-      this.refused.push(`@MessagePattern(${this.normalizePattern(pattern as string)}) expects a reply, and a Kafka event has nobody to reply to`);
+      this.refused.push(
+        `@MessagePattern(${this.normalizePattern(pattern as string)}) expects a reply, and a Kafka event has nobody to reply to`,
+      );
     } else if (!declaration) {
-      this.refused.push(`@EventPattern(${this.normalizePattern(pattern as string)}) without @HandleEvent has no dead-letter-preserving error filter`);
+      this.refused.push(
+        `@EventPattern(${this.normalizePattern(pattern as string)}) without @HandleEvent has no dead-letter-preserving error filter`,
+      );
     } else if (!this.methods.has(declaration.id)) {
       this.methods.set(declaration.id, { declaration, callback });
     }
@@ -66,7 +75,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   override getHandlers(): Map<string, MessageHandler> {
     const byType = new Map<string, MessageHandler>();
-    for (const { declaration, callback } of this.methods.values()) for (const { type } of declaration.definitions) byType.set(type, callback);
+    for (const { declaration, callback } of this.methods.values())
+      for (const { type } of declaration.definitions) byType.set(type, callback);
     return byType;
   }
 
@@ -75,7 +85,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     try {
       const { group, topics } = this.subscription;
       if (this.refused.length > 0) throw new Error(`consumer group ${group} cannot start: ${this.refused.join('; ')}`);
-      if (this.methods.size === 0) throw new Error(`consumer group ${group} cannot start: no @HandleEvent method is bound to it`);
+      if (this.methods.size === 0)
+        throw new Error(`consumer group ${group} cannot start: no @HandleEvent method is bound to it`);
       const handlers = [...this.methods.values()].map((method) => this.eventHandlerOf(method));
       this.consumer = new KafkaEventConsumer(this.kafka, this.dataSource, { group, topics, handlers, ...this.options });
       this.eventHandlers = handlers;
@@ -114,13 +125,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     };
     const group = this.subscription.group;
     if (!declaration.batch) {
-      return { name, handles: definitions, handle: (event: CloudEvent, handling: HandlingContext) => call(event.data, new KafkaEventContext(event, handling, group)) };
+      return {
+        name,
+        handles: definitions,
+        handle: (event: CloudEvent, handling: HandlingContext) =>
+          call(event.data, new KafkaEventContext(event, handling, group)),
+      };
     }
     return {
       name,
       handles: definitions,
-      handle: (event: CloudEvent, handling: HandlingContext) => call([event], new KafkaEventContext(null, handling, group)),
-      handleMany: (events: readonly CloudEvent[], handling: HandlingContext) => call(events, new KafkaEventContext(null, handling, group)),
+      handle: (event: CloudEvent, handling: HandlingContext) =>
+        call([event], new KafkaEventContext(null, handling, group)),
+      handleMany: (events: readonly CloudEvent[], handling: HandlingContext) =>
+        call(events, new KafkaEventContext(null, handling, group)),
     };
   }
 }

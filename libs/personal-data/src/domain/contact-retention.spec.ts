@@ -1,8 +1,17 @@
-import { DEFAULT_RETENTION_DAYS, erasureDueAt, MAX_RETENTION_DAYS, retentionSecondsOf, shouldErase } from './contact-retention';
+import {
+  DEFAULT_RETENTION_DAYS,
+  erasureDueAt,
+  MAX_RETENTION_DAYS,
+  retentionSecondsOf,
+  shouldErase,
+} from './contact-retention';
 
 describe('contact retention', () => {
   it('reads a period in days as seconds, 0 meaning at once', () => {
-    expect(retentionSecondsOf({ contactRetentionDays: DEFAULT_RETENTION_DAYS })).toEqual({ ok: true, seconds: 180 * 86_400 });
+    expect(retentionSecondsOf({ contactRetentionDays: DEFAULT_RETENTION_DAYS })).toEqual({
+      ok: true,
+      seconds: 180 * 86_400,
+    });
     expect(retentionSecondsOf({ contactRetentionDays: 0 })).toEqual({ ok: true, seconds: 0 });
   });
 
@@ -11,7 +20,14 @@ describe('contact retention', () => {
   });
 
   it('refuses both units, neither, fractions, negatives and periods over ten years', () => {
-    for (const input of [{}, { contactRetentionDays: 1, contactRetentionSeconds: 1 }, { contactRetentionDays: 1.5 }, { contactRetentionDays: -1 }, { contactRetentionDays: MAX_RETENTION_DAYS + 1 }, { contactRetentionSeconds: -5 }]) {
+    for (const input of [
+      {},
+      { contactRetentionDays: 1, contactRetentionSeconds: 1 },
+      { contactRetentionDays: 1.5 },
+      { contactRetentionDays: -1 },
+      { contactRetentionDays: MAX_RETENTION_DAYS + 1 },
+      { contactRetentionSeconds: -5 },
+    ]) {
       expect(retentionSecondsOf(input)).toMatchObject({ ok: false });
     }
   });
@@ -26,11 +42,19 @@ describe('contact retention', () => {
   });
 
   it('keeps the contact of a case or member that is active again', () => {
-    expect(shouldErase({ scheduledFor: new Date('2026-01-01T00:00:00Z'), currentlyFor: null, alreadyErased: false })).toBe(false);
+    expect(
+      shouldErase({ scheduledFor: new Date('2026-01-01T00:00:00Z'), currentlyFor: null, alreadyErased: false }),
+    ).toBe(false);
   });
 
   it('leaves a contact that ended again later to the later timer', () => {
-    expect(shouldErase({ scheduledFor: new Date('2026-01-01T00:00:00Z'), currentlyFor: new Date('2026-02-01T00:00:00Z'), alreadyErased: false })).toBe(false);
+    expect(
+      shouldErase({
+        scheduledFor: new Date('2026-01-01T00:00:00Z'),
+        currentlyFor: new Date('2026-02-01T00:00:00Z'),
+        alreadyErased: false,
+      }),
+    ).toBe(false);
   });
 
   it('does nothing to a contact already erased', () => {

@@ -10,7 +10,9 @@ export const DEFAULT_RETENTION_DAYS = 180;
 
 export type RetentionInput = { readonly contactRetentionDays?: number; readonly contactRetentionSeconds?: number };
 
-export type RetentionDecision = { readonly ok: true; readonly seconds: number } | { readonly ok: false; readonly field: string; readonly reason: string };
+export type RetentionDecision =
+  | { readonly ok: true; readonly seconds: number }
+  | { readonly ok: false; readonly field: string; readonly reason: string };
 
 /**
  * A district's period, given in days (the normal case) or in seconds (exact periods, and tests that cannot wait a
@@ -19,14 +21,28 @@ export type RetentionDecision = { readonly ok: true; readonly seconds: number } 
 export function retentionSecondsOf(input: RetentionInput): RetentionDecision {
   const { contactRetentionDays: days, contactRetentionSeconds: seconds } = input;
   if ((days === undefined) === (seconds === undefined)) {
-    return { ok: false, field: 'contactRetentionDays', reason: 'give exactly one of contactRetentionDays or contactRetentionSeconds' };
+    return {
+      ok: false,
+      field: 'contactRetentionDays',
+      reason: 'give exactly one of contactRetentionDays or contactRetentionSeconds',
+    };
   }
   if (days !== undefined) {
-    if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS) return { ok: false, field: 'contactRetentionDays', reason: `must be a whole number of days from 0 to ${MAX_RETENTION_DAYS}` };
+    if (!Number.isInteger(days) || days < 0 || days > MAX_RETENTION_DAYS)
+      return {
+        ok: false,
+        field: 'contactRetentionDays',
+        reason: `must be a whole number of days from 0 to ${MAX_RETENTION_DAYS}`,
+      };
     return { ok: true, seconds: days * SECONDS_PER_DAY };
   }
   const s = seconds as number;
-  if (!Number.isInteger(s) || s < 0 || s > MAX_RETENTION_SECONDS) return { ok: false, field: 'contactRetentionSeconds', reason: `must be a whole number of seconds from 0 to ${MAX_RETENTION_SECONDS}` };
+  if (!Number.isInteger(s) || s < 0 || s > MAX_RETENTION_SECONDS)
+    return {
+      ok: false,
+      field: 'contactRetentionSeconds',
+      reason: `must be a whole number of seconds from 0 to ${MAX_RETENTION_SECONDS}`,
+    };
   return { ok: true, seconds: s };
 }
 

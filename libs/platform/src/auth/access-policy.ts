@@ -3,7 +3,11 @@ import { Audience } from './permit.decorator';
 
 export type AccessDecision =
   | { readonly allowed: true }
-  | { readonly allowed: false; readonly code: 'FORBIDDEN_DISTRICT' | 'FORBIDDEN_ROLE' | 'NO_ACCESS_POLICY'; readonly reason: string };
+  | {
+      readonly allowed: false;
+      readonly code: 'FORBIDDEN_DISTRICT' | 'FORBIDDEN_ROLE' | 'NO_ACCESS_POLICY';
+      readonly reason: string;
+    };
 
 export interface AccessRequest {
   readonly method: string;
@@ -27,12 +31,17 @@ const audienceRoles: Record<Exclude<Audience, 'city' | 'anyone-signed-in'>, Para
  */
 export function decideAccess(identity: Identity, request: AccessRequest): AccessDecision {
   const { audiences, tenantId } = request;
-  if (!audiences || audiences.length === 0) return { allowed: false, code: 'NO_ACCESS_POLICY', reason: 'this route declares no access policy' };
+  if (!audiences || audiences.length === 0)
+    return { allowed: false, code: 'NO_ACCESS_POLICY', reason: 'this route declares no access policy' };
   if (hasRole(identity, 'city-admin')) return { allowed: true };
   const reading = request.method === 'GET' || request.method === 'HEAD';
   // The audit trail of personal-data reads is for the district's auditor (and the city administrator) only.
   if (hasRole(identity, 'city-viewer') && audiences.every((audience) => audience === 'auditor')) {
-    return { allowed: false, code: 'FORBIDDEN_ROLE', reason: 'the personal-data access log is for the district auditor' };
+    return {
+      allowed: false,
+      code: 'FORBIDDEN_ROLE',
+      reason: 'the personal-data access log is for the district auditor',
+    };
   }
   if (reading && hasRole(identity, 'city-viewer')) return { allowed: true };
   if (tenantId === undefined) {
@@ -40,7 +49,11 @@ export function decideAccess(identity: Identity, request: AccessRequest): Access
     return { allowed: false, code: 'FORBIDDEN_ROLE', reason: 'only city roles may use this route' };
   }
   if (identity.tenantId !== tenantId) {
-    return { allowed: false, code: 'FORBIDDEN_DISTRICT', reason: `your token is for ${identity.tenantId ?? 'the city'}, not district ${tenantId}` };
+    return {
+      allowed: false,
+      code: 'FORBIDDEN_DISTRICT',
+      reason: `your token is for ${identity.tenantId ?? 'the city'}, not district ${tenantId}`,
+    };
   }
   if (audiences.includes('anyone-signed-in')) return { allowed: true };
   for (const audience of audiences) {

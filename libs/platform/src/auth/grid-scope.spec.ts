@@ -1,7 +1,12 @@
 import { canActOnGrid } from './grid-scope';
 import { Identity } from './identity';
 
-const leaderOf = (grid: string): Identity => ({ subject: 's', name: null, tenantId: 'erqi', roles: [{ role: 'leader', grid }] });
+const leaderOf = (grid: string): Identity => ({
+  subject: 's',
+  name: null,
+  tenantId: 'erqi',
+  roles: [{ role: 'leader', grid }],
+});
 
 describe('canActOnGrid', () => {
   const microLineage = ['micro-1', 'level3-1', 'community-1', 'street-1'];
@@ -17,10 +22,14 @@ describe('canActOnGrid', () => {
   });
 
   it('lets district staff act anywhere in the district', () => {
-    expect(canActOnGrid({ subject: 's', name: null, tenantId: 'erqi', roles: [{ role: 'dispatcher' }] }, microLineage)).toBe(true);
+    expect(
+      canActOnGrid({ subject: 's', name: null, tenantId: 'erqi', roles: [{ role: 'dispatcher' }] }, microLineage),
+    ).toBe(true);
   });
 
   it('gives residents no grid to act on', () => {
-    expect(canActOnGrid({ subject: 's', name: null, tenantId: 'erqi', roles: [{ role: 'resident' }] }, microLineage)).toBe(false);
+    expect(
+      canActOnGrid({ subject: 's', name: null, tenantId: 'erqi', roles: [{ role: 'resident' }] }, microLineage),
+    ).toBe(false);
   });
 });

@@ -22,13 +22,20 @@ export const gridlineClaimsSchema = z
   .object({
     sub: z.string().min(1).max(200),
     name: z.string().max(100).optional(),
-    tenant: z.string().regex(/^[a-z0-9][a-z0-9-]{1,39}$/).optional(),
+    tenant: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{1,39}$/)
+      .optional(),
     roles: z.array(roleGrantSchema).min(1).max(200),
   })
-  .refine((claims) => claims.tenant !== undefined || claims.roles.every((r) => (cityRoles as readonly string[]).includes(r.role)), {
-    message: 'district, grid and resident roles need a `tenant` claim',
-    path: ['tenant'],
-  });
+  .refine(
+    (claims) =>
+      claims.tenant !== undefined || claims.roles.every((r) => (cityRoles as readonly string[]).includes(r.role)),
+    {
+      message: 'district, grid and resident roles need a `tenant` claim',
+      path: ['tenant'],
+    },
+  );
 
 /** Who is calling: the person, their district (none for city roles) and their roles. */
 export interface Identity {

@@ -11,7 +11,8 @@ import { SetMetadata } from '@nestjs/common';
  * - `city`: only the city roles (routes without a district in the path);
  * - `anyone-signed-in`: any valid token, for routes that filter what they return by the caller.
  */
-export type Audience = 'district-admin' | 'district-staff' | 'grid-staff' | 'resident' | 'auditor' | 'city' | 'anyone-signed-in';
+export type Audience =
+  'district-admin' | 'district-staff' | 'grid-staff' | 'resident' | 'auditor' | 'city' | 'anyone-signed-in';
 
 export const PERMIT_KEY = 'gridline:permit';
 export const PUBLIC_KEY = 'gridline:public';

@@ -12,7 +12,9 @@ describe('token time rules', () => {
   });
 
   it('refuses a token that lives longer than the maximum', () => {
-    expect(tokenTimeProblem({ iat: now, exp: now + 100 * year }, now, rules)).toMatch(/lifetime 3153600000s .* exceeds the maximum of 86400s/);
+    expect(tokenTimeProblem({ iat: now, exp: now + 100 * year }, now, rules)).toMatch(
+      /lifetime 3153600000s .* exceeds the maximum of 86400s/,
+    );
     expect(tokenTimeProblem({ iat: now, exp: now + 86_401 }, now, rules)).toMatch(/exceeds/);
   });
 

@@ -17,9 +17,12 @@ export interface TokenTimes {
  */
 export function tokenTimeProblem(times: TokenTimes, nowSeconds: number, rules: TokenTimeRules): string | null {
   const latestAcceptable = nowSeconds + rules.clockSkewSeconds;
-  if (times.iat > latestAcceptable) return `issued in the future (iat is ${times.iat - nowSeconds}s ahead; at most ${rules.clockSkewSeconds}s of clock skew is allowed)`;
-  if (times.nbf !== undefined && times.nbf > latestAcceptable) return `not valid yet (nbf is ${times.nbf - nowSeconds}s ahead)`;
+  if (times.iat > latestAcceptable)
+    return `issued in the future (iat is ${times.iat - nowSeconds}s ahead; at most ${rules.clockSkewSeconds}s of clock skew is allowed)`;
+  if (times.nbf !== undefined && times.nbf > latestAcceptable)
+    return `not valid yet (nbf is ${times.nbf - nowSeconds}s ahead)`;
   const lifetime = times.exp - times.iat;
-  if (lifetime > rules.maxLifetimeSeconds) return `lifetime ${lifetime}s (exp − iat) exceeds the maximum of ${rules.maxLifetimeSeconds}s`;
+  if (lifetime > rules.maxLifetimeSeconds)
+    return `lifetime ${lifetime}s (exp − iat) exceeds the maximum of ${rules.maxLifetimeSeconds}s`;
   return null;
 }

@@ -67,7 +67,9 @@ export class TokenVerifier {
     if (timeProblem) throw new UnauthenticatedError(`token rejected: ${timeProblem}`);
     const claims = gridlineClaimsSchema.safeParse(payload);
     if (!claims.success) {
-      throw new UnauthenticatedError(`token claims invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new UnauthenticatedError(
+        `token claims invalid: ${claims.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     const identity = identityFromClaims(claims.data);
     this.verified.remember(match[1], identity, payload as TokenTimes, nowSeconds);

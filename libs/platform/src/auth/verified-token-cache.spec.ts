@@ -2,7 +2,12 @@ import { Identity } from './identity';
 import { VerifiedTokenCache } from './verified-token-cache';
 
 const rules = { maxLifetimeSeconds: 3600, clockSkewSeconds: 30 };
-const someone: Identity = { subject: 'resident:li', name: null, tenantId: 'erqi', roles: [{ role: 'resident' }] } as Identity;
+const someone: Identity = {
+  subject: 'resident:li',
+  name: null,
+  tenantId: 'erqi',
+  roles: [{ role: 'resident' }],
+} as Identity;
 
 describe('VerifiedTokenCache', () => {
   it('answers a remembered token with its identity until the token expires (within the clock skew)', () => {

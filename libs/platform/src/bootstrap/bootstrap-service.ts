@@ -1,5 +1,14 @@
 import type { Socket } from 'node:net';
-import { DynamicModule, INestApplication, Inject, Injectable, Logger, LogLevel, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  INestApplication,
+  Inject,
+  Injectable,
+  Logger,
+  LogLevel,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
@@ -64,10 +73,17 @@ const INPUT_RULES =
 
 /** A request Node cannot even parse (a control character in a header, a broken request line), in our error format. */
 function answerUnparsableRequests(app: INestApplication): void {
-  const body = JSON.stringify({ statusCode: 400, code: 'MALFORMED_REQUEST', message: 'the HTTP request could not be parsed (a header or the request line is malformed)', details: [] });
+  const body = JSON.stringify({
+    statusCode: 400,
+    code: 'MALFORMED_REQUEST',
+    message: 'the HTTP request could not be parsed (a header or the request line is malformed)',
+    details: [],
+  });
   app.getHttpServer().on('clientError', (_error: Error, socket: Socket) => {
     if (!socket.writable) return socket.destroy();
-    socket.end(`HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }
 
@@ -98,13 +114,20 @@ export async function bootstrapService(
 ): Promise<INestApplication> {
   // Before Nest creates anything, so every span and propagated context has its context manager.
   const tracing = startTracing({ serviceName: config.serviceName, ...config.tracing });
-  const traced: DynamicModule = { module: TracedService, imports: [rootModule], providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown] };
+  const traced: DynamicModule = {
+    module: TracedService,
+    imports: [rootModule],
+    providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown],
+  };
   gridlineMetrics.forService(config.serviceName);
-  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced, createServiceLogger(config)), {
-    logger: levelsFrom[config.logLevel],
-    bufferLogs: true,
-    bodyParser: true,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ObservabilityModule.around(traced, createServiceLogger(config)),
+    {
+      logger: levelsFrom[config.logLevel],
+      bufferLogs: true,
+      bodyParser: true,
+    },
+  );
   app.useLogger(app.get(PinoNestLogger));
   // First, so that even a request refused by the body parser or the input check is timed and logged in context.
   app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics));
@@ -118,7 +141,11 @@ export async function bootstrapService(
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(description.title).setDescription(`${description.description}\n\n${INPUT_RULES}`).setVersion('1').build(),
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(`${description.description}\n\n${INPUT_RULES}`)
+      .setVersion('1')
+      .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'openapi.json' });
   answerUnparsableRequests(app);
@@ -132,7 +159,12 @@ export async function bootstrapService(
 /** Runs `main` and turns a start-up failure into one line on stderr and exit code 1. */
 export function runService(main: () => Promise<unknown>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof ConfigurationError ? error.message : error instanceof Error ? error.stack ?? error.message : String(error);
+    const message =
+      error instanceof ConfigurationError
+        ? error.message
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
     process.stderr.write(`${message}\n`);
     process.exit(1);
   });

@@ -5,6 +5,10 @@ import { SERVICE_CONFIG, ServiceConfig } from './service-config';
 @Module({})
 export class ServiceConfigModule {
   static with(config: ServiceConfig): DynamicModule {
-    return { module: ServiceConfigModule, providers: [{ provide: SERVICE_CONFIG, useValue: config }], exports: [SERVICE_CONFIG] };
+    return {
+      module: ServiceConfigModule,
+      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
+      exports: [SERVICE_CONFIG],
+    };
   }
 }

@@ -22,7 +22,10 @@ export interface KafkaConnection {
 export const kafkaConnectionSchema = z.object({
   KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
   KAFKA_SECURITY_PROTOCOL: z.enum(['SASL_SSL', 'SASL_PLAINTEXT']).default('SASL_SSL'),
-  KAFKA_SASL_USERNAME: z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore (1-64)').optional(),
+  KAFKA_SASL_USERNAME: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore (1-64)')
+    .optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD_FILE: z.string().min(1).optional(),
   KAFKA_SSL_CA_FILE: z.string().min(1).optional(),
@@ -45,19 +48,26 @@ export function hostOf(broker: string): string {
  */
 export function kafkaConnectionFrom(env: KafkaEnvironment): { connection: KafkaConnection } | { problems: string[] } {
   const problems: string[] = [];
-  const brokers = env.KAFKA_BROKERS.split(',').map((broker) => broker.trim()).filter(Boolean);
+  const brokers = env.KAFKA_BROKERS.split(',')
+    .map((broker) => broker.trim())
+    .filter(Boolean);
   if (env.KAFKA_SECURITY_PROTOCOL === 'SASL_PLAINTEXT') {
     const remote = brokers.filter((broker) => !LOOPBACK.test(hostOf(broker)));
-    if (remote.length > 0) problems.push(`KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT sends credentials unencrypted and is allowed only to a loopback broker, not ${remote.join(', ')} — use SASL_SSL`);
+    if (remote.length > 0)
+      problems.push(
+        `KAFKA_SECURITY_PROTOCOL: SASL_PLAINTEXT sends credentials unencrypted and is allowed only to a loopback broker, not ${remote.join(', ')} — use SASL_SSL`,
+      );
   }
   if (!env.KAFKA_SASL_USERNAME) problems.push('KAFKA_SASL_USERNAME: required (every Kafka client authenticates)');
   let password = env.KAFKA_SASL_PASSWORD;
-  if (env.KAFKA_SASL_PASSWORD && env.KAFKA_SASL_PASSWORD_FILE) problems.push('KAFKA_SASL_PASSWORD_FILE: set it or KAFKA_SASL_PASSWORD, not both');
+  if (env.KAFKA_SASL_PASSWORD && env.KAFKA_SASL_PASSWORD_FILE)
+    problems.push('KAFKA_SASL_PASSWORD_FILE: set it or KAFKA_SASL_PASSWORD, not both');
   else if (env.KAFKA_SASL_PASSWORD_FILE) {
     if (existsSync(env.KAFKA_SASL_PASSWORD_FILE)) password = readFileSync(env.KAFKA_SASL_PASSWORD_FILE, 'utf8').trim();
     else problems.push(`KAFKA_SASL_PASSWORD_FILE: ${env.KAFKA_SASL_PASSWORD_FILE} does not exist`);
   } else if (!password) problems.push('KAFKA_SASL_PASSWORD: required, or KAFKA_SASL_PASSWORD_FILE (a mounted secret)');
-  if (env.KAFKA_SSL_CA_FILE && !existsSync(env.KAFKA_SSL_CA_FILE)) problems.push(`KAFKA_SSL_CA_FILE: ${env.KAFKA_SSL_CA_FILE} does not exist`);
+  if (env.KAFKA_SSL_CA_FILE && !existsSync(env.KAFKA_SSL_CA_FILE))
+    problems.push(`KAFKA_SSL_CA_FILE: ${env.KAFKA_SSL_CA_FILE} does not exist`);
   if (problems.length > 0 || !password || !env.KAFKA_SASL_USERNAME) return { problems };
   return {
     connection: {

@@ -7,11 +7,23 @@ import { KafkaConnection, kafkaConnectionFrom, kafkaConnectionSchema } from './k
  * message naming the variable; nothing else in the code reads process.env.
  */
 const environmentSchema = kafkaConnectionSchema.extend({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').default('postgres://postgres@127.0.0.1:5432/gridline'),
-  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').default(''),
-  KAFKA_CONSUMER_GROUP_PREFIX: z.string().regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .default('postgres://postgres@127.0.0.1:5432/gridline'),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore')
+    .default(''),
+  KAFKA_CONSUMER_GROUP_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9._-]*$/, 'letters, digits, dot, dash, underscore')
+    .optional(),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(64).default(3),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(100),
   TIMER_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(200),
   TIMER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
@@ -28,9 +40,16 @@ const environmentSchema = kafkaConnectionSchema.extend({
   AUTH_AUDIENCE: z.string().min(1).default('gridline'),
   AUTH_JWKS_URL: z.url({ message: 'must be an https:// (or http://) URL of a JWKS' }).optional(),
   AUTH_PUBLIC_KEY_FILE: z.string().min(1).optional(),
-  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(24 * 3600),
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(24 * 3600),
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(600).default(60),
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ message: 'must be the http(s):// base URL of an OTLP/HTTP collector' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url({ message: 'must be the http(s):// base URL of an OTLP/HTTP collector' })
+    .optional(),
   OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(10).max(60_000).default(5_000),
 });
 
@@ -99,8 +118,17 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${problems}`);
   }
-  const port = z.coerce.number().int().min(1).max(65535).default(identity.defaultPort).safeParse(env[identity.portVariable]);
-  if (!port.success) throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${identity.portVariable} must be a port number`);
+  const port = z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(identity.defaultPort)
+    .safeParse(env[identity.portVariable]);
+  if (!port.success)
+    throw new ConfigurationError(
+      `${identity.serviceName}: invalid configuration — ${identity.portVariable} must be a port number`,
+    );
   const e = parsed.data;
   if (!e.AUTH_JWKS_URL && !e.AUTH_PUBLIC_KEY_FILE) {
     throw new ConfigurationError(
@@ -108,9 +136,12 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     );
   }
   const kafka = kafkaConnectionFrom(e);
-  if ('problems' in kafka) throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${kafka.problems.join('; ')}`);
+  if ('problems' in kafka)
+    throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${kafka.problems.join('; ')}`);
   if (e.AUTH_PUBLIC_KEY_FILE && !existsSync(e.AUTH_PUBLIC_KEY_FILE)) {
-    throw new ConfigurationError(`${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`);
+    throw new ConfigurationError(
+      `${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`,
+    );
   }
   return {
     serviceName: identity.serviceName,

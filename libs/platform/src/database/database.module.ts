@@ -44,7 +44,11 @@ export class DatabaseModule {
             migrationsTransactionMode: 'each' as const,
             synchronize: false,
             // search_path lets raw SQL in shared libs (outbox, inbox, timers) name tables without the schema.
-            extra: { max: 20, application_name: config.serviceName, options: `-c search_path=${config.databaseSchema}` },
+            extra: {
+              max: 20,
+              application_name: config.serviceName,
+              options: `-c search_path=${config.databaseSchema}`,
+            },
           }),
           dataSourceFactory: async (dataSourceOptions?: DataSourceOptions) => {
             const pgOptions = dataSourceOptions as DataSourceOptions & { url: string; schema: string };

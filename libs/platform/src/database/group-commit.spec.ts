@@ -41,7 +41,9 @@ describe('GroupCommit', () => {
   });
 
   it('gives each item its own outcome, and every item the error of a commit that failed', async () => {
-    const { commit, release } = recording((item) => (item === 2 ? { error: new Error('taken') } : { ok: `done ${item}` }));
+    const { commit, release } = recording((item) =>
+      item === 2 ? { error: new Error('taken') } : { ok: `done ${item}` },
+    );
     const one = commit.submit('pool', 1);
     const two = commit.submit('pool', 2);
     const three = commit.submit('pool', 3);

@@ -17,7 +17,10 @@ export function groupOutcomeOf<R>(work: Promise<R>): Promise<GroupOutcome<R>> {
  * parallel. Each caller gets its own item's outcome; `commit` throwing fails every item of its group.
  */
 export class GroupCommit<T, R> {
-  private readonly waiting = new Map<string, Array<{ item: T; resolve: (value: R) => void; reject: (error: unknown) => void }>>();
+  private readonly waiting = new Map<
+    string,
+    Array<{ item: T; resolve: (value: R) => void; reject: (error: unknown) => void }>
+  >();
 
   constructor(
     private readonly commit: (key: string, items: readonly T[]) => Promise<ReadonlyArray<GroupOutcome<R>>>,
@@ -42,7 +45,10 @@ export class GroupCommit<T, R> {
     while (queue.length > 0) {
       const group = queue.splice(0, this.maxGroupSize);
       try {
-        const outcomes = await this.commit(key, group.map((entry) => entry.item));
+        const outcomes = await this.commit(
+          key,
+          group.map((entry) => entry.item),
+        );
         group.forEach((entry, index) => {
           const outcome = outcomes[index];
           if (outcome && 'ok' in outcome) entry.resolve(outcome.ok);

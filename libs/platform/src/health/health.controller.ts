@@ -1,6 +1,12 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { HealthCheckResult, HealthCheckService, HealthIndicatorFunction, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import {
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorFunction,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
 import type { Response } from 'express';
 import type Redis from 'ioredis';
 import { Public } from '../auth/permit.decorator';
@@ -29,14 +35,20 @@ export class HealthController {
   ) {}
 
   @Get('live')
-  @ApiOkResponse({ description: 'The process answers. Checks no dependency, so an outage elsewhere never gets it restarted.' })
+  @ApiOkResponse({
+    description: 'The process answers. Checks no dependency, so an outage elsewhere never gets it restarted.',
+  })
   live(): { status: 'ok' } {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @ApiOkResponse({ description: 'PostgreSQL, Redis and Kafka (producer connected, every consumer group joined) answer.' })
-  @ApiServiceUnavailableResponse({ description: 'A dependency is down or Kafka is still connecting or rebalancing; `details` says which.' })
+  @ApiOkResponse({
+    description: 'PostgreSQL, Redis and Kafka (producer connected, every consumer group joined) answer.',
+  })
+  @ApiServiceUnavailableResponse({
+    description: 'A dependency is down or Kafka is still connecting or rebalancing; `details` says which.',
+  })
   ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
     return this.readiness(response);
   }
@@ -50,14 +62,21 @@ export class HealthController {
   }
 
   private async readiness(response: Response): Promise<HealthCheckResult> {
-    const checks: HealthIndicatorFunction[] = [() => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS })];
+    const checks: HealthIndicatorFunction[] = [
+      () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
+    ];
     const redis = this.redis;
     if (redis) {
       checks.push(async () => {
         const session = this.indicators.check('redis');
         try {
           // The client fails fast while disconnected (no offline queue); the timeout covers a server that hangs.
-          await Promise.race([redis.ping(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref())]);
+          await Promise.race([
+            redis.ping(),
+            new Promise((_, reject) =>
+              setTimeout(() => reject(new Error(`no answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS).unref(),
+            ),
+          ]);
           return session.up();
         } catch (error) {
           return session.down({ message: (error as Error).message });

@@ -51,24 +51,37 @@ export class ApiErrorFilter implements ExceptionFilter {
     }
     const body = this.toBody(exception);
     // Our own 503s (the idempotency store unavailable) are outages too: tell the client when to come back.
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(this.retryAfterSeconds));
-    if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE)
+      response.setHeader('Retry-After', String(this.retryAfterSeconds));
+    if (body.statusCode >= 500 && body.statusCode !== HttpStatus.SERVICE_UNAVAILABLE)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     send(body);
   }
 
   private toBody(exception: unknown): ApiErrorBody {
     if (exception instanceof ApiError) {
-      return { statusCode: exception.status, code: exception.code, message: exception.message, details: [...exception.details] };
+      return {
+        statusCode: exception.status,
+        code: exception.code,
+        message: exception.message,
+        details: [...exception.details],
+      };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = httpExceptionCodes[status] ?? `HTTP_${status}`;
-      const message = status === HttpStatus.BAD_REQUEST ? `malformed request — ${exception.message}` : exception.message;
+      const message =
+        status === HttpStatus.BAD_REQUEST ? `malformed request — ${exception.message}` : exception.message;
       return { statusCode: status, code, message, details: [] };
     }
     if (isBodyParserClientError(exception)) {
       const code = bodyParserCodes[exception.status] ?? 'MALFORMED_REQUEST';
-      return { statusCode: exception.status, code, message: `the request body was refused — ${exception.message}`, details: [{ field: 'body', reason: exception.type }] };
+      return {
+        statusCode: exception.status,
+        code,
+        message: `the request body was refused — ${exception.message}`,
+        details: [{ field: 'body', reason: exception.type }],
+      };
     }
     return { statusCode: 500, code: 'INTERNAL', message: 'internal error; see the service log', details: [] };
   }
@@ -103,6 +116,12 @@ const bodyParserCodes: Record<number, string> = {
  */
 function isBodyParserClientError(exception: unknown): exception is BodyParserError {
   const candidate = exception as Partial<BodyParserError> | null;
-  return exception instanceof Error && candidate?.expose === true && typeof candidate.type === 'string'
-    && typeof candidate.status === 'number' && candidate.status >= 400 && candidate.status < 500;
+  return (
+    exception instanceof Error &&
+    candidate?.expose === true &&
+    typeof candidate.type === 'string' &&
+    typeof candidate.status === 'number' &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
 }

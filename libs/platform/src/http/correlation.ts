@@ -7,4 +7,3 @@ export function correlationIdFrom(header: string | string[] | undefined): string
   const value = Array.isArray(header) ? header[0] : header;
   return value && correlationPattern.test(value) ? value : randomUUID();
 }
-

@@ -1,7 +1,12 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { canonicalTimeZone, isCalendarDate, parseInstant, periodOutOfOrder } from '@gridline/calendar';
 
-function decorate(name: string, message: (field: string) => string, validate: (value: unknown, args: ValidationArguments) => boolean, options?: ValidationOptions): PropertyDecorator {
+function decorate(
+  name: string,
+  message: (field: string) => string,
+  validate: (value: unknown, args: ValidationArguments) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
@@ -14,12 +19,22 @@ function decorate(name: string, message: (field: string) => string, validate: (v
 
 /** A `YYYY-MM-DD` that names a real day (2026-02-30 and 2026-13-01 are refused as a 400 naming the field). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return decorate('isCalendarDate', (field) => `${field} must be a real calendar date YYYY-MM-DD`, (value) => typeof value === 'string' && isCalendarDate(value), options);
+  return decorate(
+    'isCalendarDate',
+    (field) => `${field} must be a real calendar date YYYY-MM-DD`,
+    (value) => typeof value === 'string' && isCalendarDate(value),
+    options,
+  );
 }
 
 /** An IANA time zone the runtime knows, e.g. Asia/Shanghai or America/New_York. */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return decorate('isTimeZone', (field) => `${field} must be an IANA time zone, e.g. Asia/Shanghai`, (value) => typeof value === 'string' && canonicalTimeZone(value) !== null, options);
+  return decorate(
+    'isTimeZone',
+    (field) => `${field} must be an IANA time zone, e.g. Asia/Shanghai`,
+    (value) => typeof value === 'string' && canonicalTimeZone(value) !== null,
+    options,
+  );
 }
 
 /** An ISO 8601 date or date-time naming a real instant (libs/calendar/src/instant.ts). */

@@ -16,7 +16,19 @@ export function isDependencyOutage(error: unknown): boolean {
  * (starting up, in recovery), 53300 too_many_connections; class 08 (connection exceptions) is matched by prefix.
  * Node's socket errors for a server that is down or unreachable.
  */
-const OUTAGE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const OUTAGE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 
 const OUTAGE_MESSAGES = [
   // node-postgres, when the server goes away or never answers.

@@ -27,10 +27,18 @@ interface StoredResponse {
 export class HttpIdempotency {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
-  async run<T>(scope: string, key: string | undefined, request: unknown, action: () => Promise<T>, rebuild?: (subject: string) => Promise<T>): Promise<T> {
+  async run<T>(
+    scope: string,
+    key: string | undefined,
+    request: unknown,
+    action: () => Promise<T>,
+    rebuild?: (subject: string) => Promise<T>,
+  ): Promise<T> {
     if (key === undefined) return action();
     if (!/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
-      throw new UnprocessableError('BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8-100 letters, digits or ._:-', [{ field: 'Idempotency-Key', reason: 'malformed' }]);
+      throw new UnprocessableError('BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8-100 letters, digits or ._:-', [
+        { field: 'Idempotency-Key', reason: 'malformed' },
+      ]);
     }
     const redisKey = `idempotency:${scope}:${key}`;
     const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -44,7 +52,9 @@ export class HttpIdempotency {
     }
     try {
       const body = await withIdempotencyClaim({ scope, key, fingerprint, recordedIn: new WeakSet() }, action);
-      await this.guard(() => this.redis.set(redisKey, JSON.stringify({ fingerprint, body } satisfies StoredResponse), 'EX', TTL_SECONDS));
+      await this.guard(() =>
+        this.redis.set(redisKey, JSON.stringify({ fingerprint, body } satisfies StoredResponse), 'EX', TTL_SECONDS),
+      );
       return body;
     } catch (error) {
       if (error instanceof IdempotentReplay) return this.replayCommitted(redisKey, fingerprint, error, rebuild);
@@ -54,12 +64,20 @@ export class HttpIdempotency {
   }
 
   /** The first request committed: its kept answer, or one rebuilt from what it made. */
-  private async replayCommitted<T>(redisKey: string, fingerprint: string, replay: IdempotentReplay, rebuild?: (subject: string) => Promise<T>): Promise<T> {
+  private async replayCommitted<T>(
+    redisKey: string,
+    fingerprint: string,
+    replay: IdempotentReplay,
+    rebuild?: (subject: string) => Promise<T>,
+  ): Promise<T> {
     if (replay.fingerprint !== fingerprint) throw keyReused();
     const answered = await this.storedAnswer<T>(redisKey, fingerprint).catch(() => undefined);
     if (answered !== undefined) return answered;
     if (rebuild) return rebuild(replay.subject);
-    throw new ConflictError('IDEMPOTENT_REQUEST_COMPLETED', 'a request with this Idempotency-Key already succeeded, but its answer was not kept; read the resource it created');
+    throw new ConflictError(
+      'IDEMPOTENT_REQUEST_COMPLETED',
+      'a request with this Idempotency-Key already succeeded, but its answer was not kept; read the resource it created',
+    );
   }
 
   /** The answer kept for this key, if there is one; undefined while only marked pending. */
@@ -75,11 +93,19 @@ export class HttpIdempotency {
     try {
       return await command();
     } catch {
-      throw new ApiError(HttpStatus.SERVICE_UNAVAILABLE, 'IDEMPOTENCY_STORE_UNAVAILABLE', 'Idempotency-Key cannot be honoured right now (Redis unavailable); retry later or send without the key');
+      throw new ApiError(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'IDEMPOTENCY_STORE_UNAVAILABLE',
+        'Idempotency-Key cannot be honoured right now (Redis unavailable); retry later or send without the key',
+      );
     }
   }
 }
 
 function keyReused(): UnprocessableError {
-  return new UnprocessableError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request body', [{ field: 'Idempotency-Key', reason: 'reused with another body' }]);
+  return new UnprocessableError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'this Idempotency-Key was used for a different request body',
+    [{ field: 'Idempotency-Key', reason: 'reused with another body' }],
+  );
 }

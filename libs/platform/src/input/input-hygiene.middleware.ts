@@ -30,7 +30,11 @@ function pathProblems(path: string): FieldProblem[] {
 export function inputHygiene(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     try {
-      const problems = [...pathProblems(req.path), ...textProblemsIn(req.query, 'query'), ...textProblemsIn(req.body, 'body')];
+      const problems = [
+        ...pathProblems(req.path),
+        ...textProblemsIn(req.query, 'query'),
+        ...textProblemsIn(req.body, 'body'),
+      ];
       next(problems.length > 0 ? new InvalidTextError(problems) : undefined);
     } catch (error) {
       next(error);

@@ -32,7 +32,8 @@ const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16)
 /** Why `value` breaks the rule for its kind, or null when it is acceptable. */
 export function textProblem(value: string, kind: TextKind): string | null {
   const surrogate = loneSurrogate.exec(value);
-  if (surrogate) return `contains a lone UTF-16 surrogate ${codePoint(surrogate[0])} at position ${surrogate.index}; send well-formed Unicode`;
+  if (surrogate)
+    return `contains a lone UTF-16 surrogate ${codePoint(surrogate[0])} at position ${surrogate.index}; send well-formed Unicode`;
   const control = controlOrBidi.exec(value);
   if (control) {
     const what = control[0] >= '\u202A' ? 'bidirectional control' : 'control character';

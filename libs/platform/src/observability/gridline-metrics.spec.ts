@@ -3,9 +3,15 @@ import { GridlineMetrics } from './gridline-metrics';
 describe('GridlineMetrics', () => {
   it('labels every series, the process metrics too, with the service', async () => {
     const metrics = new GridlineMetrics().forService('analytics');
-    metrics.consumerEvents.inc({ group: 'analytics.issues', topic: 'gridline.dispatch.issue-events.v1', outcome: 'handled' });
+    metrics.consumerEvents.inc({
+      group: 'analytics.issues',
+      topic: 'gridline.dispatch.issue-events.v1',
+      outcome: 'handled',
+    });
     const { text } = await metrics.render();
-    expect(text).toContain('gridline_consumer_events_total{group="analytics.issues",topic="gridline.dispatch.issue-events.v1",outcome="handled",service="analytics"} 1');
+    expect(text).toContain(
+      'gridline_consumer_events_total{group="analytics.issues",topic="gridline.dispatch.issue-events.v1",outcome="handled",service="analytics"} 1',
+    );
     expect(text).toMatch(/^process_resident_memory_bytes\{service="analytics"\} \d+/m);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds\{service="analytics"\}/m);
   });

@@ -123,7 +123,9 @@ export class GridlineMetrics {
    */
   async render(): Promise<{ text: string; failed: string[] }> {
     const results = await Promise.allSettled(this.refreshers.map((r) => r.refresh()));
-    const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [`${this.refreshers[i].what}: ${(result.reason as Error).message}`] : []));
+    const failed = results.flatMap((result, i) =>
+      result.status === 'rejected' ? [`${this.refreshers[i].what}: ${(result.reason as Error).message}`] : [],
+    );
     return { text: await this.registry.metrics(), failed };
   }
 

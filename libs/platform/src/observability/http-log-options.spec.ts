@@ -26,7 +26,12 @@ async function serve(handlers: (app: express.Express) => void) {
     base,
     lines: async () => {
       await new Promise((resolve) => setTimeout(resolve, 20)); // the line is written once the response finished
-      return chunks.join('').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+      return chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -34,11 +39,17 @@ async function serve(handlers: (app: express.Express) => void) {
 
 describe('the line per HTTP request', () => {
   it('names method, route template and status, with the district and correlation, and nothing of headers or body', async () => {
-    const app = await serve((a) => a.post('/v1/tenants/:tenantId/issues/:issueId', (_req, res) => res.status(201).json({ ok: true })));
+    const app = await serve((a) =>
+      a.post('/v1/tenants/:tenantId/issues/:issueId', (_req, res) => res.status(201).json({ ok: true })),
+    );
     try {
       await fetch(`${app.base}/v1/tenants/erqi/issues/42?access_token=secret-token`, {
         method: 'POST',
-        headers: { authorization: 'Bearer secret-bearer', 'x-correlation-id': 'c-42', 'content-type': 'application/json' },
+        headers: {
+          authorization: 'Bearer secret-bearer',
+          'x-correlation-id': 'c-42',
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ reporter: { phone: '13800000000' } }),
       });
       const [line] = await app.lines();
@@ -59,11 +70,17 @@ describe('the line per HTTP request', () => {
   });
 
   it('logs a 5xx at error level without the empty error pino-http would invent', async () => {
-    const app = await serve((a) => a.get('/v1/tenants/:tenantId/broken', (_req, res) => res.status(500).json({ code: 'INTERNAL' })));
+    const app = await serve((a) =>
+      a.get('/v1/tenants/:tenantId/broken', (_req, res) => res.status(500).json({ code: 'INTERNAL' })),
+    );
     try {
       await fetch(`${app.base}/v1/tenants/erqi/broken`);
       const [line] = await app.lines();
-      expect(line).toMatchObject({ level: 'error', msg: 'GET /v1/tenants/:tenantId/broken 500', res: { statusCode: 500 } });
+      expect(line).toMatchObject({
+        level: 'error',
+        msg: 'GET /v1/tenants/:tenantId/broken 500',
+        res: { statusCode: 500 },
+      });
       expect(line).not.toHaveProperty('err');
     } finally {
       await app.close();

@@ -21,7 +21,10 @@ export function httpLogOptions(logger: Logger): Options {
     customLogLevel: (_request, response, error) => (error || response.statusCode >= 500 ? 'error' : 'info'),
     // Method, URL (secrets in the query censored), status and route only: no headers, no bodies.
     serializers: {
-      req: (request: { method?: string; url?: string }) => ({ method: request.method, url: loggableUrl(request.url ?? '') }),
+      req: (request: { method?: string; url?: string }) => ({
+        method: request.method,
+        url: loggableUrl(request.url ?? ''),
+      }),
       res: (response: { statusCode?: number }) => ({ statusCode: response.statusCode }),
     },
     customSuccessObject: (request, _response, fields) => ({ ...fields, route: routeTemplateOf(request as Request) }),
@@ -33,7 +36,9 @@ export function httpLogOptions(logger: Logger): Options {
       const { err: _invented, ...rest } = fields;
       return { ...rest, route };
     },
-    customSuccessMessage: (request, response) => `${request.method} ${routeTemplateOf(request as Request)} ${response.statusCode}`,
-    customErrorMessage: (request, response) => `${request.method} ${routeTemplateOf(request as Request)} ${response.statusCode}`,
+    customSuccessMessage: (request, response) =>
+      `${request.method} ${routeTemplateOf(request as Request)} ${response.statusCode}`,
+    customErrorMessage: (request, response) =>
+      `${request.method} ${routeTemplateOf(request as Request)} ${response.statusCode}`,
   };
 }

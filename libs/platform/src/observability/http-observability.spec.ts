@@ -18,7 +18,9 @@ describe('tenantFromUrl', () => {
 
 describe('routeTemplateOf', () => {
   it('labels a request by the template it matched, not its ids', () => {
-    expect(routeTemplateOf({ route: { path: '/v1/tenants/:tenantId/issues/:id' }, baseUrl: '' })).toBe('/v1/tenants/:tenantId/issues/:id');
+    expect(routeTemplateOf({ route: { path: '/v1/tenants/:tenantId/issues/:id' }, baseUrl: '' })).toBe(
+      '/v1/tenants/:tenantId/issues/:id',
+    );
   });
 
   it('labels a request no route took as unmatched', () => {

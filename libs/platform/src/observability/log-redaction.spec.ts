@@ -6,11 +6,15 @@ describe('loggableUrl', () => {
   });
 
   it("hides the feed's access token but keeps the other parameters", () => {
-    expect(loggableUrl('/v1/tenants/erqi/feed?access_token=eyJhbGciOi.x.y&level=micro')).toBe('/v1/tenants/erqi/feed?access_token=[redacted]&level=micro');
+    expect(loggableUrl('/v1/tenants/erqi/feed?access_token=eyJhbGciOi.x.y&level=micro')).toBe(
+      '/v1/tenants/erqi/feed?access_token=[redacted]&level=micro',
+    );
   });
 
   it("hides an Open311 key and a resident's contact details, whatever their case or encoding", () => {
-    expect(loggableUrl('/open311/v2/requests.json?jurisdiction_id=erqi&API_KEY=k1&phone=138&e%6dail=a%40b.cn&first_name=Li')).toBe(
+    expect(
+      loggableUrl('/open311/v2/requests.json?jurisdiction_id=erqi&API_KEY=k1&phone=138&e%6dail=a%40b.cn&first_name=Li'),
+    ).toBe(
       '/open311/v2/requests.json?jurisdiction_id=erqi&API_KEY=[redacted]&phone=[redacted]&e%6dail=[redacted]&first_name=[redacted]',
     );
   });

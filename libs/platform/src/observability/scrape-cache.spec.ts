@@ -4,7 +4,11 @@ describe('refreshAtMostEvery', () => {
   it('refreshes on the first scrape, then not again until the values are older than the limit', async () => {
     let clock = 0;
     let runs = 0;
-    const refresh = refreshAtMostEvery(5_000, async () => void (runs += 1), () => clock);
+    const refresh = refreshAtMostEvery(
+      5_000,
+      async () => void (runs += 1),
+      () => clock,
+    );
     await refresh();
     clock = 4_999;
     await refresh();

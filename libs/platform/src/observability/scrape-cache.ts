@@ -3,7 +3,11 @@
  * cost a query or a broker round trip are at most that old. Concurrent scrapes share the refresh in flight; a
  * failed refresh is retried on the next scrape rather than cached.
  */
-export function refreshAtMostEvery(maxAgeMs: number, refresh: () => Promise<void>, now: () => number = Date.now): () => Promise<void> {
+export function refreshAtMostEvery(
+  maxAgeMs: number,
+  refresh: () => Promise<void>,
+  now: () => number = Date.now,
+): () => Promise<void> {
   let refreshedAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | null = null;
   return () => {

@@ -13,7 +13,15 @@ function capture(logLevel: 'log' | 'debug' = 'log'): { logger: pino.Logger; line
     },
   });
   const logger = createServiceLogger({ serviceName: 'issue-dispatch', logLevel, logFormat: 'json' }, sink);
-  return { logger, lines: () => chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    logger,
+    lines: () =>
+      chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 describe('service logs', () => {
@@ -23,13 +31,23 @@ describe('service logs', () => {
 
   it('carry the tenant, correlation and trace of the unit of work on every line, across awaits', async () => {
     const { logger, lines } = capture();
-    await runWithLogContext({ tenant: 'erqi', correlationId: 'c-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' }, async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      logger.info('inside');
-    });
+    await runWithLogContext(
+      { tenant: 'erqi', correlationId: 'c-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736' },
+      async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        logger.info('inside');
+      },
+    );
     logger.info('outside');
     const [inside, outside] = lines();
-    expect(inside).toMatchObject({ service: 'issue-dispatch', tenant: 'erqi', correlationId: 'c-1', traceId: '4bf92f3577b34da6a3ce929d0e0e4736', msg: 'inside', level: 'info' });
+    expect(inside).toMatchObject({
+      service: 'issue-dispatch',
+      tenant: 'erqi',
+      correlationId: 'c-1',
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+      msg: 'inside',
+      level: 'info',
+    });
     expect(outside).toEqual(expect.objectContaining({ service: 'issue-dispatch', msg: 'outside' }));
     expect(outside).not.toHaveProperty('tenant');
     expect(outside).not.toHaveProperty('correlationId');
@@ -69,9 +87,16 @@ describe('service logs', () => {
 
   it('censor tokens, passwords and contact details passed to a log call by mistake', () => {
     const { logger, lines } = capture();
-    logger.info({ headers: { authorization: 'Bearer secret' }, reporter: { name: 'Li', phone: '13800000000' }, password: 'p' }, 'careless');
+    logger.info(
+      { headers: { authorization: 'Bearer secret' }, reporter: { name: 'Li', phone: '13800000000' }, password: 'p' },
+      'careless',
+    );
     const [line] = lines();
     expect(JSON.stringify(line)).not.toMatch(/secret|13800000000|"p"/);
-    expect(line).toMatchObject({ headers: { authorization: '[redacted]' }, reporter: '[redacted]', password: '[redacted]' });
+    expect(line).toMatchObject({
+      headers: { authorization: '[redacted]' },
+      reporter: '[redacted]',
+      password: '[redacted]',
+    });
   });
 });

@@ -10,7 +10,9 @@ describe('traceIdFromTraceparent', () => {
   });
 
   it('accepts a later version with extra fields, as the specification asks of parsers', () => {
-    expect(traceIdFromTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-future')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    expect(traceIdFromTraceparent('01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-future')).toBe(
+      '4bf92f3577b34da6a3ce929d0e0e4736',
+    );
   });
 
   it.each([

@@ -27,7 +27,11 @@ class RedisCloser implements OnApplicationShutdown {
       provide: REDIS,
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig) =>
-        new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectionName: config.serviceName }),
+        new Redis(config.redisUrl, {
+          maxRetriesPerRequest: 1,
+          enableOfflineQueue: false,
+          connectionName: config.serviceName,
+        }),
     },
     RedisCloser,
     HttpIdempotency,

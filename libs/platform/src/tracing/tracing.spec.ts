@@ -16,7 +16,10 @@ describe('trace context with export off', () => {
       await new Promise((resolve) => setImmediate(resolve)); // across an await, as a use case runs
       return { fields: activeTraceContext(), traceId: activeTraceId() };
     });
-    expect(seen).toEqual({ fields: { traceparent: incoming, tracestate: 'vendor=1' }, traceId: '4bf92f3577b34da6a3ce929d0e0e4736' });
+    expect(seen).toEqual({
+      fields: { traceparent: incoming, tracestate: 'vendor=1' },
+      traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+    });
     expect(activeTraceContext().traceparent).toBeNull();
   });
 
@@ -28,6 +31,8 @@ describe('trace context with export off', () => {
   it('re-throws what the work throws, unchanged, so retries and dead letters see the real error', async () => {
     class Refused extends Error {}
     const error = new Refused('poison');
-    await expect(inSpan('failing', { kind: SpanKind.CONSUMER }, ROOT_CONTEXT, async () => Promise.reject(error))).rejects.toBe(error);
+    await expect(
+      inSpan('failing', { kind: SpanKind.CONSUMER }, ROOT_CONTEXT, async () => Promise.reject(error)),
+    ).rejects.toBe(error);
   });
 });

@@ -1,4 +1,14 @@
-import { Context, context, propagation, ROOT_CONTEXT, Span, SpanKind, SpanStatusCode, trace, Tracer } from '@opentelemetry/api';
+import {
+  Context,
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  Tracer,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import type * as OtlpExporterModule from '@opentelemetry/exporter-trace-otlp-http';
@@ -42,7 +52,8 @@ export function startTracing(settings: TracingSettings): TracingHandle {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpExporterModule;
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof ResourcesModule;
-  const { BatchSpanProcessor, NodeTracerProvider } = require('@opentelemetry/sdk-trace-node') as typeof SdkTraceNodeModule;
+  const { BatchSpanProcessor, NodeTracerProvider } =
+    require('@opentelemetry/sdk-trace-node') as typeof SdkTraceNodeModule;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const exporter = new OTLPTraceExporter({ url: `${settings.otlpEndpoint.replace(/\/+$/, '')}/v1/traces` });
   const provider = new NodeTracerProvider({
@@ -91,7 +102,12 @@ export interface SpanOptions {
  * Runs `work` inside a new span under `parent` and ends the span when it settles; an exception marks the span as
  * failed and is re-thrown unchanged, so callers' error handling (retries, dead letters) is not affected.
  */
-export async function inSpan<T>(name: string, options: SpanOptions, parent: Context, work: (span: Span) => Promise<T>): Promise<T> {
+export async function inSpan<T>(
+  name: string,
+  options: SpanOptions,
+  parent: Context,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
   const span = tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));

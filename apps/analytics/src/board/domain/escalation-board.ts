@@ -36,12 +36,30 @@ export interface LevelCount {
 
 type BoardFacts = Pick<
   IssueFacts,
-  'tenantId' | 'issueId' | 'category' | 'state' | 'currentLevel' | 'currentGridId' | 'originGridId' | 'escalationDepth' | 'critical' | 'parked' | 'currentDeadline' | 'reportedAt' | 'dispatchedAt' | 'holderSince'
+  | 'tenantId'
+  | 'issueId'
+  | 'category'
+  | 'state'
+  | 'currentLevel'
+  | 'currentGridId'
+  | 'originGridId'
+  | 'escalationDepth'
+  | 'critical'
+  | 'parked'
+  | 'currentDeadline'
+  | 'reportedAt'
+  | 'dispatchedAt'
+  | 'holderSince'
 >;
 
-const secondsSince = (since: Date | null, now: Date): number | null => (since === null ? null : Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000)));
+const secondsSince = (since: Date | null, now: Date): number | null =>
+  since === null ? null : Math.max(0, Math.floor((now.getTime() - since.getTime()) / 1000));
 
-export function boardItemOf(facts: BoardFacts & { currentLevel: HolderLevel }, now: Date, names: BoardPlaceNames = noNames): BoardItem {
+export function boardItemOf(
+  facts: BoardFacts & { currentLevel: HolderLevel },
+  now: Date,
+  names: BoardPlaceNames = noNames,
+): BoardItem {
   const since = facts.reportedAt ?? facts.dispatchedAt;
   return {
     ...caseSummaryOf(facts),

@@ -9,6 +9,7 @@ export type DistrictRoute = { readonly tenantId: string; readonly topic: string 
  */
 export function districtRouteOf(logicalTopic: string, tenantHeader: string | undefined): DistrictRoute {
   if (!tenantHeader) return { unroutable: 'no ce_tenantid header' };
-  if (!districtTenantPattern.test(tenantHeader)) return { unroutable: `ce_tenantid ${JSON.stringify(tenantHeader.slice(0, 60))} is not a district id` };
+  if (!districtTenantPattern.test(tenantHeader))
+    return { unroutable: `ce_tenantid ${JSON.stringify(tenantHeader.slice(0, 60))} is not a district id` };
   return { tenantId: tenantHeader, topic: districtTopicOf(tenantHeader, logicalTopic) };
 }

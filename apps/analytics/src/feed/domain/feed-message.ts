@@ -31,7 +31,10 @@ function messageOf(id: string, event: FeedEventName, facts: IssueFacts, at: Date
 }
 
 /** The feed message for an issue event already folded into `facts`, or null when the feed does not carry its type. */
-export function feedMessageOf(event: { id: string; type: string; time: string; data: unknown }, facts: IssueFacts): FeedMessage | null {
+export function feedMessageOf(
+  event: { id: string; type: string; time: string; data: unknown },
+  facts: IssueFacts,
+): FeedMessage | null {
   const name = feedNameOfType[event.type];
   if (!name) return null;
   const reason = name === 'escalated' ? ((event.data as { reason?: string }).reason ?? null) : null;
@@ -48,7 +51,10 @@ export function overdueMessageOf(facts: IssueFacts, deadline: Date): FeedMessage
  * it; `graceSeconds` later below it, because there the missed deadline escalates within a second and the
  * escalation message already says so. Null when the case has no running clock.
  */
-export function overdueCheckAt(facts: Pick<IssueFacts, 'currentDeadline' | 'currentLevel'>, graceSeconds: number): Date | null {
+export function overdueCheckAt(
+  facts: Pick<IssueFacts, 'currentDeadline' | 'currentLevel'>,
+  graceSeconds: number,
+): Date | null {
   if (facts.currentDeadline === null) return null;
   const grace = facts.currentLevel === 'city' ? 0 : graceSeconds * 1000;
   return new Date(facts.currentDeadline.getTime() + grace);

@@ -35,7 +35,9 @@ describe('summariseIssueCounts', () => {
   });
 
   it('lists issues nobody holds yet under "unassigned", after the city centre', () => {
-    const counts = summariseIssueCounts([{ level: 'unassigned', category: 'fire-lane', count: 1, acknowledged: 0, escalated: 0 }]);
+    const counts = summariseIssueCounts([
+      { level: 'unassigned', category: 'fire-lane', count: 1, acknowledged: 0, escalated: 0 },
+    ]);
     expect(counts.byLevel[counts.byLevel.length - 1]).toEqual({ level: 'unassigned', count: 1 });
   });
 });

@@ -43,8 +43,12 @@ export function summariseIssueCounts(cells: readonly IssueCountCell[]): IssueCou
     escalated += cell.escalated;
   }
   return {
-    byLevel: [...perLevel].map(([level, count]) => ({ level, count })).sort((a, b) => levelOrder(a.level) - levelOrder(b.level)),
-    byCategory: [...perCategory].map(([category, count]) => ({ category, count })).sort((a, b) => a.category.localeCompare(b.category)),
+    byLevel: [...perLevel]
+      .map(([level, count]) => ({ level, count }))
+      .sort((a, b) => levelOrder(a.level) - levelOrder(b.level)),
+    byCategory: [...perCategory]
+      .map(([category, count]) => ({ category, count }))
+      .sort((a, b) => a.category.localeCompare(b.category)),
     byLevelAndCategory: cells
       .filter((cell) => cell.count > 0)
       .map(({ level, category, count }) => ({ level, category, count }))

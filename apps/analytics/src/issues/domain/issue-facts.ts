@@ -1,7 +1,17 @@
 import type { HolderLevel } from '@gridline/contracts';
 
 /** The case states of issue-dispatch (ADR 0012), as far as the public events tell them. */
-export const issueFactStates = ['reported', 'accepted', 'rejected', 'dispatched', 'acknowledged', 'in-progress', 'resolved', 'verified', 'closed'] as const;
+export const issueFactStates = [
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'acknowledged',
+  'in-progress',
+  'resolved',
+  'verified',
+  'closed',
+] as const;
 export type IssueFactState = (typeof issueFactStates)[number];
 
 /** A case in one of these states is finished: it is on no board and has no clock. */
@@ -46,36 +56,56 @@ export interface IssueFacts {
 type Holder = { readonly gridId: string | null; readonly level: HolderLevel };
 
 /** The public issue events, reduced to what the projection needs; `at` is the event's own time. */
-export type IssueFactEvent = { readonly at: Date } & (
+export type IssueFactEvent = { readonly at: Date } &
   /** `gridId` null: the report waits in the dispatch centre's queue (gridline.issue.queued). */
-  | { readonly kind: 'reported'; readonly category: string; readonly channel: string; readonly gridId: string | null; readonly reportedAt: Date }
-  | { readonly kind: 'accepted'; readonly category: string }
-  | { readonly kind: 'rejected' }
-  | { readonly kind: 'dispatched'; readonly category: string; readonly gridId: string; readonly level: HolderLevel; readonly ackDeadline: Date }
-  | {
-      readonly kind: 'escalated';
-      readonly category: string;
-      readonly fromGridId: string | null;
-      readonly fromLevel: HolderLevel;
-      readonly toGridId: string | null;
-      readonly toLevel: HolderLevel;
-      readonly depth: number;
-      readonly critical: boolean;
-      readonly ackDeadline: Date | null;
-      readonly resolveDeadline: Date | null;
-    }
-  | ({ readonly kind: 'acknowledged'; readonly acknowledgedAt: Date; readonly resolveDeadline: Date | null } & Holder)
-  | ({ readonly kind: 'work-started' } & Holder)
-  | ({ readonly kind: 'resolved' } & Holder)
-  | { readonly kind: 'verified' }
-  | ({ readonly kind: 'reopened'; readonly reworkCount: number; readonly resolveDeadline: Date } & Holder)
-  | { readonly kind: 'closed'; readonly category: string; readonly reworkCount: number; readonly extensionCount: number; readonly onTime: boolean; readonly closedAt: Date }
-  | { readonly kind: 'rated'; readonly rating: number }
-  | ({ readonly kind: 'extension-approved'; readonly resolveDeadline: Date } & Holder)
-  | { readonly kind: 'returned'; readonly fromGridId: string; readonly fromLevel: HolderLevel }
-  | ({ readonly kind: 'parked' } & Holder)
-  | ({ readonly kind: 'unparked'; readonly ackDeadline: Date | null; readonly resolveDeadline: Date | null } & Holder)
-);
+  (
+    | {
+        readonly kind: 'reported';
+        readonly category: string;
+        readonly channel: string;
+        readonly gridId: string | null;
+        readonly reportedAt: Date;
+      }
+    | { readonly kind: 'accepted'; readonly category: string }
+    | { readonly kind: 'rejected' }
+    | {
+        readonly kind: 'dispatched';
+        readonly category: string;
+        readonly gridId: string;
+        readonly level: HolderLevel;
+        readonly ackDeadline: Date;
+      }
+    | {
+        readonly kind: 'escalated';
+        readonly category: string;
+        readonly fromGridId: string | null;
+        readonly fromLevel: HolderLevel;
+        readonly toGridId: string | null;
+        readonly toLevel: HolderLevel;
+        readonly depth: number;
+        readonly critical: boolean;
+        readonly ackDeadline: Date | null;
+        readonly resolveDeadline: Date | null;
+      }
+    | ({ readonly kind: 'acknowledged'; readonly acknowledgedAt: Date; readonly resolveDeadline: Date | null } & Holder)
+    | ({ readonly kind: 'work-started' } & Holder)
+    | ({ readonly kind: 'resolved' } & Holder)
+    | { readonly kind: 'verified' }
+    | ({ readonly kind: 'reopened'; readonly reworkCount: number; readonly resolveDeadline: Date } & Holder)
+    | {
+        readonly kind: 'closed';
+        readonly category: string;
+        readonly reworkCount: number;
+        readonly extensionCount: number;
+        readonly onTime: boolean;
+        readonly closedAt: Date;
+      }
+    | { readonly kind: 'rated'; readonly rating: number }
+    | ({ readonly kind: 'extension-approved'; readonly resolveDeadline: Date } & Holder)
+    | { readonly kind: 'returned'; readonly fromGridId: string; readonly fromLevel: HolderLevel }
+    | ({ readonly kind: 'parked' } & Holder)
+    | ({ readonly kind: 'unparked'; readonly ackDeadline: Date | null; readonly resolveDeadline: Date | null } & Holder)
+  );
 
 export function emptyIssueFacts(tenantId: string, issueId: string): IssueFacts {
   return {
@@ -112,7 +142,9 @@ export function emptyIssueFacts(tenantId: string, issueId: string): IssueFacts {
  * (`dispatched`; after a resolve-timeout escalation the earlier of the two clocks), the resolve deadline while it
  * is being handled. None while parked, queued at the centre, waiting for verification or closing, or ended.
  */
-export function currentDeadlineOf(facts: Pick<IssueFacts, 'state' | 'parked' | 'ackDeadline' | 'resolveDeadline'>): Date | null {
+export function currentDeadlineOf(
+  facts: Pick<IssueFacts, 'state' | 'parked' | 'ackDeadline' | 'resolveDeadline'>,
+): Date | null {
   if (facts.parked) return null;
   if (facts.state === 'dispatched') {
     const clocks = [facts.ackDeadline, facts.resolveDeadline].filter((d): d is Date => d !== null);
@@ -137,7 +169,18 @@ export interface CaseSummary {
 }
 
 export function caseSummaryOf(
-  facts: Pick<IssueFacts, 'tenantId' | 'issueId' | 'category' | 'state' | 'currentLevel' | 'currentGridId' | 'escalationDepth' | 'critical' | 'currentDeadline'>,
+  facts: Pick<
+    IssueFacts,
+    | 'tenantId'
+    | 'issueId'
+    | 'category'
+    | 'state'
+    | 'currentLevel'
+    | 'currentGridId'
+    | 'escalationDepth'
+    | 'critical'
+    | 'currentDeadline'
+  >,
 ): CaseSummary {
   return {
     tenantId: facts.tenantId,
@@ -186,11 +229,21 @@ function fillBlanks(facts: IssueFacts, event: IssueFactEvent): IssueFacts {
   const base = { ...facts, category: facts.category ?? category };
   switch (event.kind) {
     case 'reported':
-      return { ...base, channel: facts.channel ?? event.channel, originGridId: facts.originGridId ?? event.gridId, reportedAt: facts.reportedAt ?? event.reportedAt };
+      return {
+        ...base,
+        channel: facts.channel ?? event.channel,
+        originGridId: facts.originGridId ?? event.gridId,
+        reportedAt: facts.reportedAt ?? event.reportedAt,
+      };
     case 'dispatched': {
       // The first dispatch is the origin; a re-dispatch after a return does not change it.
       const first = facts.dispatchedAt === null;
-      return { ...base, originGridId: first ? event.gridId : facts.originGridId, originLevel: first ? event.level : facts.originLevel, dispatchedAt: facts.dispatchedAt ?? event.at };
+      return {
+        ...base,
+        originGridId: first ? event.gridId : facts.originGridId,
+        originLevel: first ? event.level : facts.originLevel,
+        dispatchedAt: facts.dispatchedAt ?? event.at,
+      };
     }
     case 'escalated': {
       const firstStep = event.depth === 1 && facts.originLevel === null;
@@ -231,13 +284,23 @@ function advance(facts: IssueFacts, event: IssueFactEvent): IssueFacts {
   switch (event.kind) {
     case 'reported':
       // A queued report waits at the district centre; a routed one is dispatched in the same transaction.
-      return facts.currentLevel === null && event.gridId === null ? { ...facts, ...holderOf({ level: 'district', gridId: null }) } : facts;
+      return facts.currentLevel === null && event.gridId === null
+        ? { ...facts, ...holderOf({ level: 'district', gridId: null }) }
+        : facts;
     case 'accepted':
       return facts.state === 'reported' ? { ...facts, state: 'accepted' } : facts;
     case 'rejected':
       return { ...facts, state: 'rejected', ...noClocks, parked: false };
     case 'dispatched':
-      return { ...facts, ...holderOf({ level: event.level, gridId: event.gridId }), state: 'dispatched', ackDeadline: event.ackDeadline, resolveDeadline: null, critical: false, parked: false };
+      return {
+        ...facts,
+        ...holderOf({ level: event.level, gridId: event.gridId }),
+        state: 'dispatched',
+        ackDeadline: event.ackDeadline,
+        resolveDeadline: null,
+        critical: false,
+        parked: false,
+      };
     case 'escalated':
       // The depth only grows: a replayed older escalation never moves the holder back.
       if (event.depth < facts.escalationDepth) return facts;
@@ -251,7 +314,13 @@ function advance(facts: IssueFacts, event: IssueFactEvent): IssueFacts {
         parked: false,
       };
     case 'acknowledged':
-      return { ...facts, ...holderOf(event), state: 'acknowledged', ackDeadline: null, resolveDeadline: event.resolveDeadline ?? facts.resolveDeadline };
+      return {
+        ...facts,
+        ...holderOf(event),
+        state: 'acknowledged',
+        ackDeadline: null,
+        resolveDeadline: event.resolveDeadline ?? facts.resolveDeadline,
+      };
     case 'work-started':
       return { ...facts, ...holderOf(event), state: 'in-progress' };
     case 'resolved':
@@ -259,7 +328,13 @@ function advance(facts: IssueFacts, event: IssueFactEvent): IssueFacts {
     case 'verified':
       return { ...facts, state: 'verified', ...noClocks };
     case 'reopened':
-      return { ...facts, ...holderOf(event), state: 'in-progress', ackDeadline: null, resolveDeadline: event.resolveDeadline };
+      return {
+        ...facts,
+        ...holderOf(event),
+        state: 'in-progress',
+        ackDeadline: null,
+        resolveDeadline: event.resolveDeadline,
+      };
     case 'closed':
       return { ...facts, state: 'closed', ...noClocks, parked: false };
     case 'rated':
@@ -267,13 +342,29 @@ function advance(facts: IssueFacts, event: IssueFactEvent): IssueFacts {
     case 'extension-approved': {
       // Counted once per moved deadline, so the same approval applied twice counts once.
       const moves = facts.resolveDeadline?.getTime() !== event.resolveDeadline.getTime();
-      return { ...facts, resolveDeadline: event.resolveDeadline, extensionCount: facts.extensionCount + (moves ? 1 : 0) };
+      return {
+        ...facts,
+        resolveDeadline: event.resolveDeadline,
+        extensionCount: facts.extensionCount + (moves ? 1 : 0),
+      };
     }
     case 'returned':
-      return { ...facts, ...holderOf({ level: 'district', gridId: null }), state: 'accepted', ...noClocks, critical: false };
+      return {
+        ...facts,
+        ...holderOf({ level: 'district', gridId: null }),
+        state: 'accepted',
+        ...noClocks,
+        critical: false,
+      };
     case 'parked':
       return { ...facts, ...holderOf(event), parked: true, ...noClocks };
     case 'unparked':
-      return { ...facts, ...holderOf(event), parked: false, ackDeadline: event.ackDeadline, resolveDeadline: event.resolveDeadline };
+      return {
+        ...facts,
+        ...holderOf(event),
+        parked: false,
+        ackDeadline: event.ackDeadline,
+        resolveDeadline: event.resolveDeadline,
+      };
   }
 }

@@ -34,7 +34,12 @@ export interface KpiTimings {
   readonly maxDepth: number | null;
 }
 
-export const noTimings: KpiTimings = { medianAckSeconds: null, medianCloseSeconds: null, averageDepth: null, maxDepth: null };
+export const noTimings: KpiTimings = {
+  medianAckSeconds: null,
+  medianCloseSeconds: null,
+  averageDepth: null,
+  maxDepth: null,
+};
 
 export interface Kpis extends KpiCounts, KpiTimings {
   /** closed / cases (结案率). */
@@ -54,7 +59,8 @@ function share(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000;
 }
 
-const roundedTo = (places: number) => (value: number | null) => (value === null ? null : Math.round(value * 10 ** places) / 10 ** places);
+const roundedTo = (places: number) => (value: number | null) =>
+  value === null ? null : Math.round(value * 10 ** places) / 10 ** places;
 const wholeSeconds = roundedTo(0);
 const twoPlaces = roundedTo(2);
 
@@ -76,7 +82,9 @@ export function kpisOf(counts: KpiCounts, timings: KpiTimings = noTimings): Kpis
 export const MAX_KPI_PERIOD_DAYS = 366;
 export const DEFAULT_KPI_PERIOD_DAYS = 30;
 
-export type KpiPeriod = { readonly from: Date; readonly to: Date } | { readonly problem: { readonly field: 'from' | 'to'; readonly reason: string } };
+export type KpiPeriod =
+  | { readonly from: Date; readonly to: Date }
+  | { readonly problem: { readonly field: 'from' | 'to'; readonly reason: string } };
 
 /**
  * The period asked for, with defaults (`to` now, `from` 30 days before `to`); a period that ends before it starts
@@ -86,6 +94,7 @@ export function kpiPeriodOf(from: string | undefined, to: string | undefined, no
   const end = to ? new Date(to) : now;
   const start = from ? new Date(from) : new Date(end.getTime() - DEFAULT_KPI_PERIOD_DAYS * 86_400_000);
   if (start.getTime() > end.getTime()) return { problem: { field: 'from', reason: periodOutOfOrder('from', 'to') } };
-  if (end.getTime() - start.getTime() > MAX_KPI_PERIOD_DAYS * 86_400_000) return { problem: { field: 'from', reason: `the period may span at most ${MAX_KPI_PERIOD_DAYS} days` } };
+  if (end.getTime() - start.getTime() > MAX_KPI_PERIOD_DAYS * 86_400_000)
+    return { problem: { field: 'from', reason: `the period may span at most ${MAX_KPI_PERIOD_DAYS} days` } };
   return { from: start, to: end };
 }

@@ -20,9 +20,17 @@ describe('check-in rules', () => {
 
   it('takes check-ins for today only, and only before the cut-off', () => {
     expect(checkCheckInDate({ date: '2025-06-30', today: '2025-06-30', closed: false })).toBeNull();
-    expect(checkCheckInDate({ date: '2025-06-29', today: '2025-06-30', closed: false })).toMatchObject({ code: 'CHECK_IN_DATE_NOT_TODAY', field: 'date' });
-    expect(checkCheckInDate({ date: '2025-07-01', today: '2025-06-30', closed: false })).toMatchObject({ code: 'CHECK_IN_DATE_NOT_TODAY' });
-    expect(checkCheckInDate({ date: '2025-06-30', today: '2025-06-30', closed: true })).toMatchObject({ code: 'CHECK_IN_AFTER_CUTOFF', field: 'date' });
+    expect(checkCheckInDate({ date: '2025-06-29', today: '2025-06-30', closed: false })).toMatchObject({
+      code: 'CHECK_IN_DATE_NOT_TODAY',
+      field: 'date',
+    });
+    expect(checkCheckInDate({ date: '2025-07-01', today: '2025-06-30', closed: false })).toMatchObject({
+      code: 'CHECK_IN_DATE_NOT_TODAY',
+    });
+    expect(checkCheckInDate({ date: '2025-06-30', today: '2025-06-30', closed: true })).toMatchObject({
+      code: 'CHECK_IN_AFTER_CUTOFF',
+      field: 'date',
+    });
   });
 
   it('treats an exact repeat as the same check-in and any difference as another', () => {

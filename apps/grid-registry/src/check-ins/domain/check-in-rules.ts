@@ -3,7 +3,11 @@ import { CalendarDate } from '@gridline/calendar';
 /** Why a check-in is refused; each code is a stable API error code. */
 export type CheckInRefusal =
   | { readonly code: 'MATTERS_REQUIRED' | 'MATTERS_NOT_ALLOWED'; readonly field: 'matters'; readonly reason: string }
-  | { readonly code: 'CHECK_IN_DATE_NOT_TODAY' | 'CHECK_IN_AFTER_CUTOFF'; readonly field: 'date'; readonly reason: string };
+  | {
+      readonly code: 'CHECK_IN_DATE_NOT_TODAY' | 'CHECK_IN_AFTER_CUTOFF';
+      readonly field: 'date';
+      readonly reason: string;
+    };
 
 export interface Matter {
   readonly category: string | null;
@@ -14,10 +18,18 @@ export interface Matter {
 export function checkMatters(nothingToReport: boolean, matters: readonly unknown[] | undefined): CheckInRefusal | null {
   const count = matters?.length ?? 0;
   if (nothingToReport && matters !== undefined && count > 0) {
-    return { code: 'MATTERS_NOT_ALLOWED', field: 'matters', reason: 'a check-in with nothingToReport=true lists no matters' };
+    return {
+      code: 'MATTERS_NOT_ALLOWED',
+      field: 'matters',
+      reason: 'a check-in with nothingToReport=true lists no matters',
+    };
   }
   if (!nothingToReport && count === 0) {
-    return { code: 'MATTERS_REQUIRED', field: 'matters', reason: 'with nothingToReport=false, list at least one matter seen' };
+    return {
+      code: 'MATTERS_REQUIRED',
+      field: 'matters',
+      reason: 'with nothingToReport=false, list at least one matter seen',
+    };
   }
   return null;
 }
@@ -37,10 +49,18 @@ export interface CheckInDateContext {
  */
 export function checkCheckInDate({ date, today, closed }: CheckInDateContext): CheckInRefusal | null {
   if (date !== today) {
-    return { code: 'CHECK_IN_DATE_NOT_TODAY', field: 'date', reason: `check-ins are for today (${today} in the district's time zone), not ${date}` };
+    return {
+      code: 'CHECK_IN_DATE_NOT_TODAY',
+      field: 'date',
+      reason: `check-ins are for today (${today} in the district's time zone), not ${date}`,
+    };
   }
   if (closed) {
-    return { code: 'CHECK_IN_AFTER_CUTOFF', field: 'date', reason: `today's cut-off has passed: the check-ins of ${today} are closed and missed reports are recorded` };
+    return {
+      code: 'CHECK_IN_AFTER_CUTOFF',
+      field: 'date',
+      reason: `today's cut-off has passed: the check-ins of ${today} are closed and missed reports are recorded`,
+    };
   }
   return null;
 }
@@ -57,6 +77,11 @@ export interface CheckInContent {
  */
 export function sameCheckIn(a: CheckInContent, b: CheckInContent): boolean {
   const canonical = (c: CheckInContent) =>
-    JSON.stringify([c.nothingToReport, c.matters.map((m) => [m.category, m.description]), c.reportedBy.memberId, c.reportedBy.name]);
+    JSON.stringify([
+      c.nothingToReport,
+      c.matters.map((m) => [m.category, m.description]),
+      c.reportedBy.memberId,
+      c.reportedBy.name,
+    ]);
   return canonical(a) === canonical(b);
 }

@@ -19,7 +19,10 @@ describe('the daily cut-off', () => {
 
   it('counts "today" in the district, not in UTC', () => {
     // 16:30 UTC on the 30th is 00:30 on 1 July in Shanghai: the next 18:00 is on 1 July, not on the 30th.
-    expect(nextCutoff(new Date('2025-06-30T16:30:00Z'), shanghai)).toEqual({ date: '2025-07-01', at: new Date('2025-07-01T10:00:00Z') });
+    expect(nextCutoff(new Date('2025-06-30T16:30:00Z'), shanghai)).toEqual({
+      date: '2025-07-01',
+      at: new Date('2025-07-01T10:00:00Z'),
+    });
     // 15:30 UTC on the 30th is 23:30 in Shanghai: a 23:45 cut-off is still today.
     expect(nextCutoff(new Date('2025-06-30T15:30:00Z'), { cutoff: '23:45', timeZone: 'Asia/Shanghai' })).toEqual({
       date: '2025-06-30',
@@ -28,7 +31,9 @@ describe('the daily cut-off', () => {
   });
 
   it('a midnight cut-off closes the day that starts at it', () => {
-    expect(cutoffOf('2025-07-01', { cutoff: '00:00', timeZone: 'Asia/Shanghai' }).at).toEqual(new Date('2025-06-30T16:00:00Z'));
+    expect(cutoffOf('2025-07-01', { cutoff: '00:00', timeZone: 'Asia/Shanghai' }).at).toEqual(
+      new Date('2025-06-30T16:00:00Z'),
+    );
   });
 
   it('keeps local time across a daylight-saving change (the next day is 23 hours away)', () => {

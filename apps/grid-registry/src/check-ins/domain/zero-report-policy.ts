@@ -18,7 +18,9 @@ export interface ZeroReportRuleInput {
   readonly enabled: boolean;
 }
 
-export type RuleVerdict = { readonly ok: true; readonly rule: ZeroReportRule } | { readonly ok: false; readonly field: string; readonly reason: string };
+export type RuleVerdict =
+  | { readonly ok: true; readonly rule: ZeroReportRule }
+  | { readonly ok: false; readonly field: string; readonly reason: string };
 
 /**
  * Fills the defaults (Asia/Shanghai, every level) and normalises what is stored: the zone's canonical IANA name
@@ -27,7 +29,12 @@ export type RuleVerdict = { readonly ok: true; readonly rule: ZeroReportRule } |
 export function zeroReportRuleFrom(input: ZeroReportRuleInput): RuleVerdict {
   const requested = input.timeZone ?? DEFAULT_TIME_ZONE;
   const timeZone = canonicalTimeZone(requested);
-  if (timeZone === null) return { ok: false, field: 'timeZone', reason: `${requested} is not an IANA time zone this runtime knows (e.g. Asia/Shanghai)` };
+  if (timeZone === null)
+    return {
+      ok: false,
+      field: 'timeZone',
+      reason: `${requested} is not an IANA time zone this runtime knows (e.g. Asia/Shanghai)`,
+    };
   const wanted = new Set(input.levels ?? gridLevels);
   const levels = gridLevels.filter((level) => wanted.has(level));
   return { ok: true, rule: { cutoff: input.cutoff, timeZone, levels, enabled: input.enabled } };

@@ -42,10 +42,16 @@ describe('checkEffectiveFrom', () => {
   });
 
   it('refuses the future', () => {
-    expect(checkEffectiveFrom(t('2026-12-01T00:00:00Z'), now, lastChange)).toMatchObject({ allowed: false, code: 'EFFECTIVE_DATE_IN_FUTURE' });
+    expect(checkEffectiveFrom(t('2026-12-01T00:00:00Z'), now, lastChange)).toMatchObject({
+      allowed: false,
+      code: 'EFFECTIVE_DATE_IN_FUTURE',
+    });
   });
 
   it('refuses a date before the last change of the grids involved', () => {
-    expect(checkEffectiveFrom(t('2026-10-31T23:59:59Z'), now, lastChange)).toMatchObject({ allowed: false, code: 'EFFECTIVE_DATE_TOO_EARLY' });
+    expect(checkEffectiveFrom(t('2026-10-31T23:59:59Z'), now, lastChange)).toMatchObject({
+      allowed: false,
+      code: 'EFFECTIVE_DATE_TOO_EARLY',
+    });
   });
 });

@@ -6,7 +6,9 @@ export interface Period {
 
 /** Whether `at` falls in the period: validFrom <= at < validTo. */
 export function coversInstant(period: Period, at: Date): boolean {
-  return period.validFrom.getTime() <= at.getTime() && (period.validTo === null || at.getTime() < period.validTo.getTime());
+  return (
+    period.validFrom.getTime() <= at.getTime() && (period.validTo === null || at.getTime() < period.validTo.getTime())
+  );
 }
 
 /**
@@ -16,12 +18,19 @@ export function coversInstant(period: Period, at: Date): boolean {
 export function versionAsOf<V extends Period>(versions: readonly V[], at: Date): V | null {
   let found: V | null = null;
   for (const version of versions) {
-    if (coversInstant(version, at) && (found === null || version.validFrom.getTime() > found.validFrom.getTime())) found = version;
+    if (coversInstant(version, at) && (found === null || version.validFrom.getTime() > found.validFrom.getTime()))
+      found = version;
   }
   return found;
 }
 
-export type EffectiveDateVerdict = { readonly allowed: true } | { readonly allowed: false; readonly code: 'EFFECTIVE_DATE_IN_FUTURE' | 'EFFECTIVE_DATE_TOO_EARLY'; readonly reason: string };
+export type EffectiveDateVerdict =
+  | { readonly allowed: true }
+  | {
+      readonly allowed: false;
+      readonly code: 'EFFECTIVE_DATE_IN_FUTURE' | 'EFFECTIVE_DATE_TOO_EARLY';
+      readonly reason: string;
+    };
 
 /**
  * A change may take effect now or be back-dated, but not into the future (nothing would apply it then) and not
@@ -29,7 +38,11 @@ export type EffectiveDateVerdict = { readonly allowed: true } | { readonly allow
  */
 export function checkEffectiveFrom(effectiveFrom: Date, now: Date, earliest: Date): EffectiveDateVerdict {
   if (effectiveFrom.getTime() > now.getTime()) {
-    return { allowed: false, code: 'EFFECTIVE_DATE_IN_FUTURE', reason: `effectiveFrom ${effectiveFrom.toISOString()} is in the future; changes take effect now or back-dated` };
+    return {
+      allowed: false,
+      code: 'EFFECTIVE_DATE_IN_FUTURE',
+      reason: `effectiveFrom ${effectiveFrom.toISOString()} is in the future; changes take effect now or back-dated`,
+    };
   }
   if (effectiveFrom.getTime() < earliest.getTime()) {
     return {

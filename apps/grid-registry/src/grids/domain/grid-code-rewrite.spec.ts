@@ -44,6 +44,8 @@ describe('rewriteDescendantCodes', () => {
   });
 
   it('throws when a descendant’s code does not extend the moved grid’s code (a broken tree, not bad input)', () => {
-    expect(() => rewriteDescendantCodes('410103001002', '410103003004', [{ gridId: 'x', code: '410103009001001' }])).toThrow(/does not extend/);
+    expect(() =>
+      rewriteDescendantCodes('410103001002', '410103003004', [{ gridId: 'x', code: '410103009001001' }]),
+    ).toThrow(/does not extend/);
   });
 });

@@ -34,7 +34,11 @@ export interface Recode {
  * suffix below the moved grid, so the code still encodes its (new) ancestors. A descendant whose code does not
  * start with `fromCode` means the tree and its codes disagree: that is a bug, not input, so it throws.
  */
-export function rewriteDescendantCodes(fromCode: string, toCode: string, descendants: ReadonlyArray<{ gridId: string; code: string }>): Recode[] {
+export function rewriteDescendantCodes(
+  fromCode: string,
+  toCode: string,
+  descendants: ReadonlyArray<{ gridId: string; code: string }>,
+): Recode[] {
   return descendants.map(({ gridId, code }) => {
     if (!code.startsWith(fromCode) || code.length <= fromCode.length) {
       throw new Error(`grid ${gridId} has code ${code}, which does not extend its ancestor's code ${fromCode}`);

@@ -10,7 +10,12 @@ describe('hierarchical grid codes', () => {
     const community = nextGridCode(street, 'community', 1) as string;
     const level3 = nextGridCode(community, 'grid', 2) as string;
     const micro = nextGridCode(level3, 'micro', 3) as string;
-    expect([street, community, level3, micro]).toEqual(['410103001', '410103001002', '41010300100203', '41010300100203004']);
+    expect([street, community, level3, micro]).toEqual([
+      '410103001',
+      '410103001002',
+      '41010300100203',
+      '41010300100203004',
+    ]);
   });
 
   it('gives a micro-grid directly under a community three digits after the community code', () => {

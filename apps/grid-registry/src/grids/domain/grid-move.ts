@@ -3,7 +3,11 @@ import { checkPlacement } from './grid-tree-rules';
 
 export type MoveVerdict =
   | { readonly allowed: true }
-  | { readonly allowed: false; readonly code: 'MOVE_WOULD_CREATE_CYCLE' | 'WRONG_LEVEL_UNDER_PARENT'; readonly reason: string };
+  | {
+      readonly allowed: false;
+      readonly code: 'MOVE_WOULD_CREATE_CYCLE' | 'WRONG_LEVEL_UNDER_PARENT';
+      readonly reason: string;
+    };
 
 export interface MovingGrid {
   readonly gridId: string;
@@ -27,7 +31,10 @@ export function checkMove(grid: MovingGrid, parent: NewParent): MoveVerdict {
     return {
       allowed: false,
       code: 'MOVE_WOULD_CREATE_CYCLE',
-      reason: parent.gridId === grid.gridId ? 'a grid cannot be moved under itself' : 'a grid cannot be moved under one of its own descendants',
+      reason:
+        parent.gridId === grid.gridId
+          ? 'a grid cannot be moved under itself'
+          : 'a grid cannot be moved under one of its own descendants',
     };
   }
   const placement = checkPlacement(grid.level, parent.level);

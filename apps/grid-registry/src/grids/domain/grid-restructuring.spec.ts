@@ -26,13 +26,28 @@ describe('checkMerge', () => {
   });
 
   it('refuses a retired survivor', () => {
-    expect(checkMerge(grid('a', { status: 'retired' }), [grid('b')])).toMatchObject({ allowed: false, code: 'GRID_RETIRED' });
+    expect(checkMerge(grid('a', { status: 'retired' }), [grid('b')])).toMatchObject({
+      allowed: false,
+      code: 'GRID_RETIRED',
+    });
   });
 });
 
 describe('checkSplitPlan', () => {
-  const holdings: SplitHoldings = { childIds: ['m1', 'm2'], topPlaceIds: ['p1', 'p2', 'p3'], addresses: ['47号院', '汝河路22号院'], hasBoundary: false };
-  const part = (name: string, overrides: Partial<SplitPart> = {}): SplitPart => ({ name, childIds: [], placeIds: [], addresses: [], hasBoundary: false, ...overrides });
+  const holdings: SplitHoldings = {
+    childIds: ['m1', 'm2'],
+    topPlaceIds: ['p1', 'p2', 'p3'],
+    addresses: ['47号院', '汝河路22号院'],
+    hasBoundary: false,
+  };
+  const part = (name: string, overrides: Partial<SplitPart> = {}): SplitPart => ({
+    name,
+    childIds: [],
+    placeIds: [],
+    addresses: [],
+    hasBoundary: false,
+    ...overrides,
+  });
   const sound = [
     part('east', { childIds: ['m1'], placeIds: ['p1', 'p2'], addresses: ['47号院'] }),
     part('west', { childIds: ['m2'], placeIds: ['p3'], addresses: ['汝河路22号院'] }),
@@ -57,7 +72,9 @@ describe('checkSplitPlan', () => {
   });
 
   it('refuses two parts with one name', () => {
-    expect(checkSplitPlan(holdings, [sound[0], { ...sound[1], name: 'east' }])).toEqual([{ field: 'parts[1].name', reason: 'the name east is already used by parts[0]' }]);
+    expect(checkSplitPlan(holdings, [sound[0], { ...sound[1], name: 'east' }])).toEqual([
+      { field: 'parts[1].name', reason: 'the name east is already used by parts[0]' },
+    ]);
   });
 
   it('asks every part for a boundary when the split grid had one', () => {
@@ -67,7 +84,7 @@ describe('checkSplitPlan', () => {
 
   it('holds for random plans: a plan is sound exactly when each item has one owner', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let round = 0; round < 300; round += 1) {
       const items = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, i) => `c${i}`);
       const parts = [part('a'), part('b'), part('c')].map((p) => ({ ...p, childIds: [] as string[] }));

@@ -14,18 +14,31 @@ export interface RestructuredGrid {
   readonly status: 'active' | 'retired';
 }
 
-export type MergeVerdict = { readonly allowed: true } | { readonly allowed: false; readonly code: string; readonly reason: string };
+export type MergeVerdict =
+  { readonly allowed: true } | { readonly allowed: false; readonly code: string; readonly reason: string };
 
 /** Grids merge only with active siblings of the same level and the same kind (plain, or the same dedicated kind). */
 export function checkMerge(survivor: RestructuredGrid, absorbed: readonly RestructuredGrid[]): MergeVerdict {
-  if (survivor.status === 'retired') return refuse('GRID_RETIRED', `grid ${survivor.name} is retired and cannot absorb others`);
+  if (survivor.status === 'retired')
+    return refuse('GRID_RETIRED', `grid ${survivor.name} is retired and cannot absorb others`);
   for (const grid of absorbed) {
     if (grid.id === survivor.id) return refuse('MERGE_INTO_ITSELF', `grid ${grid.name} cannot be merged into itself`);
     if (grid.status === 'retired') return refuse('GRID_RETIRED', `grid ${grid.name} is retired and cannot be merged`);
-    if (grid.level !== survivor.level) return refuse('MERGE_ACROSS_LEVELS', `grid ${grid.name} is a '${grid.level}' grid, ${survivor.name} a '${survivor.level}' one: only grids of one level merge`);
-    if (grid.parentId !== survivor.parentId) return refuse('MERGE_ACROSS_PARENTS', `grid ${grid.name} has another parent than ${survivor.name}: move it first, then merge`);
+    if (grid.level !== survivor.level)
+      return refuse(
+        'MERGE_ACROSS_LEVELS',
+        `grid ${grid.name} is a '${grid.level}' grid, ${survivor.name} a '${survivor.level}' one: only grids of one level merge`,
+      );
+    if (grid.parentId !== survivor.parentId)
+      return refuse(
+        'MERGE_ACROSS_PARENTS',
+        `grid ${grid.name} has another parent than ${survivor.name}: move it first, then merge`,
+      );
     if (grid.dedicated !== survivor.dedicated) {
-      return refuse('MERGE_ACROSS_KINDS', `grid ${grid.name} is ${kindOf(grid)}, ${survivor.name} is ${kindOf(survivor)}: only grids of one kind merge`);
+      return refuse(
+        'MERGE_ACROSS_KINDS',
+        `grid ${grid.name} is ${kindOf(grid)}, ${survivor.name} is ${kindOf(survivor)}: only grids of one kind merge`,
+      );
     }
   }
   return { allowed: true };
@@ -59,10 +72,18 @@ export function checkSplitPlan(holdings: SplitHoldings, parts: readonly SplitPar
   const names = new Map<string, number>();
   parts.forEach((part, index) => {
     const first = names.get(part.name);
-    if (first !== undefined) problems.push({ field: `parts[${index}].name`, reason: `the name ${part.name} is already used by parts[${first}]` });
+    if (first !== undefined)
+      problems.push({
+        field: `parts[${index}].name`,
+        reason: `the name ${part.name} is already used by parts[${first}]`,
+      });
     else names.set(part.name, index);
     if (holdings.hasBoundary && !part.hasBoundary) {
-      problems.push({ field: `parts[${index}].boundary`, reason: 'the grid being split has a boundary, so every part needs its own (or its area would route to the parent)' });
+      problems.push({
+        field: `parts[${index}].boundary`,
+        reason:
+          'the grid being split has a boundary, so every part needs its own (or its area would route to the parent)',
+      });
     }
   });
   problems.push(...assignOnce(holdings.childIds, parts, 'childIds', (part) => part.childIds, 'child grid'));
@@ -72,24 +93,40 @@ export function checkSplitPlan(holdings: SplitHoldings, parts: readonly SplitPar
 }
 
 /** Each held item must go to exactly one part, and a part may only take what the split grid holds. */
-function assignOnce(held: readonly string[], parts: readonly SplitPart[], field: string, taken: (part: SplitPart) => readonly string[], noun: string): SplitProblem[] {
+function assignOnce(
+  held: readonly string[],
+  parts: readonly SplitPart[],
+  field: string,
+  taken: (part: SplitPart) => readonly string[],
+  noun: string,
+): SplitProblem[] {
   const problems: SplitProblem[] = [];
   const holds = new Set(held);
   const owner = new Map<string, number>();
   parts.forEach((part, index) => {
     for (const item of taken(part)) {
       if (!holds.has(item)) {
-        problems.push({ field: `parts[${index}].${field}`, reason: `${item} is not a ${noun} of the grid being split` });
+        problems.push({
+          field: `parts[${index}].${field}`,
+          reason: `${item} is not a ${noun} of the grid being split`,
+        });
         continue;
       }
       const previous = owner.get(item);
-      if (previous !== undefined && previous !== index) problems.push({ field: `parts[${index}].${field}`, reason: `${noun} ${item} is already given to parts[${previous}]` });
+      if (previous !== undefined && previous !== index)
+        problems.push({
+          field: `parts[${index}].${field}`,
+          reason: `${noun} ${item} is already given to parts[${previous}]`,
+        });
       else owner.set(item, index);
     }
   });
   const orphans = held.filter((item) => !owner.has(item));
   if (orphans.length > 0) {
-    problems.push({ field: `parts[].${field}`, reason: `no part takes ${orphans.length === 1 ? `${noun} ${orphans[0]}` : `${orphans.length} ${noun}s (${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', …' : ''})`}: give each to one part` });
+    problems.push({
+      field: `parts[].${field}`,
+      reason: `no part takes ${orphans.length === 1 ? `${noun} ${orphans[0]}` : `${orphans.length} ${noun}s (${orphans.slice(0, 5).join(', ')}${orphans.length > 5 ? ', …' : ''})`}: give each to one part`,
+    });
   }
   return problems;
 }

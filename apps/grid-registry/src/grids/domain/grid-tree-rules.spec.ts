@@ -8,7 +8,8 @@ describe('grid tree rules', () => {
   it('refuses a street under any other grid, naming both levels', () => {
     const verdict = checkPlacement('street', 'community');
     expect(verdict.allowed).toBe(false);
-    if (!verdict.allowed) expect(verdict.reason).toBe("a 'street' is the top of the tree and cannot be placed under a 'community'");
+    if (!verdict.allowed)
+      expect(verdict.reason).toBe("a 'street' is the top of the tree and cannot be placed under a 'community'");
     expect(checkPlacement('street', 'street').allowed).toBe(false);
   });
 

@@ -35,7 +35,10 @@ export function checkPlacement(level: GridLevel, parentLevel: GridLevel | null):
     return { allowed: false, reason: `a '${level}' needs a parent: it belongs under a ${oneOf(parents)}` };
   }
   if (!parents.includes(parentLevel)) {
-    return { allowed: false, reason: `a '${level}' cannot be placed under a '${parentLevel}': it belongs under a ${oneOf(parents)}` };
+    return {
+      allowed: false,
+      reason: `a '${level}' cannot be placed under a '${parentLevel}': it belongs under a ${oneOf(parents)}`,
+    };
   }
   return allowed;
 }

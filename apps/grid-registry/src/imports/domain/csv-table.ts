@@ -7,7 +7,8 @@ export interface CsvRow<Column extends string> {
   cell(column: Column): string;
 }
 
-export type CsvTable<Column extends string> = { readonly ok: true; readonly rows: CsvRow<Column>[] } | { readonly ok: false; readonly problems: ImportProblem[] };
+export type CsvTable<Column extends string> =
+  { readonly ok: true; readonly rows: CsvRow<Column>[] } | { readonly ok: false; readonly problems: ImportProblem[] };
 
 /**
  * Reads the header of an import file and gives its rows by column name. The file as a whole is refused (with
@@ -23,27 +24,44 @@ export function readCsvTable<Column extends string>(
 ): CsvTable<Column> {
   const problems: ImportProblem[] = [];
   const [header, ...body] = records;
-  if (!header) return { ok: false, problems: [{ line: 1, field: 'file', reason: 'the file is empty: expected a header row' }] };
+  if (!header)
+    return { ok: false, problems: [{ line: 1, field: 'file', reason: 'the file is empty: expected a header row' }] };
   const names = header.fields.map((name) => name.trim().toLowerCase());
   const index = new Map<Column, number>();
   names.forEach((name, at) => {
     if (!(columns as readonly string[]).includes(name)) {
-      problems.push({ line: header.line, field: name || `column ${at + 1}`, reason: `unknown column; expected ${columns.join(', ')}` });
+      problems.push({
+        line: header.line,
+        field: name || `column ${at + 1}`,
+        reason: `unknown column; expected ${columns.join(', ')}`,
+      });
     } else if (index.has(name as Column)) {
       problems.push({ line: header.line, field: name, reason: 'column appears twice' });
     } else {
       index.set(name as Column, at);
     }
   });
-  for (const column of required) if (!index.has(column)) problems.push({ line: header.line, field: column, reason: 'required column is missing' });
+  for (const column of required)
+    if (!index.has(column)) problems.push({ line: header.line, field: column, reason: 'required column is missing' });
   if (problems.length > 0) return { ok: false, problems };
-  if (body.length === 0) return { ok: false, problems: [{ line: header.line, field: 'file', reason: 'the file has a header but no rows' }] };
+  if (body.length === 0)
+    return { ok: false, problems: [{ line: header.line, field: 'file', reason: 'the file has a header but no rows' }] };
   if (body.length > MAX_IMPORT_ROWS) {
-    return { ok: false, problems: [{ line: body[MAX_IMPORT_ROWS].line, field: 'file', reason: `more than ${MAX_IMPORT_ROWS} rows; split the file` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: body[MAX_IMPORT_ROWS].line,
+          field: 'file',
+          reason: `more than ${MAX_IMPORT_ROWS} rows; split the file`,
+        },
+      ],
+    };
   }
 
   const rows = body.map(({ line, fields }): CsvRow<Column> => {
-    if (fields.length !== names.length) report(line, 'row', `has ${fields.length} fields; the header has ${names.length}`);
+    if (fields.length !== names.length)
+      report(line, 'row', `has ${fields.length} fields; the header has ${names.length}`);
     return {
       line,
       cell: (column) => {

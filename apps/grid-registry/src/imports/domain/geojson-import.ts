@@ -11,9 +11,12 @@ import type { PlaceRowInput, PlaceRowKey } from './place-import-plan';
  * path in the document (`features[12].geometry.coordinates[0]`); problems of the document itself (not JSON, not
  * a FeatureCollection, no features, too many) refuse it as a whole.
  */
-export type FeatureCollectionVerdict = { readonly ok: true; readonly features: readonly unknown[] } | { readonly ok: false; readonly field: string; readonly reason: string };
+export type FeatureCollectionVerdict =
+  | { readonly ok: true; readonly features: readonly unknown[] }
+  | { readonly ok: false; readonly field: string; readonly reason: string };
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function readFeatureCollection(text: string): FeatureCollectionVerdict {
   let document: unknown;
@@ -22,10 +25,16 @@ export function readFeatureCollection(text: string): FeatureCollectionVerdict {
   } catch (error) {
     return { ok: false, field: 'body', reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (!isObject(document) || document.type !== 'FeatureCollection') return { ok: false, field: 'type', reason: 'expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})' };
+  if (!isObject(document) || document.type !== 'FeatureCollection')
+    return {
+      ok: false,
+      field: 'type',
+      reason: 'expected a GeoJSON FeatureCollection ({"type": "FeatureCollection", "features": [...]})',
+    };
   if (!Array.isArray(document.features)) return { ok: false, field: 'features', reason: 'features must be an array' };
   if (document.features.length === 0) return { ok: false, field: 'features', reason: 'the collection has no features' };
-  if (document.features.length > MAX_IMPORT_ROWS) return { ok: false, field: 'features', reason: `more than ${MAX_IMPORT_ROWS} features; split the file` };
+  if (document.features.length > MAX_IMPORT_ROWS)
+    return { ok: false, field: 'features', reason: `more than ${MAX_IMPORT_ROWS} features; split the file` };
   return { ok: true, features: document.features };
 }
 
@@ -59,7 +68,8 @@ export function readGeoJsonFeatures(features: readonly unknown[], report: Report
   const places: PlaceRowInput[] = [];
   features.forEach((feature, line) => {
     const at = `features[${line}]`;
-    if (!isObject(feature) || feature.type !== 'Feature') return report(line, at, 'not a GeoJSON Feature ({"type": "Feature", "geometry": …, "properties": …})');
+    if (!isObject(feature) || feature.type !== 'Feature')
+      return report(line, at, 'not a GeoJSON Feature ({"type": "Feature", "geometry": …, "properties": …})');
     const properties = feature.properties ?? {};
     if (!isObject(properties)) return report(line, `${at}.properties`, 'properties must be an object');
     const text = (name: string): string => {
@@ -71,7 +81,12 @@ export function readGeoJsonFeatures(features: readonly unknown[], report: Report
       return '';
     };
     const geometry = feature.geometry;
-    if (!isObject(geometry)) return report(line, `${at}.geometry`, 'missing geometry: expected a Polygon or MultiPolygon (a grid boundary) or a Point (a place)');
+    if (!isObject(geometry))
+      return report(
+        line,
+        `${at}.geometry`,
+        'missing geometry: expected a Polygon or MultiPolygon (a grid boundary) or a Point (a place)',
+      );
     if (geometry.type === 'Polygon' || geometry.type === 'MultiPolygon') {
       const gridCode = text('grid_code');
       if (gridCode === '') report(line, `${at}.properties.grid_code`, 'missing grid_code: whose boundary is this?');
@@ -92,13 +107,22 @@ export function readGeoJsonFeatures(features: readonly unknown[], report: Report
       });
       return undefined;
     }
-    return report(line, `${at}.geometry.type`, `${String(geometry.type)} is not imported: expected Polygon or MultiPolygon (a grid boundary) or Point (a place)`);
+    return report(
+      line,
+      `${at}.geometry.type`,
+      `${String(geometry.type)} is not imported: expected Polygon or MultiPolygon (a grid boundary) or Point (a place)`,
+    );
   });
   return { boundaries, places };
 }
 
 function readPosition(coordinates: unknown, field: string, line: number, report: Report): PlaceRowInput['point'] {
-  if (!Array.isArray(coordinates) || coordinates.length < 2 || coordinates.length > 3 || !coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))) {
+  if (
+    !Array.isArray(coordinates) ||
+    coordinates.length < 2 ||
+    coordinates.length > 3 ||
+    !coordinates.every((c) => typeof c === 'number' && Number.isFinite(c))
+  ) {
     report(line, field, 'a Point needs [lon, lat] (or [lon, lat, altitude]) as finite numbers');
     return 'invalid';
   }
@@ -141,10 +165,12 @@ export function planBoundaries(
   for (const { line, gridCode, geometry } of features) {
     const at = `features[${line}]`;
     const grid = gridCode === '' ? undefined : gridsByCode.get(gridCode);
-    if (gridCode !== '' && !grid) report(line, `${at}.properties.grid_code`, `${gridCode} is not the code of an active grid of the district`);
+    if (gridCode !== '' && !grid)
+      report(line, `${at}.properties.grid_code`, `${gridCode} is not the code of an active grid of the district`);
     if (grid) {
       const first = lineOfGrid.get(grid.id);
-      if (first !== undefined) report(line, `${at}.properties.grid_code`, `grid ${gridCode} is already drawn by feature ${first}`);
+      if (first !== undefined)
+        report(line, `${at}.properties.grid_code`, `grid ${gridCode} is already drawn by feature ${first}`);
       else lineOfGrid.set(grid.id, line);
     }
     const verdict = validateBoundary(geometry);
@@ -155,7 +181,13 @@ export function planBoundaries(
     if (!grid) continue;
     const current = currentBoundary(grid.id);
     const boundary = { geometry: verdict.geometry, bbox: verdict.bbox, positions: verdict.positions };
-    planned.push({ line, gridId: grid.id, gridCode, boundary, action: current && sameGeometry(current, verdict.geometry) ? 'unchanged' : 'set' });
+    planned.push({
+      line,
+      gridId: grid.id,
+      gridCode,
+      boundary,
+      action: current && sameGeometry(current, verdict.geometry) ? 'unchanged' : 'set',
+    });
   }
   return planned;
 }

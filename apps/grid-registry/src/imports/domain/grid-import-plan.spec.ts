@@ -3,9 +3,33 @@ import { claimKey, ExistingGrid, ExistingTree, ImportPlan, planGridImport } from
 import { MAX_IMPORT_ROWS } from './import-problem';
 
 const header = 'ref,parent_ref,level,name,dedicated,addresses,leader_name,leader_phone';
-const street: ExistingGrid = { id: 'g-street', parentId: null, level: 'street', code: '410103001', name: '淮河路街道', dedicated: null, addresses: [] };
-const community: ExistingGrid = { id: 'g-comm', parentId: 'g-street', level: 'community', code: '410103001001', name: '金海社区', dedicated: null, addresses: [] };
-const micro: ExistingGrid = { id: 'g-micro', parentId: 'g-comm', level: 'micro', code: '410103001001000001', name: '47号院', dedicated: null, addresses: ['47号院'] };
+const street: ExistingGrid = {
+  id: 'g-street',
+  parentId: null,
+  level: 'street',
+  code: '410103001',
+  name: '淮河路街道',
+  dedicated: null,
+  addresses: [],
+};
+const community: ExistingGrid = {
+  id: 'g-comm',
+  parentId: 'g-street',
+  level: 'community',
+  code: '410103001001',
+  name: '金海社区',
+  dedicated: null,
+  addresses: [],
+};
+const micro: ExistingGrid = {
+  id: 'g-micro',
+  parentId: 'g-comm',
+  level: 'micro',
+  code: '410103001001000001',
+  name: '47号院',
+  dedicated: null,
+  addresses: ['47号院'],
+};
 const tree: ExistingTree = {
   grids: [street, community, micro],
   claims: new Map([[claimKey('micro', '47号院'), { gridId: 'g-micro', holder: '47号院 (410103001001000001)' }]]),
@@ -23,17 +47,24 @@ function problemsOf(result: ImportPlan) {
 
 describe('planGridImport', () => {
   it('plans a whole new branch parents first, whatever the order of the rows', () => {
-    const result = plan([
-      'm1,g1,micro,汝河路22号院,,汝河路22号院;汝河路22号院2号楼,刘鸣,13800000010',
-      'g1,c1,grid,第一网格,,,,',
-      's1,,street,建中街街道,,,,',
-      'c1,s1,community,长江社区,,,段秋,',
-    ], empty);
+    const result = plan(
+      [
+        'm1,g1,micro,汝河路22号院,,汝河路22号院;汝河路22号院2号楼,刘鸣,13800000010',
+        'g1,c1,grid,第一网格,,,,',
+        's1,,street,建中街街道,,,,',
+        'c1,s1,community,长江社区,,,段秋,',
+      ],
+      empty,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.grids.map((g) => g.ref)).toEqual(['s1', 'c1', 'g1', 'm1']);
     expect(result.grids[0]).toMatchObject({ parent: null, level: 'street', action: { kind: 'create' } });
-    expect(result.grids[3]).toMatchObject({ parent: { kind: 'row', ref: 'g1' }, addresses: ['汝河路22号院', '汝河路22号院2号楼'], leader: { name: '刘鸣', phone: '13800000010' } });
+    expect(result.grids[3]).toMatchObject({
+      parent: { kind: 'row', ref: 'g1' },
+      addresses: ['汝河路22号院', '汝河路22号院2号楼'],
+      leader: { name: '刘鸣', phone: '13800000010' },
+    });
     expect(result.grids[1].leader).toEqual({ name: '段秋' });
   });
 
@@ -102,7 +133,9 @@ describe('planGridImport', () => {
     const result = plan(['m,410103001001,micro,47号院,,47号院;48号院,,']);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.problems).toEqual([{ line: 2, field: 'name', reason: expect.stringContaining('already exists here with addresses 47号院') }]);
+    expect(result.problems).toEqual([
+      { line: 2, field: 'name', reason: expect.stringContaining('already exists here with addresses 47号院') },
+    ]);
   });
 
   it('reports a cycle with the refs on it', () => {

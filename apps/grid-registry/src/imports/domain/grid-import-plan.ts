@@ -6,13 +6,21 @@ import { type CsvRow, readCsvTable } from './csv-table';
 import { byLine, type ImportProblem, type Report } from './import-problem';
 
 /** The columns of a grid import file; the first four are required. */
-export const gridImportColumns = ['ref', 'parent_ref', 'level', 'name', 'dedicated', 'addresses', 'leader_name', 'leader_phone'] as const;
+export const gridImportColumns = [
+  'ref',
+  'parent_ref',
+  'level',
+  'name',
+  'dedicated',
+  'addresses',
+  'leader_name',
+  'leader_phone',
+] as const;
 const requiredColumns = ['ref', 'parent_ref', 'level', 'name'] as const;
 type Column = (typeof gridImportColumns)[number];
 
 const MAX_ADDRESSES = 50;
 const phonePattern = /^\+?[0-9 -]{5,20}$/;
-
 
 /** What the district holds now, as far as an import needs it: its active grids and their address claims. */
 export interface ExistingGrid {
@@ -32,7 +40,8 @@ export interface ExistingTree {
 }
 
 /** Where a planned grid hangs: under another row of the file, under an existing grid, or at the top (a street). */
-export type PlannedParent = { readonly kind: 'row'; readonly ref: string } | { readonly kind: 'grid'; readonly gridId: string } | null;
+export type PlannedParent =
+  { readonly kind: 'row'; readonly ref: string } | { readonly kind: 'grid'; readonly gridId: string } | null;
 
 export interface PlannedGrid {
   readonly line: number;
@@ -47,7 +56,8 @@ export interface PlannedGrid {
   readonly action: { readonly kind: 'create' } | { readonly kind: 'unchanged'; readonly gridId: string };
 }
 
-export type ImportPlan = { readonly ok: true; readonly grids: PlannedGrid[] } | { readonly ok: false; readonly problems: ImportProblem[] };
+export type ImportPlan =
+  { readonly ok: true; readonly grids: PlannedGrid[] } | { readonly ok: false; readonly problems: ImportProblem[] };
 
 interface Row {
   readonly line: number;
@@ -100,10 +110,15 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
   for (const row of rows) {
     if (row.parentRef === '') parentOf.set(row, null);
     else if (byRef.has(row.parentRef)) parentOf.set(row, { kind: 'row', ref: row.parentRef });
-    else if (gridsByCode.has(row.parentRef)) parentOf.set(row, { kind: 'grid', gridId: gridsByCode.get(row.parentRef)!.id });
+    else if (gridsByCode.has(row.parentRef))
+      parentOf.set(row, { kind: 'grid', gridId: gridsByCode.get(row.parentRef)!.id });
     else {
       parentOf.set(row, undefined);
-      report(row.line, 'parent_ref', `${row.parentRef} is neither a ref in this file nor the code of an active grid of the district`);
+      report(
+        row.line,
+        'parent_ref',
+        `${row.parentRef} is neither a ref in this file nor the code of an active grid of the district`,
+      );
     }
   }
 
@@ -137,7 +152,9 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
     }
   }
 
-  const ordered = rows.filter((row) => !inCycle.has(row) && byRef.get(row.ref) === row).sort((a, b) => depth.get(a)! - depth.get(b)! || a.line - b.line);
+  const ordered = rows
+    .filter((row) => !inCycle.has(row) && byRef.get(row.ref) === row)
+    .sort((a, b) => depth.get(a)! - depth.get(b)! || a.line - b.line);
   const matched = new Map<Row, ExistingGrid | null>();
   const siblings = new Map<string, Row>();
   const addressLines = new Map<string, number>();
@@ -147,7 +164,8 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
     const parent = parentOf.get(row);
     if (parent === undefined) continue;
     const parentRow = parent?.kind === 'row' ? byRef.get(parent.ref)! : null;
-    const parentGrid = parent?.kind === 'grid' ? gridsById.get(parent.gridId)! : parentRow ? matched.get(parentRow) ?? null : null;
+    const parentGrid =
+      parent?.kind === 'grid' ? gridsById.get(parent.gridId)! : parentRow ? (matched.get(parentRow) ?? null) : null;
     const parentLevel = parent === null ? null : parentRow ? parentRow.level : parentGrid!.level;
 
     if (row.level && (parent === null || parentLevel)) {
@@ -159,21 +177,29 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
     const parentKey = parent === null ? 'top' : parentGrid ? `grid:${parentGrid.id}` : `ref:${parentRow!.ref}`;
     if (row.name !== '') {
       const sibling = siblings.get(`${parentKey}\u0000${row.name}`);
-      if (sibling) report(row.line, 'name', `duplicate name ${row.name} under the same parent (also on line ${sibling.line})`);
+      if (sibling)
+        report(row.line, 'name', `duplicate name ${row.name} under the same parent (also on line ${sibling.line})`);
       else siblings.set(`${parentKey}\u0000${row.name}`, row);
     }
 
     const parentIsKnown = parent === null || parentGrid !== null;
-    const existing = parentIsKnown && row.name !== '' ? childByName.get(`${parentGrid?.id ?? ''}\u0000${row.name}`) ?? null : null;
+    const existing =
+      parentIsKnown && row.name !== '' ? (childByName.get(`${parentGrid?.id ?? ''}\u0000${row.name}`) ?? null) : null;
     matched.set(row, existing);
     if (existing) {
       const differences = [
         row.level !== null && row.level !== existing.level ? `level ${existing.level}` : null,
         row.dedicated !== existing.dedicated ? `dedicated ${existing.dedicated ?? '(none)'}` : null,
-        !sameAddresses(row.addresses, existing.addresses) ? `addresses ${existing.addresses.join(';') || '(none)'}` : null,
+        !sameAddresses(row.addresses, existing.addresses)
+          ? `addresses ${existing.addresses.join(';') || '(none)'}`
+          : null,
       ].filter((d): d is string => d !== null);
       if (differences.length > 0) {
-        report(row.line, 'name', `grid ${existing.name} (${existing.code}) already exists here with ${differences.join(', ')}; an import adds grids, it does not change them`);
+        report(
+          row.line,
+          'name',
+          `grid ${existing.name} (${existing.code}) already exists here with ${differences.join(', ')}; an import adds grids, it does not change them`,
+        );
       }
     }
 
@@ -182,12 +208,17 @@ export function planGridImport(records: readonly CsvRecord[], tree: ExistingTree
         const key = claimKey(row.level, address);
         const firstLine = addressLines.get(key);
         if (firstLine !== undefined) {
-          report(row.line, 'addresses', `${address} is already given to another '${row.level}' grid on line ${firstLine}`);
+          report(
+            row.line,
+            'addresses',
+            `${address} is already given to another '${row.level}' grid on line ${firstLine}`,
+          );
           continue;
         }
         addressLines.set(key, row.line);
         const claim = tree.claims.get(key);
-        if (claim && claim.gridId !== existing?.id) report(row.line, 'addresses', `${address} is held by ${claim.holder}`);
+        if (claim && claim.gridId !== existing?.id)
+          report(row.line, 'addresses', `${address} is held by ${claim.holder}`);
       }
     }
 
@@ -217,15 +248,23 @@ function readRow({ line, cell }: CsvRow<Column>, report: Report): Row {
 
   const levelText = cell('level');
   const level = (gridLevels as readonly string[]).includes(levelText) ? (levelText as GridLevel) : null;
-  if (!level) report(line, 'level', `${levelText === '' ? 'missing level' : `unknown level ${levelText}`}; expected one of ${gridLevels.join(', ')}`);
+  if (!level)
+    report(
+      line,
+      'level',
+      `${levelText === '' ? 'missing level' : `unknown level ${levelText}`}; expected one of ${gridLevels.join(', ')}`,
+    );
 
   const name = cell('name');
   if (name === '') report(line, 'name', 'missing name');
   else if (name.length > 60) report(line, 'name', 'longer than 60 characters');
 
   const dedicatedText = cell('dedicated');
-  const dedicated = (dedicatedKinds as readonly string[]).includes(dedicatedText) ? (dedicatedText as DedicatedKind) : null;
-  if (dedicatedText !== '' && !dedicated) report(line, 'dedicated', `unknown kind ${dedicatedText}; expected one of ${dedicatedKinds.join(', ')} or empty`);
+  const dedicated = (dedicatedKinds as readonly string[]).includes(dedicatedText)
+    ? (dedicatedText as DedicatedKind)
+    : null;
+  if (dedicatedText !== '' && !dedicated)
+    report(line, 'dedicated', `unknown kind ${dedicatedText}; expected one of ${dedicatedKinds.join(', ')} or empty`);
 
   const addressesText = cell('addresses');
   const addresses = addressesText === '' ? [] : addressesText.split(';').map((a) => a.trim());
@@ -238,8 +277,18 @@ function readRow({ line, cell }: CsvRow<Column>, report: Report): Row {
   const leaderPhone = cell('leader_phone');
   if (leaderName.length > 60) report(line, 'leader_name', 'longer than 60 characters');
   if (leaderPhone !== '' && leaderName === '') report(line, 'leader_name', 'a leader phone needs a leader name');
-  if (leaderPhone !== '' && !phonePattern.test(leaderPhone)) report(line, 'leader_phone', 'must be 5-20 digits, spaces or dashes, optionally after a +');
+  if (leaderPhone !== '' && !phonePattern.test(leaderPhone))
+    report(line, 'leader_phone', 'must be 5-20 digits, spaces or dashes, optionally after a +');
   const leader = leaderName === '' ? null : { name: leaderName, ...(leaderPhone === '' ? {} : { phone: leaderPhone }) };
 
-  return { line, ref, parentRef: cell('parent_ref'), level, name, dedicated, addresses: addresses.filter((a) => a !== ''), leader };
+  return {
+    line,
+    ref,
+    parentRef: cell('parent_ref'),
+    level,
+    name,
+    dedicated,
+    addresses: addresses.filter((a) => a !== ''),
+    leader,
+  };
 }

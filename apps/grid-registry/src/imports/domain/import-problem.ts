@@ -20,7 +20,10 @@ export function byLine(problems: ImportProblem[]): ImportProblem[] {
 }
 
 /** A list of problems and the function that adds to it, for readers and planners that report as they go. */
-export function problemCollector(initial: readonly ImportProblem[] = []): { readonly problems: ImportProblem[]; readonly report: Report } {
+export function problemCollector(initial: readonly ImportProblem[] = []): {
+  readonly problems: ImportProblem[];
+  readonly report: Report;
+} {
   const problems = [...initial];
   return { problems, report: (line, field, reason) => problems.push({ line, field, reason }) };
 }

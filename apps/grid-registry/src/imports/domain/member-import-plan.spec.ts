@@ -6,8 +6,14 @@ const header = 'grid_code,name,role,phone,note';
 const led = { id: 'g-led', code: '410103001001000001', name: '47号院' };
 const open = { id: 'g-open', code: '410103001001000002', name: '48号院' };
 const context: MemberImportContext = {
-  gridsByCode: new Map([[led.code, led], [open.code, open]]),
-  active: [{ id: 'm-1', gridId: 'g-led', name: '刘鸣', role: 'leader' }, { id: 'm-2', gridId: 'g-led', name: '王芳', role: 'worker' }],
+  gridsByCode: new Map([
+    [led.code, led],
+    [open.code, open],
+  ]),
+  active: [
+    { id: 'm-1', gridId: 'g-led', name: '刘鸣', role: 'leader' },
+    { id: 'm-2', gridId: 'g-led', name: '王芳', role: 'worker' },
+  ],
 };
 
 function plan(lines: string[]): { planned: PlannedMember[] | null; problems: ImportProblem[] } {
@@ -17,9 +23,17 @@ function plan(lines: string[]): { planned: PlannedMember[] | null; problems: Imp
 
 describe('planMemberImport', () => {
   it('adds new members, and leaves an active membership with the same grid, name and role unchanged', () => {
-    const { planned, problems } = plan([`${led.code},王芳,worker,,`, `${open.code},段秋,leader,13800000009,楼长`, `${led.code},王芳,volunteer,,`]);
+    const { planned, problems } = plan([
+      `${led.code},王芳,worker,,`,
+      `${open.code},段秋,leader,13800000009,楼长`,
+      `${led.code},王芳,volunteer,,`,
+    ]);
     expect(problems).toEqual([]);
-    expect(planned!.map((p) => p.action)).toEqual([{ kind: 'unchanged', memberId: 'm-2' }, { kind: 'create' }, { kind: 'create' }]);
+    expect(planned!.map((p) => p.action)).toEqual([
+      { kind: 'unchanged', memberId: 'm-2' },
+      { kind: 'create' },
+      { kind: 'create' },
+    ]);
     expect(planned![1]).toMatchObject({ gridId: 'g-open', role: 'leader', phone: '13800000009', note: '楼长' });
   });
 
@@ -34,7 +48,15 @@ describe('planMemberImport', () => {
       `${open.code},,worker,,`, // 8: missing name
       `${open.code},甲,leader,,`, // 9: same membership as line 3
     ]);
-    expect(problems.map(({ line, field }) => `${line}:${field}`)).toEqual(['2:role', '4:role', '5:role', '6:grid_code', '7:phone', '8:name', '9:name']);
+    expect(problems.map(({ line, field }) => `${line}:${field}`)).toEqual([
+      '2:role',
+      '4:role',
+      '5:role',
+      '6:grid_code',
+      '7:phone',
+      '8:name',
+      '9:name',
+    ]);
     expect(problems[0].reason).toContain('刘鸣');
     expect(problems[2].reason).toContain('leader, worker, party-hub');
   });

@@ -41,7 +41,11 @@ const membershipKey = (gridId: string, name: string, role: string) => `${gridId}
  * membership (grid, name, role) is that member, unchanged; the same membership twice in the file is a problem.
  * Returns null when the header refuses the file (reported).
  */
-export function planMemberImport(records: readonly CsvRecord[], context: MemberImportContext, report: Report): PlannedMember[] | null {
+export function planMemberImport(
+  records: readonly CsvRecord[],
+  context: MemberImportContext,
+  report: Report,
+): PlannedMember[] | null {
   const table = readCsvTable(records, memberImportColumns, requiredColumns, report);
   if (!table.ok) {
     for (const { line, field, reason } of table.problems) report(line, field, reason);
@@ -65,10 +69,16 @@ export function planMemberImport(records: readonly CsvRecord[], context: MemberI
 
     const roleText = cell('role');
     const role = (memberRoles as readonly string[]).includes(roleText) ? (roleText as MemberRole) : null;
-    if (!role) report(line, 'role', `${roleText === '' ? 'missing role' : `unknown role ${roleText}`}; expected one of ${memberRoles.join(', ')}`);
+    if (!role)
+      report(
+        line,
+        'role',
+        `${roleText === '' ? 'missing role' : `unknown role ${roleText}`}; expected one of ${memberRoles.join(', ')}`,
+      );
 
     const phone = cell('phone');
-    if (phone !== '' && !phonePattern.test(phone)) report(line, 'phone', 'must be 5-20 digits, spaces or dashes, optionally after a +');
+    if (phone !== '' && !phonePattern.test(phone))
+      report(line, 'phone', 'must be 5-20 digits, spaces or dashes, optionally after a +');
     const note = cell('note');
     if (note.length > 200) report(line, 'note', 'longer than 200 characters');
 
@@ -84,7 +94,12 @@ export function planMemberImport(records: readonly CsvRecord[], context: MemberI
     if (!member && role === 'leader') {
       const leader = leaderOf.get(grid.id);
       const earlier = leaderLine.get(grid.id);
-      if (leader) report(line, 'role', `grid ${grid.name} (${grid.code}) already has a leader, ${leader.name}; replace them with PUT …/grids/${grid.id}/leader`);
+      if (leader)
+        report(
+          line,
+          'role',
+          `grid ${grid.name} (${grid.code}) already has a leader, ${leader.name}; replace them with PUT …/grids/${grid.id}/leader`,
+        );
       else if (earlier !== undefined) report(line, 'role', `grid ${grid.code} gets its one leader on line ${earlier}`);
       else leaderLine.set(grid.id, line);
     }

@@ -7,13 +7,51 @@ import { ExistingPlace, PlaceImportContext, PlannedPlace, planPlaceImport } from
 const header = 'ref,parent_ref,grid_code,kind,name,address,lon,lat';
 const micro = { id: 'g-micro', code: '410103001001000001', name: '47号院' };
 const other = { id: 'g-other', code: '410103001001000002', name: '48号院' };
-const square: BoundaryGeometry = { type: 'Polygon', coordinates: [[[113.6, 34.7], [113.61, 34.7], [113.61, 34.71], [113.6, 34.71], [113.6, 34.7]]] };
-const registered: ExistingPlace = { id: 'p-47', gridId: 'g-micro', parentPlaceId: null, kind: 'courtyard', name: '47号院', address: '47号院', lon: null, lat: null };
-const elsewhere: ExistingPlace = { id: 'p-48', gridId: 'g-other', parentPlaceId: null, kind: 'courtyard', name: '48号院', address: '48号院', lon: null, lat: null };
+const square: BoundaryGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [113.6, 34.7],
+      [113.61, 34.7],
+      [113.61, 34.71],
+      [113.6, 34.71],
+      [113.6, 34.7],
+    ],
+  ],
+};
+const registered: ExistingPlace = {
+  id: 'p-47',
+  gridId: 'g-micro',
+  parentPlaceId: null,
+  kind: 'courtyard',
+  name: '47号院',
+  address: '47号院',
+  lon: null,
+  lat: null,
+};
+const elsewhere: ExistingPlace = {
+  id: 'p-48',
+  gridId: 'g-other',
+  parentPlaceId: null,
+  kind: 'courtyard',
+  name: '48号院',
+  address: '48号院',
+  lon: null,
+  lat: null,
+};
 const context: PlaceImportContext = {
-  gridsByCode: new Map([[micro.code, micro], [other.code, other]]),
-  gridsById: new Map([[micro.id, micro], [other.id, other]]),
-  placesByAddress: new Map([[registered.address, registered], [elsewhere.address, elsewhere]]),
+  gridsByCode: new Map([
+    [micro.code, micro],
+    [other.code, other],
+  ]),
+  gridsById: new Map([
+    [micro.id, micro],
+    [other.id, other],
+  ]),
+  placesByAddress: new Map([
+    [registered.address, registered],
+    [elsewhere.address, elsewhere],
+  ]),
   boundaryOf: (gridId) => (gridId === micro.id ? square : null),
 };
 
@@ -34,12 +72,20 @@ describe('planPlaceImport', () => {
     ]);
     expect(problems).toEqual([]);
     expect(planned.map((p) => p.ref)).toEqual(['y1', 'b1', 's1']);
-    expect(planned[0]).toMatchObject({ gridId: micro.id, parent: null, point: { lon: 113.605, lat: 34.705 }, action: { kind: 'create' } });
+    expect(planned[0]).toMatchObject({
+      gridId: micro.id,
+      parent: null,
+      point: { lon: 113.605, lat: 34.705 },
+      action: { kind: 'create' },
+    });
     expect(planned[2]).toMatchObject({ address: '汝河路22号院1号楼一单元', parent: { kind: 'row', ref: 'b1' } });
   });
 
   it('takes an existing place as parent by its address and leaves a place already registered in the same grid unchanged', () => {
-    const { planned, problems } = plan([`,,${micro.code},courtyard,47号院,47号院,,`, `,47号院,${micro.code},building,2号楼,47号院2号楼,,`]);
+    const { planned, problems } = plan([
+      `,,${micro.code},courtyard,47号院,47号院,,`,
+      `,47号院,${micro.code},building,2号楼,47号院2号楼,,`,
+    ]);
     expect(problems).toEqual([]);
     expect(planned.map((p) => p.action)).toEqual([{ kind: 'unchanged', placeId: 'p-47' }, { kind: 'create' }]);
     expect(planned[1].parent).toEqual({ kind: 'place', placeId: 'p-47' });
@@ -61,7 +107,19 @@ describe('planPlaceImport', () => {
       `l,,${micro.code},building,47号院,47号院,,`, // 13: registered here with another kind
     ]);
     expect(where(problems)).toEqual(
-      ['2:kind', '3:name', '4:grid_code', '5:address', '6:lon,lat', '7:lat', '8:parent_ref', '10:parent_ref', '11:address', '12:ref', '13:address'].sort(),
+      [
+        '2:kind',
+        '3:name',
+        '4:grid_code',
+        '5:address',
+        '6:lon,lat',
+        '7:lat',
+        '8:parent_ref',
+        '10:parent_ref',
+        '11:address',
+        '12:ref',
+        '13:address',
+      ].sort(),
     );
     expect(problems.find((p) => p.line === 5)!.reason).toContain('48号院 (410103001001000002)');
     expect(problems.find((p) => p.line === 13)!.reason).toContain('kind courtyard');

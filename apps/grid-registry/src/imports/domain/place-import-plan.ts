@@ -50,7 +50,8 @@ export interface PlaceImportContext {
   readonly boundaryOf: (gridId: string) => BoundaryGeometry | null;
 }
 
-export type PlannedPlaceParent = { readonly kind: 'row'; readonly ref: string } | { readonly kind: 'place'; readonly placeId: string } | null;
+export type PlannedPlaceParent =
+  { readonly kind: 'row'; readonly ref: string } | { readonly kind: 'place'; readonly placeId: string } | null;
 
 export interface PlannedPlace {
   readonly line: number;
@@ -79,7 +80,11 @@ const MAX_ADDRESS = 120;
  * same grid is that place: `unchanged` when kind, name, point and parent agree, a problem otherwise (an import
  * adds places, it does not edit them); registered in another grid, it is a problem. Planned places come parents first.
  */
-export function planPlaceImport(rows: readonly PlaceRowInput[], context: PlaceImportContext, report: Report): PlannedPlace[] {
+export function planPlaceImport(
+  rows: readonly PlaceRowInput[],
+  context: PlaceImportContext,
+  report: Report,
+): PlannedPlace[] {
   const byRef = new Map<string, PlaceRowInput>();
   for (const row of rows) {
     if (row.ref === '') continue;
@@ -97,8 +102,12 @@ export function planPlaceImport(rows: readonly PlaceRowInput[], context: PlaceIm
     else addressLines.set(address, row.line);
   }
 
-  const kindOfRef = new Map(checked.filter((c) => c.row.ref !== '' && byRef.get(c.row.ref) === c.row).map((c) => [c.row.ref, c]));
-  const ordered = [...checked].sort((a, b) => (a.kind ? depthOfKind[a.kind] : 9) - (b.kind ? depthOfKind[b.kind] : 9) || a.row.line - b.row.line);
+  const kindOfRef = new Map(
+    checked.filter((c) => c.row.ref !== '' && byRef.get(c.row.ref) === c.row).map((c) => [c.row.ref, c]),
+  );
+  const ordered = [...checked].sort(
+    (a, b) => (a.kind ? depthOfKind[a.kind] : 9) - (b.kind ? depthOfKind[b.kind] : 9) || a.row.line - b.row.line,
+  );
   const matchedId = new Map<string, string | null>();
   const planned: PlannedPlace[] = [];
 
@@ -120,7 +129,11 @@ export function planPlaceImport(rows: readonly PlaceRowInput[], context: PlaceIm
         parentId = parentPlace.id;
       } else {
         parent = undefined;
-        report(row.line, row.field('parentRef'), `${row.parentRef} is neither a ref in this file nor the address of a place registered in the district`);
+        report(
+          row.line,
+          row.field('parentRef'),
+          `${row.parentRef} is neither a ref in this file nor the address of a place registered in the district`,
+        );
       }
       if (parentRow?.row === row) report(row.line, row.field('parentRef'), 'a place cannot be its own parent');
     }
@@ -133,16 +146,28 @@ export function planPlaceImport(rows: readonly PlaceRowInput[], context: PlaceIm
     const existing = address === null ? undefined : context.placesByAddress.get(address);
     if (existing && grid && existing.gridId !== grid.id) {
       const holder = context.gridsById.get(existing.gridId);
-      report(row.line, row.field('address'), `${address} is already registered in grid ${holder ? `${holder.name} (${holder.code})` : existing.gridId} as ${existing.kind} ${existing.name}`);
+      report(
+        row.line,
+        row.field('address'),
+        `${address} is already registered in grid ${holder ? `${holder.name} (${holder.code})` : existing.gridId} as ${existing.kind} ${existing.name}`,
+      );
     } else if (existing && grid) {
       const differences = [
         kind !== null && kind !== existing.kind ? `kind ${existing.kind}` : null,
         row.name !== '' && row.name !== existing.name ? `name ${existing.name}` : null,
-        point !== undefined && !samePoint(point, existing) ? `point ${existing.lon === null ? '(none)' : `${existing.lon},${existing.lat}`}` : null,
-        parent !== undefined && (parentId ?? null) !== existing.parentPlaceId ? `a different parent place (${existing.parentPlaceId ?? 'none'})` : null,
+        point !== undefined && !samePoint(point, existing)
+          ? `point ${existing.lon === null ? '(none)' : `${existing.lon},${existing.lat}`}`
+          : null,
+        parent !== undefined && (parentId ?? null) !== existing.parentPlaceId
+          ? `a different parent place (${existing.parentPlaceId ?? 'none'})`
+          : null,
       ].filter((d): d is string => d !== null);
       if (differences.length > 0) {
-        report(row.line, row.field('address'), `${address} is already registered here with ${differences.join(', ')}; an import adds places, it does not change them`);
+        report(
+          row.line,
+          row.field('address'),
+          `${address} is already registered here with ${differences.join(', ')}; an import adds places, it does not change them`,
+        );
       }
       existingId = existing.id;
     }
@@ -177,7 +202,12 @@ interface CheckedRow {
 /** The checks of one row on its own: values, the grid, the point within the grid's boundary. */
 function checkRow(row: PlaceRowInput, context: PlaceImportContext, report: Report): CheckedRow {
   const kind = (placeKinds as readonly string[]).includes(row.kind) ? (row.kind as PlaceKind) : null;
-  if (!kind) report(row.line, row.field('kind'), `${row.kind === '' ? 'missing kind' : `unknown kind ${row.kind}`}; expected one of ${placeKinds.join(', ')}`);
+  if (!kind)
+    report(
+      row.line,
+      row.field('kind'),
+      `${row.kind === '' ? 'missing kind' : `unknown kind ${row.kind}`}; expected one of ${placeKinds.join(', ')}`,
+    );
 
   if (row.name === '') report(row.line, row.field('name'), 'missing name');
   else if (row.name.length > MAX_NAME) report(row.line, row.field('name'), `longer than ${MAX_NAME} characters`);
@@ -185,22 +215,33 @@ function checkRow(row: PlaceRowInput, context: PlaceImportContext, report: Repor
   let address: string | null = normaliseAddress(row.address);
   if (row.address.length > MAX_ADDRESS) report(row.line, row.field('address'), `longer than ${MAX_ADDRESS} characters`);
   if (address === '') {
-    report(row.line, row.field('address'), row.address === '' ? 'missing address' : 'address must contain more than white space');
+    report(
+      row.line,
+      row.field('address'),
+      row.address === '' ? 'missing address' : 'address must contain more than white space',
+    );
     address = null;
   }
 
-  const grid = row.gridCode === '' ? null : context.gridsByCode.get(row.gridCode) ?? null;
+  const grid = row.gridCode === '' ? null : (context.gridsByCode.get(row.gridCode) ?? null);
   if (row.gridCode === '') report(row.line, row.field('gridCode'), 'missing grid code');
-  else if (!grid) report(row.line, row.field('gridCode'), `${row.gridCode} is not the code of an active grid of the district`);
+  else if (!grid)
+    report(row.line, row.field('gridCode'), `${row.gridCode} is not the code of an active grid of the district`);
 
   let point: CheckedRow['point'] = row.point === 'invalid' ? undefined : row.point;
   if (point) {
-    if (!(point.lon >= -180 && point.lon <= 180)) report(row.line, row.field('lon'), `longitude ${point.lon} is not within [-180, 180] (longitude comes first)`);
-    if (!(point.lat >= -90 && point.lat <= 90)) report(row.line, row.field('lat'), `latitude ${point.lat} is not within [-90, 90]`);
+    if (!(point.lon >= -180 && point.lon <= 180))
+      report(row.line, row.field('lon'), `longitude ${point.lon} is not within [-180, 180] (longitude comes first)`);
+    if (!(point.lat >= -90 && point.lat <= 90))
+      report(row.line, row.field('lat'), `latitude ${point.lat} is not within [-90, 90]`);
     const boundary = grid ? context.boundaryOf(grid.id) : null;
     if (!(point.lon >= -180 && point.lon <= 180 && point.lat >= -90 && point.lat <= 90)) point = undefined;
     else if (grid && boundary && !geometryContains(boundary, point.lon, point.lat)) {
-      report(row.line, row.field('point'), `the point (${point.lon}, ${point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`);
+      report(
+        row.line,
+        row.field('point'),
+        `the point (${point.lon}, ${point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`,
+      );
     }
   }
   return { row, kind, address, grid, point };

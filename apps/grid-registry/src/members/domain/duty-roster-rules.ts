@@ -15,7 +15,10 @@ export interface RosterRefusal {
  * active member of the grid; no member has two shifts that overlap on one weekday (back-to-back is fine).
  * Different members may share a time: that is two people on duty.
  */
-export function checkRoster(shifts: readonly WeeklyShift[], activeMemberIds: ReadonlySet<string>): RosterRefusal | null {
+export function checkRoster(
+  shifts: readonly WeeklyShift[],
+  activeMemberIds: ReadonlySet<string>,
+): RosterRefusal | null {
   for (const [i, shift] of shifts.entries()) {
     if (minutesOf(shift.to) <= minutesOf(shift.from)) {
       return {
@@ -27,7 +30,11 @@ export function checkRoster(shifts: readonly WeeklyShift[], activeMemberIds: Rea
   }
   for (const [i, shift] of shifts.entries()) {
     if (!activeMemberIds.has(shift.memberId)) {
-      return { code: 'NOT_A_MEMBER_OF_GRID', field: `shifts[${i}].memberId`, reason: `${shift.memberId} is not an active member of this grid` };
+      return {
+        code: 'NOT_A_MEMBER_OF_GRID',
+        field: `shifts[${i}].memberId`,
+        reason: `${shift.memberId} is not an active member of this grid`,
+      };
     }
   }
   for (const [j, later] of shifts.entries()) {

@@ -22,8 +22,13 @@ describe('who is on duty', () => {
 
   it('covers a night across midnight given as two shifts split at 24:00', () => {
     expect(shiftsOnDutyAt(roster, new Date('2025-06-30T23:30:00+08:00'), 'Asia/Shanghai').shifts).toEqual([lateMonday]);
-    expect(shiftsOnDutyAt(roster, new Date('2025-07-01T00:00:00+08:00'), 'Asia/Shanghai')).toEqual({ at: { weekday: 2, time: '00:00' }, shifts: [earlyTuesday] });
-    expect(shiftsOnDutyAt(roster, new Date('2025-07-01T05:59:00+08:00'), 'Asia/Shanghai').shifts).toEqual([earlyTuesday]);
+    expect(shiftsOnDutyAt(roster, new Date('2025-07-01T00:00:00+08:00'), 'Asia/Shanghai')).toEqual({
+      at: { weekday: 2, time: '00:00' },
+      shifts: [earlyTuesday],
+    });
+    expect(shiftsOnDutyAt(roster, new Date('2025-07-01T05:59:00+08:00'), 'Asia/Shanghai').shifts).toEqual([
+      earlyTuesday,
+    ]);
     expect(shiftsOnDutyAt(roster, new Date('2025-07-01T06:00:00+08:00'), 'Asia/Shanghai').shifts).toEqual([]);
   });
 

@@ -18,8 +18,15 @@ export function localWeekTimeAt(instant: Date, timeZone: string): LocalWeekTime 
  * The shifts running at an instant: same local weekday, started at or before it, ending after it (a shift
  * 08:00-12:00 covers 08:00 but not 12:00, so back-to-back shifts never both count).
  */
-export function shiftsOnDutyAt<S extends WeeklyShift>(shifts: readonly S[], instant: Date, timeZone: string): { readonly at: LocalWeekTime; readonly shifts: S[] } {
+export function shiftsOnDutyAt<S extends WeeklyShift>(
+  shifts: readonly S[],
+  instant: Date,
+  timeZone: string,
+): { readonly at: LocalWeekTime; readonly shifts: S[] } {
   const at = localWeekTimeAt(instant, timeZone);
   const minute = minutesOf(at.time);
-  return { at, shifts: shifts.filter((s) => s.weekday === at.weekday && minutesOf(s.from) <= minute && minute < minutesOf(s.to)) };
+  return {
+    at,
+    shifts: shifts.filter((s) => s.weekday === at.weekday && minutesOf(s.from) <= minute && minute < minutesOf(s.to)),
+  };
 }

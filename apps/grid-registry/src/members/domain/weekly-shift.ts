@@ -25,7 +25,13 @@ export function minutesOf(time: string): number {
 export function sortShifts(shifts: readonly WeeklyShift[]): WeeklyShift[] {
   return [...shifts]
     .map(({ memberId, weekday, from, to }) => ({ memberId, weekday, from, to }))
-    .sort((a, b) => a.weekday - b.weekday || minutesOf(a.from) - minutesOf(b.from) || minutesOf(a.to) - minutesOf(b.to) || a.memberId.localeCompare(b.memberId));
+    .sort(
+      (a, b) =>
+        a.weekday - b.weekday ||
+        minutesOf(a.from) - minutesOf(b.from) ||
+        minutesOf(a.to) - minutesOf(b.to) ||
+        a.memberId.localeCompare(b.memberId),
+    );
 }
 
 export function sameShifts(a: readonly WeeklyShift[], b: readonly WeeklyShift[]): boolean {

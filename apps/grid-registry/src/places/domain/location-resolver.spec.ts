@@ -3,10 +3,23 @@ import { GridSummary, LocationResolver } from './location-resolver';
 
 const rectangle = (x0: number, y0: number, x1: number, y1: number): BoundaryGeometry => ({
   type: 'Polygon',
-  coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+  coordinates: [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
 });
 
-const grid = (gridId: string, level: GridSummary['level'], dedicated: string | null = null, tenantId = 'erqi'): GridSummary => ({
+const grid = (
+  gridId: string,
+  level: GridSummary['level'],
+  dedicated: string | null = null,
+  tenantId = 'erqi',
+): GridSummary => ({
   gridId,
   tenantId,
   level,
@@ -22,16 +35,20 @@ function taoyuan(): LocationResolver {
     resolver.putGrid(summary, 2);
     resolver.setBoundary('erqi', summary.gridId, boundary, 2);
   };
-  draw(grid('community', 'community'), rectangle(113.60, 34.70, 113.62, 34.72));
-  draw(grid('micro-west', 'micro'), rectangle(113.600, 34.700, 113.610, 34.710));
-  draw(grid('micro-east', 'micro'), rectangle(113.610, 34.700, 113.620, 34.710));
+  draw(grid('community', 'community'), rectangle(113.6, 34.7, 113.62, 34.72));
+  draw(grid('micro-west', 'micro'), rectangle(113.6, 34.7, 113.61, 34.71));
+  draw(grid('micro-east', 'micro'), rectangle(113.61, 34.7, 113.62, 34.71));
   draw(grid('school', 'grid', 'school'), rectangle(113.605, 34.705, 113.615, 34.715));
   return resolver;
 }
 
 describe('resolving a location to its responsible grid', () => {
   it('answers the deepest grid containing a point', () => {
-    expect(taoyuan().resolvePoint('erqi', 113.602, 34.702)).toEqual({ grid: grid('micro-west', 'micro'), matchedBy: 'boundary', placeId: null });
+    expect(taoyuan().resolvePoint('erqi', 113.602, 34.702)).toEqual({
+      grid: grid('micro-west', 'micro'),
+      matchedBy: 'boundary',
+      placeId: null,
+    });
     expect(taoyuan().resolvePoint('erqi', 113.618, 34.718)?.grid.gridId).toBe('community');
   });
 
@@ -41,26 +58,30 @@ describe('resolving a location to its responsible grid', () => {
   });
 
   it('settles a point on the edge two micro-grids share the same way every time', () => {
-    const onEdge = taoyuan().resolvePoint('erqi', 113.610, 34.702)?.grid.gridId;
+    const onEdge = taoyuan().resolvePoint('erqi', 113.61, 34.702)?.grid.gridId;
     expect(onEdge).toBe('micro-east'); // same level and area: the lower code wins
   });
 
   it('finds nothing outside every boundary, or in another district', () => {
-    expect(taoyuan().resolvePoint('erqi', 113.70, 34.70)).toBeNull();
+    expect(taoyuan().resolvePoint('erqi', 113.7, 34.7)).toBeNull();
     expect(taoyuan().resolvePoint('jinshui', 113.602, 34.702)).toBeNull();
   });
 
   it('resolves an address however it is spelled to the grid of its place', () => {
     const resolver = taoyuan();
     resolver.putPlace({ placeId: 'p-22', tenantId: 'erqi', gridId: 'micro-east', address: '汝河路22号院' });
-    expect(resolver.resolveAddress('erqi', ' 汝河路 ２２号院')).toEqual({ grid: grid('micro-east', 'micro'), matchedBy: 'address', placeId: 'p-22' });
+    expect(resolver.resolveAddress('erqi', ' 汝河路 ２２号院')).toEqual({
+      grid: grid('micro-east', 'micro'),
+      matchedBy: 'address',
+      placeId: 'p-22',
+    });
     expect(resolver.resolveAddress('erqi', '汝河路23号院')).toBeNull();
     expect(resolver.resolveAddress('jinshui', '汝河路22号院')).toBeNull();
   });
 
   it('follows a redrawn boundary and a removed one', () => {
     const resolver = taoyuan();
-    resolver.setBoundary('erqi', 'micro-west', rectangle(113.630, 34.700, 113.640, 34.710), 3);
+    resolver.setBoundary('erqi', 'micro-west', rectangle(113.63, 34.7, 113.64, 34.71), 3);
     expect(resolver.resolvePoint('erqi', 113.602, 34.702)?.grid.gridId).toBe('community');
     expect(resolver.resolvePoint('erqi', 113.635, 34.705)?.grid.gridId).toBe('micro-west');
     resolver.removeBoundary('erqi', 'micro-west', 4);
@@ -71,7 +92,7 @@ describe('resolving a location to its responsible grid', () => {
   it('ignores a change older than the one it already applied', () => {
     const resolver = taoyuan();
     resolver.removeBoundary('erqi', 'micro-west', 5);
-    expect(resolver.setBoundary('erqi', 'micro-west', rectangle(113.600, 34.700, 113.610, 34.710), 4)).toBe(false);
+    expect(resolver.setBoundary('erqi', 'micro-west', rectangle(113.6, 34.7, 113.61, 34.71), 4)).toBe(false);
     expect(resolver.resolvePoint('erqi', 113.602, 34.702)?.grid.gridId).toBe('community');
   });
 

@@ -112,7 +112,11 @@ export class LocationResolver {
   putPlace(place: PlaceEntry): void {
     const tenant = this.tenant(place.tenantId);
     const previous = tenant.addressOfPlace.get(place.placeId);
-    if (previous !== undefined && previous !== place.address && tenant.addresses.get(previous)?.placeId === place.placeId) {
+    if (
+      previous !== undefined &&
+      previous !== place.address &&
+      tenant.addresses.get(previous)?.placeId === place.placeId
+    ) {
       tenant.addresses.delete(previous);
     }
     tenant.addresses.set(place.address, place);
@@ -125,7 +129,8 @@ export class LocationResolver {
     if (!tenant) return null;
     let best: BoundaryEntry | null = null;
     tenant.boundaries.forEachContaining(lon, lat, (entry) => {
-      if ((best === null || compareResponsibility(entry, best) < 0) && boundaryContains(entry.prepared, lon, lat)) best = entry;
+      if ((best === null || compareResponsibility(entry, best) < 0) && boundaryContains(entry.prepared, lon, lat))
+        best = entry;
     });
     if (best === null) return null;
     const grid = (this.grids.get((best as BoundaryEntry).gridId) as { summary: GridSummary }).summary;

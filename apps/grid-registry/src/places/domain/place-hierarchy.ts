@@ -17,6 +17,10 @@ export function checkPlaceParent(kind: PlaceKind, parentKind: PlaceKind | null):
   if (parentKind === null) return { allowed: true };
   const parents = allowedParentKinds[kind];
   if (parents.includes(parentKind)) return { allowed: true };
-  if (parents.length === 0) return { allowed: false, reason: `a '${kind}' stands on its own and cannot be inside a '${parentKind}'` };
-  return { allowed: false, reason: `a '${kind}' cannot be inside a '${parentKind}': it belongs in a ${parents.map((p) => `'${p}'`).join(' or ')}` };
+  if (parents.length === 0)
+    return { allowed: false, reason: `a '${kind}' stands on its own and cannot be inside a '${parentKind}'` };
+  return {
+    allowed: false,
+    reason: `a '${kind}' cannot be inside a '${parentKind}': it belongs in a ${parents.map((p) => `'${p}'`).join(' or ')}`,
+  };
 }

@@ -1,4 +1,13 @@
-import { BBox, bboxOf, BoundaryGeometry, flattenRing, locateInRing, Position, positionRangeProblems, signedRingArea } from '@gridline/location';
+import {
+  BBox,
+  bboxOf,
+  BoundaryGeometry,
+  flattenRing,
+  locateInRing,
+  Position,
+  positionRangeProblems,
+  signedRingArea,
+} from '@gridline/location';
 
 /** The most positions one boundary may have; a courtyard needs tens, a whole street a few hundred. */
 export const MAX_BOUNDARY_POSITIONS = 10_000;
@@ -40,7 +49,8 @@ class Problems {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Validates a grid boundary given as a GeoJSON geometry (RFC 7946, WGS84 lon/lat):
@@ -63,7 +73,12 @@ export function validateBoundary(input: unknown): BoundaryVerdict {
       return {
         valid: false,
         tooComplex: true,
-        problems: [{ field: 'coordinates', reason: `a boundary may have at most ${MAX_BOUNDARY_POSITIONS} positions; simplify it` }],
+        problems: [
+          {
+            field: 'coordinates',
+            reason: `a boundary may have at most ${MAX_BOUNDARY_POSITIONS} positions; simplify it`,
+          },
+        ],
       };
     }
     if (problems.any || parsed === null) return { valid: false, tooComplex: false, problems: problems.list };
@@ -92,7 +107,10 @@ interface ParsedBoundary {
 
 function parseStructure(input: unknown, problems: Problems): ParsedBoundary | 'too-complex' | null {
   if (!isObject(input)) {
-    problems.add('(body)', 'a GeoJSON geometry object { "type": "Polygon" | "MultiPolygon", "coordinates": [...] } is required');
+    problems.add(
+      '(body)',
+      'a GeoJSON geometry object { "type": "Polygon" | "MultiPolygon", "coordinates": [...] } is required',
+    );
     return null;
   }
   const { type, coordinates } = input;
@@ -101,7 +119,10 @@ function parseStructure(input: unknown, problems: Problems): ParsedBoundary | 't
     return null;
   }
   if (!Array.isArray(coordinates) || coordinates.length === 0) {
-    problems.add('coordinates', type === 'Polygon' ? 'must be a non-empty array of rings' : 'must be a non-empty array of polygons');
+    problems.add(
+      'coordinates',
+      type === 'Polygon' ? 'must be a non-empty array of rings' : 'must be a non-empty array of polygons',
+    );
     return null;
   }
   if (countPositions(coordinates, type === 'Polygon' ? 2 : 3) > MAX_BOUNDARY_POSITIONS) return 'too-complex';
@@ -127,7 +148,10 @@ function parseStructure(input: unknown, problems: Problems): ParsedBoundary | 't
         return;
       }
       if (ringValue.length < 4) {
-        problems.add(ringPath, `${name} has ${ringValue.length} positions; a ring needs at least 4 (3 corners and the first repeated at the end)`);
+        problems.add(
+          ringPath,
+          `${name} has ${ringValue.length} positions; a ring needs at least 4 (3 corners and the first repeated at the end)`,
+        );
       }
       const ring: Position[] = [];
       ringValue.forEach((position, i) => {
@@ -140,7 +164,9 @@ function parseStructure(input: unknown, problems: Problems): ParsedBoundary | 't
     });
     polygons.push(polygon);
   });
-  const geometry: BoundaryGeometry = multi ? { type: 'MultiPolygon', coordinates: polygons } : { type: 'Polygon', coordinates: polygons[0] ?? [] };
+  const geometry: BoundaryGeometry = multi
+    ? { type: 'MultiPolygon', coordinates: polygons }
+    : { type: 'Polygon', coordinates: polygons[0] ?? [] };
   return { geometry, rings, positions };
 }
 
@@ -177,11 +203,15 @@ function checkClosure(rings: readonly Ring[], problems: Problems): void {
   for (const { positions, path, name } of rings) {
     const last = positions.length - 1;
     if (!samePlace(positions[0], positions[last]) || positions[0][2] !== positions[last][2]) {
-      problems.add(path, `${name} is not closed: its last position ${JSON.stringify(positions[last])} must repeat its first ${JSON.stringify(positions[0])}`);
+      problems.add(
+        path,
+        `${name} is not closed: its last position ${JSON.stringify(positions[last])} must repeat its first ${JSON.stringify(positions[0])}`,
+      );
       continue;
     }
     for (let i = 1; i < positions.length; i += 1) {
-      if (samePlace(positions[i], positions[i - 1])) problems.add(`${path}[${i}]`, `position ${i} of ${name} repeats position ${i - 1}; remove one of them`);
+      if (samePlace(positions[i], positions[i - 1]))
+        problems.add(`${path}[${i}]`, `position ${i} of ${name} repeats position ${i - 1}; remove one of them`);
     }
   }
 }
@@ -193,9 +223,15 @@ function checkWinding(rings: readonly Ring[], problems: Problems): void {
     if (area === 0) {
       problems.add(path, `${name} encloses no area (its positions lie on one line)`);
     } else if (ring.ring === 0 && area < 0) {
-      problems.add(path, `${name} runs clockwise; RFC 7946 wants outer rings counter-clockwise: reverse the order of its positions`);
+      problems.add(
+        path,
+        `${name} runs clockwise; RFC 7946 wants outer rings counter-clockwise: reverse the order of its positions`,
+      );
     } else if (ring.ring > 0 && area > 0) {
-      problems.add(path, `${name} runs counter-clockwise; RFC 7946 wants holes clockwise: reverse the order of its positions`);
+      problems.add(
+        path,
+        `${name} runs counter-clockwise; RFC 7946 wants holes clockwise: reverse the order of its positions`,
+      );
     }
   }
 }
@@ -275,8 +311,18 @@ function checkIntersections(rings: readonly Ring[], problems: Problems): void {
       const x2 = flat[i * 2 + 2];
       const y2 = flat[i * 2 + 3];
       segments.push({
-        ring, ringIndex, index: i, segmentsInRing: count, x1, y1, x2, y2,
-        minX: Math.min(x1, x2), maxX: Math.max(x1, x2), minY: Math.min(y1, y2), maxY: Math.max(y1, y2),
+        ring,
+        ringIndex,
+        index: i,
+        segmentsInRing: count,
+        x1,
+        y1,
+        x2,
+        y2,
+        minX: Math.min(x1, x2),
+        maxX: Math.max(x1, x2),
+        minY: Math.min(y1, y2),
+        maxY: Math.max(y1, y2),
       });
     }
   });
@@ -290,14 +336,21 @@ function checkIntersections(rings: readonly Ring[], problems: Problems): void {
       const neighbours = neighbourOrder(a, b);
       const bad = neighbours ? neighboursFoldBack(...neighbours) : segmentsMeet(a, b);
       if (!bad) continue;
-      const [first, second] = a.ringIndex < b.ringIndex || (a.ringIndex === b.ringIndex && a.index < b.index) ? [a, b] : [b, a];
+      const [first, second] =
+        a.ringIndex < b.ringIndex || (a.ringIndex === b.ringIndex && a.index < b.index) ? [a, b] : [b, a];
       const pairKey = `${first.ringIndex}:${second.ringIndex}`;
       if (first.ringIndex !== second.ringIndex) {
         if (reported.has(pairKey)) continue;
         reported.add(pairKey);
-        problems.add(second.ring.path, `${second.ring.name} touches or crosses ${first.ring.name} (its segment from position ${second.index} to ${second.index + 1} meets their segment from position ${first.index} to ${first.index + 1}); rings may not share any point`);
+        problems.add(
+          second.ring.path,
+          `${second.ring.name} touches or crosses ${first.ring.name} (its segment from position ${second.index} to ${second.index + 1} meets their segment from position ${first.index} to ${first.index + 1}); rings may not share any point`,
+        );
       } else {
-        problems.add(first.ring.path, `${first.ring.name} intersects itself: the segment from position ${first.index} to ${first.index + 1} meets the segment from position ${second.index} to ${second.index + 1}`);
+        problems.add(
+          first.ring.path,
+          `${first.ring.name} intersects itself: the segment from position ${first.index} to ${first.index + 1} meets the segment from position ${second.index} to ${second.index + 1}`,
+        );
       }
     }
   }
@@ -312,19 +365,32 @@ function checkNesting(rings: readonly Ring[], problems: Problems): void {
     const [lon, lat] = ring.positions[0];
     const outer = outers.find(({ ring: o }) => o.polygon === ring.polygon);
     if (outer && locateInRing(flat[outer.i], lon, lat) !== 'inside') {
-      problems.add(ring.path, `${ring.name} lies outside ${outer.ring.name}; a hole must be inside its polygon's outer ring`);
+      problems.add(
+        ring.path,
+        `${ring.name} lies outside ${outer.ring.name}; a hole must be inside its polygon's outer ring`,
+      );
       return;
     }
-    const enclosing = rings.findIndex((other, j) => j !== i && other.polygon === ring.polygon && other.ring > 0 && locateInRing(flat[j], lon, lat) === 'inside');
-    if (enclosing >= 0) problems.add(ring.path, `${ring.name} lies inside ${rings[enclosing].name}; holes may not nest`);
+    const enclosing = rings.findIndex(
+      (other, j) =>
+        j !== i && other.polygon === ring.polygon && other.ring > 0 && locateInRing(flat[j], lon, lat) === 'inside',
+    );
+    if (enclosing >= 0)
+      problems.add(ring.path, `${ring.name} lies inside ${rings[enclosing].name}; holes may not nest`);
   });
   // MultiPolygon: an outer ring inside another polygon must sit in one of that polygon's holes.
   for (const { ring, i } of outers) {
     const [lon, lat] = ring.positions[0];
     for (const { ring: other, i: j } of outers) {
       if (i === j || locateInRing(flat[j], lon, lat) !== 'inside') continue;
-      const inHole = rings.some((hole, h) => hole.polygon === other.polygon && hole.ring > 0 && locateInRing(flat[h], lon, lat) === 'inside');
-      if (!inHole) problems.add(ring.path, `polygon ${ring.polygon} lies inside polygon ${other.polygon}; the polygons of a MultiPolygon may not overlap`);
+      const inHole = rings.some(
+        (hole, h) => hole.polygon === other.polygon && hole.ring > 0 && locateInRing(flat[h], lon, lat) === 'inside',
+      );
+      if (!inHole)
+        problems.add(
+          ring.path,
+          `polygon ${ring.polygon} lies inside polygon ${other.polygon}; the polygons of a MultiPolygon may not overlap`,
+        );
     }
   }
 }

@@ -20,6 +20,7 @@ export interface CaseStatusFacts {
 
 /** The detail behind open/closed, for Open311's `status_notes`: the real state and who holds the case. */
 export function open311StatusNotes({ state, holderLevel, critical }: CaseStatusFacts): string {
-  const held = open311StatusOf(state) === 'open' ? `; held at ${holderLevel === 'micro' ? 'micro-grid' : holderLevel} level` : '';
+  const held =
+    open311StatusOf(state) === 'open' ? `; held at ${holderLevel === 'micro' ? 'micro-grid' : holderLevel} level` : '';
   return `${state}${held}${critical ? '; critical (escalated to the top)' : ''}`;
 }

@@ -2,7 +2,12 @@ import { distanceMetres, likelyDuplicate, ReportFacts, searchBox } from './dupli
 
 const policy = { radiusMetres: 50, windowHours: 72 };
 const at = (iso: string) => new Date(iso);
-const base: ReportFacts = { category: 'street-lighting', reportedAt: at('2026-12-01T10:00:00Z'), addressKey: null, point: { lon: 113.601, lat: 34.701 } };
+const base: ReportFacts = {
+  category: 'street-lighting',
+  reportedAt: at('2026-12-01T10:00:00Z'),
+  addressKey: null,
+  point: { lon: 113.601, lat: 34.701 },
+};
 /** ~0.000449° of latitude is 50 m. */
 const north = (metres: number) => ({ lon: 113.601, lat: 34.701 + metres / 111_195 });
 
@@ -40,8 +45,15 @@ describe('likelyDuplicate', () => {
 
   it('matches the same registered place however far apart the points are, and without points', () => {
     const place = { ...report, addressKey: '嵩山路47号院', point: null };
-    expect(likelyDuplicate(place, { ...base, addressKey: '嵩山路47号院', point: null }, policy)).toEqual({ matchedBy: 'place', distanceMetres: null });
-    const far = likelyDuplicate({ ...place, point: north(0) }, { ...base, addressKey: '嵩山路47号院', point: north(500) }, policy);
+    expect(likelyDuplicate(place, { ...base, addressKey: '嵩山路47号院', point: null }, policy)).toEqual({
+      matchedBy: 'place',
+      distanceMetres: null,
+    });
+    const far = likelyDuplicate(
+      { ...place, point: north(0) },
+      { ...base, addressKey: '嵩山路47号院', point: north(500) },
+      policy,
+    );
     expect(far?.matchedBy).toBe('place');
     expect(far?.distanceMetres).toBeCloseTo(500, 0);
     expect(likelyDuplicate(place, { ...base, addressKey: '汝河路22号院', point: null }, policy)).toBeNull();

@@ -33,12 +33,17 @@ export function distanceMetres(a: { lon: number; lat: number }, b: { lon: number
   return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-export function likelyDuplicate(report: ReportFacts, earlier: ReportFacts, policy: DuplicatePolicy): DuplicateMatch | null {
+export function likelyDuplicate(
+  report: ReportFacts,
+  earlier: ReportFacts,
+  policy: DuplicatePolicy,
+): DuplicateMatch | null {
   if (earlier.category !== report.category) return null;
   const age = report.reportedAt.getTime() - earlier.reportedAt.getTime();
   if (age < 0 || age > policy.windowHours * 3_600_000) return null;
   const distance = report.point && earlier.point ? distanceMetres(report.point, earlier.point) : null;
-  if (report.addressKey !== null && report.addressKey === earlier.addressKey) return { matchedBy: 'place', distanceMetres: distance };
+  if (report.addressKey !== null && report.addressKey === earlier.addressKey)
+    return { matchedBy: 'place', distanceMetres: distance };
   if (distance !== null && distance <= policy.radiusMetres) return { matchedBy: 'radius', distanceMetres: distance };
   return null;
 }
@@ -47,7 +52,10 @@ export function likelyDuplicate(report: ReportFacts, earlier: ReportFacts, polic
  * A box (degrees) certainly containing every point within `radiusMetres` of `point`, for a cheap indexed
  * pre-filter before the exact distance. Widened for longitude by the latitude's cosine.
  */
-export function searchBox(point: { lon: number; lat: number }, radiusMetres: number): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
+export function searchBox(
+  point: { lon: number; lat: number },
+  radiusMetres: number,
+): { minLon: number; maxLon: number; minLat: number; maxLat: number } {
   const dLat = (radiusMetres / EARTH_RADIUS_METRES) * (180 / Math.PI) * 1.01;
   const cos = Math.max(Math.cos(radians(Math.min(89, Math.abs(point.lat) + dLat))), 0.01);
   const dLon = dLat / cos;

@@ -28,7 +28,10 @@ export const commonOpen311Attributes: readonly Open311AttributeDefinition[] = [
     description: 'Is anyone in immediate danger? 是否有人身危险?',
     datatypeDescription: null,
     order: 1,
-    values: [{ key: 'yes', name: 'Yes 是' }, { key: 'no', name: 'No 否' }],
+    values: [
+      { key: 'yes', name: 'Yes 是' },
+      { key: 'no', name: 'No 否' },
+    ],
   },
   {
     code: 'LANDMARK',
@@ -50,7 +53,8 @@ export function readAttributeAnswers(
   definitions: readonly Open311AttributeDefinition[],
 ): { readonly answers: AttributeAnswers; readonly problems: readonly string[] } {
   if (input === undefined) input = {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { answers: {}, problems: ['attribute must be given as attribute[CODE]=value'] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { answers: {}, problems: ['attribute must be given as attribute[CODE]=value'] };
   const byCode = new Map(definitions.map((d) => [d.code, d]));
   const answers: AttributeAnswers = {};
   const problems: string[] = [];
@@ -75,7 +79,11 @@ export function readAttributeAnswers(
     answers[code] = value;
   }
   for (const definition of definitions) {
-    if (definition.required && answers[definition.code] === undefined && !problems.some((p) => p.startsWith(`attribute[${definition.code}]`))) {
+    if (
+      definition.required &&
+      answers[definition.code] === undefined &&
+      !problems.some((p) => p.startsWith(`attribute[${definition.code}]`))
+    ) {
       problems.push(`attribute[${definition.code}] is required`);
     }
   }

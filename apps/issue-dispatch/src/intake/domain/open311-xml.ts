@@ -14,7 +14,11 @@ const itemNames: Record<string, string> = {
   media_urls: 'media_url',
 };
 
-const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+const escape = (text: string): string =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string,
+  );
 
 function element(name: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return `<${name}/>`;
@@ -23,7 +27,9 @@ function element(name: string, value: unknown): string {
     return `<${name}>${value.map((v) => element(item, v)).join('')}</${name}>`;
   }
   if (typeof value === 'object') {
-    return `<${name}>${Object.entries(value as Record<string, unknown>).map(([key, v]) => element(key, v)).join('')}</${name}>`;
+    return `<${name}>${Object.entries(value as Record<string, unknown>)
+      .map(([key, v]) => element(key, v))
+      .join('')}</${name}>`;
   }
   return `<${name}>${escape(String(value))}</${name}>`;
 }

@@ -18,11 +18,16 @@ const MAX_OFFERED = 5;
 /** Newest rows read before the exact rule: a window of one category at one spot is small; this bounds the cost of a flood (hundreds of reports of one burst main). */
 const MAX_CANDIDATES = 50;
 
-const factsOf = (issue: Pick<Issue, 'category' | 'reportedAt' | 'addressKey' | 'locationLon' | 'locationLat'>): ReportFacts => ({
+const factsOf = (
+  issue: Pick<Issue, 'category' | 'reportedAt' | 'addressKey' | 'locationLon' | 'locationLat'>,
+): ReportFacts => ({
   category: issue.category,
   reportedAt: issue.reportedAt,
   addressKey: issue.addressKey,
-  point: issue.locationLon !== null && issue.locationLat !== null ? { lon: issue.locationLon, lat: issue.locationLat } : null,
+  point:
+    issue.locationLon !== null && issue.locationLat !== null
+      ? { lon: issue.locationLon, lat: issue.locationLat }
+      : null,
 });
 
 /**
@@ -43,13 +48,24 @@ export class PossibleDuplicates {
     const policy = this.config.duplicates;
     const query = this.dataSource.manager
       .createQueryBuilder(Issue, 'i')
-      .where('i.tenantId = :tenantId AND i.category = :category AND i.id <> :id', { tenantId: issue.tenantId, category: issue.category, id: issue.id })
-      .andWhere('i.reportedAt BETWEEN :from AND :to', { from: new Date(issue.reportedAt.getTime() - policy.windowHours * 3_600_000), to: issue.reportedAt })
+      .where('i.tenantId = :tenantId AND i.category = :category AND i.id <> :id', {
+        tenantId: issue.tenantId,
+        category: issue.category,
+        id: issue.id,
+      })
+      .andWhere('i.reportedAt BETWEEN :from AND :to', {
+        from: new Date(issue.reportedAt.getTime() - policy.windowHours * 3_600_000),
+        to: issue.reportedAt,
+      })
       .andWhere('i.state NOT IN (:...closed)', { closed: CLOSED_STATES });
     const near: string[] = [];
     if (report.addressKey !== null) near.push('i.addressKey = :addressKey');
-    if (report.point !== null) near.push('(i.locationLon BETWEEN :minLon AND :maxLon AND i.locationLat BETWEEN :minLat AND :maxLat)');
-    query.andWhere(`(${near.join(' OR ')})`, { addressKey: report.addressKey, ...(report.point ? searchBox(report.point, policy.radiusMetres) : {}) });
+    if (report.point !== null)
+      near.push('(i.locationLon BETWEEN :minLon AND :maxLon AND i.locationLat BETWEEN :minLat AND :maxLat)');
+    query.andWhere(`(${near.join(' OR ')})`, {
+      addressKey: report.addressKey,
+      ...(report.point ? searchBox(report.point, policy.radiusMetres) : {}),
+    });
     // Only the columns the rule and the answer need: a flood of reports at one spot reads up to 200 rows per report.
     const candidates = await query
       .select(['i.id', 'i.category', 'i.state', 'i.reportedAt', 'i.addressKey', 'i.locationLon', 'i.locationLat'])
@@ -60,7 +76,17 @@ export class PossibleDuplicates {
     return candidates
       .flatMap((earlier) => {
         const match = likelyDuplicate(report, factsOf(earlier), policy);
-        return match ? [{ issueId: earlier.id, category: earlier.category, state: earlier.state, reportedAt: earlier.reportedAt.toISOString(), ...match }] : [];
+        return match
+          ? [
+              {
+                issueId: earlier.id,
+                category: earlier.category,
+                state: earlier.state,
+                reportedAt: earlier.reportedAt.toISOString(),
+                ...match,
+              },
+            ]
+          : [];
       })
       .sort((a, b) => (a.distanceMetres ?? 0) - (b.distanceMetres ?? 0) || b.reportedAt.localeCompare(a.reportedAt))
       .slice(0, MAX_OFFERED)

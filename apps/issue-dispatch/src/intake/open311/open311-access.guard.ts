@@ -41,23 +41,40 @@ export class Open311AccessGuard implements CanActivate {
     const app = presented ? await this.keys.findActive(presented) : null;
 
     const rates = this.config.open311RatePerMinute;
-    const decision = app ? await this.limiter.consume(`key:${app.id}`, rates.perKey) : await this.limiter.consume(`ip:${request.ip ?? 'unknown'}`, rates.anonymous);
+    const decision = app
+      ? await this.limiter.consume(`key:${app.id}`, rates.perKey)
+      : await this.limiter.consume(`ip:${request.ip ?? 'unknown'}`, rates.anonymous);
     if (!decision.allowed) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(decision.retryAfterSeconds));
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, 'RATE_LIMITED', `too many requests; retry in ${decision.retryAfterSeconds} s${app ? '' : ' (an API key has a higher limit)'}`);
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'RATE_LIMITED',
+        `too many requests; retry in ${decision.retryAfterSeconds} s${app ? '' : ' (an API key has a higher limit)'}`,
+      );
     }
 
     if (this.reflector.get<boolean>(WITHOUT_JURISDICTION, context.getHandler())) return true;
     const jurisdiction = single(input?.jurisdiction_id);
     // A missing or malformed jurisdiction_id is the validation pipe's 400, which runs next.
-    if (jurisdiction !== undefined && jurisdictionPattern.test(jurisdiction) && !(await this.grids.tenant(jurisdiction))) {
+    if (
+      jurisdiction !== undefined &&
+      jurisdictionPattern.test(jurisdiction) &&
+      !(await this.grids.tenant(jurisdiction))
+    ) {
       throw new NotFoundError('UNKNOWN_JURISDICTION', `jurisdiction_id ${jurisdiction} is not a district of this city`);
     }
     if (posting) {
-      if (!presented) throw new ForbiddenError('API_KEY_REQUIRED', 'posting a request needs the api_key your district issued to your app');
+      if (!presented)
+        throw new ForbiddenError(
+          'API_KEY_REQUIRED',
+          'posting a request needs the api_key your district issued to your app',
+        );
       if (!app) throw new ForbiddenError('API_KEY_INVALID', 'api_key is not valid (unknown or revoked)');
       if (jurisdiction !== undefined && app.tenantId !== jurisdiction) {
-        throw new ForbiddenError('API_KEY_WRONG_JURISDICTION', `this api_key was issued by another district and cannot post into jurisdiction ${jurisdiction}`);
+        throw new ForbiddenError(
+          'API_KEY_WRONG_JURISDICTION',
+          `this api_key was issued by another district and cannot post into jurisdiction ${jurisdiction}`,
+        );
       }
     }
     request.open311App = app ?? undefined;

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { CurrentIdentity, Identity, NotFoundError, Permit, TenantParams } from '@gridline/platform';
 import { Open311ApiKeys } from './open311-api-keys';
@@ -23,9 +30,15 @@ export class Open311ApiKeysController {
 
   @Post()
   @Permit('district-admin')
-  @ApiOperation({ summary: 'Issue an API key to a civic app: it may then POST Open311 requests into this district only' })
+  @ApiOperation({
+    summary: 'Issue an API key to a civic app: it may then POST Open311 requests into this district only',
+  })
   @ApiCreatedResponse({ type: IssuedApiKeyView })
-  issue(@Param() { tenantId }: TenantParams, @Body() body: IssueApiKeyDto, @CurrentIdentity() identity: Identity): Promise<IssuedApiKeyView> {
+  issue(
+    @Param() { tenantId }: TenantParams,
+    @Body() body: IssueApiKeyDto,
+    @CurrentIdentity() identity: Identity,
+  ): Promise<IssuedApiKeyView> {
     return this.issueApiKey.execute(tenantId, body.appName, identity.subject);
   }
 
@@ -43,6 +56,7 @@ export class Open311ApiKeysController {
   @ApiOperation({ summary: 'Revoke a key: the app can no longer post' })
   @ApiNoContentResponse()
   async revoke(@Param() { tenantId, keyId }: TenantApiKeyParams): Promise<void> {
-    if (!(await this.keys.revoke(tenantId, keyId))) throw new NotFoundError('API_KEY_NOT_FOUND', `district ${tenantId} has no API key ${keyId}`);
+    if (!(await this.keys.revoke(tenantId, keyId)))
+      throw new NotFoundError('API_KEY_NOT_FOUND', `district ${tenantId} has no API key ${keyId}`);
   }
 }

@@ -17,7 +17,11 @@ export class Open311ApiKeys {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** A new key; the returned `apiKey` is the only time anyone sees it. */
-  async issue(tenantId: string, appName: string, createdBy: string): Promise<{ record: Open311ApiKey; apiKey: string }> {
+  async issue(
+    tenantId: string,
+    appName: string,
+    createdBy: string,
+  ): Promise<{ record: Open311ApiKey; apiKey: string }> {
     const apiKey = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
     const record = this.dataSource.manager.create(Open311ApiKey, {
       id: randomUUID(),
@@ -46,7 +50,8 @@ export class Open311ApiKeys {
   async revoke(tenantId: string, keyId: string): Promise<boolean> {
     const key = await this.dataSource.manager.findOneBy(Open311ApiKey, { tenantId, id: keyId });
     if (!key) return false;
-    if (!key.revokedAt) await this.dataSource.manager.update(Open311ApiKey, { tenantId, id: keyId }, { revokedAt: new Date() });
+    if (!key.revokedAt)
+      await this.dataSource.manager.update(Open311ApiKey, { tenantId, id: keyId }, { revokedAt: new Date() });
     return true;
   }
 }

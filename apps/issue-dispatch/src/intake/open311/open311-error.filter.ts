@@ -16,11 +16,19 @@ export interface Open311Error {
  */
 export function toOpen311Error(exception: unknown): Open311Error {
   if (exception instanceof ApiError) {
-    return open311ErrorOf({ statusCode: exception.status, code: exception.code, message: exception.message, details: [...exception.details] });
+    return open311ErrorOf({
+      statusCode: exception.status,
+      code: exception.code,
+      message: exception.message,
+      details: [...exception.details],
+    });
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
-    return { code: status, description: `${status === HttpStatus.BAD_REQUEST ? 'MALFORMED_REQUEST' : `HTTP_${status}`}: ${exception.message}` };
+    return {
+      code: status,
+      description: `${status === HttpStatus.BAD_REQUEST ? 'MALFORMED_REQUEST' : `HTTP_${status}`}: ${exception.message}`,
+    };
   }
   return { code: HttpStatus.INTERNAL_SERVER_ERROR, description: 'INTERNAL: internal error; see the service log' };
 }
@@ -45,7 +53,10 @@ export const open311ErrorFormat: PathErrorFormat = {
 
 /** One of our errors as Open311 shows it, whether a route's filter or the service-wide one caught it. */
 function open311ErrorOf({ statusCode, code, message, details }: ApiErrorBody): Open311Error {
-  return { code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode, description: `${code}: ${message}${detailText(details)}` };
+  return {
+    code: statusCode === HttpStatus.UNPROCESSABLE_ENTITY ? HttpStatus.BAD_REQUEST : statusCode,
+    description: `${code}: ${message}${detailText(details)}`,
+  };
 }
 
 @Catch()
@@ -57,7 +68,8 @@ export class Open311ErrorFilter implements ExceptionFilter {
     if (error.code >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const http = host.switchToHttp();
     const response = http.getResponse<Response>().status(error.code);
-    if (wantsOpen311Xml(http.getRequest<Request>())) response.type('application/xml').send(toOpen311Xml('errors', [error]));
+    if (wantsOpen311Xml(http.getRequest<Request>()))
+      response.type('application/xml').send(toOpen311Xml('errors', [error]));
     else response.json([error]);
   }
 }

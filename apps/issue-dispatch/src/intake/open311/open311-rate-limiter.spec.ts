@@ -14,7 +14,10 @@ function fakeRedis(options: { down?: boolean } = {}) {
         exec: async () => {
           if (options.down) throw new Error('Connection is closed.');
           counts.set(key, (counts.get(key) ?? 0) + 1);
-          return [[null, counts.get(key)], [null, 1]];
+          return [
+            [null, counts.get(key)],
+            [null, 1],
+          ];
         },
       };
       return chain;
@@ -40,7 +43,10 @@ describe('Open311RateLimiter', () => {
     expect((await staging.consume('ip:1.2.3.4', 1, minute)).allowed).toBe(true);
     expect((await production.consume('ip:1.2.3.4', 1, minute)).allowed).toBe(true);
     expect((await staging.consume('ip:1.2.3.4', 1, minute)).allowed).toBe(false);
-    expect([...redis.counts.keys()].sort()).toEqual([`ratelimit:open311:ip:1.2.3.4:${minute / 60_000}`, `ratelimit:open311:staging.ip:1.2.3.4:${minute / 60_000}`]);
+    expect([...redis.counts.keys()].sort()).toEqual([
+      `ratelimit:open311:ip:1.2.3.4:${minute / 60_000}`,
+      `ratelimit:open311:staging.ip:1.2.3.4:${minute / 60_000}`,
+    ]);
   });
 
   it('fails open when Redis does not answer: a report is never lost to the limiter', async () => {

@@ -24,7 +24,10 @@ export class Open311RateLimiter {
 
   private readonly namespace: string;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(SERVICE_CONFIG) config: Pick<ServiceConfig, 'topicPrefix'>) {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(SERVICE_CONFIG) config: Pick<ServiceConfig, 'topicPrefix'>,
+  ) {
     this.namespace = `ratelimit:open311:${config.topicPrefix}`;
   }
 
@@ -33,14 +36,20 @@ export class Open311RateLimiter {
     const retryAfterSeconds = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
     const key = `${this.namespace}${bucket}:${window}`;
     try {
-      const results = await this.redis.multi().incr(key).pexpire(key, 2 * WINDOW_MS).exec();
+      const results = await this.redis
+        .multi()
+        .incr(key)
+        .pexpire(key, 2 * WINDOW_MS)
+        .exec();
       const [error, count] = results?.[0] ?? [new Error('no reply'), null];
       if (error) throw error;
       return { allowed: Number(count) <= limitPerMinute, retryAfterSeconds };
     } catch (error) {
       if (now - this.lastWarning > WINDOW_MS) {
         this.lastWarning = now;
-        this.logger.warn(`rate limit not enforced: Redis did not answer (${error instanceof Error ? error.message : String(error)}); letting requests through`);
+        this.logger.warn(
+          `rate limit not enforced: Redis did not answer (${error instanceof Error ? error.message : String(error)}); letting requests through`,
+        );
       }
       return { allowed: true, retryAfterSeconds };
     }

@@ -1,5 +1,28 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Req, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiConsumes, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  Post,
+  Query,
+  Req,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -9,10 +32,24 @@ import { commonOpen311Attributes } from '../domain/open311-attributes';
 import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
 import { Open311ErrorFilter } from './open311-error.filter';
 import { Open311Document, Open311FormatInterceptor } from './open311-format.interceptor';
-import { JurisdictionQuery, Open311Discovery, Open311ErrorView, Open311Service, Open311ServiceDefinition, ServiceCodeParams } from './open311.dto';
-import { ListServiceRequestsQuery, Open311ServiceRequest, RequestIdParams } from './use-cases/list-service-requests/list-service-requests.dto';
+import {
+  JurisdictionQuery,
+  Open311Discovery,
+  Open311ErrorView,
+  Open311Service,
+  Open311ServiceDefinition,
+  ServiceCodeParams,
+} from './open311.dto';
+import {
+  ListServiceRequestsQuery,
+  Open311ServiceRequest,
+  RequestIdParams,
+} from './use-cases/list-service-requests/list-service-requests.dto';
 import { ListServiceRequestsUseCase } from './use-cases/list-service-requests/list-service-requests.use-case';
-import { PostServiceRequestDto, PostServiceRequestResponse } from './use-cases/post-service-request/post-service-request.dto';
+import {
+  PostServiceRequestDto,
+  PostServiceRequestResponse,
+} from './use-cases/post-service-request/post-service-request.dto';
 import { PostServiceRequestUseCase } from './use-cases/post-service-request/post-service-request.use-case';
 
 export const OPEN311_BASE = 'open311/v2';
@@ -32,7 +69,10 @@ const CHANGESET = '2026-12-01T00:00:00Z';
 @UseFilters(Open311ErrorFilter)
 @UseInterceptors(Open311FormatInterceptor)
 @ApiBadRequestResponse({ type: [Open311ErrorView] })
-@ApiTooManyRequestsResponse({ type: [Open311ErrorView], description: 'Rate limit (per client address, or per API key); see Retry-After.' })
+@ApiTooManyRequestsResponse({
+  type: [Open311ErrorView],
+  description: 'Rate limit (per client address, or per API key); see Retry-After.',
+})
 export class Open311Controller {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,13 +83,16 @@ export class Open311Controller {
   @Get(['discovery.json', 'discovery.xml'])
   @Open311Document('discovery')
   @Open311WithoutJurisdiction()
-  @ApiOperation({ summary: 'Open311 service discovery: where the GeoReport v2 endpoint is and which formats it speaks' })
+  @ApiOperation({
+    summary: 'Open311 service discovery: where the GeoReport v2 endpoint is and which formats it speaks',
+  })
   @ApiOkResponse({ type: Open311Discovery })
   discovery(@Req() request: Request): Open311Discovery {
     return {
       changeset: CHANGESET,
       contact: "Your district's dispatch centre (数字城管指挥中心).",
-      key_service: 'API keys are issued by each district administrator: POST /v1/tenants/{jurisdiction_id}/open311/api-keys.',
+      key_service:
+        'API keys are issued by each district administrator: POST /v1/tenants/{jurisdiction_id}/open311/api-keys.',
       endpoints: [
         {
           specification: 'http://wiki.open311.org/GeoReport_v2',
@@ -68,7 +111,10 @@ export class Open311Controller {
   @ApiOkResponse({ type: [Open311Service] })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id.' })
   async services(@Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311Service[]> {
-    const categories = await this.dataSource.manager.find(CategoryPolicy, { where: { tenantId: jurisdiction_id }, order: { code: 'ASC' } });
+    const categories = await this.dataSource.manager.find(CategoryPolicy, {
+      where: { tenantId: jurisdiction_id },
+      order: { code: 'ASC' },
+    });
     return categories.map((category) => ({
       service_code: category.code,
       service_name: category.name,
@@ -85,9 +131,15 @@ export class Open311Controller {
   @ApiOperation({ summary: 'A service definition: the attributes (extra questions) a request may answer' })
   @ApiOkResponse({ type: Open311ServiceDefinition })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
-  async definition(@Param() { code }: ServiceCodeParams, @Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311ServiceDefinition> {
+  async definition(
+    @Param() { code }: ServiceCodeParams,
+    @Query() { jurisdiction_id }: JurisdictionQuery,
+  ): Promise<Open311ServiceDefinition> {
     if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId: jurisdiction_id, code }))) {
-      throw new NotFoundError('UNKNOWN_SERVICE_CODE', `service_code ${code} is not a service of jurisdiction ${jurisdiction_id}`);
+      throw new NotFoundError(
+        'UNKNOWN_SERVICE_CODE',
+        `service_code ${code} is not a service of jurisdiction ${jurisdiction_id}`,
+      );
     }
     return {
       service_code: code,
@@ -107,10 +159,16 @@ export class Open311Controller {
   @Post(['requests.json', 'requests.xml'])
   @Open311Document('service_requests')
   @ApiConsumes('application/x-www-form-urlencoded')
-  @ApiOperation({ summary: 'Report a problem from a civic app (needs the api_key the district issued); routed and dispatched like any report' })
+  @ApiOperation({
+    summary:
+      'Report a problem from a civic app (needs the api_key the district issued); routed and dispatched like any report',
+  })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one request.' })
   @ApiCreatedResponse({ type: [PostServiceRequestResponse] })
-  @ApiForbiddenResponse({ type: [Open311ErrorView], description: 'Missing, unknown or revoked api_key, or a key of another district.' })
+  @ApiForbiddenResponse({
+    type: [Open311ErrorView],
+    description: 'Missing, unknown or revoked api_key, or a key of another district.',
+  })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
   post(
     @Body() form: PostServiceRequestDto,
@@ -125,7 +183,10 @@ export class Open311Controller {
 
   @Get(['requests.json', 'requests.xml'])
   @Open311Document('service_requests')
-  @ApiOperation({ summary: "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days" })
+  @ApiOperation({
+    summary:
+      "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days",
+  })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
   list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequest[]> {
     return this.requests.list(query);
@@ -136,7 +197,10 @@ export class Open311Controller {
   @ApiOperation({ summary: 'One request (public fields), as a one-element list' })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
   @ApiNotFoundResponse({ type: [Open311ErrorView] })
-  one(@Param() { id }: RequestIdParams, @Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311ServiceRequest[]> {
+  one(
+    @Param() { id }: RequestIdParams,
+    @Query() { jurisdiction_id }: JurisdictionQuery,
+  ): Promise<Open311ServiceRequest[]> {
     return this.requests.one(jurisdiction_id, id);
   }
 }

@@ -8,7 +8,9 @@ export class JurisdictionQuery {
   @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: 'jurisdiction_id must be 2-40 lowercase letters, digits or dashes' })
   jurisdiction_id: string;
 
-  @ApiPropertyOptional({ description: "A civic app's key: optional on GET, where it buys the app its own, higher rate limit." })
+  @ApiPropertyOptional({
+    description: "A civic app's key: optional on GET, where it buys the app its own, higher rate limit.",
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -39,7 +41,8 @@ export class Open311AttributeValueView {
 export class Open311AttributeView {
   @ApiProperty() variable: boolean;
   @ApiProperty() code: string;
-  @ApiProperty({ enum: ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] }) datatype: string;
+  @ApiProperty({ enum: ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] })
+  datatype: string;
   @ApiProperty() required: boolean;
   @ApiProperty({ nullable: true, type: String }) datatype_description: string | null;
   @ApiProperty() order: number;
@@ -69,5 +72,8 @@ export class Open311Discovery {
 
 export class Open311ErrorView {
   @ApiProperty({ example: 400 }) code: number;
-  @ApiProperty({ example: 'LOCATION_NOT_IN_DISTRICT: the location (113.7, 34.7) lies within no grid boundary of district erqi' }) description: string;
+  @ApiProperty({
+    example: 'LOCATION_NOT_IN_DISTRICT: the location (113.7, 34.7) lies within no grid boundary of district erqi',
+  })
+  description: string;
 }

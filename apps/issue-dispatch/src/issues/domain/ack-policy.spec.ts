@@ -10,6 +10,8 @@ describe('acknowledgement windows', () => {
 
   it('puts the deadline the level window after the moment of dispatch', () => {
     const windows = completeAckWindows({ community: 90 });
-    expect(ackDeadline(windows, 'community', new Date('2026-11-28T10:00:00Z')).toISOString()).toBe('2026-11-28T10:01:30.000Z');
+    expect(ackDeadline(windows, 'community', new Date('2026-11-28T10:00:00Z')).toISOString()).toBe(
+      '2026-11-28T10:01:30.000Z',
+    );
   });
 });

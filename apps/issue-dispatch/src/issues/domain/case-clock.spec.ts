@@ -20,8 +20,12 @@ describe('case clocks', () => {
     const now = at('2026-12-01T10:00:00Z');
     const current = at('2026-12-01T12:00:00Z');
     expect(checkExtensionRequest(current, at('2026-12-02T12:00:00Z'), now, 30 * 86400)).toBeNull();
-    expect(checkExtensionRequest(current, at('2026-12-01T11:00:00Z'), now, 30 * 86400)?.reason).toContain('later than the current deadline');
-    expect(checkExtensionRequest(current, at('2026-12-01T09:00:00Z'), now, 30 * 86400)?.reason).toBe('must be in the future');
+    expect(checkExtensionRequest(current, at('2026-12-01T11:00:00Z'), now, 30 * 86400)?.reason).toContain(
+      'later than the current deadline',
+    );
+    expect(checkExtensionRequest(current, at('2026-12-01T09:00:00Z'), now, 30 * 86400)?.reason).toBe(
+      'must be in the future',
+    );
     expect(checkExtensionRequest(current, at('2027-12-01T09:00:00Z'), now, 30 * 86400)?.reason).toContain('within');
   });
 
@@ -33,16 +37,24 @@ describe('case clocks', () => {
 
 describe('resolve windows', () => {
   it('put the deadline the level window after the start', () => {
-    const windows = policySnapshotOf({ ackWithinSeconds: {}, resolveWithinSeconds: { grid: 120 } }).resolveWithinSeconds;
+    const windows = policySnapshotOf({
+      ackWithinSeconds: {},
+      resolveWithinSeconds: { grid: 120 },
+    }).resolveWithinSeconds;
     expect(resolveDeadline(windows, 'grid', at('2026-12-01T10:00:00Z')).toISOString()).toBe('2026-12-01T10:02:00.000Z');
     expect(windows.street).toBe(defaultResolveWindows.street);
   });
 
   it('keep a case’s own snapshot, and complete an older one from the category once', () => {
     const own = policySnapshotOf({ ackWithinSeconds: {}, resolveWithinSeconds: { micro: 5 } });
-    expect(completeSnapshot(own, { ackWithinSeconds: {}, resolveWithinSeconds: { micro: 999 } }).resolveWithinSeconds.micro).toBe(5);
+    expect(
+      completeSnapshot(own, { ackWithinSeconds: {}, resolveWithinSeconds: { micro: 999 } }).resolveWithinSeconds.micro,
+    ).toBe(5);
     const older = { ackWithinSeconds: own.ackWithinSeconds };
-    expect(completeSnapshot(older, { ackWithinSeconds: {}, resolveWithinSeconds: { micro: 999 } }).resolveWithinSeconds.micro).toBe(999);
+    expect(
+      completeSnapshot(older, { ackWithinSeconds: {}, resolveWithinSeconds: { micro: 999 } }).resolveWithinSeconds
+        .micro,
+    ).toBe(999);
     expect(completeSnapshot(older, null).resolveWithinSeconds.micro).toBe(defaultResolveWindows.micro);
   });
 });

@@ -15,7 +15,10 @@ export function pauseClocks(ackDeadline: Date | null, resolveDeadline: Date | nu
   return { ackRemainingMs: remainingMs(ackDeadline, now), resolveRemainingMs: remainingMs(resolveDeadline, now) };
 }
 
-export function resumeClocks(paused: PausedClocks, now: Date): { ackDeadline: Date | null; resolveDeadline: Date | null } {
+export function resumeClocks(
+  paused: PausedClocks,
+  now: Date,
+): { ackDeadline: Date | null; resolveDeadline: Date | null } {
   const after = (ms: number | null) => (ms === null ? null : new Date(now.getTime() + ms));
   return { ackDeadline: after(paused.ackRemainingMs), resolveDeadline: after(paused.resolveRemainingMs) };
 }
@@ -23,10 +26,17 @@ export function resumeClocks(paused: PausedClocks, now: Date): { ackDeadline: Da
 export type ExtensionProblem = { readonly field: 'requestedDeadline'; readonly reason: string };
 
 /** An extension must ask for a later deadline than the one in force, and one in the future. */
-export function checkExtensionRequest(current: Date, requested: Date, now: Date, maxSeconds: number): ExtensionProblem | null {
+export function checkExtensionRequest(
+  current: Date,
+  requested: Date,
+  now: Date,
+  maxSeconds: number,
+): ExtensionProblem | null {
   if (requested.getTime() <= now.getTime()) return { field: 'requestedDeadline', reason: 'must be in the future' };
-  if (requested.getTime() <= current.getTime()) return { field: 'requestedDeadline', reason: `must be later than the current deadline ${current.toISOString()}` };
-  if (requested.getTime() - now.getTime() > maxSeconds * 1000) return { field: 'requestedDeadline', reason: `must be within ${maxSeconds} seconds from now` };
+  if (requested.getTime() <= current.getTime())
+    return { field: 'requestedDeadline', reason: `must be later than the current deadline ${current.toISOString()}` };
+  if (requested.getTime() - now.getTime() > maxSeconds * 1000)
+    return { field: 'requestedDeadline', reason: `must be within ${maxSeconds} seconds from now` };
   return null;
 }
 

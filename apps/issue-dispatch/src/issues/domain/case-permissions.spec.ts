@@ -5,8 +5,16 @@ const actor = (roles: ActorGrants['roles'], subject = 'someone'): ActorGrants =>
 
 describe('who may move a case', () => {
   it('lets the holding grid’s leader and worker, and an ancestor’s leader, acknowledge', () => {
-    expect(authorise('acknowledge', actor([{ role: 'worker', grid: 'micro' }]), place)).toEqual({ capacity: 'holder-worker', role: 'worker', gridId: 'micro' });
-    expect(authorise('acknowledge', actor([{ role: 'leader', grid: 'community' }]), place)).toEqual({ capacity: 'ancestor-leader', role: 'leader', gridId: 'community' });
+    expect(authorise('acknowledge', actor([{ role: 'worker', grid: 'micro' }]), place)).toEqual({
+      capacity: 'holder-worker',
+      role: 'worker',
+      gridId: 'micro',
+    });
+    expect(authorise('acknowledge', actor([{ role: 'leader', grid: 'community' }]), place)).toEqual({
+      capacity: 'ancestor-leader',
+      role: 'leader',
+      gridId: 'community',
+    });
     expect(authorise('acknowledge', actor([{ role: 'dispatcher' }]), place)?.capacity).toBe('district-staff');
   });
 
@@ -17,17 +25,25 @@ describe('who may move a case', () => {
   });
 
   it('lets the reporter verify and rate, and no other resident', () => {
-    expect(authorise('verify', actor([{ role: 'resident' }], 'resident-1'), place)).toEqual({ capacity: 'reporter', role: 'resident', gridId: null });
+    expect(authorise('verify', actor([{ role: 'resident' }], 'resident-1'), place)).toEqual({
+      capacity: 'reporter',
+      role: 'resident',
+      gridId: null,
+    });
     expect(authorise('rate', actor([{ role: 'resident' }], 'resident-2'), place)).toBeNull();
     expect(authorise('rate', actor([{ role: 'dispatcher' }]), place)).toBeNull();
     expect(authorise('verify', actor([{ role: 'dispatcher' }]), place)?.capacity).toBe('district-staff');
   });
 
   it('has extensions asked by the holding grid and decided one level up, never by the asker’s own grid', () => {
-    expect(authorise('request-extension', actor([{ role: 'worker', grid: 'micro' }]), place)?.capacity).toBe('holder-worker');
+    expect(authorise('request-extension', actor([{ role: 'worker', grid: 'micro' }]), place)?.capacity).toBe(
+      'holder-worker',
+    );
     expect(authorise('request-extension', actor([{ role: 'leader', grid: 'level3' }]), place)).toBeNull();
     expect(authorise('approve-extension', actor([{ role: 'leader', grid: 'micro' }]), place)).toBeNull();
-    expect(authorise('approve-extension', actor([{ role: 'leader', grid: 'level3' }]), place)?.capacity).toBe('ancestor-leader');
+    expect(authorise('approve-extension', actor([{ role: 'leader', grid: 'level3' }]), place)?.capacity).toBe(
+      'ancestor-leader',
+    );
     expect(authorise('deny-extension', actor([{ role: 'district-admin' }]), place)?.capacity).toBe('district-staff');
   });
 

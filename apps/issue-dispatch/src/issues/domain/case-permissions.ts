@@ -67,7 +67,8 @@ export function capacitiesOf(actor: ActorGrants, place: CasePlace): ActingAs[] {
     if (grant.role === 'worker') found.push({ capacity: 'holder-worker', role: grant.role, gridId: grant.grid });
   }
   for (const grant of actor.roles) {
-    if (grant.role === 'leader' && grant.grid !== undefined && ancestors.includes(grant.grid)) found.push({ capacity: 'ancestor-leader', role: grant.role, gridId: grant.grid });
+    if (grant.role === 'leader' && grant.grid !== undefined && ancestors.includes(grant.grid))
+      found.push({ capacity: 'ancestor-leader', role: grant.role, gridId: grant.grid });
   }
   if (place.reporterSubject !== null && place.reporterSubject === actor.subject) {
     const role = actor.roles.find((grant) => grant.role === 'resident') ?? actor.roles[0];

@@ -14,7 +14,10 @@ const statusOf = (state: IssueState, more: Partial<CaseStatus> = {}): CaseStatus
   atTop: false,
   ...more,
 });
-const placeOf = (state: IssueState): CasePlace => ({ holderLineage: inQueue(state) ? [] : ['micro', 'community', 'street'], reporterSubject: 'resident-1' });
+const placeOf = (state: IssueState): CasePlace => ({
+  holderLineage: inQueue(state) ? [] : ['micro', 'community', 'street'],
+  reporterSubject: 'resident-1',
+});
 
 const callers: Record<string, ActorGrants> = {
   dispatcher: { subject: 'd-1', roles: [{ role: 'dispatcher' }] },
@@ -83,21 +86,51 @@ describe('the actions a caller may take on a case (state × role × grid scope)'
 
   it('offers deciding a pending extension one level up, and no second request to the holder', () => {
     const pending = statusOf('in-progress', { extensionPending: true });
-    expect(availableCaseActions(pending, callers['ancestor leader'], placeOf('in-progress'))).toEqual(['resolve', 'approve-extension', 'deny-extension', 'escalate', 'reassign', 'park']);
-    expect(availableCaseActions(pending, callers.dispatcher, placeOf('in-progress'))).toEqual(['resolve', 'approve-extension', 'deny-extension', 'escalate', 'reassign', 'park']);
-    expect(availableCaseActions(pending, callers['holder worker'], placeOf('in-progress'))).toEqual(['resolve', 'escalate']);
+    expect(availableCaseActions(pending, callers['ancestor leader'], placeOf('in-progress'))).toEqual([
+      'resolve',
+      'approve-extension',
+      'deny-extension',
+      'escalate',
+      'reassign',
+      'park',
+    ]);
+    expect(availableCaseActions(pending, callers.dispatcher, placeOf('in-progress'))).toEqual([
+      'resolve',
+      'approve-extension',
+      'deny-extension',
+      'escalate',
+      'reassign',
+      'park',
+    ]);
+    expect(availableCaseActions(pending, callers['holder worker'], placeOf('in-progress'))).toEqual([
+      'resolve',
+      'escalate',
+    ]);
   });
 
   it('offers no escalation or return at the city centre, and no second rating', () => {
     const atCity: CasePlace = { holderLineage: [], reporterSubject: 'resident-1' };
-    expect(availableCaseActions(statusOf('dispatched', { heldByGrid: false, atTop: true }), callers.dispatcher, atCity)).toEqual(['acknowledge']);
+    expect(
+      availableCaseActions(statusOf('dispatched', { heldByGrid: false, atTop: true }), callers.dispatcher, atCity),
+    ).toEqual(['acknowledge']);
     expect(availableCaseActions(statusOf('closed', { rated: true }), callers.reporter, placeOf('closed'))).toEqual([]);
   });
 
   it('tells "not yours" (403) from "not now" (409), so the workflow refuses as the buttons show', () => {
-    expect(decideCaseAction('close', statusOf('dispatched'), callers['holder leader'], placeOf('dispatched'))).toEqual({ allowed: false, refusal: 'not-yours' });
-    expect(decideCaseAction('close', statusOf('dispatched'), callers.dispatcher, placeOf('dispatched'))).toMatchObject({ allowed: false, refusal: 'state', code: 'ILLEGAL_TRANSITION' });
-    expect(decideCaseAction('escalate', statusOf('dispatched', { atTop: true }), callers.dispatcher, placeOf('dispatched'))).toMatchObject({ allowed: false, refusal: 'state', code: 'ILLEGAL_TRANSITION' });
-    expect(decideCaseAction('acknowledge', statusOf('dispatched'), callers['holder worker'], placeOf('dispatched'))).toMatchObject({ allowed: true, next: 'acknowledged', actingAs: { capacity: 'holder-worker' } });
+    expect(decideCaseAction('close', statusOf('dispatched'), callers['holder leader'], placeOf('dispatched'))).toEqual({
+      allowed: false,
+      refusal: 'not-yours',
+    });
+    expect(decideCaseAction('close', statusOf('dispatched'), callers.dispatcher, placeOf('dispatched'))).toMatchObject({
+      allowed: false,
+      refusal: 'state',
+      code: 'ILLEGAL_TRANSITION',
+    });
+    expect(
+      decideCaseAction('escalate', statusOf('dispatched', { atTop: true }), callers.dispatcher, placeOf('dispatched')),
+    ).toMatchObject({ allowed: false, refusal: 'state', code: 'ILLEGAL_TRANSITION' });
+    expect(
+      decideCaseAction('acknowledge', statusOf('dispatched'), callers['holder worker'], placeOf('dispatched')),
+    ).toMatchObject({ allowed: true, next: 'acknowledged', actingAs: { capacity: 'holder-worker' } });
   });
 });

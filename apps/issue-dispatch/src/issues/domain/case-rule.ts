@@ -1,5 +1,12 @@
 import { ActingAs, ActorGrants, authorise, CasePlace } from './case-permissions';
-import { CaseAction, caseActions, CaseRefusalCode, CaseStatus, decideTransition, IssueState } from './case-state-machine';
+import {
+  CaseAction,
+  caseActions,
+  CaseRefusalCode,
+  CaseStatus,
+  decideTransition,
+  IssueState,
+} from './case-state-machine';
 
 /**
  * The one rule for "may this caller take this action on this case now": who they are on the case (role × grid
@@ -12,13 +19,25 @@ export type CaseDecision =
   /** Not the caller's to do, whatever the state: a 403. */
   | { readonly allowed: false; readonly refusal: 'not-yours' }
   /** The caller could, but not in this state: a 409 with the state machine's code. */
-  | { readonly allowed: false; readonly refusal: 'state'; readonly actingAs: ActingAs; readonly code: CaseRefusalCode; readonly reason: string };
+  | {
+      readonly allowed: false;
+      readonly refusal: 'state';
+      readonly actingAs: ActingAs;
+      readonly code: CaseRefusalCode;
+      readonly reason: string;
+    };
 
-export function decideCaseAction(action: CaseAction, status: CaseStatus, actor: ActorGrants, place: CasePlace): CaseDecision {
+export function decideCaseAction(
+  action: CaseAction,
+  status: CaseStatus,
+  actor: ActorGrants,
+  place: CasePlace,
+): CaseDecision {
   const actingAs = authorise(action, actor, place);
   if (!actingAs) return { allowed: false, refusal: 'not-yours' };
   const outcome = decideTransition(status, action);
-  if (!outcome.allowed) return { allowed: false, refusal: 'state', actingAs, code: outcome.code, reason: outcome.reason };
+  if (!outcome.allowed)
+    return { allowed: false, refusal: 'state', actingAs, code: outcome.code, reason: outcome.reason };
   return { allowed: true, actingAs, next: outcome.next };
 }
 
@@ -49,6 +68,8 @@ export const caseActionRoute: Readonly<Record<CaseAction, string>> = {
 
 /** The route segments of every action `decideCaseAction` allows this caller on this case, in case-loop order. */
 export function availableCaseActions(status: CaseStatus, actor: ActorGrants, place: CasePlace): string[] {
-  const routes = caseActions.filter((action) => decideCaseAction(action, status, actor, place).allowed).map((action) => caseActionRoute[action]);
+  const routes = caseActions
+    .filter((action) => decideCaseAction(action, status, actor, place).allowed)
+    .map((action) => caseActionRoute[action]);
   return [...new Set(routes)];
 }

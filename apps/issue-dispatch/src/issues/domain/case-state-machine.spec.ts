@@ -52,7 +52,11 @@ describe('the case state machine', () => {
 
   it('names what the case would have to be in the refusal', () => {
     const outcome = decideTransition(status('dispatched'), 'resolve');
-    expect(outcome).toEqual({ allowed: false, code: 'ILLEGAL_TRANSITION', reason: expect.stringContaining('in-progress') });
+    expect(outcome).toEqual({
+      allowed: false,
+      code: 'ILLEGAL_TRANSITION',
+      reason: expect.stringContaining('in-progress'),
+    });
   });
 
   it('lets a closed case be rated once', () => {

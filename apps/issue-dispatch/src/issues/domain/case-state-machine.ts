@@ -7,7 +7,17 @@
  * Parking (挂账) is a flag beside the state, not a state: a parked case remembers where it was and only
  * un-parking is allowed until then.
  */
-export const issueStates = ['reported', 'accepted', 'rejected', 'dispatched', 'acknowledged', 'in-progress', 'resolved', 'verified', 'closed'] as const;
+export const issueStates = [
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'acknowledged',
+  'in-progress',
+  'resolved',
+  'verified',
+  'closed',
+] as const;
 export type IssueState = (typeof issueStates)[number];
 
 export const caseActions = [
@@ -46,9 +56,12 @@ export interface CaseStatus {
   readonly atTop: boolean;
 }
 
-export type CaseRefusalCode = 'ILLEGAL_TRANSITION' | 'ISSUE_PARKED' | 'NOT_PARKED' | 'EXTENSION_PENDING' | 'NO_PENDING_EXTENSION' | 'ALREADY_RATED';
+export type CaseRefusalCode =
+  'ILLEGAL_TRANSITION' | 'ISSUE_PARKED' | 'NOT_PARKED' | 'EXTENSION_PENDING' | 'NO_PENDING_EXTENSION' | 'ALREADY_RATED';
 
-export type TransitionOutcome = { readonly allowed: true; readonly next: IssueState } | { readonly allowed: false; readonly code: CaseRefusalCode; readonly reason: string };
+export type TransitionOutcome =
+  | { readonly allowed: true; readonly next: IssueState }
+  | { readonly allowed: false; readonly code: CaseRefusalCode; readonly reason: string };
 
 const SAME = 'same' as const;
 const open: readonly IssueState[] = ['acknowledged', 'in-progress'];
@@ -83,9 +96,13 @@ function refuse(code: CaseRefusalCode, reason: string): TransitionOutcome {
 /** Whether `action` may happen to a case in `status`, and the state it leads to. Pure; changes nothing. */
 export function decideTransition(status: CaseStatus, action: CaseAction): TransitionOutcome {
   const move = moves[action];
-  if (status.parked && action !== 'unpark') return refuse('ISSUE_PARKED', `the case is parked; un-park it before it can ${action}`);
+  if (status.parked && action !== 'unpark')
+    return refuse('ISSUE_PARKED', `the case is parked; un-park it before it can ${action}`);
   if (!move.from.includes(status.state)) {
-    return refuse('ILLEGAL_TRANSITION', `a case that is ${status.state} cannot ${action}; that needs a case that is ${move.from.join(' or ')}`);
+    return refuse(
+      'ILLEGAL_TRANSITION',
+      `a case that is ${status.state} cannot ${action}; that needs a case that is ${move.from.join(' or ')}`,
+    );
   }
   switch (action) {
     case 'unpark':
@@ -95,18 +112,25 @@ export function decideTransition(status: CaseStatus, action: CaseAction): Transi
       if (status.rated) return refuse('ALREADY_RATED', 'the case has already been rated; a rating is given once');
       break;
     case 'request-extension':
-      if (status.extensionPending) return refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
-      if (!status.resolveClockRunning || !status.heldByGrid) return refuse('ILLEGAL_TRANSITION', 'only a grid with a running resolve deadline can ask for an extension');
+      if (status.extensionPending)
+        return refuse('EXTENSION_PENDING', 'an extension request is already waiting for a decision');
+      if (!status.resolveClockRunning || !status.heldByGrid)
+        return refuse('ILLEGAL_TRANSITION', 'only a grid with a running resolve deadline can ask for an extension');
       break;
     case 'approve-extension':
     case 'deny-extension':
       if (!status.extensionPending) return refuse('NO_PENDING_EXTENSION', 'there is no extension request to decide');
       break;
     case 'escalate':
-      if (status.atTop) return refuse('ILLEGAL_TRANSITION', 'the case is held by the city centre; there is nowhere higher to escalate it');
+      if (status.atTop)
+        return refuse(
+          'ILLEGAL_TRANSITION',
+          'the case is held by the city centre; there is nowhere higher to escalate it',
+        );
       break;
     case 'return':
-      if (!status.heldByGrid) return refuse('ILLEGAL_TRANSITION', 'only a case held by a grid can be returned to the dispatch centre');
+      if (!status.heldByGrid)
+        return refuse('ILLEGAL_TRANSITION', 'only a case held by a grid can be returned to the dispatch centre');
       break;
     default:
       break;

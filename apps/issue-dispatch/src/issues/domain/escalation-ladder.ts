@@ -17,7 +17,11 @@ export interface GridAncestry {
  * Where an unacknowledged issue goes next: the parent grid, above the street (or a grid with no parent) the
  * district dispatch centre, then the city centre. At the city centre there is nowhere higher: `null`.
  */
-export function nextHolder(current: Holder, currentGrid: GridAncestry | null, parentGrid: GridAncestry | null): Holder | null {
+export function nextHolder(
+  current: Holder,
+  currentGrid: GridAncestry | null,
+  parentGrid: GridAncestry | null,
+): Holder | null {
   switch (current.level) {
     case 'city':
       return null;

@@ -35,7 +35,10 @@ export interface CategoryWindows {
 }
 
 export function policySnapshotOf(category: CategoryWindows): Required<PolicySnapshot> {
-  return { ackWithinSeconds: completeAckWindows(category.ackWithinSeconds), resolveWithinSeconds: completeResolveWindows(category.resolveWithinSeconds) };
+  return {
+    ackWithinSeconds: completeAckWindows(category.ackWithinSeconds),
+    resolveWithinSeconds: completeResolveWindows(category.resolveWithinSeconds),
+  };
 }
 
 /**
@@ -43,6 +46,10 @@ export function policySnapshotOf(category: CategoryWindows): Required<PolicySnap
  * now (the first time the resolve clock starts) and frozen from then on.
  */
 export function completeSnapshot(snapshot: PolicySnapshot, category: CategoryWindows | null): Required<PolicySnapshot> {
-  if (snapshot.resolveWithinSeconds) return { ackWithinSeconds: snapshot.ackWithinSeconds, resolveWithinSeconds: snapshot.resolveWithinSeconds };
-  return { ackWithinSeconds: snapshot.ackWithinSeconds, resolveWithinSeconds: completeResolveWindows(category?.resolveWithinSeconds ?? {}) };
+  if (snapshot.resolveWithinSeconds)
+    return { ackWithinSeconds: snapshot.ackWithinSeconds, resolveWithinSeconds: snapshot.resolveWithinSeconds };
+  return {
+    ackWithinSeconds: snapshot.ackWithinSeconds,
+    resolveWithinSeconds: completeResolveWindows(category?.resolveWithinSeconds ?? {}),
+  };
 }

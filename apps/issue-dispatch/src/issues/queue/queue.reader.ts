@@ -23,15 +23,20 @@ export class QueueReader {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const [{ now }]: Array<{ now: Date }> = await manager.query('SELECT now() AS now');
       const total = await manager.countBy(Issue, { tenantId, state: In(queuedStates) });
-      const issues = await manager.find(Issue, { where: { tenantId, state: In(queuedStates) }, order: { reportedAt: 'ASC', id: 'ASC' }, skip: offset, take: limit });
+      const issues = await manager.find(Issue, {
+        where: { tenantId, state: In(queuedStates) },
+        order: { reportedAt: 'ASC', id: 'ASC' },
+        skip: offset,
+        take: limit,
+      });
       // A returned case queues again from the moment it came back, not from its report.
       const returns: Array<{ issue_id: string; at: Date }> =
         issues.length === 0
           ? []
-          : await manager.query(`SELECT issue_id, max(at) AS at FROM issue_history WHERE tenant_id = $1 AND issue_id = ANY($2::uuid[]) AND action = 'returned' GROUP BY issue_id`, [
-              tenantId,
-              issues.map((issue) => issue.id),
-            ]);
+          : await manager.query(
+              `SELECT issue_id, max(at) AS at FROM issue_history WHERE tenant_id = $1 AND issue_id = ANY($2::uuid[]) AND action = 'returned' GROUP BY issue_id`,
+              [tenantId, issues.map((issue) => issue.id)],
+            );
       const returnedAt = new Map(returns.map((row) => [row.issue_id, new Date(row.at)]));
       const asOf = new Date(now);
       return {
@@ -41,7 +46,11 @@ export class QueueReader {
         offset,
         items: issues.map((issue) => {
           const since = returnedAt.get(issue.id) ?? issue.reportedAt;
-          return { ...toIssueView(issue), queuedSince: since.toISOString(), waitingSeconds: Math.max(0, Math.floor((asOf.getTime() - since.getTime()) / 1000)) };
+          return {
+            ...toIssueView(issue),
+            queuedSince: since.toISOString(),
+            waitingSeconds: Math.max(0, Math.floor((asOf.getTime() - since.getTime()) / 1000)),
+          };
         }),
       };
     });

@@ -2,7 +2,10 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CaseView } from '../issue-view';
 
 export class QueuedCaseView extends CaseView {
-  @ApiProperty({ example: '2026-12-03T01:58:00.000Z', description: 'When the case entered the queue: when it was reported, or when a grid last returned it.' })
+  @ApiProperty({
+    example: '2026-12-03T01:58:00.000Z',
+    description: 'When the case entered the queue: when it was reported, or when a grid last returned it.',
+  })
   queuedSince: string;
   @ApiProperty({ example: 420, description: '`asOf` minus `queuedSince`, in whole seconds.' })
   waitingSeconds: number;
@@ -10,7 +13,10 @@ export class QueuedCaseView extends CaseView {
 
 /** One page of the dispatch centre's queue, read at `asOf`. */
 export class QueuePageView {
-  @ApiProperty({ example: '2026-12-03T02:05:00.000Z', description: 'The instant the page was read; `waitingSeconds` counts to it.' })
+  @ApiProperty({
+    example: '2026-12-03T02:05:00.000Z',
+    description: 'The instant the page was read; `waitingSeconds` counts to it.',
+  })
   asOf: string;
   @ApiProperty({ example: 3, description: 'Cases in the queue now, over all pages.' })
   total: number;

@@ -10,6 +10,8 @@ describe("a reporter's contact", () => {
   });
 
   it("loses the Open311 app's device and account ids on erasure but keeps the answers about the problem", () => {
-    expect(withoutReporterIds({ deviceId: 'd-1', accountId: 'a-1', attributes: { DANGER: 'yes' } })).toEqual({ attributes: { DANGER: 'yes' } });
+    expect(withoutReporterIds({ deviceId: 'd-1', accountId: 'a-1', attributes: { DANGER: 'yes' } })).toEqual({
+      attributes: { DANGER: 'yes' },
+    });
   });
 });

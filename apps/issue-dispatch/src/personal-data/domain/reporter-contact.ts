@@ -14,7 +14,9 @@ export function revealedFields(contact: ReporterContact): string[] {
  * Open311 extras with what identifies the reporter taken out (the app's device and account ids); the answers to
  * the service's attributes describe the problem, not the person, and stay.
  */
-export function withoutReporterIds<T extends { readonly deviceId?: string; readonly accountId?: string }>(details: T): Omit<T, 'deviceId' | 'accountId'> {
+export function withoutReporterIds<T extends { readonly deviceId?: string; readonly accountId?: string }>(
+  details: T,
+): Omit<T, 'deviceId' | 'accountId'> {
   const { deviceId: _device, accountId: _account, ...rest } = details;
   return rest;
 }

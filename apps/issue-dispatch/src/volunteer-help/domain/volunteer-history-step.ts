@@ -22,7 +22,16 @@ export type VolunteerHistoryAction =
   | 'volunteer-unavailable';
 
 /** The volunteer-coordination events that become rows of an issue's history. */
-export const volunteerHistoryEvents = [TaskOffered, TaskUnmatched, OfferDeclined, OfferExpired, TaskAccepted, TaskCheckedIn, TaskCheckedOut, TaskCompleted] as const;
+export const volunteerHistoryEvents = [
+  TaskOffered,
+  TaskUnmatched,
+  OfferDeclined,
+  OfferExpired,
+  TaskAccepted,
+  TaskCheckedIn,
+  TaskCheckedOut,
+  TaskCompleted,
+] as const;
 
 /** One row to append: on which issue, what, by whom (a volunteer id or the matcher, never a name), why, and when. */
 export interface VolunteerHistoryStep {
@@ -58,17 +67,39 @@ export function volunteerHistoryStep(type: string, data: unknown, eventTime: str
   if (type === TaskOffered.type) {
     const d = data as EventData<typeof TaskOffered>;
     const until = d.expiresAt ? `; answer by ${d.expiresAt}` : '';
-    return { tenantId: d.tenantId, issueId: d.issueId, action: 'volunteer-offered', ...volunteer(d.volunteerId), reason: `skill ${d.skill}, volunteer of grid ${d.matchedGridId}${until}`, at: new Date(d.offeredAt) };
+    return {
+      tenantId: d.tenantId,
+      issueId: d.issueId,
+      action: 'volunteer-offered',
+      ...volunteer(d.volunteerId),
+      reason: `skill ${d.skill}, volunteer of grid ${d.matchedGridId}${until}`,
+      at: new Date(d.offeredAt),
+    };
   }
   if (type === TaskUnmatched.type) {
     const d = data as EventData<typeof TaskUnmatched>;
     const asked = d.asked === undefined ? '' : ` (${d.asked} asked)`;
-    return { tenantId: d.tenantId, issueId: d.issueId, action: 'volunteer-unavailable', actor: 'system:matching', actorRole: 'system', reason: `no volunteer available with skill ${d.skill}${asked}`, at: new Date(eventTime) };
+    return {
+      tenantId: d.tenantId,
+      issueId: d.issueId,
+      action: 'volunteer-unavailable',
+      actor: 'system:matching',
+      actorRole: 'system',
+      reason: `no volunteer available with skill ${d.skill}${asked}`,
+      at: new Date(eventTime),
+    };
   }
   const action = offerStepActions[type];
   if (action === undefined) return null;
   const d = data as OfferStep;
   if (d.issueId === null) return null;
   const hours = type === TaskCompleted.type ? `${(data as EventData<typeof TaskCompleted>).hours} h credited` : null;
-  return { tenantId: d.tenantId, issueId: d.issueId, action, ...volunteer(d.volunteerId), reason: hours, at: new Date(d.at) };
+  return {
+    tenantId: d.tenantId,
+    issueId: d.issueId,
+    action,
+    ...volunteer(d.volunteerId),
+    reason: hours,
+    at: new Date(d.at),
+  };
 }

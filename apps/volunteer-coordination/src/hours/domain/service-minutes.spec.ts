@@ -27,7 +27,13 @@ describe('service minutes', () => {
 
 describe('CSV export', () => {
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
-    const csv = toCsv(['name', 'reason', 'hours'], [['李, 志愿', 'said "thanks"\nagain', -1.5], ['=HYPERLINK("x")', null, 2]]);
+    const csv = toCsv(
+      ['name', 'reason', 'hours'],
+      [
+        ['李, 志愿', 'said "thanks"\nagain', -1.5],
+        ['=HYPERLINK("x")', null, 2],
+      ],
+    );
     expect(csv).toBe('name,reason,hours\r\n"李, 志愿","said ""thanks""\nagain",-1.5\r\n"\'=HYPERLINK(""x"")",,2\r\n');
   });
 });

@@ -3,7 +3,15 @@
  * task moves on to the next candidate; an accepted offer is the volunteer's assignment, which they check in to,
  * check out of, and which is then completed (hours credited).
  */
-export const offerStatuses = ['offered', 'declined', 'expired', 'accepted', 'checked-in', 'checked-out', 'completed'] as const;
+export const offerStatuses = [
+  'offered',
+  'declined',
+  'expired',
+  'accepted',
+  'checked-in',
+  'checked-out',
+  'completed',
+] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
 
 export type OfferAction = 'accept' | 'decline' | 'expire' | 'check-in' | 'check-out' | 'complete';

@@ -10,10 +10,21 @@ const level3 = 'grid-3';
 const micro = 'micro-47';
 const taskLineage = [micro, level3, community, street];
 const always: Availability = { weekly: [], exceptions: [] };
-const firstAid: SkillClaim = { skill: 'first-aid', level: 2, certificateId: 'RC-1', certificateExpiresOn: '2027-01-01' };
+const firstAid: SkillClaim = {
+  skill: 'first-aid',
+  level: 2,
+  certificateId: 'RC-1',
+  certificateExpiresOn: '2027-01-01',
+};
 
 function task(overrides: Partial<TaskToFill> = {}): TaskToFill {
-  return { need: { skill: 'first-aid', minLevel: 1, certificateRequired: false }, lineage: taskLineage, ...saturdayMorning, timeZone: 'Asia/Shanghai', ...overrides };
+  return {
+    need: { skill: 'first-aid', minLevel: 1, certificateRequired: false },
+    lineage: taskLineage,
+    ...saturdayMorning,
+    timeZone: 'Asia/Shanghai',
+    ...overrides,
+  };
 }
 
 function volunteer(volunteerId: string, homeLineage: string[], overrides: Partial<Candidate> = {}): Candidate {
@@ -47,24 +58,44 @@ describe('rankCandidates', () => {
       volunteer('level3', inSiblingMicro),
     ]);
     expect(ids(ranked)).toEqual(['courtyard', 'level3', 'community', 'street']);
-    expect(ranked.map((r) => [r.matchedGridId, r.closeness])).toEqual([[micro, 0], [level3, 1], [community, 2], [street, 3]]);
+    expect(ranked.map((r) => [r.matchedGridId, r.closeness])).toEqual([
+      [micro, 0],
+      [level3, 1],
+      [community, 2],
+      [street, 3],
+    ]);
   });
 
   it('counts a volunteer living in the level-3 grid itself (no micro-grid) as level-3 close', () => {
-    expect(rankCandidates(task(), [volunteer('at-level3', [level3, community, street])])[0]).toMatchObject({ matchedGridId: level3, closeness: 1 });
+    expect(rankCandidates(task(), [volunteer('at-level3', [level3, community, street])])[0]).toMatchObject({
+      matchedGridId: level3,
+      closeness: 1,
+    });
   });
 
   it('leaves out volunteers of another street', () => {
-    expect(rankCandidates(task(), [volunteer('far', ['micro-1', 'grid-1', 'community-1', 'street-other'])])).toEqual([]);
+    expect(rankCandidates(task(), [volunteer('far', ['micro-1', 'grid-1', 'community-1', 'street-other'])])).toEqual(
+      [],
+    );
   });
 
   it('within the same closeness, asks the volunteer with the fewest recent tasks first', () => {
-    const ranked = rankCandidates(task(), [volunteer('busy', inMicro, { recentTasks: 4 }), volunteer('rested', inMicro, { recentTasks: 1, registeredAt: new Date('2026-05-01T00:00:00Z') })]);
+    const ranked = rankCandidates(task(), [
+      volunteer('busy', inMicro, { recentTasks: 4 }),
+      volunteer('rested', inMicro, { recentTasks: 1, registeredAt: new Date('2026-05-01T00:00:00Z') }),
+    ]);
     expect(ids(ranked)).toEqual(['rested', 'busy']);
   });
 
   it('does not trade closeness for fairness: a busy neighbour still comes before a rested stranger', () => {
-    expect(ids(rankCandidates(task(), [volunteer('rested-far', inOtherCommunity), volunteer('busy-near', inMicro, { recentTasks: 9 })]))).toEqual(['busy-near', 'rested-far']);
+    expect(
+      ids(
+        rankCandidates(task(), [
+          volunteer('rested-far', inOtherCommunity),
+          volunteer('busy-near', inMicro, { recentTasks: 9 }),
+        ]),
+      ),
+    ).toEqual(['busy-near', 'rested-far']);
   });
 
   it('between equally loaded volunteers, prefers the better completion record, then the earlier registration, then the id', () => {
@@ -72,8 +103,16 @@ describe('rankCandidates', () => {
       volunteer('drops-tasks', inMicro, { tasksAccepted: 4, tasksCompleted: 1 }),
       volunteer('newcomer', inMicro),
       volunteer('finisher', inMicro, { tasksAccepted: 4, tasksCompleted: 4 }),
-      volunteer('b-early', inMicro, { registeredAt: new Date('2025-01-01T00:00:00Z'), tasksAccepted: 2, tasksCompleted: 1 }),
-      volunteer('a-early', inMicro, { registeredAt: new Date('2025-01-01T00:00:00Z'), tasksAccepted: 2, tasksCompleted: 1 }),
+      volunteer('b-early', inMicro, {
+        registeredAt: new Date('2025-01-01T00:00:00Z'),
+        tasksAccepted: 2,
+        tasksCompleted: 1,
+      }),
+      volunteer('a-early', inMicro, {
+        registeredAt: new Date('2025-01-01T00:00:00Z'),
+        tasksAccepted: 2,
+        tasksCompleted: 1,
+      }),
     ]);
     expect(ids(ranked)).toEqual(['finisher', 'a-early', 'b-early', 'newcomer', 'drops-tasks']);
   });
@@ -81,27 +120,49 @@ describe('rankCandidates', () => {
   it('requires the skill at the asked level, with a certificate valid on the task date', () => {
     const need = { skill: 'first-aid', minLevel: 2, certificateRequired: true };
     const ranked = rankCandidates(task({ need }), [
-      volunteer('plumber', inMicro, { skills: [{ skill: 'plumbing', level: 3, certificateId: null, certificateExpiresOn: null }] }),
+      volunteer('plumber', inMicro, {
+        skills: [{ skill: 'plumbing', level: 3, certificateId: null, certificateExpiresOn: null }],
+      }),
       volunteer('beginner', inMicro, { skills: [{ ...firstAid, level: 1 }] }),
       volunteer('expired', inMicro, { skills: [{ ...firstAid, certificateExpiresOn: '2026-06-05' }] }),
-      volunteer('no-certificate', inMicro, { skills: [{ ...firstAid, certificateId: null, certificateExpiresOn: null }] }),
+      volunteer('no-certificate', inMicro, {
+        skills: [{ ...firstAid, certificateId: null, certificateExpiresOn: null }],
+      }),
       volunteer('valid-to-the-day', inMicro, { skills: [{ ...firstAid, certificateExpiresOn: '2026-06-06' }] }),
     ]);
     expect(ids(ranked)).toEqual(['valid-to-the-day']);
   });
 
   it('drops a claim whose certificate expired even when the task does not require one', () => {
-    expect(rankCandidates(task(), [volunteer('expired', inMicro, { skills: [{ ...firstAid, certificateExpiresOn: '2025-12-31' }] })])).toEqual([]);
+    expect(
+      rankCandidates(task(), [
+        volunteer('expired', inMicro, { skills: [{ ...firstAid, certificateExpiresOn: '2025-12-31' }] }),
+      ]),
+    ).toEqual([]);
   });
 
   it('keeps only volunteers available for the whole window, in Shanghai time', () => {
     const saturdayMornings: Availability = { weekly: [{ weekday: 6, from: '08:00', to: '12:00' }], exceptions: [] };
     const ranked = rankCandidates(task(), [
       volunteer('saturday-mornings', inMicro, { availability: saturdayMornings }),
-      volunteer('leaves-at-ten', inMicro, { availability: { weekly: [{ weekday: 6, from: '08:00', to: '10:00' }], exceptions: [] } }),
-      volunteer('sundays', inMicro, { availability: { weekly: [{ weekday: 7, from: '08:00', to: '12:00' }], exceptions: [] } }),
-      volunteer('away-that-week', inMicro, { availability: { ...saturdayMornings, exceptions: [{ kind: 'unavailable', fromDate: '2026-06-01', toDate: '2026-06-07' }] } }),
-      volunteer('extra-saturday', inMicro, { availability: { weekly: [{ weekday: 1, from: '18:00', to: '20:00' }], exceptions: [{ kind: 'available', fromDate: '2026-06-06', toDate: '2026-06-06', from: '09:00', to: '11:00' }] } }),
+      volunteer('leaves-at-ten', inMicro, {
+        availability: { weekly: [{ weekday: 6, from: '08:00', to: '10:00' }], exceptions: [] },
+      }),
+      volunteer('sundays', inMicro, {
+        availability: { weekly: [{ weekday: 7, from: '08:00', to: '12:00' }], exceptions: [] },
+      }),
+      volunteer('away-that-week', inMicro, {
+        availability: {
+          ...saturdayMornings,
+          exceptions: [{ kind: 'unavailable', fromDate: '2026-06-01', toDate: '2026-06-07' }],
+        },
+      }),
+      volunteer('extra-saturday', inMicro, {
+        availability: {
+          weekly: [{ weekday: 1, from: '18:00', to: '20:00' }],
+          exceptions: [{ kind: 'available', fromDate: '2026-06-06', toDate: '2026-06-06', from: '09:00', to: '11:00' }],
+        },
+      }),
     ]);
     expect(ids(ranked).sort()).toEqual(['extra-saturday', 'saturday-mornings']);
   });
@@ -135,15 +196,31 @@ function seeded(seed: number): () => number {
 }
 
 describe('rankCandidates, properties over generated neighbourhoods', () => {
-  const homes = [inMicro, inSiblingMicro, inOtherLevel3, inOtherCommunity, ['micro-x', 'grid-x', 'community-x', 'street-other']];
+  const homes = [
+    inMicro,
+    inSiblingMicro,
+    inOtherLevel3,
+    inOtherCommunity,
+    ['micro-x', 'grid-x', 'community-x', 'street-other'],
+  ];
   const skills = ['first-aid', 'plumbing', 'ladder'];
 
   function generate(random: () => number, n: number): Candidate[] {
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
     return Array.from({ length: n }, (_, i) =>
       volunteer(`v${String(i).padStart(3, '0')}`, pick(homes), {
-        skills: [{ skill: pick(skills), level: 1 + Math.floor(random() * 3), certificateId: random() < 0.5 ? 'C' : null, certificateExpiresOn: random() < 0.2 ? '2026-01-01' : null }],
-        availability: random() < 0.5 ? always : { weekly: [{ weekday: 1 + Math.floor(random() * 7), from: '08:00', to: '12:00' }], exceptions: [] },
+        skills: [
+          {
+            skill: pick(skills),
+            level: 1 + Math.floor(random() * 3),
+            certificateId: random() < 0.5 ? 'C' : null,
+            certificateExpiresOn: random() < 0.2 ? '2026-01-01' : null,
+          },
+        ],
+        availability:
+          random() < 0.5
+            ? always
+            : { weekly: [{ weekday: 1 + Math.floor(random() * 7), from: '08:00', to: '12:00' }], exceptions: [] },
         weeklyTaskCap: 1 + Math.floor(random() * 3),
         tasksThatWeek: Math.floor(random() * 3),
         recentTasks: Math.floor(random() * 5),
@@ -184,7 +261,9 @@ describe('rankCandidates, properties over generated neighbourhoods', () => {
       if (ranked.length > 1) {
         const target = ranked[Math.floor(random() * ranked.length)].volunteerId;
         const busier = candidates.map((c) => (c.volunteerId === target ? { ...c, recentTasks: c.recentTasks + 1 } : c));
-        expect(ids(rankCandidates(task({ need }), busier)).indexOf(target)).toBeGreaterThanOrEqual(ids(ranked).indexOf(target));
+        expect(ids(rankCandidates(task({ need }), busier)).indexOf(target)).toBeGreaterThanOrEqual(
+          ids(ranked).indexOf(target),
+        );
       }
     }
   });

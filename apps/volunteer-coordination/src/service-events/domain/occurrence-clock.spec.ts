@@ -1,5 +1,12 @@
 import { SeededRandom } from '@gridline/testing';
-import { attendedMinutes, checkInRefusal, checkOutRefusal, hasStarted, hoursOf, plannedReminders } from './occurrence-clock';
+import {
+  attendedMinutes,
+  checkInRefusal,
+  checkOutRefusal,
+  hasStarted,
+  hoursOf,
+  plannedReminders,
+} from './occurrence-clock';
 
 const MIN = 60_000;
 const clinic = { startsAt: new Date('2025-12-09T00:30:00Z'), endsAt: new Date('2025-12-09T03:30:00Z') }; // 08:30-11:30 Shanghai

@@ -17,7 +17,8 @@ export function hasStarted(occurrence: OccurrenceTimes, now: Date): boolean {
 
 /** Why a check-in at `now` is refused, or null when the door is open. */
 export function checkInRefusal(occurrence: OccurrenceTimes, now: Date): string | null {
-  if (now.getTime() < occurrence.startsAt.getTime() - EARLY_CHECK_IN_MS) return 'check-in opens one hour before the start';
+  if (now.getTime() < occurrence.startsAt.getTime() - EARLY_CHECK_IN_MS)
+    return 'check-in opens one hour before the start';
   if (now.getTime() > occurrence.endsAt.getTime()) return 'the occurrence has ended';
   return null;
 }
@@ -25,7 +26,8 @@ export function checkInRefusal(occurrence: OccurrenceTimes, now: Date): string |
 /** Why a check-out at `now` is refused, or null. */
 export function checkOutRefusal(occurrence: OccurrenceTimes, checkedInAt: Date, now: Date): string | null {
   if (now.getTime() < checkedInAt.getTime()) return 'check-out cannot precede check-in';
-  if (now.getTime() > occurrence.endsAt.getTime() + LATE_CHECK_OUT_MS) return 'check-out closed six hours after the end';
+  if (now.getTime() > occurrence.endsAt.getTime() + LATE_CHECK_OUT_MS)
+    return 'check-out closed six hours after the end';
   return null;
 }
 
@@ -53,7 +55,11 @@ export interface PlannedReminder {
  * The reminders still worth sending at `now` for an occurrence: one per lead time (e.g. 24 h and 2 h before),
  * skipping those whose moment has passed — a reminder "24 hours before" sent 3 hours before would mislead.
  */
-export function plannedReminders(occurrence: OccurrenceTimes, leadMinutes: readonly number[], now: Date): PlannedReminder[] {
+export function plannedReminders(
+  occurrence: OccurrenceTimes,
+  leadMinutes: readonly number[],
+  now: Date,
+): PlannedReminder[] {
   return [...new Set(leadMinutes)]
     .sort((a, b) => b - a)
     .map((lead) => ({ leadMinutes: lead, dueAt: new Date(occurrence.startsAt.getTime() - lead * 60_000) }))

@@ -17,7 +17,11 @@ function randomRule(random: SeededRandom): RecurrenceRule {
 }
 
 /** `runs` random rules, each with a range of up to `maxSpan` days, drawn from `seed`. */
-function* randomCases(seed: number, runs: number, maxSpan: number): Generator<{ run: number; rule: RecurrenceRule; from: CalendarDate; to: CalendarDate }> {
+function* randomCases(
+  seed: number,
+  runs: number,
+  maxSpan: number,
+): Generator<{ run: number; rule: RecurrenceRule; from: CalendarDate; to: CalendarDate }> {
   const random = new SeededRandom(seed);
   for (let run = 0; run < runs; run += 1) {
     const rule = randomRule(random);
@@ -30,7 +34,10 @@ function* randomCases(seed: number, runs: number, maxSpan: number): Generator<{ 
 function bruteForce(rule: RecurrenceRule, from: CalendarDate, to: CalendarDate): CalendarDate[] {
   const dates: CalendarDate[] = [];
   for (let date = from; date <= to; date = addDays(date, 1)) {
-    const matches = rule.frequency === 'monthly' ? rule.daysOfMonth.includes(Number(date.slice(8))) : rule.weekdays.includes(isoWeekday(date));
+    const matches =
+      rule.frequency === 'monthly'
+        ? rule.daysOfMonth.includes(Number(date.slice(8)))
+        : rule.weekdays.includes(isoWeekday(date));
     if (matches) dates.push(date);
   }
   return dates;
@@ -40,8 +47,17 @@ describe('recurrence rules', () => {
   const nineteenTwentyNine: RecurrenceRule = { frequency: 'monthly', daysOfMonth: [9, 19, 29] };
 
   it('holds the 三九 service days on the 9th, 19th and 29th, and skips the 29th of a common February', () => {
-    expect(recurrenceDates(nineteenTwentyNine, '2025-01-20', '2025-03-10')).toEqual(['2025-01-29', '2025-02-09', '2025-02-19', '2025-03-09']);
-    expect(recurrenceDates(nineteenTwentyNine, '2024-02-01', '2024-02-29')).toEqual(['2024-02-09', '2024-02-19', '2024-02-29']);
+    expect(recurrenceDates(nineteenTwentyNine, '2025-01-20', '2025-03-10')).toEqual([
+      '2025-01-29',
+      '2025-02-09',
+      '2025-02-19',
+      '2025-03-09',
+    ]);
+    expect(recurrenceDates(nineteenTwentyNine, '2024-02-01', '2024-02-29')).toEqual([
+      '2024-02-09',
+      '2024-02-19',
+      '2024-02-29',
+    ]);
     // 1900 and 2100 are not leap years, 2000 is.
     expect(recurrenceDates(nineteenTwentyNine, '1900-02-20', '1900-03-01')).toEqual([]);
     expect(recurrenceDates(nineteenTwentyNine, '2000-02-20', '2000-03-01')).toEqual(['2000-02-29']);
@@ -50,7 +66,15 @@ describe('recurrence rules', () => {
 
   it('skips a 31st in the months that have none instead of moving it', () => {
     const dates = recurrenceDates({ frequency: 'monthly', daysOfMonth: [31] }, '2025-01-01', '2025-12-31');
-    expect(dates).toEqual(['2025-01-31', '2025-03-31', '2025-05-31', '2025-07-31', '2025-08-31', '2025-10-31', '2025-12-31']);
+    expect(dates).toEqual([
+      '2025-01-31',
+      '2025-03-31',
+      '2025-05-31',
+      '2025-07-31',
+      '2025-08-31',
+      '2025-10-31',
+      '2025-12-31',
+    ]);
   });
 
   it('holds a weekly class every Saturday, seven days apart, across a year end', () => {
@@ -76,7 +100,9 @@ describe('recurrence rules', () => {
   });
 
   it('names what is wrong with a rule that could never happen', () => {
-    expect(recurrenceProblems({ frequency: 'monthly', daysOfMonth: [] })).toEqual([{ field: 'recurrence.daysOfMonth', reason: 'name at least one day of the month' }]);
+    expect(recurrenceProblems({ frequency: 'monthly', daysOfMonth: [] })).toEqual([
+      { field: 'recurrence.daysOfMonth', reason: 'name at least one day of the month' },
+    ]);
     expect(recurrenceProblems({ frequency: 'weekly', weekdays: [] })[0].field).toBe('recurrence.weekdays');
     expect(recurrenceProblems({ frequency: 'monthly', daysOfMonth: [0] })).toHaveLength(1);
     expect(recurrenceProblems({ frequency: 'monthly', daysOfMonth: [32] })).toHaveLength(1);

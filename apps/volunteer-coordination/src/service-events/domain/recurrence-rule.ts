@@ -11,7 +11,8 @@ export type RecurrenceRule =
   | { readonly frequency: 'weekly'; readonly weekdays: readonly number[] };
 
 /** A rule as stored and sent in events (plain arrays). */
-export type RecurrenceData = { frequency: 'monthly'; daysOfMonth: number[] } | { frequency: 'weekly'; weekdays: number[] };
+export type RecurrenceData =
+  { frequency: 'monthly'; daysOfMonth: number[] } | { frequency: 'weekly'; weekdays: number[] };
 
 export interface RuleProblem {
   readonly field: string;
@@ -20,7 +21,8 @@ export interface RuleProblem {
 
 function listProblems(field: string, values: readonly number[], min: number, max: number, what: string): RuleProblem[] {
   if (values.length === 0) return [{ field, reason: `name at least one ${what}` }];
-  if (values.some((v) => !Number.isInteger(v) || v < min || v > max)) return [{ field, reason: `each ${what} must be a whole number from ${min} to ${max}` }];
+  if (values.some((v) => !Number.isInteger(v) || v < min || v > max))
+    return [{ field, reason: `each ${what} must be a whole number from ${min} to ${max}` }];
   if (new Set(values).size !== values.length) return [{ field, reason: `a ${what} must not repeat` }];
   return [];
 }
@@ -38,7 +40,8 @@ export function recurrenceDates(rule: RecurrenceRule, from: CalendarDate, to: Ca
   if (rule.frequency === 'weekly') {
     const weekdays = new Set(rule.weekdays);
     const dates: CalendarDate[] = [];
-    for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1)) if (weekdays.has(isoWeekday(date))) dates.push(date);
+    for (let date = from; daysBetween(date, to) >= 0; date = addDays(date, 1))
+      if (weekdays.has(isoWeekday(date))) dates.push(date);
     return dates;
   }
   const days = [...new Set(rule.daysOfMonth)].sort((a, b) => a - b);

@@ -25,14 +25,21 @@ export function scheduleProblems(schedule: ServiceSchedule): RuleProblem[] {
   const problems = recurrenceProblems(schedule.recurrence);
   if (!TIME.test(schedule.startTime)) problems.push({ field: 'startTime', reason: 'must be HH:mm (00:00-23:59)' });
   if (!TIME.test(schedule.endTime)) problems.push({ field: 'endTime', reason: 'must be HH:mm (00:00-23:59)' });
-  else if (TIME.test(schedule.startTime) && schedule.endTime <= schedule.startTime) problems.push({ field: 'endTime', reason: 'must be after startTime on the same day' });
-  if (schedule.until !== null && schedule.until < schedule.startsOn) problems.push({ field: 'until', reason: 'must not be before startsOn' });
-  if (canonicalTimeZone(schedule.timeZone) === null) problems.push({ field: 'timeZone', reason: 'must be an IANA time zone such as Asia/Shanghai' });
+  else if (TIME.test(schedule.startTime) && schedule.endTime <= schedule.startTime)
+    problems.push({ field: 'endTime', reason: 'must be after startTime on the same day' });
+  if (schedule.until !== null && schedule.until < schedule.startsOn)
+    problems.push({ field: 'until', reason: 'must not be before startsOn' });
+  if (canonicalTimeZone(schedule.timeZone) === null)
+    problems.push({ field: 'timeZone', reason: 'must be an IANA time zone such as Asia/Shanghai' });
   return problems;
 }
 
 /** The series' occurrences on the dates from `from` to `to` (both included), with their instants. */
-export function plannedOccurrences(schedule: ServiceSchedule, from: CalendarDate, to: CalendarDate): PlannedOccurrence[] {
+export function plannedOccurrences(
+  schedule: ServiceSchedule,
+  from: CalendarDate,
+  to: CalendarDate,
+): PlannedOccurrence[] {
   const first = from > schedule.startsOn ? from : schedule.startsOn;
   const last = schedule.until !== null && schedule.until < to ? schedule.until : to;
   return recurrenceDates(schedule.recurrence, first, last).map((date) => ({
@@ -48,5 +55,7 @@ export function plannedOccurrences(schedule: ServiceSchedule, from: CalendarDate
  */
 export function upcomingOccurrences(schedule: ServiceSchedule, now: Date, horizonDays: number): PlannedOccurrence[] {
   const today = localDateAt(now, schedule.timeZone);
-  return plannedOccurrences(schedule, today, addDays(today, horizonDays)).filter((o) => o.startsAt.getTime() > now.getTime());
+  return plannedOccurrences(schedule, today, addDays(today, horizonDays)).filter(
+    (o) => o.startsAt.getTime() > now.getTime(),
+  );
 }

@@ -19,7 +19,8 @@ export type LendRefusal = { readonly code: 'TOOL_ALREADY_LENT' | 'TOOL_BROKEN'; 
 /** Why the tool cannot be lent now, or null. Being out wins: it is the answer a borrower can act on (wait). */
 export function lendRefusal(tool: LendableTool): LendRefusal | null {
   if (tool.currentLoanId !== null) return { code: 'TOOL_ALREADY_LENT', reason: 'the tool is out on loan' };
-  if (tool.condition === 'broken') return { code: 'TOOL_BROKEN', reason: 'a broken tool is not lent until it is repaired' };
+  if (tool.condition === 'broken')
+    return { code: 'TOOL_BROKEN', reason: 'a broken tool is not lent until it is repaired' };
   return null;
 }
 

@@ -7,16 +7,30 @@ const at = (iso: string) => new Date(iso);
 describe('availability', () => {
   it('names a window that ends before it starts, a bad weekday and a date range running backwards', () => {
     const problems = availabilityProblems({
-      weekly: [{ weekday: 6, from: '09:00', to: '12:00' }, { weekday: 6, from: '18:00', to: '08:00' }, { weekday: 8, from: '09:00', to: '10:00' }],
-      exceptions: [{ kind: 'unavailable', fromDate: '2026-06-10', toDate: '2026-06-01' }, { kind: 'available', fromDate: '2026-06-01', toDate: '2026-06-01', from: '10:00', to: '10:00' }],
+      weekly: [
+        { weekday: 6, from: '09:00', to: '12:00' },
+        { weekday: 6, from: '18:00', to: '08:00' },
+        { weekday: 8, from: '09:00', to: '10:00' },
+      ],
+      exceptions: [
+        { kind: 'unavailable', fromDate: '2026-06-10', toDate: '2026-06-01' },
+        { kind: 'available', fromDate: '2026-06-01', toDate: '2026-06-01', from: '10:00', to: '10:00' },
+      ],
     });
-    expect(problems.map((p) => p.field)).toEqual(['availability.weekly[1].to', 'availability.weekly[2].weekday', 'availability.exceptions[0].toDate', 'availability.exceptions[1].to']);
+    expect(problems.map((p) => p.field)).toEqual([
+      'availability.weekly[1].to',
+      'availability.weekly[2].weekday',
+      'availability.exceptions[0].toDate',
+      'availability.exceptions[1].to',
+    ]);
     expect(problems[0].reason).toContain('ends');
   });
 
   it('accepts 24:00 as the end of the day and refuses 24:30', () => {
     expect(availabilityProblems({ weekly: [{ weekday: 1, from: '20:00', to: '24:00' }], exceptions: [] })).toEqual([]);
-    expect(availabilityProblems({ weekly: [{ weekday: 1, from: '20:00', to: '24:30' }], exceptions: [] })).toHaveLength(1);
+    expect(availabilityProblems({ weekly: [{ weekday: 1, from: '20:00', to: '24:30' }], exceptions: [] })).toHaveLength(
+      1,
+    );
   });
 
   it('reads windows on the Shanghai wall clock: 01:00 UTC on a Saturday is 09:00 there', () => {
@@ -27,12 +41,19 @@ describe('availability', () => {
   });
 
   it('does not ask anyone for a window across local midnight', () => {
-    expect(isAvailableFor({ weekly: [], exceptions: [] }, at('2026-06-06T15:00:00Z'), at('2026-06-06T17:00:00Z'))).toBe(false);
+    expect(isAvailableFor({ weekly: [], exceptions: [] }, at('2026-06-06T15:00:00Z'), at('2026-06-06T17:00:00Z'))).toBe(
+      false,
+    );
   });
 
   it('treats a volunteer who gave no hours as available unless marked away', () => {
-    const away = { weekly: [], exceptions: [{ kind: 'unavailable' as const, fromDate: '2026-06-06', toDate: '2026-06-06' }] };
-    expect(isAvailableFor({ weekly: [], exceptions: [] }, at('2026-06-06T01:00:00Z'), at('2026-06-06T02:00:00Z'))).toBe(true);
+    const away = {
+      weekly: [],
+      exceptions: [{ kind: 'unavailable' as const, fromDate: '2026-06-06', toDate: '2026-06-06' }],
+    };
+    expect(isAvailableFor({ weekly: [], exceptions: [] }, at('2026-06-06T01:00:00Z'), at('2026-06-06T02:00:00Z'))).toBe(
+      true,
+    );
     expect(isAvailableFor(away, at('2026-06-06T01:00:00Z'), at('2026-06-06T02:00:00Z'))).toBe(false);
     expect(isAvailableFor(away, at('2026-06-07T01:00:00Z'), at('2026-06-07T02:00:00Z'))).toBe(true);
   });

@@ -38,7 +38,8 @@ function timeRangeProblems(field: string, from: string | undefined, to: string |
   const end = minutesOfDay(to ?? '');
   if (start === null) return [{ field: `${field}.from`, reason: 'must be a local time HH:mm' }];
   if (end === null) return [{ field: `${field}.to`, reason: 'must be a local time HH:mm (24:00 ends the day)' }];
-  if (end <= start) return [{ field: `${field}.to`, reason: `the window ends (${to}) before or when it starts (${from})` }];
+  if (end <= start)
+    return [{ field: `${field}.to`, reason: `the window ends (${to}) before or when it starts (${from})` }];
   return [];
 }
 
@@ -46,14 +47,23 @@ function timeRangeProblems(field: string, from: string | undefined, to: string |
 export function availabilityProblems(availability: Availability): AvailabilityProblem[] {
   const weekly = availability.weekly.flatMap((window, i) => {
     const field = `availability.weekly[${i}]`;
-    const weekday = Number.isInteger(window.weekday) && window.weekday >= 1 && window.weekday <= 7 ? [] : [{ field: `${field}.weekday`, reason: 'must be 1 (Monday) to 7 (Sunday)' }];
+    const weekday =
+      Number.isInteger(window.weekday) && window.weekday >= 1 && window.weekday <= 7
+        ? []
+        : [{ field: `${field}.weekday`, reason: 'must be 1 (Monday) to 7 (Sunday)' }];
     return [...weekday, ...timeRangeProblems(field, window.from, window.to)];
   });
   const exceptions = availability.exceptions.flatMap((exception, i) => {
     const field = `availability.exceptions[${i}]`;
     if (!DATE.test(exception.fromDate)) return [{ field: `${field}.fromDate`, reason: 'must be a date YYYY-MM-DD' }];
     if (!DATE.test(exception.toDate)) return [{ field: `${field}.toDate`, reason: 'must be a date YYYY-MM-DD' }];
-    if (exception.toDate < exception.fromDate) return [{ field: `${field}.toDate`, reason: `the range ends (${exception.toDate}) before it starts (${exception.fromDate})` }];
+    if (exception.toDate < exception.fromDate)
+      return [
+        {
+          field: `${field}.toDate`,
+          reason: `the range ends (${exception.toDate}) before it starts (${exception.fromDate})`,
+        },
+      ];
     if (exception.kind === 'available') return timeRangeProblems(field, exception.from, exception.to);
     return [];
   });
@@ -79,7 +89,13 @@ export interface LocalWindow {
 export function localWindow(start: Date, end: Date, timeZone?: string): LocalWindow {
   const from = localMoment(start, timeZone);
   const lastMinute = localMoment(new Date(Math.max(start.getTime(), end.getTime() - 60_000)), timeZone);
-  return { date: from.date, weekday: from.weekday, fromMinute: from.minute, untilMinute: lastMinute.minute + 1, sameDay: lastMinute.date === from.date };
+  return {
+    date: from.date,
+    weekday: from.weekday,
+    fromMinute: from.minute,
+    untilMinute: lastMinute.minute + 1,
+    sameDay: lastMinute.date === from.date,
+  };
 }
 
 /**
@@ -93,7 +109,8 @@ export function isAvailableDuring(availability: Availability, window: LocalWindo
   if (availability.exceptions.some((e) => e.kind === 'unavailable' && onDay(e))) return false;
   if (isAlwaysAvailable(availability)) return true;
   const covers = (windowFrom: string | undefined, windowTo: string | undefined) =>
-    (minutesOfDay(windowFrom ?? '') ?? Infinity) <= window.fromMinute && window.untilMinute <= (minutesOfDay(windowTo ?? '') ?? -Infinity);
+    (minutesOfDay(windowFrom ?? '') ?? Infinity) <= window.fromMinute &&
+    window.untilMinute <= (minutesOfDay(windowTo ?? '') ?? -Infinity);
   return (
     availability.weekly.some((w) => w.weekday === window.weekday && covers(w.from, w.to)) ||
     availability.exceptions.some((e) => e.kind === 'available' && onDay(e) && covers(e.from, e.to))

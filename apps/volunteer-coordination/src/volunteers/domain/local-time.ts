@@ -20,7 +20,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function formatIn(timeZone: string): Intl.DateTimeFormat {
   let format = formats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
     formats.set(timeZone, format);
   }
   return format;
@@ -29,7 +38,11 @@ function formatIn(timeZone: string): Intl.DateTimeFormat {
 export function localMoment(instant: Date, timeZone: string = DEFAULT_TIME_ZONE): LocalMoment {
   const part: Record<string, string> = {};
   for (const p of formatIn(timeZone).formatToParts(instant)) part[p.type] = p.value;
-  return { date: `${part.year}-${part.month}-${part.day}`, weekday: weekdays[part.weekday], minute: Number(part.hour) * 60 + Number(part.minute) };
+  return {
+    date: `${part.year}-${part.month}-${part.day}`,
+    weekday: weekdays[part.weekday],
+    minute: Number(part.hour) * 60 + Number(part.minute),
+  };
 }
 
 /** `HH:mm` (00:00-24:00) → minutes since midnight; null when malformed. */

@@ -41,7 +41,9 @@ export const MAX_SKILL_LEVEL = 3;
 
 /** The numeric level of a level given as 1-3 or as a name; null when it is neither. */
 export function skillLevelOf(input: unknown): number | null {
-  if (typeof input === 'number' && Number.isInteger(input) && input >= MIN_SKILL_LEVEL && input <= MAX_SKILL_LEVEL) return input;
-  if (typeof input === 'string' && Object.prototype.hasOwnProperty.call(namedSkillLevels, input)) return namedSkillLevels[input as NamedSkillLevel];
+  if (typeof input === 'number' && Number.isInteger(input) && input >= MIN_SKILL_LEVEL && input <= MAX_SKILL_LEVEL)
+    return input;
+  if (typeof input === 'string' && Object.prototype.hasOwnProperty.call(namedSkillLevels, input))
+    return namedSkillLevels[input as NamedSkillLevel];
   return null;
 }

@@ -15,24 +15,35 @@ export class ListBoardQuery {
   @IsIn(holderLevels, { message: `level must be one of ${holderLevels.join(', ')}` })
   level?: (typeof holderLevels)[number];
 
-  @ApiPropertyOptional({ enum: yesNo, description: 'Only cases whose current deadline has passed (true) or has not (false).' })
+  @ApiPropertyOptional({
+    enum: yesNo,
+    description: 'Only cases whose current deadline has passed (true) or has not (false).',
+  })
   @IsOptional()
   @IsIn(yesNo, { message: 'overdue must be true or false' })
   overdue?: (typeof yesNo)[number];
 
-  @ApiPropertyOptional({ enum: yesNo, description: 'Only critical cases (escalated to the city centre), or only the others.' })
+  @ApiPropertyOptional({
+    enum: yesNo,
+    description: 'Only critical cases (escalated to the city centre), or only the others.',
+  })
   @IsOptional()
   @IsIn(yesNo, { message: 'critical must be true or false' })
   critical?: (typeof yesNo)[number];
 
-  @ApiPropertyOptional({ example: 'fire-lane', pattern: CATEGORY_CODE.source, description: 'Only cases of this category (its code).' })
+  @ApiPropertyOptional({
+    example: 'fire-lane',
+    pattern: CATEGORY_CODE.source,
+    description: 'Only cases of this category (its code).',
+  })
   @IsOptional()
   @Matches(CATEGORY_CODE, { message: 'category must be a category code: lowercase words joined by dashes' })
   category?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'Only cases held, or first dispatched, in this grid or any grid below it (a street takes its communities, grids and micro-grids). 404 GRID_NOT_FOUND when the district has no such grid.',
+    description:
+      'Only cases held, or first dispatched, in this grid or any grid below it (a street takes its communities, grids and micro-grids). 404 GRID_NOT_FOUND when the district has no such grid.',
   })
   @IsOptional()
   @IsUUID('all', { message: 'gridId must be a grid id (a UUID)' })
@@ -46,7 +57,12 @@ export class ListBoardQuery {
   @Max(MAX_BOARD_PAGE)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_BOARD_OFFSET, default: 0, description: 'Cases to skip, for the next page.' })
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_BOARD_OFFSET,
+    default: 0,
+    description: 'Cases to skip, for the next page.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'offset must be a whole number' })
@@ -67,32 +83,59 @@ export class BoardItemView {
   @ApiProperty() tenantId: string;
   @ApiProperty() issueId: string;
   @ApiProperty({ nullable: true, type: String }) category: string | null;
-  @ApiProperty({ enum: ['reported', 'accepted', 'dispatched', 'acknowledged', 'in-progress', 'resolved', 'verified'] }) state: string;
+  @ApiProperty({ enum: ['reported', 'accepted', 'dispatched', 'acknowledged', 'in-progress', 'resolved', 'verified'] })
+  state: string;
   @ApiProperty({ enum: holderLevels }) level: string;
-  @ApiProperty({ nullable: true, type: String, description: 'null for the district and city dispatch centres.' }) gridId: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "The holder grid's name; null for a dispatch centre or a grid analytics does not know." }) gridName: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The grid the case was first dispatched to (the smallest, responsible grid); null while never dispatched.' })
+  @ApiProperty({ nullable: true, type: String, description: 'null for the district and city dispatch centres.' })
+  gridId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The holder grid's name; null for a dispatch centre or a grid analytics does not know.",
+  })
+  gridName: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The grid the case was first dispatched to (the smallest, responsible grid); null while never dispatched.',
+  })
   originGridId: string | null;
   @ApiProperty({ nullable: true, type: String, description: "That grid's name." }) originGridName: string | null;
   @ApiProperty({ description: 'Escalations since dispatch.' }) depth: number;
   @ApiProperty({ description: 'Escalated to the city centre.' }) critical: boolean;
   @ApiProperty({ description: 'Parked (挂账): clocks paused.' }) parked: boolean;
   @ApiProperty({ description: 'The current deadline has passed.' }) overdue: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'The ack deadline while waiting to be taken, the resolve deadline while handled; null when no clock runs.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The ack deadline while waiting to be taken, the resolve deadline while handled; null when no clock runs.',
+  })
   deadline: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Seconds since the report.' }) ageSeconds: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Seconds at the current holder.' }) atLevelSeconds: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Seconds at the current holder.' }) atLevelSeconds:
+    number | null;
   @ApiProperty({ nullable: true, type: String }) reportedAt: string | null;
 }
 
 export class BoardView {
   @ApiProperty({ nullable: true, type: String, description: 'null on the city board.' }) tenantId: string | null;
   @ApiProperty({ description: 'The time overdue and ages were computed for.' }) asOf: string;
-  @ApiProperty({ type: BoardLevelView, isArray: true, description: 'Every holder level, micro first, counted without the level, overdue and critical filters (but within category and gridId).' })
+  @ApiProperty({
+    type: BoardLevelView,
+    isArray: true,
+    description:
+      'Every holder level, micro first, counted without the level, overdue and critical filters (but within category and gridId).',
+  })
   levels: BoardLevelView[];
   @ApiProperty({ description: 'Cases matching the filters, all pages.' }) total: number;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
-  @ApiProperty({ type: BoardItemView, isArray: true, description: 'Most urgent first: critical, then overdue, then by deadline, then oldest.' })
+  @ApiProperty({
+    type: BoardItemView,
+    isArray: true,
+    description: 'Most urgent first: critical, then overdue, then by deadline, then oldest.',
+  })
   items: BoardItemView[];
 }

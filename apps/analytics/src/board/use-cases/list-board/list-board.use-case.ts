@@ -57,11 +57,13 @@ function whereOf(scope: Scope, query: Pick<ListBoardQuery, 'level' | 'critical' 
   if (query.level) conditions.push(`current_level = ${bind(query.level)}`);
   if (query.critical) conditions.push(query.critical === 'true' ? 'critical' : 'NOT critical');
   if (query.overdue === 'true') conditions.push(`current_deadline <= ${timestampLiteral(now)}`);
-  if (query.overdue === 'false') conditions.push(`(current_deadline IS NULL OR current_deadline > ${timestampLiteral(now)})`);
+  if (query.overdue === 'false')
+    conditions.push(`(current_deadline IS NULL OR current_deadline > ${timestampLiteral(now)})`);
   return { sql: conditions.join(' AND '), params };
 }
 
-const boardOrder = 'critical DESC, current_deadline ASC NULLS LAST, COALESCE(reported_at, dispatched_at) ASC NULLS LAST, tenant_id, issue_id';
+const boardOrder =
+  'critical DESC, current_deadline ASC NULLS LAST, COALESCE(reported_at, dispatched_at) ASC NULLS LAST, tenant_id, issue_id';
 
 /**
  * The escalation board: open cases of one district (or, with no district, of the city) by holder level, most
@@ -80,25 +82,39 @@ export class ListBoardUseCase {
    * `withinGrids`: for a grid leader or worker, the grids they answer for — the board is then their subtrees only,
    * and a `gridId` outside them is a 403 (OUTSIDE_YOUR_GRID), not an empty board.
    */
-  async execute(tenantId: string | null, query: ListBoardQuery, now = new Date(), withinGrids?: readonly string[]): Promise<BoardView> {
+  async execute(
+    tenantId: string | null,
+    query: ListBoardQuery,
+    now = new Date(),
+    withinGrids?: readonly string[],
+  ): Promise<BoardView> {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const board = withinGrids && tenantId !== null ? await this.gridStaffScope(tenantId, query, withinGrids) : await this.scopeOf(tenantId, query);
+    const board =
+      withinGrids && tenantId !== null
+        ? await this.gridStaffScope(tenantId, query, withinGrids)
+        : await this.scopeOf(tenantId, query);
     const scope = whereOf(board, {}, now);
     const filtered = whereOf(board, query, now);
     // One snapshot for the three reads: counts, total and the page must describe the same moment, or a case folded in
     // between shows on the page but not in its level's count.
-    const [levelRows, [{ total }], rows] = await this.dataSource.transaction('REPEATABLE READ', async (manager) => [
-      await manager.query<LevelCount[]>(
-        `SELECT current_level AS level, count(*)::int AS open, (count(*) FILTER (WHERE current_deadline <= ${timestampLiteral(now)}))::int AS overdue,
+    const [levelRows, [{ total }], rows] = await this.dataSource.transaction(
+      'REPEATABLE READ',
+      async (manager) =>
+        [
+          await manager.query<LevelCount[]>(
+            `SELECT current_level AS level, count(*)::int AS open, (count(*) FILTER (WHERE current_deadline <= ${timestampLiteral(now)}))::int AS overdue,
                 (count(*) FILTER (WHERE critical))::int AS critical, (count(*) FILTER (WHERE parked))::int AS parked
            FROM issue_facts WHERE ${scope.sql} GROUP BY current_level`,
-        scope.params,
-      ),
-      await manager.query<Array<{ total: number }>>(`SELECT count(*)::int AS total FROM issue_facts WHERE ${filtered.sql}`, filtered.params),
-      // The page first (through the board index), then the names of its grids: at most `limit` look-ups by key.
-      await manager.query<BoardRow[]>(
-        `SELECT page.*, holder.name AS grid_name, origin.name AS origin_grid_name
+            scope.params,
+          ),
+          await manager.query<Array<{ total: number }>>(
+            `SELECT count(*)::int AS total FROM issue_facts WHERE ${filtered.sql}`,
+            filtered.params,
+          ),
+          // The page first (through the board index), then the names of its grids: at most `limit` look-ups by key.
+          await manager.query<BoardRow[]>(
+            `SELECT page.*, holder.name AS grid_name, origin.name AS origin_grid_name
            FROM (SELECT tenant_id, issue_id, category, state, current_level, current_grid_id, origin_grid_id, escalation_depth, critical, parked,
                         current_deadline, reported_at, dispatched_at, holder_since
                    FROM issue_facts WHERE ${filtered.sql}
@@ -106,9 +122,10 @@ export class ListBoardUseCase {
            LEFT JOIN grid_replica holder ON holder.grid_id = page.current_grid_id AND holder.tenant_id = page.tenant_id
            LEFT JOIN grid_replica origin ON origin.grid_id = page.origin_grid_id AND origin.tenant_id = page.tenant_id
           ORDER BY ${boardOrder}`,
-        filtered.params,
-      ),
-    ] as const);
+            filtered.params,
+          ),
+        ] as const,
+    );
     return {
       tenantId,
       asOf: now.toISOString(),
@@ -146,19 +163,34 @@ export class ListBoardUseCase {
    * A grid the district (or, for the city, any district) does not have is a 404 rather than an empty board, so a
    * mistyped or stale id is not mistaken for a quiet area.
    */
-  private async gridStaffScope(tenantId: string, query: Pick<ListBoardQuery, 'category' | 'gridId'>, withinGrids: readonly string[]): Promise<Scope> {
+  private async gridStaffScope(
+    tenantId: string,
+    query: Pick<ListBoardQuery, 'category' | 'gridId'>,
+    withinGrids: readonly string[],
+  ): Promise<Scope> {
     const own = new Set((await Promise.all(withinGrids.map((gridId) => this.grids.subtree(tenantId, gridId)))).flat());
     if (!query.gridId) return { tenantId, category: query.category, gridIds: [...own] };
     const scope = await this.scopeOf(tenantId, query);
-    if (!own.has(query.gridId)) throw new ForbiddenError('OUTSIDE_YOUR_GRID', `grid ${query.gridId} is outside the grids you lead or work in`);
+    if (!own.has(query.gridId))
+      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `grid ${query.gridId} is outside the grids you lead or work in`);
     return scope;
   }
 
   private async scopeOf(tenantId: string | null, query: Pick<ListBoardQuery, 'category' | 'gridId'>): Promise<Scope> {
     if (!query.gridId) return { tenantId, category: query.category };
     const grid =
-      tenantId === null ? await this.dataSource.manager.findOneBy(GridReplica, { gridId: query.gridId }) : await this.grids.grid(tenantId, query.gridId);
-    if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${query.gridId} is not known in ${tenantId === null ? 'any district' : `district ${tenantId}`}`);
-    return { tenantId: grid.tenantId, category: query.category, gridIds: await this.grids.subtree(grid.tenantId, grid.gridId) };
+      tenantId === null
+        ? await this.dataSource.manager.findOneBy(GridReplica, { gridId: query.gridId })
+        : await this.grids.grid(tenantId, query.gridId);
+    if (!grid)
+      throw new NotFoundError(
+        'GRID_NOT_FOUND',
+        `grid ${query.gridId} is not known in ${tenantId === null ? 'any district' : `district ${tenantId}`}`,
+      );
+    return {
+      tenantId: grid.tenantId,
+      category: query.category,
+      gridIds: await this.grids.subtree(grid.tenantId, grid.gridId),
+    };
   }
 }

@@ -38,7 +38,10 @@ export class AnnounceOverdueUseCase implements OnModuleInit {
    * one INSERT for every new one. `before` is a case's state before the batch and `after` its state after it; the
    * checks it would have had in between are never seen by anyone, so skipping them changes nothing.
    */
-  async watchMany(manager: EntityManager, changes: ReadonlyArray<{ readonly before: IssueFacts | null; readonly after: IssueFacts }>): Promise<void> {
+  async watchMany(
+    manager: EntityManager,
+    changes: ReadonlyArray<{ readonly before: IssueFacts | null; readonly after: IssueFacts }>,
+  ): Promise<void> {
     const cancelled: string[] = [];
     const scheduled: TimerRequest[] = [];
     for (const { before, after } of changes) {
@@ -47,7 +50,13 @@ export class AnnounceOverdueUseCase implements OnModuleInit {
       if (was?.getTime() === now?.getTime()) continue;
       if (was) cancelled.push(after.issueId);
       if (now && after.currentDeadline) {
-        scheduled.push({ tenantId: after.tenantId, kind: OVERDUE_CHECK_TIMER, aggregateId: after.issueId, dueAt: now, payload: { deadline: after.currentDeadline.toISOString() } });
+        scheduled.push({
+          tenantId: after.tenantId,
+          kind: OVERDUE_CHECK_TIMER,
+          aggregateId: after.issueId,
+          dueAt: now,
+          payload: { deadline: after.currentDeadline.toISOString() },
+        });
       }
     }
     await this.timers.cancelMany(manager, cancelled, OVERDUE_CHECK_TIMER);

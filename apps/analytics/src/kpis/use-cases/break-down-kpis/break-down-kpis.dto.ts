@@ -19,7 +19,11 @@ export class DepthBarView {
 }
 
 export class BreakdownDistrictView extends KpiNumbersView {
-  @ApiProperty({ type: DepthBarView, isArray: true, description: 'Cases per escalation depth, every depth from 0 to the greatest.' })
+  @ApiProperty({
+    type: DepthBarView,
+    isArray: true,
+    description: 'Cases per escalation depth, every depth from 0 to the greatest.',
+  })
   depthHistogram: DepthBarView[];
 }
 
@@ -27,10 +31,15 @@ export class BreakdownRowView extends KpiNumbersView {
   @ApiProperty({
     nullable: true,
     type: String,
-    description: 'The day (YYYY-MM-DD), category code or grid id; null for the one row of cases with no known key (always last).',
+    description:
+      'The day (YYYY-MM-DD), category code or grid id; null for the one row of cases with no known key (always last).',
   })
   key: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The street or community name from the grid replica; null for days and categories.' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The street or community name from the grid replica; null for days and categories.',
+  })
   name: string | null;
 }
 
@@ -40,7 +49,15 @@ export class KpiBreakdownView {
   @ApiProperty() to: string;
   @ApiProperty({ enum: kpiBreakdowns }) by: KpiBreakdown;
   @ApiProperty({ example: 'Asia/Shanghai', description: 'The zone days are read in.' }) timeZone: string;
-  @ApiProperty({ type: BreakdownDistrictView, description: 'The whole district: the same numbers as GET …/kpis for the period.' }) district: BreakdownDistrictView;
-  @ApiProperty({ type: BreakdownRowView, isArray: true, description: 'Days in order; otherwise most cases first, the unknown key last.' })
+  @ApiProperty({
+    type: BreakdownDistrictView,
+    description: 'The whole district: the same numbers as GET …/kpis for the period.',
+  })
+  district: BreakdownDistrictView;
+  @ApiProperty({
+    type: BreakdownRowView,
+    isArray: true,
+    description: 'Days in order; otherwise most cases first, the unknown key last.',
+  })
   rows: BreakdownRowView[];
 }

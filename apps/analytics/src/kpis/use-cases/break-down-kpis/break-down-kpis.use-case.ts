@@ -3,7 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { cohortPeriodOf, cohortStart, kpiNumberColumns, KpiNumbersRow, kpisOfRow } from '../../cohort-numbers';
 import { kpisOf } from '../../domain/case-loop-kpis';
-import { breakdownRowsOf, depthHistogramOf, KPI_TIME_ZONE, KpiBreakdown, localDaysOf } from '../../domain/kpi-breakdown';
+import {
+  breakdownRowsOf,
+  depthHistogramOf,
+  KPI_TIME_ZONE,
+  KpiBreakdown,
+  localDaysOf,
+} from '../../domain/kpi-breakdown';
 import { BreakDownKpisQuery, KpiBreakdownView } from './break-down-kpis.dto';
 
 /** GROUPING(key, escalation_depth): which grouping set a row measures. */
@@ -21,7 +27,10 @@ type BreakdownRow = KpiNumbersRow & { grouping: number; key: string | null; name
 function keyingOf(by: KpiBreakdown): { ctes: string; keyed: string } {
   switch (by) {
     case 'day':
-      return { ctes: '', keyed: `SELECT c.*, to_char((${cohortStart} AT TIME ZONE '${KPI_TIME_ZONE}')::date, 'YYYY-MM-DD') AS key, NULL::text AS name FROM cohort c` };
+      return {
+        ctes: '',
+        keyed: `SELECT c.*, to_char((${cohortStart} AT TIME ZONE '${KPI_TIME_ZONE}')::date, 'YYYY-MM-DD') AS key, NULL::text AS name FROM cohort c`,
+      };
     case 'category':
       return { ctes: '', keyed: 'SELECT c.*, c.category AS key, NULL::text AS name FROM cohort c' };
     case 'street':
@@ -37,7 +46,8 @@ function keyingOf(by: KpiBreakdown): { ctes: string; keyed: string } {
              WHERE up.hops < 16
           ),
           place AS (SELECT DISTINCT ON (origin) origin, grid_id, name FROM up WHERE level = '${by}' ORDER BY origin, hops)`,
-        keyed: 'SELECT c.*, place.grid_id AS key, place.name AS name FROM cohort c LEFT JOIN place ON place.origin = c.origin_grid_id',
+        keyed:
+          'SELECT c.*, place.grid_id AS key, place.name AS name FROM cohort c LEFT JOIN place ON place.origin = c.origin_grid_id',
       };
   }
 }
@@ -65,9 +75,15 @@ export class BreakDownKpisUseCase {
       [period.from, period.to, tenantId],
     );
     const whole = rows.find((row) => row.grouping === WHOLE);
-    const parts = rows.filter((row) => row.grouping === PART).map((row) => ({ key: row.key, name: row.name, kpis: kpisOfRow(row) }));
-    const depths = rows.filter((row) => row.grouping === DEPTH && row.depth !== null).map((row) => ({ depth: row.depth as number, cases: row.cases }));
-    const district = whole ? kpisOfRow(whole) : kpisOf({ cases: 0, closed: 0, closedOnTime: 0, reworked: 0, extended: 0, rated: 0, ratingSum: 0 });
+    const parts = rows
+      .filter((row) => row.grouping === PART)
+      .map((row) => ({ key: row.key, name: row.name, kpis: kpisOfRow(row) }));
+    const depths = rows
+      .filter((row) => row.grouping === DEPTH && row.depth !== null)
+      .map((row) => ({ depth: row.depth as number, cases: row.cases }));
+    const district = whole
+      ? kpisOfRow(whole)
+      : kpisOf({ cases: 0, closed: 0, closedOnTime: 0, reworked: 0, extended: 0, rated: 0, ratingSum: 0 });
     return {
       tenantId,
       from: period.from.toISOString(),
@@ -75,7 +91,9 @@ export class BreakDownKpisUseCase {
       by: query.by,
       timeZone: KPI_TIME_ZONE,
       district: { ...district, depthHistogram: depthHistogramOf(depths) },
-      rows: breakdownRowsOf(query.by, parts, query.by === 'day' ? localDaysOf(period.from, period.to) : []).map(({ key, name, kpis }) => ({ key, name, ...kpis })),
+      rows: breakdownRowsOf(query.by, parts, query.by === 'day' ? localDaysOf(period.from, period.to) : []).map(
+        ({ key, name, kpis }) => ({ key, name, ...kpis }),
+      ),
     };
   }
 }

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { KpiCounts, Kpis, kpisOf } from '../../domain/case-loop-kpis';
-import { CohortPeriod as Period, cohortPeriodOf, cohortStart, kpiNumberColumns, KpiNumbersRow, kpisOfRow } from '../../cohort-numbers';
+import {
+  CohortPeriod as Period,
+  cohortPeriodOf,
+  cohortStart,
+  kpiNumberColumns,
+  KpiNumbersRow,
+  kpisOfRow,
+} from '../../cohort-numbers';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './compute-kpis.dto';
 
 type CountsRow = KpiNumbersRow & { part: string | null; whole: boolean };
@@ -21,13 +28,22 @@ export class ComputeKpisUseCase {
   async district(tenantId: string, query: ComputeKpisQuery, now = new Date()): Promise<KpisView> {
     const period = this.periodOf(query, now);
     const { whole, parts } = await this.cohort(period, tenantId, 'origin_grid_id');
-    return { tenantId, ...this.bounds(period), district: whole, byGrid: parts.map(({ part, kpis }) => ({ gridId: part, ...kpis })) };
+    return {
+      tenantId,
+      ...this.bounds(period),
+      district: whole,
+      byGrid: parts.map(({ part, kpis }) => ({ gridId: part, ...kpis })),
+    };
   }
 
   async city(query: ComputeKpisQuery, now = new Date()): Promise<CityKpisView> {
     const period = this.periodOf(query, now);
     const { whole, parts } = await this.cohort(period, null, 'tenant_id');
-    return { ...this.bounds(period), city: whole, byDistrict: parts.map(({ part, kpis }) => ({ tenantId: part, ...kpis })) };
+    return {
+      ...this.bounds(period),
+      city: whole,
+      byDistrict: parts.map(({ part, kpis }) => ({ tenantId: part, ...kpis })),
+    };
   }
 
   private periodOf(query: ComputeKpisQuery, now: Date): Period {
@@ -39,7 +55,11 @@ export class ComputeKpisUseCase {
   }
 
   /** The whole and its parts (those with cases), most cases first. */
-  private async cohort(period: Period, tenantId: string | null, partColumn: 'origin_grid_id' | 'tenant_id'): Promise<{ whole: Kpis; parts: Array<{ part: string; kpis: Kpis }> }> {
+  private async cohort(
+    period: Period,
+    tenantId: string | null,
+    partColumn: 'origin_grid_id' | 'tenant_id',
+  ): Promise<{ whole: Kpis; parts: Array<{ part: string; kpis: Kpis }> }> {
     const params: unknown[] = [period.from, period.to];
     const district = tenantId === null ? '' : `AND tenant_id = $${params.push(tenantId)}`;
     const rows: CountsRow[] = await this.dataSource.query(

@@ -16,7 +16,11 @@ import { Trim } from '../../../http/trim';
 import { IsCalendarDate } from '@gridline/platform';
 
 export class MatterDto {
-  @ApiPropertyOptional({ example: '环境卫生', maxLength: 40, description: 'Free-text category, e.g. 环境卫生, 安全隐患, 邻里纠纷.' })
+  @ApiPropertyOptional({
+    example: '环境卫生',
+    maxLength: 40,
+    description: 'Free-text category, e.g. 环境卫生, 安全隐患, 邻里纠纷.',
+  })
   @IsOptional()
   @Trim()
   @IsString()
@@ -46,7 +50,10 @@ export class ReporterDto {
 }
 
 export class CheckInGridDto {
-  @ApiPropertyOptional({ example: '2025-06-30', description: "Default: today in the district's time zone. Only today is accepted." })
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    description: "Default: today in the district's time zone. Only today is accepted.",
+  })
   @IsOptional()
   @IsCalendarDate()
   date?: string;
@@ -55,7 +62,11 @@ export class CheckInGridDto {
   @IsBoolean()
   nothingToReport: boolean;
 
-  @ApiPropertyOptional({ type: [MatterDto], maxItems: 50, description: 'Required (non-empty) when nothingToReport=false; not allowed when true.' })
+  @ApiPropertyOptional({
+    type: [MatterDto],
+    maxItems: 50,
+    description: 'Required (non-empty) when nothingToReport=false; not allowed when true.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

@@ -11,7 +11,13 @@ import { Member } from '../../../grids/member.entity';
 import { CheckIn } from '../../check-in.entity';
 import { CheckInDayClosing } from '../../check-in-day-closing.entity';
 import { CheckInView, toCheckInView } from '../../check-in.view';
-import { checkCheckInDate, CheckInContent, checkMatters, CheckInRefusal, sameCheckIn } from '../../domain/check-in-rules';
+import {
+  checkCheckInDate,
+  CheckInContent,
+  checkMatters,
+  CheckInRefusal,
+  sameCheckIn,
+} from '../../domain/check-in-rules';
 import { cutoffHasPassed } from '../../domain/cutoff';
 import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
 import { localDateAt } from '@gridline/calendar';
@@ -56,7 +62,10 @@ export class CheckInGridUseCase {
     }
   }
 
-  private async checkIn(manager: EntityManager, { tenantId, gridId, checkIn: dto, recordedBy, correlationId, now = new Date() }: CheckInGridCommand): Promise<CheckInView> {
+  private async checkIn(
+    manager: EntityManager,
+    { tenantId, gridId, checkIn: dto, recordedBy, correlationId, now = new Date() }: CheckInGridCommand,
+  ): Promise<CheckInView> {
     await requireDistrict(manager, tenantId);
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
     if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
@@ -66,7 +75,8 @@ export class CheckInGridUseCase {
     const today = localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
     const date = dto.date ?? today;
     const closed =
-      (policy !== null && policy.enabled && cutoffHasPassed(now, today, policy)) || (await manager.existsBy(CheckInDayClosing, { tenantId, date: today }));
+      (policy !== null && policy.enabled && cutoffHasPassed(now, today, policy)) ||
+      (await manager.existsBy(CheckInDayClosing, { tenantId, date: today }));
     refuse(checkCheckInDate({ date, today, closed }));
 
     const content: CheckInContent = {
@@ -82,7 +92,10 @@ export class CheckInGridUseCase {
         reportedBy: { memberId: existing.reportedByMemberId, name: existing.reportedByName },
       };
       if (sameCheckIn(previous, content)) return toCheckInView(existing);
-      throw new ConflictError('ALREADY_CHECKED_IN', `grid ${grid.name} (${grid.code}) already checked in for ${date} at ${existing.checkedInAt.toISOString()}`);
+      throw new ConflictError(
+        'ALREADY_CHECKED_IN',
+        `grid ${grid.name} (${grid.code}) already checked in for ${date} at ${existing.checkedInAt.toISOString()}`,
+      );
     }
 
     const record = manager.create(CheckIn, {
@@ -108,7 +121,11 @@ export class CheckInGridUseCase {
   }
 
   /** A member id must name a member of this district; their name is kept with the check-in when none is given. */
-  private async reporter(manager: EntityManager, tenantId: string, dto: CheckInGridDto): Promise<CheckInContent['reportedBy']> {
+  private async reporter(
+    manager: EntityManager,
+    tenantId: string,
+    dto: CheckInGridDto,
+  ): Promise<CheckInContent['reportedBy']> {
     const memberId = dto.reportedBy.memberId ?? null;
     if (memberId === null) return { memberId: null, name: dto.reportedBy.name ?? null };
     const member = await manager.findOneBy(Member, { tenantId, id: memberId });
@@ -122,5 +139,6 @@ export class CheckInGridUseCase {
 }
 
 function refuse(refusal: CheckInRefusal | null): void {
-  if (refusal) throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
+  if (refusal)
+    throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
 }

@@ -40,7 +40,10 @@ export class CloseCheckInDayUseCase implements OnModuleInit {
     const { date, policyVersion } = timer.payload as CutoffTimerPayload;
     const tenantId = timer.tenantId;
     // FOR UPDATE waits for check-ins in flight (they hold FOR KEY SHARE) and holds new ones until this commits.
-    const policy = await manager.findOne(ZeroReportPolicy, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
+    const policy = await manager.findOne(ZeroReportPolicy, {
+      where: { tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!policy || !policy.enabled || policy.version !== policyVersion) return; // stale: the policy changed and set its own timer
 
     const cutoff = cutoffOf(date, policy);
@@ -54,16 +57,21 @@ export class CloseCheckInDayUseCase implements OnModuleInit {
       const missed = await this.recordMissed(manager, tenantId, date, policy.levels, cutoff.at);
       const context = EventContext.start(tenantId, cutoffCorrelationId(tenantId, date));
       for (const row of missed) {
-        await this.outbox.add(manager, GridCheckInMissed, { tenantId, gridId: row.gridId, date, level: row.level }, context);
+        await this.outbox.add(
+          manager,
+          GridCheckInMissed,
+          { tenantId, gridId: row.gridId, date, level: row.level },
+          context,
+        );
       }
       const processingMs = Math.round(performance.now() - started);
-      await manager.query(`UPDATE check_in_day_closings SET missed_count = $3, processing_ms = $4 WHERE tenant_id = $1 AND local_date = $2`, [
-        tenantId,
-        date,
-        missed.length,
-        processingMs,
-      ]);
-      this.logger.log(`district ${tenantId} closed ${date}: ${missed.length} grid(s) missed their check-in (${processingMs} ms)`);
+      await manager.query(
+        `UPDATE check_in_day_closings SET missed_count = $3, processing_ms = $4 WHERE tenant_id = $1 AND local_date = $2`,
+        [tenantId, date, missed.length, processingMs],
+      );
+      this.logger.log(
+        `district ${tenantId} closed ${date}: ${missed.length} grid(s) missed their check-in (${processingMs} ms)`,
+      );
     } else {
       this.logger.log(`district ${tenantId}: ${date} was already closed; a repeated cut-off timer changes nothing`);
     }
@@ -74,7 +82,13 @@ export class CloseCheckInDayUseCase implements OnModuleInit {
    * Every grid of the district at a level that owes a check-in, existing at the cut-off, with no check-in for the
    * date: inserted in one statement, idempotent on (tenant, grid, date), returned for the events.
    */
-  private async recordMissed(manager: EntityManager, tenantId: string, date: string, levels: readonly GridLevel[], cutoffAt: Date): Promise<Array<{ gridId: string; level: GridLevel }>> {
+  private async recordMissed(
+    manager: EntityManager,
+    tenantId: string,
+    date: string,
+    levels: readonly GridLevel[],
+    cutoffAt: Date,
+  ): Promise<Array<{ gridId: string; level: GridLevel }>> {
     return (await manager.query(
       `INSERT INTO missed_check_ins (tenant_id, grid_id, local_date, level, recorded_at)
        SELECT g.tenant_id, g.id, $2::date, g.level, now()
@@ -92,7 +106,12 @@ export class CloseCheckInDayUseCase implements OnModuleInit {
   }
 
   /** One pending cut-off per district: skip when another timer for the same policy version is already set. */
-  private async scheduleNext(manager: EntityManager, timer: DurableTimer, policy: ZeroReportPolicy, next: { date: string; at: Date }): Promise<void> {
+  private async scheduleNext(
+    manager: EntityManager,
+    timer: DurableTimer,
+    policy: ZeroReportPolicy,
+    next: { date: string; at: Date },
+  ): Promise<void> {
     const [{ pending }] = (await manager.query(
       `SELECT count(*)::int AS pending FROM durable_timers
         WHERE aggregate_id = $1 AND kind = $2 AND id <> $3 AND (payload->>'policyVersion')::int = $4`,
@@ -100,6 +119,12 @@ export class CloseCheckInDayUseCase implements OnModuleInit {
     )) as Array<{ pending: number }>;
     if (pending > 0) return;
     const payload: CutoffTimerPayload = { date: next.date, policyVersion: policy.version };
-    await this.timers.schedule(manager, { tenantId: policy.tenantId, kind: CUTOFF_TIMER, aggregateId: policy.tenantId, dueAt: next.at, payload });
+    await this.timers.schedule(manager, {
+      tenantId: policy.tenantId,
+      kind: CUTOFF_TIMER,
+      aggregateId: policy.tenantId,
+      dueAt: next.at,
+      payload,
+    });
   }
 }

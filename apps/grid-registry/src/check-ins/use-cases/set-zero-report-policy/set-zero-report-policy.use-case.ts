@@ -32,7 +32,11 @@ export class SetZeroReportPolicyUseCase {
     private readonly timers: DurableTimers,
   ) {}
 
-  async execute({ tenantId, policy: dto, now = new Date() }: SetZeroReportPolicyCommand): Promise<ZeroReportPolicyView> {
+  async execute({
+    tenantId,
+    policy: dto,
+    now = new Date(),
+  }: SetZeroReportPolicyCommand): Promise<ZeroReportPolicyView> {
     const verdict = zeroReportRuleFrom(dto);
     if (!verdict.ok) throw new ValidationFailedError([{ field: verdict.field, reason: verdict.reason }]);
     const rule = verdict.rule;
@@ -55,7 +59,13 @@ export class SetZeroReportPolicyUseCase {
       const next = rule.enabled ? await upcomingCutoff(manager, tenantId, rule, now) : null;
       if (next) {
         const payload: CutoffTimerPayload = { date: next.date, policyVersion: stored.version };
-        await this.timers.schedule(manager, { tenantId, kind: CUTOFF_TIMER, aggregateId: tenantId, dueAt: next.at, payload });
+        await this.timers.schedule(manager, {
+          tenantId,
+          kind: CUTOFF_TIMER,
+          aggregateId: tenantId,
+          dueAt: next.at,
+          payload,
+        });
       }
       return toZeroReportPolicyView(stored, next);
     });

@@ -1,13 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { dedicatedKinds, type GridLevel, gridLevels } from '@gridline/contracts';
 import { Trim } from '../../../http/trim';
 import type { DedicatedKind } from '../../domain/dedicated-kind';
 import { GridLeaderDto } from '../../grid-leader.dto';
 
 export class CreateGridDto {
-  @ApiProperty({ enum: gridLevels, example: 'micro', description: 'street (街道) > community (社区) > grid (三级网格) > micro (微网格).' })
+  @ApiProperty({
+    enum: gridLevels,
+    example: 'micro',
+    description: 'street (街道) > community (社区) > grid (三级网格) > micro (微网格).',
+  })
   @IsIn(gridLevels, { message: `level must be one of ${gridLevels.join(', ')}` })
   level: GridLevel;
 
@@ -21,7 +35,12 @@ export class CreateGridDto {
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string | null;
 
-  @ApiProperty({ example: '汝河路22号院', minLength: 1, maxLength: 60, description: 'Unique among the grids under the same parent.' })
+  @ApiProperty({
+    example: '汝河路22号院',
+    minLength: 1,
+    maxLength: 60,
+    description: 'Unique among the grids under the same parent.',
+  })
   @Trim()
   @IsString()
   @Length(1, 60)

@@ -54,23 +54,33 @@ export class CreateGridUseCase {
    * The creation itself inside the caller's transaction, so a bulk import creates each of its grids exactly as
    * this endpoint does (same checks, code, history row and event) and commits them all or none.
    */
-  async createWithin(manager: EntityManager, { tenantId, grid: dto, correlationId, validFrom }: CreateGridCommand): Promise<GridView> {
+  async createWithin(
+    manager: EntityManager,
+    { tenantId, grid: dto, correlationId, validFrom }: CreateGridCommand,
+  ): Promise<GridView> {
     const parentId = dto.parentId ?? null;
-    const tenant = await manager.findOne(Tenant, { where: { tenantId }, ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const tenant = await manager.findOne(Tenant, {
+      where: { tenantId },
+      ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
 
     let parent: Grid | null = null;
     if (parentId !== null) {
       parent = await manager.findOne(Grid, { where: { tenantId, id: parentId }, lock: { mode: 'pessimistic_write' } });
       if (!parent || parent.status === 'retired') {
-        throw new UnprocessableError('UNKNOWN_PARENT', `parent grid ${parentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`, [
-          { field: 'parentId', reason: 'unknown grid in this district' },
-        ]);
+        throw new UnprocessableError(
+          'UNKNOWN_PARENT',
+          `parent grid ${parentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`,
+          [{ field: 'parentId', reason: 'unknown grid in this district' }],
+        );
       }
     }
     const placement = checkPlacement(dto.level, parent?.level ?? null);
     if (!placement.allowed) {
-      throw new UnprocessableError('WRONG_LEVEL_UNDER_PARENT', placement.reason, [{ field: parent ? 'level' : 'parentId', reason: placement.reason }]);
+      throw new UnprocessableError('WRONG_LEVEL_UNDER_PARENT', placement.reason, [
+        { field: parent ? 'level' : 'parentId', reason: placement.reason },
+      ]);
     }
 
     const siblingsParent = parentId ?? IsNull();
@@ -79,10 +89,17 @@ export class CreateGridUseCase {
     }
     // Numbering continues after the highest code ever issued under the parent, so codes freed by a move are never reused.
     const baseCode = parent?.code ?? tenant.divisionCode;
-    const code = nextUnusedGridCode(baseCode, dto.level, await highestIssuedCodes(manager, tenantId, baseCode, dto.level));
+    const code = nextUnusedGridCode(
+      baseCode,
+      dto.level,
+      await highestIssuedCodes(manager, tenantId, baseCode, dto.level),
+    );
     if (code === null) {
       const holder = parent ? `grid ${parent.name} (${parent.code})` : `district ${tenantId}`;
-      throw new ConflictError('GRID_CODE_SPACE_FULL', `${holder} already holds ${maxSiblings(dto.level)} grids of level '${dto.level}', the most its code allows`);
+      throw new ConflictError(
+        'GRID_CODE_SPACE_FULL',
+        `${holder} already holds ${maxSiblings(dto.level)} grids of level '${dto.level}', the most its code allows`,
+      );
     }
 
     const now = new Date();
@@ -124,15 +141,20 @@ export class CreateGridUseCase {
     }
 
     await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), context);
-    await this.outbox.add(manager, GridCreated, {
-      tenantId,
-      gridId: grid.id,
-      level: grid.level,
-      parentId,
-      code,
-      dedicated: grid.dedicated,
-      effectiveFrom: (validFrom ?? now).toISOString(),
-    }, context);
+    await this.outbox.add(
+      manager,
+      GridCreated,
+      {
+        tenantId,
+        gridId: grid.id,
+        level: grid.level,
+        parentId,
+        code,
+        dedicated: grid.dedicated,
+        effectiveFrom: (validFrom ?? now).toISOString(),
+      },
+      context,
+    );
     return toGridView(grid, leader);
   }
 
@@ -142,24 +164,51 @@ export class CreateGridUseCase {
    */
   private async claimAddresses(manager: EntityManager, grid: Grid): Promise<void> {
     if (grid.addresses.length === 0) return;
-    const claims = grid.addresses.map((address) => ({ tenantId: grid.tenantId, level: grid.level, address, gridId: grid.id }));
-    const result = await manager.createQueryBuilder().insert().into(GridAddress).values(claims).orIgnore().returning('address').execute();
+    const claims = grid.addresses.map((address) => ({
+      tenantId: grid.tenantId,
+      level: grid.level,
+      address,
+      gridId: grid.id,
+    }));
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(GridAddress)
+      .values(claims)
+      .orIgnore()
+      .returning('address')
+      .execute();
     const claimed = new Set((result.raw as Array<{ address: string }>).map((row) => row.address));
     const taken = grid.addresses.filter((address) => !claimed.has(address));
     if (taken.length === 0) return;
 
-    const holders = await manager.findBy(GridAddress, { tenantId: grid.tenantId, level: grid.level, address: In(taken) });
+    const holders = await manager.findBy(GridAddress, {
+      tenantId: grid.tenantId,
+      level: grid.level,
+      address: In(taken),
+    });
     const holderGrids = await manager.findBy(Grid, { tenantId: grid.tenantId, id: In(holders.map((h) => h.gridId)) });
     const nameOf = new Map(holderGrids.map((g) => [g.id, `${g.name} (${g.code})`]));
-    const details = holders.map((h) => ({ field: 'addresses', reason: `${h.address} is held by ${nameOf.get(h.gridId) ?? h.gridId}` }));
+    const details = holders.map((h) => ({
+      field: 'addresses',
+      reason: `${h.address} is held by ${nameOf.get(h.gridId) ?? h.gridId}`,
+    }));
     const summary = details.map((d) => d.reason).join('; ');
-    throw new ApiError(HttpStatus.CONFLICT, 'ADDRESS_TAKEN', `an address is already held by another '${grid.level}' grid of district ${grid.tenantId}: ${summary}`, details);
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      'ADDRESS_TAKEN',
+      `an address is already held by another '${grid.level}' grid of district ${grid.tenantId}: ${summary}`,
+      details,
+    );
   }
 
   private duplicateName(name: string, parent: Grid | null): ConflictError {
-    return new ConflictError('DUPLICATE_GRID_NAME', parent
-      ? `grid ${parent.name} (${parent.code}) already has a child named ${name}`
-      : `the district already has a street named ${name}`);
+    return new ConflictError(
+      'DUPLICATE_GRID_NAME',
+      parent
+        ? `grid ${parent.name} (${parent.code}) already has a child named ${name}`
+        : `the district already has a street named ${name}`,
+    );
   }
 
   /** Turns a unique violation that slipped past the checks above (a race) into the same 409 the checks give. */
@@ -168,11 +217,20 @@ export class CreateGridUseCase {
       case null:
         return null;
       case 'grids_name_under_parent_key':
-        return new ConflictError('DUPLICATE_GRID_NAME', `a grid named ${dto.name} already exists under the same parent`);
+        return new ConflictError(
+          'DUPLICATE_GRID_NAME',
+          `a grid named ${dto.name} already exists under the same parent`,
+        );
       case 'grid_addresses_pkey':
-        return new ConflictError('ADDRESS_TAKEN', `one of the addresses is already held by another '${dto.level}' grid`);
+        return new ConflictError(
+          'ADDRESS_TAKEN',
+          `one of the addresses is already held by another '${dto.level}' grid`,
+        );
       default:
-        return new ConflictError('CONCURRENT_CHANGE', 'the district changed while the grid was being created; retry the request');
+        return new ConflictError(
+          'CONCURRENT_CHANGE',
+          'the district changed while the grid was being created; retry the request',
+        );
     }
   }
 }

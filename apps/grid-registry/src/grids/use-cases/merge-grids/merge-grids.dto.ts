@@ -19,7 +19,7 @@ export class MergeGridsDto extends EffectiveFromDto {
 
   @ApiPropertyOptional({
     description:
-      'The merged grid\'s new boundary (GeoJSON Polygon or MultiPolygon). Default: the polygons of every merged grid that has a boundary, as one MultiPolygon.',
+      "The merged grid's new boundary (GeoJSON Polygon or MultiPolygon). Default: the polygons of every merged grid that has a boundary, as one MultiPolygon.",
   })
   @IsOptional()
   @Allow()

@@ -54,31 +54,58 @@ export class MergeGridsUseCase {
   ) {}
 
   async execute(command: MergeGridsCommand): Promise<GridView> {
-    const requested = command.merge.boundary === undefined ? null : boundaryFromRequest(command.merge.boundary, 'boundary');
+    const requested =
+      command.merge.boundary === undefined ? null : boundaryFromRequest(command.merge.boundary, 'boundary');
     let view: GridView;
     try {
       view = await this.dataSource.transaction((manager) => this.merge(manager, command, requested));
     } catch (error) {
-      throw treeChangeConflict(error, 'two of the child grids being brought together have the same name: rename one first', 'the grids were being merged');
+      throw treeChangeConflict(
+        error,
+        'two of the child grids being brought together have the same name: rename one first',
+        'the grids were being merged',
+      );
     }
     await this.index.refresh();
     return view;
   }
 
-  private async merge(manager: EntityManager, { tenantId, gridId, merge, correlationId }: MergeGridsCommand, requested: ValidBoundary | null): Promise<GridView> {
+  private async merge(
+    manager: EntityManager,
+    { tenantId, gridId, merge, correlationId }: MergeGridsCommand,
+    requested: ValidBoundary | null,
+  ): Promise<GridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
-    const survivor = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+    const survivor = await manager.findOne(Grid, {
+      where: { tenantId, id: gridId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!survivor) throw gridChangeErrors.notFound(tenantId, gridId);
-    const absorbed = await manager.find(Grid, { where: { tenantId, id: In(merge.absorbedGridIds) }, order: { code: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const absorbed = await manager.find(Grid, {
+      where: { tenantId, id: In(merge.absorbedGridIds) },
+      order: { code: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const unknown = merge.absorbedGridIds.filter((id) => !absorbed.some((grid) => grid.id === id));
     if (unknown.length > 0) {
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${unknown.join(', ')} does not exist in district ${tenantId}`, [{ field: 'absorbedGridIds', reason: `unknown grid ${unknown.join(', ')}` }]);
+      throw new UnprocessableError(
+        'UNKNOWN_GRID',
+        `grid ${unknown.join(', ')} does not exist in district ${tenantId}`,
+        [{ field: 'absorbedGridIds', reason: `unknown grid ${unknown.join(', ')}` }],
+      );
     }
     const verdict = checkMerge(survivor, absorbed);
-    if (!verdict.allowed) throw new UnprocessableError(verdict.code, verdict.reason, [{ field: 'absorbedGridIds', reason: verdict.reason }]);
+    if (!verdict.allowed)
+      throw new UnprocessableError(verdict.code, verdict.reason, [
+        { field: 'absorbedGridIds', reason: verdict.reason },
+      ]);
 
-    const children = await manager.find(Grid, { where: { tenantId, parentId: In(absorbed.map((g) => g.id)), status: 'active' }, order: { code: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const children = await manager.find(Grid, {
+      where: { tenantId, parentId: In(absorbed.map((g) => g.id)), status: 'active' },
+      order: { code: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const descendantsOf = new Map<string, Grid[]>();
     for (const child of children) descendantsOf.set(child.id, await lockActiveDescendants(manager, tenantId, child.id));
     await this.refuseNameClashes(manager, survivor, children);
@@ -87,7 +114,8 @@ export class MergeGridsUseCase {
     const effectiveFrom = merge.effectiveFrom === undefined ? now : new Date(merge.effectiveFrom);
     const involved = [survivor, ...absorbed, ...children, ...[...descendantsOf.values()].flat()].map((grid) => grid.id);
     const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, involved));
-    if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    if (!dating.allowed)
+      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
     const boundary = requested ?? (await this.combinedBoundary(manager, survivor, absorbed));
 
     const context = EventContext.start(tenantId, correlationId);
@@ -100,7 +128,14 @@ export class MergeGridsUseCase {
         membershipsEnded += 1;
       }
       await dropRosterShifts(manager, this.outbox, tenantId, grid.id, now, context);
-      placesMoved += await transferPlaces(manager, this.outbox, { tenantId, fromGridId: grid.id, toGridId: survivor.id, placeIds: null, now, context });
+      placesMoved += await transferPlaces(manager, this.outbox, {
+        tenantId,
+        fromGridId: grid.id,
+        toGridId: survivor.id,
+        placeIds: null,
+        now,
+        context,
+      });
       // The claims change hands before the absorbed grid retires (retiring releases whatever it still claims).
       await manager.update(GridAddress, { tenantId, gridId: grid.id }, { gridId: survivor.id });
       addresses.push(...grid.addresses);
@@ -108,7 +143,14 @@ export class MergeGridsUseCase {
       await dropBoundary(manager, this.outbox, grid, context);
     }
     for (const child of children) {
-      await reparentWithDescendants(manager, this.outbox, { grid: child, descendants: descendantsOf.get(child.id) ?? [], parent: survivor, effectiveFrom, now, context });
+      await reparentWithDescendants(manager, this.outbox, {
+        grid: child,
+        descendants: descendantsOf.get(child.id) ?? [],
+        parent: survivor,
+        effectiveFrom,
+        now,
+        context,
+      });
     }
 
     survivor.addresses = addresses;
@@ -116,26 +158,40 @@ export class MergeGridsUseCase {
     survivor.updatedAt = now;
     await manager.update(Grid, { tenantId, id: survivor.id }, { addresses, version: survivor.version, updatedAt: now });
     await recordGridVersion(manager, survivor, effectiveFrom);
-    const leader = await manager.findOneBy(Member, { tenantId, gridId: survivor.id, role: 'leader', endedAt: IsNull() });
+    const leader = await manager.findOneBy(Member, {
+      tenantId,
+      gridId: survivor.id,
+      role: 'leader',
+      endedAt: IsNull(),
+    });
     await this.outbox.add(manager, GridStateChanged, toGridState(survivor, leader), context);
     if (boundary) await storeBoundary(manager, this.outbox, survivor, boundary, context);
 
-    await this.outbox.add(manager, GridsMerged, {
-      tenantId,
-      gridId: survivor.id,
-      level: survivor.level,
-      absorbedGridIds: absorbed.map((grid) => grid.id),
-      childGridsMoved: children.length,
-      placesMoved,
-      membershipsEnded,
-      effectiveFrom: effectiveFrom.toISOString(),
-    }, context);
+    await this.outbox.add(
+      manager,
+      GridsMerged,
+      {
+        tenantId,
+        gridId: survivor.id,
+        level: survivor.level,
+        absorbedGridIds: absorbed.map((grid) => grid.id),
+        childGridsMoved: children.length,
+        placesMoved,
+        membershipsEnded,
+        effectiveFrom: effectiveFrom.toISOString(),
+      },
+      context,
+    );
     return toGridView(survivor, leader);
   }
 
   /** Two grids of one name under one parent would be ambiguous: refuse before anything moves. */
   private async refuseNameClashes(manager: EntityManager, survivor: Grid, incoming: readonly Grid[]): Promise<void> {
-    const present = await manager.findBy(Grid, { tenantId: survivor.tenantId, parentId: survivor.id, status: 'active' });
+    const present = await manager.findBy(Grid, {
+      tenantId: survivor.tenantId,
+      parentId: survivor.id,
+      status: 'active',
+    });
     const seen = new Set(present.map((grid) => grid.name));
     for (const child of incoming) {
       if (seen.has(child.name)) throw gridChangeErrors.duplicateName(child.name, survivor);
@@ -149,16 +205,28 @@ export class MergeGridsUseCase {
    * may not, but a point on a shared edge resolves to the survivor either way. Null when no absorbed grid had a
    * boundary (the survivor's stays as it is).
    */
-  private async combinedBoundary(manager: EntityManager, survivor: Grid, absorbed: readonly Grid[]): Promise<ValidBoundary | null> {
-    const rows = await manager.findBy(GridBoundary, { tenantId: survivor.tenantId, gridId: In([survivor.id, ...absorbed.map((grid) => grid.id)]) });
+  private async combinedBoundary(
+    manager: EntityManager,
+    survivor: Grid,
+    absorbed: readonly Grid[],
+  ): Promise<ValidBoundary | null> {
+    const rows = await manager.findBy(GridBoundary, {
+      tenantId: survivor.tenantId,
+      gridId: In([survivor.id, ...absorbed.map((grid) => grid.id)]),
+    });
     if (!rows.some((row) => row.gridId !== survivor.id)) return null;
     const ordered = [...rows].sort((a, b) => (a.gridId === survivor.id ? -1 : b.gridId === survivor.id ? 1 : 0));
-    const geometry: BoundaryGeometry = { type: 'MultiPolygon', coordinates: ordered.flatMap((row) => polygonsOf(row.geometry)) };
+    const geometry: BoundaryGeometry = {
+      type: 'MultiPolygon',
+      coordinates: ordered.flatMap((row) => polygonsOf(row.geometry)),
+    };
     const positions = ordered.reduce((sum, row) => sum + row.positions, 0);
     if (positions > MAX_BOUNDARY_POSITIONS) {
-      throw new UnprocessableError('BOUNDARY_REQUIRED', `the merged grids' boundaries have ${positions} positions together, more than ${MAX_BOUNDARY_POSITIONS}: send a simplified merged \`boundary\` with the request`, [
-        { field: 'boundary', reason: 'required when the merged boundaries are too large together' },
-      ]);
+      throw new UnprocessableError(
+        'BOUNDARY_REQUIRED',
+        `the merged grids' boundaries have ${positions} positions together, more than ${MAX_BOUNDARY_POSITIONS}: send a simplified merged \`boundary\` with the request`,
+        [{ field: 'boundary', reason: 'required when the merged boundaries are too large together' }],
+      );
     }
     return { geometry, bbox: bboxOf(geometry), positions };
   }

@@ -43,11 +43,18 @@ export class MoveGridUseCase {
     try {
       return await this.dataSource.transaction((manager) => this.move(manager, command));
     } catch (error) {
-      throw treeChangeConflict(error, 'a grid of the same name already exists under the new parent', 'the grid was being moved');
+      throw treeChangeConflict(
+        error,
+        'a grid of the same name already exists under the new parent',
+        'the grid was being moved',
+      );
     }
   }
 
-  private async move(manager: EntityManager, { tenantId, gridId, move, correlationId }: MoveGridCommand): Promise<GridView> {
+  private async move(
+    manager: EntityManager,
+    { tenantId, gridId, move, correlationId }: MoveGridCommand,
+  ): Promise<GridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
     const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
@@ -58,14 +65,23 @@ export class MoveGridUseCase {
       return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() }));
     }
 
-    const parent = await manager.findOne(Grid, { where: { tenantId, id: move.newParentId }, lock: { mode: 'pessimistic_write' } });
+    const parent = await manager.findOne(Grid, {
+      where: { tenantId, id: move.newParentId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!parent || parent.status === 'retired') {
-      throw new UnprocessableError('UNKNOWN_PARENT', `parent grid ${move.newParentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`, [
-        { field: 'newParentId', reason: 'unknown or retired grid in this district' },
-      ]);
+      throw new UnprocessableError(
+        'UNKNOWN_PARENT',
+        `parent grid ${move.newParentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`,
+        [{ field: 'newParentId', reason: 'unknown or retired grid in this district' }],
+      );
     }
-    const verdict = checkMove({ gridId: grid.id, level: grid.level }, { gridId: parent.id, level: parent.level, lineage: await lineageOf(manager, tenantId, parent.id) });
-    if (!verdict.allowed) throw new UnprocessableError(verdict.code, verdict.reason, [{ field: 'newParentId', reason: verdict.reason }]);
+    const verdict = checkMove(
+      { gridId: grid.id, level: grid.level },
+      { gridId: parent.id, level: parent.level, lineage: await lineageOf(manager, tenantId, parent.id) },
+    );
+    if (!verdict.allowed)
+      throw new UnprocessableError(verdict.code, verdict.reason, [{ field: 'newParentId', reason: verdict.reason }]);
     if (await manager.existsBy(Grid, { tenantId, parentId: parent.id, name: grid.name, status: 'active' })) {
       throw gridChangeErrors.duplicateName(grid.name, parent);
     }
@@ -73,24 +89,41 @@ export class MoveGridUseCase {
     const descendants = await lockActiveDescendants(manager, tenantId, grid.id);
     const now = new Date();
     const effectiveFrom = move.effectiveFrom === undefined ? now : new Date(move.effectiveFrom);
-    const earliest = await latestOpenPeriodStart(manager, tenantId, [grid.id, parent.id, ...descendants.map((d) => d.id)]);
+    const earliest = await latestOpenPeriodStart(manager, tenantId, [
+      grid.id,
+      parent.id,
+      ...descendants.map((d) => d.id),
+    ]);
     const dating = checkEffectiveFrom(effectiveFrom, now, earliest);
-    if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    if (!dating.allowed)
+      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
 
     const context = EventContext.start(tenantId, correlationId);
     const fromParentId = grid.parentId as string;
-    const { fromCode, toCode } = await reparentWithDescendants(manager, this.outbox, { grid, descendants, parent, effectiveFrom, now, context });
-    await this.outbox.add(manager, GridMoved, {
-      tenantId,
-      gridId: grid.id,
-      level: grid.level,
-      fromParentId,
-      toParentId: parent.id,
-      fromCode,
-      toCode,
-      descendantsRecoded: descendants.length,
-      effectiveFrom: effectiveFrom.toISOString(),
-    }, context);
+    const { fromCode, toCode } = await reparentWithDescendants(manager, this.outbox, {
+      grid,
+      descendants,
+      parent,
+      effectiveFrom,
+      now,
+      context,
+    });
+    await this.outbox.add(
+      manager,
+      GridMoved,
+      {
+        tenantId,
+        gridId: grid.id,
+        level: grid.level,
+        fromParentId,
+        toParentId: parent.id,
+        fromCode,
+        toCode,
+        descendantsRecoded: descendants.length,
+        effectiveFrom: effectiveFrom.toISOString(),
+      },
+      context,
+    );
     return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() }));
   }
 }

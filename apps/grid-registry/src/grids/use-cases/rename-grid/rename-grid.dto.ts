@@ -3,7 +3,12 @@ import { IsOptional, IsString, Length } from 'class-validator';
 import { Trim } from '../../../http/trim';
 
 export class RenameGridDto {
-  @ApiPropertyOptional({ example: '汝河路22号院', minLength: 1, maxLength: 60, description: 'The new name; unique among the active grids under the same parent.' })
+  @ApiPropertyOptional({
+    example: '汝河路22号院',
+    minLength: 1,
+    maxLength: 60,
+    description: 'The new name; unique among the active grids under the same parent.',
+  })
   @IsOptional()
   @Trim()
   @IsString()

@@ -35,13 +35,22 @@ export class RenameGridUseCase {
   async execute({ tenantId, gridId, changes, correlationId }: RenameGridCommand): Promise<GridView> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+        const grid = await manager.findOne(Grid, {
+          where: { tenantId, id: gridId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
         const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
         if (changes.name === undefined || changes.name === grid.name) return toGridView(grid, leader);
         if (grid.status === 'retired') throw gridChangeErrors.retired(grid);
 
-        const siblings = { tenantId, parentId: grid.parentId ?? IsNull(), name: changes.name, status: 'active' as const, id: Not(grid.id) };
+        const siblings = {
+          tenantId,
+          parentId: grid.parentId ?? IsNull(),
+          name: changes.name,
+          status: 'active' as const,
+          id: Not(grid.id),
+        };
         if (await manager.existsBy(Grid, siblings)) {
           const parent = grid.parentId ? await manager.findOneBy(Grid, { tenantId, id: grid.parentId }) : null;
           throw gridChangeErrors.duplicateName(changes.name, parent);
@@ -50,15 +59,27 @@ export class RenameGridUseCase {
         grid.name = changes.name;
         grid.version += 1;
         grid.updatedAt = now;
-        await manager.update(Grid, { tenantId, id: gridId }, { name: grid.name, version: grid.version, updatedAt: now });
+        await manager.update(
+          Grid,
+          { tenantId, id: gridId },
+          { name: grid.name, version: grid.version, updatedAt: now },
+        );
         await recordGridVersion(manager, grid, now);
-        await this.outbox.add(manager, GridStateChanged, toGridState(grid, leader), EventContext.start(tenantId, correlationId));
+        await this.outbox.add(
+          manager,
+          GridStateChanged,
+          toGridState(grid, leader),
+          EventContext.start(tenantId, correlationId),
+        );
         return toGridView(grid, leader);
       });
     } catch (error) {
       // Two siblings renamed to one name at once: the partial unique index decides, with the same 409.
       if (violatedUniqueConstraint(error) === 'grids_name_under_parent_key') {
-        throw new ConflictError('DUPLICATE_GRID_NAME', `a grid named ${changes.name} already exists under the same parent`);
+        throw new ConflictError(
+          'DUPLICATE_GRID_NAME',
+          `a grid named ${changes.name} already exists under the same parent`,
+        );
       }
       throw error;
     }

@@ -40,7 +40,10 @@ export class ReplaceGridLeaderUseCase {
   async execute({ tenantId, gridId, leader: dto, correlationId }: ReplaceGridLeaderCommand): Promise<GridView> {
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+        const grid = await manager.findOne(Grid, {
+          where: { tenantId, id: gridId },
+          lock: { mode: 'pessimistic_write' },
+        });
         if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
         const phone = dto.phone ?? null;
         const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
@@ -57,7 +60,18 @@ export class ReplaceGridLeaderUseCase {
           await endMembershipRow(manager, this.outbox, current, now, context, this.contactErasure);
           await dropRosterShifts(manager, this.outbox, tenantId, gridId, now, context, current.id);
         }
-        const leader = manager.create(Member, { id: randomUUID(), tenantId, gridId, name: dto.name, phone, role: 'leader', note: null, version: 1, createdAt: now, endedAt: null });
+        const leader = manager.create(Member, {
+          id: randomUUID(),
+          tenantId,
+          gridId,
+          name: dto.name,
+          phone,
+          role: 'leader',
+          note: null,
+          version: 1,
+          createdAt: now,
+          endedAt: null,
+        });
         await manager.insert(Member, leader);
         await announceMembership(manager, this.outbox, leader, context);
         grid.version += 1;
@@ -69,7 +83,10 @@ export class ReplaceGridLeaderUseCase {
     } catch (error) {
       // The grid row lock serialises leader changes; this only guards against a writer that skipped it.
       if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
-        throw new ConflictError('CONCURRENT_CHANGE', `the leader of grid ${gridId} changed meanwhile; retry the request`);
+        throw new ConflictError(
+          'CONCURRENT_CHANGE',
+          `the leader of grid ${gridId} changed meanwhile; retry the request`,
+        );
       }
       throw error;
     }

@@ -37,32 +37,56 @@ export class RetireGridUseCase {
 
   execute({ tenantId, gridId, retirement, correlationId }: RetireGridCommand): Promise<GridView> {
     return this.dataSource.transaction(async (manager) => {
-      const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+      const grid = await manager.findOne(Grid, {
+        where: { tenantId, id: gridId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
       const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
       if (grid.status === 'retired') return toGridView(grid, leader);
 
       const children = await manager.countBy(Grid, { tenantId, parentId: gridId, status: 'active' });
       if (children > 0) {
-        throw new UnprocessableError('GRID_HAS_CHILDREN', `grid ${grid.name} (${grid.code}) still has ${children} active child grid(s): move or retire them first`);
+        throw new UnprocessableError(
+          'GRID_HAS_CHILDREN',
+          `grid ${grid.name} (${grid.code}) still has ${children} active child grid(s): move or retire them first`,
+        );
       }
       const [{ places, boundaries }] = (await manager.query(
         `SELECT (SELECT count(*)::int FROM places WHERE tenant_id = $1 AND grid_id = $2) AS places,
                 (SELECT count(*)::int FROM grid_boundaries WHERE tenant_id = $1 AND grid_id = $2) AS boundaries`,
         [tenantId, gridId],
       )) as Array<{ places: number; boundaries: number }>;
-      if (places > 0) throw new UnprocessableError('GRID_HAS_PLACES', `grid ${grid.name} (${grid.code}) still holds ${places} place(s): register them with another grid first`);
-      if (boundaries > 0) throw new UnprocessableError('GRID_HAS_BOUNDARY', `grid ${grid.name} (${grid.code}) still has a boundary: remove it first`);
+      if (places > 0)
+        throw new UnprocessableError(
+          'GRID_HAS_PLACES',
+          `grid ${grid.name} (${grid.code}) still holds ${places} place(s): register them with another grid first`,
+        );
+      if (boundaries > 0)
+        throw new UnprocessableError(
+          'GRID_HAS_BOUNDARY',
+          `grid ${grid.name} (${grid.code}) still has a boundary: remove it first`,
+        );
 
       const now = new Date();
       const effectiveFrom = retirement.effectiveFrom === undefined ? now : new Date(retirement.effectiveFrom);
       // Not before its own last change, nor before its last child retired.
-      const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, [gridId], true));
-      if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+      const dating = checkEffectiveFrom(
+        effectiveFrom,
+        now,
+        await latestOpenPeriodStart(manager, tenantId, [gridId], true),
+      );
+      if (!dating.allowed)
+        throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
 
       const context = EventContext.start(tenantId, correlationId);
       await retireGridRow(manager, this.outbox, grid, leader, effectiveFrom, now, context);
-      await this.outbox.add(manager, GridRetired, { tenantId, gridId, level: grid.level, code: grid.code, effectiveFrom: effectiveFrom.toISOString() }, context);
+      await this.outbox.add(
+        manager,
+        GridRetired,
+        { tenantId, gridId, level: grid.level, code: grid.code, effectiveFrom: effectiveFrom.toISOString() },
+        context,
+      );
       return toGridView(grid, leader);
     });
   }

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  ValidateNested,
+} from 'class-validator';
 import { dedicatedKinds } from '@gridline/contracts';
 import { Trim } from '../../../http/trim';
 import type { DedicatedKind } from '../../domain/dedicated-kind';
@@ -20,7 +32,11 @@ export class SplitPartDto {
   @IsIn(dedicatedKinds, { message: `dedicated must be one of ${dedicatedKinds.join(', ')}` })
   dedicated?: DedicatedKind;
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Child grids of the split grid this part takes (with their subtrees).' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Child grids of the split grid this part takes (with their subtrees).',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -28,7 +44,11 @@ export class SplitPartDto {
   @IsUUID('all', { each: true, message: 'childIds must be UUIDs' })
   childIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Places of the split grid that stand on their own (courtyards…); the places inside them follow.' })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Places of the split grid that stand on their own (courtyards…); the places inside them follow.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(2000)
@@ -36,7 +56,11 @@ export class SplitPartDto {
   @IsUUID('all', { each: true, message: 'placeIds must be UUIDs' })
   placeIds?: string[];
 
-  @ApiPropertyOptional({ type: [String], example: ['47号院'], description: "Addresses of the split grid this part claims." })
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['47号院'],
+    description: 'Addresses of the split grid this part claims.',
+  })
   @IsOptional()
   @Trim()
   @IsArray()
@@ -46,7 +70,9 @@ export class SplitPartDto {
   @Length(1, 120, { each: true })
   addresses?: string[];
 
-  @ApiPropertyOptional({ description: 'GeoJSON Polygon or MultiPolygon; required for every part when the split grid had a boundary.' })
+  @ApiPropertyOptional({
+    description: 'GeoJSON Polygon or MultiPolygon; required for every part when the split grid had a boundary.',
+  })
   @IsOptional()
   @Allow()
   boundary?: unknown;
@@ -59,7 +85,12 @@ export class SplitPartDto {
 }
 
 export class SplitGridDto extends EffectiveFromDto {
-  @ApiProperty({ type: [SplitPartDto], minItems: 2, maxItems: 20, description: 'The new sibling grids, which share out everything the split grid holds.' })
+  @ApiProperty({
+    type: [SplitPartDto],
+    minItems: 2,
+    maxItems: 20,
+    description: 'The new sibling grids, which share out everything the split grid holds.',
+  })
   @IsArray()
   @ArrayMinSize(2, { message: 'parts must name at least two grids' })
   @ArrayMaxSize(20)

@@ -54,25 +54,42 @@ export class SplitGridUseCase {
   ) {}
 
   async execute(command: SplitGridCommand): Promise<SplitGridView> {
-    const boundaries = command.split.parts.map((part, index) => (part.boundary === undefined ? null : boundaryFromRequest(part.boundary, `parts[${index}].boundary`)));
+    const boundaries = command.split.parts.map((part, index) =>
+      part.boundary === undefined ? null : boundaryFromRequest(part.boundary, `parts[${index}].boundary`),
+    );
     let view: SplitGridView;
     try {
       view = await this.dataSource.transaction((manager) => this.split(manager, command, boundaries));
     } catch (error) {
-      throw treeChangeConflict(error, 'a part has the name of another grid under the same parent', 'the grid was being split');
+      throw treeChangeConflict(
+        error,
+        'a part has the name of another grid under the same parent',
+        'the grid was being split',
+      );
     }
     await this.index.refresh();
     return view;
   }
 
-  private async split(manager: EntityManager, { tenantId, gridId, split, correlationId }: SplitGridCommand, boundaries: ReadonlyArray<ValidBoundary | null>): Promise<SplitGridView> {
+  private async split(
+    manager: EntityManager,
+    { tenantId, gridId, split, correlationId }: SplitGridCommand,
+    boundaries: ReadonlyArray<ValidBoundary | null>,
+  ): Promise<SplitGridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
     if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
-    const original = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+    const original = await manager.findOne(Grid, {
+      where: { tenantId, id: gridId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!original) throw gridChangeErrors.notFound(tenantId, gridId);
     if (original.status === 'retired') throw gridChangeErrors.retired(original);
 
-    const children = await manager.find(Grid, { where: { tenantId, parentId: original.id, status: 'active' }, order: { code: 'ASC' }, lock: { mode: 'pessimistic_write' } });
+    const children = await manager.find(Grid, {
+      where: { tenantId, parentId: original.id, status: 'active' },
+      order: { code: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
     const problems = checkSplitPlan(
       {
         childIds: children.map((child) => child.id),
@@ -80,11 +97,22 @@ export class SplitGridUseCase {
         addresses: original.addresses,
         hasBoundary: await manager.existsBy(GridBoundary, { tenantId, gridId: original.id }),
       },
-      split.parts.map((part, index) => ({ name: part.name, childIds: part.childIds ?? [], placeIds: part.placeIds ?? [], addresses: part.addresses ?? [], hasBoundary: boundaries[index] !== null })),
+      split.parts.map((part, index) => ({
+        name: part.name,
+        childIds: part.childIds ?? [],
+        placeIds: part.placeIds ?? [],
+        addresses: part.addresses ?? [],
+        hasBoundary: boundaries[index] !== null,
+      })),
     );
     if (problems.length > 0) {
-      const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-      throw new UnprocessableError('SPLIT_PLAN_INVALID', `the split plan does not share out grid ${original.name} (${original.code}): ${problems[0].field}: ${problems[0].reason}${more}`, problems);
+      const more =
+        problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+      throw new UnprocessableError(
+        'SPLIT_PLAN_INVALID',
+        `the split plan does not share out grid ${original.name} (${original.code}): ${problems[0].field}: ${problems[0].reason}${more}`,
+        problems,
+      );
     }
 
     const descendantsOf = new Map<string, Grid[]>();
@@ -92,12 +120,18 @@ export class SplitGridUseCase {
     const now = new Date();
     const effectiveFrom = split.effectiveFrom === undefined ? now : new Date(split.effectiveFrom);
     const involved = [original, ...children, ...[...descendantsOf.values()].flat()].map((grid) => grid.id);
-    const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, [...involved, ...(original.parentId ? [original.parentId] : [])]));
-    if (!dating.allowed) throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    const dating = checkEffectiveFrom(
+      effectiveFrom,
+      now,
+      await latestOpenPeriodStart(manager, tenantId, [...involved, ...(original.parentId ? [original.parentId] : [])]),
+    );
+    if (!dating.allowed)
+      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
 
     const context = EventContext.start(tenantId, correlationId);
     const memberships = await manager.findBy(Member, { tenantId, gridId: original.id, endedAt: IsNull() });
-    for (const member of memberships) await endMembershipRow(manager, this.outbox, member, now, context, this.contactErasure);
+    for (const member of memberships)
+      await endMembershipRow(manager, this.outbox, member, now, context, this.contactErasure);
     await dropRosterShifts(manager, this.outbox, tenantId, original.id, now, context);
     // Retiring first releases the name and the address claims the parts are about to take.
     await retireGridRow(manager, this.outbox, original, null, effectiveFrom, now, context);
@@ -108,11 +142,21 @@ export class SplitGridUseCase {
     for (const [index, part] of split.parts.entries()) {
       const created = await this.createGrid.createWithin(manager, {
         tenantId,
-        grid: { level: original.level, parentId: original.parentId, name: part.name, dedicated: part.dedicated ?? original.dedicated ?? undefined, addresses: part.addresses, leader: part.leader },
+        grid: {
+          level: original.level,
+          parentId: original.parentId,
+          name: part.name,
+          dedicated: part.dedicated ?? original.dedicated ?? undefined,
+          addresses: part.addresses,
+          leader: part.leader,
+        },
         correlationId,
         validFrom: effectiveFrom,
       });
-      const grid = await manager.findOneOrFail(Grid, { where: { tenantId, id: created.gridId }, lock: { mode: 'pessimistic_write' } });
+      const grid = await manager.findOneOrFail(Grid, {
+        where: { tenantId, id: created.gridId },
+        lock: { mode: 'pessimistic_write' },
+      });
       const boundary = boundaries[index];
       if (boundary) {
         grid.version += 1;
@@ -121,25 +165,44 @@ export class SplitGridUseCase {
         await storeBoundary(manager, this.outbox, grid, boundary, context);
       }
       for (const child of children.filter((c) => part.childIds?.includes(c.id))) {
-        await reparentWithDescendants(manager, this.outbox, { grid: child, descendants: descendantsOf.get(child.id) ?? [], parent: grid, effectiveFrom, now, context });
+        await reparentWithDescendants(manager, this.outbox, {
+          grid: child,
+          descendants: descendantsOf.get(child.id) ?? [],
+          parent: grid,
+          effectiveFrom,
+          now,
+          context,
+        });
       }
       if (part.placeIds && part.placeIds.length > 0) {
-        placesMoved += await transferPlaces(manager, this.outbox, { tenantId, fromGridId: original.id, toGridId: grid.id, placeIds: part.placeIds, now, context });
+        placesMoved += await transferPlaces(manager, this.outbox, {
+          tenantId,
+          fromGridId: original.id,
+          toGridId: grid.id,
+          placeIds: part.placeIds,
+          now,
+          context,
+        });
       }
       parts.push({ ...created, version: grid.version });
     }
 
-    await this.outbox.add(manager, GridSplit, {
-      tenantId,
-      gridId: original.id,
-      level: original.level,
-      code: original.code,
-      partGridIds: parts.map((part) => part.gridId),
-      childGridsMoved: children.length,
-      placesMoved,
-      membershipsEnded: memberships.length,
-      effectiveFrom: effectiveFrom.toISOString(),
-    }, context);
+    await this.outbox.add(
+      manager,
+      GridSplit,
+      {
+        tenantId,
+        gridId: original.id,
+        level: original.level,
+        code: original.code,
+        partGridIds: parts.map((part) => part.gridId),
+        childGridsMoved: children.length,
+        placesMoved,
+        membershipsEnded: memberships.length,
+        effectiveFrom: effectiveFrom.toISOString(),
+      },
+      context,
+    );
     return { split: toGridView(original, null), parts };
   }
 }

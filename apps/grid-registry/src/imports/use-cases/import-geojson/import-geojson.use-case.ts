@@ -3,8 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { BoundaryGeometry } from '@gridline/location';
 import { GridBoundary } from '../../../places/grid-boundary.entity';
-import { BoundaryOutcome, SetGridBoundaryUseCase } from '../../../places/use-cases/set-grid-boundary/set-grid-boundary.use-case';
-import { PlannedBoundary, planBoundaries, readFeatureCollection, readGeoJsonFeatures } from '../../domain/geojson-import';
+import {
+  BoundaryOutcome,
+  SetGridBoundaryUseCase,
+} from '../../../places/use-cases/set-grid-boundary/set-grid-boundary.use-case';
+import {
+  PlannedBoundary,
+  planBoundaries,
+  readFeatureCollection,
+  readGeoJsonFeatures,
+} from '../../domain/geojson-import';
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { planPlaceImport } from '../../domain/place-import-plan';
 import { applyInOneTransaction, onLine, tally } from '../../import-apply';
@@ -36,7 +44,10 @@ export class ImportGeoJsonUseCase {
     private readonly places: PlaceImporter,
   ) {}
 
-  async execute({ tenantId, geojson, dryRun, correlationId }: ImportGeoJsonCommand, progress: ImportProgress = noProgress): Promise<GeoJsonImportResultView> {
+  async execute(
+    { tenantId, geojson, dryRun, correlationId }: ImportGeoJsonCommand,
+    progress: ImportProgress = noProgress,
+  ): Promise<GeoJsonImportResultView> {
     const manager = this.dataSource.manager;
     await requireDistrict(manager, tenantId);
     const collection = readFeatureCollection(geojson);
@@ -46,10 +57,23 @@ export class ImportGeoJsonUseCase {
     const { problems, report } = problemCollector();
     const features = readGeoJsonFeatures(collection.features, report);
     const context = await this.places.context(manager, tenantId, features.places);
-    const current = await this.currentBoundaries(manager, tenantId, features.boundaries.map((b) => context.gridsByCode.get(b.gridCode)?.id));
-    const boundaries = planBoundaries(features.boundaries, context.gridsByCode, (gridId) => current.get(gridId) ?? null, report);
+    const current = await this.currentBoundaries(
+      manager,
+      tenantId,
+      features.boundaries.map((b) => context.gridsByCode.get(b.gridCode)?.id),
+    );
+    const boundaries = planBoundaries(
+      features.boundaries,
+      context.gridsByCode,
+      (gridId) => current.get(gridId) ?? null,
+      report,
+    );
     const drawn = new Map(boundaries.map((b) => [b.gridId, b.boundary.geometry]));
-    const places = planPlaceImport(features.places, { ...context, boundaryOf: (gridId) => drawn.get(gridId) ?? context.boundaryOf(gridId) }, report);
+    const places = planPlaceImport(
+      features.places,
+      { ...context, boundaryOf: (gridId) => drawn.get(gridId) ?? context.boundaryOf(gridId) },
+      report,
+    );
     if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
 
     const boundaryViews = boundaries.map((b) => this.boundaryView(b));
@@ -66,7 +90,10 @@ export class ImportGeoJsonUseCase {
       this.places.remember(applied.places.registered);
       placeViews = applied.places.views;
     }
-    const all = [...boundaryViews, ...placeViews.map((p) => ({ action: p.action === 'created' ? 'set' : 'unchanged' }))];
+    const all = [
+      ...boundaryViews,
+      ...placeViews.map((p) => ({ action: p.action === 'created' ? 'set' : 'unchanged' })),
+    ];
     return {
       dryRun,
       ...tally(all),
@@ -80,22 +107,44 @@ export class ImportGeoJsonUseCase {
    * Boundaries first, so places are checked against them. Each changed grid's `updated_at` is moved to the end of
    * the transaction, so other replicas' resolve index (which reads grids changed in the last seconds) sees it.
    */
-  private async applyBoundaries(manager: EntityManager, tenantId: string, planned: readonly PlannedBoundary[], correlationId: string, advanced: () => void): Promise<BoundaryOutcome[]> {
+  private async applyBoundaries(
+    manager: EntityManager,
+    tenantId: string,
+    planned: readonly PlannedBoundary[],
+    correlationId: string,
+    advanced: () => void,
+  ): Promise<BoundaryOutcome[]> {
     const outcomes: BoundaryOutcome[] = [];
     for (const row of planned) {
       if (row.action === 'set') {
-        outcomes.push(await onLine(row.line, row.gridCode, () => this.setBoundary.setWithin(manager, { tenantId, gridId: row.gridId, boundary: row.boundary, correlationId })));
+        outcomes.push(
+          await onLine(row.line, row.gridCode, () =>
+            this.setBoundary.setWithin(manager, {
+              tenantId,
+              gridId: row.gridId,
+              boundary: row.boundary,
+              correlationId,
+            }),
+          ),
+        );
       }
       advanced();
     }
     const changed = outcomes.filter((o) => o.changed).map((o) => o.grid.id);
     if (changed.length > 0) {
-      await manager.query('UPDATE grids SET updated_at = clock_timestamp() WHERE tenant_id = $1 AND id = ANY($2::uuid[])', [tenantId, changed]);
+      await manager.query(
+        'UPDATE grids SET updated_at = clock_timestamp() WHERE tenant_id = $1 AND id = ANY($2::uuid[])',
+        [tenantId, changed],
+      );
     }
     return outcomes;
   }
 
-  private async currentBoundaries(manager: EntityManager, tenantId: string, gridIds: ReadonlyArray<string | undefined>): Promise<Map<string, BoundaryGeometry>> {
+  private async currentBoundaries(
+    manager: EntityManager,
+    tenantId: string,
+    gridIds: ReadonlyArray<string | undefined>,
+  ): Promise<Map<string, BoundaryGeometry>> {
     const ids = [...new Set(gridIds.filter((id): id is string => id !== undefined))];
     const rows = ids.length === 0 ? [] : await manager.findBy(GridBoundary, { tenantId, gridId: In(ids) });
     return new Map(rows.map((row) => [row.gridId, row.geometry]));

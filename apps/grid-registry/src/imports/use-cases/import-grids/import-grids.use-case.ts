@@ -34,22 +34,41 @@ export class ImportGridsUseCase {
     private readonly createGrid: CreateGridUseCase,
   ) {}
 
-  async execute({ tenantId, csv, dryRun, correlationId }: ImportGridsCommand, progress: ImportProgress = noProgress): Promise<ImportResultView> {
+  async execute(
+    { tenantId, csv, dryRun, correlationId }: ImportGridsCommand,
+    progress: ImportProgress = noProgress,
+  ): Promise<ImportResultView> {
     await requireDistrict(this.dataSource.manager, tenantId);
 
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));
     const plan = planGridImport(parsed.records, await this.currentTree(this.dataSource.manager, tenantId));
-    const problems: ImportProblem[] = [...parsed.problems.map(({ line, reason }) => ({ line, field: 'row', reason })), ...(plan.ok ? [] : plan.problems)];
+    const problems: ImportProblem[] = [
+      ...parsed.problems.map(({ line, reason }) => ({ line, field: 'row', reason })),
+      ...(plan.ok ? [] : plan.problems),
+    ];
     if (!plan.ok || problems.length > 0) throw new ImportInvalidError(problems.sort((a, b) => a.line - b.line));
 
     if (!dryRun) progress.applying();
-    const grids = dryRun ? plan.grids.map((g) => this.dryRunView(g)) : await this.apply(tenantId, plan.grids, correlationId, progress);
+    const grids = dryRun
+      ? plan.grids.map((g) => this.dryRunView(g))
+      : await this.apply(tenantId, plan.grids, correlationId, progress);
     const created = grids.filter((g) => g.action === 'created').length;
-    return { dryRun, created, unchanged: grids.length - created, total: grids.length, grids: grids.sort((a, b) => a.line - b.line) };
+    return {
+      dryRun,
+      created,
+      unchanged: grids.length - created,
+      total: grids.length,
+      grids: grids.sort((a, b) => a.line - b.line),
+    };
   }
 
-  private async apply(tenantId: string, planned: readonly PlannedGrid[], correlationId: string, progress: ImportProgress): Promise<ImportedGridView[]> {
+  private async apply(
+    tenantId: string,
+    planned: readonly PlannedGrid[],
+    correlationId: string,
+    progress: ImportProgress,
+  ): Promise<ImportedGridView[]> {
     return applyInOneTransaction(this.dataSource, async (manager) => {
       const idOfRef = new Map<string, string>();
       const views: ImportedGridView[] = [];
@@ -58,8 +77,11 @@ export class ImportGridsUseCase {
           idOfRef.set(row.ref, row.action.gridId);
           views.push({ line: row.line, ref: row.ref, action: 'unchanged', gridId: row.action.gridId, code: null });
         } else {
-          const parentId = row.parent === null ? null : row.parent.kind === 'grid' ? row.parent.gridId : idOfRef.get(row.parent.ref)!;
-          const grid = await onLine(row.line, row.ref, () => this.createRow(manager, tenantId, row, parentId, correlationId));
+          const parentId =
+            row.parent === null ? null : row.parent.kind === 'grid' ? row.parent.gridId : idOfRef.get(row.parent.ref)!;
+          const grid = await onLine(row.line, row.ref, () =>
+            this.createRow(manager, tenantId, row, parentId, correlationId),
+          );
           idOfRef.set(row.ref, grid.gridId);
           views.push({ line: row.line, ref: row.ref, action: 'created', gridId: grid.gridId, code: grid.code });
         }
@@ -70,7 +92,13 @@ export class ImportGridsUseCase {
   }
 
   /** One row through the single-create path. */
-  private createRow(manager: EntityManager, tenantId: string, row: PlannedGrid, parentId: string | null, correlationId: string) {
+  private createRow(
+    manager: EntityManager,
+    tenantId: string,
+    row: PlannedGrid,
+    parentId: string | null,
+    correlationId: string,
+  ) {
     return this.createGrid.createWithin(manager, {
       tenantId,
       correlationId,
@@ -97,7 +125,10 @@ export class ImportGridsUseCase {
     const claims = new Map<string, { gridId: string; holder: string }>();
     for (const claim of await manager.find(GridAddress, { where: { tenantId } })) {
       const holder = byId.get(claim.gridId);
-      claims.set(claimKey(claim.level, claim.address), { gridId: claim.gridId, holder: holder ? `${holder.name} (${holder.code})` : claim.gridId });
+      claims.set(claimKey(claim.level, claim.address), {
+        gridId: claim.gridId,
+        holder: holder ? `${holder.name} (${holder.code})` : claim.gridId,
+      });
     }
     return { grids, claims };
   }

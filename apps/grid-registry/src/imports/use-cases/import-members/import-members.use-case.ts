@@ -33,12 +33,16 @@ export class ImportMembersUseCase {
     private readonly addMember: AddMemberUseCase,
   ) {}
 
-  async execute({ tenantId, csv, dryRun, correlationId }: ImportMembersCommand, progress: ImportProgress = noProgress): Promise<MemberImportResultView> {
+  async execute(
+    { tenantId, csv, dryRun, correlationId }: ImportMembersCommand,
+    progress: ImportProgress = noProgress,
+  ): Promise<MemberImportResultView> {
     await requireDistrict(this.dataSource.manager, tenantId);
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));
     const { problems, report } = problemCollector(csvProblems(parsed));
-    const planned = planMemberImport(parsed.records, await this.context(this.dataSource.manager, tenantId), report) ?? [];
+    const planned =
+      planMemberImport(parsed.records, await this.context(this.dataSource.manager, tenantId), report) ?? [];
     if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
 
     let views = planned.map((row) => this.view(row, row.action.kind === 'unchanged' ? row.action.memberId : null));
@@ -47,7 +51,10 @@ export class ImportMembersUseCase {
       views = await applyInOneTransaction(this.dataSource, async (manager) => {
         const applied: ImportedMemberView[] = [];
         for (const row of planned) {
-          const memberId = row.action.kind === 'unchanged' ? row.action.memberId : (await onLine(row.line, row.name, () => this.add(manager, tenantId, row, correlationId))).id;
+          const memberId =
+            row.action.kind === 'unchanged'
+              ? row.action.memberId
+              : (await onLine(row.line, row.name, () => this.add(manager, tenantId, row, correlationId))).id;
           applied.push(this.view(row, memberId));
           progress.advanced(applied.length);
         }
@@ -57,18 +64,40 @@ export class ImportMembersUseCase {
     return { dryRun, ...tally(views), total: views.length, members: views };
   }
 
-  private add(manager: EntityManager, tenantId: string, row: PlannedMember, correlationId: string): Promise<GridMember> {
-    const member = { name: row.name, role: row.role, ...(row.phone === null ? {} : { phone: row.phone }), ...(row.note === null ? {} : { note: row.note }) };
+  private add(
+    manager: EntityManager,
+    tenantId: string,
+    row: PlannedMember,
+    correlationId: string,
+  ): Promise<GridMember> {
+    const member = {
+      name: row.name,
+      role: row.role,
+      ...(row.phone === null ? {} : { phone: row.phone }),
+      ...(row.note === null ? {} : { note: row.note }),
+    };
     return this.addMember.addWithin(manager, { tenantId, gridId: row.gridId, member, correlationId });
   }
 
   private view(row: PlannedMember, memberId: string | null): ImportedMemberView {
-    return { line: row.line, action: row.action.kind === 'create' ? 'created' : 'unchanged', memberId, gridCode: row.gridCode, role: row.role };
+    return {
+      line: row.line,
+      action: row.action.kind === 'create' ? 'created' : 'unchanged',
+      memberId,
+      gridCode: row.gridCode,
+      role: row.role,
+    };
   }
 
   private async context(manager: EntityManager, tenantId: string): Promise<MemberImportContext> {
-    const grids = await manager.find(Grid, { select: { id: true, code: true, name: true }, where: { tenantId, status: 'active' } });
-    const active = await manager.find(GridMember, { select: { id: true, gridId: true, name: true, role: true }, where: { tenantId, endedAt: IsNull() } });
+    const grids = await manager.find(Grid, {
+      select: { id: true, code: true, name: true },
+      where: { tenantId, status: 'active' },
+    });
+    const active = await manager.find(GridMember, {
+      select: { id: true, gridId: true, name: true, role: true },
+      where: { tenantId, endedAt: IsNull() },
+    });
     return { gridsByCode: new Map(grids.map((g) => [g.code, g])), active };
   }
 }

@@ -32,13 +32,18 @@ export class ImportPlacesUseCase {
     private readonly places: PlaceImporter,
   ) {}
 
-  async execute({ tenantId, csv, dryRun, correlationId }: ImportPlacesCommand, progress: ImportProgress = noProgress): Promise<PlaceImportResultView> {
+  async execute(
+    { tenantId, csv, dryRun, correlationId }: ImportPlacesCommand,
+    progress: ImportProgress = noProgress,
+  ): Promise<PlaceImportResultView> {
     await requireDistrict(this.dataSource.manager, tenantId);
     const parsed = parseCsv(csv);
     progress.validating(Math.max(parsed.records.length - 1, 0));
     const { problems, report } = problemCollector(csvProblems(parsed));
     const rows = readPlaceCsv(parsed.records, report);
-    const planned = rows ? planPlaceImport(rows, await this.places.context(this.dataSource.manager, tenantId, rows), report) : [];
+    const planned = rows
+      ? planPlaceImport(rows, await this.places.context(this.dataSource.manager, tenantId, rows), report)
+      : [];
     if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
 
     let views = this.places.dryRunViews(planned);

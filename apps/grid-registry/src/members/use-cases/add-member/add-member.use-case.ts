@@ -42,10 +42,17 @@ export class AddMemberUseCase {
    * The addition itself inside the caller's transaction, so a bulk import adds each of its members exactly as
    * this endpoint does (same leader rule, same events) and commits them all or none.
    */
-  async addWithin(manager: EntityManager, { tenantId, gridId, member: dto, correlationId }: AddMemberCommand): Promise<GridMember> {
+  async addWithin(
+    manager: EntityManager,
+    { tenantId, gridId, member: dto, correlationId }: AddMemberCommand,
+  ): Promise<GridMember> {
     try {
       const grid = await gridInDistrict(manager, tenantId, gridId, true);
-      if (dto.role === 'leader' && (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))) throw leaderExists(grid);
+      if (
+        dto.role === 'leader' &&
+        (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))
+      )
+        throw leaderExists(grid);
 
       const now = new Date();
       const member = manager.create(GridMember, {
@@ -68,13 +75,21 @@ export class AddMemberUseCase {
         grid.version += 1;
         grid.updatedAt = now;
         await manager.update(Grid, { tenantId, id: gridId }, { version: grid.version, updatedAt: now });
-        await this.outbox.add(manager, GridStateChanged, { ...toGridState(grid, null), leader: { memberId: member.id, name: member.name } }, context);
+        await this.outbox.add(
+          manager,
+          GridStateChanged,
+          { ...toGridState(grid, null), leader: { memberId: member.id, name: member.name } },
+          context,
+        );
       }
       return member;
     } catch (error) {
       // The grid row lock serialises additions; this only guards against a writer that skipped it.
       if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
-        throw new ConflictError('LEADER_EXISTS', `grid ${gridId} already has a leader; replace them with PUT …/grids/${gridId}/leader`);
+        throw new ConflictError(
+          'LEADER_EXISTS',
+          `grid ${gridId} already has a leader; replace them with PUT …/grids/${gridId}/leader`,
+        );
       }
       throw error;
     }
@@ -82,5 +97,8 @@ export class AddMemberUseCase {
 }
 
 function leaderExists(grid: Grid): ConflictError {
-  return new ConflictError('LEADER_EXISTS', `grid ${grid.name} (${grid.code}) already has a leader; replace them with PUT …/grids/${grid.id}/leader`);
+  return new ConflictError(
+    'LEADER_EXISTS',
+    `grid ${grid.name} (${grid.code}) already has a leader; replace them with PUT …/grids/${grid.id}/leader`,
+  );
 }

@@ -37,10 +37,17 @@ export class EndMembershipUseCase {
     return this.dataSource.transaction(async (manager) => {
       await gridInDistrict(manager, tenantId, gridId, true);
       const member = await manager.findOneBy(GridMember, { tenantId, gridId, id: memberId });
-      if (!member) throw new NotFoundError('MEMBER_NOT_FOUND', `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`);
+      if (!member)
+        throw new NotFoundError(
+          'MEMBER_NOT_FOUND',
+          `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`,
+        );
       if (member.endedAt !== null) return toMemberView(member);
       if (member.role === 'leader') {
-        throw new ConflictError('LEADER_MUST_BE_REPLACED', `${member.name} leads grid ${gridId}; a leader is replaced with PUT …/grids/${gridId}/leader, not removed`);
+        throw new ConflictError(
+          'LEADER_MUST_BE_REPLACED',
+          `${member.name} leads grid ${gridId}; a leader is replaced with PUT …/grids/${gridId}/leader, not removed`,
+        );
       }
 
       const now = new Date();

@@ -24,9 +24,19 @@ export class EraseExpiredPhoneUseCase implements OnModuleInit {
 
   async onDue(timer: DurableTimer, manager: EntityManager): Promise<void> {
     const { endedAt } = timer.payload as MemberPhoneErasurePayload;
-    const member = await manager.findOne(GridMember, { where: { id: timer.aggregateId, tenantId: timer.tenantId }, lock: { mode: 'pessimistic_write' } });
+    const member = await manager.findOne(GridMember, {
+      where: { id: timer.aggregateId, tenantId: timer.tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!member) return;
-    if (!shouldErase({ scheduledFor: new Date(endedAt), currentlyFor: member.endedAt, alreadyErased: member.phone === null })) return;
+    if (
+      !shouldErase({
+        scheduledFor: new Date(endedAt),
+        currentlyFor: member.endedAt,
+        alreadyErased: member.phone === null,
+      })
+    )
+      return;
     await this.erasure.erase(manager, member, new Date());
   }
 }

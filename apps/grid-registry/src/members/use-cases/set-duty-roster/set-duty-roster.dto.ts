@@ -19,7 +19,10 @@ export class ShiftDto {
   @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'from must be HH:mm, 00:00-23:59' })
   from: string;
 
-  @ApiProperty({ example: '18:00', description: 'Local end, HH:mm, after `from` on the same day; 24:00 is the end of the day' })
+  @ApiProperty({
+    example: '18:00',
+    description: 'Local end, HH:mm, after `from` on the same day; 24:00 is the end of the day',
+  })
   @Matches(/^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/, { message: 'to must be HH:mm, 00:00-24:00' })
   to: string;
 }

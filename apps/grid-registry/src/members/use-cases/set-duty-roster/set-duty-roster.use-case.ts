@@ -36,18 +36,35 @@ export class SetDutyRosterUseCase {
   execute({ tenantId, gridId, roster: dto, correlationId }: SetDutyRosterCommand): Promise<DutyRosterView> {
     return this.dataSource.transaction(async (manager) => {
       await gridInDistrict(manager, tenantId, gridId, true);
-      const active = await manager.find(GridMember, { where: { tenantId, gridId, endedAt: IsNull() }, select: { id: true } });
+      const active = await manager.find(GridMember, {
+        where: { tenantId, gridId, endedAt: IsNull() },
+        select: { id: true },
+      });
       const refusal = checkRoster(dto.shifts, new Set(active.map((m) => m.id)));
-      if (refusal) throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
+      if (refusal)
+        throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
 
       const timeZone = await districtTimeZone(manager, tenantId);
       const shifts = sortShifts(dto.shifts);
       const current = await manager.findOneBy(DutyRoster, { tenantId, gridId });
-      if (current && current.timeZone === timeZone && sameShifts(current.shifts, shifts)) return toDutyRosterView(gridId, current, timeZone);
+      if (current && current.timeZone === timeZone && sameShifts(current.shifts, shifts))
+        return toDutyRosterView(gridId, current, timeZone);
 
-      const roster = manager.create(DutyRoster, { tenantId, gridId, timeZone, shifts, version: (current?.version ?? 0) + 1, updatedAt: new Date() });
+      const roster = manager.create(DutyRoster, {
+        tenantId,
+        gridId,
+        timeZone,
+        shifts,
+        version: (current?.version ?? 0) + 1,
+        updatedAt: new Date(),
+      });
       await manager.save(DutyRoster, roster);
-      await this.outbox.add(manager, DutyRosterChanged, { tenantId, gridId, timeZone, shifts, version: roster.version }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        DutyRosterChanged,
+        { tenantId, gridId, timeZone, shifts, version: roster.version },
+        EventContext.start(tenantId, correlationId),
+      );
       return toDutyRosterView(gridId, roster, timeZone);
     });
   }

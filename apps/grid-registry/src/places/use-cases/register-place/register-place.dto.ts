@@ -19,7 +19,11 @@ export class PointDto {
 }
 
 export class RegisterPlaceDto {
-  @ApiProperty({ enum: placeKinds, example: 'courtyard', description: 'courtyard (院) > building (楼) > stairwell (单元); poi for anything else.' })
+  @ApiProperty({
+    enum: placeKinds,
+    example: 'courtyard',
+    description: 'courtyard (院) > building (楼) > stairwell (单元); poi for anything else.',
+  })
   @IsIn(placeKinds, { message: `kind must be one of ${placeKinds.join(', ')}` })
   kind: PlaceKind;
 
@@ -33,22 +37,32 @@ export class RegisterPlaceDto {
     example: '汝河路22号院',
     minLength: 1,
     maxLength: 120,
-    description: 'Stored normalised (full-width digits as ASCII, spaces collapsed, none next to Han characters); unique in the district.',
+    description:
+      'Stored normalised (full-width digits as ASCII, spaces collapsed, none next to Han characters); unique in the district.',
   })
   @IsString()
   @Length(1, 120)
   address: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The grid responsible for the place, usually its micro-grid; same district.' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The grid responsible for the place, usually its micro-grid; same district.',
+  })
   @IsUUID('all', { message: 'gridId must be a UUID' })
   gridId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'The courtyard of a building, the building of a stairwell; same district.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The courtyard of a building, the building of a stairwell; same district.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'parentPlaceId must be a UUID' })
   parentPlaceId?: string;
 
-  @ApiPropertyOptional({ type: PointDto, description: "Where the place is; must lie within the grid's boundary when the grid has one." })
+  @ApiPropertyOptional({
+    type: PointDto,
+    description: "Where the place is; must lie within the grid's boundary when the grid has one.",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => PointDto)

@@ -51,7 +51,12 @@ export class RegisterPlaceUseCase {
   /** After the commit: this replica's resolve index knows the place at once (read-your-writes). */
   remember({ place, grid }: RegisteredPlace): void {
     this.index.resolver.putGrid(gridSummaryOf(grid), grid.version);
-    this.index.resolver.putPlace({ placeId: place.id, tenantId: place.tenantId, gridId: place.gridId, address: place.address });
+    this.index.resolver.putPlace({
+      placeId: place.id,
+      tenantId: place.tenantId,
+      gridId: place.gridId,
+      address: place.address,
+    });
   }
 
   /**
@@ -59,9 +64,13 @@ export class RegisterPlaceUseCase {
    * exactly as this endpoint does (same rules, same event) and commits them all or none. The caller brings the
    * resolve index up to date after its commit.
    */
-  async registerWithin(manager: EntityManager, { tenantId, place: dto, correlationId }: RegisterPlaceCommand): Promise<RegisteredPlace> {
+  async registerWithin(
+    manager: EntityManager,
+    { tenantId, place: dto, correlationId }: RegisterPlaceCommand,
+  ): Promise<RegisteredPlace> {
     const address = normaliseAddress(dto.address);
-    if (address.length === 0) throw new ValidationFailedError([{ field: 'address', reason: 'address must contain more than white space' }]);
+    if (address.length === 0)
+      throw new ValidationFailedError([{ field: 'address', reason: 'address must contain more than white space' }]);
     try {
       return await this.register(manager, tenantId, dto, address, correlationId);
     } catch (error) {
@@ -70,29 +79,47 @@ export class RegisterPlaceUseCase {
     }
   }
 
-  private async register(manager: EntityManager, tenantId: string, dto: RegisterPlaceDto, address: string, correlationId: string): Promise<{ place: Place; grid: Grid }> {
+  private async register(
+    manager: EntityManager,
+    tenantId: string,
+    dto: RegisterPlaceDto,
+    address: string,
+    correlationId: string,
+  ): Promise<{ place: Place; grid: Grid }> {
     await requireDistrict(manager, tenantId);
-    const grid = await manager.findOne(Grid, { where: { tenantId, id: dto.gridId }, lock: { mode: 'pessimistic_read' } });
+    const grid = await manager.findOne(Grid, {
+      where: { tenantId, id: dto.gridId },
+      lock: { mode: 'pessimistic_read' },
+    });
     if (!grid) {
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${dto.gridId} does not exist in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid in this district' }]);
+      throw new UnprocessableError('UNKNOWN_GRID', `grid ${dto.gridId} does not exist in district ${tenantId}`, [
+        { field: 'gridId', reason: 'unknown grid in this district' },
+      ]);
     }
     const parentPlaceId = dto.parentPlaceId ?? null;
     if (parentPlaceId !== null) {
       const parent = await manager.findOneBy(Place, { tenantId, id: parentPlaceId });
       if (!parent) {
-        throw new UnprocessableError('UNKNOWN_PARENT_PLACE', `place ${parentPlaceId} does not exist in district ${tenantId}`, [
-          { field: 'parentPlaceId', reason: 'unknown place in this district' },
-        ]);
+        throw new UnprocessableError(
+          'UNKNOWN_PARENT_PLACE',
+          `place ${parentPlaceId} does not exist in district ${tenantId}`,
+          [{ field: 'parentPlaceId', reason: 'unknown place in this district' }],
+        );
       }
       const verdict = checkPlaceParent(dto.kind, parent.kind);
-      if (!verdict.allowed) throw new UnprocessableError('WRONG_PLACE_KIND_UNDER_PARENT', verdict.reason, [{ field: 'parentPlaceId', reason: verdict.reason }]);
+      if (!verdict.allowed)
+        throw new UnprocessableError('WRONG_PLACE_KIND_UNDER_PARENT', verdict.reason, [
+          { field: 'parentPlaceId', reason: verdict.reason },
+        ]);
     }
     if (dto.point) {
       const boundary = await manager.findOneBy(GridBoundary, { tenantId, gridId: grid.id });
       if (boundary && !geometryContains(boundary.geometry, dto.point.lon, dto.point.lat)) {
-        throw new UnprocessableError('POINT_OUTSIDE_GRID', `the point (${dto.point.lon}, ${dto.point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`, [
-          { field: 'point', reason: "outside the grid's boundary" },
-        ]);
+        throw new UnprocessableError(
+          'POINT_OUTSIDE_GRID',
+          `the point (${dto.point.lon}, ${dto.point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`,
+          [{ field: 'point', reason: "outside the grid's boundary" }],
+        );
       }
     }
 
@@ -111,15 +138,26 @@ export class RegisterPlaceUseCase {
       createdAt: now,
       updatedAt: now,
     });
-    const inserted = await manager.createQueryBuilder().insert().into(Place).values(place).orIgnore().returning('id').execute();
-    if ((inserted.raw as unknown[]).length === 0) throw this.addressTaken(address, await manager.findOneBy(Place, { tenantId, address }));
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Place)
+      .values(place)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if ((inserted.raw as unknown[]).length === 0)
+      throw this.addressTaken(address, await manager.findOneBy(Place, { tenantId, address }));
     await this.outbox.add(manager, PlaceStateChanged, toPlaceState(place), EventContext.start(tenantId, correlationId));
     return { place, grid };
   }
 
   private addressTaken(address: string, holder: Place | null): ConflictError {
-    return new ConflictError('ADDRESS_TAKEN', holder
-      ? `the address ${address} is already registered as ${holder.kind} ${holder.name} (place ${holder.id})`
-      : `the address ${address} is already registered in this district`);
+    return new ConflictError(
+      'ADDRESS_TAKEN',
+      holder
+        ? `the address ${address} is already registered as ${holder.kind} ${holder.name} (place ${holder.id})`
+        : `the address ${address} is already registered in this district`,
+    );
   }
 }

@@ -29,7 +29,10 @@ export class RemoveGridBoundaryUseCase {
 
   async execute({ tenantId, gridId, correlationId }: RemoveGridBoundaryCommand): Promise<void> {
     const version = await this.dataSource.transaction(async (manager) => {
-      const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
+      const grid = await manager.findOne(Grid, {
+        where: { tenantId, id: gridId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
       if (!(await manager.existsBy(GridBoundary, { tenantId, gridId }))) return null;
       const now = new Date();

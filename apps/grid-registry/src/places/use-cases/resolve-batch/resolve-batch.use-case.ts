@@ -16,13 +16,22 @@ export class ResolveBatchUseCase {
   constructor(private readonly single: ResolveLocationUseCase) {}
 
   async execute(tenantId: string, { locations }: ResolveBatchDto): Promise<ResolveBatchView> {
-    const problems = locations.map((query, index) => queryProblem(query, `locations[${index}].`)).filter((p) => p !== null);
-    if (problems.length > 0) throw new ValidationFailedError(problems.map((p) => (p.field.endsWith('.') ? { ...p, field: p.field.slice(0, -1) } : p)));
+    const problems = locations
+      .map((query, index) => queryProblem(query, `locations[${index}].`))
+      .filter((p) => p !== null);
+    if (problems.length > 0)
+      throw new ValidationFailedError(
+        problems.map((p) => (p.field.endsWith('.') ? { ...p, field: p.field.slice(0, -1) } : p)),
+      );
 
     const results: BatchResolutionView[] = [];
     for (const query of locations) {
       const resolution = await this.single.resolveOne(tenantId, query);
-      results.push(resolution ? { resolution: toResolutionView(resolution), miss: null } : { resolution: null, miss: { code: 'LOCATION_NOT_IN_DISTRICT', message: notInDistrict(tenantId, query) } });
+      results.push(
+        resolution
+          ? { resolution: toResolutionView(resolution), miss: null }
+          : { resolution: null, miss: { code: 'LOCATION_NOT_IN_DISTRICT', message: notInDistrict(tenantId, query) } },
+      );
     }
     const missed = results.filter((r) => r.miss !== null).length;
     // All misses may mean a district that does not exist: say so as the single query does.

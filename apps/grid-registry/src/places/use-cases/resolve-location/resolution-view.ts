@@ -8,11 +8,23 @@ export class ResolutionView {
   @ApiProperty({ example: '41010300100203004' }) code: string;
   @ApiProperty({ example: '汝河路22号院' }) name: string;
   @ApiProperty({ enum: dedicatedKinds, nullable: true }) dedicated: string | null;
-  @ApiProperty({ enum: ['address', 'boundary'], description: 'address: a place (or a grid) registered under it; boundary: the point lies within the grid.' })
+  @ApiProperty({
+    enum: ['address', 'boundary'],
+    description: 'address: a place (or a grid) registered under it; boundary: the point lies within the grid.',
+  })
   matchedBy: 'address' | 'boundary';
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The place whose address matched.' }) placeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The place whose address matched.' })
+  placeId: string | null;
 }
 
 export function toResolutionView({ grid, matchedBy, placeId }: Resolution): ResolutionView {
-  return { gridId: grid.gridId, level: grid.level, code: grid.code, name: grid.name, dedicated: grid.dedicated, matchedBy, placeId };
+  return {
+    gridId: grid.gridId,
+    level: grid.level,
+    code: grid.code,
+    name: grid.name,
+    dedicated: grid.dedicated,
+    matchedBy,
+    placeId,
+  };
 }

@@ -4,7 +4,12 @@ import { IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validato
 
 /** `?lon=&lat=` or `?address=`, not both. */
 export class ResolveLocationQuery {
-  @ApiPropertyOptional({ example: 113.6203, minimum: -180, maximum: 180, description: 'WGS84 longitude; give with lat.' })
+  @ApiPropertyOptional({
+    example: 113.6203,
+    minimum: -180,
+    maximum: 180,
+    description: 'WGS84 longitude; give with lat.',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lon must be a number' })
@@ -20,7 +25,10 @@ export class ResolveLocationQuery {
   @Max(90)
   lat?: number;
 
-  @ApiPropertyOptional({ example: '汝河路22号院', description: 'A registered address, in any spelling that normalises to it.' })
+  @ApiPropertyOptional({
+    example: '汝河路22号院',
+    description: 'A registered address, in any spelling that normalises to it.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 120)

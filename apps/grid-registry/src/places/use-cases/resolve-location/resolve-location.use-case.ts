@@ -35,8 +35,11 @@ export class ResolveLocationUseCase {
 
   /** One well-formed query (see `queryProblem`): from memory, or for an address no place holds, from the grids' own addresses. */
   async resolveOne(tenantId: string, query: ResolveLocationQuery): Promise<Resolution | null> {
-    if (query.address === undefined) return this.index.resolver.resolvePoint(tenantId, query.lon as number, query.lat as number);
-    return this.index.resolver.resolveAddress(tenantId, query.address) ?? (await this.byGridAddress(tenantId, query.address));
+    if (query.address === undefined)
+      return this.index.resolver.resolvePoint(tenantId, query.lon as number, query.lat as number);
+    return (
+      this.index.resolver.resolveAddress(tenantId, query.address) ?? (await this.byGridAddress(tenantId, query.address))
+    );
   }
 
   async assertDistrictExists(tenantId: string): Promise<void> {
@@ -46,29 +49,39 @@ export class ResolveLocationUseCase {
   /** Addresses claimed by grids themselves (grid `addresses`), kept as they were given, so both spellings are tried. */
   private async byGridAddress(tenantId: string, address: string): Promise<Resolution | null> {
     const spellings = [...new Set([address.trim(), normaliseAddress(address)])];
-    const rows: Array<{ id: string; level: GridLevel; code: string; name: string; dedicated: string | null }> = await this.dataSource.query(
-      `SELECT g.id, g.level, g.code, g.name, g.dedicated
+    const rows: Array<{ id: string; level: GridLevel; code: string; name: string; dedicated: string | null }> =
+      await this.dataSource.query(
+        `SELECT g.id, g.level, g.code, g.name, g.dedicated
          FROM grid_addresses a JOIN grids g ON g.tenant_id = a.tenant_id AND g.id = a.grid_id
         WHERE a.tenant_id = $1 AND a.address = ANY($2)
         ORDER BY g.dedicated IS NULL, CASE g.level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END, g.code
         LIMIT 1`,
-      [tenantId, spellings],
-    );
+        [tenantId, spellings],
+      );
     if (rows.length === 0) return null;
     const [g] = rows;
-    return { grid: { gridId: g.id, tenantId, level: g.level, code: g.code, name: g.name, dedicated: g.dedicated }, matchedBy: 'address', placeId: null };
+    return {
+      grid: { gridId: g.id, tenantId, level: g.level, code: g.code, name: g.name, dedicated: g.dedicated },
+      matchedBy: 'address',
+      placeId: null,
+    };
   }
 }
 
 /** Either lon and lat, or address: the shape rule the validators of one field cannot express. Null when well formed. */
 export function queryProblem(query: ResolveLocationQuery, path = ''): { field: string; reason: string } | null {
   const byPoint = query.lon !== undefined || query.lat !== undefined;
-  if (byPoint === (query.address !== undefined)) return { field: path || 'query', reason: 'give either lon and lat, or address (not both)' };
-  if (byPoint && (query.lon === undefined || query.lat === undefined)) return { field: `${path}${query.lon === undefined ? 'lon' : 'lat'}`, reason: 'lon and lat go together' };
+  if (byPoint === (query.address !== undefined))
+    return { field: path || 'query', reason: 'give either lon and lat, or address (not both)' };
+  if (byPoint && (query.lon === undefined || query.lat === undefined))
+    return { field: `${path}${query.lon === undefined ? 'lon' : 'lat'}`, reason: 'lon and lat go together' };
   return null;
 }
 
 export function notInDistrict(tenantId: string, query: ResolveLocationQuery): string {
-  const what = query.address === undefined ? `the point (${query.lon}, ${query.lat}) lies within no grid boundary` : `no place or grid is registered under ${query.address}`;
+  const what =
+    query.address === undefined
+      ? `the point (${query.lon}, ${query.lat}) lies within no grid boundary`
+      : `no place or grid is registered under ${query.address}`;
   return `${what} of district ${tenantId}`;
 }

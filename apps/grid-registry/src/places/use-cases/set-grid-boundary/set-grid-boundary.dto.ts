@@ -12,8 +12,17 @@ export class SetGridBoundaryDto {
   type: unknown;
 
   @ApiProperty({
-    description: 'Rings of [lon, lat] positions: outer ring counter-clockwise, holes clockwise, each closed (last = first).',
-    example: [[[113.60, 34.70], [113.61, 34.70], [113.61, 34.71], [113.60, 34.71], [113.60, 34.70]]],
+    description:
+      'Rings of [lon, lat] positions: outer ring counter-clockwise, holes clockwise, each closed (last = first).',
+    example: [
+      [
+        [113.6, 34.7],
+        [113.61, 34.7],
+        [113.61, 34.71],
+        [113.6, 34.71],
+        [113.6, 34.7],
+      ],
+    ],
   })
   @Allow()
   coordinates: unknown;

@@ -50,7 +50,9 @@ export class SetGridBoundaryUseCase {
 
   async execute({ tenantId, gridId, boundary, correlationId }: SetGridBoundaryCommand): Promise<BoundaryView> {
     const valid = boundaryFromRequest(boundary);
-    const outcome = await this.dataSource.transaction((manager) => this.setWithin(manager, { tenantId, gridId, boundary: valid, correlationId }));
+    const outcome = await this.dataSource.transaction((manager) =>
+      this.setWithin(manager, { tenantId, gridId, boundary: valid, correlationId }),
+    );
     this.remember(outcome);
     return toBoundaryView(outcome.row);
   }
@@ -66,7 +68,10 @@ export class SetGridBoundaryUseCase {
    * Stores an already validated boundary inside the caller's transaction (a bulk import sets many in one), with
    * the grid row locked: the same boundary again is no change. The caller updates the resolve index after commit.
    */
-  async setWithin(manager: EntityManager, { tenantId, gridId, boundary, correlationId }: SetValidBoundaryCommand): Promise<BoundaryOutcome> {
+  async setWithin(
+    manager: EntityManager,
+    { tenantId, gridId, boundary, correlationId }: SetValidBoundaryCommand,
+  ): Promise<BoundaryOutcome> {
     const { geometry } = boundary;
     const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
     if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);

@@ -3,7 +3,10 @@ import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Trim } from '../../../http/trim';
 
 export class CreateTenantDto {
-  @ApiProperty({ example: 'erqi', description: 'Slug: 2-40 lowercase letters, digits or dashes, starting with a letter or digit.' })
+  @ApiProperty({
+    example: 'erqi',
+    description: 'Slug: 2-40 lowercase letters, digits or dashes, starting with a letter or digit.',
+  })
   @Matches(/^[a-z0-9][a-z0-9-]{1,39}$/, { message: 'tenantId must be 2-40 lowercase letters, digits or dashes' })
   tenantId: string;
 

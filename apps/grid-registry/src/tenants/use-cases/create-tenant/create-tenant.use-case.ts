@@ -36,17 +36,34 @@ export class CreateTenantUseCase {
         createdAt: now,
         updatedAt: now,
       });
-      const result = await manager.createQueryBuilder().insert().into(Tenant).values(tenant).orIgnore().returning('tenant_id').execute();
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Tenant)
+        .values(tenant)
+        .orIgnore()
+        .returning('tenant_id')
+        .execute();
       if ((result.raw as unknown[]).length === 0) throw await this.conflictFor(manager, dto);
-      await this.outbox.add(manager, TenantStateChanged, toTenantState(tenant), EventContext.start(tenant.tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        TenantStateChanged,
+        toTenantState(tenant),
+        EventContext.start(tenant.tenantId, correlationId),
+      );
       return tenant;
     });
   }
 
   private async conflictFor(manager: EntityManager, dto: CreateTenantDto): Promise<ConflictError> {
-    const existing = await manager.findOne(Tenant, { where: [{ tenantId: dto.tenantId }, { divisionCode: dto.divisionCode }] });
+    const existing = await manager.findOne(Tenant, {
+      where: [{ tenantId: dto.tenantId }, { divisionCode: dto.divisionCode }],
+    });
     if (existing && existing.tenantId !== dto.tenantId) {
-      return new ConflictError('TENANT_EXISTS', `division code ${dto.divisionCode} already belongs to district ${existing.tenantId}`);
+      return new ConflictError(
+        'TENANT_EXISTS',
+        `division code ${dto.divisionCode} already belongs to district ${existing.tenantId}`,
+      );
     }
     return new ConflictError('TENANT_EXISTS', `district ${dto.tenantId} already exists`);
   }

@@ -11,7 +11,12 @@ export class AcceptIssueUseCase extends CaseUseCase {
   execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
     return this.workflow.run(command, 'accept', async (step) => {
       await step.record('accepted', body.note ?? null);
-      await step.emit(IssueAccepted, { issueId: step.issue.id, tenantId: step.issue.tenantId, category: step.issue.category, acceptedAt: step.now.toISOString() });
+      await step.emit(IssueAccepted, {
+        issueId: step.issue.id,
+        tenantId: step.issue.tenantId,
+        category: step.issue.category,
+        acceptedAt: step.now.toISOString(),
+      });
     });
   }
 }

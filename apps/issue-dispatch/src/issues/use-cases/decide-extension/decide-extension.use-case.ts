@@ -20,7 +20,11 @@ export class DecideExtensionUseCase extends CaseUseCase {
       this.clearRequest(issue);
       await this.clocks.scheduleResolve(manager, issue);
       await step.record('extension-approved', body.note ?? null);
-      await step.emit(IssueExtensionApproved, { ...step.ref, previousDeadline: previous.toISOString(), resolveDeadline: issue.resolveDeadline.toISOString() });
+      await step.emit(IssueExtensionApproved, {
+        ...step.ref,
+        previousDeadline: previous.toISOString(),
+        resolveDeadline: issue.resolveDeadline.toISOString(),
+      });
     });
   }
 
@@ -28,7 +32,10 @@ export class DecideExtensionUseCase extends CaseUseCase {
     return this.workflow.run(command, 'deny-extension', async (step) => {
       this.clearRequest(step.issue);
       await step.record('extension-denied', body.note ?? null);
-      await step.emit(IssueExtensionDenied, { ...step.ref, resolveDeadline: (step.issue.resolveDeadline as Date).toISOString() });
+      await step.emit(IssueExtensionDenied, {
+        ...step.ref,
+        resolveDeadline: (step.issue.resolveDeadline as Date).toISOString(),
+      });
     });
   }
 

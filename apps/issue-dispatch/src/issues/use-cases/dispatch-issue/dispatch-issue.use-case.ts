@@ -28,7 +28,10 @@ export class DispatchIssueUseCase extends CaseUseCase {
     return this.workflow.run(command, 'dispatch', async (step) => {
       const { issue, manager, now } = step;
       const grid = await this.grids.grid(issue.tenantId, body.gridId, manager);
-      if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${body.gridId} is not in district ${issue.tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
+      if (!grid)
+        throw new UnprocessableError('UNKNOWN_GRID', `grid ${body.gridId} is not in district ${issue.tenantId}`, [
+          { field: 'gridId', reason: 'unknown grid' },
+        ]);
       const category = await manager.findOneBy(CategoryPolicy, { tenantId: issue.tenantId, code: issue.category });
       issue.policySnapshot = policySnapshotOf(category ?? { ackWithinSeconds: {}, resolveWithinSeconds: {} });
       // A report that waited in the queue gets its first grid now.

@@ -21,7 +21,11 @@ export class EscalateIssueManuallyUseCase extends CaseUseCase {
   execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
     return this.workflow.run(command, 'escalate', async (step) => {
       const moved = await this.escalation.moveUp(step, 'manual', body.reason);
-      if (!moved) throw new ConflictError('ILLEGAL_TRANSITION', `issue ${step.issue.id} is held by the city centre; there is nowhere higher to escalate it`);
+      if (!moved)
+        throw new ConflictError(
+          'ILLEGAL_TRANSITION',
+          `issue ${step.issue.id} is held by the city centre; there is nowhere higher to escalate it`,
+        );
     });
   }
 }

@@ -30,7 +30,10 @@ export class EscalateIssueUseCase implements OnModuleInit {
 
   async onDeadline(timer: DurableTimer, manager: EntityManager, clock: 'ack' | 'resolve'): Promise<void> {
     const { depth } = timer.payload as AckDeadlinePayload;
-    const issue = await manager.findOne(Issue, { where: { id: timer.aggregateId, tenantId: timer.tenantId }, lock: { mode: 'pessimistic_write' } });
+    const issue = await manager.findOne(Issue, {
+      where: { id: timer.aggregateId, tenantId: timer.tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!issue || !this.stillDue(issue, clock, depth, timer.dueAt)) return; // handled or moved on meanwhile
 
     const step = this.workflow.step(manager, issue, escalationActor, asClock);
@@ -41,7 +44,10 @@ export class EscalateIssueUseCase implements OnModuleInit {
 
   private stillDue(issue: Issue, clock: 'ack' | 'resolve', depth: number, dueAt: Date): boolean {
     if (issue.parkedAt !== null || issue.escalationDepth !== depth) return false;
-    if (clock === 'ack') return issue.state === 'dispatched' && issue.ackDeadline !== null && issue.ackDeadline.getTime() <= dueAt.getTime();
+    if (clock === 'ack')
+      return (
+        issue.state === 'dispatched' && issue.ackDeadline !== null && issue.ackDeadline.getTime() <= dueAt.getTime()
+      );
     const open = issue.state === 'dispatched' || issue.state === 'acknowledged' || issue.state === 'in-progress';
     return open && issue.resolveDeadline !== null && issue.resolveDeadline.getTime() <= dueAt.getTime();
   }

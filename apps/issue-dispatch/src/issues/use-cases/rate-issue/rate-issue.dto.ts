@@ -9,7 +9,10 @@ export class RateIssueDto extends VersionedCaseActionDto {
   @Max(5)
   rating: number;
 
-  @ApiPropertyOptional({ example: '处理及时，非常满意', description: 'Kept in issue-dispatch; never on public topics.' })
+  @ApiPropertyOptional({
+    example: '处理及时，非常满意',
+    description: 'Kept in issue-dispatch; never on public topics.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 500)

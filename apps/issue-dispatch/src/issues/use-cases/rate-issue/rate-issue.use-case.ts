@@ -15,7 +15,12 @@ export class RateIssueUseCase extends CaseUseCase {
       issue.ratingComment = body.comment ?? null;
       issue.ratedAt = now;
       await step.record('rated', `${body.rating}/5${body.comment ? `: ${body.comment}` : ''}`);
-      await step.emit(IssueRated, { issueId: issue.id, tenantId: issue.tenantId, rating: body.rating, ratedAt: now.toISOString() });
+      await step.emit(IssueRated, {
+        issueId: issue.id,
+        tenantId: issue.tenantId,
+        rating: body.rating,
+        ratedAt: now.toISOString(),
+      });
     });
   }
 }

@@ -19,15 +19,23 @@ export class RejectIssueUseCase extends CaseUseCase {
       if (duplicateOf !== null) {
         const original = await manager.findOneBy(Issue, { tenantId: issue.tenantId, id: duplicateOf });
         if (!original || original.id === issue.id) {
-          throw new UnprocessableError('UNKNOWN_ORIGINAL_ISSUE', `issue ${duplicateOf} is not another issue of district ${issue.tenantId}`, [
-            { field: 'duplicateOf', reason: 'not another issue of this district' },
-          ]);
+          throw new UnprocessableError(
+            'UNKNOWN_ORIGINAL_ISSUE',
+            `issue ${duplicateOf} is not another issue of district ${issue.tenantId}`,
+            [{ field: 'duplicateOf', reason: 'not another issue of this district' }],
+          );
         }
       }
       issue.rejectionReason = body.reason;
       issue.duplicateOf = duplicateOf;
       await step.record('rejected', `${body.reason}${duplicateOf ? ` of ${duplicateOf}` : ''}: ${body.note}`);
-      await step.emit(IssueRejected, { issueId: issue.id, tenantId: issue.tenantId, reason: body.reason, duplicateOf, rejectedAt: step.now.toISOString() });
+      await step.emit(IssueRejected, {
+        issueId: issue.id,
+        tenantId: issue.tenantId,
+        reason: body.reason,
+        duplicateOf,
+        rejectedAt: step.now.toISOString(),
+      });
     });
   }
 }

@@ -1,6 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsEmail, IsIn, IsNumber, IsOptional, IsString, IsUrl, Length, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 export class ReporterDto {
   @ApiProperty({ example: '王女士' })
@@ -13,7 +30,10 @@ export class ReporterDto {
   @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5-20 digits' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 'wang@example.org', description: 'Private, like the phone: only the reporter and district staff see it.' })
+  @ApiPropertyOptional({
+    example: 'wang@example.org',
+    description: 'Private, like the phone: only the reporter and district staff see it.',
+  })
   @IsOptional()
   @MaxLength(254)
   @IsEmail({}, { message: 'email must be an e-mail address' })
@@ -46,7 +66,10 @@ export class ReportIssueDto {
   @Length(1, 64)
   gridId?: string;
 
-  @ApiPropertyOptional({ example: '汝河路22号院', description: 'A registered courtyard or building; routes to the grid that holds it.' })
+  @ApiPropertyOptional({
+    example: '汝河路22号院',
+    description: 'A registered courtyard or building; routes to the grid that holds it.',
+  })
   @IsOptional()
   @IsString()
   @Length(1, 120)
@@ -54,7 +77,8 @@ export class ReportIssueDto {
 
   @ApiPropertyOptional({
     type: LocationDto,
-    description: 'Where the problem is; routes to the deepest grid whose boundary contains it (a dedicated grid first). Also the fallback for an unknown address.',
+    description:
+      'Where the problem is; routes to the deepest grid whose boundary contains it (a dedicated grid first). Also the fallback for an unknown address.',
   })
   @IsOptional()
   @ValidateNested()
@@ -76,19 +100,26 @@ export class ReportIssueDto {
   @IsArray()
   @ArrayMaxSize(5, { message: 'photoUrls may hold at most 5 photos' })
   @MaxLength(2048, { each: true, message: 'each of photoUrls must be at most 2048 characters' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, max_allowed_length: 2048 }, { each: true, message: 'each of photoUrls must be an http or https URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, max_allowed_length: 2048 },
+    { each: true, message: 'each of photoUrls must be an http or https URL' },
+  )
   photoUrls?: string[];
 
   @ApiPropertyOptional({
     enum: ['resident', 'patrol', 'visit'],
     default: 'resident',
-    description: '`patrol` and `visit` (入户走访) are for grid leaders and workers only (403 FORBIDDEN_CHANNEL otherwise).',
+    description:
+      '`patrol` and `visit` (入户走访) are for grid leaders and workers only (403 FORBIDDEN_CHANNEL otherwise).',
   })
   @IsOptional()
   @IsIn(['resident', 'patrol', 'visit'])
   channel?: 'resident' | 'patrol' | 'visit';
 
-  @ApiProperty({ type: ReporterDto, description: "The reporter's contact: private, never in events; only the reporter and district staff read it." })
+  @ApiProperty({
+    type: ReporterDto,
+    description: "The reporter's contact: private, never in events; only the reporter and district staff read it.",
+  })
   @IsDefined({ message: 'reporter is required: { name, phone?, email? }' })
   @ValidateNested()
   @Type(() => ReporterDto)
@@ -102,7 +133,12 @@ export class IssueView {
   @ApiProperty() state: string;
   @ApiProperty({ nullable: true, type: String }) holderGridId: string | null;
   @ApiProperty() holderLevel: string;
-  @ApiProperty({ nullable: true, type: String, description: 'The grid first dispatched to; null while the report waits in the dispatch centre\'s queue.' }) originGridId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The grid first dispatched to; null while the report waits in the dispatch centre's queue.",
+  })
+  originGridId: string | null;
   @ApiProperty() escalationDepth: number;
   @ApiProperty() critical: boolean;
   @ApiProperty({ nullable: true, type: String }) ackDeadline: string | null;

@@ -2,11 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { EventData, EventDefinition, IssueDispatched, IssueQueued, IssueReported, unroutedReasons } from '@gridline/contracts';
+import {
+  EventData,
+  EventDefinition,
+  IssueDispatched,
+  IssueQueued,
+  IssueReported,
+  unroutedReasons,
+} from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
 import { normaliseAddress } from '@gridline/location';
 import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
-import { activeTraceContext, currentIdempotencyClaim, GroupCommit, GroupOutcome, groupOutcomeOf, isDependencyOutage, TraceContextFields, UnprocessableError } from '@gridline/platform';
+import {
+  activeTraceContext,
+  currentIdempotencyClaim,
+  GroupCommit,
+  GroupOutcome,
+  groupOutcomeOf,
+  isDependencyOutage,
+  TraceContextFields,
+  UnprocessableError,
+} from '@gridline/platform';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline } from '../../domain/ack-policy';
@@ -19,7 +35,9 @@ import { ReportIssueDto } from './report-issue.dto';
 type UnroutedReason = (typeof unroutedReasons)[number];
 
 /** Where a report goes: a grid (and how it was found), or the dispatch centre's queue (and why). */
-type Route = { readonly grid: GridReplica; readonly routedBy: 'grid id' | 'address' | 'location' } | { readonly grid: null; readonly reason: UnroutedReason };
+type Route =
+  | { readonly grid: GridReplica; readonly routedBy: 'grid id' | 'address' | 'location' }
+  | { readonly grid: null; readonly reason: UnroutedReason };
 
 export interface ReportIssueCommand {
   readonly tenantId: string;
@@ -73,10 +91,21 @@ export class ReportIssueUseCase {
   }
 
   /** Checks and routes the report and builds its issue; every 4xx is decided here, before any transaction. */
-  private async prepare({ tenantId, report, correlationId, reporterSubject, intake }: ReportIssueCommand): Promise<PendingReport> {
+  private async prepare({
+    tenantId,
+    report,
+    correlationId,
+    reporterSubject,
+    intake,
+  }: ReportIssueCommand): Promise<PendingReport> {
     await this.requireKnownTenant(tenantId);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
-    if (!category) throw new UnprocessableError('UNKNOWN_CATEGORY', `category ${report.category} is not defined for district ${tenantId}`, [{ field: 'category', reason: 'unknown category' }]);
+    if (!category)
+      throw new UnprocessableError(
+        'UNKNOWN_CATEGORY',
+        `category ${report.category} is not defined for district ${tenantId}`,
+        [{ field: 'category', reason: 'unknown category' }],
+      );
     const route = await this.resolveGrid(tenantId, report);
     const grid = route.grid;
 
@@ -115,7 +144,13 @@ export class ReportIssueUseCase {
       addressKey: report.address !== undefined ? normaliseAddress(report.address) : null,
       updatedAt: now,
     });
-    return { issue, route, reporterSubject, context: EventContext.start(tenantId, correlationId), trace: activeTraceContext() };
+    return {
+      issue,
+      route,
+      reporterSubject,
+      context: EventContext.start(tenantId, correlationId),
+      trace: activeTraceContext(),
+    };
   }
 
   private async requireKnownTenant(tenantId: string): Promise<void> {
@@ -150,7 +185,10 @@ export class ReportIssueUseCase {
    * update.
    */
   private async record(manager: EntityManager, reports: readonly PendingReport[]): Promise<void> {
-    await manager.insert(Issue, reports.map((report) => report.issue));
+    await manager.insert(
+      Issue,
+      reports.map((report) => report.issue),
+    );
     const history: Array<Partial<IssueHistoryEntry>> = [];
     const events: PendingEvent[] = [];
     const timers: TimerRequest[] = [];
@@ -163,17 +201,60 @@ export class ReportIssueUseCase {
       }
       const now = issue.reportedAt;
       const deadline = issue.ackDeadline as Date;
-      const step = { tenantId: issue.tenantId, issueId: issue.id, actor: reporterSubject, holderLevel: route.grid.level, holderGridId: route.grid.gridId };
+      const step = {
+        tenantId: issue.tenantId,
+        issueId: issue.id,
+        actor: reporterSubject,
+        holderLevel: route.grid.level,
+        holderGridId: route.grid.gridId,
+      };
       history.push(
         { ...step, action: 'reported', reason: null, at: now },
-        { ...step, action: 'dispatched', actor: 'system:router', reason: `deepest grid for ${route.routedBy}`, at: now },
+        {
+          ...step,
+          action: 'dispatched',
+          actor: 'system:router',
+          reason: `deepest grid for ${route.routedBy}`,
+          at: now,
+        },
       );
       events.push(
-        event(IssueReported, { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, channel: issue.channel, gridId: route.grid.gridId, reportedAt: now.toISOString() }, context, trace),
-        event(IssueDispatched, { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, gridId: route.grid.gridId, level: route.grid.level, ackDeadline: deadline.toISOString() }, context, trace),
+        event(
+          IssueReported,
+          {
+            issueId: issue.id,
+            tenantId: issue.tenantId,
+            category: issue.category,
+            channel: issue.channel,
+            gridId: route.grid.gridId,
+            reportedAt: now.toISOString(),
+          },
+          context,
+          trace,
+        ),
+        event(
+          IssueDispatched,
+          {
+            issueId: issue.id,
+            tenantId: issue.tenantId,
+            category: issue.category,
+            gridId: route.grid.gridId,
+            level: route.grid.level,
+            ackDeadline: deadline.toISOString(),
+          },
+          context,
+          trace,
+        ),
       );
       const payload: AckDeadlinePayload = { depth: 0 };
-      timers.push({ tenantId: issue.tenantId, kind: ACK_DEADLINE_TIMER, aggregateId: issue.id, dueAt: deadline, payload, traceParent: trace.traceparent });
+      timers.push({
+        tenantId: issue.tenantId,
+        kind: ACK_DEADLINE_TIMER,
+        aggregateId: issue.id,
+        dueAt: deadline,
+        payload,
+        traceParent: trace.traceparent,
+      });
     }
     await manager.insert(IssueHistoryEntry, history);
     await this.outbox.addMany(manager, events);
@@ -198,10 +279,22 @@ export class ReportIssueUseCase {
     };
   }
 
-  private queuedEvent(issue: Issue, reason: UnroutedReason, context: EventContext, trace: TraceContextFields): PendingEvent {
+  private queuedEvent(
+    issue: Issue,
+    reason: UnroutedReason,
+    context: EventContext,
+    trace: TraceContextFields,
+  ): PendingEvent {
     return event(
       IssueQueued,
-      { issueId: issue.id, tenantId: issue.tenantId, category: issue.category, channel: issue.channel, reason, reportedAt: issue.reportedAt.toISOString() },
+      {
+        issueId: issue.id,
+        tenantId: issue.tenantId,
+        category: issue.category,
+        channel: issue.channel,
+        reason,
+        reportedAt: issue.reportedAt.toISOString(),
+      },
       context,
       trace,
     );
@@ -215,7 +308,10 @@ export class ReportIssueUseCase {
   private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<Route> {
     if (report.gridId !== undefined) {
       const grid = await this.grids.grid(tenantId, report.gridId);
-      if (!grid) throw new UnprocessableError('UNKNOWN_GRID', `grid ${report.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
+      if (!grid)
+        throw new UnprocessableError('UNKNOWN_GRID', `grid ${report.gridId} is not in district ${tenantId}`, [
+          { field: 'gridId', reason: 'unknown grid' },
+        ]);
       return { grid, routedBy: 'grid id' };
     }
     if (report.address !== undefined) {
@@ -227,15 +323,22 @@ export class ReportIssueUseCase {
     const { lon, lat } = report.location as { lon: number; lat: number };
     const grid = await this.grids.byPoint(tenantId, lon, lat);
     if (!grid) {
-      throw new UnprocessableError('LOCATION_NOT_IN_DISTRICT', `the location (${lon}, ${lat}) lies within no grid boundary of district ${tenantId}`, [
-        { field: 'location', reason: 'outside every grid boundary of this district' },
-      ]);
+      throw new UnprocessableError(
+        'LOCATION_NOT_IN_DISTRICT',
+        `the location (${lon}, ${lat}) lies within no grid boundary of district ${tenantId}`,
+        [{ field: 'location', reason: 'outside every grid boundary of this district' }],
+      );
     }
     return { grid, routedBy: 'location' };
   }
 }
 
 /** An event for `Outbox.addMany`, its payload typed by its definition. */
-function event<D extends EventDefinition>(definition: D, data: EventData<D>, context: EventContext, trace: TraceContextFields): PendingEvent {
+function event<D extends EventDefinition>(
+  definition: D,
+  data: EventData<D>,
+  context: EventContext,
+  trace: TraceContextFields,
+): PendingEvent {
   return { definition, data, context, trace } as PendingEvent;
 }

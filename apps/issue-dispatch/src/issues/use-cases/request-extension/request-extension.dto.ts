@@ -3,7 +3,10 @@ import { IsInstant } from '@gridline/platform';
 import { ReasonedCaseActionDto } from '../../case-action.dto';
 
 export class RequestExtensionDto extends ReasonedCaseActionDto {
-  @ApiProperty({ example: '2026-12-05T18:00:00+08:00', description: 'The resolve deadline asked for: later than the current one.' })
+  @ApiProperty({
+    example: '2026-12-05T18:00:00+08:00',
+    description: 'The resolve deadline asked for: later than the current one.',
+  })
   @IsInstant({ message: 'requestedDeadline must be an ISO 8601 date-time' })
   requestedDeadline: string;
 }

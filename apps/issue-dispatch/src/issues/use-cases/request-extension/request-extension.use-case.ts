@@ -26,7 +26,11 @@ export class RequestExtensionUseCase extends CaseUseCase {
       issue.extensionRequestedUntil = requested;
       issue.extensionReason = body.reason;
       await step.record('extension-requested', `until ${requested.toISOString()}: ${body.reason}`);
-      await step.emit(IssueExtensionRequested, { ...step.ref, currentDeadline: current.toISOString(), requestedDeadline: requested.toISOString() });
+      await step.emit(IssueExtensionRequested, {
+        ...step.ref,
+        currentDeadline: current.toISOString(),
+        requestedDeadline: requested.toISOString(),
+      });
     });
   }
 }

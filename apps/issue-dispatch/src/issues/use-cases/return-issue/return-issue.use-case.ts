@@ -24,7 +24,13 @@ export class ReturnIssueUseCase extends CaseUseCase {
       issue.acknowledgedAt = null;
       issue.extensionRequestedUntil = null;
       issue.extensionReason = null;
-      await step.emit(IssueReturned, { issueId: issue.id, tenantId: issue.tenantId, fromGridId: from.gridId, fromLevel: from.level, returnedAt: now.toISOString() });
+      await step.emit(IssueReturned, {
+        issueId: issue.id,
+        tenantId: issue.tenantId,
+        fromGridId: from.gridId,
+        fromLevel: from.level,
+        returnedAt: now.toISOString(),
+      });
     });
   }
 }

@@ -12,7 +12,10 @@ export class UnparkIssueUseCase extends CaseUseCase {
   execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
     return this.workflow.run(command, 'unpark', async (step) => {
       const { issue, manager, now } = step;
-      const resumed = resumeClocks({ ackRemainingMs: issue.pausedAckMs, resolveRemainingMs: issue.pausedResolveMs }, now);
+      const resumed = resumeClocks(
+        { ackRemainingMs: issue.pausedAckMs, resolveRemainingMs: issue.pausedResolveMs },
+        now,
+      );
       issue.ackDeadline = resumed.ackDeadline;
       issue.resolveDeadline = resumed.resolveDeadline;
       issue.pausedAckMs = null;

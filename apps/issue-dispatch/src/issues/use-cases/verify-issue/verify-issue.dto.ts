@@ -3,7 +3,9 @@ import { IsBoolean } from 'class-validator';
 import { CaseActionDto } from '../../case-action.dto';
 
 export class VerifyIssueDto extends CaseActionDto {
-  @ApiProperty({ description: 'true: the problem is gone (verified); false: it is not (the case is reopened for rework).' })
+  @ApiProperty({
+    description: 'true: the problem is gone (verified); false: it is not (the case is reopened for rework).',
+  })
   @IsBoolean()
   passed: boolean;
 }

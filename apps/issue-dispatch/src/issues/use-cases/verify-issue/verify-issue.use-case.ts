@@ -18,7 +18,12 @@ export class VerifyIssueUseCase extends CaseUseCase {
       if (body.passed) {
         issue.verifiedAt = now;
         await step.record('verified', body.note ?? null);
-        await step.emit(IssueVerified, { issueId: issue.id, tenantId: issue.tenantId, verifiedBy, verifiedAt: now.toISOString() });
+        await step.emit(IssueVerified, {
+          issueId: issue.id,
+          tenantId: issue.tenantId,
+          verifiedBy,
+          verifiedAt: now.toISOString(),
+        });
         return;
       }
       issue.reworkCount += 1;

@@ -28,7 +28,10 @@ export class EraseExpiredContactUseCase implements OnModuleInit {
 
   async onDue(timer: DurableTimer, manager: EntityManager): Promise<void> {
     const { eraseAfter } = timer.payload as ContactErasurePayload;
-    const issue = await manager.findOne(Issue, { where: { id: timer.aggregateId, tenantId: timer.tenantId }, lock: { mode: 'pessimistic_write' } });
+    const issue = await manager.findOne(Issue, {
+      where: { id: timer.aggregateId, tenantId: timer.tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!issue) return;
     const due = shouldErase({
       scheduledFor: new Date(eraseAfter),

@@ -31,11 +31,21 @@ export class EraseOwnContactUseCase {
     return this.dataSource.transaction(async (manager) => {
       // Timers first, then the case: the order the timer poller (and every case action) takes them in.
       await this.clocks.lockTimers(manager, issueId);
-      const issue = await manager.findOne(Issue, { where: { id: issueId, tenantId }, lock: { mode: 'pessimistic_write' } });
+      const issue = await manager.findOne(Issue, {
+        where: { id: issueId, tenantId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!issue) throw notFound(tenantId, issueId);
       await this.access.assertCanRead(identity, issue, manager);
       if (issue.reporterSubject !== identity.subject) throw notFound(tenantId, issueId);
-      await this.erasure.erase(manager, issue, 'reporter-request', { subject: identity.subject, role: 'resident', gridId: null }, new Date(), "erased at the reporter's request");
+      await this.erasure.erase(
+        manager,
+        issue,
+        'reporter-request',
+        { subject: identity.subject, role: 'resident', gridId: null },
+        new Date(),
+        "erased at the reporter's request",
+      );
       return issue;
     });
   }

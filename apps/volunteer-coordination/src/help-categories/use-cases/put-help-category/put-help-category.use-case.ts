@@ -22,10 +22,19 @@ export class PutHelpCategoryUseCase {
 
   async execute(tenantId: string, category: string, body: PutHelpCategoryDto): Promise<HelpCategoryView> {
     await this.grids.requireTenant(tenantId);
-    if (!isKnownSkill(body.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
+    if (!isKnownSkill(body.skill))
+      throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [
+        { field: 'skill', reason: 'unknown skill' },
+      ]);
     await this.dataSource.manager.upsert(
       HelpCategory,
-      { tenantId, category, skill: body.skill, minLevel: body.minLevel ?? 1, certificateRequired: body.certificateRequired ?? false },
+      {
+        tenantId,
+        category,
+        skill: body.skill,
+        minLevel: body.minLevel ?? 1,
+        certificateRequired: body.certificateRequired ?? false,
+      },
       ['tenantId', 'category'],
     );
     // Read back for the updated_at the database set.

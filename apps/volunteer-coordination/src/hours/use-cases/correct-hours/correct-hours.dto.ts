@@ -6,7 +6,10 @@ export class CorrectHoursDto {
   @IsUUID('all', { message: 'volunteerId must be a UUID' })
   volunteerId: string;
 
-  @ApiProperty({ example: -0.5, description: 'Signed hours to add (whole minutes); may not take the total below zero.' })
+  @ApiProperty({
+    example: -0.5,
+    description: 'Signed hours to add (whole minutes); may not take the total below zero.',
+  })
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(-1000)
   @Max(1000)
@@ -17,7 +20,9 @@ export class CorrectHoursDto {
   @Length(3, 500)
   reason: string;
 
-  @ApiPropertyOptional({ description: 'The entry this corrects; the correction then counts for its grid, team and date.' })
+  @ApiPropertyOptional({
+    description: 'The entry this corrects; the correction then counts for its grid, team and date.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'correctsEntryId must be a UUID' })
   correctsEntryId?: string;

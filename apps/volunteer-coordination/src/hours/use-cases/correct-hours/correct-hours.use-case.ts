@@ -18,16 +18,23 @@ export class CorrectHoursUseCase {
 
   execute(tenantId: string, body: CorrectHoursDto, recordedBy: string, correlationId: string): Promise<HoursEntry> {
     const minutes = minutesOfHours(body.hours);
-    if (minutes === null) throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [{ field: 'hours', reason: 'not a whole number of minutes' }]);
+    if (minutes === null)
+      throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [
+        { field: 'hours', reason: 'not a whole number of minutes' },
+      ]);
     return this.dataSource.transaction((manager) =>
-      this.ledger.correct(manager, {
-        tenantId,
-        volunteerId: body.volunteerId,
-        minutes,
-        reason: body.reason.trim(),
-        correctsEntryId: body.correctsEntryId ?? null,
-        recordedBy,
-      }, EventContext.start(tenantId, correlationId)),
+      this.ledger.correct(
+        manager,
+        {
+          tenantId,
+          volunteerId: body.volunteerId,
+          minutes,
+          reason: body.reason.trim(),
+          correctsEntryId: body.correctsEntryId ?? null,
+          recordedBy,
+        },
+        EventContext.start(tenantId, correlationId),
+      ),
     );
   }
 }

@@ -27,15 +27,17 @@ export class ExpireOfferUseCase implements OnModuleInit {
     if (!offer || offer.status !== 'offered') return;
     const task = await manager.findOneBy(VolunteerTask, { id: offer.taskId });
     // Checked again under the locks inside apply; an answer that won the race makes this a no-op there.
-    await this.steps.apply(manager, {
-      tenantId: offer.tenantId,
-      offerId: offer.id,
-      action: 'expire',
-      actor: 'system:offer-expiry',
-      context: EventContext.start(offer.tenantId, task?.correlationId ?? undefined),
-    }).catch((error: unknown) => {
-      if ((error as { code?: string }).code === 'ILLEGAL_TRANSITION') return;
-      throw error;
-    });
+    await this.steps
+      .apply(manager, {
+        tenantId: offer.tenantId,
+        offerId: offer.id,
+        action: 'expire',
+        actor: 'system:offer-expiry',
+        context: EventContext.start(offer.tenantId, task?.correlationId ?? undefined),
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'ILLEGAL_TRANSITION') return;
+        throw error;
+      });
   }
 }

@@ -4,7 +4,8 @@ import { IsNumber, IsOptional, Max, Min } from 'class-validator';
 export class CompleteTaskDto {
   @ApiPropertyOptional({
     example: 1.5,
-    description: 'Hours the grid confirms (0.25-24, whole minutes). Default: check-in to check-out, to the nearest quarter hour.',
+    description:
+      'Hours the grid confirms (0.25-24, whole minutes). Default: check-in to check-out, to the nearest quarter hour.',
   })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })

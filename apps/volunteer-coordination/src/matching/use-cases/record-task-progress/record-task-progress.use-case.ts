@@ -24,7 +24,10 @@ export class RecordTaskProgressUseCase {
 
   execute({ identity, step, hours, ...command }: RecordTaskProgressCommand): Promise<TaskOffer> {
     const confirmedMinutes = hours === undefined ? undefined : minutesOfHours(hours);
-    if (confirmedMinutes === null) throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [{ field: 'hours', reason: 'not a whole number of minutes' }]);
+    if (confirmedMinutes === null)
+      throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [
+        { field: 'hours', reason: 'not a whole number of minutes' },
+      ]);
     return this.steps.takeAs(identity, { ...command, action: step, confirmedMinutes });
   }
 }

@@ -33,17 +33,39 @@ export class RequestVolunteersUseCase {
 
   async execute({ tenantId, request, identity, correlationId }: RequestVolunteersCommand): Promise<VolunteerTask> {
     await this.grids.requireTenant(tenantId);
-    if (!isKnownSkill(request.skill)) throw new UnprocessableError('UNKNOWN_SKILL', `skill ${request.skill} is not in the skill catalogue`, [{ field: 'skill', reason: 'unknown skill' }]);
+    if (!isKnownSkill(request.skill))
+      throw new UnprocessableError('UNKNOWN_SKILL', `skill ${request.skill} is not in the skill catalogue`, [
+        { field: 'skill', reason: 'unknown skill' },
+      ]);
     const startsAt = new Date(request.startsAt);
     const endsAt = new Date(request.endsAt);
-    if (endsAt <= startsAt) throw new UnprocessableError('INVALID_WINDOW', `the window ends (${request.endsAt}) before it starts (${request.startsAt})`, [{ field: 'endsAt', reason: 'ends before it starts' }]);
+    if (endsAt <= startsAt)
+      throw new UnprocessableError(
+        'INVALID_WINDOW',
+        `the window ends (${request.endsAt}) before it starts (${request.startsAt})`,
+        [{ field: 'endsAt', reason: 'ends before it starts' }],
+      );
     if (!localWindow(startsAt, endsAt, DEFAULT_TIME_ZONE).sameDay) {
-      throw new UnprocessableError('INVALID_WINDOW', 'the window must fall on one local day (Asia/Shanghai): volunteers are available by the day', [{ field: 'endsAt', reason: 'after local midnight' }]);
+      throw new UnprocessableError(
+        'INVALID_WINDOW',
+        'the window must fall on one local day (Asia/Shanghai): volunteers are available by the day',
+        [{ field: 'endsAt', reason: 'after local midnight' }],
+      );
     }
-    if (endsAt <= new Date()) throw new UnprocessableError('INVALID_WINDOW', 'the window is over already', [{ field: 'endsAt', reason: 'in the past' }]);
+    if (endsAt <= new Date())
+      throw new UnprocessableError('INVALID_WINDOW', 'the window is over already', [
+        { field: 'endsAt', reason: 'in the past' },
+      ]);
     const lineage = await this.grids.lineage(tenantId, request.gridId);
-    if (lineage.length === 0) throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
-    assertCanActOnGrid(identity, lineage.map((grid) => grid.gridId), 'the grid of the request');
+    if (lineage.length === 0)
+      throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [
+        { field: 'gridId', reason: 'unknown grid' },
+      ]);
+    assertCanActOnGrid(
+      identity,
+      lineage.map((grid) => grid.gridId),
+      'the grid of the request',
+    );
 
     return this.dataSource.transaction(async (manager) => {
       const task = manager.create(VolunteerTask, {

@@ -24,15 +24,32 @@ export class CancelSignUpUseCase {
     private readonly access: OccurrenceAccess,
   ) {}
 
-  async execute({ tenantId, occurrenceId, signUpId, identity, correlationId }: SignUpActionCommand): Promise<SignUpView> {
+  async execute({
+    tenantId,
+    occurrenceId,
+    signUpId,
+    identity,
+    correlationId,
+  }: SignUpActionCommand): Promise<SignUpView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     const visible = await this.access.signUp(identity, occurrence, signUpId);
-    if (hasStarted(occurrence, new Date())) throw new ConflictError('OCCURRENCE_STARTED', `occurrence ${occurrenceId} has started; it can no longer be cancelled`);
+    if (hasStarted(occurrence, new Date()))
+      throw new ConflictError(
+        'OCCURRENCE_STARTED',
+        `occurrence ${occurrenceId} has started; it can no longer be cancelled`,
+      );
 
     return this.dataSource.transaction(async (manager) => {
-      const pool = await manager.findOneOrFail(OccurrencePool, { where: { id: visible.poolId }, lock: { mode: 'pessimistic_write' } });
-      const signUp = await manager.findOneOrFail(ServiceSignUp, { where: { id: signUpId }, lock: { mode: 'pessimistic_write' } });
-      if (signUp.status === 'cancelled') throw new ConflictError('ALREADY_CANCELLED', `sign-up ${signUpId} was already cancelled`);
+      const pool = await manager.findOneOrFail(OccurrencePool, {
+        where: { id: visible.poolId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const signUp = await manager.findOneOrFail(ServiceSignUp, {
+        where: { id: signUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (signUp.status === 'cancelled')
+        throw new ConflictError('ALREADY_CANCELLED', `sign-up ${signUpId} was already cancelled`);
       const previousStatus = signUp.status;
       const context = EventContext.start(tenantId, correlationId);
       await manager.update(ServiceSignUp, { id: signUpId }, { status: 'cancelled', cancelledAt: new Date() });
@@ -41,13 +58,23 @@ export class CancelSignUpUseCase {
       } else {
         await this.handOverPlace(manager, pool, signUpId, context);
       }
-      await this.outbox.add(manager, ServiceSignUpCancelled, { signUpId, occurrenceId, tenantId, role: pool.role, pool: pool.name, previousStatus }, context);
+      await this.outbox.add(
+        manager,
+        ServiceSignUpCancelled,
+        { signUpId, occurrenceId, tenantId, role: pool.role, pool: pool.name, previousStatus },
+        context,
+      );
       return toSignUpView({ ...signUp, status: 'cancelled', cancelledAt: new Date() }, pool.name, null);
     });
   }
 
   /** The freed place goes to the first on the waitlist (lowest sequence), or back to the pool. */
-  private async handOverPlace(manager: EntityManager, pool: OccurrencePool, cancelledId: string, context: EventContext): Promise<void> {
+  private async handOverPlace(
+    manager: EntityManager,
+    pool: OccurrencePool,
+    cancelledId: string,
+    context: EventContext,
+  ): Promise<void> {
     const promoted = await updateReturning<{ id: string; volunteer_id: string | null }>(
       manager,
       `UPDATE service_sign_ups SET status = 'confirmed', confirmed_at = now()
@@ -60,14 +87,19 @@ export class CancelSignUpUseCase {
       return;
     }
     await manager.query(`UPDATE occurrence_pools SET waitlisted = waitlisted - 1 WHERE id = $1`, [pool.id]);
-    await this.outbox.add(manager, ServiceWaitlistPromoted, {
-      signUpId: promoted[0].id,
-      occurrenceId: pool.occurrenceId,
-      tenantId: pool.tenantId,
-      role: pool.role,
-      pool: pool.name,
-      volunteerId: promoted[0].volunteer_id,
-      replacingSignUpId: cancelledId,
-    }, context);
+    await this.outbox.add(
+      manager,
+      ServiceWaitlistPromoted,
+      {
+        signUpId: promoted[0].id,
+        occurrenceId: pool.occurrenceId,
+        tenantId: pool.tenantId,
+        role: pool.role,
+        pool: pool.name,
+        volunteerId: promoted[0].volunteer_id,
+        replacingSignUpId: cancelledId,
+      },
+      context,
+    );
   }
 }

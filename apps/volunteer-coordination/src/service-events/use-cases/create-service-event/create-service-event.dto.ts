@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
 
@@ -11,14 +25,24 @@ export class RecurrenceDto {
   @IsIn(['monthly', 'weekly'])
   frequency: 'monthly' | 'weekly';
 
-  @ApiPropertyOptional({ type: Number, isArray: true, example: [9, 19, 29], description: 'monthly: days of the month (1-31); a month without the day skips it.' })
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    example: [9, 19, 29],
+    description: 'monthly: days of the month (1-31); a month without the day skips it.',
+  })
   @ValidateIf((r: RecurrenceDto) => r.frequency === 'monthly')
   @IsArray()
   @ArrayMaxSize(31)
   @IsInt({ each: true })
   daysOfMonth?: number[];
 
-  @ApiPropertyOptional({ type: Number, isArray: true, example: [6], description: 'weekly: ISO weekdays, 1 = Monday … 7 = Sunday.' })
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    example: [6],
+    description: 'weekly: ISO weekdays, 1 = Monday … 7 = Sunday.',
+  })
   @ValidateIf((r: RecurrenceDto) => r.frequency === 'weekly')
   @IsArray()
   @ArrayMaxSize(7)
@@ -27,7 +51,10 @@ export class RecurrenceDto {
 }
 
 export class ResidentSlotDto {
-  @ApiProperty({ example: 'clinic', description: 'What residents sign up for: clinic, haircut, knife-grinding, class …' })
+  @ApiProperty({
+    example: 'clinic',
+    description: 'What residents sign up for: clinic, haircut, knife-grinding, class …',
+  })
   @Matches(POOL_NAME, { message: 'service must be 2-40 lowercase letters, digits or dashes' })
   service: string;
 
@@ -56,7 +83,7 @@ export class CreateServiceEventDto {
   @Length(1, 100)
   title: string;
 
-  @ApiProperty({ description: "Where it happens: a grid of this district (the grid replica must know it)." })
+  @ApiProperty({ description: 'Where it happens: a grid of this district (the grid replica must know it).' })
   @IsString()
   @Length(1, 64)
   gridId: string;
@@ -73,12 +100,18 @@ export class CreateServiceEventDto {
   @Type(() => RecurrenceDto)
   recurrence: RecurrenceDto;
 
-  @ApiPropertyOptional({ example: '2025-12-01', description: 'First date the series may run on; default: today in its time zone.' })
+  @ApiPropertyOptional({
+    example: '2025-12-01',
+    description: 'First date the series may run on; default: today in its time zone.',
+  })
   @IsOptional()
   @IsCalendarDate()
   startsOn?: string;
 
-  @ApiPropertyOptional({ example: '2026-06-30', description: 'Last date it may run on; default: until further notice.' })
+  @ApiPropertyOptional({
+    example: '2026-06-30',
+    description: 'Last date it may run on; default: until further notice.',
+  })
   @IsOptional()
   @IsCalendarDate()
   until?: string;
@@ -110,7 +143,12 @@ export class CreateServiceEventDto {
   @Type(() => VolunteerShiftDto)
   volunteerShifts: VolunteerShiftDto[];
 
-  @ApiPropertyOptional({ type: Number, isArray: true, example: [1440, 120], description: 'Reminders this many minutes before each start; default SERVICE_EVENT_REMINDER_LEAD_MINUTES.' })
+  @ApiPropertyOptional({
+    type: Number,
+    isArray: true,
+    example: [1440, 120],
+    description: 'Reminders this many minutes before each start; default SERVICE_EVENT_REMINDER_LEAD_MINUTES.',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(5)
@@ -119,7 +157,10 @@ export class CreateServiceEventDto {
   @Max(43_200, { each: true })
   reminderLeadMinutes?: number[];
 
-  @ApiPropertyOptional({ example: 60, description: 'Days ahead to open occurrences for sign-up; default SERVICE_EVENT_HORIZON_DAYS.' })
+  @ApiPropertyOptional({
+    example: 60,
+    description: 'Days ahead to open occurrences for sign-up; default SERVICE_EVENT_HORIZON_DAYS.',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -6,13 +6,22 @@ import { canonicalTimeZone, isCalendarDate, localDateAt } from '@gridline/calend
 import { ServiceEventSeriesCreated } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { assertCanActOnGrid, FieldProblem, Identity, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import {
+  assertCanActOnGrid,
+  FieldProblem,
+  Identity,
+  UnprocessableError,
+  ValidationFailedError,
+} from '@gridline/platform';
 import { RecurrenceData } from '../../domain/recurrence-rule';
 import { scheduleProblems } from '../../domain/service-schedule';
 import { scheduleOf, ServiceEventSeries, StoredSchedule } from '../../service-event-series.entity';
 import { SERVICE_EVENTS_CONFIG, ServiceEventsConfig } from '../../service-events.config';
 import { CreatedServiceEventView, toOccurrenceView, toSeriesView } from '../../service-event.views';
-import { MaterialiseOccurrencesUseCase, seriesCorrelationId } from '../materialise-occurrences/materialise-occurrences.use-case';
+import {
+  MaterialiseOccurrencesUseCase,
+  seriesCorrelationId,
+} from '../materialise-occurrences/materialise-occurrences.use-case';
 import { CreateServiceEventDto } from './create-service-event.dto';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
@@ -31,11 +40,16 @@ function duplicates(values: readonly string[]): string[] {
 /** What the domain and the DTO cannot see alone: dates that exist, pools that do not repeat, something to join. */
 function requestProblems(request: CreateServiceEventDto): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (request.startsOn !== undefined && !isCalendarDate(request.startsOn)) problems.push({ field: 'startsOn', reason: 'not a date that exists' });
-  if (request.until !== undefined && !isCalendarDate(request.until)) problems.push({ field: 'until', reason: 'not a date that exists' });
-  if (duplicates(request.residentSlots.map((s) => s.service)).length > 0) problems.push({ field: 'residentSlots', reason: 'a service must not repeat' });
-  if (duplicates(request.volunteerShifts.map((s) => s.skill)).length > 0) problems.push({ field: 'volunteerShifts', reason: 'a skill must not repeat' });
-  if (request.residentSlots.length + request.volunteerShifts.length === 0) problems.push({ field: 'residentSlots', reason: 'offer at least one resident slot or volunteer shift' });
+  if (request.startsOn !== undefined && !isCalendarDate(request.startsOn))
+    problems.push({ field: 'startsOn', reason: 'not a date that exists' });
+  if (request.until !== undefined && !isCalendarDate(request.until))
+    problems.push({ field: 'until', reason: 'not a date that exists' });
+  if (duplicates(request.residentSlots.map((s) => s.service)).length > 0)
+    problems.push({ field: 'residentSlots', reason: 'a service must not repeat' });
+  if (duplicates(request.volunteerShifts.map((s) => s.skill)).length > 0)
+    problems.push({ field: 'volunteerShifts', reason: 'a skill must not repeat' });
+  if (request.residentSlots.length + request.volunteerShifts.length === 0)
+    problems.push({ field: 'residentSlots', reason: 'offer at least one resident slot or volunteer shift' });
   return problems;
 }
 
@@ -53,17 +67,30 @@ export class CreateServiceEventUseCase {
     @Inject(SERVICE_EVENTS_CONFIG) private readonly config: ServiceEventsConfig,
   ) {}
 
-  async execute({ tenantId, request, identity, correlationId }: CreateServiceEventCommand): Promise<CreatedServiceEventView> {
+  async execute({
+    tenantId,
+    request,
+    identity,
+    correlationId,
+  }: CreateServiceEventCommand): Promise<CreatedServiceEventView> {
     await this.grids.requireTenant(tenantId);
     const lineage = await this.grids.lineage(tenantId, request.gridId);
-    if (lineage.length === 0) throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [{ field: 'gridId', reason: 'unknown grid' }]);
-    assertCanActOnGrid(identity, lineage.map((grid) => grid.gridId), 'the event grid');
+    if (lineage.length === 0)
+      throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [
+        { field: 'gridId', reason: 'unknown grid' },
+      ]);
+    assertCanActOnGrid(
+      identity,
+      lineage.map((grid) => grid.gridId),
+      'the event grid',
+    );
 
     const now = new Date();
     const timeZone = canonicalTimeZone(request.timeZone ?? DEFAULT_TIME_ZONE) ?? request.timeZone ?? DEFAULT_TIME_ZONE;
-    const recurrence: RecurrenceData = request.recurrence.frequency === 'monthly'
-      ? { frequency: 'monthly', daysOfMonth: request.recurrence.daysOfMonth ?? [] }
-      : { frequency: 'weekly', weekdays: request.recurrence.weekdays ?? [] };
+    const recurrence: RecurrenceData =
+      request.recurrence.frequency === 'monthly'
+        ? { frequency: 'monthly', daysOfMonth: request.recurrence.daysOfMonth ?? [] }
+        : { frequency: 'weekly', weekdays: request.recurrence.weekdays ?? [] };
     const problems = requestProblems(request);
     const schedule: StoredSchedule = {
       recurrence,
@@ -93,19 +120,27 @@ export class CreateServiceEventUseCase {
     const context = EventContext.start(tenantId, correlationId ?? seriesCorrelationId(series.id));
     const created = await this.dataSource.transaction(async (manager) => {
       await manager.insert(ServiceEventSeries, series);
-      await this.outbox.add(manager, ServiceEventSeriesCreated, {
-        seriesId: series.id,
-        tenantId,
-        gridId: series.gridId,
-        title: series.title,
-        ...scheduleOf(series),
-        residentSlots: series.residentSlots,
-        volunteerShifts: series.volunteerShifts,
-      }, context);
+      await this.outbox.add(
+        manager,
+        ServiceEventSeriesCreated,
+        {
+          seriesId: series.id,
+          tenantId,
+          gridId: series.gridId,
+          title: series.title,
+          ...scheduleOf(series),
+          residentSlots: series.residentSlots,
+          volunteerShifts: series.volunteerShifts,
+        },
+        context,
+      );
       const occurrences = await this.materialiser.materialise(manager, series, now, context);
       await this.materialiser.scheduleNext(manager, series, now);
       return occurrences;
     });
-    return { series: toSeriesView(series), occurrences: created.map(({ occurrence, pools }) => toOccurrenceView(occurrence, pools)) };
+    return {
+      series: toSeriesView(series),
+      occurrences: created.map(({ occurrence, pools }) => toOccurrenceView(occurrence, pools)),
+    };
   }
 }

@@ -8,7 +8,12 @@ import { DurableTimer, DurableTimers, TimerPoller } from '@gridline/scheduling';
 import { plannedReminders } from '../../domain/occurrence-clock';
 import { upcomingOccurrences } from '../../domain/service-schedule';
 import { scheduleOf, ServiceEventSeries } from '../../service-event-series.entity';
-import { MATERIALISE_EVERY_MS, MATERIALISE_TIMER, REMINDER_TIMER, ReminderTimerPayload } from '../../service-event-timers';
+import {
+  MATERIALISE_EVERY_MS,
+  MATERIALISE_TIMER,
+  REMINDER_TIMER,
+  ReminderTimerPayload,
+} from '../../service-event-timers';
 import { OccurrencePool, ServiceOccurrence } from '../../service-occurrence.entity';
 
 export function seriesCorrelationId(seriesId: string): string {
@@ -33,7 +38,12 @@ export class MaterialiseOccurrencesUseCase implements OnModuleInit {
     this.poller.register(MATERIALISE_TIMER, (timer, manager) => this.onDailyTimer(timer, manager));
   }
 
-  async materialise(manager: EntityManager, series: ServiceEventSeries, now: Date, context: EventContext): Promise<Array<{ occurrence: ServiceOccurrence; pools: OccurrencePool[] }>> {
+  async materialise(
+    manager: EntityManager,
+    series: ServiceEventSeries,
+    now: Date,
+    context: EventContext,
+  ): Promise<Array<{ occurrence: ServiceOccurrence; pools: OccurrencePool[] }>> {
     const created: Array<{ occurrence: ServiceOccurrence; pools: OccurrencePool[] }> = [];
     for (const planned of upcomingOccurrences(scheduleOf(series), now, series.horizonDays)) {
       const id = randomUUID();
@@ -43,26 +53,63 @@ export class MaterialiseOccurrencesUseCase implements OnModuleInit {
         [id, series.tenantId, series.id, series.gridId, planned.date, planned.startsAt, planned.endsAt],
       )) as unknown[];
       if (inserted.length === 0) continue;
-      const occurrence = manager.create(ServiceOccurrence, { id, tenantId: series.tenantId, seriesId: series.id, gridId: series.gridId, localDate: planned.date, startsAt: planned.startsAt, endsAt: planned.endsAt });
+      const occurrence = manager.create(ServiceOccurrence, {
+        id,
+        tenantId: series.tenantId,
+        seriesId: series.id,
+        gridId: series.gridId,
+        localDate: planned.date,
+        startsAt: planned.startsAt,
+        endsAt: planned.endsAt,
+      });
       const pools = [
-        ...series.residentSlots.map((slot) => ({ role: 'resident' as const, name: slot.service, capacity: slot.capacity })),
-        ...series.volunteerShifts.map((shift) => ({ role: 'volunteer' as const, name: shift.skill, capacity: shift.count })),
-      ].map((pool) => manager.create(OccurrencePool, { id: randomUUID(), tenantId: series.tenantId, occurrenceId: id, ...pool, taken: 0, waitlisted: 0, waitlistSeq: 0 }));
+        ...series.residentSlots.map((slot) => ({
+          role: 'resident' as const,
+          name: slot.service,
+          capacity: slot.capacity,
+        })),
+        ...series.volunteerShifts.map((shift) => ({
+          role: 'volunteer' as const,
+          name: shift.skill,
+          capacity: shift.count,
+        })),
+      ].map((pool) =>
+        manager.create(OccurrencePool, {
+          id: randomUUID(),
+          tenantId: series.tenantId,
+          occurrenceId: id,
+          ...pool,
+          taken: 0,
+          waitlisted: 0,
+          waitlistSeq: 0,
+        }),
+      );
       if (pools.length > 0) await manager.insert(OccurrencePool, pools);
       for (const reminder of plannedReminders(occurrence, series.reminderLeadMinutes, now)) {
         const payload: ReminderTimerPayload = { leadMinutes: reminder.leadMinutes };
-        await this.timers.schedule(manager, { tenantId: series.tenantId, kind: REMINDER_TIMER, aggregateId: id, dueAt: reminder.dueAt, payload });
+        await this.timers.schedule(manager, {
+          tenantId: series.tenantId,
+          kind: REMINDER_TIMER,
+          aggregateId: id,
+          dueAt: reminder.dueAt,
+          payload,
+        });
       }
-      await this.outbox.add(manager, ServiceOccurrenceScheduled, {
-        occurrenceId: id,
-        seriesId: series.id,
-        tenantId: series.tenantId,
-        gridId: series.gridId,
-        date: planned.date,
-        startsAt: planned.startsAt.toISOString(),
-        endsAt: planned.endsAt.toISOString(),
-        pools: pools.map((pool) => ({ role: pool.role, name: pool.name, capacity: pool.capacity })),
-      }, context);
+      await this.outbox.add(
+        manager,
+        ServiceOccurrenceScheduled,
+        {
+          occurrenceId: id,
+          seriesId: series.id,
+          tenantId: series.tenantId,
+          gridId: series.gridId,
+          date: planned.date,
+          startsAt: planned.startsAt.toISOString(),
+          endsAt: planned.endsAt.toISOString(),
+          pools: pools.map((pool) => ({ role: pool.role, name: pool.name, capacity: pool.capacity })),
+        },
+        context,
+      );
       created.push({ occurrence, pools });
     }
     return created;
@@ -71,7 +118,12 @@ export class MaterialiseOccurrencesUseCase implements OnModuleInit {
   /** The next daily extension, unless the series has ended. */
   async scheduleNext(manager: EntityManager, series: ServiceEventSeries, now: Date): Promise<void> {
     if (series.until !== null && series.until < localDateAt(now, series.timeZone)) return;
-    await this.timers.schedule(manager, { tenantId: series.tenantId, kind: MATERIALISE_TIMER, aggregateId: series.id, dueAt: new Date(now.getTime() + MATERIALISE_EVERY_MS) });
+    await this.timers.schedule(manager, {
+      tenantId: series.tenantId,
+      kind: MATERIALISE_TIMER,
+      aggregateId: series.id,
+      dueAt: new Date(now.getTime() + MATERIALISE_EVERY_MS),
+    });
   }
 
   private async onDailyTimer(timer: DurableTimer, manager: EntityManager): Promise<void> {

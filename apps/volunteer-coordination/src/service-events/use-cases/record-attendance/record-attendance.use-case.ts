@@ -26,31 +26,67 @@ export class RecordAttendanceUseCase {
     private readonly ledger: HoursLedger,
   ) {}
 
-  async checkIn({ tenantId, occurrenceId, signUpId, identity, correlationId }: SignUpActionCommand): Promise<SignUpView> {
+  async checkIn({
+    tenantId,
+    occurrenceId,
+    signUpId,
+    identity,
+    correlationId,
+  }: SignUpActionCommand): Promise<SignUpView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     await this.access.signUp(identity, occurrence, signUpId);
     const now = new Date();
     const refusal = checkInRefusal(occurrence, now);
     if (refusal) throw new ConflictError('CHECK_IN_CLOSED', refusal);
     return this.dataSource.transaction(async (manager) => {
-      const signUp = await manager.findOneOrFail(ServiceSignUp, { where: { id: signUpId }, lock: { mode: 'pessimistic_write' } });
-      if (signUp.status !== 'confirmed') throw new ConflictError('NOT_CONFIRMED', `sign-up ${signUpId} is ${signUp.status}; only confirmed participants check in`);
-      if (signUp.checkedInAt !== null) throw new ConflictError('ALREADY_CHECKED_IN', `sign-up ${signUpId} checked in at ${signUp.checkedInAt.toISOString()}`);
+      const signUp = await manager.findOneOrFail(ServiceSignUp, {
+        where: { id: signUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (signUp.status !== 'confirmed')
+        throw new ConflictError(
+          'NOT_CONFIRMED',
+          `sign-up ${signUpId} is ${signUp.status}; only confirmed participants check in`,
+        );
+      if (signUp.checkedInAt !== null)
+        throw new ConflictError(
+          'ALREADY_CHECKED_IN',
+          `sign-up ${signUpId} checked in at ${signUp.checkedInAt.toISOString()}`,
+        );
       await manager.update(ServiceSignUp, { id: signUpId }, { checkedInAt: now });
       const pool = await manager.findOneByOrFail(OccurrencePool, { id: signUp.poolId });
-      await this.outbox.add(manager, ServiceCheckedIn, { signUpId, occurrenceId, tenantId, role: signUp.role, pool: pool.name, checkedInAt: now.toISOString() }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        ServiceCheckedIn,
+        { signUpId, occurrenceId, tenantId, role: signUp.role, pool: pool.name, checkedInAt: now.toISOString() },
+        EventContext.start(tenantId, correlationId),
+      );
       return toSignUpView({ ...signUp, checkedInAt: now }, pool.name, null);
     });
   }
 
-  async checkOut({ tenantId, occurrenceId, signUpId, identity, correlationId }: SignUpActionCommand): Promise<SignUpView> {
+  async checkOut({
+    tenantId,
+    occurrenceId,
+    signUpId,
+    identity,
+    correlationId,
+  }: SignUpActionCommand): Promise<SignUpView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     await this.access.signUp(identity, occurrence, signUpId);
     const now = new Date();
     return this.dataSource.transaction(async (manager) => {
-      const signUp = await manager.findOneOrFail(ServiceSignUp, { where: { id: signUpId }, lock: { mode: 'pessimistic_write' } });
-      if (signUp.checkedInAt === null) throw new ConflictError('NOT_CHECKED_IN', `sign-up ${signUpId} has not checked in`);
-      if (signUp.checkedOutAt !== null) throw new ConflictError('ALREADY_CHECKED_OUT', `sign-up ${signUpId} checked out at ${signUp.checkedOutAt.toISOString()}`);
+      const signUp = await manager.findOneOrFail(ServiceSignUp, {
+        where: { id: signUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (signUp.checkedInAt === null)
+        throw new ConflictError('NOT_CHECKED_IN', `sign-up ${signUpId} has not checked in`);
+      if (signUp.checkedOutAt !== null)
+        throw new ConflictError(
+          'ALREADY_CHECKED_OUT',
+          `sign-up ${signUpId} checked out at ${signUp.checkedOutAt.toISOString()}`,
+        );
       const refusal = checkOutRefusal(occurrence, signUp.checkedInAt, now);
       if (refusal) throw new ConflictError('CHECK_OUT_CLOSED', refusal);
       const minutes = attendedMinutes(occurrence, signUp.checkedInAt, now);
@@ -58,7 +94,21 @@ export class RecordAttendanceUseCase {
       const pool = await manager.findOneByOrFail(OccurrencePool, { id: signUp.poolId });
       const context = EventContext.start(tenantId, correlationId);
       const times = { checkedInAt: signUp.checkedInAt.toISOString(), checkedOutAt: now.toISOString() };
-      await this.outbox.add(manager, ServiceAttendanceRecorded, { signUpId, occurrenceId, tenantId, gridId: occurrence.gridId, role: signUp.role, pool: pool.name, ...times, minutes }, context);
+      await this.outbox.add(
+        manager,
+        ServiceAttendanceRecorded,
+        {
+          signUpId,
+          occurrenceId,
+          tenantId,
+          gridId: occurrence.gridId,
+          role: signUp.role,
+          pool: pool.name,
+          ...times,
+          minutes,
+        },
+        context,
+      );
       if (signUp.volunteerId !== null) {
         const shift = {
           signUpId,

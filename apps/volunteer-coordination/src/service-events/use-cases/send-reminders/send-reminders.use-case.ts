@@ -34,25 +34,37 @@ export class SendRemindersUseCase implements OnModuleInit {
     const occurrence = await manager.findOneBy(ServiceOccurrence, { tenantId: timer.tenantId, id: timer.aggregateId });
     if (!occurrence || hasStarted(occurrence, new Date())) return;
     const series = await manager.findOneByOrFail(ServiceEventSeries, { id: occurrence.seriesId });
-    const pools = new Map((await manager.findBy(OccurrencePool, { occurrenceId: occurrence.id })).map((pool) => [pool.id, pool.name]));
-    const confirmed = await manager.find(ServiceSignUp, { where: { occurrenceId: occurrence.id, status: 'confirmed' }, order: { signedUpAt: 'ASC' } });
+    const pools = new Map(
+      (await manager.findBy(OccurrencePool, { occurrenceId: occurrence.id })).map((pool) => [pool.id, pool.name]),
+    );
+    const confirmed = await manager.find(ServiceSignUp, {
+      where: { occurrenceId: occurrence.id, status: 'confirmed' },
+      order: { signedUpAt: 'ASC' },
+    });
     const context = EventContext.start(occurrence.tenantId, seriesCorrelationId(series.id));
     for (const signUp of confirmed) {
-      await this.outbox.add(manager, ServiceEventReminder, {
-        signUpId: signUp.id,
-        occurrenceId: occurrence.id,
-        tenantId: occurrence.tenantId,
-        role: signUp.role,
-        pool: pools.get(signUp.poolId) as string,
-        residentSubject: signUp.residentSubject,
-        volunteerId: signUp.volunteerId,
-        title: series.title,
-        gridId: occurrence.gridId,
-        placeText: series.placeText,
-        startsAt: occurrence.startsAt.toISOString(),
-        leadMinutes,
-      }, context);
+      await this.outbox.add(
+        manager,
+        ServiceEventReminder,
+        {
+          signUpId: signUp.id,
+          occurrenceId: occurrence.id,
+          tenantId: occurrence.tenantId,
+          role: signUp.role,
+          pool: pools.get(signUp.poolId) as string,
+          residentSubject: signUp.residentSubject,
+          volunteerId: signUp.volunteerId,
+          title: series.title,
+          gridId: occurrence.gridId,
+          placeText: series.placeText,
+          startsAt: occurrence.startsAt.toISOString(),
+          leadMinutes,
+        },
+        context,
+      );
     }
-    this.logger.log(`occurrence ${occurrence.id} (${series.title}, ${occurrence.localDate}): ${confirmed.length} reminder(s), ${leadMinutes} min ahead`);
+    this.logger.log(
+      `occurrence ${occurrence.id} (${series.title}, ${occurrence.localDate}): ${confirmed.length} reminder(s), ${leadMinutes} min ahead`,
+    );
   }
 }

@@ -5,7 +5,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignedUp } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { context, Context } from '@opentelemetry/api';
-import { ConflictError, currentIdempotencyClaim, ForbiddenError, GroupCommit, GroupOutcome, groupOutcomeOf as outcomeOf, hasRole, Identity, isDependencyOutage, UnprocessableError } from '@gridline/platform';
+import {
+  ConflictError,
+  currentIdempotencyClaim,
+  ForbiddenError,
+  GroupCommit,
+  GroupOutcome,
+  groupOutcomeOf as outcomeOf,
+  hasRole,
+  Identity,
+  isDependencyOutage,
+  UnprocessableError,
+} from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
 import { OccurrencePool } from '../../service-occurrence.entity';
@@ -22,7 +33,8 @@ export interface SignUpCommand {
   readonly correlationId: string;
 }
 
-type Claim = { readonly status: 'confirmed' } | { readonly status: 'waitlisted'; readonly seq: number; readonly position: number };
+type Claim =
+  { readonly status: 'confirmed' } | { readonly status: 'waitlisted'; readonly seq: number; readonly position: number };
 
 const MAX_CLAIM_ATTEMPTS = 5;
 
@@ -71,10 +83,22 @@ export class SignUpUseCase {
 
   async execute({ tenantId, occurrenceId, request, identity, correlationId }: SignUpCommand): Promise<SignUpView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
-    if (hasStarted(occurrence, new Date())) throw new ConflictError('OCCURRENCE_STARTED', `occurrence ${occurrenceId} started at ${occurrence.startsAt.toISOString()}; sign-up is closed`);
+    if (hasStarted(occurrence, new Date()))
+      throw new ConflictError(
+        'OCCURRENCE_STARTED',
+        `occurrence ${occurrenceId} started at ${occurrence.startsAt.toISOString()}; sign-up is closed`,
+      );
     const pool = await this.poolFor(tenantId, occurrenceId, request);
     const person = await this.personFor(tenantId, request, pool, identity, occurrence.gridId);
-    const pending: PendingSignUp = { tenantId, occurrenceId, pool, person, signedUpBy: identity.subject, correlationId, trace: context.active() };
+    const pending: PendingSignUp = {
+      tenantId,
+      occurrenceId,
+      pool,
+      person,
+      signedUpBy: identity.subject,
+      correlationId,
+      trace: context.active(),
+    };
     // An Idempotency-Key is recorded by the request's own transaction (ADR 0030), so such a request goes alone.
     return currentIdempotencyClaim() ? this.signUpAlone(pending) : this.groups.submit(pool.id, pending);
   }
@@ -85,7 +109,10 @@ export class SignUpUseCase {
     const { pool, occurrenceId } = items[0];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const [counters] = (await manager.query(`SELECT taken, capacity, waitlisted, waitlist_seq FROM occurrence_pools WHERE id = $1 FOR UPDATE`, [pool.id])) as Array<{
+        const [counters] = (await manager.query(
+          `SELECT taken, capacity, waitlisted, waitlist_seq FROM occurrence_pools WHERE id = $1 FOR UPDATE`,
+          [pool.id],
+        )) as Array<{
           taken: number;
           capacity: number;
           waitlisted: number;
@@ -103,14 +130,23 @@ export class SignUpUseCase {
         const rows: ServiceSignUp[] = [];
         for (const item of items) {
           if (signedUp.has(item.person.key)) {
-            outcomes.push({ error: new ConflictError('ALREADY_SIGNED_UP', `${item.person.describe} already signed up for this occurrence (or on its waitlist)`) });
+            outcomes.push({
+              error: new ConflictError(
+                'ALREADY_SIGNED_UP',
+                `${item.person.describe} already signed up for this occurrence (or on its waitlist)`,
+              ),
+            });
             continue;
           }
           signedUp.add(item.person.key);
           const claim: Claim =
             free > 0
               ? { status: 'confirmed' }
-              : { status: 'waitlisted', seq: counters.waitlist_seq + waitlisted + 1, position: counters.waitlisted + waitlisted + 1 };
+              : {
+                  status: 'waitlisted',
+                  seq: counters.waitlist_seq + waitlisted + 1,
+                  position: counters.waitlisted + waitlisted + 1,
+                };
           if (claim.status === 'confirmed') {
             free -= 1;
             confirmed += 1;
@@ -119,7 +155,10 @@ export class SignUpUseCase {
           rows.push(row);
           outcomes.push({ ok: toSignUpView(row, pool.name, claim.status === 'waitlisted' ? claim.position : null) });
         }
-        await manager.query(`UPDATE occurrence_pools SET taken = taken + $2, waitlisted = waitlisted + $3, waitlist_seq = waitlist_seq + $3 WHERE id = $1`, [pool.id, confirmed, waitlisted]);
+        await manager.query(
+          `UPDATE occurrence_pools SET taken = taken + $2, waitlisted = waitlisted + $3, waitlist_seq = waitlist_seq + $3 WHERE id = $1`,
+          [pool.id, confirmed, waitlisted],
+        );
         if (rows.length > 0) await manager.insert(ServiceSignUp, rows);
         for (const [index, item] of items.entries()) {
           const outcome = outcomes[index];
@@ -145,7 +184,10 @@ export class SignUpUseCase {
         await manager.insert(ServiceSignUp, row);
       } catch (error) {
         if (isUniqueViolation(error, 'service_sign_ups_one_per_person')) {
-          throw new ConflictError('ALREADY_SIGNED_UP', `${item.person.describe} already signed up for this occurrence (or on its waitlist)`);
+          throw new ConflictError(
+            'ALREADY_SIGNED_UP',
+            `${item.person.describe} already signed up for this occurrence (or on its waitlist)`,
+          );
         }
         throw error;
       }
@@ -198,7 +240,11 @@ export class SignUpUseCase {
 
   private async claim(manager: EntityManager, poolId: string): Promise<Claim> {
     for (let attempt = 0; attempt < MAX_CLAIM_ATTEMPTS; attempt += 1) {
-      const taken = await updateReturning(manager, `UPDATE occurrence_pools SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING taken`, [poolId]);
+      const taken = await updateReturning(
+        manager,
+        `UPDATE occurrence_pools SET taken = taken + 1 WHERE id = $1 AND taken < capacity RETURNING taken`,
+        [poolId],
+      );
       if (taken.length > 0) return { status: 'confirmed' };
       const queued = await updateReturning<{ waitlisted: number; waitlist_seq: number }>(
         manager,
@@ -206,27 +252,49 @@ export class SignUpUseCase {
          RETURNING waitlisted, waitlist_seq`,
         [poolId],
       );
-      if (queued.length > 0) return { status: 'waitlisted', seq: queued[0].waitlist_seq, position: queued[0].waitlisted };
+      if (queued.length > 0)
+        return { status: 'waitlisted', seq: queued[0].waitlist_seq, position: queued[0].waitlisted };
     }
     throw new ConflictError('POOL_BUSY', 'places in this pool kept changing; try again');
   }
 
   private async poolFor(tenantId: string, occurrenceId: string, request: SignUpDto): Promise<OccurrencePool> {
-    const pools = await this.dataSource.manager.find(OccurrencePool, { where: { tenantId, occurrenceId, role: request.role }, order: { name: 'ASC' } });
+    const pools = await this.dataSource.manager.find(OccurrencePool, {
+      where: { tenantId, occurrenceId, role: request.role },
+      order: { name: 'ASC' },
+    });
     const what = request.role === 'resident' ? 'resident slot' : 'volunteer shift';
     if (request.pool === undefined) {
       if (pools.length === 1) return pools[0];
-      throw new UnprocessableError('POOL_REQUIRED', `name the ${what}: one of ${pools.map((p) => p.name).join(', ') || '(none)'}`, [{ field: 'pool', reason: `required: the occurrence has ${pools.length} of them` }]);
+      throw new UnprocessableError(
+        'POOL_REQUIRED',
+        `name the ${what}: one of ${pools.map((p) => p.name).join(', ') || '(none)'}`,
+        [{ field: 'pool', reason: `required: the occurrence has ${pools.length} of them` }],
+      );
     }
     const pool = pools.find((p) => p.name === request.pool);
-    if (!pool) throw new UnprocessableError('UNKNOWN_POOL', `this occurrence has no ${what} "${request.pool}"`, [{ field: 'pool', reason: `not a ${what} of this occurrence` }]);
+    if (!pool)
+      throw new UnprocessableError('UNKNOWN_POOL', `this occurrence has no ${what} "${request.pool}"`, [
+        { field: 'pool', reason: `not a ${what} of this occurrence` },
+      ]);
     return pool;
   }
 
   /** Residents sign themselves up (their token subject); staff put registered volunteers with the skill on shifts. */
-  private async personFor(tenantId: string, request: SignUpDto, pool: OccurrencePool, identity: Identity, gridId: string): Promise<Person> {
+  private async personFor(
+    tenantId: string,
+    request: SignUpDto,
+    pool: OccurrencePool,
+    identity: Identity,
+    gridId: string,
+  ): Promise<Person> {
     if (request.role === 'resident') {
-      return { key: `resident:${identity.subject}`, residentSubject: identity.subject, volunteerId: null, describe: 'you are' };
+      return {
+        key: `resident:${identity.subject}`,
+        residentSubject: identity.subject,
+        volunteerId: null,
+        describe: 'you are',
+      };
     }
     if (!hasRole(identity, 'city-admin', 'district-admin', 'dispatcher', 'leader', 'worker')) {
       throw new ForbiddenError('FORBIDDEN_ROLE', 'volunteers are put on shifts by district or grid staff');
@@ -237,8 +305,23 @@ export class SignUpUseCase {
       `SELECT skills @> ARRAY[$3]::text[] AS skilled FROM volunteers WHERE tenant_id = $1 AND id = $2`,
       [tenantId, volunteerId, pool.name],
     )) as Array<{ skilled: boolean }>;
-    if (found.length === 0) throw new UnprocessableError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} is not registered in district ${tenantId}`, [{ field: 'volunteerId', reason: 'unknown volunteer' }]);
-    if (!found[0].skilled) throw new UnprocessableError('VOLUNTEER_LACKS_SKILL', `volunteer ${volunteerId} does not have the skill ${pool.name}`, [{ field: 'volunteerId', reason: `lacks ${pool.name}` }]);
-    return { key: `volunteer:${volunteerId}`, residentSubject: null, volunteerId, describe: `volunteer ${volunteerId} is` };
+    if (found.length === 0)
+      throw new UnprocessableError(
+        'VOLUNTEER_NOT_FOUND',
+        `volunteer ${volunteerId} is not registered in district ${tenantId}`,
+        [{ field: 'volunteerId', reason: 'unknown volunteer' }],
+      );
+    if (!found[0].skilled)
+      throw new UnprocessableError(
+        'VOLUNTEER_LACKS_SKILL',
+        `volunteer ${volunteerId} does not have the skill ${pool.name}`,
+        [{ field: 'volunteerId', reason: `lacks ${pool.name}` }],
+      );
+    return {
+      key: `volunteer:${volunteerId}`,
+      residentSubject: null,
+      volunteerId,
+      describe: `volunteer ${volunteerId} is`,
+    };
   }
 }

@@ -17,9 +17,23 @@ export class CreateTeamUseCase {
 
   async execute(tenantId: string, body: CreateTeamDto): Promise<Team> {
     await this.grids.requireTenant(tenantId);
-    const team = this.dataSource.manager.create(Team, { id: randomUUID(), tenantId, name: body.name.trim(), kind: body.kind, createdAt: new Date() });
-    const inserted = await this.dataSource.manager.createQueryBuilder().insert().into(Team).values(team).orIgnore().returning('id').execute();
-    if (inserted.raw.length === 0) throw new ConflictError('TEAM_EXISTS', `district ${tenantId} already has a team named ${team.name}`);
+    const team = this.dataSource.manager.create(Team, {
+      id: randomUUID(),
+      tenantId,
+      name: body.name.trim(),
+      kind: body.kind,
+      createdAt: new Date(),
+    });
+    const inserted = await this.dataSource.manager
+      .createQueryBuilder()
+      .insert()
+      .into(Team)
+      .values(team)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    if (inserted.raw.length === 0)
+      throw new ConflictError('TEAM_EXISTS', `district ${tenantId} already has a team named ${team.name}`);
     return team;
   }
 }

@@ -18,15 +18,33 @@ export class AddToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({ tenantId, gridId, request, identity, correlationId }: ToolRoomCommand<AddToolDto>): Promise<ToolView> {
+  async execute({
+    tenantId,
+    gridId,
+    request,
+    identity,
+    correlationId,
+  }: ToolRoomCommand<AddToolDto>): Promise<ToolView> {
     await this.access.assertToolRoom(tenantId, gridId);
     await this.access.assertKeeper(identity, tenantId, gridId);
     const tool = this.dataSource.manager.create(Tool, {
-      id: randomUUID(), tenantId, gridId, name: request.name, kind: request.kind, condition: request.condition ?? 'good', currentLoanId: null, addedAt: new Date(),
+      id: randomUUID(),
+      tenantId,
+      gridId,
+      name: request.name,
+      kind: request.kind,
+      condition: request.condition ?? 'good',
+      currentLoanId: null,
+      addedAt: new Date(),
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(Tool, tool);
-      await this.outbox.add(manager, ToolAdded, { toolId: tool.id, tenantId, gridId, name: tool.name, kind: tool.kind, condition: tool.condition }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        ToolAdded,
+        { toolId: tool.id, tenantId, gridId, name: tool.name, kind: tool.kind, condition: tool.condition },
+        EventContext.start(tenantId, correlationId),
+      );
     });
     return toToolView(tool);
   }

@@ -28,14 +28,31 @@ export class LendToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({ tenantId, gridId, request, identity, correlationId }: ToolRoomCommand<LendToolDto & { toolId: string }>): Promise<ToolLoanView> {
+  async execute({
+    tenantId,
+    gridId,
+    request,
+    identity,
+    correlationId,
+  }: ToolRoomCommand<LendToolDto & { toolId: string }>): Promise<ToolLoanView> {
     await this.access.assertToolRoom(tenantId, gridId);
     const now = new Date();
     const dueAt = new Date(request.dueAt);
     const problem = dueAtProblem(dueAt, now);
-    if (problem) throw new UnprocessableError('INVALID_DUE_DATE', `dueAt ${problem}`, [{ field: 'dueAt', reason: problem }]);
+    if (problem)
+      throw new UnprocessableError('INVALID_DUE_DATE', `dueAt ${problem}`, [{ field: 'dueAt', reason: problem }]);
     const loan = this.dataSource.manager.create(ToolLoan, {
-      id: randomUUID(), tenantId, toolId: request.toolId, gridId, borrowerSubject: identity.subject, borrowerName: identity.name, lentAt: now, dueAt, returnedAt: null, returnCondition: null, overdueReminders: 0,
+      id: randomUUID(),
+      tenantId,
+      toolId: request.toolId,
+      gridId,
+      borrowerSubject: identity.subject,
+      borrowerName: identity.name,
+      lentAt: now,
+      dueAt,
+      returnedAt: null,
+      returnCondition: null,
+      overdueReminders: 0,
     });
     return this.dataSource.transaction(async (manager) => {
       const claimed = await updateReturning(
@@ -45,11 +62,26 @@ export class LendToolUseCase {
       );
       if (claimed.length === 0) {
         const refusal = lendRefusal(await this.access.tool(manager, tenantId, gridId, request.toolId));
-        throw new ConflictError(refusal?.code ?? 'TOOL_ALREADY_LENT', `tool ${request.toolId} cannot be lent: ${refusal?.reason ?? 'the tool is out on loan'}`);
+        throw new ConflictError(
+          refusal?.code ?? 'TOOL_ALREADY_LENT',
+          `tool ${request.toolId} cannot be lent: ${refusal?.reason ?? 'the tool is out on loan'}`,
+        );
       }
       await manager.insert(ToolLoan, loan);
       await this.timers.schedule(manager, { tenantId, kind: OVERDUE_TIMER, aggregateId: loan.id, dueAt });
-      await this.outbox.add(manager, ToolLent, { toolId: request.toolId, tenantId, gridId, loanId: loan.id, lentAt: now.toISOString(), dueAt: dueAt.toISOString() }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        ToolLent,
+        {
+          toolId: request.toolId,
+          tenantId,
+          gridId,
+          loanId: loan.id,
+          lentAt: now.toISOString(),
+          dueAt: dueAt.toISOString(),
+        },
+        EventContext.start(tenantId, correlationId),
+      );
       return toLoanView(loan);
     });
   }

@@ -25,15 +25,35 @@ export class RemindOverdueUseCase implements OnModuleInit {
   }
 
   private async onOverdue(timer: DurableTimer, manager: EntityManager): Promise<void> {
-    const loan = await manager.findOne(ToolLoan, { where: { tenantId: timer.tenantId, id: timer.aggregateId }, lock: { mode: 'pessimistic_write' } });
+    const loan = await manager.findOne(ToolLoan, {
+      where: { tenantId: timer.tenantId, id: timer.aggregateId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!loan || loan.returnedAt !== null) return;
     const tool = await manager.findOneByOrFail(Tool, { id: loan.toolId });
     const reminderNumber = loan.overdueReminders + 1;
     await manager.update(ToolLoan, { id: loan.id }, { overdueReminders: reminderNumber });
     const context = EventContext.start(loan.tenantId, `tool-loan:${loan.id}`);
-    const facts = { toolId: tool.id, tenantId: loan.tenantId, gridId: loan.gridId, loanId: loan.id, dueAt: loan.dueAt.toISOString(), reminderNumber };
+    const facts = {
+      toolId: tool.id,
+      tenantId: loan.tenantId,
+      gridId: loan.gridId,
+      loanId: loan.id,
+      dueAt: loan.dueAt.toISOString(),
+      reminderNumber,
+    };
     await this.outbox.add(manager, ToolLoanOverdue, facts, context);
-    await this.outbox.add(manager, ToolLoanOverdueReminder, { ...facts, borrowerSubject: loan.borrowerSubject, toolName: tool.name }, context);
-    await this.timers.schedule(manager, { tenantId: loan.tenantId, kind: OVERDUE_TIMER, aggregateId: loan.id, dueAt: overdueReminderAt(loan.dueAt, reminderNumber + 1) });
+    await this.outbox.add(
+      manager,
+      ToolLoanOverdueReminder,
+      { ...facts, borrowerSubject: loan.borrowerSubject, toolName: tool.name },
+      context,
+    );
+    await this.timers.schedule(manager, {
+      tenantId: loan.tenantId,
+      kind: OVERDUE_TIMER,
+      aggregateId: loan.id,
+      dueAt: overdueReminderAt(loan.dueAt, reminderNumber + 1),
+    });
   }
 }

@@ -23,23 +23,54 @@ export class ReturnToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({ tenantId, gridId, request, identity, correlationId }: ToolRoomCommand<ReturnToolDto & { loanId: string }>): Promise<ToolLoanView> {
+  async execute({
+    tenantId,
+    gridId,
+    request,
+    identity,
+    correlationId,
+  }: ToolRoomCommand<ReturnToolDto & { loanId: string }>): Promise<ToolLoanView> {
     await this.access.assertToolRoom(tenantId, gridId);
-    const absent = new NotFoundError('LOAN_NOT_FOUND', `loan ${request.loanId} is not a loan of the tool room of ${gridId}`);
+    const absent = new NotFoundError(
+      'LOAN_NOT_FOUND',
+      `loan ${request.loanId} is not a loan of the tool room of ${gridId}`,
+    );
     const visible = await this.dataSource.manager.findOneBy(ToolLoan, { tenantId, gridId, id: request.loanId });
     if (!visible) throw absent;
-    if (visible.borrowerSubject !== identity.subject && !(await this.access.staff.isStaffOf(identity, tenantId, gridId))) throw absent;
+    if (
+      visible.borrowerSubject !== identity.subject &&
+      !(await this.access.staff.isStaffOf(identity, tenantId, gridId))
+    )
+      throw absent;
     return this.dataSource.transaction(async (manager) => {
-      const tool = await manager.findOneOrFail(Tool, { where: { id: visible.toolId }, lock: { mode: 'pessimistic_write' } });
-      const loan = await manager.findOneOrFail(ToolLoan, { where: { id: visible.id }, lock: { mode: 'pessimistic_write' } });
-      if (loan.returnedAt !== null) throw new ConflictError('ALREADY_RETURNED', `loan ${loan.id} was returned at ${loan.returnedAt.toISOString()}`);
+      const tool = await manager.findOneOrFail(Tool, {
+        where: { id: visible.toolId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const loan = await manager.findOneOrFail(ToolLoan, {
+        where: { id: visible.id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (loan.returnedAt !== null)
+        throw new ConflictError('ALREADY_RETURNED', `loan ${loan.id} was returned at ${loan.returnedAt.toISOString()}`);
       const returnedAt = new Date();
       await manager.update(ToolLoan, { id: loan.id }, { returnedAt, returnCondition: request.condition });
       await manager.update(Tool, { id: tool.id }, { currentLoanId: null, condition: request.condition });
       await this.timers.cancel(manager, loan.id, OVERDUE_TIMER);
-      await this.outbox.add(manager, ToolReturned, {
-        toolId: tool.id, tenantId, gridId, loanId: loan.id, returnedAt: returnedAt.toISOString(), condition: request.condition, overdue: returnedAt > loan.dueAt,
-      }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        ToolReturned,
+        {
+          toolId: tool.id,
+          tenantId,
+          gridId,
+          loanId: loan.id,
+          returnedAt: returnedAt.toISOString(),
+          condition: request.condition,
+          overdue: returnedAt > loan.dueAt,
+        },
+        EventContext.start(tenantId, correlationId),
+      );
       return toLoanView({ ...loan, returnedAt, returnCondition: request.condition });
     });
   }

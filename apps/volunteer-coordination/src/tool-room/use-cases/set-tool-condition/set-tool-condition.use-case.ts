@@ -17,15 +17,29 @@ export class SetToolConditionUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({ tenantId, gridId, request, identity, correlationId }: ToolRoomCommand<SetConditionDto & { toolId: string }>): Promise<ToolView> {
+  async execute({
+    tenantId,
+    gridId,
+    request,
+    identity,
+    correlationId,
+  }: ToolRoomCommand<SetConditionDto & { toolId: string }>): Promise<ToolView> {
     await this.access.assertToolRoom(tenantId, gridId);
     await this.access.assertKeeper(identity, tenantId, gridId);
     return this.dataSource.transaction(async (manager) => {
       await this.access.tool(manager, tenantId, gridId, request.toolId);
-      const tool = await manager.findOneOrFail(Tool, { where: { id: request.toolId }, lock: { mode: 'pessimistic_write' } });
+      const tool = await manager.findOneOrFail(Tool, {
+        where: { id: request.toolId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (tool.condition !== request.condition) {
         await manager.update(Tool, { id: tool.id }, { condition: request.condition });
-        await this.outbox.add(manager, ToolConditionChanged, { toolId: tool.id, tenantId, gridId, condition: request.condition, previousCondition: tool.condition }, EventContext.start(tenantId, correlationId));
+        await this.outbox.add(
+          manager,
+          ToolConditionChanged,
+          { toolId: tool.id, tenantId, gridId, condition: request.condition, previousCondition: tool.condition },
+          EventContext.start(tenantId, correlationId),
+        );
       }
       return toToolView({ ...tool, condition: request.condition });
     });

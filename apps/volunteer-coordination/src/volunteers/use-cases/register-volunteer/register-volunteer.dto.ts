@@ -42,7 +42,10 @@ export class SkillClaimDto {
   @Length(1, 64)
   certificateId?: string;
 
-  @ApiPropertyOptional({ example: '2027-06-30', description: 'Last valid day of the certificate; an expired one does not count.' })
+  @ApiPropertyOptional({
+    example: '2027-06-30',
+    description: 'Last valid day of the certificate; an expired one does not count.',
+  })
   @IsOptional()
   @IsCalendarDate()
   certificateExpiresOn?: string;
@@ -108,7 +111,9 @@ export class AvailabilityDto {
 /** A skill may be given as its name alone (level 1, no certificate) or in full. */
 function toSkillClaims({ value }: { value: unknown }): unknown {
   if (!Array.isArray(value)) return value;
-  return value.map((item: unknown) => plainToInstance(SkillClaimDto, typeof item === 'string' ? { skill: item } : item));
+  return value.map((item: unknown) =>
+    plainToInstance(SkillClaimDto, typeof item === 'string' ? { skill: item } : item),
+  );
 }
 
 export class RegisterVolunteerDto {
@@ -117,7 +122,10 @@ export class RegisterVolunteerDto {
   @Length(1, 60)
   name: string;
 
-  @ApiPropertyOptional({ example: '13800000000', description: 'Private: never published in events or returned by the API; shown to staff only with consent.' })
+  @ApiPropertyOptional({
+    example: '13800000000',
+    description: 'Private: never published in events or returned by the API; shown to staff only with consent.',
+  })
   @IsOptional()
   @Matches(/^\+?[0-9 -]{5,20}$/, { message: 'phone must be 5-20 digits' })
   phone?: string;
@@ -133,8 +141,12 @@ export class RegisterVolunteerDto {
   homeGridId: string;
 
   @ApiProperty({
-    description: 'Skills of the catalogue, as names (level 1) or `{ skill, level, certificateId?, certificateExpiresOn? }`.',
-    example: ['tutoring', { skill: 'first-aid', level: 'skilled', certificateId: 'RC-1', certificateExpiresOn: '2027-06-30' }],
+    description:
+      'Skills of the catalogue, as names (level 1) or `{ skill, level, certificateId?, certificateExpiresOn? }`.',
+    example: [
+      'tutoring',
+      { skill: 'first-aid', level: 'skilled', certificateId: 'RC-1', certificateExpiresOn: '2027-06-30' },
+    ],
     type: 'array',
     items: { oneOf: [{ type: 'string' }, { $ref: '#/components/schemas/SkillClaimDto' }] },
   })
@@ -145,7 +157,10 @@ export class RegisterVolunteerDto {
   @ValidateNested({ each: true })
   skills: SkillClaimDto[];
 
-  @ApiPropertyOptional({ type: AvailabilityDto, description: 'Weekly windows and one-off exceptions, local time. Omitted: available whenever not marked away.' })
+  @ApiPropertyOptional({
+    type: AvailabilityDto,
+    description: 'Weekly windows and one-off exceptions, local time. Omitted: available whenever not marked away.',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => AvailabilityDto)
@@ -168,7 +183,9 @@ export class RegisterVolunteerDto {
   @IsUUID('all', { message: 'teamId must be a UUID' })
   teamId?: string;
 
-  @ApiPropertyOptional({ description: "The `sub` of the volunteer's own (resident) account, so they can answer offers themselves." })
+  @ApiPropertyOptional({
+    description: "The `sub` of the volunteer's own (resident) account, so they can answer offers themselves.",
+  })
   @IsOptional()
   @IsString()
   @Length(1, 200)

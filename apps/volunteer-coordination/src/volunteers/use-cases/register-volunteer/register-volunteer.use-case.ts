@@ -39,10 +39,17 @@ export class RegisterVolunteerUseCase {
     const claims = this.skillClaims(registration);
     const availability = checkedAvailability(registration.availability);
     if (!(await this.grids.grid(tenantId, registration.homeGridId))) {
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${registration.homeGridId} is not in district ${tenantId}`, [{ field: 'homeGridId', reason: 'unknown grid' }]);
+      throw new UnprocessableError('UNKNOWN_GRID', `grid ${registration.homeGridId} is not in district ${tenantId}`, [
+        { field: 'homeGridId', reason: 'unknown grid' },
+      ]);
     }
-    if (registration.teamId !== undefined && !(await this.dataSource.manager.findOneBy(Team, { tenantId, id: registration.teamId }))) {
-      throw new UnprocessableError('UNKNOWN_TEAM', `team ${registration.teamId} is not in district ${tenantId}`, [{ field: 'teamId', reason: 'unknown team' }]);
+    if (
+      registration.teamId !== undefined &&
+      !(await this.dataSource.manager.findOneBy(Team, { tenantId, id: registration.teamId }))
+    ) {
+      throw new UnprocessableError('UNKNOWN_TEAM', `team ${registration.teamId} is not in district ${tenantId}`, [
+        { field: 'teamId', reason: 'unknown team' },
+      ]);
     }
     const volunteer = this.dataSource.manager.create(Volunteer, {
       id: randomUUID(),
@@ -63,24 +70,39 @@ export class RegisterVolunteerUseCase {
     });
     await this.dataSource.transaction(async (manager) => {
       await manager.insert(Volunteer, volunteer);
-      await this.outbox.add(manager, VolunteerRegistered, {
-        volunteerId: volunteer.id,
-        tenantId,
-        homeGridId: volunteer.homeGridId,
-        skills: volunteer.skills,
-        kind: volunteer.kind as RegisterVolunteerDto['kind'],
-        teamId: volunteer.teamId,
-      }, EventContext.start(tenantId, correlationId));
+      await this.outbox.add(
+        manager,
+        VolunteerRegistered,
+        {
+          volunteerId: volunteer.id,
+          tenantId,
+          homeGridId: volunteer.homeGridId,
+          skills: volunteer.skills,
+          kind: volunteer.kind as RegisterVolunteerDto['kind'],
+          teamId: volunteer.teamId,
+        },
+        EventContext.start(tenantId, correlationId),
+      );
     });
     return volunteer;
   }
 
   private skillClaims(registration: RegisterVolunteerDto): SkillClaim[] {
-    const unknown = registration.skills.flatMap((claim, i) => (isKnownSkill(claim.skill) ? [] : [{ field: `skills[${i}].skill`, reason: `unknown skill ${claim.skill}` }]));
-    if (unknown.length > 0) throw new UnprocessableError('UNKNOWN_SKILL', `${unknown.map((u) => u.reason).join(', ')}: see GET /v1/skills`, unknown);
+    const unknown = registration.skills.flatMap((claim, i) =>
+      isKnownSkill(claim.skill) ? [] : [{ field: `skills[${i}].skill`, reason: `unknown skill ${claim.skill}` }],
+    );
+    if (unknown.length > 0)
+      throw new UnprocessableError(
+        'UNKNOWN_SKILL',
+        `${unknown.map((u) => u.reason).join(', ')}: see GET /v1/skills`,
+        unknown,
+      );
     const names = registration.skills.map((claim) => claim.skill);
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
-    if (repeated) throw new UnprocessableError('DUPLICATE_SKILL', `skill ${repeated} is listed twice`, [{ field: 'skills', reason: `${repeated} repeats` }]);
+    if (repeated)
+      throw new UnprocessableError('DUPLICATE_SKILL', `skill ${repeated} is listed twice`, [
+        { field: 'skills', reason: `${repeated} repeats` },
+      ]);
     return registration.skills.map((claim) => ({
       skill: claim.skill,
       level: claim.level ?? 1,

@@ -20,24 +20,39 @@ export class UpdateVolunteerUseCase {
     private readonly grids: GridTree,
   ) {}
 
-  async execute(tenantId: string, volunteerId: string, change: UpdateVolunteerDto, identity: Identity): Promise<Volunteer> {
+  async execute(
+    tenantId: string,
+    volunteerId: string,
+    change: UpdateVolunteerDto,
+    identity: Identity,
+  ): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
-    const notFound = () => new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
+    const notFound = () =>
+      new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
     if (!volunteer) throw notFound();
     const self = residentIsTheVolunteer(identity, volunteer);
     if (self === false) throw notFound();
     if (self === null) {
-      assertCanActOnGrid(identity, (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId), "the volunteer's home grid");
+      assertCanActOnGrid(
+        identity,
+        (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId),
+        "the volunteer's home grid",
+      );
     }
-    const availability = change.availability === undefined ? volunteer.availability : checkedAvailability(change.availability);
+    const availability =
+      change.availability === undefined ? volunteer.availability : checkedAvailability(change.availability);
     volunteer.availability = availability;
     volunteer.weeklyTaskCap = change.weeklyTaskCap ?? volunteer.weeklyTaskCap;
     volunteer.consentToContact = change.consentToContact ?? volunteer.consentToContact;
-    await this.dataSource.manager.update(Volunteer, { tenantId, id: volunteerId }, {
-      availability: volunteer.availability,
-      weeklyTaskCap: volunteer.weeklyTaskCap,
-      consentToContact: volunteer.consentToContact,
-    });
+    await this.dataSource.manager.update(
+      Volunteer,
+      { tenantId, id: volunteerId },
+      {
+        availability: volunteer.availability,
+        weeklyTaskCap: volunteer.weeklyTaskCap,
+        consentToContact: volunteer.consentToContact,
+      },
+    );
     return volunteer;
   }
 }

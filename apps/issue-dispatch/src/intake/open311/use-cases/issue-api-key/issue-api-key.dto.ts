@@ -19,5 +19,8 @@ export class ApiKeyView {
 }
 
 export class IssuedApiKeyView extends ApiKeyView {
-  @ApiProperty({ description: 'The key itself: shown only now, stored only as a hash. Give it to the app as `api_key`.' }) apiKey: string;
+  @ApiProperty({
+    description: 'The key itself: shown only now, stored only as a hash. Give it to the app as `api_key`.',
+  })
+  apiKey: string;
 }

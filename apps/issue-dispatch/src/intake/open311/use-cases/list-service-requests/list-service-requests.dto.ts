@@ -14,7 +14,9 @@ export class ListServiceRequestsQuery extends JurisdictionQuery {
       'endpoint never issued (not of its form, or of another district) matches nothing rather than being refused.',
   })
   @IsOptional()
-  @Matches(new RegExp(`^${requestId}(,${requestId}){0,199}$`), { message: 'service_request_id must be up to 200 comma-separated ids (letters, digits, . _ : -; at most 64 each)' })
+  @Matches(new RegExp(`^${requestId}(,${requestId}){0,199}$`), {
+    message: 'service_request_id must be up to 200 comma-separated ids (letters, digits, . _ : -; at most 64 each)',
+  })
   service_request_id?: string;
 
   @ApiPropertyOptional({ description: 'Comma-separated service codes.' })
@@ -22,7 +24,10 @@ export class ListServiceRequestsQuery extends JurisdictionQuery {
   @Matches(new RegExp(`^${code}(,${code}){0,49}$`), { message: 'service_code must be comma-separated service codes' })
   service_code?: string;
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00+08:00', description: 'Requested at or after (W3C date-time), not after end_date. Default: 90 days before end_date.' })
+  @ApiPropertyOptional({
+    example: '2026-11-01T00:00:00+08:00',
+    description: 'Requested at or after (W3C date-time), not after end_date. Default: 90 days before end_date.',
+  })
   @IsOptional()
   @IsInstant({ message: 'start_date must be a W3C date-time such as 2026-11-01T00:00:00Z' })
   @NotAfter('end_date')
@@ -49,7 +54,10 @@ export class RequestIdParams {
 export class Open311ServiceRequest {
   @ApiProperty() service_request_id: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
-  @ApiProperty({ description: 'The case state behind open/closed and who holds it, e.g. "acknowledged; held at community level".' }) status_notes: string;
+  @ApiProperty({
+    description: 'The case state behind open/closed and who holds it, e.g. "acknowledged; held at community level".',
+  })
+  status_notes: string;
   @ApiProperty() service_name: string;
   @ApiProperty() service_code: string;
   @ApiProperty() description: string;

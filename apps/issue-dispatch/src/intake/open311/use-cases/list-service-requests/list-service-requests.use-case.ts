@@ -71,16 +71,27 @@ export class ListServiceRequestsUseCase {
     const param = (value: unknown) => `$${params.push(value)}`;
     if (query.service_request_id !== undefined) {
       // Only ids of our own form can match; the rest are someone else's and simply find nothing.
-      const ours = query.service_request_id.split(',').map((id) => id.toLowerCase()).filter((id) => uuidPattern.test(id));
+      const ours = query.service_request_id
+        .split(',')
+        .map((id) => id.toLowerCase())
+        .filter((id) => uuidPattern.test(id));
       where.push(`i.id = ANY(${param(ours)}::uuid[])`);
     } else {
       const end = query.end_date !== undefined ? new Date(query.end_date) : now;
-      const start = query.start_date !== undefined ? new Date(query.start_date) : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
-      if (start > end) throw new ValidationFailedError([{ field: 'start_date', reason: periodOutOfOrder('start_date', 'end_date') }]);
+      const start =
+        query.start_date !== undefined
+          ? new Date(query.start_date)
+          : new Date(end.getTime() - DEFAULT_WINDOW_DAYS * 86_400_000);
+      if (start > end)
+        throw new ValidationFailedError([{ field: 'start_date', reason: periodOutOfOrder('start_date', 'end_date') }]);
       where.push(`i.reported_at BETWEEN ${param(start)} AND ${param(end)}`);
-      if (query.service_code !== undefined) where.push(`i.category = ANY(${param(query.service_code.split(','))}::text[])`);
+      if (query.service_code !== undefined)
+        where.push(`i.category = ANY(${param(query.service_code.split(','))}::text[])`);
       const statuses = new Set(query.status?.split(',') ?? []);
-      if (statuses.size === 1) where.push(`i.state ${statuses.has('closed') ? '' : 'NOT '}IN (SELECT unnest(${param(CLOSED_STATES)}::text[]))`);
+      if (statuses.size === 1)
+        where.push(
+          `i.state ${statuses.has('closed') ? '' : 'NOT '}IN (SELECT unnest(${param(CLOSED_STATES)}::text[]))`,
+        );
     }
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${publicColumns} ${from} WHERE ${where.join(' AND ')} ORDER BY i.reported_at DESC, i.id LIMIT ${MAX_REQUESTS}`,
@@ -90,9 +101,15 @@ export class ListServiceRequestsUseCase {
   }
 
   async one(jurisdictionId: string, id: string): Promise<Open311ServiceRequest[]> {
-    const notFound = new NotFoundError('REQUEST_NOT_FOUND', `service request ${id} does not exist in jurisdiction ${jurisdictionId}`);
+    const notFound = new NotFoundError(
+      'REQUEST_NOT_FOUND',
+      `service request ${id} does not exist in jurisdiction ${jurisdictionId}`,
+    );
     if (!uuidPattern.test(id.toLowerCase())) throw notFound;
-    const rows: Row[] = await this.dataSource.query(`SELECT ${publicColumns} ${from} WHERE i.tenant_id = $1 AND i.id = $2`, [jurisdictionId, id.toLowerCase()]);
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT ${publicColumns} ${from} WHERE i.tenant_id = $1 AND i.id = $2`,
+      [jurisdictionId, id.toLowerCase()],
+    );
     if (rows.length === 0) throw notFound;
     return rows.map(toServiceRequest);
   }

@@ -34,10 +34,16 @@ export function open311FormToReport(form: PostServiceRequestDto, placeAddress: s
   }
   const address = placeAddress ?? (form.address_string?.trim() || undefined);
   if (!hasPoint && address === undefined) {
-    throw new ValidationFailedError([{ field: 'lat/long', reason: 'a location is required: lat and long, address_string or address_id' }]);
+    throw new ValidationFailedError([
+      { field: 'lat/long', reason: 'a location is required: lat and long, address_string or address_id' },
+    ]);
   }
-  const name = [form.first_name, form.last_name].map((part) => part?.trim()).filter(Boolean).join(' ');
-  const description = form.description?.trim() || (form.media_url ? '(no description; see the photo)' : '(no description)');
+  const name = [form.first_name, form.last_name]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ');
+  const description =
+    form.description?.trim() || (form.media_url ? '(no description; see the photo)' : '(no description)');
   return {
     category: form.service_code,
     description,
@@ -75,7 +81,10 @@ export function serviceNotice(possibleDuplicates: readonly PossibleDuplicate[]):
   const next = 'Received and dispatched to the responsible grid.';
   if (possibleDuplicates.length === 0) return next;
   const listed = possibleDuplicates
-    .map((d) => `${d.issueId} (${d.reportedAt}${d.distanceMetres !== null ? `, ${d.distanceMetres} m away` : ', same place'})`)
+    .map(
+      (d) =>
+        `${d.issueId} (${d.reportedAt}${d.distanceMetres !== null ? `, ${d.distanceMetres} m away` : ', same place'})`,
+    )
     .join('; ');
   return `${next} Possible duplicate of ${possibleDuplicates.length === 1 ? 'an earlier open request' : `${possibleDuplicates.length} earlier open requests`}: ${listed}. The dispatch centre decides.`;
 }

@@ -13,7 +13,10 @@ export class PostServiceRequestDto extends JurisdictionQuery {
   @MaxLength(40)
   service_code: string;
 
-  @ApiPropertyOptional({ example: '34.701', description: 'WGS84; with `long`. Or give `address_string` or `address_id`.' })
+  @ApiPropertyOptional({
+    example: '34.701',
+    description: 'WGS84; with `long`. Or give `address_string` or `address_id`.',
+  })
   @IsOptional()
   @IsLatitude({ message: 'lat must be a latitude between -90 and 90' })
   lat?: string;
@@ -53,11 +56,31 @@ export class PostServiceRequestDto extends JurisdictionQuery {
   @MaxLength(1000)
   email?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'first_name must be one text value' }) @MaxLength(1000) first_name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'last_name must be one text value' }) @MaxLength(1000) last_name?: string;
-  @ApiPropertyOptional({ description: 'Private.' }) @IsOptional() @IsString({ message: 'phone must be one text value' }) @MaxLength(1000) phone?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'device_id must be one text value' }) @MaxLength(200) device_id?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'account_id must be one text value' }) @MaxLength(200) account_id?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'first_name must be one text value' })
+  @MaxLength(1000)
+  first_name?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'last_name must be one text value' })
+  @MaxLength(1000)
+  last_name?: string;
+  @ApiPropertyOptional({ description: 'Private.' })
+  @IsOptional()
+  @IsString({ message: 'phone must be one text value' })
+  @MaxLength(1000)
+  phone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'device_id must be one text value' })
+  @MaxLength(200)
+  device_id?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'account_id must be one text value' })
+  @MaxLength(200)
+  account_id?: string;
 
   @ApiPropertyOptional({ description: 'Answers as attribute[CODE]=value (see services/{code}.json).', type: Object })
   @IsOptional()
@@ -67,6 +90,7 @@ export class PostServiceRequestDto extends JurisdictionQuery {
 
 export class PostServiceRequestResponse {
   @ApiProperty() service_request_id: string;
-  @ApiProperty({ description: 'What happens next, and any earlier open requests that look like the same problem.' }) service_notice: string;
+  @ApiProperty({ description: 'What happens next, and any earlier open requests that look like the same problem.' })
+  service_notice: string;
   @ApiProperty({ nullable: true, type: String }) account_id: null;
 }

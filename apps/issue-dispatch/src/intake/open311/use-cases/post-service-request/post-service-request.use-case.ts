@@ -29,17 +29,29 @@ export class PostServiceRequestUseCase {
     private readonly intake: ReportIntake,
   ) {}
 
-  async execute({ form, app, idempotencyKey, correlationId }: PostServiceRequestCommand): Promise<PostServiceRequestResponse[]> {
+  async execute({
+    form,
+    app,
+    idempotencyKey,
+    correlationId,
+  }: PostServiceRequestCommand): Promise<PostServiceRequestResponse[]> {
     const tenantId = form.jurisdiction_id;
     if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId, code: form.service_code }))) {
-      throw new NotFoundError('UNKNOWN_SERVICE_CODE', `service_code ${form.service_code} is not a service of jurisdiction ${tenantId}`);
+      throw new NotFoundError(
+        'UNKNOWN_SERVICE_CODE',
+        `service_code ${form.service_code} is not a service of jurisdiction ${tenantId}`,
+      );
     }
     const { answers, problems } = readAttributeAnswers(form.attribute, commonOpen311Attributes);
-    if (problems.length > 0) throw new ValidationFailedError(problems.map((reason) => ({ field: 'attribute', reason })));
+    if (problems.length > 0)
+      throw new ValidationFailedError(problems.map((reason) => ({ field: 'attribute', reason })));
     let placeAddress: string | null = null;
     if (form.address_id !== undefined) {
       const place = await this.dataSource.manager.findOneBy(PlaceReplica, { tenantId, placeId: form.address_id });
-      if (!place) throw new ValidationFailedError([{ field: 'address_id', reason: `no registered place ${form.address_id} in jurisdiction ${tenantId}` }]);
+      if (!place)
+        throw new ValidationFailedError([
+          { field: 'address_id', reason: `no registered place ${form.address_id} in jurisdiction ${tenantId}` },
+        ]);
       placeAddress = place.address;
     }
     const report = await assertValidReport(open311FormToReport(form, placeAddress));
@@ -53,7 +65,11 @@ export class PostServiceRequestUseCase {
         intake: {
           source: 'open311',
           appId: app.id,
-          details: { ...(form.device_id ? { deviceId: form.device_id } : {}), ...(form.account_id ? { accountId: form.account_id } : {}), attributes: answers },
+          details: {
+            ...(form.device_id ? { deviceId: form.device_id } : {}),
+            ...(form.account_id ? { accountId: form.account_id } : {}),
+            attributes: answers,
+          },
         },
         idempotencyScope: `open311:${tenantId}:${app.id}`,
         idempotencyKey,
@@ -61,6 +77,8 @@ export class PostServiceRequestUseCase {
       },
       fingerprint,
     );
-    return [{ service_request_id: reported.id, service_notice: serviceNotice(reported.possibleDuplicates), account_id: null }];
+    return [
+      { service_request_id: reported.id, service_notice: serviceNotice(reported.possibleDuplicates), account_id: null },
+    ];
   }
 }
