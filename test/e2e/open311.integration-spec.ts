@@ -459,6 +459,19 @@ describe('Open311 GeoReport v2', () => {
       413,
       [{ code: 413, description: expect.stringMatching(/^PAYLOAD_TOO_LARGE: /) }],
     ]);
+    // The same on the XML path: Open311's error document in XML, though no route's filter saw the request.
+    const oversizedXml = await fetch(`${base}/open311/v2/requests.xml`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `${new URLSearchParams(lighting())}&device_id=${'x'.repeat(110_000)}`,
+    });
+    expect([oversizedXml.status, oversizedXml.headers.get('content-type'), await oversizedXml.text()]).toEqual([
+      413,
+      expect.stringContaining('application/xml'),
+      expect.stringMatching(
+        /<errors><error><code>413<\/code><description>PAYLOAD_TOO_LARGE: [^<]+<\/description><\/error><\/errors>$/,
+      ),
+    ]);
 
     await sleep(1000);
     expect(await storedCounts(platform)).toEqual(before);

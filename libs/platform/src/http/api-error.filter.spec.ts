@@ -14,7 +14,10 @@ function answer(
   };
   const response = {
     setHeader: (name: string, value: string) => (sent.headers[name] = value),
-    status: (status: number) => ((sent.status = status), { json: (body: typeof sent.body) => (sent.body = body) }),
+    status: (status: number) => ((sent.status = status), response),
+    json: (body: typeof sent.body) => (sent.body = body),
+    type: (mediaType: string) => ((sent.headers['content-type'] = mediaType), response),
+    send: (document: string) => (sent.body = document as unknown as typeof sent.body),
   };
   filter.catch(exception, {
     switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ path }) }),
@@ -29,7 +32,10 @@ const bodyParserError = (status: number, type: string) =>
 describe('ApiErrorFilter', () => {
   it("answers in a path's own error format where one is given, and in the platform's everywhere else", () => {
     const open311 = new ApiErrorFilter(2, [
-      { paths: /^\/open311\//, render: (b) => [{ code: b.statusCode, description: `${b.code}: ${b.message}` }] },
+      {
+        paths: /^\/open311\//,
+        render: (b) => ({ json: [{ code: b.statusCode, description: `${b.code}: ${b.message}` }] }),
+      },
     ]);
     const tooLarge = bodyParserError(413, 'entity.too.large');
     expect(answer(tooLarge, open311, '/open311/v2/requests.json')).toMatchObject({
@@ -39,6 +45,23 @@ describe('ApiErrorFilter', () => {
     expect(answer(tooLarge, open311, '/v1/tenants/erqi/issues')).toMatchObject({
       status: 413,
       body: { statusCode: 413, code: 'PAYLOAD_TOO_LARGE' },
+    });
+  });
+
+  it('sends a document with its media type where the path format renders one (Open311 XML)', () => {
+    const xml = new ApiErrorFilter(2, [
+      {
+        paths: /\.xml$/,
+        render: (b, request) => ({
+          mediaType: 'application/xml',
+          document: `<error path="${request.path}">${b.code}</error>`,
+        }),
+      },
+    ]);
+    expect(answer(bodyParserError(413, 'entity.too.large'), xml, '/open311/v2/requests.xml')).toEqual({
+      status: 413,
+      headers: { 'content-type': 'application/xml' },
+      body: '<error path="/open311/v2/requests.xml">PAYLOAD_TOO_LARGE</error>',
     });
   });
 
@@ -123,15 +146,9 @@ describe('ApiErrorFilter', () => {
     });
 
     it('uses the configured Retry-After', () => {
-      const headers: Record<string, string> = {};
-      const response = {
-        setHeader: (name: string, value: string) => (headers[name] = value),
-        status: () => ({ json: () => undefined }),
-      };
-      new ApiErrorFilter(7).catch(new Error('Connection terminated unexpectedly'), {
-        switchToHttp: () => ({ getResponse: () => response }),
-      } as unknown as ArgumentsHost);
-      expect(headers['Retry-After']).toBe('7');
+      expect(
+        answer(new Error('Connection terminated unexpectedly'), new ApiErrorFilter(7)).headers['Retry-After'],
+      ).toBe('7');
     });
   });
 

@@ -11,13 +11,17 @@ export interface ApiErrorBody {
   readonly details: unknown[];
 }
 
+/** An error answer in a path's own format: a value sent as JSON, or a document with its media type (XML). */
+export type RenderedError = { readonly json: unknown } | { readonly document: string; readonly mediaType: string };
+
 /**
- * A protocol of its own under some paths (Open311's `[{ code, description }]`): errors raised before any route
- * is matched — a body over the limit, a malformed form — are answered in it too, since no route's filter sees them.
+ * A protocol of its own under some paths (Open311's `[{ code, description }]`, or its XML on `.xml` paths): errors
+ * raised before any route is matched — a body over the limit, a malformed form — are answered in it too, since no
+ * route's filter sees them.
  */
 export interface PathErrorFormat {
   readonly paths: RegExp;
-  readonly render: (body: ApiErrorBody) => unknown;
+  readonly render: (body: ApiErrorBody, request: Request) => RenderedError;
 }
 
 /**
@@ -36,8 +40,14 @@ export class ApiErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const format = this.formats.find((f) => f.paths.test(host.switchToHttp().getRequest<Request>().path ?? ''));
-    const send = (body: ApiErrorBody) => response.status(body.statusCode).json(format ? format.render(body) : body);
+    const request = host.switchToHttp().getRequest<Request>();
+    const format = this.formats.find((f) => f.paths.test(request.path ?? ''));
+    const send = (body: ApiErrorBody) => {
+      response.status(body.statusCode);
+      const rendered: RenderedError = format ? format.render(body, request) : { json: body };
+      if ('json' in rendered) response.json(rendered.json);
+      else response.type(rendered.mediaType).send(rendered.document);
+    };
     if (isDependencyOutage(exception)) {
       this.logger.warn(`dependency unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
       response.setHeader('Retry-After', String(this.retryAfterSeconds));

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiError, ApiErrorBody, PathErrorFormat } from '@gridline/platform';
+import { ApiError, ApiErrorBody, PathErrorFormat, RenderedError } from '@gridline/platform';
 import { toOpen311Xml } from '../domain/open311-xml';
 import { wantsOpen311Xml } from './open311-format.interceptor';
 
@@ -44,12 +44,20 @@ function detailText(details: readonly unknown[]): string {
 
 /**
  * Errors raised before a route is matched (a form over the body limit, a malformed body) never reach the
- * controller's filter: the service-wide filter renders them in Open311's shape under /open311/ with this.
+ * controller's filter: the service-wide filter renders them in Open311's shape under /open311/ with this, in XML
+ * on the `.xml` paths like every other answer there.
  */
 export const open311ErrorFormat: PathErrorFormat = {
   paths: /^\/open311\//,
-  render: (body: ApiErrorBody): Open311Error[] => [open311ErrorOf(body)],
+  render: (body: ApiErrorBody, request: Request) => open311ErrorAnswer(open311ErrorOf(body), request),
 };
+
+/** Open311's error document in the format the request's path asked for. */
+function open311ErrorAnswer(error: Open311Error, request: Request): RenderedError {
+  return wantsOpen311Xml(request)
+    ? { mediaType: 'application/xml', document: toOpen311Xml('errors', [error]) }
+    : { json: [error] };
+}
 
 /** One of our errors as Open311 shows it, whether a route's filter or the service-wide one caught it. */
 function open311ErrorOf({ statusCode, code, message, details }: ApiErrorBody): Open311Error {
@@ -68,8 +76,8 @@ export class Open311ErrorFilter implements ExceptionFilter {
     if (error.code >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const http = host.switchToHttp();
     const response = http.getResponse<Response>().status(error.code);
-    if (wantsOpen311Xml(http.getRequest<Request>()))
-      response.type('application/xml').send(toOpen311Xml('errors', [error]));
-    else response.json([error]);
+    const answer = open311ErrorAnswer(error, http.getRequest<Request>());
+    if ('json' in answer) response.json(answer.json);
+    else response.type(answer.mediaType).send(answer.document);
   }
 }
