@@ -37,3 +37,5 @@ export * from './observability/gridline-metrics';
 export * from './observability/scrape-cache';
 export * from './observability/service-logger';
 export * from './database/group-commit';
+export * from './http/api-error.view';
+export * from './http/error-catalogue';
