@@ -50,7 +50,17 @@ const settingsSchema = z.object({
   BENCH_CONSOLE_CASES: z.coerce.number().int().min(100).max(9_000).default(5_000),
   BENCH_CONSOLE_EVENTS: z.coerce.number().int().min(5).max(100).default(40),
   BENCH_CONSOLE_EVENT_RATE: z.coerce.number().min(0.5).max(20).default(3),
-  /** Comma-separated subset of `outbox,consumer,analytics,sasl,timers,resolve,intake,ranking,signups,console`; empty runs all. */
+  /**
+   * `system`: the steady report rates offered one after another (comma-separated, rising), seconds per rate, and
+   * connections (requests in flight at most) to issue-dispatch.
+   */
+  BENCH_SYSTEM_RATES: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated whole numbers, e.g. 25,50,100')
+    .default('25,50,100,150,200,250'),
+  BENCH_SYSTEM_STEP_SECONDS: z.coerce.number().int().min(5).max(120).default(15),
+  BENCH_SYSTEM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Comma-separated subset of `outbox,consumer,analytics,sasl,timers,resolve,intake,ranking,signups,console,system`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
 
@@ -65,6 +75,7 @@ export const benchmarkNames = [
   'ranking',
   'signups',
   'console',
+  'system',
 ] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];
 
@@ -108,6 +119,8 @@ export interface BenchSettings {
   readonly consoleCases: number;
   readonly consoleEvents: number;
   readonly consoleEventRate: number;
+  /** `system`: rising report rates (reports/s), seconds per rate, connections to issue-dispatch. */
+  readonly system: { readonly rates: readonly number[]; readonly stepSeconds: number; readonly concurrency: number };
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -130,6 +143,12 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     throw new BenchSettingsError(
       `bench: invalid configuration — BENCH_ONLY: unknown ${unknown.join(', ')} (use ${benchmarkNames.join(',')})`,
     );
+  const rates = e.BENCH_SYSTEM_RATES.split(',').map((rate) => Number(rate.trim()));
+  if (rates.some((rate, i) => rate < 1 || rate > 5_000 || (i > 0 && rate <= rates[i - 1]))) {
+    throw new BenchSettingsError(
+      `bench: invalid configuration — BENCH_SYSTEM_RATES: rates must rise, each from 1 to 5000 (got ${e.BENCH_SYSTEM_RATES})`,
+    );
+  }
   return {
     adminDatabaseUrl: e.DATABASE_URL,
     kafkaBrokers: e.KAFKA_BROKERS.split(',')
@@ -166,6 +185,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     consoleCases: e.BENCH_CONSOLE_CASES,
     consoleEvents: e.BENCH_CONSOLE_EVENTS,
     consoleEventRate: e.BENCH_CONSOLE_EVENT_RATE,
+    system: { rates, stepSeconds: e.BENCH_SYSTEM_STEP_SECONDS, concurrency: e.BENCH_SYSTEM_CONCURRENCY },
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

@@ -10,6 +10,7 @@ import { runRankingBenchmark } from './benchmarks/ranking/ranking.benchmark';
 import { runResolveBenchmark } from './benchmarks/resolve/resolve.benchmark';
 import { runSaslBenchmark } from './benchmarks/sasl/sasl.benchmark';
 import { runSignupsBenchmark } from './benchmarks/signups/signups.benchmark';
+import { runSystemBenchmark } from './benchmarks/system/system.benchmark';
 import { runTimersBenchmark } from './benchmarks/timers/timers.benchmark';
 import { closeOpenScopes } from './harness/bench-scope';
 import { Figure } from './harness/figure';
@@ -31,6 +32,7 @@ const benchmarks: Record<BenchmarkName, (settings: BenchSettings, progress: Prog
   ranking: runRankingBenchmark,
   signups: runSignupsBenchmark,
   console: runConsoleBenchmark,
+  system: runSystemBenchmark,
 };
 
 async function main(): Promise<void> {

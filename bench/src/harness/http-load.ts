@@ -94,7 +94,11 @@ export async function httpLoad(
  * Reads a keep-alive socket's responses one whole response at a time (status line and Content-Length only, the body
  * skipped) and hands each status to `onResponse`; a response without Content-Length, or a socket error, to `onError`.
  */
-export function readResponses(socket: Socket, onResponse: (status: number) => void, onError: (error: Error) => void): void {
+export function readResponses(
+  socket: Socket,
+  onResponse: (status: number) => void,
+  onError: (error: Error) => void,
+): void {
   socket.setEncoding('latin1');
   let buffer = '';
   socket.on('data', (chunk: string) => {
