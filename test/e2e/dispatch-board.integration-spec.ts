@@ -435,5 +435,10 @@ describe('the dispatch-centre feed, escalation board and KPIs', () => {
       expect.arrayContaining(['level', 'overdue', 'critical', 'limit', 'offset']),
     );
     expect(names('/v1/tenants/{tenantId}/kpis')).toEqual(expect.arrayContaining(['from', 'to']));
+    // Errors come from the features' catalogues: each status once, naming every code a client may get.
+    const boardErrors = doc.paths['/v1/tenants/{tenantId}/board'].get.responses;
+    expect(boardErrors['404'].description).toMatch(/^TENANT_NOT_FOUND: .*; GRID_NOT_FOUND: /);
+    expect(boardErrors['403'].description).toMatch(/FORBIDDEN_ROLE: .*FORBIDDEN_DISTRICT: .*OUTSIDE_YOUR_GRID: /);
+    expect(boardErrors['400'].content['application/json'].schema.$ref).toBe('#/components/schemas/ApiErrorView');
   });
 });

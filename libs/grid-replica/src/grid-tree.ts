@@ -9,7 +9,8 @@ import {
   type BoundaryGeometry,
   type ResponsibilityCandidate,
 } from '@gridline/location';
-import { NotFoundError, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { ReplicaErrors } from './replica-errors';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
 import { GridLink, subtreeIds } from './grid-subtree';
 
@@ -34,8 +35,7 @@ export class GridTree {
   /** The district as the replica knows it, or 404 TENANT_NOT_FOUND naming this service (its replica may lag). */
   async requireTenant(tenantId: string, manager?: EntityManager): Promise<TenantReplica> {
     const tenant = await this.tenant(tenantId, manager);
-    if (!tenant)
-      throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} is not known to ${this.config.serviceName}`);
+    if (!tenant) throw ReplicaErrors.TENANT_NOT_FOUND(tenantId, this.config.serviceName);
     return tenant;
   }
 

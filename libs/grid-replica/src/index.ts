@@ -7,3 +7,4 @@ export * from './place-replica.projector';
 export * from './grid-tree';
 export * from './grid-subtree';
 export * from './grid-replica.module';
+export * from './replica-errors';

@@ -1,14 +1,8 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { GridTree } from '@gridline/grid-replica';
-import { CurrentIdentity, gridsOf, hasRole, Identity, Permit } from '@gridline/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import { ApiErrors, CurrentIdentity, gridsOf, hasRole, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import { BoardErrors } from './board-errors';
 import { TenantParams } from '../http/path-params';
 import { BoardView, ListBoardQuery } from './use-cases/list-board/list-board.dto';
 import { ListBoardUseCase } from './use-cases/list-board/list-board.use-case';
@@ -29,13 +23,7 @@ export class BoardController {
       'District staff and city roles see the whole district; a grid leader or worker the cases held by, or first dispatched to, their grids and the grids below.',
   })
   @ApiOkResponse({ type: BoardView })
-  @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED: a filter is malformed (e.g. `category` not a category code, `gridId` not a UUID).',
-  })
-  @ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND, or GRID_NOT_FOUND: the district has no grid `gridId`.' })
-  @ApiForbiddenResponse({
-    description: 'OUTSIDE_YOUR_GRID: a grid leader or worker asked for a grid outside their own.',
-  })
+  @ApiErrors(...districtRouteErrors, PlatformErrors.OUTSIDE_YOUR_GRID, BoardErrors.GRID_NOT_FOUND)
   async district(
     @Param() { tenantId }: TenantParams,
     @Query() query: ListBoardQuery,
@@ -50,8 +38,7 @@ export class BoardController {
   @Permit('city')
   @ApiOperation({ summary: 'The escalation board of every district together, for the city centre' })
   @ApiOkResponse({ type: BoardView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: a filter is malformed.' })
-  @ApiNotFoundResponse({ description: 'GRID_NOT_FOUND: no district has grid `gridId`.' })
+  @ApiErrors(...cityRouteErrors, BoardErrors.GRID_NOT_FOUND)
   city(@Query() query: ListBoardQuery): Promise<BoardView> {
     return this.listBoard.execute(null, query);
   }

@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { GridTree } from '@gridline/grid-replica';
-import { Permit } from '@gridline/platform';
+import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import { ApiErrors, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { OpenFeedQuery } from './use-cases/open-feed/open-feed.dto';
 import { OpenFeedUseCase } from './use-cases/open-feed/open-feed.use-case';
@@ -36,6 +36,7 @@ export class FeedController {
   @Get('tenants/:tenantId/feed')
   @Permit('district-staff')
   @EventStream("The dispatch centre's live feed of one district")
+  @ApiErrors(...districtRouteErrors)
   async district(
     @Param() { tenantId }: TenantParams,
     @Query() query: OpenFeedQuery,
@@ -49,6 +50,7 @@ export class FeedController {
   @Get('city/feed')
   @Permit('city')
   @EventStream('The live feed of every district, for the city centre')
+  @ApiErrors(...cityRouteErrors)
   async city(
     @Query() query: OpenFeedQuery,
     @Headers('last-event-id') lastEventId: string | undefined,

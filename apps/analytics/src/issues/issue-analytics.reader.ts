@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { NotFoundError } from '@gridline/platform';
 import { escalationPath } from './domain/escalation-path';
 import { IssueCountCell, summariseIssueCounts, UNASSIGNED_LEVEL, UNKNOWN_CATEGORY } from './domain/issue-counts';
 import { EscalationStep } from './escalation-step.entity';
 import { IssueFact } from './issue-fact.entity';
+import { IssueAnalyticsErrors } from './issue-errors';
 import { EscalationView, IssueCountsView } from './issue-analytics.views';
 
 /**
@@ -35,8 +35,7 @@ export class IssueAnalyticsReader {
 
   async escalation(tenantId: string, issueId: string): Promise<EscalationView> {
     const facts = await this.dataSource.manager.findOneBy(IssueFact, { tenantId, issueId });
-    if (!facts)
-      throw new NotFoundError('ISSUE_NOT_FOUND', `analytics has seen no issue ${issueId} in district ${tenantId}`);
+    if (!facts) throw IssueAnalyticsErrors.ISSUE_NOT_FOUND(tenantId, issueId);
     const steps = await this.dataSource.manager.find(EscalationStep, {
       where: { tenantId, issueId },
       order: { depth: 'ASC' },

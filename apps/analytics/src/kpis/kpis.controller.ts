@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GridTree } from '@gridline/grid-replica';
-import { Permit } from '@gridline/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import { ApiErrors, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './use-cases/compute-kpis/compute-kpis.dto';
 import { ComputeKpisUseCase } from './use-cases/compute-kpis/compute-kpis.use-case';
@@ -24,6 +24,7 @@ export class KpisController {
       'Closure, on-time closure, rework and extension rates and the average rating of the cases reported in a period, for the district and per grid',
   })
   @ApiOkResponse({ type: KpisView })
+  @ApiErrors(...districtRouteErrors)
   async kpis(@Param() { tenantId }: TenantParams, @Query() query: ComputeKpisQuery): Promise<KpisView> {
     await this.grids.requireTenant(tenantId);
     return this.computeKpis.district(tenantId, query);
@@ -36,10 +37,7 @@ export class KpisController {
       "The period's KPIs per local day, category, street or community (the origin grid's), with the district's own numbers and escalation-depth histogram",
   })
   @ApiOkResponse({ type: KpiBreakdownView })
-  @ApiBadRequestResponse({
-    description:
-      'VALIDATION_FAILED: `by` not one of day, category, street, community; or a bad period (as GET …/kpis).',
-  })
+  @ApiErrors(...districtRouteErrors)
   async breakdown(@Param() { tenantId }: TenantParams, @Query() query: BreakDownKpisQuery): Promise<KpiBreakdownView> {
     await this.grids.requireTenant(tenantId);
     return this.breakDownKpis.execute(tenantId, query);
@@ -49,6 +47,7 @@ export class KpisController {
   @Permit('city')
   @ApiOperation({ summary: 'The same rates for the whole city and per district (city roles)' })
   @ApiOkResponse({ type: CityKpisView })
+  @ApiErrors(...cityRouteErrors)
   city(@Query() query: ComputeKpisQuery): Promise<CityKpisView> {
     return this.computeKpis.city(query);
   }

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../http/api-error';
+import { PlatformErrors } from '../http/error-catalogue';
 import { gridsOf, hasRole, Identity } from './identity';
 
 /**
@@ -14,6 +14,6 @@ export function canActOnGrid(identity: Identity, lineage: readonly string[]): bo
 
 export function assertCanActOnGrid(identity: Identity, lineage: readonly string[], what: string): void {
   if (!canActOnGrid(identity, lineage)) {
-    throw new ForbiddenError('OUTSIDE_YOUR_GRID', `${what} is outside the grids you lead or work in`);
+    throw PlatformErrors.OUTSIDE_YOUR_GRID(what);
   }
 }

@@ -39,10 +39,14 @@ export class UnprocessableError extends ApiError {
   }
 }
 
+/** VALIDATION_FAILED's message: every field and why, in one line. */
+export function validationMessage(details: readonly FieldProblem[]): string {
+  return `invalid request — ${details.map((d) => `${d.field}: ${d.reason}`).join('; ')}`;
+}
+
 export class ValidationFailedError extends ApiError {
   constructor(details: readonly FieldProblem[]) {
-    const summary = details.map((d) => `${d.field}: ${d.reason}`).join('; ');
-    super(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', `invalid request — ${summary}`, details);
+    super(HttpStatus.BAD_REQUEST, 'VALIDATION_FAILED', validationMessage(details), details);
   }
 }
 

@@ -1,6 +1,6 @@
 import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { ApiError, FieldProblem } from './api-error';
+import { ApiError, FieldProblem, validationMessage } from './api-error';
 import { ApiErrorView } from './api-error.view';
 
 /** What an error's message factory gives: the message, or the message and the fields it is about. */
@@ -72,28 +72,28 @@ export function ApiErrors(...errors: readonly DocumentedError[]): MethodDecorato
 }
 
 /**
- * The errors every service answers the same way, raised by the platform rather than by a feature: documented with
- * `@ApiErrors` beside a feature's own. (VALIDATION_FAILED and the rest are built where they are raised.)
+ * The errors every service answers the same way, raised by the platform's pipes, guards and access helpers rather
+ * than by one feature: routes list them with `@ApiErrors` beside their feature's own.
  */
-export const PlatformErrors = {
+export const PlatformErrors = errorCatalogue({
   VALIDATION_FAILED: {
-    code: 'VALIDATION_FAILED',
     status: HttpStatus.BAD_REQUEST,
     when: 'a parameter or body field is missing, unknown or malformed (details name each)',
+    message: (details: readonly FieldProblem[]) => ({ message: validationMessage(details), details }),
   },
   FORBIDDEN_ROLE: {
-    code: 'FORBIDDEN_ROLE',
     status: HttpStatus.FORBIDDEN,
     when: 'the caller lacks the role this needs',
+    message: (reason: string) => reason,
   },
   FORBIDDEN_DISTRICT: {
-    code: 'FORBIDDEN_DISTRICT',
     status: HttpStatus.FORBIDDEN,
     when: "the caller's token is for another district",
+    message: (reason: string) => reason,
   },
   OUTSIDE_YOUR_GRID: {
-    code: 'OUTSIDE_YOUR_GRID',
     status: HttpStatus.FORBIDDEN,
-    when: 'a grid role acting outside the grids it leads or works in',
+    when: 'a grid leader or worker acting on a grid outside the grids they lead or work in',
+    message: (what: string) => `${what} is outside the grids you lead or work in`,
   },
-} as const satisfies Record<string, DocumentedError>;
+});

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { HolderLevel } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
-import { ForbiddenError, NotFoundError } from '@gridline/platform';
+import { PlatformErrors } from '@gridline/platform';
+import { BoardErrors } from '../../board-errors';
 import { IssueFactState } from '../../../issues/domain/issue-facts';
 import { boardItemOf, LevelCount, levelCountsOf } from '../../domain/escalation-board';
 import { BoardView, ListBoardQuery } from './list-board.dto';
@@ -171,8 +172,7 @@ export class ListBoardUseCase {
     const own = new Set((await Promise.all(withinGrids.map((gridId) => this.grids.subtree(tenantId, gridId)))).flat());
     if (!query.gridId) return { tenantId, category: query.category, gridIds: [...own] };
     const scope = await this.scopeOf(tenantId, query);
-    if (!own.has(query.gridId))
-      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `grid ${query.gridId} is outside the grids you lead or work in`);
+    if (!own.has(query.gridId)) throw PlatformErrors.OUTSIDE_YOUR_GRID(`grid ${query.gridId}`);
     return scope;
   }
 
@@ -182,11 +182,7 @@ export class ListBoardUseCase {
       tenantId === null
         ? await this.dataSource.manager.findOneBy(GridReplica, { gridId: query.gridId })
         : await this.grids.grid(tenantId, query.gridId);
-    if (!grid)
-      throw new NotFoundError(
-        'GRID_NOT_FOUND',
-        `grid ${query.gridId} is not known in ${tenantId === null ? 'any district' : `district ${tenantId}`}`,
-      );
+    if (!grid) throw BoardErrors.GRID_NOT_FOUND(query.gridId, tenantId);
     return {
       tenantId: grid.tenantId,
       category: query.category,
