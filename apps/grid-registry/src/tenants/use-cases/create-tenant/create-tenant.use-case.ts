@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TenantStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
+import { ApiError } from '@gridline/platform';
+import { TenantErrors } from '../../tenant-errors';
 import { toTenantState } from '../../tenant-state';
 import { Tenant } from '../../tenant.entity';
 import { CreateTenantDto } from './create-tenant.dto';
@@ -55,16 +56,13 @@ export class CreateTenantUseCase {
     });
   }
 
-  private async conflictFor(manager: EntityManager, dto: CreateTenantDto): Promise<ConflictError> {
+  private async conflictFor(manager: EntityManager, dto: CreateTenantDto): Promise<ApiError> {
     const existing = await manager.findOne(Tenant, {
       where: [{ tenantId: dto.tenantId }, { divisionCode: dto.divisionCode }],
     });
     if (existing && existing.tenantId !== dto.tenantId) {
-      return new ConflictError(
-        'TENANT_EXISTS',
-        `division code ${dto.divisionCode} already belongs to district ${existing.tenantId}`,
-      );
+      return TenantErrors.TENANT_EXISTS({ divisionCode: dto.divisionCode, owner: existing.tenantId });
     }
-    return new ConflictError('TENANT_EXISTS', `district ${dto.tenantId} already exists`);
+    return TenantErrors.TENANT_EXISTS({ tenantId: dto.tenantId });
   }
 }
