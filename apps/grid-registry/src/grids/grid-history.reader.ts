@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
 import { versionAsOf } from './domain/effective-dating';
+import { GridErrors } from './grid-errors';
 import { GridVersion } from './grid-version.entity';
 import { GridVersionView, toGridVersionView } from './grid-version-view';
 import { ListGridsQuery, MAX_GRIDS_PER_PAGE } from './list-grids.query';
@@ -38,10 +38,7 @@ export class GridHistoryReader {
     const versions = await this.dataSource.manager.findBy(GridVersion, { tenantId, gridId });
     const version = versionAsOf(versions, asOf);
     if (!version) {
-      throw new NotFoundError(
-        'GRID_NOT_FOUND',
-        `grid ${gridId} did not exist in district ${tenantId} at ${asOf.toISOString()}`,
-      );
+      throw GridErrors.GRID_NOT_FOUND(tenantId, gridId, asOf);
     }
     return toGridVersionView(version);
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, In, IsNull, MoreThan } from 'typeorm';
-import { assertCanActOnGrid, Identity, NotFoundError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity } from '@gridline/platform';
+import { GridErrors } from './grid-errors';
 import { Grid } from './grid.entity';
 import { GridView, toGridView } from './grid-view';
 import { ListGridsQuery, MAX_GRIDS_PER_PAGE } from './list-grids.query';
@@ -65,7 +66,7 @@ export class GridReader {
   async get(tenantId: string, gridId: string): Promise<GridView> {
     const manager = this.dataSource.manager;
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
-    if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
     const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
     return toGridView(grid, leader);
   }

@@ -1,9 +1,9 @@
 import { EntityManager, In, IsNull } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
 import { maxSiblings } from './domain/grid-code';
 import { nextUnusedGridCode, rewriteDescendantCodes } from './domain/grid-code-rewrite';
+import { GridErrors } from './grid-errors';
 import { highestIssuedCodes, recordGridVersion } from './grid-history';
 import { Grid } from './grid.entity';
 import { toGridState } from './grid-state';
@@ -38,10 +38,7 @@ export async function reparentWithDescendants(
     await highestIssuedCodes(manager, grid.tenantId, parent.code, grid.level),
   );
   if (code === null) {
-    throw new ConflictError(
-      'GRID_CODE_SPACE_FULL',
-      `grid ${parent.name} (${parent.code}) has issued ${maxSiblings(grid.level)} codes of level '${grid.level}', the most its code allows`,
-    );
+    throw GridErrors.GRID_CODE_SPACE_FULL({ parent, issued: maxSiblings(grid.level), level: grid.level });
   }
   const recodes = new Map(
     rewriteDescendantCodes(

@@ -14,8 +14,11 @@ export interface RestructuredGrid {
   readonly status: 'active' | 'retired';
 }
 
+export type MergeRefusalCode =
+  'GRID_RETIRED' | 'MERGE_INTO_ITSELF' | 'MERGE_ACROSS_LEVELS' | 'MERGE_ACROSS_PARENTS' | 'MERGE_ACROSS_KINDS';
+
 export type MergeVerdict =
-  { readonly allowed: true } | { readonly allowed: false; readonly code: string; readonly reason: string };
+  { readonly allowed: true } | { readonly allowed: false; readonly code: MergeRefusalCode; readonly reason: string };
 
 /** Grids merge only with active siblings of the same level and the same kind (plain, or the same dedicated kind). */
 export function checkMerge(survivor: RestructuredGrid, absorbed: readonly RestructuredGrid[]): MergeVerdict {
@@ -131,7 +134,7 @@ function assignOnce(
   return problems;
 }
 
-function refuse(code: string, reason: string): MergeVerdict {
+function refuse(code: MergeRefusalCode, reason: string): MergeVerdict {
   return { allowed: false, code, reason };
 }
 

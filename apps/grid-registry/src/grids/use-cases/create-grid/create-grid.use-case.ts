@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GridCreated, GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ApiError, ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { ApiError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { TenantErrors } from '../../../tenants/tenant-errors';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { maxSiblings } from '../../domain/grid-code';
 import { nextUnusedGridCode } from '../../domain/grid-code-rewrite';
 import { checkPlacement } from '../../domain/grid-tree-rules';
 import { GridAddress } from '../../grid-address.entity';
+import { GridErrors } from '../../grid-errors';
 import { highestIssuedCodes, recordGridVersion } from '../../grid-history';
 import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
@@ -63,24 +65,21 @@ export class CreateGridUseCase {
       where: { tenantId },
       ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!tenant) throw TenantErrors.TENANT_NOT_FOUND(tenantId);
 
     let parent: Grid | null = null;
     if (parentId !== null) {
       parent = await manager.findOne(Grid, { where: { tenantId, id: parentId }, lock: { mode: 'pessimistic_write' } });
       if (!parent || parent.status === 'retired') {
-        throw new UnprocessableError(
-          'UNKNOWN_PARENT',
-          `parent grid ${parentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`,
-          [{ field: 'parentId', reason: 'unknown grid in this district' }],
-        );
+        throw GridErrors.UNKNOWN_PARENT(tenantId, parentId, parent !== null, {
+          field: 'parentId',
+          reason: 'unknown grid in this district',
+        });
       }
     }
     const placement = checkPlacement(dto.level, parent?.level ?? null);
     if (!placement.allowed) {
-      throw new UnprocessableError('WRONG_LEVEL_UNDER_PARENT', placement.reason, [
-        { field: parent ? 'level' : 'parentId', reason: placement.reason },
-      ]);
+      throw GridErrors.WRONG_LEVEL_UNDER_PARENT({ field: parent ? 'level' : 'parentId', reason: placement.reason });
     }
 
     const siblingsParent = parentId ?? IsNull();
@@ -96,10 +95,7 @@ export class CreateGridUseCase {
     );
     if (code === null) {
       const holder = parent ? `grid ${parent.name} (${parent.code})` : `district ${tenantId}`;
-      throw new ConflictError(
-        'GRID_CODE_SPACE_FULL',
-        `${holder} already holds ${maxSiblings(dto.level)} grids of level '${dto.level}', the most its code allows`,
-      );
+      throw GridErrors.GRID_CODE_SPACE_FULL({ holder, holds: maxSiblings(dto.level), level: dto.level });
     }
 
     const now = new Date();
@@ -193,44 +189,24 @@ export class CreateGridUseCase {
       field: 'addresses',
       reason: `${h.address} is held by ${nameOf.get(h.gridId) ?? h.gridId}`,
     }));
-    const summary = details.map((d) => d.reason).join('; ');
-    throw new ApiError(
-      HttpStatus.CONFLICT,
-      'ADDRESS_TAKEN',
-      `an address is already held by another '${grid.level}' grid of district ${grid.tenantId}: ${summary}`,
-      details,
-    );
+    throw GridErrors.ADDRESS_TAKEN(grid.level, { tenantId: grid.tenantId, details });
   }
 
-  private duplicateName(name: string, parent: Grid | null): ConflictError {
-    return new ConflictError(
-      'DUPLICATE_GRID_NAME',
-      parent
-        ? `grid ${parent.name} (${parent.code}) already has a child named ${name}`
-        : `the district already has a street named ${name}`,
-    );
+  private duplicateName(name: string, parent: Grid | null): ApiError {
+    return GridErrors.DUPLICATE_GRID_NAME({ name, parent });
   }
 
   /** Turns a unique violation that slipped past the checks above (a race) into the same 409 the checks give. */
-  private conflictFrom(error: unknown, { grid: dto }: CreateGridCommand): ConflictError | null {
+  private conflictFrom(error: unknown, { grid: dto }: CreateGridCommand): ApiError | null {
     switch (violatedUniqueConstraint(error)) {
       case null:
         return null;
       case 'grids_name_under_parent_key':
-        return new ConflictError(
-          'DUPLICATE_GRID_NAME',
-          `a grid named ${dto.name} already exists under the same parent`,
-        );
+        return GridErrors.DUPLICATE_GRID_NAME({ name: dto.name, underSameParent: true });
       case 'grid_addresses_pkey':
-        return new ConflictError(
-          'ADDRESS_TAKEN',
-          `one of the addresses is already held by another '${dto.level}' grid`,
-        );
+        return GridErrors.ADDRESS_TAKEN(dto.level);
       default:
-        return new ConflictError(
-          'CONCURRENT_CHANGE',
-          'the district changed while the grid was being created; retry the request',
-        );
+        return GridErrors.CONCURRENT_CHANGE({ districtChangedWhile: 'the grid was being created' });
     }
   }
 }

@@ -4,7 +4,6 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { GridsMerged, GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { bboxOf, BoundaryGeometry, polygonsOf } from '@gridline/location';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
 import { boundaryFromRequest } from '../../../places/boundary-input';
 import { dropBoundary, storeBoundary, ValidBoundary } from '../../../places/boundary-rows';
@@ -12,11 +11,12 @@ import { GridBoundary } from '../../../places/grid-boundary.entity';
 import { MAX_BOUNDARY_POSITIONS } from '../../../places/domain/polygon-validation';
 import { LocationIndex } from '../../../places/location-index';
 import { transferPlaces } from '../../../places/place-transfer';
+import { TenantErrors } from '../../../tenants/tenant-errors';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
 import { checkMerge } from '../../domain/grid-restructuring';
 import { GridAddress } from '../../grid-address.entity';
-import { gridChangeErrors, treeChangeConflict } from '../../grid-change-errors';
+import { GridErrors, treeChangeConflict } from '../../grid-errors';
 import { latestOpenPeriodStart, recordGridVersion } from '../../grid-history';
 import { reparentWithDescendants } from '../../grid-reparenting';
 import { retireGridRow } from '../../grid-retirement';
@@ -76,12 +76,12 @@ export class MergeGridsUseCase {
     requested: ValidBoundary | null,
   ): Promise<GridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!tenant) throw TenantErrors.TENANT_NOT_FOUND(tenantId);
     const survivor = await manager.findOne(Grid, {
       where: { tenantId, id: gridId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!survivor) throw gridChangeErrors.notFound(tenantId, gridId);
+    if (!survivor) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
     const absorbed = await manager.find(Grid, {
       where: { tenantId, id: In(merge.absorbedGridIds) },
       order: { code: 'ASC' },
@@ -89,17 +89,13 @@ export class MergeGridsUseCase {
     });
     const unknown = merge.absorbedGridIds.filter((id) => !absorbed.some((grid) => grid.id === id));
     if (unknown.length > 0) {
-      throw new UnprocessableError(
-        'UNKNOWN_GRID',
-        `grid ${unknown.join(', ')} does not exist in district ${tenantId}`,
-        [{ field: 'absorbedGridIds', reason: `unknown grid ${unknown.join(', ')}` }],
-      );
+      throw GridErrors.UNKNOWN_GRID(tenantId, unknown.join(', '), {
+        field: 'absorbedGridIds',
+        reason: `unknown grid ${unknown.join(', ')}`,
+      });
     }
     const verdict = checkMerge(survivor, absorbed);
-    if (!verdict.allowed)
-      throw new UnprocessableError(verdict.code, verdict.reason, [
-        { field: 'absorbedGridIds', reason: verdict.reason },
-      ]);
+    if (!verdict.allowed) throw GridErrors[verdict.code]({ field: 'absorbedGridIds', reason: verdict.reason });
 
     const children = await manager.find(Grid, {
       where: { tenantId, parentId: In(absorbed.map((g) => g.id)), status: 'active' },
@@ -114,8 +110,7 @@ export class MergeGridsUseCase {
     const effectiveFrom = merge.effectiveFrom === undefined ? now : new Date(merge.effectiveFrom);
     const involved = [survivor, ...absorbed, ...children, ...[...descendantsOf.values()].flat()].map((grid) => grid.id);
     const dating = checkEffectiveFrom(effectiveFrom, now, await latestOpenPeriodStart(manager, tenantId, involved));
-    if (!dating.allowed)
-      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    if (!dating.allowed) throw GridErrors[dating.code]({ field: 'effectiveFrom', reason: dating.reason });
     const boundary = requested ?? (await this.combinedBoundary(manager, survivor, absorbed));
 
     const context = EventContext.start(tenantId, correlationId);
@@ -194,7 +189,7 @@ export class MergeGridsUseCase {
     });
     const seen = new Set(present.map((grid) => grid.name));
     for (const child of incoming) {
-      if (seen.has(child.name)) throw gridChangeErrors.duplicateName(child.name, survivor);
+      if (seen.has(child.name)) throw GridErrors.DUPLICATE_GRID_NAME({ name: child.name, parent: survivor });
       seen.add(child.name);
     }
   }
@@ -222,11 +217,7 @@ export class MergeGridsUseCase {
     };
     const positions = ordered.reduce((sum, row) => sum + row.positions, 0);
     if (positions > MAX_BOUNDARY_POSITIONS) {
-      throw new UnprocessableError(
-        'BOUNDARY_REQUIRED',
-        `the merged grids' boundaries have ${positions} positions together, more than ${MAX_BOUNDARY_POSITIONS}: send a simplified merged \`boundary\` with the request`,
-        [{ field: 'boundary', reason: 'required when the merged boundaries are too large together' }],
-      );
+      throw GridErrors.BOUNDARY_REQUIRED(positions, MAX_BOUNDARY_POSITIONS);
     }
     return { geometry, bbox: bboxOf(geometry), positions };
   }

@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { GridMoved } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
+import { TenantErrors } from '../../../tenants/tenant-errors';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
 import { checkMove } from '../../domain/grid-move';
-import { gridChangeErrors, treeChangeConflict } from '../../grid-change-errors';
+import { GridErrors, treeChangeConflict } from '../../grid-errors';
 import { latestOpenPeriodStart } from '../../grid-history';
 import { reparentWithDescendants } from '../../grid-reparenting';
 import { lineageOf, lockActiveDescendants } from '../../grid-subtree';
@@ -56,10 +56,10 @@ export class MoveGridUseCase {
     { tenantId, gridId, move, correlationId }: MoveGridCommand,
   ): Promise<GridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!tenant) throw TenantErrors.TENANT_NOT_FOUND(tenantId);
     const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
-    if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
-    if (grid.status === 'retired') throw gridChangeErrors.retired(grid);
+    if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
+    if (grid.status === 'retired') throw GridErrors.GRID_RETIRED(grid);
     if (grid.parentId === move.newParentId) {
       // Already there: a retried move changes nothing.
       return toGridView(grid, await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() }));
@@ -70,20 +70,18 @@ export class MoveGridUseCase {
       lock: { mode: 'pessimistic_write' },
     });
     if (!parent || parent.status === 'retired') {
-      throw new UnprocessableError(
-        'UNKNOWN_PARENT',
-        `parent grid ${move.newParentId} does not exist in district ${tenantId}${parent ? ' (it is retired)' : ''}`,
-        [{ field: 'newParentId', reason: 'unknown or retired grid in this district' }],
-      );
+      throw GridErrors.UNKNOWN_PARENT(tenantId, move.newParentId, parent !== null, {
+        field: 'newParentId',
+        reason: 'unknown or retired grid in this district',
+      });
     }
     const verdict = checkMove(
       { gridId: grid.id, level: grid.level },
       { gridId: parent.id, level: parent.level, lineage: await lineageOf(manager, tenantId, parent.id) },
     );
-    if (!verdict.allowed)
-      throw new UnprocessableError(verdict.code, verdict.reason, [{ field: 'newParentId', reason: verdict.reason }]);
+    if (!verdict.allowed) throw GridErrors[verdict.code]({ field: 'newParentId', reason: verdict.reason });
     if (await manager.existsBy(Grid, { tenantId, parentId: parent.id, name: grid.name, status: 'active' })) {
-      throw gridChangeErrors.duplicateName(grid.name, parent);
+      throw GridErrors.DUPLICATE_GRID_NAME({ name: grid.name, parent });
     }
 
     const descendants = await lockActiveDescendants(manager, tenantId, grid.id);
@@ -95,8 +93,7 @@ export class MoveGridUseCase {
       ...descendants.map((d) => d.id),
     ]);
     const dating = checkEffectiveFrom(effectiveFrom, now, earliest);
-    if (!dating.allowed)
-      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    if (!dating.allowed) throw GridErrors[dating.code]({ field: 'effectiveFrom', reason: dating.reason });
 
     const context = EventContext.start(tenantId, correlationId);
     const fromParentId = grid.parentId as string;

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
-import { gridChangeErrors } from '../../grid-change-errors';
+import { GridErrors } from '../../grid-errors';
 import { recordGridVersion } from '../../grid-history';
 import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
@@ -39,10 +38,10 @@ export class RenameGridUseCase {
           where: { tenantId, id: gridId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
+        if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
         const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
         if (changes.name === undefined || changes.name === grid.name) return toGridView(grid, leader);
-        if (grid.status === 'retired') throw gridChangeErrors.retired(grid);
+        if (grid.status === 'retired') throw GridErrors.GRID_RETIRED(grid);
 
         const siblings = {
           tenantId,
@@ -53,7 +52,7 @@ export class RenameGridUseCase {
         };
         if (await manager.existsBy(Grid, siblings)) {
           const parent = grid.parentId ? await manager.findOneBy(Grid, { tenantId, id: grid.parentId }) : null;
-          throw gridChangeErrors.duplicateName(changes.name, parent);
+          throw GridErrors.DUPLICATE_GRID_NAME({ name: changes.name, parent });
         }
         const now = new Date();
         grid.name = changes.name;
@@ -76,10 +75,7 @@ export class RenameGridUseCase {
     } catch (error) {
       // Two siblings renamed to one name at once: the partial unique index decides, with the same 409.
       if (violatedUniqueConstraint(error) === 'grids_name_under_parent_key') {
-        throw new ConflictError(
-          'DUPLICATE_GRID_NAME',
-          `a grid named ${changes.name} already exists under the same parent`,
-        );
+        throw GridErrors.DUPLICATE_GRID_NAME({ name: String(changes.name), underSameParent: true });
       }
       throw error;
     }

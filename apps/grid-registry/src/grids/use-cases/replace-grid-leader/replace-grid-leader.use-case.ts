@@ -4,11 +4,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
+import { GridErrors } from '../../grid-errors';
 import { Member } from '../../member.entity';
 import { announceMembership, dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
 import { ReplaceGridLeaderDto } from './replace-grid-leader.dto';
@@ -44,7 +44,7 @@ export class ReplaceGridLeaderUseCase {
           where: { tenantId, id: gridId },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+        if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
         const phone = dto.phone ?? null;
         const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
 
@@ -83,10 +83,7 @@ export class ReplaceGridLeaderUseCase {
     } catch (error) {
       // The grid row lock serialises leader changes; this only guards against a writer that skipped it.
       if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
-        throw new ConflictError(
-          'CONCURRENT_CHANGE',
-          `the leader of grid ${gridId} changed meanwhile; retry the request`,
-        );
+        throw GridErrors.CONCURRENT_CHANGE({ leaderOfGrid: gridId });
       }
       throw error;
     }

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { GridRetired } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { UnprocessableError } from '@gridline/platform';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
-import { gridChangeErrors } from '../../grid-change-errors';
+import { GridErrors } from '../../grid-errors';
 import { latestOpenPeriodStart } from '../../grid-history';
 import { retireGridRow } from '../../grid-retirement';
 import { Grid } from '../../grid.entity';
@@ -41,32 +40,21 @@ export class RetireGridUseCase {
         where: { tenantId, id: gridId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!grid) throw gridChangeErrors.notFound(tenantId, gridId);
+      if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
       const leader = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
       if (grid.status === 'retired') return toGridView(grid, leader);
 
       const children = await manager.countBy(Grid, { tenantId, parentId: gridId, status: 'active' });
       if (children > 0) {
-        throw new UnprocessableError(
-          'GRID_HAS_CHILDREN',
-          `grid ${grid.name} (${grid.code}) still has ${children} active child grid(s): move or retire them first`,
-        );
+        throw GridErrors.GRID_HAS_CHILDREN(grid, children);
       }
       const [{ places, boundaries }] = (await manager.query(
         `SELECT (SELECT count(*)::int FROM places WHERE tenant_id = $1 AND grid_id = $2) AS places,
                 (SELECT count(*)::int FROM grid_boundaries WHERE tenant_id = $1 AND grid_id = $2) AS boundaries`,
         [tenantId, gridId],
       )) as Array<{ places: number; boundaries: number }>;
-      if (places > 0)
-        throw new UnprocessableError(
-          'GRID_HAS_PLACES',
-          `grid ${grid.name} (${grid.code}) still holds ${places} place(s): register them with another grid first`,
-        );
-      if (boundaries > 0)
-        throw new UnprocessableError(
-          'GRID_HAS_BOUNDARY',
-          `grid ${grid.name} (${grid.code}) still has a boundary: remove it first`,
-        );
+      if (places > 0) throw GridErrors.GRID_HAS_PLACES(grid, places);
+      if (boundaries > 0) throw GridErrors.GRID_HAS_BOUNDARY(grid);
 
       const now = new Date();
       const effectiveFrom = retirement.effectiveFrom === undefined ? now : new Date(retirement.effectiveFrom);
@@ -76,8 +64,7 @@ export class RetireGridUseCase {
         now,
         await latestOpenPeriodStart(manager, tenantId, [gridId], true),
       );
-      if (!dating.allowed)
-        throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+      if (!dating.allowed) throw GridErrors[dating.code]({ field: 'effectiveFrom', reason: dating.reason });
 
       const context = EventContext.start(tenantId, correlationId);
       await retireGridRow(manager, this.outbox, grid, leader, effectiveFrom, now, context);

@@ -3,17 +3,17 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { GridSplit } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError, UnprocessableError } from '@gridline/platform';
 import { dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
 import { boundaryFromRequest } from '../../../places/boundary-input';
 import { dropBoundary, storeBoundary, ValidBoundary } from '../../../places/boundary-rows';
 import { GridBoundary } from '../../../places/grid-boundary.entity';
 import { LocationIndex } from '../../../places/location-index';
 import { topPlaceIdsOf, transferPlaces } from '../../../places/place-transfer';
+import { TenantErrors } from '../../../tenants/tenant-errors';
 import { Tenant } from '../../../tenants/tenant.entity';
 import { checkEffectiveFrom } from '../../domain/effective-dating';
 import { checkSplitPlan } from '../../domain/grid-restructuring';
-import { gridChangeErrors, treeChangeConflict } from '../../grid-change-errors';
+import { GridErrors, treeChangeConflict } from '../../grid-errors';
 import { latestOpenPeriodStart } from '../../grid-history';
 import { reparentWithDescendants } from '../../grid-reparenting';
 import { retireGridRow } from '../../grid-retirement';
@@ -77,13 +77,13 @@ export class SplitGridUseCase {
     boundaries: ReadonlyArray<ValidBoundary | null>,
   ): Promise<SplitGridView> {
     const tenant = await manager.findOne(Tenant, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!tenant) throw TenantErrors.TENANT_NOT_FOUND(tenantId);
     const original = await manager.findOne(Grid, {
       where: { tenantId, id: gridId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!original) throw gridChangeErrors.notFound(tenantId, gridId);
-    if (original.status === 'retired') throw gridChangeErrors.retired(original);
+    if (!original) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
+    if (original.status === 'retired') throw GridErrors.GRID_RETIRED(original);
 
     const children = await manager.find(Grid, {
       where: { tenantId, parentId: original.id, status: 'active' },
@@ -106,13 +106,7 @@ export class SplitGridUseCase {
       })),
     );
     if (problems.length > 0) {
-      const more =
-        problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-      throw new UnprocessableError(
-        'SPLIT_PLAN_INVALID',
-        `the split plan does not share out grid ${original.name} (${original.code}): ${problems[0].field}: ${problems[0].reason}${more}`,
-        problems,
-      );
+      throw GridErrors.SPLIT_PLAN_INVALID(original, problems);
     }
 
     const descendantsOf = new Map<string, Grid[]>();
@@ -125,8 +119,7 @@ export class SplitGridUseCase {
       now,
       await latestOpenPeriodStart(manager, tenantId, [...involved, ...(original.parentId ? [original.parentId] : [])]),
     );
-    if (!dating.allowed)
-      throw new UnprocessableError(dating.code, dating.reason, [{ field: 'effectiveFrom', reason: dating.reason }]);
+    if (!dating.allowed) throw GridErrors[dating.code]({ field: 'effectiveFrom', reason: dating.reason });
 
     const context = EventContext.start(tenantId, correlationId);
     const memberships = await manager.findBy(Member, { tenantId, gridId: original.id, endedAt: IsNull() });
