@@ -1,6 +1,6 @@
-import { UnprocessableError } from '@gridline/platform';
 import type { ValidBoundary } from './boundary-rows';
 import { validateBoundary } from './domain/polygon-validation';
+import { PlaceErrors } from './place-errors';
 
 /**
  * A boundary as a client sent it, validated whole, or the one 422 that names every problem (INVALID_POLYGON, or
@@ -14,15 +14,5 @@ export function boundaryFromRequest(input: unknown, field?: string): ValidBounda
     field: field ? `${field}.${problem.field}` : problem.field,
     reason: problem.reason,
   }));
-  const [first, ...rest] = problems;
-  const more = rest.length > 0 ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
-  return failWith(
-    verdict.tooComplex ? 'POLYGON_TOO_COMPLEX' : 'INVALID_POLYGON',
-    `the boundary is not a valid polygon: ${first.field}: ${first.reason}${more}`,
-    problems,
-  );
-}
-
-function failWith(code: string, message: string, problems: Array<{ field: string; reason: string }>): never {
-  throw new UnprocessableError(code, message, problems);
+  throw verdict.tooComplex ? PlaceErrors.POLYGON_TOO_COMPLEX(problems) : PlaceErrors.INVALID_POLYGON(problems);
 }

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, FindOptionsWhere, MoreThan } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+import { GridErrors } from '../grids/grid-errors';
 import { Grid } from '../grids/grid.entity';
 import { BoundaryCollectionView } from './boundary-collection.view';
 import { BoundaryView, toBoundaryView } from './boundary-view';
 import { GridBoundary } from './grid-boundary.entity';
 import { ListPlacesQuery, MAX_PLACES_PER_PAGE } from './list-places.query';
+import { PlaceErrors } from './place-errors';
 import { Place } from './place.entity';
 import { PlaceView, toPlaceView } from './place-view';
 import { requireDistrict } from '../tenants/require-district';
@@ -32,13 +33,13 @@ export class PlaceReader {
 
   async get(tenantId: string, placeId: string): Promise<PlaceView> {
     const place = await this.dataSource.manager.findOneBy(Place, { tenantId, id: placeId });
-    if (!place) throw new NotFoundError('PLACE_NOT_FOUND', `place ${placeId} does not exist in district ${tenantId}`);
+    if (!place) throw PlaceErrors.PLACE_NOT_FOUND(tenantId, placeId);
     return toPlaceView(place);
   }
 
   async boundary(tenantId: string, gridId: string): Promise<BoundaryView> {
     const row = await this.dataSource.manager.findOneBy(GridBoundary, { tenantId, gridId });
-    if (!row) throw new NotFoundError('BOUNDARY_NOT_FOUND', `grid ${gridId} of district ${tenantId} has no boundary`);
+    if (!row) throw PlaceErrors.BOUNDARY_NOT_FOUND(tenantId, gridId);
     return toBoundaryView(row);
   }
 
@@ -51,7 +52,7 @@ export class PlaceReader {
     const manager = this.dataSource.manager;
     await requireDistrict(manager, tenantId);
     if (under !== undefined && !(await manager.existsBy(Grid, { tenantId, id: under }))) {
-      throw new NotFoundError('GRID_NOT_FOUND', `grid ${under} does not exist in district ${tenantId}`);
+      throw GridErrors.GRID_NOT_FOUND(tenantId, under);
     }
     const scope =
       under === undefined

@@ -5,13 +5,15 @@ import { DataSource, EntityManager } from 'typeorm';
 import { PlaceStateChanged } from '@gridline/contracts';
 import { geometryContains, normaliseAddress } from '@gridline/location';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import { ApiError, ValidationFailedError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
+import { GridErrors } from '../../../grids/grid-errors';
 import { Grid } from '../../../grids/grid.entity';
 import { checkPlaceParent } from '../../domain/place-hierarchy';
 import { GridBoundary } from '../../grid-boundary.entity';
 import { gridSummaryOf } from '../../grid-summary';
 import { LocationIndex } from '../../location-index';
+import { PlaceErrors } from '../../place-errors';
 import { Place } from '../../place.entity';
 import { toPlaceState } from '../../place-state';
 import { PlaceView, toPlaceView } from '../../place-view';
@@ -92,34 +94,21 @@ export class RegisterPlaceUseCase {
       lock: { mode: 'pessimistic_read' },
     });
     if (!grid) {
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${dto.gridId} does not exist in district ${tenantId}`, [
-        { field: 'gridId', reason: 'unknown grid in this district' },
-      ]);
+      throw GridErrors.UNKNOWN_GRID(tenantId, dto.gridId, { field: 'gridId', reason: 'unknown grid in this district' });
     }
     const parentPlaceId = dto.parentPlaceId ?? null;
     if (parentPlaceId !== null) {
       const parent = await manager.findOneBy(Place, { tenantId, id: parentPlaceId });
       if (!parent) {
-        throw new UnprocessableError(
-          'UNKNOWN_PARENT_PLACE',
-          `place ${parentPlaceId} does not exist in district ${tenantId}`,
-          [{ field: 'parentPlaceId', reason: 'unknown place in this district' }],
-        );
+        throw PlaceErrors.UNKNOWN_PARENT_PLACE(tenantId, parentPlaceId);
       }
       const verdict = checkPlaceParent(dto.kind, parent.kind);
-      if (!verdict.allowed)
-        throw new UnprocessableError('WRONG_PLACE_KIND_UNDER_PARENT', verdict.reason, [
-          { field: 'parentPlaceId', reason: verdict.reason },
-        ]);
+      if (!verdict.allowed) throw PlaceErrors.WRONG_PLACE_KIND_UNDER_PARENT(verdict.reason);
     }
     if (dto.point) {
       const boundary = await manager.findOneBy(GridBoundary, { tenantId, gridId: grid.id });
       if (boundary && !geometryContains(boundary.geometry, dto.point.lon, dto.point.lat)) {
-        throw new UnprocessableError(
-          'POINT_OUTSIDE_GRID',
-          `the point (${dto.point.lon}, ${dto.point.lat}) lies outside the boundary of grid ${grid.name} (${grid.code})`,
-          [{ field: 'point', reason: "outside the grid's boundary" }],
-        );
+        throw PlaceErrors.POINT_OUTSIDE_GRID(dto.point, grid);
       }
     }
 
@@ -152,12 +141,7 @@ export class RegisterPlaceUseCase {
     return { place, grid };
   }
 
-  private addressTaken(address: string, holder: Place | null): ConflictError {
-    return new ConflictError(
-      'ADDRESS_TAKEN',
-      holder
-        ? `the address ${address} is already registered as ${holder.kind} ${holder.name} (place ${holder.id})`
-        : `the address ${address} is already registered in this district`,
-    );
+  private addressTaken(address: string, holder: Place | null): ApiError {
+    return PlaceErrors.ADDRESS_TAKEN(address, holder);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError } from '@gridline/platform';
+import { GridErrors } from '../../../grids/grid-errors';
 import { Grid } from '../../../grids/grid.entity';
 import { dropBoundary } from '../../boundary-rows';
 import { GridBoundary } from '../../grid-boundary.entity';
@@ -33,7 +33,7 @@ export class RemoveGridBoundaryUseCase {
         where: { tenantId, id: gridId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+      if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
       if (!(await manager.existsBy(GridBoundary, { tenantId, gridId }))) return null;
       const now = new Date();
       grid.version += 1;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ValidationFailedError } from '@gridline/platform';
 import { toResolutionView } from '../resolve-location/resolution-view';
-import { notInDistrict, queryProblem, ResolveLocationUseCase } from '../resolve-location/resolve-location.use-case';
+import { PlaceErrors } from '../../place-errors';
+import { queryProblem, ResolveLocationUseCase } from '../resolve-location/resolve-location.use-case';
 import { ResolveBatchDto } from './resolve-batch.dto';
 import { BatchResolutionView, ResolveBatchView } from './resolve-batch.view';
 
@@ -27,11 +28,13 @@ export class ResolveBatchUseCase {
     const results: BatchResolutionView[] = [];
     for (const query of locations) {
       const resolution = await this.single.resolveOne(tenantId, query);
-      results.push(
-        resolution
-          ? { resolution: toResolutionView(resolution), miss: null }
-          : { resolution: null, miss: { code: 'LOCATION_NOT_IN_DISTRICT', message: notInDistrict(tenantId, query) } },
-      );
+      if (resolution) {
+        results.push({ resolution: toResolutionView(resolution), miss: null });
+        continue;
+      }
+      // A miss is an answer here, not an error: the code and message of the single query's 404.
+      const { code, message } = PlaceErrors.LOCATION_NOT_IN_DISTRICT(tenantId, query);
+      results.push({ resolution: null, miss: { code, message } });
     }
     const missed = results.filter((r) => r.miss !== null).length;
     // All misses may mean a district that does not exist: say so as the single query does.

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { GridLevel } from '@gridline/contracts';
 import { normaliseAddress } from '@gridline/location';
-import { NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { ValidationFailedError } from '@gridline/platform';
 import { Resolution } from '../../domain/location-resolver';
 import { LocationIndex } from '../../location-index';
+import { PlaceErrors } from '../../place-errors';
 import { ResolutionView, toResolutionView } from './resolution-view';
 import { ResolveLocationQuery } from './resolve-location.query';
 import { requireDistrict } from '../../../tenants/require-district';
@@ -30,7 +31,7 @@ export class ResolveLocationUseCase {
     const resolution = await this.resolveOne(tenantId, query);
     if (resolution) return toResolutionView(resolution);
     await this.assertDistrictExists(tenantId);
-    throw new NotFoundError('LOCATION_NOT_IN_DISTRICT', notInDistrict(tenantId, query));
+    throw PlaceErrors.LOCATION_NOT_IN_DISTRICT(tenantId, query);
   }
 
   /** One well-formed query (see `queryProblem`): from memory, or for an address no place holds, from the grids' own addresses. */
@@ -76,12 +77,4 @@ export function queryProblem(query: ResolveLocationQuery, path = ''): { field: s
   if (byPoint && (query.lon === undefined || query.lat === undefined))
     return { field: `${path}${query.lon === undefined ? 'lon' : 'lat'}`, reason: 'lon and lat go together' };
   return null;
-}
-
-export function notInDistrict(tenantId: string, query: ResolveLocationQuery): string {
-  const what =
-    query.address === undefined
-      ? `the point (${query.lon}, ${query.lat}) lies within no grid boundary`
-      : `no place or grid is registered under ${query.address}`;
-  return `${what} of district ${tenantId}`;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { NotFoundError } from '@gridline/platform';
+import { GridErrors } from '../../../grids/grid-errors';
 import { Grid } from '../../../grids/grid.entity';
 import { boundaryFromRequest } from '../../boundary-input';
 import { storeBoundary, ValidBoundary } from '../../boundary-rows';
@@ -74,7 +74,7 @@ export class SetGridBoundaryUseCase {
   ): Promise<BoundaryOutcome> {
     const { geometry } = boundary;
     const grid = await manager.findOne(Grid, { where: { tenantId, id: gridId }, lock: { mode: 'pessimistic_write' } });
-    if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
     const current = await manager.findOneBy(GridBoundary, { tenantId, gridId });
     if (current && sameGeometry(current.geometry, geometry)) return { row: current, grid, changed: false };
     const now = new Date();
