@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+import { GridErrors } from '../grids/grid-errors';
 import { Grid } from '../grids/grid.entity';
 import { requireDistrict } from '../tenants/require-district';
 
@@ -19,6 +19,6 @@ export async function gridInDistrict(
     where: { tenantId, id: gridId },
     ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
   });
-  if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+  if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
   return grid;
 }

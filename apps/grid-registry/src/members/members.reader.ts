@@ -7,9 +7,9 @@ import { DutyRoster } from './duty-roster.entity';
 import { DutyRosterView, OnDutyView, toDutyRosterView } from './duty-roster.view';
 import { GridMember } from './grid-member.entity';
 import { gridInDistrict } from './grid-in-district';
+import { MemberErrors } from './member-errors';
 import { MemberView, toMemberView } from './member-view';
 import { MemberContactView, toMemberContactView } from './member-contact.view';
-import { NotFoundError } from '@gridline/platform';
 
 /** Read side of members and rosters, always scoped to one district and grid. */
 @Injectable()
@@ -29,11 +29,7 @@ export class MembersReader {
     const manager = this.dataSource.manager;
     await gridInDistrict(manager, tenantId, gridId);
     const member = await manager.findOneBy(GridMember, { tenantId, gridId, id: memberId });
-    if (!member)
-      throw new NotFoundError(
-        'MEMBER_NOT_FOUND',
-        `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`,
-      );
+    if (!member) throw MemberErrors.MEMBER_NOT_FOUND(tenantId, gridId, memberId);
     return toMemberContactView(member);
   }
 

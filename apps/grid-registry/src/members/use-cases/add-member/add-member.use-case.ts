@@ -4,12 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { GridStateChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
+import { ApiError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Grid } from '../../../grids/grid.entity';
 import { toGridState } from '../../../grids/grid-state';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
+import { MemberErrors } from '../../member-errors';
 import { announceMembership } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
 import { AddMemberDto } from './add-member.dto';
@@ -86,19 +87,13 @@ export class AddMemberUseCase {
     } catch (error) {
       // The grid row lock serialises additions; this only guards against a writer that skipped it.
       if (violatedUniqueConstraint(error) === 'members_one_leader_per_grid_key') {
-        throw new ConflictError(
-          'LEADER_EXISTS',
-          `grid ${gridId} already has a leader; replace them with PUT …/grids/${gridId}/leader`,
-        );
+        throw MemberErrors.LEADER_EXISTS(gridId);
       }
       throw error;
     }
   }
 }
 
-function leaderExists(grid: Grid): ConflictError {
-  return new ConflictError(
-    'LEADER_EXISTS',
-    `grid ${grid.name} (${grid.code}) already has a leader; replace them with PUT …/grids/${grid.id}/leader`,
-  );
+function leaderExists(grid: Grid): ApiError {
+  return MemberErrors.LEADER_EXISTS(grid);
 }

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError } from '@gridline/platform';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
+import { MemberErrors } from '../../member-errors';
 import { dropRosterShifts, endMembershipRow } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
 import { MemberContactErasure } from '../../member-contact-erasure';
@@ -37,17 +37,10 @@ export class EndMembershipUseCase {
     return this.dataSource.transaction(async (manager) => {
       await gridInDistrict(manager, tenantId, gridId, true);
       const member = await manager.findOneBy(GridMember, { tenantId, gridId, id: memberId });
-      if (!member)
-        throw new NotFoundError(
-          'MEMBER_NOT_FOUND',
-          `member ${memberId} is not a member of grid ${gridId} in district ${tenantId}`,
-        );
+      if (!member) throw MemberErrors.MEMBER_NOT_FOUND(tenantId, gridId, memberId);
       if (member.endedAt !== null) return toMemberView(member);
       if (member.role === 'leader') {
-        throw new ConflictError(
-          'LEADER_MUST_BE_REPLACED',
-          `${member.name} leads grid ${gridId}; a leader is replaced with PUT …/grids/${gridId}/leader, not removed`,
-        );
+        throw MemberErrors.LEADER_MUST_BE_REPLACED(member.name, gridId);
       }
 
       const now = new Date();

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 import { DutyRosterChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { UnprocessableError } from '@gridline/platform';
 import { districtTimeZone } from '../../district-time-zone';
 import { checkRoster } from '../../domain/duty-roster-rules';
 import { sameShifts, sortShifts } from '../../domain/weekly-shift';
@@ -11,6 +10,7 @@ import { DutyRoster } from '../../duty-roster.entity';
 import { DutyRosterView, toDutyRosterView } from '../../duty-roster.view';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
+import { MemberErrors } from '../../member-errors';
 import { SetDutyRosterDto } from './set-duty-roster.dto';
 
 export interface SetDutyRosterCommand {
@@ -41,8 +41,7 @@ export class SetDutyRosterUseCase {
         select: { id: true },
       });
       const refusal = checkRoster(dto.shifts, new Set(active.map((m) => m.id)));
-      if (refusal)
-        throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
+      if (refusal) throw MemberErrors[refusal.code](refusal);
 
       const timeZone = await districtTimeZone(manager, tenantId);
       const shifts = sortShifts(dto.shifts);
