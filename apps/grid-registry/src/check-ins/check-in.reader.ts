@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
 import { gridLevels } from '@gridline/contracts';
-import { NotFoundError, UnprocessableError, ValidationFailedError } from '@gridline/platform';
+import { ValidationFailedError } from '@gridline/platform';
 import { Grid } from '../grids/grid.entity';
 import { CheckIn } from './check-in.entity';
 import { CheckInDayClosing } from './check-in-day-closing.entity';
@@ -20,6 +20,8 @@ import { ZeroReportPolicy } from './zero-report-policy.entity';
 import { upcomingCutoff } from './upcoming-cutoff';
 import { toZeroReportPolicyView, ZeroReportPolicyView } from './zero-report-policy.view';
 import { requireDistrict } from '../tenants/require-district';
+import { GridErrors } from '../grids/grid-errors';
+import { CheckInErrors } from './check-in-errors';
 
 /** Read side of the zero-report: the policy, who is missing on a day, and a grid's history. Tenant-scoped. */
 @Injectable()
@@ -30,11 +32,7 @@ export class CheckInReader {
     const manager = this.dataSource.manager;
     await this.requireTenant(tenantId);
     const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
-    if (!policy)
-      throw new NotFoundError(
-        'ZERO_REPORT_POLICY_NOT_FOUND',
-        `district ${tenantId} has no zero-report policy yet (PUT one)`,
-      );
+    if (!policy) throw CheckInErrors.ZERO_REPORT_POLICY_NOT_FOUND(tenantId);
     return toZeroReportPolicyView(policy, policy.enabled ? await upcomingCutoff(manager, tenantId, policy, now) : null);
   }
 
@@ -123,19 +121,14 @@ export class CheckInReader {
   ): Promise<CheckInDayView[]> {
     const manager = this.dataSource.manager;
     await this.requireTenant(tenantId);
-    if (!(await manager.existsBy(Grid, { tenantId, id: gridId })))
-      throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    if (!(await manager.existsBy(Grid, { tenantId, id: gridId }))) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
     const policy = await manager.findOneBy(ZeroReportPolicy, { tenantId });
     const to = query.to ?? localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
     const from = query.from ?? addDays(to, -(DEFAULT_HISTORY_DAYS - 1));
     const span = daysBetween(from, to);
     // The period rule of every route (NotAfter on the query) once more, for a `from` after the default `to`.
     if (span < 0) throw new ValidationFailedError([{ field: 'from', reason: periodOutOfOrder('from', 'to') }]);
-    if (span >= MAX_HISTORY_DAYS) {
-      throw new UnprocessableError('INVALID_DATE_RANGE', `at most ${MAX_HISTORY_DAYS} days at a time`, [
-        { field: 'from', reason: `more than ${MAX_HISTORY_DAYS} days before to` },
-      ]);
-    }
+    if (span >= MAX_HISTORY_DAYS) throw CheckInErrors.INVALID_DATE_RANGE(MAX_HISTORY_DAYS);
     const [checkIns, misses] = await Promise.all([
       manager.find(CheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),
       manager.find(MissedCheckIn, { where: { tenantId, gridId, date: Between(from, to) } }),

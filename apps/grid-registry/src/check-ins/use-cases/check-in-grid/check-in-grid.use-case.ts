@@ -4,7 +4,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { GridCheckedIn } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, NotFoundError, UnprocessableError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../../../database/unique-violation';
 import { Grid } from '../../../grids/grid.entity';
 import { Member } from '../../../grids/member.entity';
@@ -24,6 +23,8 @@ import { localDateAt } from '@gridline/calendar';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
 import { CheckInGridDto } from './check-in-grid.dto';
 import { requireDistrict } from '../../../tenants/require-district';
+import { GridErrors } from '../../../grids/grid-errors';
+import { CheckInErrors } from '../../check-in-errors';
 
 export interface CheckInGridCommand {
   readonly tenantId: string;
@@ -68,7 +69,7 @@ export class CheckInGridUseCase {
   ): Promise<CheckInView> {
     await requireDistrict(manager, tenantId);
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
-    if (!grid) throw new NotFoundError('GRID_NOT_FOUND', `grid ${gridId} does not exist in district ${tenantId}`);
+    if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
     refuse(checkMatters(dto.nothingToReport, dto.matters));
 
     const policy = await manager.findOne(ZeroReportPolicy, { where: { tenantId }, lock: { mode: 'for_key_share' } });
@@ -92,10 +93,7 @@ export class CheckInGridUseCase {
         reportedBy: { memberId: existing.reportedByMemberId, name: existing.reportedByName },
       };
       if (sameCheckIn(previous, content)) return toCheckInView(existing);
-      throw new ConflictError(
-        'ALREADY_CHECKED_IN',
-        `grid ${grid.name} (${grid.code}) already checked in for ${date} at ${existing.checkedInAt.toISOString()}`,
-      );
+      throw CheckInErrors.ALREADY_CHECKED_IN(grid, date, existing.checkedInAt);
     }
 
     const record = manager.create(CheckIn, {
@@ -130,15 +128,12 @@ export class CheckInGridUseCase {
     if (memberId === null) return { memberId: null, name: dto.reportedBy.name ?? null };
     const member = await manager.findOneBy(Member, { tenantId, id: memberId });
     if (!member) {
-      throw new UnprocessableError('UNKNOWN_MEMBER', `member ${memberId} does not exist in district ${tenantId}`, [
-        { field: 'reportedBy.memberId', reason: 'unknown member in this district' },
-      ]);
+      throw CheckInErrors.UNKNOWN_MEMBER(tenantId, memberId);
     }
     return { memberId, name: dto.reportedBy.name ?? member.name };
   }
 }
 
 function refuse(refusal: CheckInRefusal | null): void {
-  if (refusal)
-    throw new UnprocessableError(refusal.code, refusal.reason, [{ field: refusal.field, reason: refusal.reason }]);
+  if (refusal) throw CheckInErrors[refusal.code](refusal);
 }
