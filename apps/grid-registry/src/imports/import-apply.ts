@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { ApiError, ConflictError } from '@gridline/platform';
+import { ApiError } from '@gridline/platform';
 import { violatedUniqueConstraint } from '../database/unique-violation';
+import { GridErrors } from '../grids/grid-errors';
 import type { ParsedCsv } from './domain/csv';
 import type { ImportProblem } from './domain/import-problem';
 
@@ -16,10 +17,10 @@ export async function applyInOneTransaction<T>(
     return await dataSource.transaction(work);
   } catch (error) {
     if (violatedUniqueConstraint(error) !== null) {
-      throw new ConflictError(
-        'CONCURRENT_CHANGE',
-        'the district changed while the file was being imported; nothing was imported, retry the request',
-      );
+      throw GridErrors.CONCURRENT_CHANGE({
+        districtChangedWhile: 'the file was being imported',
+        nothingImported: true,
+      });
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import { type NextFunction, type Request, type RequestHandler, type Response, text } from 'express';
 import { refuseDeepJson, refuseUnsafeText } from '@gridline/platform';
-import { ImportTooLargeError } from './import-errors';
+import { ImportErrors } from './import-errors';
 
 /** Import files may be far bigger than the service-wide 256 kB JSON limit, on the import routes only. */
 export const MAX_IMPORT_BODY = '5mb';
@@ -19,7 +19,7 @@ async function readText(reader: RequestHandler, req: Request, res: Response): Pr
   await new Promise<void>((resolve, reject) =>
     reader(req, res, (error?: unknown) => (error ? reject(error) : resolve())),
   ).catch((error: unknown) => {
-    if ((error as { type?: string }).type === 'entity.too.large') throw new ImportTooLargeError(MAX_IMPORT_BODY);
+    if ((error as { type?: string }).type === 'entity.too.large') throw ImportErrors.PAYLOAD_TOO_LARGE(MAX_IMPORT_BODY);
     throw error;
   });
   if (typeof req.body === 'string') refuseUnsafeText(req.body);

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiError, NotFoundError } from '@gridline/platform';
+import { ApiError } from '@gridline/platform';
+import { ImportErrors } from './import-errors';
 import { ImportJob, ImportJobError, ImportJobStatus, ImportKind } from './import-job.entity';
 import { ImportJobView, toImportJobView } from './import-job.view';
 import type { ImportProgress } from './import-progress';
@@ -125,8 +126,7 @@ export class ImportJobs implements OnApplicationBootstrap, BeforeApplicationShut
 
   async get(tenantId: string, jobId: string): Promise<ImportJobView> {
     const row = await this.dataSource.manager.findOneBy(ImportJob, { tenantId, id: jobId });
-    if (!row)
-      throw new NotFoundError('IMPORT_JOB_NOT_FOUND', `import job ${jobId} does not exist in district ${tenantId}`);
+    if (!row) throw ImportErrors.IMPORT_JOB_NOT_FOUND(tenantId, jobId);
     return toImportJobView(row);
   }
 

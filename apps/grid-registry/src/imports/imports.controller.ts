@@ -31,7 +31,7 @@ import {
 import { CorrelationId, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
-import { ImportNotCsvError, ImportNotJsonError } from './import-errors';
+import { ImportErrors } from './import-errors';
 import { ImportKind } from './import-job.entity';
 import { ImportJobView } from './import-job.view';
 import { ImportJobs } from './import-jobs';
@@ -90,12 +90,12 @@ function asyncImport() {
 }
 
 function jsonText(body: unknown): string {
-  if (typeof body !== 'string') throw new ImportNotJsonError();
+  if (typeof body !== 'string') throw ImportErrors.IMPORT_NOT_GEOJSON_MEDIA_TYPE();
   return body;
 }
 
 function csvText(body: unknown): string {
-  if (typeof body !== 'string') throw new ImportNotCsvError();
+  if (typeof body !== 'string') throw ImportErrors.IMPORT_NOT_CSV();
   return body;
 }
 

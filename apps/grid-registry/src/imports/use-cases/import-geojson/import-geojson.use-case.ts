@@ -16,7 +16,7 @@ import {
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { planPlaceImport } from '../../domain/place-import-plan';
 import { applyInOneTransaction, onLine, tally } from '../../import-apply';
-import { ImportInvalidError, ImportNotGeoJsonError } from '../../import-errors';
+import { ImportErrors } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { GeoJsonImportResultView, ImportedBoundaryView } from '../../import-result.view';
 import { PlaceImporter } from '../../place-importer';
@@ -51,7 +51,7 @@ export class ImportGeoJsonUseCase {
     const manager = this.dataSource.manager;
     await requireDistrict(manager, tenantId);
     const collection = readFeatureCollection(geojson);
-    if (!collection.ok) throw new ImportNotGeoJsonError(collection.field, collection.reason);
+    if (!collection.ok) throw ImportErrors.IMPORT_NOT_GEOJSON(collection.field, collection.reason);
     progress.validating(collection.features.length);
 
     const { problems, report } = problemCollector();
@@ -74,7 +74,7 @@ export class ImportGeoJsonUseCase {
       { ...context, boundaryOf: (gridId) => drawn.get(gridId) ?? context.boundaryOf(gridId) },
       report,
     );
-    if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
+    if (problems.length > 0) throw ImportErrors.IMPORT_INVALID(byLine(problems));
 
     const boundaryViews = boundaries.map((b) => this.boundaryView(b));
     let placeViews = this.places.dryRunViews(places);

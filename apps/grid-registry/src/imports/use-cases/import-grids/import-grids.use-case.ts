@@ -8,7 +8,7 @@ import { CreateGridUseCase } from '../../../grids/use-cases/create-grid/create-g
 import { parseCsv } from '../../domain/csv';
 import { claimKey, ExistingTree, planGridImport, PlannedGrid } from '../../domain/grid-import-plan';
 import { ImportProblem } from '../../domain/import-problem';
-import { ImportInvalidError } from '../../import-errors';
+import { ImportErrors } from '../../import-errors';
 import { applyInOneTransaction, onLine } from '../../import-apply';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { ImportedGridView, ImportResultView } from '../../import-result.view';
@@ -47,7 +47,7 @@ export class ImportGridsUseCase {
       ...parsed.problems.map(({ line, reason }) => ({ line, field: 'row', reason })),
       ...(plan.ok ? [] : plan.problems),
     ];
-    if (!plan.ok || problems.length > 0) throw new ImportInvalidError(problems.sort((a, b) => a.line - b.line));
+    if (!plan.ok || problems.length > 0) throw ImportErrors.IMPORT_INVALID(problems.sort((a, b) => a.line - b.line));
 
     if (!dryRun) progress.applying();
     const grids = dryRun

@@ -8,7 +8,7 @@ import { parseCsv } from '../../domain/csv';
 import { byLine, problemCollector } from '../../domain/import-problem';
 import { MemberImportContext, planMemberImport, PlannedMember } from '../../domain/member-import-plan';
 import { applyInOneTransaction, csvProblems, onLine, tally } from '../../import-apply';
-import { ImportInvalidError } from '../../import-errors';
+import { ImportErrors } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { ImportedMemberView, MemberImportResultView } from '../../import-result.view';
 import { requireDistrict } from '../../../tenants/require-district';
@@ -43,7 +43,7 @@ export class ImportMembersUseCase {
     const { problems, report } = problemCollector(csvProblems(parsed));
     const planned =
       planMemberImport(parsed.records, await this.context(this.dataSource.manager, tenantId), report) ?? [];
-    if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
+    if (problems.length > 0) throw ImportErrors.IMPORT_INVALID(byLine(problems));
 
     let views = planned.map((row) => this.view(row, row.action.kind === 'unchanged' ? row.action.memberId : null));
     if (!dryRun) {

@@ -6,7 +6,7 @@ import { byLine, problemCollector } from '../../domain/import-problem';
 import { readPlaceCsv } from '../../domain/place-csv';
 import { planPlaceImport } from '../../domain/place-import-plan';
 import { applyInOneTransaction, csvProblems, tally } from '../../import-apply';
-import { ImportInvalidError } from '../../import-errors';
+import { ImportErrors } from '../../import-errors';
 import { ImportProgress, noProgress } from '../../import-progress';
 import { PlaceImportResultView } from '../../import-result.view';
 import { PlaceImporter } from '../../place-importer';
@@ -44,7 +44,7 @@ export class ImportPlacesUseCase {
     const planned = rows
       ? planPlaceImport(rows, await this.places.context(this.dataSource.manager, tenantId, rows), report)
       : [];
-    if (problems.length > 0) throw new ImportInvalidError(byLine(problems));
+    if (problems.length > 0) throw ImportErrors.IMPORT_INVALID(byLine(problems));
 
     let views = this.places.dryRunViews(planned);
     if (!dryRun) {
