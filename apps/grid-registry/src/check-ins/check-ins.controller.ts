@@ -1,25 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
-import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
 import { CheckInHistoryQuery } from './check-in-history.query';
 import { CheckInReader } from './check-in.reader';
 import { CheckInDayView, CheckInView } from './check-in.view';
 import { CheckInGridDto } from './use-cases/check-in-grid/check-in-grid.dto';
 import { CheckInGridUseCase } from './use-cases/check-in-grid/check-in-grid.use-case';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
+import { CheckInErrors } from './check-in-errors';
 
 @ApiTags('zero-report')
 @Controller('v1/tenants/:tenantId/grids/:gridId/check-ins')
@@ -40,18 +31,18 @@ export class CheckInsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CheckInView })
-  @ApiBadRequestResponse({
-    type: ApiErrorView,
-    description: 'VALIDATION_FAILED (e.g. date not YYYY-MM-DD, description longer than 500, reportedBy empty)',
-  })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description:
-      'MATTERS_REQUIRED, MATTERS_NOT_ALLOWED, CHECK_IN_DATE_NOT_TODAY, CHECK_IN_AFTER_CUTOFF, UNKNOWN_MEMBER',
-  })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'ALREADY_CHECKED_IN' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    CheckInErrors.MATTERS_REQUIRED,
+    CheckInErrors.MATTERS_NOT_ALLOWED,
+    CheckInErrors.CHECK_IN_DATE_NOT_TODAY,
+    CheckInErrors.CHECK_IN_AFTER_CUTOFF,
+    CheckInErrors.UNKNOWN_MEMBER,
+    CheckInErrors.ALREADY_CHECKED_IN,
+  )
   async checkIn(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: CheckInGridDto,
@@ -69,13 +60,13 @@ export class CheckInsController {
       "A grid's zero-report history: each day it checked in or was recorded as missed, newest first (default: the last 30 days)",
   })
   @ApiOkResponse({ type: [CheckInDayView] })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description: 'INVALID_DATE_RANGE (more than 366 days); `from` after `to` is a 400 VALIDATION_FAILED',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    CheckInErrors.INVALID_DATE_RANGE,
+  )
   async history(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() query: CheckInHistoryQuery,

@@ -1,14 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CheckInReader } from './check-in.reader';
 import { ComplianceQuery } from './compliance.query';
@@ -18,6 +10,8 @@ import { MissingGridsView } from './missing-grids.view';
 import { SetZeroReportPolicyDto } from './use-cases/set-zero-report-policy/set-zero-report-policy.dto';
 import { SetZeroReportPolicyUseCase } from './use-cases/set-zero-report-policy/set-zero-report-policy.use-case';
 import { ZeroReportPolicyView } from './zero-report-policy.view';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { CheckInErrors } from './check-in-errors';
 
 @ApiTags('zero-report')
 @Controller('v1/tenants/:tenantId')
@@ -35,11 +29,7 @@ export class ZeroReportController {
       'Replaces the whole policy and re-plans the cut-off timer in the same transaction. The answer names the next cut-off.',
   })
   @ApiOkResponse({ type: ZeroReportPolicyView })
-  @ApiBadRequestResponse({
-    type: ApiErrorView,
-    description: 'VALIDATION_FAILED (e.g. cutoff not HH:mm, unknown timeZone or level)',
-  })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
   put(@Param() { tenantId }: TenantParams, @Body() body: SetZeroReportPolicyDto): Promise<ZeroReportPolicyView> {
     return this.setPolicy.execute({ tenantId, policy: body });
   }
@@ -48,7 +38,7 @@ export class ZeroReportController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The district's zero-report policy and its next cut-off" })
   @ApiOkResponse({ type: ZeroReportPolicyView })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, ZERO_REPORT_POLICY_NOT_FOUND' })
+  @ApiErrors(TenantErrors.TENANT_NOT_FOUND, CheckInErrors.ZERO_REPORT_POLICY_NOT_FOUND)
   get(@Param() { tenantId }: TenantParams): Promise<ZeroReportPolicyView> {
     return this.reader.policy(tenantId);
   }
@@ -62,8 +52,7 @@ export class ZeroReportController {
       'After: the grids recorded as missed (status missed). Ordered by code; page with `after` = the last code.',
   })
   @ApiOkResponse({ type: MissingGridsView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
   missing(@Param() { tenantId }: TenantParams, @Query() query: MissingGridsQuery): Promise<MissingGridsView> {
     return this.reader.missing(tenantId, query);
   }
@@ -78,9 +67,12 @@ export class ZeroReportController {
       "those at the policy's levels that checked in. `rate` = reported / expected (null when none is expected).",
   })
   @ApiOkResponse({ type: ComplianceView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (date not YYYY-MM-DD)' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    TenantErrors.TENANT_NOT_FOUND,
+  )
   compliance(@Param() { tenantId }: TenantParams, @Query() query: ComplianceQuery): Promise<ComplianceView> {
     return this.reader.compliance(tenantId, query);
   }

@@ -1,20 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiExtraModels,
-  ApiForbiddenResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { assertCanActOnGrid, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import {
+  ApiErrors,
+  assertCanActOnGrid,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
 import { TenantGridParams, TenantParams } from '../http/path-params';
 import { GridAsOfQuery } from './grid-as-of.query';
 import { GridHistoryReader } from './grid-history.reader';
@@ -37,6 +39,9 @@ import { MergeGridsUseCase } from './use-cases/merge-grids/merge-grids.use-case'
 import { SplitGridDto } from './use-cases/split-grid/split-grid.dto';
 import { SplitGridUseCase } from './use-cases/split-grid/split-grid.use-case';
 import { SplitGridView } from './use-cases/split-grid/split-grid.view';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from './grid-errors';
+import { PlaceErrors } from '../places/place-errors';
 
 /** `?asOf=` answers come from the grid history and have their own shape. */
 const gridOrVersion = { oneOf: [{ $ref: getSchemaPath(GridView) }, { $ref: getSchemaPath(GridVersionView) }] };
@@ -67,10 +72,15 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT' })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'ADDRESS_TAKEN, DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.UNKNOWN_PARENT,
+    GridErrors.WRONG_LEVEL_UNDER_PARENT,
+    GridErrors.ADDRESS_TAKEN,
+    GridErrors.DUPLICATE_GRID_NAME,
+    GridErrors.GRID_CODE_SPACE_FULL,
+  )
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateGridDto,
@@ -90,7 +100,7 @@ export class GridsController {
       'Retired grids only with `includeRetired=true`. With `asOf`, the tree as it was at that instant (GridVersionView items).',
   })
   @ApiOkResponse({ schema: { type: 'array', items: gridOrVersion } })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(TenantErrors.TENANT_NOT_FOUND)
   list(@Param() { tenantId }: TenantParams, @Query() query: ListGridsQuery): Promise<GridView[] | GridVersionView[]> {
     if (query.asOf !== undefined) return this.history.list(tenantId, new Date(query.asOf), query);
     return this.reader.list(tenantId, query);
@@ -102,7 +112,7 @@ export class GridsController {
     summary: 'One grid, with its leader (no contact details); with `asOf`, the grid as it stood then (GridVersionView)',
   })
   @ApiOkResponse({ schema: gridOrVersion })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND (also: did not exist at `asOf`)' })
+  @ApiErrors(GridErrors.GRID_NOT_FOUND)
   get(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() { asOf }: GridAsOfQuery,
@@ -119,11 +129,13 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ type: ApiErrorView, description: 'GRID_RETIRED' })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'DUPLICATE_GRID_NAME' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.GRID_RETIRED,
+    GridErrors.DUPLICATE_GRID_NAME,
+  )
   async rename(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: RenameGridDto,
@@ -147,18 +159,21 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description:
-      'UNKNOWN_PARENT, WRONG_LEVEL_UNDER_PARENT, MOVE_WOULD_CREATE_CYCLE, GRID_RETIRED, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
-  })
-  @ApiConflictResponse({
-    type: ApiErrorView,
-    description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.UNKNOWN_PARENT,
+    GridErrors.WRONG_LEVEL_UNDER_PARENT,
+    GridErrors.MOVE_WOULD_CREATE_CYCLE,
+    GridErrors.GRID_RETIRED,
+    GridErrors.EFFECTIVE_DATE_IN_FUTURE,
+    GridErrors.EFFECTIVE_DATE_TOO_EARLY,
+    GridErrors.DUPLICATE_GRID_NAME,
+    GridErrors.GRID_CODE_SPACE_FULL,
+    GridErrors.CONCURRENT_CHANGE,
+  )
   async move(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MoveGridDto,
@@ -181,14 +196,16 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description:
-      'GRID_HAS_CHILDREN, GRID_HAS_PLACES, GRID_HAS_BOUNDARY, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.GRID_HAS_CHILDREN,
+    GridErrors.GRID_HAS_PLACES,
+    GridErrors.GRID_HAS_BOUNDARY,
+    GridErrors.EFFECTIVE_DATE_IN_FUTURE,
+    GridErrors.EFFECTIVE_DATE_TOO_EARLY,
+  )
   async retire(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: RetireGridDto,
@@ -211,19 +228,25 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description:
-      'UNKNOWN_GRID, MERGE_INTO_ITSELF, GRID_RETIRED, MERGE_ACROSS_LEVELS, MERGE_ACROSS_PARENTS, MERGE_ACROSS_KINDS, INVALID_POLYGON, BOUNDARY_REQUIRED, ' +
-      'EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
-  })
-  @ApiConflictResponse({
-    type: ApiErrorView,
-    description: 'DUPLICATE_GRID_NAME, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.UNKNOWN_GRID,
+    GridErrors.MERGE_INTO_ITSELF,
+    GridErrors.GRID_RETIRED,
+    GridErrors.MERGE_ACROSS_LEVELS,
+    GridErrors.MERGE_ACROSS_PARENTS,
+    GridErrors.MERGE_ACROSS_KINDS,
+    PlaceErrors.INVALID_POLYGON,
+    GridErrors.BOUNDARY_REQUIRED,
+    GridErrors.EFFECTIVE_DATE_IN_FUTURE,
+    GridErrors.EFFECTIVE_DATE_TOO_EARLY,
+    GridErrors.DUPLICATE_GRID_NAME,
+    GridErrors.GRID_CODE_SPACE_FULL,
+    GridErrors.CONCURRENT_CHANGE,
+  )
   async merge(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: MergeGridsDto,
@@ -248,18 +271,21 @@ export class GridsController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: SplitGridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description:
-      'SPLIT_PLAN_INVALID, GRID_RETIRED, INVALID_POLYGON, EFFECTIVE_DATE_IN_FUTURE, EFFECTIVE_DATE_TOO_EARLY',
-  })
-  @ApiConflictResponse({
-    type: ApiErrorView,
-    description: 'DUPLICATE_GRID_NAME, ADDRESS_TAKEN, GRID_CODE_SPACE_FULL, CONCURRENT_CHANGE',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.SPLIT_PLAN_INVALID,
+    GridErrors.GRID_RETIRED,
+    PlaceErrors.INVALID_POLYGON,
+    GridErrors.EFFECTIVE_DATE_IN_FUTURE,
+    GridErrors.EFFECTIVE_DATE_TOO_EARLY,
+    GridErrors.DUPLICATE_GRID_NAME,
+    GridErrors.ADDRESS_TAKEN,
+    GridErrors.GRID_CODE_SPACE_FULL,
+    GridErrors.CONCURRENT_CHANGE,
+  )
   async split(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SplitGridDto,
@@ -275,8 +301,7 @@ export class GridsController {
   @ApiOperation({ summary: "Replace the grid's leader; the grid version goes up and the new state is announced" })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, GridErrors.GRID_NOT_FOUND)
   async replaceLeader(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: ReplaceGridLeaderDto,

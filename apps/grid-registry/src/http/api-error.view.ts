@@ -1,15 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-
-class FieldProblemView {
-  @ApiProperty({ example: 'parentId' }) field: string;
-  @ApiProperty({ example: 'unknown grid' }) reason: string;
-}
-
-/** The body of every 4xx/5xx, as the platform's ApiErrorFilter writes it; declared here for /docs. */
-export class ApiErrorView {
-  @ApiProperty({ example: 422 }) statusCode: number;
-  @ApiProperty({ example: 'WRONG_LEVEL_UNDER_PARENT', description: 'Stable machine-readable code.' }) code: string;
-  @ApiProperty({ example: "a 'micro' cannot be placed under a 'street': it belongs under a 'grid' or 'community'" })
-  message: string;
-  @ApiProperty({ type: [FieldProblemView] }) details: FieldProblemView[];
-}
+/**
+ * The error body now lives in the platform (`ApiErrorView` from `@gridline/platform`). This re-export remains only
+ * while tenants/tenants.controller.ts still imports it from here; delete the file once that import moves.
+ */
+export { ApiErrorView } from '@gridline/platform';

@@ -17,20 +17,15 @@ import {
   ApiAcceptedResponse,
   ApiBody,
   ApiConsumes,
-  ApiForbiddenResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiProperty,
   ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { CorrelationId, Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import { ApiErrors, CorrelationId, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
+import { TenantErrors } from '../tenants/tenant-errors';
 import { ImportErrors } from './import-errors';
 import { ImportKind } from './import-job.entity';
 import { ImportJobView } from './import-job.view';
@@ -65,15 +60,13 @@ function csvImport(example: string, okType: unknown) {
     ApiHeader({ name: 'X-Correlation-Id', required: false }),
     asyncImport(),
     ApiOkResponse({ type: okType as never }),
-    ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' }),
-    ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' }),
-    ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' }),
-    ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_CSV' }),
-    ApiUnprocessableEntityResponse({
-      type: ApiErrorView,
-      description:
-        'IMPORT_INVALID: details lists every problem (at most 1,000) as {line, field, reason}; line is the physical line (the header is 1)',
-    }),
+    ApiErrors(
+      PlatformErrors.FORBIDDEN_ROLE,
+      TenantErrors.TENANT_NOT_FOUND,
+      ImportErrors.PAYLOAD_TOO_LARGE,
+      ImportErrors.IMPORT_NOT_CSV,
+      ImportErrors.IMPORT_INVALID,
+    ),
   );
 }
 
@@ -162,8 +155,7 @@ export class ImportsController {
       'Any replica answers (the job is a row). A job of another district is 404, like one that does not exist.',
   })
   @ApiOkResponse({ type: ImportJobView })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'IMPORT_JOB_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.FORBIDDEN_ROLE, ImportErrors.IMPORT_JOB_NOT_FOUND)
   job(@Param() { tenantId, jobId }: TenantImportJobParams): Promise<ImportJobView> {
     return this.jobs.get(tenantId, jobId);
   }
@@ -310,14 +302,14 @@ export class ImportsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @asyncImport()
   @ApiOkResponse({ type: GeoJsonImportResultView })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'not the district administrator' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE (over 5 MB)' })
-  @ApiUnsupportedMediaTypeResponse({ type: ApiErrorView, description: 'IMPORT_NOT_GEOJSON_MEDIA_TYPE' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description: 'IMPORT_INVALID (details: {line: feature index, field: JSON path, reason}), IMPORT_NOT_GEOJSON',
-  })
+  @ApiErrors(
+    PlatformErrors.FORBIDDEN_ROLE,
+    TenantErrors.TENANT_NOT_FOUND,
+    ImportErrors.PAYLOAD_TOO_LARGE,
+    ImportErrors.IMPORT_NOT_GEOJSON_MEDIA_TYPE,
+    ImportErrors.IMPORT_INVALID,
+    ImportErrors.IMPORT_NOT_GEOJSON,
+  )
   geojson(
     @Param() { tenantId }: TenantParams,
     @Query() query: ImportQuery,

@@ -1,23 +1,16 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
-import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
 import { DutyRosterView, OnDutyView } from './duty-roster.view';
 import { MembersReader } from './members.reader';
 import { OnDutyQuery } from './on-duty.query';
 import { SetDutyRosterDto } from './use-cases/set-duty-roster/set-duty-roster.dto';
 import { SetDutyRosterUseCase } from './use-cases/set-duty-roster/set-duty-roster.use-case';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
+import { MemberErrors } from './member-errors';
 
 @ApiTags('members')
 @Controller('v1/tenants/:tenantId/grids/:gridId')
@@ -39,16 +32,17 @@ export class DutyRosterController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: DutyRosterView })
-  @ApiBadRequestResponse({
-    type: ApiErrorView,
-    description: 'VALIDATION_FAILED (memberId, weekday, from, to; more than 500 shifts)',
-  })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description: 'SHIFT_ENDS_BEFORE_START, NOT_A_MEMBER_OF_GRID, SHIFTS_OVERLAP',
-  })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    MemberErrors.SHIFT_ENDS_BEFORE_START,
+    MemberErrors.NOT_A_MEMBER_OF_GRID,
+    MemberErrors.SHIFTS_OVERLAP,
+  )
   async set(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetDutyRosterDto,
@@ -63,8 +57,13 @@ export class DutyRosterController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A grid's weekly duty roster (version 0 and no shifts before the first PUT)" })
   @ApiOkResponse({ type: DutyRosterView })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+  )
   async get(
     @Param() { tenantId, gridId }: TenantGridParams,
     @CurrentIdentity() identity: Identity,
@@ -79,9 +78,14 @@ export class DutyRosterController {
     summary: 'Who is on duty for a grid at an instant (default now), by its roster in the district time zone',
   })
   @ApiOkResponse({ type: OnDutyView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (at)' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+  )
   async onDuty(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() query: OnDutyQuery,

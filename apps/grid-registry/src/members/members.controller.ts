@@ -1,19 +1,16 @@
 import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { assertCanActOnGrid, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+  ApiErrors,
+  assertCanActOnGrid,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
 import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
 import { GridReader } from '../grids/grid-reader';
-import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
 import { ListMembersQuery } from './list-members.query';
 import { TenantGridMemberParams } from './member-params';
@@ -23,6 +20,9 @@ import { MembersReader } from './members.reader';
 import { AddMemberDto } from './use-cases/add-member/add-member.dto';
 import { AddMemberUseCase } from './use-cases/add-member/add-member.use-case';
 import { EndMembershipUseCase } from './use-cases/end-membership/end-membership.use-case';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
+import { MemberErrors } from './member-errors';
 
 @ApiTags('members')
 @Controller('v1/tenants/:tenantId/grids/:gridId/members')
@@ -46,16 +46,15 @@ export class MembersController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: MemberView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (name, phone, role, note)' })
-  @ApiForbiddenResponse({
-    type: ApiErrorView,
-    description: 'FORBIDDEN_ROLE (residents), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID',
-  })
-  @ApiNotFoundResponse({
-    type: ApiErrorView,
-    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND (also a grid of another district)',
-  })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_EXISTS (replace the leader with PUT …/leader)' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    MemberErrors.LEADER_EXISTS,
+  )
   async add(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: AddMemberDto,
@@ -75,8 +74,13 @@ export class MembersController {
       "A grid's members (active ones; `includeEnded=true` adds the history), oldest first; never a phone (see …/{memberId}/contact)",
   })
   @ApiOkResponse({ type: [MemberView] })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+  )
   async list(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() query: ListMembersQuery,
@@ -96,14 +100,14 @@ export class MembersController {
       "an ended membership's phone is shown until the district's retention period erases it.",
   })
   @ApiOkResponse({ type: MemberContactView })
-  @ApiForbiddenResponse({
-    type: ApiErrorView,
-    description: 'FORBIDDEN_ROLE (residents, auditors), FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID',
-  })
-  @ApiNotFoundResponse({
-    type: ApiErrorView,
-    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)',
-  })
+  @ApiErrors(
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    MemberErrors.MEMBER_NOT_FOUND,
+  )
   async contact(
     @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
     @CurrentIdentity() identity: Identity,
@@ -125,12 +129,15 @@ export class MembersController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: MemberView })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({
-    type: ApiErrorView,
-    description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND, MEMBER_NOT_FOUND (also a member of another grid or district)',
-  })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'LEADER_MUST_BE_REPLACED' })
+  @ApiErrors(
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+    MemberErrors.MEMBER_NOT_FOUND,
+    MemberErrors.LEADER_MUST_BE_REPLACED,
+  )
   async end(
     @Param() { tenantId, gridId, memberId }: TenantGridMemberParams,
     @CorrelationId() correlationId: string,

@@ -1,24 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiHeader,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import {
+  ApiErrors,
+  ApiErrorView,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
-import { ApiErrorView } from '../http/api-error.view';
 import { TenantGridParams } from '../http/path-params';
 import { BoundaryView } from './boundary-view';
 import { PlaceReader } from './place-reader';
 import { RemoveGridBoundaryUseCase } from './use-cases/remove-grid-boundary/remove-grid-boundary.use-case';
 import { SetGridBoundaryDto } from './use-cases/set-grid-boundary/set-grid-boundary.dto';
 import { SetGridBoundaryUseCase } from './use-cases/set-grid-boundary/set-grid-boundary.use-case';
+import { GridErrors } from '../grids/grid-errors';
+import { PlaceErrors } from './place-errors';
 
 @ApiTags('places')
 @Controller('v1/tenants/:tenantId/grids/:gridId/boundary')
@@ -41,13 +47,13 @@ export class BoundariesController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: BoundaryView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (unknown body fields, bad path ids)' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    GridErrors.GRID_NOT_FOUND,
+    PlaceErrors.INVALID_POLYGON,
+    PlaceErrors.POLYGON_TOO_COMPLEX,
+  )
   @ApiPayloadTooLargeResponse({ type: ApiErrorView, description: 'PAYLOAD_TOO_LARGE: body over 256 kB' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description: 'INVALID_POLYGON (details name ring and position), POLYGON_TOO_COMPLEX',
-  })
   async put(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: SetGridBoundaryDto,
@@ -64,7 +70,7 @@ export class BoundariesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "The grid's boundary" })
   @ApiOkResponse({ type: BoundaryView })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'BOUNDARY_NOT_FOUND' })
+  @ApiErrors(PlaceErrors.BOUNDARY_NOT_FOUND)
   get(@Param() { tenantId, gridId }: TenantGridParams): Promise<BoundaryView> {
     return this.places.boundary(tenantId, gridId);
   }
@@ -75,7 +81,7 @@ export class BoundariesController {
   @ApiOperation({ summary: "Remove the grid's boundary; it then resolves only by address. Removing none is a no-op." })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiNoContentResponse({ description: 'Removed, or there was none.' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'GRID_NOT_FOUND' })
+  @ApiErrors(GridErrors.GRID_NOT_FOUND)
   async remove(
     @Param() { tenantId, gridId }: TenantGridParams,
     @CorrelationId() correlationId: string,

@@ -1,18 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { BoundaryCollectionView } from './boundary-collection.view';
 import { DistrictBoundariesQuery } from './boundaries.query';
 import { PlaceReader } from './place-reader';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
 
 @ApiTags('places')
 @Controller('v1/tenants/:tenantId/boundaries')
@@ -28,9 +22,13 @@ export class DistrictBoundariesController {
       "no members or other personal data. Readable by whoever may read one grid's boundary (GET …/grids/{gridId}/boundary).",
   })
   @ApiOkResponse({ type: BoundaryCollectionView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED (under)' })
-  @ApiForbiddenResponse({ type: ApiErrorView, description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND, GRID_NOT_FOUND (under)' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.GRID_NOT_FOUND,
+  )
   list(@Param() { tenantId }: TenantParams, @Query() query: DistrictBoundariesQuery): Promise<BoundaryCollectionView> {
     return this.places.boundaries(tenantId, query.under);
   }

@@ -1,18 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
-import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
 import { ListPlacesQuery } from './list-places.query';
 import { TenantPlaceParams } from './place-params';
@@ -20,6 +9,9 @@ import { PlaceReader } from './place-reader';
 import { PlaceView } from './place-view';
 import { RegisterPlaceDto } from './use-cases/register-place/register-place.dto';
 import { RegisterPlaceUseCase } from './use-cases/register-place/register-place.use-case';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
+import { PlaceErrors } from './place-errors';
 
 @ApiTags('places')
 @Controller('v1/tenants/:tenantId/places')
@@ -39,13 +31,15 @@ export class PlacesController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: PlaceView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    type: ApiErrorView,
-    description: 'UNKNOWN_GRID, UNKNOWN_PARENT_PLACE, WRONG_PLACE_KIND_UNDER_PARENT, POINT_OUTSIDE_GRID',
-  })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'ADDRESS_TAKEN' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    TenantErrors.TENANT_NOT_FOUND,
+    GridErrors.UNKNOWN_GRID,
+    PlaceErrors.UNKNOWN_PARENT_PLACE,
+    PlaceErrors.WRONG_PLACE_KIND_UNDER_PARENT,
+    PlaceErrors.POINT_OUTSIDE_GRID,
+    PlaceErrors.ADDRESS_TAKEN,
+  )
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: RegisterPlaceDto,
@@ -60,7 +54,7 @@ export class PlacesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "The district's places (or one grid's), ordered by address (keyset paging with `after`)" })
   @ApiOkResponse({ type: [PlaceView] })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(TenantErrors.TENANT_NOT_FOUND)
   list(@Param() { tenantId }: TenantParams, @Query() query: ListPlacesQuery): Promise<PlaceView[]> {
     return this.reader.list(tenantId, query);
   }
@@ -69,7 +63,7 @@ export class PlacesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One place' })
   @ApiOkResponse({ type: PlaceView })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'PLACE_NOT_FOUND' })
+  @ApiErrors(PlaceErrors.PLACE_NOT_FOUND)
   get(@Param() { tenantId, placeId }: TenantPlaceParams): Promise<PlaceView> {
     return this.reader.get(tenantId, placeId);
   }

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { ResolveBatchDto } from './use-cases/resolve-batch/resolve-batch.dto';
 import { ResolveBatchUseCase } from './use-cases/resolve-batch/resolve-batch.use-case';
@@ -9,6 +8,8 @@ import { ResolveBatchView } from './use-cases/resolve-batch/resolve-batch.view';
 import { ResolutionView } from './use-cases/resolve-location/resolution-view';
 import { ResolveLocationQuery } from './use-cases/resolve-location/resolve-location.query';
 import { ResolveLocationUseCase } from './use-cases/resolve-location/resolve-location.use-case';
+import { TenantErrors } from '../tenants/tenant-errors';
+import { PlaceErrors } from './place-errors';
 
 @ApiTags('places')
 @Controller('v1/tenants/:tenantId/resolve')
@@ -27,11 +28,7 @@ export class ResolveController {
       'same or any level; an address to the grid of the place registered under it (normalised), else to a grid listing it.',
   })
   @ApiOkResponse({ type: ResolutionView })
-  @ApiBadRequestResponse({
-    type: ApiErrorView,
-    description: 'VALIDATION_FAILED: neither or both forms, lon without lat, out of range',
-  })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'LOCATION_NOT_IN_DISTRICT, TENANT_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlaceErrors.LOCATION_NOT_IN_DISTRICT, TenantErrors.TENANT_NOT_FOUND)
   resolve(@Param() { tenantId }: TenantParams, @Query() query: ResolveLocationQuery): Promise<ResolutionView> {
     return this.resolveLocation.execute(tenantId, query);
   }
@@ -46,11 +43,7 @@ export class ResolveController {
       '(LOCATION_NOT_IN_DISTRICT), not an error; a malformed item refuses the whole batch with 400 naming `locations[i]`.',
   })
   @ApiOkResponse({ type: ResolveBatchView })
-  @ApiBadRequestResponse({
-    type: ApiErrorView,
-    description: 'VALIDATION_FAILED: empty, over 1,000 items, or an item with neither or both forms',
-  })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
   batch(@Param() { tenantId }: TenantParams, @Body() body: ResolveBatchDto): Promise<ResolveBatchView> {
     return this.resolveBatch.execute(tenantId, body);
   }
