@@ -1,7 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
+import { eventually, httpClient } from '@gridline/testing';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as, token } from '../support/tokens';
 

@@ -24,9 +24,8 @@ import {
   schemaOf,
 } from '@gridline/messaging';
 import { DatabaseModule, loadServiceConfig, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
-import { eventConsumerOf, startEventApplication } from '@gridline/testing';
+import { eventConsumerOf, eventually, startEventApplication } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
 import { adminConnection } from '../support/kafka-credentials';
 import { syntheticEvent } from '../support/synthetic-event';
 import { createTestDatabase, TestDatabase } from '../support/test-database';

@@ -5,10 +5,9 @@ import {
   PlaceStateChanged,
   Topics,
 } from '@gridline/contracts';
+import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
 import { rectangle } from '../support/geometry';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

@@ -1,6 +1,6 @@
 import { GridStateChanged, Topics } from '@gridline/contracts';
+import { httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

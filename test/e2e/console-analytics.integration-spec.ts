@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '../support/eventually';
-import { httpClient, HttpResult } from '../support/http-client';
+import { eventually, httpClient, HttpResult } from '@gridline/testing';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eventually } from '../support/eventually';
+import { eventually, httpClient } from '@gridline/testing';
 import { rectangle } from '../support/geometry';
 import { createDistricts, createGrids } from '../support/grid-fixture';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as, token } from '../support/tokens';
 

@@ -8,10 +8,9 @@ import {
   TenantStateChanged,
   Topics,
 } from '@gridline/contracts';
+import { eventually, httpClient } from '@gridline/testing';
 import { syntheticEvent } from '../support/synthetic-event';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { samplesOf, scrape } from '../support/prometheus-text';
 import { as } from '../support/tokens';

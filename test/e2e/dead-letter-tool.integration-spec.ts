@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { GridStateChanged, Subscriptions } from '@gridline/contracts';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
+import { eventually, httpClient } from '@gridline/testing';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { eventually } from '../support/eventually';
+import { eventually } from '@gridline/testing';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 
 const run = promisify(execFile);

@@ -1,7 +1,6 @@
 import { IssueDispatched, IssueEscalated, Topics } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

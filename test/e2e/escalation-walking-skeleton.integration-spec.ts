@@ -6,9 +6,8 @@ import {
   TaskOffered,
   Topics,
 } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 
@@ -315,14 +314,12 @@ describe('one issue escalating through every grid level', () => {
       reporter: { name: 'a' },
     });
     expect(tooLong.status).toBe(400);
-    const unknownDistrict = await dispatch
-      .as(await as.cityAdmin())
-      .post(`/v1/tenants/jinshui/issues`, {
-        category: 'street-lighting',
-        gridId: grid.micro,
-        description: 'x',
-        reporter: { name: 'a' },
-      });
+    const unknownDistrict = await dispatch.as(await as.cityAdmin()).post(`/v1/tenants/jinshui/issues`, {
+      category: 'street-lighting',
+      gridId: grid.micro,
+      description: 'x',
+      reporter: { name: 'a' },
+    });
     expect(unknownDistrict.status).toBe(404);
     expect(unknownDistrict.body.code).toBe('TENANT_NOT_FOUND');
     const after = await platform.database.query<{ n: string }>('SELECT count(*)::text AS n FROM issue_dispatch.issues');

@@ -1,8 +1,7 @@
 import { GridCreated, GridsMerged, GridSplit, MemberStateChanged, Topics } from '@gridline/contracts';
+import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
 import { rectangle } from '../support/geometry';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 
@@ -254,14 +253,12 @@ describe('splitting and merging grids', () => {
       );
       return rows[0]?.grid_id === grid.micro47;
     });
-    const report = await dispatch
-      .as(await as.resident(tenantId))
-      .post(`/v1/tenants/${tenantId}/issues`, {
-        category: 'street-lighting',
-        description: '路灯不亮',
-        reporter: { name: '王女士' },
-        address: '汝河路22号院',
-      });
+    const report = await dispatch.as(await as.resident(tenantId)).post(`/v1/tenants/${tenantId}/issues`, {
+      category: 'street-lighting',
+      description: '路灯不亮',
+      reporter: { name: '王女士' },
+      address: '汝河路22号院',
+    });
     expect(report.status).toBe(201);
     expect(report.body).toMatchObject({ holderGridId: grid.micro47 });
   });

@@ -1,7 +1,6 @@
 import { GridMoved, GridRetired, Topics } from '@gridline/contracts';
+import { eventually, httpClient, HttpResult, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient, HttpResult } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

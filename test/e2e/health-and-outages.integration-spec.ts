@@ -1,11 +1,10 @@
 import { Client } from 'pg';
 import { Subscriptions } from '@gridline/contracts';
 import { withAdmin } from '@gridline/kafka-access';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
+import { eventually, freePort, httpClient } from '@gridline/testing';
 import { adminConnection } from '../support/kafka-credentials';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
-import { freePort, ServiceProcess } from '../support/service-process';
+import { ServiceProcess } from '../support/service-process';
 import { as } from '../support/tokens';
 
 /**

@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
+import { httpClient, HttpResult } from '@gridline/testing';
 import { buildIntakeDistrict, IntakeDistrict } from '../support/intake-district';
-import { httpClient, HttpResult } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { settledState, StoredState } from '../support/stored-state';
 import { as, token } from '../support/tokens';

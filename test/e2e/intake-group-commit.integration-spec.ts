@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { IssueDispatched, IssueReported, Topics } from '@gridline/contracts';
+import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { buildIntakeDistrict, IntakeDistrict } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';

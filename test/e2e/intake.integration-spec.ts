@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { IssueReported, Topics } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { buildIntakeDistrict, IntakeDistrict, storedCounts } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';

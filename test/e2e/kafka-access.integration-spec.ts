@@ -14,7 +14,7 @@ import {
 } from '@gridline/contracts';
 import { KafkaProvisioner, teamAcls, withAdmin } from '@gridline/kafka-access';
 import { KafkaConnection } from '@gridline/platform/config/kafka-connection';
-import { eventually } from '../support/eventually';
+import { eventually } from '@gridline/testing';
 import {
   adminConnection,
   connectionAs,

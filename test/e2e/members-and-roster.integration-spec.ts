@@ -5,9 +5,8 @@ import {
   MemberStateChanged,
   Topics,
 } from '@gridline/contracts';
+import { eventually, httpClient, HttpResult } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
-import { httpClient, HttpResult } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

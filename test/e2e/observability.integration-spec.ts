@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { IssueReported, Topics } from '@gridline/contracts';
-import { eventually } from '../support/eventually';
+import { eventually } from '@gridline/testing';
 import { buildIntakeDistrict } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { Sample, samplesOf, scrape } from '../support/prometheus-text';

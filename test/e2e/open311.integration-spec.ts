@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IssueDispatched, IssueReported, Topics } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { buildIntakeDistrict, IntakeDistrict, storedCounts } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';

@@ -11,7 +11,7 @@ import {
   TIMER_BATCH_SIZE,
   TimerPoller,
 } from '@gridline/scheduling';
-import { eventually } from '../support/eventually';
+import { eventually } from '@gridline/testing';
 import { parsePrometheusText, samplesOf } from '../support/prometheus-text';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CloudEvent, IssueDispatched, IssueEscalated, Topics } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { ServiceProcess } from '../support/service-process';
 import { as } from '../support/tokens';

@@ -1,8 +1,7 @@
 import { ToolLent, ToolLoanOverdue, ToolLoanOverdueReminder, ToolReturned, Topics } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
 import { createDistricts, createGrids } from '../support/grid-fixture';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { IssueDispatched, IssueEscalated, TaskOffered, Topics } from '@gridline/contracts';
+import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { OtlpReceiver, ReceivedSpan } from '../support/otlp-receiver';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
@@ -69,12 +68,10 @@ describe('tracing: one trace from report to escalation, volunteer offer and anal
       'dispatch to know the district',
       async () =>
         (
-          await dispatch
-            .as(admin)
-            .put(`/v1/tenants/${tenantId}/categories/elderly-help`, {
-              name: '助老 elderly help',
-              ackWithinSeconds: windows,
-            })
+          await dispatch.as(admin).put(`/v1/tenants/${tenantId}/categories/elderly-help`, {
+            name: '助老 elderly help',
+            ackWithinSeconds: windows,
+          })
         ).status === 200,
     );
     await eventually(

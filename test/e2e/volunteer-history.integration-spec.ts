@@ -10,11 +10,10 @@ import {
   TaskOffered,
   Topics,
 } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { syntheticEvent } from '../support/synthetic-event';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
 import { createDistricts, createGrids } from '../support/grid-fixture';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as } from '../support/tokens';
 

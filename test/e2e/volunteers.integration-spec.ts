@@ -16,9 +16,8 @@ import {
   VolunteerRegistered,
 } from '@gridline/contracts';
 import { CloudEvent } from '@gridline/contracts';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
-import { eventually, sleep } from '../support/eventually';
-import { httpClient } from '../support/http-client';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as, token } from '../support/tokens';
 
@@ -131,14 +130,12 @@ describe('volunteers: registration, matching, offers and the hours ledger', () =
 
   /** The replica has the grid once a registration naming an unknown team gets past the grid check (and stores nothing). */
   async function registerable(gridId: string, district = tenantId): Promise<boolean> {
-    const probe = await vc
-      .as(await as.cityAdmin())
-      .post(`/v1/tenants/${district}/volunteers`, {
-        name: 'probe',
-        homeGridId: gridId,
-        skills: ['first-aid'],
-        teamId: '00000000-0000-4000-8000-00000000beef',
-      });
+    const probe = await vc.as(await as.cityAdmin()).post(`/v1/tenants/${district}/volunteers`, {
+      name: 'probe',
+      homeGridId: gridId,
+      skills: ['first-aid'],
+      teamId: '00000000-0000-4000-8000-00000000beef',
+    });
     return probe.status === 422 && probe.body.code === 'UNKNOWN_TEAM';
   }
 

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { eventually } from './eventually';
+import { eventually } from '@gridline/testing';
 
 export interface StartedProcess {
   readonly child: ChildProcess;

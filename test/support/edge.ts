@@ -1,8 +1,9 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '@gridline/testing';
 import { startUntilHealthy } from './child-process';
-import { freePort, testLogDir } from './service-process';
+import { testLogDir } from './service-process';
 
 const root = path.resolve(__dirname, '../..');
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Consumer, IHeaders, Kafka } from 'kafkajs';
 import { CloudEvent, fromKafkaMessage } from '@gridline/contracts';
+import { eventually } from '@gridline/testing';
 import { adminConnection, kafkaAs } from './kafka-credentials';
-import { eventually } from './eventually';
 
 export interface RecordedMessage {
   readonly topic: string;

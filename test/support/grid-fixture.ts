@@ -1,4 +1,4 @@
-import { httpClient } from './http-client';
+import { httpClient } from '@gridline/testing';
 import { as } from './tokens';
 
 export interface GridSpec {

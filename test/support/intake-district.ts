@@ -1,5 +1,4 @@
-import { eventually } from './eventually';
-import { httpClient } from './http-client';
+import { eventually, httpClient } from '@gridline/testing';
 import { PlatformUnderTest } from './platform-under-test';
 import { as } from './tokens';
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { KafkaProvisioner, withAdmin } from '@gridline/kafka-access';
+import { freePort } from '@gridline/testing';
 import { adminConnection } from './kafka-credentials';
-import { AppName, freePort, ServiceProcess } from './service-process';
+import { AppName, ServiceProcess } from './service-process';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface PlatformUnderTest {

@@ -1,9 +1,8 @@
 import { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { eventually } from '@gridline/testing';
 import { startUntilHealthy } from './child-process';
-import { eventually } from './eventually';
 import { serviceKafkaEnvironment } from './kafka-credentials';
 
 export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
@@ -17,18 +16,6 @@ const portVariable: Record<AppName, string> = {
 
 const root = path.resolve(__dirname, '../..');
 export const testLogDir = path.join(root, '.gridline', 'test-logs');
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 /** One service running as its own OS process from dist/, as in production. */
 export class ServiceProcess {

@@ -1,4 +1,4 @@
-import { eventually } from './eventually';
+import { eventually } from '@gridline/testing';
 
 export interface ServerSentEvent {
   readonly id: string | null;

@@ -1,5 +1,5 @@
+import { eventually } from '@gridline/testing';
 import { TestDatabase } from './test-database';
-import { eventually } from './eventually';
 
 const serviceSchemas = ['grid_registry', 'issue_dispatch', 'volunteer_coordination', 'analytics'];
 /** Messaging plumbing: the relay deletes sent outbox rows and consumers add inbox rows on their own time. */

@@ -1,9 +1,10 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- a test reads the services' JSON answers loosely, as a client would; a caller that wants a type names it */
 export interface HttpResult<T = any> {
   readonly status: number;
   readonly body: T;
 }
 
-/** A tiny JSON client over fetch; returns status and parsed body, never throws on 4xx/5xx. */
+/** A tiny JSON client over fetch for specs and benchmarks; returns status and parsed body, never throws on 4xx/5xx. */
 export function httpClient(baseUrl: string, bearer?: string) {
   async function call<T>(
     method: string,

@@ -1,2 +1,5 @@
 export * from './seeded-random';
 export * from './event-application';
+export * from './eventually';
+export * from './http-client';
+export * from './free-port';

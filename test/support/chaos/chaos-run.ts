@@ -1,7 +1,6 @@
 import { allSubscriptions, deadLetterTopicOf } from '@gridline/contracts';
 import { withAdmin } from '@gridline/kafka-access';
-import { eventually, sleep } from '../eventually';
-import { httpClient } from '../http-client';
+import { eventually, httpClient, sleep } from '@gridline/testing';
 import { adminConnection } from '../kafka-credentials';
 import { buildIntakeDistrict } from '../intake-district';
 import { PlatformUnderTest } from '../platform-under-test';

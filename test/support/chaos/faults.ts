@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { sleep } from '../eventually';
+import { sleep } from '@gridline/testing';
 import { ServiceProcess } from '../service-process';
 
 /** One injected fault: what, when, and when it was over. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sleep } from '../eventually';
+import { sleep } from '@gridline/testing';
 
 /** What a client saw while it retried one request until it was accepted (or gave up). */
 export interface Submission {
