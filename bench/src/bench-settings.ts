@@ -57,7 +57,7 @@ const settingsSchema = z.object({
   BENCH_SYSTEM_RATES: z
     .string()
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated whole numbers, e.g. 25,50,100')
-    .default('25,50,100,150,200,250'),
+    .default('25,35,50,70,100,150,200,250'),
   BENCH_SYSTEM_STEP_SECONDS: z.coerce.number().int().min(5).max(120).default(15),
   BENCH_SYSTEM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Comma-separated subset of `outbox,consumer,analytics,sasl,timers,resolve,intake,ranking,signups,console,system`; empty runs all. */

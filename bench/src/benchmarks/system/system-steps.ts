@@ -1,7 +1,7 @@
 import { ConsumerLagMonitor, LagSample } from '../../harness/group-lag';
 import { jsonPost } from '../../harness/http-load';
 import { KeepAlivePool } from '../../harness/keep-alive-pool';
-import { now, percentiles } from '../../harness/measure';
+import { now, percentiles, sleep } from '../../harness/measure';
 import { cpuSecondsByCommand, cpuSecondsOf, machineBusyCpuSeconds, rssMbOf } from '../../harness/proc-stats';
 import { BENCH_TENANT } from '../../harness/sample-events';
 import { BenchServiceProcess } from '../../harness/service-process';
@@ -110,12 +110,7 @@ export class SystemLoad {
         ),
       ]),
     );
-    const wallSeconds = (ended - started) / 1000;
-    const cpuCores = new Map(
-      [...cpuAfter].map(([name, seconds]) => [name, (seconds - (cpuBefore.get(name) ?? 0)) / wallSeconds]),
-    );
-    const ours = [...cpuCores].filter(([name]) => name !== 'machine').reduce((sum, [, cores]) => sum + cores, 0);
-    cpuCores.set('others', Math.max(0, (cpuCores.get('machine') ?? 0) - ours));
+    const cpuCores = coresBetween(cpuBefore, cpuAfter, (ended - started) / 1000);
 
     const offered = rate * seconds;
     const accepted = latencies.length;
@@ -152,6 +147,14 @@ export class SystemLoad {
     };
   }
 
+  /** CPU per process (as in a step's `cpuCores`) with no reports coming in: what the system costs at rest. */
+  async idleCpu(seconds: number): Promise<Map<string, number>> {
+    const before = this.cpuReading();
+    const started = now();
+    await sleep(seconds * 1000);
+    return coresBetween(before, this.cpuReading(), (now() - started) / 1000);
+  }
+
   /** Closes the connections to issue-dispatch; the sampling goes on until the monitor stops. */
   close(): void {
     this.pool.close();
@@ -167,6 +170,18 @@ export class SystemLoad {
     reading.set('machine', machineBusyCpuSeconds() ?? 0);
     return reading;
   }
+}
+
+/** CPU seconds used between two readings ÷ wall seconds, per process; `others` is the machine's busy time not ours. */
+function coresBetween(
+  before: Map<string, number>,
+  after: Map<string, number>,
+  wallSeconds: number,
+): Map<string, number> {
+  const cores = new Map([...after].map(([name, seconds]) => [name, (seconds - (before.get(name) ?? 0)) / wallSeconds]));
+  const ours = [...cores].filter(([name]) => name !== 'machine').reduce((sum, [, used]) => sum + used, 0);
+  cores.set('others', Math.max(0, (cores.get('machine') ?? 0) - ours));
+  return cores;
 }
 
 function maxLagOf(

@@ -20,6 +20,7 @@ import { LAG_LIMIT_MS, StepResult, SystemLoad } from './system-steps';
 const repositoryRoot = path.resolve(__dirname, '../../../../..');
 const RAW_BASELINE_REPORTS = 3_000;
 const RSS_LIMIT_MB = 200;
+const IDLE_SECONDS = 5;
 
 type App = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
 
@@ -28,16 +29,26 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Group names without their service, for short lines: `issue-matching` for volunteer-coordination.issue-matching. */
 const shortGroup = (group: string) => group.replace(/^(issue-dispatch|volunteer-coordination|analytics)\./, '$1:');
 
-function describeStep(step: StepResult): string[] {
+/** CPU per process as a line, busiest first, without the machine totals. */
+function cpuLine(cpuCores: ReadonlyMap<string, number>, format: (name: string, cores: number) => string): string {
+  return [...cpuCores]
+    .filter(([name]) => name !== 'machine' && name !== 'others')
+    .sort(([, a], [, b]) => b - a)
+    .map(([name, cores]) => format(name, cores))
+    .join(', ');
+}
+
+function describeStep(step: StepResult, idle: ReadonlyMap<string, number>): string[] {
   const lags = [...step.maxLag]
     .map(([group, lag]) => `${shortGroup(group)} ${seconds(lag.ms)} (${lag.messages} msgs)`)
     .join(', ');
   const rss = [...step.peakRssMb].map(([app, mb]) => `${app} ${mb}`).join(', ');
-  const cpu = [...step.cpuCores]
-    .filter(([name]) => name !== 'machine' && name !== 'others')
-    .sort(([, a], [, b]) => b - a)
-    .map(([name, cores]) => `${name} ${cores.toFixed(2)}`)
-    .join(', ');
+  const cpu = cpuLine(step.cpuCores, (name, cores) => `${name} ${cores.toFixed(2)}`);
+  // What each report costs each process beyond its CPU at rest, in ms of CPU.
+  const perReport = cpuLine(
+    new Map([...step.cpuCores].map(([name, cores]) => [name, Math.max(0, cores - (idle.get(name) ?? 0))])),
+    (name, cores) => `${name} ${((cores * 1000) / step.achievedPerSecond).toFixed(1)}`,
+  );
   return [
     `system: ${step.rate}/s offered for ${step.offered} reports → ${step.achievedPerSecond.toFixed(1)}/s 201, ` +
       `p50 ${step.p50Ms.toFixed(1)} / p99 ${step.p99Ms.toFixed(1)} ms, ${step.helpAccepted} needing a volunteer; ` +
@@ -47,6 +58,7 @@ function describeStep(step: StepResult): string[] {
     `system:   peak RSS (MB): ${rss}`,
     `system:   CPU (cores): ${cpu}; machine busy ${(step.cpuCores.get('machine') ?? 0).toFixed(2)} of ${cores}, ` +
       `of which other processes ${(step.cpuCores.get('others') ?? 0).toFixed(2)}`,
+    `system:   CPU ms per accepted report above rest: ${perReport}`,
   ];
 }
 
@@ -117,6 +129,11 @@ export function runSystemBenchmark(settings: BenchSettings, progress: Progress):
     load.startSampling();
     if (!(await monitor.caughtUp(now(), 60_000)))
       throw new Error('bench: the consumer groups did not catch up with the set-up');
+    const idle = await load.idleCpu(IDLE_SECONDS);
+    progress(
+      `system: at rest (${IDLE_SECONDS} s, no reports): CPU (cores) ${cpuLine(idle, (name, used) => `${name} ${used.toFixed(2)}`)}; ` +
+        `machine busy ${(idle.get('machine') ?? 0).toFixed(2)} of ${cores}, of which other processes ${(idle.get('others') ?? 0).toFixed(2)}`,
+    );
     const client = await scope.sql();
     const before = await countWork(client);
 
@@ -128,7 +145,7 @@ export function runSystemBenchmark(settings: BenchSettings, progress: Progress):
     for (const rate of rates) {
       const step = await load.step(rate, stepSeconds);
       steps.push(step);
-      for (const line of describeStep(step)) progress(line);
+      for (const line of describeStep(step, idle)) progress(line);
       if (!step.holds) break;
     }
     load.close();
