@@ -38,14 +38,12 @@ export const importEntities = [ImportJob];
 })
 export class ImportsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(CsvBodyMiddleware)
-      .forRoutes(
-        ...['grids', 'places', 'members'].map((kind) => ({
-          path: `v1/tenants/:tenantId/imports/${kind}`,
-          method: RequestMethod.POST,
-        })),
-      );
+    consumer.apply(CsvBodyMiddleware).forRoutes(
+      ...['grids', 'places', 'members'].map((kind) => ({
+        path: `v1/tenants/:tenantId/imports/${kind}`,
+        method: RequestMethod.POST,
+      })),
+    );
     consumer
       .apply(GeoJsonBodyMiddleware)
       .forRoutes({ path: 'v1/tenants/:tenantId/imports/geojson', method: RequestMethod.POST });
