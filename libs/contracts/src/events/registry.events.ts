@@ -41,12 +41,10 @@ export const gridStateSchema = z.object({
    * Added after v1 went out, so optional on the wire: events from before it (still on the compacted topic) lack it
    * and mean 'active' — read it with gridStatusOf. Not a zod default: that would document it as required.
    */
-  status: gridStatusSchema
-    .optional()
-    .meta({
-      default: 'active',
-      description: "Absent in events published before grids could retire: read as 'active'.",
-    }),
+  status: gridStatusSchema.optional().meta({
+    default: 'active',
+    description: "Absent in events published before grids could retire: read as 'active'.",
+  }),
 });
 
 export const GridStateChanged = defineEvent({
