@@ -74,12 +74,14 @@ export class GridsController {
   @ApiCreatedResponse({ type: GridView })
   @ApiErrors(
     PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.UNKNOWN_PARENT,
     GridErrors.WRONG_LEVEL_UNDER_PARENT,
     GridErrors.ADDRESS_TAKEN,
     GridErrors.DUPLICATE_GRID_NAME,
     GridErrors.GRID_CODE_SPACE_FULL,
+    GridErrors.CONCURRENT_CHANGE,
   )
   async create(
     @Param() { tenantId }: TenantParams,
@@ -240,6 +242,7 @@ export class GridsController {
     GridErrors.MERGE_ACROSS_PARENTS,
     GridErrors.MERGE_ACROSS_KINDS,
     PlaceErrors.INVALID_POLYGON,
+    PlaceErrors.POLYGON_TOO_COMPLEX,
     GridErrors.BOUNDARY_REQUIRED,
     GridErrors.EFFECTIVE_DATE_IN_FUTURE,
     GridErrors.EFFECTIVE_DATE_TOO_EARLY,
@@ -279,6 +282,7 @@ export class GridsController {
     GridErrors.SPLIT_PLAN_INVALID,
     GridErrors.GRID_RETIRED,
     PlaceErrors.INVALID_POLYGON,
+    PlaceErrors.POLYGON_TOO_COMPLEX,
     GridErrors.EFFECTIVE_DATE_IN_FUTURE,
     GridErrors.EFFECTIVE_DATE_TOO_EARLY,
     GridErrors.DUPLICATE_GRID_NAME,
@@ -301,7 +305,12 @@ export class GridsController {
   @ApiOperation({ summary: "Replace the grid's leader; the grid version goes up and the new state is announced" })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
-  @ApiErrors(PlatformErrors.VALIDATION_FAILED, GridErrors.GRID_NOT_FOUND)
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    GridErrors.GRID_NOT_FOUND,
+    GridErrors.CONCURRENT_CHANGE,
+  )
   async replaceLeader(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Body() body: ReplaceGridLeaderDto,

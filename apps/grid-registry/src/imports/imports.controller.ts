@@ -26,6 +26,7 @@ import {
 import { ApiErrors, CorrelationId, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { TenantErrors } from '../tenants/tenant-errors';
+import { GridErrors } from '../grids/grid-errors';
 import { ImportErrors } from './import-errors';
 import { ImportKind } from './import-job.entity';
 import { ImportJobView } from './import-job.view';
@@ -62,10 +63,12 @@ function csvImport(example: string, okType: unknown) {
     ApiOkResponse({ type: okType as never }),
     ApiErrors(
       PlatformErrors.FORBIDDEN_ROLE,
+      PlatformErrors.FORBIDDEN_DISTRICT,
       TenantErrors.TENANT_NOT_FOUND,
       ImportErrors.PAYLOAD_TOO_LARGE,
       ImportErrors.IMPORT_NOT_CSV,
       ImportErrors.IMPORT_INVALID,
+      GridErrors.CONCURRENT_CHANGE,
     ),
   );
 }
@@ -304,11 +307,13 @@ export class ImportsController {
   @ApiOkResponse({ type: GeoJsonImportResultView })
   @ApiErrors(
     PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
     TenantErrors.TENANT_NOT_FOUND,
     ImportErrors.PAYLOAD_TOO_LARGE,
     ImportErrors.IMPORT_NOT_GEOJSON_MEDIA_TYPE,
     ImportErrors.IMPORT_INVALID,
     ImportErrors.IMPORT_NOT_GEOJSON,
+    GridErrors.CONCURRENT_CHANGE,
   )
   geojson(
     @Param() { tenantId }: TenantParams,

@@ -49,6 +49,7 @@ export class BoundariesController {
   @ApiOkResponse({ type: BoundaryView })
   @ApiErrors(
     PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
     GridErrors.GRID_NOT_FOUND,
     PlaceErrors.INVALID_POLYGON,
     PlaceErrors.POLYGON_TOO_COMPLEX,
@@ -81,7 +82,7 @@ export class BoundariesController {
   @ApiOperation({ summary: "Remove the grid's boundary; it then resolves only by address. Removing none is a no-op." })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiNoContentResponse({ description: 'Removed, or there was none.' })
-  @ApiErrors(GridErrors.GRID_NOT_FOUND)
+  @ApiErrors(PlatformErrors.OUTSIDE_YOUR_GRID, GridErrors.GRID_NOT_FOUND)
   async remove(
     @Param() { tenantId, gridId }: TenantGridParams,
     @CorrelationId() correlationId: string,

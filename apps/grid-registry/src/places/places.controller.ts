@@ -33,6 +33,7 @@ export class PlacesController {
   @ApiCreatedResponse({ type: PlaceView })
   @ApiErrors(
     PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.UNKNOWN_GRID,
     PlaceErrors.UNKNOWN_PARENT_PLACE,
