@@ -58,6 +58,7 @@ import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunt
 import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteers/volunteer.entity';
 import { VolunteersController } from './volunteers/volunteers.controller';
+import { VolunteersReader } from './volunteers/volunteers.reader';
 
 @Module({})
 export class VolunteerCoordinationModule {
@@ -123,6 +124,7 @@ export class VolunteerCoordinationModule {
         PutHelpCategoryUseCase,
         RegisterVolunteerUseCase,
         UpdateVolunteerUseCase,
+        VolunteersReader,
         CreateTeamUseCase,
         TeamsReader,
         CandidatePool,

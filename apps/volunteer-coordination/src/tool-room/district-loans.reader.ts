@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 
+import { pageOf } from '../http/keyset-page';
 import { DEFAULT_PAGE_SIZE } from '../http/page-query';
 import { DistrictLoansQuery } from './district-loans.query';
 import { DistrictLoanPage } from './district-loans.view';
@@ -55,7 +56,7 @@ export class DistrictLoansReader {
         LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, limit);
+    const { items, next } = pageOf(rows, limit);
     return {
       asOf: now.toISOString(),
       items: items.map((row) => ({
@@ -66,7 +67,7 @@ export class DistrictLoansReader {
         dueAt: new Date(row.due_at).toISOString(),
         overdueSeconds: Math.max(0, Math.floor((now.getTime() - new Date(row.due_at).getTime()) / 1000)),
       })),
-      next: rows.length > limit ? items[items.length - 1].id : null,
+      next,
     };
   }
 }

@@ -1,24 +1,19 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
-import { DEFAULT_PAGE_SIZE, PageQuery } from '../http/page-query';
+import { PageQuery } from '../http/page-query';
 import {
   AddToolDto,
   LendToolDto,
   ReturnToolDto,
   SetConditionDto,
-  toLoanView,
   ToolLoanPage,
   ToolLoanView,
   ToolPage,
-  toToolView,
   ToolView,
 } from './tool-room.dto';
-import { ToolRoomAccess } from './tool-room-access';
 import { ListLoansQuery, TenantLoanParams, TenantToolParams, TenantToolRoomParams } from './tool-room.params';
-import { Tool, ToolLoan } from './tool.entity';
+import { ToolRoomReader } from './tool-room.reader';
 import { AddToolUseCase } from './use-cases/add-tool/add-tool.use-case';
 import { LendToolUseCase } from './use-cases/lend-tool/lend-tool.use-case';
 import { ReturnToolUseCase } from './use-cases/return-tool/return-tool.use-case';
@@ -29,8 +24,7 @@ import { SetToolConditionUseCase } from './use-cases/set-tool-condition/set-tool
 @Controller('v1/tenants/:tenantId/tool-rooms/:gridId')
 export class ToolRoomController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly access: ToolRoomAccess,
+    private readonly reader: ToolRoomReader,
     private readonly addTool: AddToolUseCase,
     private readonly setCondition: SetToolConditionUseCase,
     private readonly lendTool: LendToolUseCase,
@@ -54,25 +48,8 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'The inventory, oldest first, with condition and whether each tool is available' })
   @ApiOkResponse({ type: ToolPage })
-  async list(
-    @Param() { tenantId, gridId }: TenantToolRoomParams,
-    @Query() { limit = DEFAULT_PAGE_SIZE, after }: PageQuery,
-  ): Promise<ToolPage> {
-    await this.access.assertToolRoom(tenantId, gridId);
-    const query = this.dataSource.manager
-      .createQueryBuilder(Tool, 't')
-      .where('t.tenantId = :tenantId AND t.gridId = :gridId', { tenantId, gridId })
-      .orderBy('t.addedAt', 'ASC')
-      .addOrderBy('t.id', 'ASC')
-      .take(limit + 1);
-    if (after !== undefined)
-      query.andWhere(
-        '(t.added_at, t.id) > (SELECT c.added_at, c.id FROM tools c WHERE c.tenant_id = :tenantId AND c.id = :after)',
-        { after },
-      );
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
-    return { items: items.map(toToolView), next: rows.length > limit ? items[items.length - 1].id : null };
+  list(@Param() { tenantId, gridId }: TenantToolRoomParams, @Query() query: PageQuery): Promise<ToolPage> {
+    return this.reader.tools(tenantId, gridId, query);
   }
 
   @Put('tools/:toolId/condition')
@@ -121,28 +98,11 @@ export class ToolRoomController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The tool room's loans, newest first (keepers)" })
   @ApiOkResponse({ type: ToolLoanPage })
-  async loans(
+  loans(
     @Param() { tenantId, gridId }: TenantToolRoomParams,
-    @Query() { open, limit = DEFAULT_PAGE_SIZE, after }: ListLoansQuery,
+    @Query() query: ListLoansQuery,
     @CurrentIdentity() identity: Identity,
   ): Promise<ToolLoanPage> {
-    await this.access.assertToolRoom(tenantId, gridId);
-    await this.access.assertKeeper(identity, tenantId, gridId);
-    const query = this.dataSource.manager
-      .createQueryBuilder(ToolLoan, 'l')
-      .where('l.tenantId = :tenantId AND l.gridId = :gridId', { tenantId, gridId })
-      .orderBy('l.lentAt', 'DESC')
-      .addOrderBy('l.id', 'DESC')
-      .take(limit + 1);
-    if (open === true) query.andWhere('l.returnedAt IS NULL');
-    if (open === false) query.andWhere('l.returnedAt IS NOT NULL');
-    if (after !== undefined)
-      query.andWhere(
-        '(l.lent_at, l.id) < (SELECT c.lent_at, c.id FROM tool_loans c WHERE c.tenant_id = :tenantId AND c.id = :after)',
-        { after },
-      );
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
-    return { items: items.map(toLoanView), next: rows.length > limit ? items[items.length - 1].id : null };
+    return this.reader.loans(tenantId, gridId, query, identity);
   }
 }

@@ -5,6 +5,7 @@ import { DistrictLoansController } from './district-loans.controller';
 import { DistrictLoansReader } from './district-loans.reader';
 import { ToolRoomAccess } from './tool-room-access';
 import { ToolRoomController } from './tool-room.controller';
+import { ToolRoomReader } from './tool-room.reader';
 import { AddToolUseCase } from './use-cases/add-tool/add-tool.use-case';
 import { LendToolUseCase } from './use-cases/lend-tool/lend-tool.use-case';
 import { RemindOverdueUseCase } from './use-cases/remind-overdue/remind-overdue.use-case';
@@ -18,6 +19,7 @@ import { SetToolConditionUseCase } from './use-cases/set-tool-condition/set-tool
   providers: [
     GridStaff,
     ToolRoomAccess,
+    ToolRoomReader,
     DistrictLoansReader,
     AddToolUseCase,
     SetToolConditionUseCase,
