@@ -26,6 +26,7 @@ import { IssueNeedsHelpHandler } from './matching/issue-needs-help.handler';
 import { OfferAccess } from './matching/offer-access';
 import { OfferSteps } from './matching/offer-steps';
 import { OffersController } from './matching/offers.controller';
+import { OffersReader } from './matching/offers.reader';
 import { TaskOffer } from './matching/task-offer.entity';
 import { TaskOffering } from './matching/task-offering';
 import { TasksController } from './matching/tasks.controller';
@@ -58,6 +59,7 @@ import { RegisterVolunteerUseCase } from './volunteers/use-cases/register-volunt
 import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/update-volunteer.use-case';
 import { Volunteer } from './volunteers/volunteer.entity';
 import { VolunteersController } from './volunteers/volunteers.controller';
+import { VolunteersReader } from './volunteers/volunteers.reader';
 import { VolunteersReader } from './volunteers/volunteers.reader';
 
 @Module({})
@@ -125,11 +127,13 @@ export class VolunteerCoordinationModule {
         RegisterVolunteerUseCase,
         UpdateVolunteerUseCase,
         VolunteersReader,
+        VolunteersReader,
         CreateTeamUseCase,
         TeamsReader,
         CandidatePool,
         TaskOffering,
         OfferAccess,
+        OffersReader,
         OfferSteps,
         AnswerOfferUseCase,
         RecordTaskProgressUseCase,

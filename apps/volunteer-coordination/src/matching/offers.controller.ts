@@ -1,11 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CorrelationId, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
-import { DEFAULT_PAGE_SIZE } from '../http/page-query';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { TenantOfferParams, TenantParams } from '../http/path-params';
-import { TaskOffer } from './task-offer.entity';
+import { OffersReader } from './offers.reader';
 import { ListOffersQuery, TaskOfferPage, TaskOfferView, toTaskOfferView } from './task-offer.dto';
 import { DeclineOfferDto } from './use-cases/answer-offer/answer-offer.dto';
 import { AnswerOfferUseCase } from './use-cases/answer-offer/answer-offer.use-case';
@@ -17,7 +14,7 @@ import { RecordTaskProgressUseCase } from './use-cases/record-task-progress/reco
 @Controller('v1/tenants/:tenantId/offers')
 export class OffersController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: OffersReader,
     private readonly answerOffer: AnswerOfferUseCase,
     private readonly recordProgress: RecordTaskProgressUseCase,
   ) {}
@@ -26,39 +23,16 @@ export class OffersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Task offers made to volunteers, oldest first; filter by issue, task, volunteer or status' })
   @ApiOkResponse({ type: TaskOfferPage })
-  async list(
-    @Param() { tenantId }: TenantParams,
-    @Query() { issueId, volunteerId, taskId, status, limit = DEFAULT_PAGE_SIZE, after }: ListOffersQuery,
-  ): Promise<TaskOfferPage> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(TaskOffer, 'o')
-      .where('o.tenantId = :tenantId', { tenantId })
-      .orderBy('o.offeredAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(limit + 1);
-    if (issueId !== undefined) query.andWhere('o.issueId = :issueId', { issueId });
-    if (volunteerId !== undefined) query.andWhere('o.volunteerId = :volunteerId', { volunteerId });
-    if (taskId !== undefined) query.andWhere('o.taskId = :taskId', { taskId });
-    if (status !== undefined) query.andWhere('o.status = :status', { status });
-    if (after !== undefined) {
-      query.andWhere(
-        '(o.offered_at, o.id) > (SELECT c.offered_at, c.id FROM task_offers c WHERE c.tenant_id = :tenantId AND c.id = :after)',
-        { after },
-      );
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
-    return { items: items.map(toTaskOfferView), next: rows.length > limit ? items[items.length - 1].id : null };
+  list(@Param() { tenantId }: TenantParams, @Query() query: ListOffersQuery): Promise<TaskOfferPage> {
+    return this.reader.page(tenantId, query);
   }
 
   @Get(':offerId')
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'One offer and where it stands' })
   @ApiOkResponse({ type: TaskOfferView })
-  async get(@Param() { tenantId, offerId }: TenantOfferParams): Promise<TaskOfferView> {
-    const offer = await this.dataSource.manager.findOneBy(TaskOffer, { tenantId, id: offerId });
-    if (!offer) throw new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
-    return toTaskOfferView(offer);
+  get(@Param() { tenantId, offerId }: TenantOfferParams): Promise<TaskOfferView> {
+    return this.reader.get(tenantId, offerId);
   }
 
   @Post(':offerId/accept')
