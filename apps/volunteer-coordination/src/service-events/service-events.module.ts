@@ -4,6 +4,7 @@ import { GridStaff } from '../access/grid-staff';
 import { HoursLedgerModule } from '../hours/hours-ledger.module';
 import { OccurrenceAccess } from './occurrence-access';
 import { SERVICE_EVENTS_CONFIG, ServiceEventsConfig } from './service-events.config';
+import { ServiceEventSeriesReader } from './service-event-series.reader';
 import { ServiceEventsController } from './service-events.controller';
 import { ServiceOccurrencesController } from './service-occurrences.controller';
 import { ServiceOccurrencesReader } from './service-occurrences.reader';
@@ -27,6 +28,7 @@ export class ServiceEventsModule {
         { provide: SERVICE_EVENTS_CONFIG, useValue: config },
         GridStaff,
         OccurrenceAccess,
+        ServiceEventSeriesReader,
         ServiceOccurrencesReader,
         ServiceSignUpsReader,
         CreateServiceEventUseCase,

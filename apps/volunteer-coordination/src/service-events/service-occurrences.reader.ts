@@ -2,11 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ValidationFailedError } from '@gridline/platform';
-import { DEFAULT_PAGE_SIZE } from '../http/page-query';
+import { keysetPage, KeysetOrder } from '../http/keyset-page';
 import { OccurrenceAccess } from './occurrence-access';
 import { ListOccurrencesQuery } from './service-event.params';
 import { ServiceOccurrencePage, ServiceOccurrenceView, toOccurrenceView } from './service-event.views';
 import { OccurrencePool, ServiceOccurrence } from './service-occurrence.entity';
+
+const soonestFirst: KeysetOrder = {
+  property: 'startsAt',
+  column: 'starts_at',
+  table: 'service_occurrences',
+  direction: 'ASC',
+};
 
 /**
  * A district's service-event occurrences with their slots and shifts, as residents and staff see them.
@@ -20,30 +27,18 @@ export class ServiceOccurrencesReader {
   ) {}
 
   /** Soonest first from `from` (default now), keyset-paged on (start, id); pools are loaded for the page only. */
-  async page(
-    tenantId: string,
-    { seriesId, from, to, limit = DEFAULT_PAGE_SIZE, after }: ListOccurrencesQuery,
-  ): Promise<ServiceOccurrencePage> {
+  async page(tenantId: string, filter: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
+    const { seriesId, from, to } = filter;
     const start = from ? new Date(from) : new Date();
     if (to !== undefined && new Date(to) <= start)
       throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceOccurrence, 'o')
       .where('o.tenantId = :tenantId', { tenantId })
-      .andWhere('o.startsAt >= :from', { from: start })
-      .orderBy('o.startsAt', 'ASC')
-      .addOrderBy('o.id', 'ASC')
-      .take(limit + 1);
+      .andWhere('o.startsAt >= :from', { from: start });
     if (to !== undefined) query.andWhere('o.startsAt < :to', { to: new Date(to) });
     if (seriesId !== undefined) query.andWhere('o.seriesId = :seriesId', { seriesId });
-    if (after !== undefined) {
-      query.andWhere(
-        '(o.starts_at, o.id) > (SELECT c.starts_at, c.id FROM service_occurrences c WHERE c.tenant_id = :tenantId AND c.id = :after)',
-        { after },
-      );
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
+    const { items, next } = await keysetPage(query, soonestFirst, tenantId, filter);
     const pools =
       items.length === 0
         ? []
@@ -55,7 +50,7 @@ export class ServiceOccurrencesReader {
             .getMany();
     return {
       items: items.map((o) => toOccurrenceView(o, pools)),
-      next: rows.length > limit ? items[items.length - 1].id : null,
+      next,
     };
   }
 

@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Identity } from '@gridline/platform';
-import { DEFAULT_PAGE_SIZE } from '../http/page-query';
+import { keysetPage, KeysetOrder } from '../http/keyset-page';
 import { OccurrenceAccess } from './occurrence-access';
 import { ListSignUpsQuery } from './service-event.params';
 import { SignUpPage, SignUpView, toSignUpView } from './service-event.views';
 import { OccurrencePool } from './service-occurrence.entity';
 import { ServiceSignUp } from './service-sign-up.entity';
+
+const firstSignedUpFirst: KeysetOrder = {
+  property: 'signedUpAt',
+  column: 'signed_up_at',
+  table: 'service_sign_ups',
+  direction: 'ASC',
+};
 
 /**
  * The sign-ups of one occurrence, as their maker or the event's staff may see them, each waitlisted one with
@@ -24,33 +31,23 @@ export class ServiceSignUpsReader {
   async page(
     tenantId: string,
     occurrenceId: string,
-    { status, limit = DEFAULT_PAGE_SIZE, after }: ListSignUpsQuery,
+    filter: ListSignUpsQuery,
     identity: Identity,
   ): Promise<SignUpPage> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     await this.access.assertStaffOnGrid(identity, tenantId, occurrence.gridId);
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceSignUp, 's')
-      .where('s.tenantId = :tenantId AND s.occurrenceId = :occurrenceId', { tenantId, occurrenceId })
-      .orderBy('s.signedUpAt', 'ASC')
-      .addOrderBy('s.id', 'ASC')
-      .take(limit + 1);
-    if (status !== undefined) query.andWhere('s.status = :status', { status });
-    if (after !== undefined) {
-      query.andWhere(
-        '(s.signed_up_at, s.id) > (SELECT c.signed_up_at, c.id FROM service_sign_ups c WHERE c.tenant_id = :tenantId AND c.id = :after)',
-        { after },
-      );
-    }
-    const rows = await query.getMany();
-    const items = rows.slice(0, limit);
+      .where('s.tenantId = :tenantId AND s.occurrenceId = :occurrenceId', { tenantId, occurrenceId });
+    if (filter.status !== undefined) query.andWhere('s.status = :status', { status: filter.status });
+    const { items, next } = await keysetPage(query, firstSignedUpFirst, tenantId, filter);
     const names = new Map(
       (await this.dataSource.manager.findBy(OccurrencePool, { occurrenceId })).map((p) => [p.id, p.name]),
     );
     const views = await Promise.all(
       items.map(async (s) => toSignUpView(s, names.get(s.poolId) as string, await this.waitlistPosition(s))),
     );
-    return { items: views, next: rows.length > limit ? items[items.length - 1].id : null };
+    return { items: views, next };
   }
 
   /** One sign-up for its maker or staff; to anyone else it looks absent (404). */
