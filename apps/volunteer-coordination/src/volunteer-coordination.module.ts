@@ -60,7 +60,6 @@ import { UpdateVolunteerUseCase } from './volunteers/use-cases/update-volunteer/
 import { Volunteer } from './volunteers/volunteer.entity';
 import { VolunteersController } from './volunteers/volunteers.controller';
 import { VolunteersReader } from './volunteers/volunteers.reader';
-import { VolunteersReader } from './volunteers/volunteers.reader';
 
 @Module({})
 export class VolunteerCoordinationModule {
@@ -126,7 +125,6 @@ export class VolunteerCoordinationModule {
         PutHelpCategoryUseCase,
         RegisterVolunteerUseCase,
         UpdateVolunteerUseCase,
-        VolunteersReader,
         VolunteersReader,
         CreateTeamUseCase,
         TeamsReader,
