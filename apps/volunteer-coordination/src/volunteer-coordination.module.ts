@@ -30,6 +30,7 @@ import { OffersReader } from './matching/offers.reader';
 import { TaskOffer } from './matching/task-offer.entity';
 import { TaskOffering } from './matching/task-offering';
 import { TasksController } from './matching/tasks.controller';
+import { TasksReader } from './matching/tasks.reader';
 import { AnswerOfferUseCase } from './matching/use-cases/answer-offer/answer-offer.use-case';
 import { ExpireOfferUseCase } from './matching/use-cases/expire-offer/expire-offer.use-case';
 import { RecordTaskProgressUseCase } from './matching/use-cases/record-task-progress/record-task-progress.use-case';
@@ -132,6 +133,7 @@ export class VolunteerCoordinationModule {
         TaskOffering,
         OfferAccess,
         OffersReader,
+        TasksReader,
         OfferSteps,
         AnswerOfferUseCase,
         RecordTaskProgressUseCase,
