@@ -37,6 +37,8 @@ import { RecordTaskProgressUseCase } from './matching/use-cases/record-task-prog
 import { RequestVolunteersUseCase } from './matching/use-cases/request-volunteers/request-volunteers.use-case';
 import { VolunteerSettings } from './matching/volunteer-settings.entity';
 import { VolunteerSettingsController } from './matching/volunteer-settings.controller';
+import { VolunteerSettingsReader } from './matching/volunteer-settings.reader';
+import { PutVolunteerSettingsUseCase } from './matching/use-cases/put-volunteer-settings/put-volunteer-settings.use-case';
 import { VolunteerTask } from './matching/volunteer-task.entity';
 import { InitialSchema1764400000000 } from './migrations/1764400000000-initial-schema';
 import { VolunteerMatching1764530000000 } from './migrations/1764530000000-volunteer-matching';
@@ -124,6 +126,8 @@ export class VolunteerCoordinationModule {
       providers: [
         HelpCategoriesReader,
         PutHelpCategoryUseCase,
+        VolunteerSettingsReader,
+        PutVolunteerSettingsUseCase,
         RegisterVolunteerUseCase,
         UpdateVolunteerUseCase,
         VolunteersReader,

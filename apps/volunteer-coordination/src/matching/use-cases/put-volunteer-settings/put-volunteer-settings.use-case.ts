@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { GridTree } from '@gridline/grid-replica';
+import { VolunteerSettingsDto, VolunteerSettingsView } from '../../volunteer-settings.dto';
+import { VolunteerSettings } from '../../volunteer-settings.entity';
+
+/**
+ * Sets a district's offer expiry; offers already made keep the expiry they were made with. Putting the same body
+ * twice leaves one row.
+ */
+@Injectable()
+export class PutVolunteerSettingsUseCase {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly grids: GridTree,
+  ) {}
+
+  async execute(tenantId: string, body: VolunteerSettingsDto): Promise<VolunteerSettingsView> {
+    await this.grids.requireTenant(tenantId);
+    await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, [
+      'tenantId',
+    ]);
+    return { tenantId, offerExpirySeconds: body.offerExpirySeconds };
+  }
+}
