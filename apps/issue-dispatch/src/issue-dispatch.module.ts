@@ -70,6 +70,7 @@ import { VolunteerHelpHistoryHandler } from './volunteer-help/volunteer-help-his
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
+import { DuplicateLookupIndexes1764720000000 } from './migrations/1764720000000-duplicate-lookup-indexes';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactController } from './personal-data/reporter-contact.controller';
 import { ReporterContactErasure } from './personal-data/reporter-contact-erasure';
@@ -110,6 +111,7 @@ export class IssueDispatchModule {
             PersonalData1764620000000,
             TimerTraceContext1764700000000,
             IdempotencyKeys1764710000000,
+            DuplicateLookupIndexes1764720000000,
           ],
         }),
         RedisModule,
