@@ -41,6 +41,7 @@ import { memberEntities, MembersModule } from './members/members.module';
 import { placeEntities, PlacesModule } from './places/places.module';
 import { Tenant } from './tenants/tenant.entity';
 import { TenantsController } from './tenants/tenants.controller';
+import { TenantsReader } from './tenants/tenants.reader';
 import { CreateTenantUseCase } from './tenants/use-cases/create-tenant/create-tenant.use-case';
 
 /**
@@ -96,6 +97,7 @@ export class GridRegistryModule {
       controllers: [TenantsController, GridsController, ZeroReportController, CheckInsController],
       providers: [
         CreateTenantUseCase,
+        TenantsReader,
         CreateGridUseCase,
         ReplaceGridLeaderUseCase,
         GridReader,

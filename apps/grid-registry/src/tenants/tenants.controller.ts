@@ -9,13 +9,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CorrelationId, CurrentIdentity, hasRole, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { ApiErrorView } from '../http/api-error.view';
 import { TenantParams } from '../http/path-params';
-import { Tenant } from './tenant.entity';
 import { TenantView, toTenantView } from './tenant-view';
+import { TenantsReader } from './tenants.reader';
 import { CreateTenantDto } from './use-cases/create-tenant/create-tenant.dto';
 import { CreateTenantUseCase } from './use-cases/create-tenant/create-tenant.use-case';
 
@@ -23,7 +21,7 @@ import { CreateTenantUseCase } from './use-cases/create-tenant/create-tenant.use
 @Controller('v1/tenants')
 export class TenantsController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: TenantsReader,
     private readonly createTenant: CreateTenantUseCase,
   ) {}
 
@@ -42,13 +40,8 @@ export class TenantsController {
   @Permit('anyone-signed-in')
   @ApiOperation({ summary: 'List the districts the caller may see: all for city roles, else their own' })
   @ApiOkResponse({ type: [TenantView] })
-  async list(@CurrentIdentity() identity: Identity): Promise<TenantView[]> {
-    const cityWide = hasRole(identity, 'city-admin', 'city-viewer');
-    const tenants = await this.dataSource.manager.find(Tenant, {
-      where: cityWide ? {} : { tenantId: identity.tenantId ?? '' },
-      order: { tenantId: 'ASC' },
-    });
-    return tenants.map(toTenantView);
+  list(@CurrentIdentity() identity: Identity): Promise<TenantView[]> {
+    return this.reader.list(identity);
   }
 
   @Get(':tenantId')
@@ -56,9 +49,7 @@ export class TenantsController {
   @ApiOperation({ summary: 'One district' })
   @ApiOkResponse({ type: TenantView })
   @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
-  async get(@Param() { tenantId }: TenantParams): Promise<TenantView> {
-    const tenant = await this.dataSource.manager.findOneBy(Tenant, { tenantId });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
-    return toTenantView(tenant);
+  get(@Param() { tenantId }: TenantParams): Promise<TenantView> {
+    return this.reader.get(tenantId);
   }
 }
