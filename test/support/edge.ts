@@ -1,8 +1,6 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '@gridline/testing';
-import { startUntilHealthy } from './child-process';
+import { entryPointOf, freePort, NodeProcess } from '@gridline/testing';
 import { testLogDir } from './service-process';
 
 const root = path.resolve(__dirname, '../..');
@@ -26,13 +24,11 @@ export interface EdgeOptions {
 
 /** The edge (apps/edge) as its own process from dist/, as `npm start` runs it. */
 export class EdgeProcess {
-  private child: ChildProcess | null = null;
-  private exited: Promise<number | null> = Promise.resolve(null);
+  private process: NodeProcess | null = null;
   private port = 0;
   readonly logFile: string;
 
   constructor(private readonly options: EdgeOptions) {
-    mkdirSync(testLogDir, { recursive: true });
     this.logFile = path.join(testLogDir, `edge-${process.pid}-${Date.now()}.log`);
   }
 
@@ -59,25 +55,17 @@ export class EdgeProcess {
       NODE_ENV: 'development',
       ...this.options.env,
     };
-    const { child, exited } = await startUntilHealthy({
-      what: 'the edge',
-      script: path.join(root, 'dist/apps/edge/src/main.js'),
+    this.process = new NodeProcess({
+      name: 'the edge',
+      script: entryPointOf(root, 'edge'),
       env,
       logFile: this.logFile,
-      healthUrl: `${this.baseUrl}/edge/health`,
-      timeoutMs: 30_000,
-      intervalMs: 100,
     });
-    this.child = child;
-    this.exited = exited;
+    await this.process.start({ healthUrl: `${this.baseUrl}/edge/health`, timeoutMs: 30_000, intervalMs: 100 });
   }
 
   async stop(): Promise<number | null> {
-    if (!this.child) return null;
-    this.child.kill('SIGTERM');
-    const code = await this.exited;
-    this.child = null;
-    return code;
+    return (await this.process?.stop()) ?? null;
   }
 }
 

@@ -3,3 +3,4 @@ export * from './event-application';
 export * from './eventually';
 export * from './http-client';
 export * from './free-port';
+export * from './node-process';

@@ -10,6 +10,7 @@ import {
   toKafkaHeaders,
   Topics,
 } from '@gridline/contracts';
+import { freePort } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { BenchScope, withBenchScope } from '../../harness/bench-scope';
 import { benchPublicKeyFile } from '../../harness/dev-auth';
@@ -18,7 +19,7 @@ import { waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { connectRawProducer, sendInBatches } from '../../harness/raw-kafka';
 import { BENCH_TENANT } from '../../harness/sample-events';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 
 /** Compiled to dist/bench/src/benchmarks/analytics/; the repository root is five levels up. */
 const repositoryRoot = path.resolve(__dirname, '../../../../..');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Topics } from '@gridline/contracts';
+import { freePort } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { startArrivalProbe } from '../../harness/arrival-probe';
 import { withBenchScope } from '../../harness/bench-scope';
@@ -9,7 +10,7 @@ import { sendJson } from '../../harness/http-load';
 import { percentiles, sleep, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { BENCH_TENANT } from '../../harness/sample-events';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 import { dispatchedIssueOf } from '../intake/dispatch-latency.phase';
 import { INTAKE_ADDRESS, residentToken, setUpIntakeDistrict } from '../intake/intake-district';
 import { writeOpenCases } from './board-fixture';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Pool } from 'pg';
 import { Topics } from '@gridline/contracts';
+import { freePort } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { startArrivalProbe } from '../../harness/arrival-probe';
 import { withBenchScope } from '../../harness/bench-scope';
@@ -8,7 +9,7 @@ import { benchPublicKeyFile } from '../../harness/dev-auth';
 import { Figure, latencyFigure, throughputFigure } from '../../harness/figure';
 import { percentiles } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 import { reportAtSteadyRate, dispatchedIssueOf, writeRawAtSteadyRate } from './dispatch-latency.phase';
 import { residentToken, setUpIntakeDistrict } from './intake-district';
 import { postReports, writeReportsRaw } from './intake-rate.phase';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { freePort } from '@gridline/testing';
 import { LocationResolver } from '../../../../apps/grid-registry/src/places/domain/location-resolver';
 import { validateBoundary } from '../../../../apps/grid-registry/src/places/domain/polygon-validation';
 import { BenchSettings } from '../../bench-settings';
@@ -10,7 +11,7 @@ import { Figure, latencyFigure, throughputFigure } from '../../harness/figure';
 import { getJson, httpLoad } from '../../harness/http-load';
 import { now, perSecond, timed } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 import { AddressQuery, addressPath, addressQueries, PointQuery, pointPath, pointQueries } from './resolve-queries';
 
 /** The target for resolutions per second on this machine. */

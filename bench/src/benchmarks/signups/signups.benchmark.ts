@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { freePort } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchCityAdminToken, benchPublicKeyFile, benchResidentToken } from '../../harness/dev-auth';
@@ -8,7 +9,7 @@ import { Figure, throughputFigure } from '../../harness/figure';
 import { httpLoad, jsonPost } from '../../harness/http-load';
 import { now, perSecond } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 
 /** Compiled to dist/bench/src/benchmarks/signups/; the repository root is five levels up. */
 const repositoryRoot = path.resolve(__dirname, '../../../../..');

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { freePort } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchPublicKeyFile } from '../../harness/dev-auth';
@@ -9,7 +10,7 @@ import { ConsumerLagMonitor } from '../../harness/group-lag';
 import { KeepAlivePool } from '../../harness/keep-alive-pool';
 import { now, sleep } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
-import { BenchServiceProcess, freePort } from '../../harness/service-process';
+import { BenchServiceProcess } from '../../harness/service-process';
 import { writeReportsRaw } from '../intake/intake-rate.phase';
 import { createRawTables, readReportRows } from '../intake/raw-report-writes';
 import { checkWork, countWork, WorkCounts } from './system-checks';
