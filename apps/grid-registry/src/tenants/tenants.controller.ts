@@ -1,17 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
-import { ApiErrorView } from '../http/api-error.view';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
+import { TenantErrors } from './tenant-errors';
 import { TenantView, toTenantView } from './tenant-view';
 import { TenantsReader } from './tenants.reader';
 import { CreateTenantDto } from './use-cases/create-tenant/create-tenant.dto';
@@ -30,8 +21,7 @@ export class TenantsController {
   @ApiOperation({ summary: 'Register a district (tenant); announces it on the tenant-state topic' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: TenantView })
-  @ApiBadRequestResponse({ type: ApiErrorView, description: 'VALIDATION_FAILED' })
-  @ApiConflictResponse({ type: ApiErrorView, description: 'TENANT_EXISTS: the slug or the division code is taken' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE, TenantErrors.TENANT_EXISTS)
   async create(@Body() body: CreateTenantDto, @CorrelationId() correlationId: string): Promise<TenantView> {
     return toTenantView(await this.createTenant.execute({ tenant: body, correlationId }));
   }
@@ -48,7 +38,12 @@ export class TenantsController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One district' })
   @ApiOkResponse({ type: TenantView })
-  @ApiNotFoundResponse({ type: ApiErrorView, description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    TenantErrors.TENANT_NOT_FOUND,
+  )
   get(@Param() { tenantId }: TenantParams): Promise<TenantView> {
     return this.reader.get(tenantId);
   }

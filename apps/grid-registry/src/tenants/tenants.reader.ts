@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { hasRole, Identity, NotFoundError } from '@gridline/platform';
+import { hasRole, Identity } from '@gridline/platform';
+import { TenantErrors } from './tenant-errors';
 import { Tenant } from './tenant.entity';
 import { TenantView, toTenantView } from './tenant-view';
 
@@ -22,7 +23,7 @@ export class TenantsReader {
 
   async get(tenantId: string): Promise<TenantView> {
     const tenant = await this.dataSource.manager.findOneBy(Tenant, { tenantId });
-    if (!tenant) throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!tenant) throw TenantErrors.TENANT_NOT_FOUND(tenantId);
     return toTenantView(tenant);
   }
 }
