@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { holderLevels } from '@gridline/contracts';
+import { ListBoardCommand } from './list-board.command';
 
 export const MAX_BOARD_PAGE = 200;
 export const MAX_BOARD_OFFSET = 10_000;
@@ -9,7 +10,7 @@ const yesNo = ['true', 'false'] as const;
 /** A category code as issue-dispatch accepts it: lowercase words joined by dashes. */
 export const CATEGORY_CODE = /^[a-z][a-z0-9-]{1,39}$/;
 
-export class ListBoardQuery {
+export class ListBoardQuery implements ListBoardCommand {
   @ApiPropertyOptional({ enum: holderLevels, description: 'Only cases held at this level.' })
   @IsOptional()
   @IsIn(holderLevels, { message: `level must be one of ${holderLevels.join(', ')}` })

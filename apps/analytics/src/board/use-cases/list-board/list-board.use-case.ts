@@ -7,7 +7,8 @@ import { PlatformErrors } from '@gridline/platform';
 import { BoardErrors } from '../../board-errors';
 import { IssueFactState } from '../../../issues/domain/issue-facts';
 import { boardItemOf, LevelCount, levelCountsOf } from '../../domain/escalation-board';
-import { BoardView, ListBoardQuery } from './list-board.dto';
+import { ListBoardCommand } from './list-board.command';
+import type { BoardView } from './list-board.dto';
 
 interface BoardRow {
   tenant_id: string;
@@ -45,7 +46,7 @@ interface Scope {
 }
 
 /** Open cases of the district (or the city) in the scope, matching the filters. */
-function whereOf(scope: Scope, query: Pick<ListBoardQuery, 'level' | 'critical' | 'overdue'>, now: Date): Where {
+function whereOf(scope: Scope, query: Pick<ListBoardCommand, 'level' | 'critical' | 'overdue'>, now: Date): Where {
   const params: unknown[] = [];
   const bind = (value: unknown) => `$${params.push(value)}`;
   const conditions = [`state NOT IN ('closed', 'rejected')`, 'current_level IS NOT NULL'];
@@ -85,7 +86,7 @@ export class ListBoardUseCase {
    */
   async execute(
     tenantId: string | null,
-    query: ListBoardQuery,
+    query: ListBoardCommand,
     now = new Date(),
     withinGrids?: readonly string[],
   ): Promise<BoardView> {
@@ -166,7 +167,7 @@ export class ListBoardUseCase {
    */
   private async gridStaffScope(
     tenantId: string,
-    query: Pick<ListBoardQuery, 'category' | 'gridId'>,
+    query: Pick<ListBoardCommand, 'category' | 'gridId'>,
     withinGrids: readonly string[],
   ): Promise<Scope> {
     const own = new Set((await Promise.all(withinGrids.map((gridId) => this.grids.subtree(tenantId, gridId)))).flat());
@@ -176,7 +177,7 @@ export class ListBoardUseCase {
     return scope;
   }
 
-  private async scopeOf(tenantId: string | null, query: Pick<ListBoardQuery, 'category' | 'gridId'>): Promise<Scope> {
+  private async scopeOf(tenantId: string | null, query: Pick<ListBoardCommand, 'category' | 'gridId'>): Promise<Scope> {
     if (!query.gridId) return { tenantId, category: query.category };
     const grid =
       tenantId === null

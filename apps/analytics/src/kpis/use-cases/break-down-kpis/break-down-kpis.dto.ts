@@ -2,8 +2,9 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
 import { KpiBreakdown, kpiBreakdowns } from '../../domain/kpi-breakdown';
 import { ComputeKpisQuery, KpiNumbersView } from '../compute-kpis/compute-kpis.dto';
+import { BreakDownKpisCommand } from './break-down-kpis.command';
 
-export class BreakDownKpisQuery extends ComputeKpisQuery {
+export class BreakDownKpisQuery extends ComputeKpisQuery implements BreakDownKpisCommand {
   @ApiProperty({
     enum: kpiBreakdowns,
     description:

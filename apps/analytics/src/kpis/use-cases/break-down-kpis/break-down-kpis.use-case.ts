@@ -10,7 +10,8 @@ import {
   KpiBreakdown,
   localDaysOf,
 } from '../../domain/kpi-breakdown';
-import { BreakDownKpisQuery, KpiBreakdownView } from './break-down-kpis.dto';
+import { BreakDownKpisCommand } from './break-down-kpis.command';
+import type { KpiBreakdownView } from './break-down-kpis.dto';
 
 /** GROUPING(key, escalation_depth): which grouping set a row measures. */
 const WHOLE = 3;
@@ -61,7 +62,7 @@ function keyingOf(by: KpiBreakdown): { ctes: string; keyed: string } {
 export class BreakDownKpisUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute(tenantId: string, query: BreakDownKpisQuery, now = new Date()): Promise<KpiBreakdownView> {
+  async execute(tenantId: string, query: BreakDownKpisCommand, now = new Date()): Promise<KpiBreakdownView> {
     const period = cohortPeriodOf(query, now);
     const { ctes, keyed } = keyingOf(query.by);
     const rows: BreakdownRow[] = await this.dataSource.query(

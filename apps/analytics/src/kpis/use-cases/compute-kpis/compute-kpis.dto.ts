@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsInstant, NotAfter } from '@gridline/platform';
+import { ComputeKpisCommand } from './compute-kpis.command';
 
-export class ComputeKpisQuery {
+export class ComputeKpisQuery implements ComputeKpisCommand {
   @ApiPropertyOptional({
     example: '2026-11-01T00:00:00+08:00',
     description: 'Start of the period (inclusive), ISO 8601, not after `to`. Default: 30 days before `to`.',

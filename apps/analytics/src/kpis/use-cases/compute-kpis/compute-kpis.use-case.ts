@@ -10,7 +10,8 @@ import {
   KpiNumbersRow,
   kpisOfRow,
 } from '../../cohort-numbers';
-import { CityKpisView, ComputeKpisQuery, KpisView } from './compute-kpis.dto';
+import { ComputeKpisCommand } from './compute-kpis.command';
+import type { CityKpisView, KpisView } from './compute-kpis.dto';
 
 type CountsRow = KpiNumbersRow & { part: string | null; whole: boolean };
 
@@ -25,7 +26,7 @@ const noCases: KpiCounts = { cases: 0, closed: 0, closedOnTime: 0, reworked: 0, 
 export class ComputeKpisUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async district(tenantId: string, query: ComputeKpisQuery, now = new Date()): Promise<KpisView> {
+  async district(tenantId: string, query: ComputeKpisCommand, now = new Date()): Promise<KpisView> {
     const period = this.periodOf(query, now);
     const { whole, parts } = await this.cohort(period, tenantId, 'origin_grid_id');
     return {
@@ -36,7 +37,7 @@ export class ComputeKpisUseCase {
     };
   }
 
-  async city(query: ComputeKpisQuery, now = new Date()): Promise<CityKpisView> {
+  async city(query: ComputeKpisCommand, now = new Date()): Promise<CityKpisView> {
     const period = this.periodOf(query, now);
     const { whole, parts } = await this.cohort(period, null, 'tenant_id');
     return {
@@ -46,7 +47,7 @@ export class ComputeKpisUseCase {
     };
   }
 
-  private periodOf(query: ComputeKpisQuery, now: Date): Period {
+  private periodOf(query: ComputeKpisCommand, now: Date): Period {
     return cohortPeriodOf(query, now);
   }
 
