@@ -24,6 +24,7 @@ import { CategoryPolicy } from './categories/category-policy.entity';
 import { Issue } from './issues/issue.entity';
 import { IssueHistoryEntry } from './issues/issue-history.entity';
 import { IssuesController } from './issues/issues.controller';
+import { IssuesReader } from './issues/issues.reader';
 import { IssueCaseController } from './issues/issue-case.controller';
 import { CaseClocks } from './issues/case-clocks';
 import { CaseEscalation } from './issues/case-escalation';
@@ -136,6 +137,7 @@ export class IssueDispatchModule {
       ],
       providers: [
         IssueAccess,
+        IssuesReader,
         ReportIssueUseCase,
         AcknowledgeIssueUseCase,
         EscalateIssueUseCase,

@@ -9,21 +9,17 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { CorrelationId, CurrentIdentity, Identity, NotFoundError, Permit } from '@gridline/platform';
+import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { ReportIntake } from '../intake/report-intake';
-import { ReportedIssueView, toIntakeIssueView } from '../intake/reported-issue-view';
+import { ReportedIssueView } from '../intake/reported-issue-view';
 import { CaseDetailView } from './case-detail-view';
-import { CaseWorkflow } from './case-workflow';
 import { assertMayUseChannel } from '../intake/reporting-channel';
-import { IssueAccess } from './issue-access';
-import { Issue } from './issue.entity';
 import { IssueHistoryEntry } from './issue-history.entity';
+import { IssuesReader } from './issues.reader';
 import { CaseView, toIssueView } from './issue-view';
 import { AcknowledgeIssueDto } from './use-cases/acknowledge-issue/acknowledge-issue.dto';
 import { AcknowledgeIssueUseCase } from './use-cases/acknowledge-issue/acknowledge-issue.use-case';
@@ -36,12 +32,10 @@ import { ReportIssueDto } from './use-cases/report-issue/report-issue.dto';
 @Controller('v1/tenants/:tenantId/issues')
 export class IssuesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: IssuesReader,
     private readonly intake: ReportIntake,
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
-    private readonly access: IssueAccess,
     private readonly contactReads: ReporterContactReads,
-    private readonly workflow: CaseWorkflow,
     private readonly queueReader: QueueReader,
   ) {}
 
@@ -127,30 +121,12 @@ export class IssuesController {
   @ApiOkResponse({ type: CaseDetailView })
   @ApiForbiddenResponse({ description: 'FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
   @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
-  async get(
+  get(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @CurrentIdentity() identity: Identity,
     @AccessedVia() via: AccessRoute,
   ): Promise<CaseDetailView> {
-    const issue = await this.readable(tenantId, issueId, identity);
-    const view: CaseDetailView = {
-      ...toIntakeIssueView(issue, identity),
-      actions: await this.workflow.availableActions(identity, issue),
-    };
-    await this.contactReads.recordShown(
-      identity,
-      via,
-      { tenantId, caseId: issueId, contact: view.contact },
-      'case-view',
-    );
-    return view;
-  }
-
-  private async readable(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {
-    const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
-    if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
-    await this.access.assertCanRead(identity, issue);
-    return issue;
+    return this.reader.detail(tenantId, issueId, identity, via);
   }
 
   @Get(':issueId/history')
@@ -159,14 +135,10 @@ export class IssuesController {
     summary:
       'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)',
   })
-  async history(
+  history(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @CurrentIdentity() identity: Identity,
   ): Promise<IssueHistoryEntry[]> {
-    await this.readable(tenantId, issueId, identity);
-    return this.dataSource.manager.find(IssueHistoryEntry, {
-      where: { tenantId, issueId },
-      order: { at: 'ASC', id: 'ASC' },
-    });
+    return this.reader.history(tenantId, issueId, identity);
   }
 }
