@@ -19,6 +19,8 @@ import {
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
 import { CategoriesController } from './categories/categories.controller';
+import { CategoriesReader } from './categories/categories.reader';
+import { PutCategoryPolicyUseCase } from './categories/use-cases/put-category-policy/put-category-policy.use-case';
 import { CategoryPolicy } from './categories/category-policy.entity';
 
 import { Issue } from './issues/issue.entity';
@@ -136,6 +138,8 @@ export class IssueDispatchModule {
         VolunteerHelpHistoryHandler,
       ],
       providers: [
+        CategoriesReader,
+        PutCategoryPolicyUseCase,
         IssueAccess,
         IssuesReader,
         ReportIssueUseCase,

@@ -1,19 +1,18 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { GridTree } from '@gridline/grid-replica';
 import { Permit } from '@gridline/platform';
 import { TenantCategoryParams, TenantParams } from '../intake/path-params';
+import { CategoriesReader } from './categories.reader';
 import { PutCategoryPolicyDto } from './category-policy.dto';
 import { CategoryPolicy } from './category-policy.entity';
+import { PutCategoryPolicyUseCase } from './use-cases/put-category-policy/put-category-policy.use-case';
 
 @ApiTags('categories')
 @Controller('v1/tenants/:tenantId/categories')
 export class CategoriesController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly grids: GridTree,
+    private readonly reader: CategoriesReader,
+    private readonly putCategory: PutCategoryPolicyUseCase,
   ) {}
 
   @Put(':code')
@@ -21,31 +20,14 @@ export class CategoriesController {
   @ApiOperation({
     summary: "Create or replace a district's issue category and its acknowledgement and resolve windows",
   })
-  async put(
-    @Param() { tenantId, code }: TenantCategoryParams,
-    @Body() body: PutCategoryPolicyDto,
-  ): Promise<CategoryPolicy> {
-    await this.grids.requireTenant(tenantId);
-    const named = (windows: object | undefined) =>
-      Object.fromEntries(Object.entries(windows ?? {}).filter(([, v]) => v !== undefined));
-    await this.dataSource.manager.upsert(
-      CategoryPolicy,
-      {
-        tenantId,
-        code,
-        name: body.name,
-        ackWithinSeconds: named(body.ackWithinSeconds),
-        resolveWithinSeconds: named(body.resolveWithinSeconds),
-      },
-      ['tenantId', 'code'],
-    );
-    return this.dataSource.manager.findOneByOrFail(CategoryPolicy, { tenantId, code });
+  put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
+    return this.putCategory.execute(tenantId, code, body);
   }
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "List a district's issue categories" })
   list(@Param() { tenantId }: TenantParams): Promise<CategoryPolicy[]> {
-    return this.dataSource.manager.find(CategoryPolicy, { where: { tenantId }, order: { code: 'ASC' } });
+    return this.reader.list(tenantId);
   }
 }
