@@ -62,6 +62,7 @@ import { Open311ApiKey } from './intake/open311/open311-api-key.entity';
 import { Open311ApiKeys } from './intake/open311/open311-api-keys';
 import { Open311ApiKeysController } from './intake/open311/open311-api-keys.controller';
 import { Open311Controller } from './intake/open311/open311.controller';
+import { Open311ServicesReader } from './intake/open311/open311-services.reader';
 import { Open311RateLimiter } from './intake/open311/open311-rate-limiter';
 import { IssueApiKeyUseCase } from './intake/open311/use-cases/issue-api-key/issue-api-key.use-case';
 import { ListServiceRequestsUseCase } from './intake/open311/use-cases/list-service-requests/list-service-requests.use-case';
@@ -171,6 +172,7 @@ export class IssueDispatchModule {
         Open311ApiKeys,
         Open311RateLimiter,
         Open311AccessGuard,
+        Open311ServicesReader,
         PostServiceRequestUseCase,
         ListServiceRequestsUseCase,
         IssueApiKeyUseCase,

@@ -23,15 +23,12 @@ import {
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
-import { CorrelationId, NotFoundError, Public } from '@gridline/platform';
-import { CategoryPolicy } from '../../categories/category-policy.entity';
-import { commonOpen311Attributes } from '../domain/open311-attributes';
+import { CorrelationId, Public } from '@gridline/platform';
 import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
 import { Open311ErrorFilter } from './open311-error.filter';
 import { Open311Document, Open311FormatInterceptor } from './open311-format.interceptor';
+import { Open311ServicesReader } from './open311-services.reader';
 import {
   JurisdictionQuery,
   Open311Discovery,
@@ -75,7 +72,7 @@ const CHANGESET = '2026-12-01T00:00:00Z';
 })
 export class Open311Controller {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly servicesReader: Open311ServicesReader,
     private readonly postRequest: PostServiceRequestUseCase,
     private readonly requests: ListServiceRequestsUseCase,
   ) {}
@@ -110,20 +107,8 @@ export class Open311Controller {
   @ApiOperation({ summary: "The district's services (its issue categories)" })
   @ApiOkResponse({ type: [Open311Service] })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id.' })
-  async services(@Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311Service[]> {
-    const categories = await this.dataSource.manager.find(CategoryPolicy, {
-      where: { tenantId: jurisdiction_id },
-      order: { code: 'ASC' },
-    });
-    return categories.map((category) => ({
-      service_code: category.code,
-      service_name: category.name,
-      description: category.name,
-      metadata: commonOpen311Attributes.length > 0,
-      type: 'realtime',
-      keywords: category.code.split('-').join(','),
-      group: '',
-    }));
+  services(@Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311Service[]> {
+    return this.servicesReader.services(jurisdiction_id);
   }
 
   @Get(['services/:code.json', 'services/:code.xml'])
@@ -131,29 +116,11 @@ export class Open311Controller {
   @ApiOperation({ summary: 'A service definition: the attributes (extra questions) a request may answer' })
   @ApiOkResponse({ type: Open311ServiceDefinition })
   @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
-  async definition(
+  definition(
     @Param() { code }: ServiceCodeParams,
     @Query() { jurisdiction_id }: JurisdictionQuery,
   ): Promise<Open311ServiceDefinition> {
-    if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId: jurisdiction_id, code }))) {
-      throw new NotFoundError(
-        'UNKNOWN_SERVICE_CODE',
-        `service_code ${code} is not a service of jurisdiction ${jurisdiction_id}`,
-      );
-    }
-    return {
-      service_code: code,
-      attributes: commonOpen311Attributes.map((a) => ({
-        variable: true,
-        code: a.code,
-        datatype: a.datatype,
-        required: a.required,
-        datatype_description: a.datatypeDescription,
-        order: a.order,
-        description: a.description,
-        values: a.values.map((v) => ({ key: v.key, name: v.name })),
-      })),
-    };
+    return this.servicesReader.definition(jurisdiction_id, code);
   }
 
   @Post(['requests.json', 'requests.xml'])
