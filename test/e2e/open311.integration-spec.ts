@@ -638,4 +638,110 @@ describe('Open311 GeoReport v2', () => {
     expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await getJson('services.json', { jurisdiction_id: 'erqi' })).status).toBe(200);
   });
+
+  it('asks each service its own questions: set on the category, shown in its definition, checked on every post', async () => {
+    const admin = httpClient(base, await as.districtAdmin('erqi'));
+    const windows = { micro: 3600 };
+    const poleNumber = {
+      code: 'POLE_NUMBER',
+      datatype: 'string',
+      required: true,
+      description: 'The number painted on the lamp post 灯杆编号',
+      datatypeDescription: 'up to 20 characters',
+      order: 1,
+      maxLength: 20,
+    };
+    const side = {
+      code: 'SIDE',
+      datatype: 'singlevaluelist',
+      required: false,
+      description: 'Which side of the road 路侧',
+      order: 2,
+      values: [
+        { key: 'east', name: '东侧' },
+        { key: 'west', name: '西侧' },
+      ],
+    };
+    const put = await admin.put('/v1/tenants/erqi/categories/lamp-post', {
+      name: '灯杆 lamp post',
+      ackWithinSeconds: windows,
+      open311Attributes: [side, poleNumber],
+    });
+    expect(put.status).toBe(200);
+    expect(put.body.open311Attributes).toEqual([
+      { ...side, datatypeDescription: null },
+      { ...poleNumber, values: [] },
+    ]);
+    expect(
+      (
+        await admin.put('/v1/tenants/erqi/categories/graffiti', {
+          name: '涂鸦',
+          ackWithinSeconds: windows,
+          open311Attributes: [],
+        })
+      ).status,
+    ).toBe(200);
+
+    const services = (await getJson('services.json', { jurisdiction_id: 'erqi' })).body as Array<{
+      service_code: string;
+      metadata: boolean;
+    }>;
+    const metadata = Object.fromEntries(services.map((s) => [s.service_code, s.metadata]));
+    expect(metadata).toMatchObject({ 'lamp-post': true, graffiti: false, 'street-lighting': true });
+    const definition = await getJson('services/lamp-post.json', { jurisdiction_id: 'erqi' });
+    expect(definition.body.attributes.map((a: { code: string; order: number }) => [a.code, a.order])).toEqual([
+      ['POLE_NUMBER', 1],
+      ['SIDE', 2],
+    ]);
+    expect(definition.body.attributes[1].values).toEqual(side.values);
+    expect((await getJson('services/graffiti.json', { jurisdiction_id: 'erqi' })).body.attributes).toEqual([]);
+    // A category that never set its own still asks the common questions.
+    const common = await getJson('services/street-lighting.json', { jurisdiction_id: 'erqi' });
+    expect(common.body.attributes.map((a: { code: string }) => a.code)).toEqual(['DANGER', 'LANDMARK']);
+
+    const lampPost = (extra: Record<string, string>) => lighting({ service_code: 'lamp-post', ...extra });
+    const missing = await post(lampPost({ 'attribute[SIDE]': 'east' }));
+    expect([missing.status, missing.body[0].description]).toEqual([
+      400,
+      expect.stringContaining('attribute[POLE_NUMBER] is required'),
+    ]);
+    const foreign = await post(lampPost({ 'attribute[POLE_NUMBER]': 'A-17', 'attribute[DANGER]': 'yes' }));
+    expect(foreign.body[0].description).toContain('attribute[DANGER] is not an attribute of this service');
+    const answered = await post(lampPost({ 'attribute[POLE_NUMBER]': 'A-17', 'attribute[SIDE]': 'west' }));
+    expect(answered.status).toBe(201);
+    const [stored] = await platform.database.query<{ intake_details: { attributes: Record<string, string> } }>(
+      'SELECT intake_details FROM issue_dispatch.issues WHERE id = $1',
+      [answered.body[0].service_request_id],
+    );
+    expect(stored.intake_details.attributes).toEqual({ POLE_NUMBER: 'A-17', SIDE: 'west' });
+    // Nothing to ask, nothing to answer.
+    expect((await post(lighting({ service_code: 'graffiti', 'attribute[DANGER]': 'no' }))).status).toBe(400);
+    expect((await post(lighting({ service_code: 'graffiti' }))).status).toBe(201);
+
+    // Definitions that do not hold together are refused whole, naming each field; the category keeps its questions.
+    const refused = await admin.put('/v1/tenants/erqi/categories/lamp-post', {
+      name: '灯杆 lamp post',
+      ackWithinSeconds: windows,
+      open311Attributes: [poleNumber, { ...side, order: 1, values: [] }, { ...poleNumber, code: 'bad code!' }],
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    expect(refused.body.details.map((d: { field: string }) => d.field)).toEqual(
+      expect.arrayContaining(['open311Attributes.2.code']),
+    );
+    const inconsistent = await admin.put('/v1/tenants/erqi/categories/lamp-post', {
+      name: '灯杆 lamp post',
+      ackWithinSeconds: windows,
+      open311Attributes: [poleNumber, { ...side, order: 1, values: [] }],
+    });
+    expect([inconsistent.status, inconsistent.body.details]).toEqual([
+      400,
+      [
+        { field: 'open311Attributes[1].order', reason: 'order 1 is used twice' },
+        { field: 'open311Attributes[1].values', reason: 'a singlevaluelist needs at least one value' },
+      ],
+    ]);
+    const kept = await getJson('services/lamp-post.json', { jurisdiction_id: 'erqi' });
+    expect(kept.body.attributes.map((a: { code: string }) => a.code)).toEqual(['POLE_NUMBER', 'SIDE']);
+  });
 });

@@ -75,6 +75,7 @@ import { PersonalData1764620000000 } from './migrations/1764620000000-personal-d
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
 import { DuplicateLookupIndexes1764720000000 } from './migrations/1764720000000-duplicate-lookup-indexes';
+import { CategoryOpen311Attributes1764730000000 } from './migrations/1764730000000-category-open311-attributes';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactController } from './personal-data/reporter-contact.controller';
 import { ReporterContactErasure } from './personal-data/reporter-contact-erasure';
@@ -116,6 +117,7 @@ export class IssueDispatchModule {
             TimerTraceContext1764700000000,
             IdempotencyKeys1764710000000,
             DuplicateLookupIndexes1764720000000,
+            CategoryOpen311Attributes1764730000000,
           ],
         }),
         RedisModule,

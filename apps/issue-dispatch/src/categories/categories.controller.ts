@@ -21,7 +21,7 @@ export class CategoriesController {
     summary: "Create or replace a district's issue category and its acknowledgement and resolve windows",
   })
   put(@Param() { tenantId, code }: TenantCategoryParams, @Body() body: PutCategoryPolicyDto): Promise<CategoryPolicy> {
-    return this.putCategory.execute(tenantId, code, body);
+    return this.putCategory.execute({ tenantId, code, policy: body });
   }
 
   @Get()

@@ -16,4 +16,8 @@ export class CategoriesReader {
   exists(tenantId: string, code: string): Promise<boolean> {
     return this.dataSource.manager.existsBy(CategoryPolicy, { tenantId, code });
   }
+
+  find(tenantId: string, code: string): Promise<CategoryPolicy | null> {
+    return this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code });
+  }
 }

@@ -1,7 +1,8 @@
 /**
- * Open311 service attributes ("service definitions"): extra questions a civic app asks before it posts. Every
- * category of every district offers the same short list for now — per-category attributes are a later step
- * and would be data on the category, not code. Answers are checked here and kept on the issue (staff only).
+ * Open311 service attributes ("service definitions"): extra questions a civic app asks before it posts. Each
+ * category may define its own (data on the category, set by the district administrator); a category that never
+ * did asks the common short list below, and an empty list asks nothing. Answers are checked here and kept on the
+ * issue (staff only).
  */
 export interface Open311AttributeValue {
   readonly key: string;
@@ -44,6 +45,54 @@ export const commonOpen311Attributes: readonly Open311AttributeDefinition[] = [
     maxLength: 100,
   },
 ];
+
+/** The questions a category asks: its own, or the common list when it never defined any (null). */
+export function open311AttributesOf(category: {
+  readonly open311Attributes: readonly Open311AttributeDefinition[] | null;
+}): readonly Open311AttributeDefinition[] {
+  return category.open311Attributes ?? commonOpen311Attributes;
+}
+
+/** At most this many questions per service: a civic app shows them all before a resident can post. */
+export const MAX_OPEN311_ATTRIBUTES = 20;
+/** Attribute codes appear in form fields (`attribute[CODE]`): letters, digits and underscores. */
+export const OPEN311_ATTRIBUTE_CODE = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
+
+/**
+ * What is wrong with a category's attribute definitions as a whole (each field's own shape is checked at the
+ * HTTP edge): duplicate codes or orders, a list without values or with duplicate keys, values or a length limit
+ * on the wrong kind of attribute. Every problem, by field.
+ */
+export function definitionProblems(
+  definitions: readonly Open311AttributeDefinition[],
+): Array<{ readonly field: string; readonly reason: string }> {
+  const problems: Array<{ field: string; reason: string }> = [];
+  if (definitions.length > MAX_OPEN311_ATTRIBUTES)
+    problems.push({ field: 'open311Attributes', reason: `at most ${MAX_OPEN311_ATTRIBUTES} attributes` });
+  const seenCodes = new Set<string>();
+  const seenOrders = new Set<number>();
+  definitions.forEach((definition, index) => {
+    const field = `open311Attributes[${index}]`;
+    if (seenCodes.has(definition.code))
+      problems.push({ field: `${field}.code`, reason: `${definition.code} is used twice` });
+    seenCodes.add(definition.code);
+    if (seenOrders.has(definition.order))
+      problems.push({ field: `${field}.order`, reason: `order ${definition.order} is used twice` });
+    seenOrders.add(definition.order);
+    if (definition.datatype === 'singlevaluelist') {
+      if (definition.values.length === 0)
+        problems.push({ field: `${field}.values`, reason: 'a singlevaluelist needs at least one value' });
+      const keys = definition.values.map((v) => v.key);
+      if (new Set(keys).size !== keys.length)
+        problems.push({ field: `${field}.values`, reason: 'value keys must be different' });
+      if (definition.maxLength !== undefined)
+        problems.push({ field: `${field}.maxLength`, reason: 'only a string attribute has a maximum length' });
+    } else if (definition.values.length > 0) {
+      problems.push({ field: `${field}.values`, reason: 'only a singlevaluelist has values' });
+    }
+  });
+  return problems;
+}
 
 export type AttributeAnswers = Record<string, string>;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@gridline/platform';
 import { CategoriesReader } from '../../categories/categories.reader';
-import { commonOpen311Attributes } from '../domain/open311-attributes';
+import { open311AttributesOf } from '../domain/open311-attributes';
 import { Open311Service, Open311ServiceDefinition } from './open311.dto';
 
 /** Open311's services of a jurisdiction: the district's issue categories, and the questions a request may answer. */
@@ -15,16 +15,17 @@ export class Open311ServicesReader {
       service_code: category.code,
       service_name: category.name,
       description: category.name,
-      metadata: commonOpen311Attributes.length > 0,
+      metadata: open311AttributesOf(category).length > 0,
       type: 'realtime',
       keywords: category.code.split('-').join(','),
       group: '',
     }));
   }
 
-  /** The same attributes for every service; 404 UNKNOWN_SERVICE_CODE for a code the district does not have. */
+  /** The service's own attributes (or the common ones); 404 UNKNOWN_SERVICE_CODE for a code the district does not have. */
   async definition(jurisdictionId: string, code: string): Promise<Open311ServiceDefinition> {
-    if (!(await this.categories.exists(jurisdictionId, code))) {
+    const category = await this.categories.find(jurisdictionId, code);
+    if (!category) {
       throw new NotFoundError(
         'UNKNOWN_SERVICE_CODE',
         `service_code ${code} is not a service of jurisdiction ${jurisdictionId}`,
@@ -32,16 +33,18 @@ export class Open311ServicesReader {
     }
     return {
       service_code: code,
-      attributes: commonOpen311Attributes.map((a) => ({
-        variable: true,
-        code: a.code,
-        datatype: a.datatype,
-        required: a.required,
-        datatype_description: a.datatypeDescription,
-        order: a.order,
-        description: a.description,
-        values: a.values.map((v) => ({ key: v.key, name: v.name })),
-      })),
+      attributes: [...open311AttributesOf(category)]
+        .sort((a, b) => a.order - b.order)
+        .map((a) => ({
+          variable: true,
+          code: a.code,
+          datatype: a.datatype,
+          required: a.required,
+          datatype_description: a.datatypeDescription,
+          order: a.order,
+          description: a.description,
+          values: a.values.map((v) => ({ key: v.key, name: v.name })),
+        })),
     };
   }
 }

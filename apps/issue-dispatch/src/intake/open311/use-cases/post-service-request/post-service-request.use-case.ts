@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PlaceReplica } from '@gridline/grid-replica';
 import { NotFoundError, ValidationFailedError } from '@gridline/platform';
 import { CategoryPolicy } from '../../../../categories/category-policy.entity';
-import { commonOpen311Attributes, readAttributeAnswers } from '../../../domain/open311-attributes';
+import { open311AttributesOf, readAttributeAnswers } from '../../../domain/open311-attributes';
 import { ReportIntake } from '../../../report-intake';
 import { Open311ApiKey } from '../../open311-api-key.entity';
 import { assertValidReport, open311FormToReport, serviceNotice } from './open311-report.mapper';
@@ -36,13 +36,14 @@ export class PostServiceRequestUseCase {
     correlationId,
   }: PostServiceRequestCommand): Promise<PostServiceRequestResponse[]> {
     const tenantId = form.jurisdiction_id;
-    if (!(await this.dataSource.manager.existsBy(CategoryPolicy, { tenantId, code: form.service_code }))) {
+    const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: form.service_code });
+    if (!category) {
       throw new NotFoundError(
         'UNKNOWN_SERVICE_CODE',
         `service_code ${form.service_code} is not a service of jurisdiction ${tenantId}`,
       );
     }
-    const { answers, problems } = readAttributeAnswers(form.attribute, commonOpen311Attributes);
+    const { answers, problems } = readAttributeAnswers(form.attribute, open311AttributesOf(category));
     if (problems.length > 0)
       throw new ValidationFailedError(problems.map((reason) => ({ field: 'attribute', reason })));
     let placeAddress: string | null = null;
