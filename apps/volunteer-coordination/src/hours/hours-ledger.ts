@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { type EventData, HoursCredited, ServiceShiftCompleted } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { UnprocessableError } from '@gridline/platform';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { correctionProblem, hoursOfMinutes } from './domain/service-minutes';
 import { HoursEntry } from './hours-entry.entity';
+import { HoursErrors } from './hours-errors';
 
 export interface TaskCredit {
   readonly tenantId: string;
@@ -90,12 +90,7 @@ export class HoursLedger {
       where: { tenantId: correction.tenantId, id: correction.volunteerId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!volunteer)
-      throw new UnprocessableError(
-        'UNKNOWN_VOLUNTEER',
-        `volunteer ${correction.volunteerId} is not in district ${correction.tenantId}`,
-        [{ field: 'volunteerId', reason: 'unknown volunteer' }],
-      );
+    if (!volunteer) throw HoursErrors.UNKNOWN_VOLUNTEER(correction.tenantId, correction.volunteerId);
     let corrected: HoursEntry | null = null;
     if (correction.correctsEntryId !== null) {
       corrected = await manager.findOneBy(HoursEntry, {
@@ -103,11 +98,7 @@ export class HoursLedger {
         id: correction.correctsEntryId,
       });
       if (!corrected || corrected.volunteerId !== volunteer.id) {
-        throw new UnprocessableError(
-          'UNKNOWN_ENTRY',
-          `entry ${correction.correctsEntryId} is not an entry of volunteer ${volunteer.id}`,
-          [{ field: 'correctsEntryId', reason: 'not an entry of this volunteer' }],
-        );
+        throw HoursErrors.UNKNOWN_ENTRY(correction.correctsEntryId, volunteer.id);
       }
     }
     const [{ total }]: Array<{ total: number }> = await manager.query(
@@ -115,7 +106,7 @@ export class HoursLedger {
       [correction.tenantId, volunteer.id],
     );
     const problem = correctionProblem(total, correction.minutes);
-    if (problem) throw new UnprocessableError('CORRECTION_NOT_ALLOWED', problem, [{ field: 'hours', reason: problem }]);
+    if (problem) throw HoursErrors.CORRECTION_NOT_ALLOWED(problem);
     return this.append(
       manager,
       {

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { canActOnGrid, ForbiddenError, Identity, NotFoundError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity, PlatformErrors } from '@gridline/platform';
 import { Volunteer } from '../volunteers/volunteer.entity';
 import { residentIsTheVolunteer } from '../volunteers/volunteer-self';
+import { MatchingErrors } from './matching-errors';
 import { TaskOffer } from './task-offer.entity';
 
 /**
@@ -27,8 +28,7 @@ export class OfferAccess {
   ): Promise<TaskOffer> {
     const offer = await this.dataSource.manager.findOneBy(TaskOffer, { tenantId, id: offerId });
     // Not telling a resident whether someone else's offer exists.
-    const notFound = () =>
-      new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
+    const notFound = () => MatchingErrors.OFFER_NOT_FOUND(tenantId, offerId);
     if (!offer) throw notFound();
     const self = residentIsTheVolunteer(
       identity,
@@ -37,15 +37,11 @@ export class OfferAccess {
     if (self === false) throw notFound();
     if (self === true) {
       if (purpose === 'confirm')
-        throw new ForbiddenError('FORBIDDEN_ROLE', 'a volunteer cannot confirm their own task: the grid does');
+        throw PlatformErrors.FORBIDDEN_ROLE('a volunteer cannot confirm their own task: the grid does');
       return offer;
     }
     const lineage = (await this.grids.lineage(tenantId, offer.issueGridId)).map((grid) => grid.gridId);
-    if (!canActOnGrid(identity, lineage))
-      throw new ForbiddenError(
-        'OUTSIDE_YOUR_GRID',
-        `the task of offer ${offerId} is outside the grids you lead or work in`,
-      );
+    assertCanActOnGrid(identity, lineage, `the task of offer ${offerId}`);
     return offer;
   }
 }

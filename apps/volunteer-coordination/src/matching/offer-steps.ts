@@ -10,11 +10,12 @@ import {
   TaskCompleted,
 } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, Identity, NotFoundError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
 import { hoursOfMinutes, creditedMinutes } from '../hours/domain/service-minutes';
 import { HoursLedger } from '../hours/hours-ledger';
 import { nextOfferStatus, OfferAction } from './domain/offer-status';
+import { MatchingErrors } from './matching-errors';
 import { OfferAccess } from './offer-access';
 import { OFFER_EXPIRY_TIMER } from './offer-timers';
 import { TaskOffer } from './task-offer.entity';
@@ -80,14 +81,12 @@ export class OfferSteps {
   async apply(manager: EntityManager, step: OfferStep): Promise<TaskOffer> {
     const now = step.now ?? new Date();
     const found = await manager.findOneBy(TaskOffer, { tenantId: step.tenantId, id: step.offerId });
-    if (!found)
-      throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
+    if (!found) throw MatchingErrors.OFFER_NOT_FOUND(step.tenantId, step.offerId);
     const task = await this.offering.lockTask(manager, step.tenantId, found.taskId);
     const offer = await manager.findOne(TaskOffer, { where: { id: found.id }, lock: { mode: 'pessimistic_write' } });
-    if (!task || !offer)
-      throw new NotFoundError('OFFER_NOT_FOUND', `offer ${step.offerId} does not exist in district ${step.tenantId}`);
+    if (!task || !offer) throw MatchingErrors.OFFER_NOT_FOUND(step.tenantId, step.offerId);
     const next = nextOfferStatus(offer.status, step.action);
-    if (!next) throw new ConflictError('ILLEGAL_TRANSITION', `cannot ${step.action} an offer that is ${offer.status}`);
+    if (!next) throw MatchingErrors.ILLEGAL_TRANSITION(step.action, offer.status);
     // Every event of a task carries the correlation of what opened it (the issue, the request), whoever answers.
     const context: EventContext = task.correlationId
       ? { ...step.context, correlationId: task.correlationId }

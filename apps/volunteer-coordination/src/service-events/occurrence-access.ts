@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Identity, NotFoundError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
 import { GridStaff } from '../access/grid-staff';
+import { ServiceEventErrors } from './service-event-errors';
 import { ServiceOccurrence } from './service-occurrence.entity';
 import { ServiceSignUp } from './service-sign-up.entity';
 
@@ -32,11 +33,7 @@ export class OccurrenceAccess {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<ServiceOccurrence> {
     const occurrence = await manager.findOneBy(ServiceOccurrence, { tenantId, id: occurrenceId });
-    if (!occurrence)
-      throw new NotFoundError(
-        'OCCURRENCE_NOT_FOUND',
-        `occurrence ${occurrenceId} does not exist in district ${tenantId}`,
-      );
+    if (!occurrence) throw ServiceEventErrors.OCCURRENCE_NOT_FOUND(tenantId, occurrenceId);
     return occurrence;
   }
 
@@ -58,10 +55,7 @@ export class OccurrenceAccess {
     });
     const own = signUp !== null && signUp.residentSubject === identity.subject;
     if (!signUp || !(own || (await this.staff.isStaffOf(identity, occurrence.tenantId, occurrence.gridId)))) {
-      throw new NotFoundError(
-        'SIGN_UP_NOT_FOUND',
-        `sign-up ${signUpId} does not exist for occurrence ${occurrence.id}`,
-      );
+      throw ServiceEventErrors.SIGN_UP_NOT_FOUND(occurrence.id, signUpId);
     }
     return signUp;
   }

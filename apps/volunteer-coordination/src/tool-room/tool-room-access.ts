@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { Identity, NotFoundError, UnprocessableError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
 import { GridStaff } from '../access/grid-staff';
+import { ToolRoomErrors } from './tool-room-errors';
 import { Tool } from './tool.entity';
 
 /** A community's tool room within one district, and who keeps it (staff of the community or above). */
@@ -17,13 +18,8 @@ export class ToolRoomAccess {
   async assertToolRoom(tenantId: string, gridId: string): Promise<void> {
     await this.grids.requireTenant(tenantId);
     const grid = await this.grids.grid(tenantId, gridId);
-    if (!grid) throw new NotFoundError('TOOL_ROOM_NOT_FOUND', `grid ${gridId} is not in district ${tenantId}`);
-    if (grid.level !== 'community')
-      throw new UnprocessableError(
-        'NOT_A_COMMUNITY',
-        `grid ${gridId} is a ${grid.level}; tool rooms belong to communities`,
-        [{ field: 'gridId', reason: 'not a community' }],
-      );
+    if (!grid) throw ToolRoomErrors.TOOL_ROOM_NOT_FOUND(tenantId, gridId);
+    if (grid.level !== 'community') throw ToolRoomErrors.NOT_A_COMMUNITY(gridId, grid.level);
   }
 
   assertKeeper(identity: Identity, tenantId: string, gridId: string): Promise<void> {
@@ -32,7 +28,7 @@ export class ToolRoomAccess {
 
   async tool(manager: EntityManager, tenantId: string, gridId: string, toolId: string): Promise<Tool> {
     const tool = await manager.findOneBy(Tool, { tenantId, gridId, id: toolId });
-    if (!tool) throw new NotFoundError('TOOL_NOT_FOUND', `tool ${toolId} is not in the tool room of ${gridId}`);
+    if (!tool) throw ToolRoomErrors.TOOL_NOT_FOUND(gridId, toolId);
     return tool;
   }
 }

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { UnprocessableError } from '@gridline/platform';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
+import { VolunteerErrors } from '../../../volunteers/volunteer-errors';
 import { HelpCategory } from '../../help-category.entity';
 import { HelpCategoryView, PutHelpCategoryDto } from '../../help-category.dto';
 import { toHelpCategoryView } from '../../help-category-view';
@@ -22,10 +22,7 @@ export class PutHelpCategoryUseCase {
 
   async execute(tenantId: string, category: string, body: PutHelpCategoryDto): Promise<HelpCategoryView> {
     await this.grids.requireTenant(tenantId);
-    if (!isKnownSkill(body.skill))
-      throw new UnprocessableError('UNKNOWN_SKILL', `skill ${body.skill} is not in the skill catalogue`, [
-        { field: 'skill', reason: 'unknown skill' },
-      ]);
+    if (!isKnownSkill(body.skill)) throw VolunteerErrors.UNKNOWN_SKILL({ skill: body.skill });
     await this.dataSource.manager.upsert(
       HelpCategory,
       {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { EventContext } from '@gridline/messaging';
-import { UnprocessableError } from '@gridline/platform';
 import { minutesOfHours } from '../../domain/service-minutes';
 import { HoursEntry } from '../../hours-entry.entity';
+import { HoursErrors } from '../../hours-errors';
 import { HoursLedger } from '../../hours-ledger';
 import { CorrectHoursDto } from './correct-hours.dto';
 
@@ -18,10 +18,7 @@ export class CorrectHoursUseCase {
 
   execute(tenantId: string, body: CorrectHoursDto, recordedBy: string, correlationId: string): Promise<HoursEntry> {
     const minutes = minutesOfHours(body.hours);
-    if (minutes === null)
-      throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [
-        { field: 'hours', reason: 'not a whole number of minutes' },
-      ]);
+    if (minutes === null) throw HoursErrors.INVALID_HOURS();
     return this.dataSource.transaction((manager) =>
       this.ledger.correct(
         manager,

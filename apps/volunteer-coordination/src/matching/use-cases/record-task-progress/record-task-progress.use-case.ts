@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Identity, UnprocessableError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
 import { minutesOfHours } from '../../../hours/domain/service-minutes';
+import { HoursErrors } from '../../../hours/hours-errors';
 import { OfferSteps } from '../../offer-steps';
 import { TaskOffer } from '../../task-offer.entity';
 
@@ -24,10 +25,7 @@ export class RecordTaskProgressUseCase {
 
   execute({ identity, step, hours, ...command }: RecordTaskProgressCommand): Promise<TaskOffer> {
     const confirmedMinutes = hours === undefined ? undefined : minutesOfHours(hours);
-    if (confirmedMinutes === null)
-      throw new UnprocessableError('INVALID_HOURS', 'hours must be a whole number of minutes', [
-        { field: 'hours', reason: 'not a whole number of minutes' },
-      ]);
+    if (confirmedMinutes === null) throw HoursErrors.INVALID_HOURS();
     return this.steps.takeAs(identity, { ...command, action: step, confirmedMinutes });
   }
 }

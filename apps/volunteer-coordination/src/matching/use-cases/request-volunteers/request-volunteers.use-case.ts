@@ -4,10 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext } from '@gridline/messaging';
-import { assertCanActOnGrid, Identity, UnprocessableError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity } from '@gridline/platform';
+import { GridErrors } from '../../../access/grid-errors';
 import { localWindow } from '../../../volunteers/domain/availability';
 import { DEFAULT_TIME_ZONE } from '../../../volunteers/domain/local-time';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
+import { VolunteerErrors } from '../../../volunteers/volunteer-errors';
+import { MatchingErrors } from '../../matching-errors';
 import { TaskOffering } from '../../task-offering';
 import { VolunteerTask } from '../../volunteer-task.entity';
 import { RequestVolunteersDto } from './request-volunteers.dto';
@@ -33,34 +36,18 @@ export class RequestVolunteersUseCase {
 
   async execute({ tenantId, request, identity, correlationId }: RequestVolunteersCommand): Promise<VolunteerTask> {
     await this.grids.requireTenant(tenantId);
-    if (!isKnownSkill(request.skill))
-      throw new UnprocessableError('UNKNOWN_SKILL', `skill ${request.skill} is not in the skill catalogue`, [
-        { field: 'skill', reason: 'unknown skill' },
-      ]);
+    if (!isKnownSkill(request.skill)) throw VolunteerErrors.UNKNOWN_SKILL({ skill: request.skill });
     const startsAt = new Date(request.startsAt);
     const endsAt = new Date(request.endsAt);
     if (endsAt <= startsAt)
-      throw new UnprocessableError(
-        'INVALID_WINDOW',
-        `the window ends (${request.endsAt}) before it starts (${request.startsAt})`,
-        [{ field: 'endsAt', reason: 'ends before it starts' }],
-      );
-    if (!localWindow(startsAt, endsAt, DEFAULT_TIME_ZONE).sameDay) {
-      throw new UnprocessableError(
-        'INVALID_WINDOW',
-        'the window must fall on one local day (Asia/Shanghai): volunteers are available by the day',
-        [{ field: 'endsAt', reason: 'after local midnight' }],
-      );
-    }
-    if (endsAt <= new Date())
-      throw new UnprocessableError('INVALID_WINDOW', 'the window is over already', [
-        { field: 'endsAt', reason: 'in the past' },
-      ]);
+      throw MatchingErrors.INVALID_WINDOW({
+        endsBeforeStart: { startsAt: request.startsAt, endsAt: request.endsAt },
+      });
+    if (!localWindow(startsAt, endsAt, DEFAULT_TIME_ZONE).sameDay)
+      throw MatchingErrors.INVALID_WINDOW({ notOneLocalDay: true });
+    if (endsAt <= new Date()) throw MatchingErrors.INVALID_WINDOW({ over: true });
     const lineage = await this.grids.lineage(tenantId, request.gridId);
-    if (lineage.length === 0)
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [
-        { field: 'gridId', reason: 'unknown grid' },
-      ]);
+    if (lineage.length === 0) throw GridErrors.UNKNOWN_GRID(tenantId, request.gridId, 'gridId');
     assertCanActOnGrid(
       identity,
       lineage.map((grid) => grid.gridId),

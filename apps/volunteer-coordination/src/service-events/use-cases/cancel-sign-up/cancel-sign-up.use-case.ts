@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignUpCancelled, ServiceWaitlistPromoted } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
 import { updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
 import { OccurrenceAccess, SignUpActionCommand } from '../../occurrence-access';
+import { ServiceEventErrors } from '../../service-event-errors';
 import { OccurrencePool } from '../../service-occurrence.entity';
 import { ServiceSignUp } from '../../service-sign-up.entity';
 import { SignUpView, toSignUpView } from '../../service-event.views';
@@ -34,10 +34,7 @@ export class CancelSignUpUseCase {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     const visible = await this.access.signUp(identity, occurrence, signUpId);
     if (hasStarted(occurrence, new Date()))
-      throw new ConflictError(
-        'OCCURRENCE_STARTED',
-        `occurrence ${occurrenceId} has started; it can no longer be cancelled`,
-      );
+      throw ServiceEventErrors.OCCURRENCE_STARTED(occurrenceId, { cancellation: true });
 
     return this.dataSource.transaction(async (manager) => {
       const pool = await manager.findOneOrFail(OccurrencePool, {
@@ -48,8 +45,7 @@ export class CancelSignUpUseCase {
         where: { id: signUpId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (signUp.status === 'cancelled')
-        throw new ConflictError('ALREADY_CANCELLED', `sign-up ${signUpId} was already cancelled`);
+      if (signUp.status === 'cancelled') throw ServiceEventErrors.ALREADY_CANCELLED(signUpId);
       const previousStatus = signUp.status;
       const context = EventContext.start(tenantId, correlationId);
       await manager.update(ServiceSignUp, { id: signUpId }, { status: 'cancelled', cancelledAt: new Date() });

@@ -6,13 +6,8 @@ import { canonicalTimeZone, isCalendarDate, localDateAt } from '@gridline/calend
 import { ServiceEventSeriesCreated } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import {
-  assertCanActOnGrid,
-  FieldProblem,
-  Identity,
-  UnprocessableError,
-  ValidationFailedError,
-} from '@gridline/platform';
+import { assertCanActOnGrid, FieldProblem, Identity, PlatformErrors } from '@gridline/platform';
+import { GridErrors } from '../../../access/grid-errors';
 import { RecurrenceData } from '../../domain/recurrence-rule';
 import { scheduleProblems } from '../../domain/service-schedule';
 import { scheduleOf, ServiceEventSeries, StoredSchedule } from '../../service-event-series.entity';
@@ -75,10 +70,7 @@ export class CreateServiceEventUseCase {
   }: CreateServiceEventCommand): Promise<CreatedServiceEventView> {
     await this.grids.requireTenant(tenantId);
     const lineage = await this.grids.lineage(tenantId, request.gridId);
-    if (lineage.length === 0)
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${request.gridId} is not in district ${tenantId}`, [
-        { field: 'gridId', reason: 'unknown grid' },
-      ]);
+    if (lineage.length === 0) throw GridErrors.UNKNOWN_GRID(tenantId, request.gridId, 'gridId');
     assertCanActOnGrid(
       identity,
       lineage.map((grid) => grid.gridId),
@@ -101,7 +93,7 @@ export class CreateServiceEventUseCase {
       timeZone,
     };
     if (problems.length === 0) problems.push(...scheduleProblems(schedule));
-    if (problems.length > 0) throw new ValidationFailedError(problems);
+    if (problems.length > 0) throw PlatformErrors.VALIDATION_FAILED(problems);
 
     const series = this.dataSource.manager.create(ServiceEventSeries, {
       id: randomUUID(),

@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ServiceAttendanceRecorded, ServiceCheckedIn, ServiceShiftCompleted } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError } from '@gridline/platform';
 import { HoursLedger } from '../../../hours/hours-ledger';
 import { attendedMinutes, checkInRefusal, checkOutRefusal, hoursOf } from '../../domain/occurrence-clock';
 import { OccurrenceAccess, SignUpActionCommand } from '../../occurrence-access';
+import { ServiceEventErrors } from '../../service-event-errors';
 import { OccurrencePool } from '../../service-occurrence.entity';
 import { ServiceSignUp } from '../../service-sign-up.entity';
 import { SignUpView, toSignUpView } from '../../service-event.views';
@@ -37,22 +37,14 @@ export class RecordAttendanceUseCase {
     await this.access.signUp(identity, occurrence, signUpId);
     const now = new Date();
     const refusal = checkInRefusal(occurrence, now);
-    if (refusal) throw new ConflictError('CHECK_IN_CLOSED', refusal);
+    if (refusal) throw ServiceEventErrors.CHECK_IN_CLOSED(refusal);
     return this.dataSource.transaction(async (manager) => {
       const signUp = await manager.findOneOrFail(ServiceSignUp, {
         where: { id: signUpId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (signUp.status !== 'confirmed')
-        throw new ConflictError(
-          'NOT_CONFIRMED',
-          `sign-up ${signUpId} is ${signUp.status}; only confirmed participants check in`,
-        );
-      if (signUp.checkedInAt !== null)
-        throw new ConflictError(
-          'ALREADY_CHECKED_IN',
-          `sign-up ${signUpId} checked in at ${signUp.checkedInAt.toISOString()}`,
-        );
+      if (signUp.status !== 'confirmed') throw ServiceEventErrors.NOT_CONFIRMED(signUpId, signUp.status);
+      if (signUp.checkedInAt !== null) throw ServiceEventErrors.ALREADY_CHECKED_IN(signUpId, signUp.checkedInAt);
       await manager.update(ServiceSignUp, { id: signUpId }, { checkedInAt: now });
       const pool = await manager.findOneByOrFail(OccurrencePool, { id: signUp.poolId });
       await this.outbox.add(
@@ -80,15 +72,10 @@ export class RecordAttendanceUseCase {
         where: { id: signUpId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (signUp.checkedInAt === null)
-        throw new ConflictError('NOT_CHECKED_IN', `sign-up ${signUpId} has not checked in`);
-      if (signUp.checkedOutAt !== null)
-        throw new ConflictError(
-          'ALREADY_CHECKED_OUT',
-          `sign-up ${signUpId} checked out at ${signUp.checkedOutAt.toISOString()}`,
-        );
+      if (signUp.checkedInAt === null) throw ServiceEventErrors.NOT_CHECKED_IN(signUpId);
+      if (signUp.checkedOutAt !== null) throw ServiceEventErrors.ALREADY_CHECKED_OUT(signUpId, signUp.checkedOutAt);
       const refusal = checkOutRefusal(occurrence, signUp.checkedInAt, now);
-      if (refusal) throw new ConflictError('CHECK_OUT_CLOSED', refusal);
+      if (refusal) throw ServiceEventErrors.CHECK_OUT_CLOSED(refusal);
       const minutes = attendedMinutes(occurrence, signUp.checkedInAt, now);
       await manager.update(ServiceSignUp, { id: signUpId }, { checkedOutAt: now, attendedMinutes: minutes });
       const pool = await manager.findOneByOrFail(OccurrencePool, { id: signUp.poolId });

@@ -6,19 +6,18 @@ import { ServiceSignedUp } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { context, Context } from '@opentelemetry/api';
 import {
-  ConflictError,
   currentIdempotencyClaim,
-  ForbiddenError,
   GroupCommit,
   GroupOutcome,
   groupOutcomeOf as outcomeOf,
   hasRole,
   Identity,
   isDependencyOutage,
-  UnprocessableError,
+  PlatformErrors,
 } from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
+import { ServiceEventErrors } from '../../service-event-errors';
 import { OccurrencePool } from '../../service-occurrence.entity';
 import { ServiceSignUp } from '../../service-sign-up.entity';
 import { SignUpView, toSignUpView } from '../../service-event.views';
@@ -84,10 +83,7 @@ export class SignUpUseCase {
   async execute({ tenantId, occurrenceId, request, identity, correlationId }: SignUpCommand): Promise<SignUpView> {
     const occurrence = await this.access.occurrence(tenantId, occurrenceId);
     if (hasStarted(occurrence, new Date()))
-      throw new ConflictError(
-        'OCCURRENCE_STARTED',
-        `occurrence ${occurrenceId} started at ${occurrence.startsAt.toISOString()}; sign-up is closed`,
-      );
+      throw ServiceEventErrors.OCCURRENCE_STARTED(occurrenceId, { signUpSince: occurrence.startsAt });
     const pool = await this.poolFor(tenantId, occurrenceId, request);
     const person = await this.personFor(tenantId, request, pool, identity, occurrence.gridId);
     const pending: PendingSignUp = {
@@ -130,12 +126,7 @@ export class SignUpUseCase {
         const rows: ServiceSignUp[] = [];
         for (const item of items) {
           if (signedUp.has(item.person.key)) {
-            outcomes.push({
-              error: new ConflictError(
-                'ALREADY_SIGNED_UP',
-                `${item.person.describe} already signed up for this occurrence (or on its waitlist)`,
-              ),
-            });
+            outcomes.push({ error: ServiceEventErrors.ALREADY_SIGNED_UP(item.person.describe) });
             continue;
           }
           signedUp.add(item.person.key);
@@ -184,10 +175,7 @@ export class SignUpUseCase {
         await manager.insert(ServiceSignUp, row);
       } catch (error) {
         if (isUniqueViolation(error, 'service_sign_ups_one_per_person')) {
-          throw new ConflictError(
-            'ALREADY_SIGNED_UP',
-            `${item.person.describe} already signed up for this occurrence (or on its waitlist)`,
-          );
+          throw ServiceEventErrors.ALREADY_SIGNED_UP(item.person.describe);
         }
         throw error;
       }
@@ -255,7 +243,7 @@ export class SignUpUseCase {
       if (queued.length > 0)
         return { status: 'waitlisted', seq: queued[0].waitlist_seq, position: queued[0].waitlisted };
     }
-    throw new ConflictError('POOL_BUSY', 'places in this pool kept changing; try again');
+    throw ServiceEventErrors.POOL_BUSY();
   }
 
   private async poolFor(tenantId: string, occurrenceId: string, request: SignUpDto): Promise<OccurrencePool> {
@@ -266,17 +254,13 @@ export class SignUpUseCase {
     const what = request.role === 'resident' ? 'resident slot' : 'volunteer shift';
     if (request.pool === undefined) {
       if (pools.length === 1) return pools[0];
-      throw new UnprocessableError(
-        'POOL_REQUIRED',
-        `name the ${what}: one of ${pools.map((p) => p.name).join(', ') || '(none)'}`,
-        [{ field: 'pool', reason: `required: the occurrence has ${pools.length} of them` }],
+      throw ServiceEventErrors.POOL_REQUIRED(
+        what,
+        pools.map((p) => p.name),
       );
     }
     const pool = pools.find((p) => p.name === request.pool);
-    if (!pool)
-      throw new UnprocessableError('UNKNOWN_POOL', `this occurrence has no ${what} "${request.pool}"`, [
-        { field: 'pool', reason: `not a ${what} of this occurrence` },
-      ]);
+    if (!pool) throw ServiceEventErrors.UNKNOWN_POOL(what, request.pool);
     return pool;
   }
 
@@ -297,7 +281,7 @@ export class SignUpUseCase {
       };
     }
     if (!hasRole(identity, 'city-admin', 'district-admin', 'dispatcher', 'leader', 'worker')) {
-      throw new ForbiddenError('FORBIDDEN_ROLE', 'volunteers are put on shifts by district or grid staff');
+      throw PlatformErrors.FORBIDDEN_ROLE('volunteers are put on shifts by district or grid staff');
     }
     await this.access.assertStaffOnGrid(identity, tenantId, gridId);
     const volunteerId = request.volunteerId as string;
@@ -305,18 +289,8 @@ export class SignUpUseCase {
       `SELECT skills @> ARRAY[$3]::text[] AS skilled FROM volunteers WHERE tenant_id = $1 AND id = $2`,
       [tenantId, volunteerId, pool.name],
     )) as Array<{ skilled: boolean }>;
-    if (found.length === 0)
-      throw new UnprocessableError(
-        'VOLUNTEER_NOT_FOUND',
-        `volunteer ${volunteerId} is not registered in district ${tenantId}`,
-        [{ field: 'volunteerId', reason: 'unknown volunteer' }],
-      );
-    if (!found[0].skilled)
-      throw new UnprocessableError(
-        'VOLUNTEER_LACKS_SKILL',
-        `volunteer ${volunteerId} does not have the skill ${pool.name}`,
-        [{ field: 'volunteerId', reason: `lacks ${pool.name}` }],
-      );
+    if (found.length === 0) throw ServiceEventErrors.VOLUNTEER_NOT_FOUND(tenantId, volunteerId);
+    if (!found[0].skilled) throw ServiceEventErrors.VOLUNTEER_LACKS_SKILL(volunteerId, pool.name);
     return {
       key: `volunteer:${volunteerId}`,
       residentSubject: null,

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { ConflictError } from '@gridline/platform';
+import { TeamErrors } from '../../team-errors';
 import { Team } from '../../team.entity';
 import { CreateTeamDto } from './create-team.dto';
 
@@ -32,8 +32,7 @@ export class CreateTeamUseCase {
       .orIgnore()
       .returning('id')
       .execute();
-    if (inserted.raw.length === 0)
-      throw new ConflictError('TEAM_EXISTS', `district ${tenantId} already has a team named ${team.name}`);
+    if (inserted.raw.length === 0) throw TeamErrors.TEAM_EXISTS(tenantId, team.name);
     return team;
   }
 }

@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 import { ToolLent } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { DurableTimers } from '@gridline/scheduling';
-import { ConflictError, UnprocessableError } from '@gridline/platform';
 import { updateReturning } from '../../../persistence/update-returning';
 import { dueAtProblem, lendRefusal } from '../../domain/tool-loan-rules';
 import { LendToolDto, toLoanView, ToolLoanView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
+import { ToolRoomErrors } from '../../tool-room-errors';
 import { OVERDUE_TIMER, ToolRoomCommand } from '../../tool-room.commands';
 import { ToolLoan } from '../../tool.entity';
 
@@ -39,8 +39,7 @@ export class LendToolUseCase {
     const now = new Date();
     const dueAt = new Date(request.dueAt);
     const problem = dueAtProblem(dueAt, now);
-    if (problem)
-      throw new UnprocessableError('INVALID_DUE_DATE', `dueAt ${problem}`, [{ field: 'dueAt', reason: problem }]);
+    if (problem) throw ToolRoomErrors.INVALID_DUE_DATE(problem);
     const loan = this.dataSource.manager.create(ToolLoan, {
       id: randomUUID(),
       tenantId,
@@ -62,9 +61,10 @@ export class LendToolUseCase {
       );
       if (claimed.length === 0) {
         const refusal = lendRefusal(await this.access.tool(manager, tenantId, gridId, request.toolId));
-        throw new ConflictError(
-          refusal?.code ?? 'TOOL_ALREADY_LENT',
-          `tool ${request.toolId} cannot be lent: ${refusal?.reason ?? 'the tool is out on loan'}`,
+        // Lent and returned again meanwhile: still the answer a borrower can act on (try again).
+        throw ToolRoomErrors[refusal?.code ?? 'TOOL_ALREADY_LENT'](
+          request.toolId,
+          refusal?.reason ?? 'the tool is out on loan',
         );
       }
       await manager.insert(ToolLoan, loan);

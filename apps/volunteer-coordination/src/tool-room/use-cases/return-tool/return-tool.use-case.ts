@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { ToolReturned } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { DurableTimers } from '@gridline/scheduling';
-import { ConflictError, NotFoundError } from '@gridline/platform';
 import { ReturnToolDto, toLoanView, ToolLoanView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
+import { ToolRoomErrors } from '../../tool-room-errors';
 import { OVERDUE_TIMER, ToolRoomCommand } from '../../tool-room.commands';
 import { Tool, ToolLoan } from '../../tool.entity';
 
@@ -31,10 +31,7 @@ export class ReturnToolUseCase {
     correlationId,
   }: ToolRoomCommand<ReturnToolDto & { loanId: string }>): Promise<ToolLoanView> {
     await this.access.assertToolRoom(tenantId, gridId);
-    const absent = new NotFoundError(
-      'LOAN_NOT_FOUND',
-      `loan ${request.loanId} is not a loan of the tool room of ${gridId}`,
-    );
+    const absent = ToolRoomErrors.LOAN_NOT_FOUND(gridId, request.loanId);
     const visible = await this.dataSource.manager.findOneBy(ToolLoan, { tenantId, gridId, id: request.loanId });
     if (!visible) throw absent;
     if (
@@ -51,8 +48,7 @@ export class ReturnToolUseCase {
         where: { id: visible.id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (loan.returnedAt !== null)
-        throw new ConflictError('ALREADY_RETURNED', `loan ${loan.id} was returned at ${loan.returnedAt.toISOString()}`);
+      if (loan.returnedAt !== null) throw ToolRoomErrors.ALREADY_RETURNED(loan.id, loan.returnedAt);
       const returnedAt = new Date();
       await manager.update(ToolLoan, { id: loan.id }, { returnedAt, returnCondition: request.condition });
       await manager.update(Tool, { id: tool.id }, { currentLoanId: null, condition: request.condition });

@@ -5,12 +5,14 @@ import { DataSource } from 'typeorm';
 import { VolunteerRegistered } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { UnprocessableError } from '@gridline/platform';
+import { GridErrors } from '../../../access/grid-errors';
+import { TeamErrors } from '../../../teams/team-errors';
 import { Team } from '../../../teams/team.entity';
 import { checkedAvailability } from '../../availability-input';
 import { isKnownSkill } from '../../domain/skill-catalogue';
 import { SkillClaim } from '../../domain/skill-claim';
 import { Volunteer } from '../../volunteer.entity';
+import { VolunteerErrors } from '../../volunteer-errors';
 import { RegisterVolunteerDto } from './register-volunteer.dto';
 
 export interface RegisterVolunteerCommand {
@@ -39,17 +41,13 @@ export class RegisterVolunteerUseCase {
     const claims = this.skillClaims(registration);
     const availability = checkedAvailability(registration.availability);
     if (!(await this.grids.grid(tenantId, registration.homeGridId))) {
-      throw new UnprocessableError('UNKNOWN_GRID', `grid ${registration.homeGridId} is not in district ${tenantId}`, [
-        { field: 'homeGridId', reason: 'unknown grid' },
-      ]);
+      throw GridErrors.UNKNOWN_GRID(tenantId, registration.homeGridId, 'homeGridId');
     }
     if (
       registration.teamId !== undefined &&
       !(await this.dataSource.manager.findOneBy(Team, { tenantId, id: registration.teamId }))
     ) {
-      throw new UnprocessableError('UNKNOWN_TEAM', `team ${registration.teamId} is not in district ${tenantId}`, [
-        { field: 'teamId', reason: 'unknown team' },
-      ]);
+      throw TeamErrors.UNKNOWN_TEAM(tenantId, registration.teamId);
     }
     const volunteer = this.dataSource.manager.create(Volunteer, {
       id: randomUUID(),
@@ -91,18 +89,10 @@ export class RegisterVolunteerUseCase {
     const unknown = registration.skills.flatMap((claim, i) =>
       isKnownSkill(claim.skill) ? [] : [{ field: `skills[${i}].skill`, reason: `unknown skill ${claim.skill}` }],
     );
-    if (unknown.length > 0)
-      throw new UnprocessableError(
-        'UNKNOWN_SKILL',
-        `${unknown.map((u) => u.reason).join(', ')}: see GET /v1/skills`,
-        unknown,
-      );
+    if (unknown.length > 0) throw VolunteerErrors.UNKNOWN_SKILL({ claims: unknown });
     const names = registration.skills.map((claim) => claim.skill);
     const repeated = names.find((name, i) => names.indexOf(name) !== i);
-    if (repeated)
-      throw new UnprocessableError('DUPLICATE_SKILL', `skill ${repeated} is listed twice`, [
-        { field: 'skills', reason: `${repeated} repeats` },
-      ]);
+    if (repeated) throw VolunteerErrors.DUPLICATE_SKILL(repeated);
     return registration.skills.map((claim) => ({
       skill: claim.skill,
       level: claim.level ?? 1,

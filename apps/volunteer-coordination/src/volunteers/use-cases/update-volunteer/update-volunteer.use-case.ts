@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { assertCanActOnGrid, Identity, NotFoundError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity } from '@gridline/platform';
 import { checkedAvailability } from '../../availability-input';
 import { Volunteer } from '../../volunteer.entity';
+import { VolunteerErrors } from '../../volunteer-errors';
 import { residentIsTheVolunteer } from '../../volunteer-self';
 import { UpdateVolunteerDto } from './update-volunteer.dto';
 
@@ -27,8 +28,7 @@ export class UpdateVolunteerUseCase {
     identity: Identity,
   ): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
-    const notFound = () =>
-      new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
+    const notFound = () => VolunteerErrors.VOLUNTEER_NOT_FOUND(tenantId, volunteerId);
     if (!volunteer) throw notFound();
     const self = residentIsTheVolunteer(identity, volunteer);
     if (self === false) throw notFound();
