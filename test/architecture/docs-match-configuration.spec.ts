@@ -7,6 +7,7 @@ import { edgeConfigurationVariables } from '../../apps/edge/src/edge-config';
 import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
 import { personalDataConfigurationVariables } from '@gridline/personal-data';
+import { serviceEventsConfigurationVariables } from '../../apps/volunteer-coordination/src/service-events/service-events.config';
 
 /** The configuration table, docker-compose.yml and the code must name the same variables and ports. */
 const root = path.resolve(__dirname, '../..');
@@ -30,6 +31,7 @@ describe('documented configuration', () => {
     ...intakeConfigurationVariables,
     ...feedConfigurationVariables,
     ...analyticsModeVariables,
+    ...serviceEventsConfigurationVariables,
     ...personalDataConfigurationVariables,
     ...edgeConfigurationVariables,
     ...Object.values(apps).map(([variable]) => variable),
@@ -58,7 +60,8 @@ describe('documented configuration', () => {
       const own: Record<string, readonly string[]> = {
         'grid-registry': personalDataConfigurationVariables,
         'issue-dispatch': [...intakeConfigurationVariables, ...personalDataConfigurationVariables],
-        analytics: feedConfigurationVariables,
+        'volunteer-coordination': serviceEventsConfigurationVariables,
+        analytics: [...feedConfigurationVariables, ...analyticsModeVariables],
       };
       const known = [...configurationVariables, ...(own[app] ?? [])];
       const unknown = Object.keys(service.environment ?? {}).filter(

@@ -19,6 +19,9 @@ const schema = z.object({
     .default('1440,120'),
 });
 
+/** The variables this reads, for the configuration-docs check. */
+export const serviceEventsConfigurationVariables: readonly string[] = Object.keys(schema.shape);
+
 export function loadServiceEventsConfig(env: NodeJS.ProcessEnv = process.env): ServiceEventsConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
