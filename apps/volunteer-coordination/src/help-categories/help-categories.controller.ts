@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import { ApiErrors, Permit } from '@gridline/platform';
 import { TenantHelpCategoryParams, TenantParams } from '../http/path-params';
+import { tenantRouteErrors } from '../http/route-errors';
+import { VolunteerErrors } from '../volunteers/volunteer-errors';
 import { HelpCategoriesReader } from './help-categories.reader';
 import { HelpCategoryView, PutHelpCategoryDto } from './help-category.dto';
 import { PutHelpCategoryUseCase } from './use-cases/put-help-category/put-help-category.use-case';
@@ -20,6 +23,7 @@ export class HelpCategoriesController {
     summary: 'Mark an issue category as needing volunteer help, with the skill (and level, certificate) a helper needs',
   })
   @ApiOkResponse({ type: HelpCategoryView })
+  @ApiErrors(...districtRouteErrors, VolunteerErrors.UNKNOWN_SKILL)
   put(
     @Param() { tenantId, category }: TenantHelpCategoryParams,
     @Body() body: PutHelpCategoryDto,
@@ -31,6 +35,7 @@ export class HelpCategoriesController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "List a district's categories that need volunteer help" })
   @ApiOkResponse({ type: HelpCategoryView, isArray: true })
+  @ApiErrors(...tenantRouteErrors)
   list(@Param() { tenantId }: TenantParams): Promise<HelpCategoryView[]> {
     return this.categories.list(tenantId);
   }

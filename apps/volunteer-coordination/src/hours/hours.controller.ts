@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
+import { tenantRouteErrors } from '../http/route-errors';
+import { HoursErrors } from './hours-errors';
 import { HoursFilterQuery, HoursTotalsQuery } from './hours-query';
 import { HoursEntryPage, HoursEntryView, HoursTotalsView, toHoursEntryView } from './hours-views';
 import { HoursReader } from './hours.reader';
@@ -25,6 +27,13 @@ export class HoursController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: HoursEntryView })
+  @ApiErrors(
+    ...tenantRouteErrors,
+    HoursErrors.INVALID_HOURS,
+    HoursErrors.UNKNOWN_VOLUNTEER,
+    HoursErrors.UNKNOWN_ENTRY,
+    HoursErrors.CORRECTION_NOT_ALLOWED,
+  )
   async correct(
     @Param() { tenantId }: TenantParams,
     @Body() body: CorrectHoursDto,
@@ -40,6 +49,7 @@ export class HoursController {
     summary: 'Ledger entries, oldest first; filter by period, volunteer, team or grid (with the grids below it)',
   })
   @ApiOkResponse({ type: HoursEntryPage })
+  @ApiErrors(...tenantRouteErrors)
   entries(@Param() { tenantId }: TenantParams, @Query() query: HoursFilterQuery): Promise<HoursEntryPage> {
     return this.hours.entries(tenantId, query);
   }
@@ -48,6 +58,7 @@ export class HoursController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Total hours by volunteer, team or grid over a period (corrections included)' })
   @ApiOkResponse({ type: HoursTotalsView })
+  @ApiErrors(...tenantRouteErrors)
   totals(@Param() { tenantId }: TenantParams, @Query() query: HoursTotalsQuery): Promise<HoursTotalsView> {
     return this.hours.totals(tenantId, query);
   }
@@ -57,6 +68,7 @@ export class HoursController {
   @ApiOperation({ summary: 'The ledger (filtered like /entries) as CSV, for spreadsheets; at most 100,000 entries' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'text/csv; charset=utf-8, with a header row' })
+  @ApiErrors(...tenantRouteErrors)
   async export(
     @Param() { tenantId }: TenantParams,
     @Query() query: HoursFilterQuery,

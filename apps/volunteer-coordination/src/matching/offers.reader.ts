@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
 import { keysetPage, KeysetOrder } from '../http/keyset-page';
+import { MatchingErrors } from './matching-errors';
 import { TaskOffer } from './task-offer.entity';
 import { ListOffersQuery, TaskOfferPage, TaskOfferView, toTaskOfferView } from './task-offer.dto';
 
@@ -34,7 +34,7 @@ export class OffersReader {
 
   async get(tenantId: string, offerId: string): Promise<TaskOfferView> {
     const offer = await this.dataSource.manager.findOneBy(TaskOffer, { tenantId, id: offerId });
-    if (!offer) throw new NotFoundError('OFFER_NOT_FOUND', `offer ${offerId} does not exist in district ${tenantId}`);
+    if (!offer) throw MatchingErrors.OFFER_NOT_FOUND(tenantId, offerId);
     return toTaskOfferView(offer);
   }
 }

@@ -8,8 +8,21 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
-import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  HttpIdempotency,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
+import { GridErrors } from '../access/grid-errors';
 import { TenantParams, TenantTaskParams } from '../http/path-params';
+import { tenantRouteErrors } from '../http/route-errors';
+import { VolunteerErrors } from '../volunteers/volunteer-errors';
+import { MatchingErrors } from './matching-errors';
 import { TasksReader } from './tasks.reader';
 import { TaskView } from './task-view';
 import { RequestVolunteersDto } from './use-cases/request-volunteers/request-volunteers.dto';
@@ -40,6 +53,13 @@ export class TasksController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key open one task.' })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: TaskView })
+  @ApiErrors(
+    ...districtRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    VolunteerErrors.UNKNOWN_SKILL,
+    MatchingErrors.INVALID_WINDOW,
+    GridErrors.UNKNOWN_GRID,
+  )
   async request(
     @Param() { tenantId }: TenantParams,
     @Body() body: RequestVolunteersDto,
@@ -57,6 +77,7 @@ export class TasksController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'Find the task of an issue (with its offers)' })
   @ApiOkResponse({ type: TaskView, isArray: true })
+  @ApiErrors(...tenantRouteErrors)
   find(@Param() { tenantId }: TenantParams, @Query() { issueId }: TaskLookupQuery): Promise<TaskView[]> {
     return this.reader.find(tenantId, issueId);
   }
@@ -65,6 +86,7 @@ export class TasksController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'One task and every offer made for it' })
   @ApiOkResponse({ type: TaskView })
+  @ApiErrors(...tenantRouteErrors, MatchingErrors.TASK_NOT_FOUND)
   get(@Param() { tenantId, taskId }: TenantTaskParams): Promise<TaskView> {
     return this.reader.get(tenantId, taskId);
   }

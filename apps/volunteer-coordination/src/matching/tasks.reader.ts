@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+import { MatchingErrors } from './matching-errors';
 import { TaskOffer } from './task-offer.entity';
 import { TaskView, toTaskView } from './task-view';
 import { VolunteerTask } from './volunteer-task.entity';
@@ -26,7 +26,7 @@ export class TasksReader {
 
   async get(tenantId: string, taskId: string): Promise<TaskView> {
     const task = await this.dataSource.manager.findOneBy(VolunteerTask, { tenantId, id: taskId });
-    if (!task) throw new NotFoundError('TASK_NOT_FOUND', `task ${taskId} does not exist in district ${tenantId}`);
+    if (!task) throw MatchingErrors.TASK_NOT_FOUND(tenantId, taskId);
     return this.view(task);
   }
 

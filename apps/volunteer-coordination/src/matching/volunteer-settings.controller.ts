@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import { ApiErrors, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
+import { tenantRouteErrors } from '../http/route-errors';
 import { PutVolunteerSettingsUseCase } from './use-cases/put-volunteer-settings/put-volunteer-settings.use-case';
 import { VolunteerSettingsDto, VolunteerSettingsView } from './volunteer-settings.dto';
 import { VolunteerSettingsReader } from './volunteer-settings.reader';
@@ -18,6 +20,7 @@ export class VolunteerSettingsController {
   @Permit('district-admin')
   @ApiOperation({ summary: "Set the district's offer expiry (applies to offers made from now on)" })
   @ApiOkResponse({ type: VolunteerSettingsView })
+  @ApiErrors(...districtRouteErrors)
   put(@Param() { tenantId }: TenantParams, @Body() body: VolunteerSettingsDto): Promise<VolunteerSettingsView> {
     return this.putSettings.execute(tenantId, body);
   }
@@ -26,6 +29,7 @@ export class VolunteerSettingsController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The district's matching settings (defaults when never set)" })
   @ApiOkResponse({ type: VolunteerSettingsView })
+  @ApiErrors(...tenantRouteErrors)
   get(@Param() { tenantId }: TenantParams): Promise<VolunteerSettingsView> {
     return this.reader.get(tenantId);
   }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
 import { keysetPage, KeysetOrder } from '../http/keyset-page';
 import { PageQuery } from '../http/page-query';
+import { ServiceEventErrors } from './service-event-errors';
 import { ServiceEventSeries } from './service-event-series.entity';
 import { ServiceEventSeriesPage, ServiceEventSeriesView, toSeriesView } from './service-event.views';
 
@@ -30,8 +30,7 @@ export class ServiceEventSeriesReader {
 
   async get(tenantId: string, seriesId: string): Promise<ServiceEventSeriesView> {
     const series = await this.dataSource.manager.findOneBy(ServiceEventSeries, { tenantId, id: seriesId });
-    if (!series)
-      throw new NotFoundError('SERIES_NOT_FOUND', `service event ${seriesId} does not exist in district ${tenantId}`);
+    if (!series) throw ServiceEventErrors.SERIES_NOT_FOUND(tenantId, seriesId);
     return toSeriesView(series);
   }
 }

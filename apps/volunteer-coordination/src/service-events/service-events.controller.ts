@@ -1,7 +1,20 @@
 import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  HttpIdempotency,
+  Identity,
+  Permit,
+  PlatformErrors,
+  TenantParams,
+} from '@gridline/platform';
+import { GridErrors } from '../access/grid-errors';
 import { PageQuery } from '../http/page-query';
+import { tenantRouteErrors } from '../http/route-errors';
+import { ServiceEventErrors } from './service-event-errors';
 import { ServiceEventSeriesReader } from './service-event-series.reader';
 import { TenantSeriesParams } from './service-event.params';
 import { CreatedServiceEventView, ServiceEventSeriesPage, ServiceEventSeriesView } from './service-event.views';
@@ -26,6 +39,7 @@ export class ServiceEventsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CreatedServiceEventView })
+  @ApiErrors(...districtRouteErrors, PlatformErrors.OUTSIDE_YOUR_GRID, GridErrors.UNKNOWN_GRID)
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateServiceEventDto,
@@ -42,6 +56,7 @@ export class ServiceEventsController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "A page of the district's service-event series, oldest first" })
   @ApiOkResponse({ type: ServiceEventSeriesPage })
+  @ApiErrors(...tenantRouteErrors)
   list(@Param() { tenantId }: TenantParams, @Query() query: PageQuery): Promise<ServiceEventSeriesPage> {
     return this.reader.page(tenantId, query);
   }
@@ -50,6 +65,7 @@ export class ServiceEventsController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One service-event series' })
   @ApiOkResponse({ type: ServiceEventSeriesView })
+  @ApiErrors(...tenantRouteErrors, ServiceEventErrors.SERIES_NOT_FOUND)
   get(@Param() { tenantId, seriesId }: TenantSeriesParams): Promise<ServiceEventSeriesView> {
     return this.reader.get(tenantId, seriesId);
   }

@@ -1,13 +1,17 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, HttpIdempotency, Identity, Permit, TenantParams } from '@gridline/platform';
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  HttpIdempotency,
+  Identity,
+  Permit,
+  PlatformErrors,
+  TenantParams,
+} from '@gridline/platform';
+import { tenantRouteErrors } from '../http/route-errors';
+import { ServiceEventErrors } from './service-event-errors';
 import {
   ListOccurrencesQuery,
   ListSignUpsQuery,
@@ -21,6 +25,13 @@ import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.u
 import { RecordAttendanceUseCase } from './use-cases/record-attendance/record-attendance.use-case';
 import { SignUpDto } from './use-cases/sign-up/sign-up.dto';
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
+
+/** What every route on one sign-up may answer first: the occurrence, and a sign-up the caller may see. */
+const signUpErrors = [
+  ...tenantRouteErrors,
+  ServiceEventErrors.OCCURRENCE_NOT_FOUND,
+  ServiceEventErrors.SIGN_UP_NOT_FOUND,
+] as const;
 
 @ApiTags('service-events')
 @Controller('v1/tenants/:tenantId/service-occurrences')
@@ -39,11 +50,10 @@ export class ServiceOccurrencesController {
   @ApiOperation({
     summary:
       "The district's occurrences from `from` (default now) to `to`, soonest first, with places, confirmed and waitlisted counts, in total and per slot or shift",
+    description: 'A `to` not after `from` is refused like a malformed parameter (400 VALIDATION_FAILED naming `to`).',
   })
   @ApiOkResponse({ type: ServiceOccurrencePage })
-  @ApiBadRequestResponse({
-    description: 'VALIDATION_FAILED (from, to — or `to` not after `from` —, seriesId, limit, after)',
-  })
+  @ApiErrors(...tenantRouteErrors)
   list(@Param() { tenantId }: TenantParams, @Query() query: ListOccurrencesQuery): Promise<ServiceOccurrencePage> {
     return this.occurrences.page(tenantId, query);
   }
@@ -52,6 +62,7 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One occurrence with its slots and shifts' })
   @ApiOkResponse({ type: ServiceOccurrenceView })
+  @ApiErrors(...tenantRouteErrors, ServiceEventErrors.OCCURRENCE_NOT_FOUND)
   get(@Param() { tenantId, occurrenceId }: TenantOccurrenceParams): Promise<ServiceOccurrenceView> {
     return this.occurrences.get(tenantId, occurrenceId);
   }
@@ -65,6 +76,18 @@ export class ServiceOccurrencesController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: SignUpView })
+  @ApiErrors(
+    ...tenantRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    ServiceEventErrors.OCCURRENCE_NOT_FOUND,
+    ServiceEventErrors.POOL_REQUIRED,
+    ServiceEventErrors.UNKNOWN_POOL,
+    ServiceEventErrors.VOLUNTEER_NOT_FOUND,
+    ServiceEventErrors.VOLUNTEER_LACKS_SKILL,
+    ServiceEventErrors.OCCURRENCE_STARTED,
+    ServiceEventErrors.ALREADY_SIGNED_UP,
+    ServiceEventErrors.POOL_BUSY,
+  )
   async signUp(
     @Param() { tenantId, occurrenceId }: TenantOccurrenceParams,
     @Body() body: SignUpDto,
@@ -84,6 +107,7 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The occurrence's sign-ups in the order they were made (staff of the event's grid)" })
   @ApiOkResponse({ type: SignUpPage })
+  @ApiErrors(...tenantRouteErrors, PlatformErrors.OUTSIDE_YOUR_GRID, ServiceEventErrors.OCCURRENCE_NOT_FOUND)
   listSignUps(
     @Param() { tenantId, occurrenceId }: TenantOccurrenceParams,
     @Query() query: ListSignUpsQuery,
@@ -96,6 +120,7 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One sign-up and, while waitlisted, its current position (its maker or staff)' })
   @ApiOkResponse({ type: SignUpView })
+  @ApiErrors(...signUpErrors)
   getSignUp(
     @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
     @CurrentIdentity() identity: Identity,
@@ -108,6 +133,7 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Cancel before the start; a freed place goes to the first on the waitlist' })
   @ApiOkResponse({ type: SignUpView })
+  @ApiErrors(...signUpErrors, ServiceEventErrors.OCCURRENCE_STARTED, ServiceEventErrors.ALREADY_CANCELLED)
   cancel(
     @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
     @CorrelationId() correlationId: string,
@@ -121,6 +147,12 @@ export class ServiceOccurrencesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'Check a confirmed participant in (from one hour before the start to the end)' })
   @ApiOkResponse({ type: SignUpView })
+  @ApiErrors(
+    ...signUpErrors,
+    ServiceEventErrors.CHECK_IN_CLOSED,
+    ServiceEventErrors.NOT_CONFIRMED,
+    ServiceEventErrors.ALREADY_CHECKED_IN,
+  )
   checkIn(
     @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
     @CorrelationId() correlationId: string,
@@ -137,6 +169,12 @@ export class ServiceOccurrencesController {
       "Check out: records attendance in minutes within the event's hours; a volunteer's shift announces its hours",
   })
   @ApiOkResponse({ type: SignUpView })
+  @ApiErrors(
+    ...signUpErrors,
+    ServiceEventErrors.NOT_CHECKED_IN,
+    ServiceEventErrors.ALREADY_CHECKED_OUT,
+    ServiceEventErrors.CHECK_OUT_CLOSED,
+  )
   checkOut(
     @Param() { tenantId, occurrenceId, signUpId }: TenantSignUpParams,
     @CorrelationId() correlationId: string,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ValidationFailedError } from '@gridline/platform';
+import { PlatformErrors } from '@gridline/platform';
 import { keysetPage, KeysetOrder } from '../http/keyset-page';
 import { OccurrenceAccess } from './occurrence-access';
 import { ListOccurrencesQuery } from './service-event.params';
@@ -31,7 +31,7 @@ export class ServiceOccurrencesReader {
     const { seriesId, from, to } = filter;
     const start = from ? new Date(from) : new Date();
     if (to !== undefined && new Date(to) <= start)
-      throw new ValidationFailedError([{ field: 'to', reason: 'to must be later than from' }]);
+      throw PlatformErrors.VALIDATION_FAILED([{ field: 'to', reason: 'to must be later than from' }]);
     const query = this.dataSource.manager
       .createQueryBuilder(ServiceOccurrence, 'o')
       .where('o.tenantId = :tenantId', { tenantId })

@@ -1,7 +1,10 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import { ApiErrors, Permit } from '@gridline/platform';
 import { TenantParams, TenantTeamParams } from '../http/path-params';
+import { tenantRouteErrors } from '../http/route-errors';
+import { TeamErrors } from './team-errors';
 import { TeamView } from './team.view';
 import { TeamsReader } from './teams.reader';
 import { CreateTeamDto } from './use-cases/create-team/create-team.dto';
@@ -19,6 +22,7 @@ export class TeamsController {
   @Permit('district-staff')
   @ApiOperation({ summary: 'Create a team (university class, party branch, property company) volunteers can join' })
   @ApiCreatedResponse({ type: TeamView })
+  @ApiErrors(...districtRouteErrors, TeamErrors.TEAM_EXISTS)
   async create(@Param() { tenantId }: TenantParams, @Body() body: CreateTeamDto): Promise<TeamView> {
     return this.teams.view(await this.createTeam.execute(tenantId, body));
   }
@@ -27,6 +31,7 @@ export class TeamsController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The district's teams, by name" })
   @ApiOkResponse({ type: TeamView, isArray: true })
+  @ApiErrors(...tenantRouteErrors)
   list(@Param() { tenantId }: TenantParams): Promise<TeamView[]> {
     return this.teams.list(tenantId);
   }
@@ -35,6 +40,7 @@ export class TeamsController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'One team with its member count' })
   @ApiOkResponse({ type: TeamView })
+  @ApiErrors(...tenantRouteErrors, TeamErrors.TEAM_NOT_FOUND)
   get(@Param() { tenantId, teamId }: TenantTeamParams): Promise<TeamView> {
     return this.teams.get(tenantId, teamId);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '@gridline/platform';
+import { TeamErrors } from './team-errors';
 import { Team } from './team.entity';
 import { TeamView } from './team.view';
 
@@ -20,7 +20,7 @@ export class TeamsReader {
 
   async get(tenantId: string, teamId: string): Promise<TeamView> {
     const team = await this.dataSource.manager.findOneBy(Team, { tenantId, id: teamId });
-    if (!team) throw new NotFoundError('TEAM_NOT_FOUND', `team ${teamId} does not exist in district ${tenantId}`);
+    if (!team) throw TeamErrors.TEAM_NOT_FOUND(tenantId, teamId);
     return this.view(team);
   }
 

@@ -1,13 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { Permit, TenantParams } from '@gridline/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import { ApiErrors, Permit, TenantParams } from '@gridline/platform';
 import { DistrictLoansQuery } from './district-loans.query';
 import { DistrictLoansReader } from './district-loans.reader';
 import { DistrictLoanPage } from './district-loans.view';
@@ -26,9 +20,7 @@ export class DistrictLoansController {
       'Each item names the tool, its tool room (community grid id), the borrower by display name only, the due time and how long it is overdue.',
   })
   @ApiOkResponse({ type: DistrictLoanPage })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (overdue, limit, after)' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
-  @ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND' })
+  @ApiErrors(...districtRouteErrors)
   list(@Param() { tenantId }: TenantParams, @Query() query: DistrictLoansQuery): Promise<DistrictLoanPage> {
     return this.reader.page(tenantId, query);
   }

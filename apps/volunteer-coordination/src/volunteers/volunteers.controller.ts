@@ -1,21 +1,27 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GridTree } from '@gridline/grid-replica';
+import { districtRouteErrors, GridTree } from '@gridline/grid-replica';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
 import {
+  ApiErrors,
   assertCanActOnGrid,
   CorrelationId,
   CurrentIdentity,
   HttpIdempotency,
   Identity,
   Permit,
+  PlatformErrors,
 } from '@gridline/platform';
+import { GridErrors } from '../access/grid-errors';
 import { PageQuery } from '../http/page-query';
+import { tenantRouteErrors } from '../http/route-errors';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
+import { TeamErrors } from '../teams/team-errors';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';
 import { RegisterVolunteerUseCase } from './use-cases/register-volunteer/register-volunteer.use-case';
 import { UpdateVolunteerDto } from './use-cases/update-volunteer/update-volunteer.dto';
 import { UpdateVolunteerUseCase } from './use-cases/update-volunteer/update-volunteer.use-case';
+import { VolunteerErrors } from './volunteer-errors';
 import { toVolunteerView, VolunteerContactView, VolunteerPage, VolunteerView } from './volunteer-view';
 import { VolunteersReader } from './volunteers.reader';
 
@@ -43,6 +49,15 @@ export class VolunteersController {
   })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: VolunteerView })
+  @ApiErrors(
+    ...districtRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    VolunteerErrors.UNKNOWN_SKILL,
+    VolunteerErrors.DUPLICATE_SKILL,
+    VolunteerErrors.INVALID_AVAILABILITY,
+    GridErrors.UNKNOWN_GRID,
+    TeamErrors.UNKNOWN_TEAM,
+  )
   async register(
     @Param() { tenantId }: TenantParams,
     @Body() body: RegisterVolunteerDto,
@@ -62,6 +77,7 @@ export class VolunteersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "A page of the district's volunteers, oldest registration first" })
   @ApiOkResponse({ type: VolunteerPage })
+  @ApiErrors(...tenantRouteErrors)
   list(@Param() { tenantId }: TenantParams, @Query() query: PageQuery): Promise<VolunteerPage> {
     return this.reader.page(tenantId, query);
   }
@@ -70,6 +86,7 @@ export class VolunteersController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: 'One volunteer (no phone number)' })
   @ApiOkResponse({ type: VolunteerView })
+  @ApiErrors(...tenantRouteErrors, VolunteerErrors.VOLUNTEER_NOT_FOUND)
   get(@Param() { tenantId, volunteerId }: TenantVolunteerParams): Promise<VolunteerView> {
     return this.reader.get(tenantId, volunteerId);
   }
@@ -80,6 +97,12 @@ export class VolunteersController {
     summary: 'Change availability, weekly cap or consent (staff of the home grid, or the volunteer themselves)',
   })
   @ApiOkResponse({ type: VolunteerView })
+  @ApiErrors(
+    ...tenantRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    VolunteerErrors.VOLUNTEER_NOT_FOUND,
+    VolunteerErrors.INVALID_AVAILABILITY,
+  )
   async update(
     @Param() { tenantId, volunteerId }: TenantVolunteerParams,
     @Body() body: UpdateVolunteerDto,
@@ -96,6 +119,12 @@ export class VolunteersController {
       'Every answer is recorded in the contact access log (who, when, which volunteer as `memberId`, this route) for the auditor',
   })
   @ApiOkResponse({ type: VolunteerContactView })
+  @ApiErrors(
+    ...tenantRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    VolunteerErrors.NO_CONSENT,
+    VolunteerErrors.VOLUNTEER_NOT_FOUND,
+  )
   contact(
     @Param() { tenantId, volunteerId }: TenantVolunteerParams,
     @CurrentIdentity() identity: Identity,

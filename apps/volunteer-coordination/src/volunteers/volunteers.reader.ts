@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { AccessRoute, ContactAccessLog } from '@gridline/personal-data';
-import { assertCanActOnGrid, ForbiddenError, Identity, NotFoundError } from '@gridline/platform';
+import { assertCanActOnGrid, Identity } from '@gridline/platform';
 import { keysetPage, KeysetOrder } from '../http/keyset-page';
 import { PageQuery } from '../http/page-query';
 import { Volunteer } from './volunteer.entity';
+import { VolunteerErrors } from './volunteer-errors';
 import { toVolunteerView, VolunteerContactView, VolunteerPage, VolunteerView } from './volunteer-view';
 
 const oldestRegistrationFirst: KeysetOrder = {
@@ -51,8 +52,7 @@ export class VolunteersReader {
     const volunteer = await this.find(tenantId, volunteerId);
     const lineage = (await this.grids.lineage(tenantId, volunteer.homeGridId)).map((grid) => grid.gridId);
     assertCanActOnGrid(identity, lineage, "the volunteer's home grid");
-    if (!volunteer.consentToContact)
-      throw new ForbiddenError('NO_CONSENT', `volunteer ${volunteerId} did not agree to be contacted`);
+    if (!volunteer.consentToContact) throw VolunteerErrors.NO_CONSENT(volunteerId);
     await this.accessLog.record(identity, via, {
       tenantId,
       memberId: volunteer.id,
@@ -64,8 +64,7 @@ export class VolunteersReader {
 
   private async find(tenantId: string, volunteerId: string): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
-    if (!volunteer)
-      throw new NotFoundError('VOLUNTEER_NOT_FOUND', `volunteer ${volunteerId} does not exist in district ${tenantId}`);
+    if (!volunteer) throw VolunteerErrors.VOLUNTEER_NOT_FOUND(tenantId, volunteerId);
     return volunteer;
   }
 }
