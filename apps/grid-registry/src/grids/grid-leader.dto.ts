@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Trim } from '../http/trim';
+import type { NewGridLeader } from './grid-leader.command';
 
 /** A grid leader (网格长 / 微网格长) as a client gives it: used when creating a grid and when replacing its leader. */
-export class GridLeaderDto {
+export class GridLeaderDto implements NewGridLeader {
   @ApiProperty({ example: '刘鸣', minLength: 1, maxLength: 60 })
   @Trim()
   @IsString()

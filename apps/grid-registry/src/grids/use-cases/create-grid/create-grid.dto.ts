@@ -15,8 +15,9 @@ import { dedicatedKinds, type GridLevel, gridLevels } from '@gridline/contracts'
 import { Trim } from '../../../http/trim';
 import type { DedicatedKind } from '../../domain/dedicated-kind';
 import { GridLeaderDto } from '../../grid-leader.dto';
+import type { GridToCreate } from './create-grid.command';
 
-export class CreateGridDto {
+export class CreateGridDto implements GridToCreate {
   @ApiProperty({
     enum: gridLevels,
     example: 'micro',

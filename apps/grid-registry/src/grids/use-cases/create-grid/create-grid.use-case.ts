@@ -19,15 +19,7 @@ import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { announceMembership } from '../../../members/membership-events';
-import { CreateGridDto } from './create-grid.dto';
-
-export interface CreateGridCommand {
-  readonly tenantId: string;
-  readonly grid: CreateGridDto;
-  readonly correlationId: string;
-  /** Start of the grid's history when it replaces others (a split, back-dated); default its creation time. */
-  readonly validFrom?: Date;
-}
+import { CreateGridCommand } from './create-grid.command';
 
 /**
  * Adds a grid to a district's tree: placement rules, hierarchical code, address claims, leader and the
@@ -58,9 +50,9 @@ export class CreateGridUseCase {
    */
   async createWithin(
     manager: EntityManager,
-    { tenantId, grid: dto, correlationId, validFrom }: CreateGridCommand,
+    { tenantId, grid: wanted, correlationId, validFrom }: CreateGridCommand,
   ): Promise<GridView> {
-    const parentId = dto.parentId ?? null;
+    const parentId = wanted.parentId ?? null;
     const tenant = await manager.findOne(Tenant, {
       where: { tenantId },
       ...(parentId === null ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -77,25 +69,25 @@ export class CreateGridUseCase {
         });
       }
     }
-    const placement = checkPlacement(dto.level, parent?.level ?? null);
+    const placement = checkPlacement(wanted.level, parent?.level ?? null);
     if (!placement.allowed) {
       throw GridErrors.WRONG_LEVEL_UNDER_PARENT({ field: parent ? 'level' : 'parentId', reason: placement.reason });
     }
 
     const siblingsParent = parentId ?? IsNull();
-    if (await manager.existsBy(Grid, { tenantId, parentId: siblingsParent, name: dto.name, status: 'active' })) {
-      throw this.duplicateName(dto.name, parent);
+    if (await manager.existsBy(Grid, { tenantId, parentId: siblingsParent, name: wanted.name, status: 'active' })) {
+      throw this.duplicateName(wanted.name, parent);
     }
     // Numbering continues after the highest code ever issued under the parent, so codes freed by a move are never reused.
     const baseCode = parent?.code ?? tenant.divisionCode;
     const code = nextUnusedGridCode(
       baseCode,
-      dto.level,
-      await highestIssuedCodes(manager, tenantId, baseCode, dto.level),
+      wanted.level,
+      await highestIssuedCodes(manager, tenantId, baseCode, wanted.level),
     );
     if (code === null) {
       const holder = parent ? `grid ${parent.name} (${parent.code})` : `district ${tenantId}`;
-      throw GridErrors.GRID_CODE_SPACE_FULL({ holder, holds: maxSiblings(dto.level), level: dto.level });
+      throw GridErrors.GRID_CODE_SPACE_FULL({ holder, holds: maxSiblings(wanted.level), level: wanted.level });
     }
 
     const now = new Date();
@@ -103,11 +95,11 @@ export class CreateGridUseCase {
       id: randomUUID(),
       tenantId,
       parentId,
-      level: dto.level,
+      level: wanted.level,
       code,
-      name: dto.name,
-      dedicated: dto.dedicated ?? null,
-      addresses: dto.addresses ?? [],
+      name: wanted.name,
+      dedicated: wanted.dedicated ?? null,
+      addresses: [...(wanted.addresses ?? [])],
       version: 1,
       status: 'active',
       createdAt: now,
@@ -119,13 +111,13 @@ export class CreateGridUseCase {
 
     const context = EventContext.start(tenantId, correlationId);
     let leader: Member | null = null;
-    if (dto.leader) {
+    if (wanted.leader) {
       leader = manager.create(Member, {
         id: randomUUID(),
         tenantId,
         gridId: grid.id,
-        name: dto.leader.name,
-        phone: dto.leader.phone ?? null,
+        name: wanted.leader.name,
+        phone: wanted.leader.phone ?? null,
         role: 'leader',
         note: null,
         version: 1,
@@ -197,14 +189,14 @@ export class CreateGridUseCase {
   }
 
   /** Turns a unique violation that slipped past the checks above (a race) into the same 409 the checks give. */
-  private conflictFrom(error: unknown, { grid: dto }: CreateGridCommand): ApiError | null {
+  private conflictFrom(error: unknown, { grid: wanted }: CreateGridCommand): ApiError | null {
     switch (violatedUniqueConstraint(error)) {
       case null:
         return null;
       case 'grids_name_under_parent_key':
-        return GridErrors.DUPLICATE_GRID_NAME({ name: dto.name, underSameParent: true });
+        return GridErrors.DUPLICATE_GRID_NAME({ name: wanted.name, underSameParent: true });
       case 'grid_addresses_pkey':
-        return GridErrors.ADDRESS_TAKEN(dto.level);
+        return GridErrors.ADDRESS_TAKEN(wanted.level);
       default:
         return GridErrors.CONCURRENT_CHANGE({ districtChangedWhile: 'the grid was being created' });
     }

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsUUID } from 'class-validator';
 import { EffectiveFromDto } from '../../effective-from.dto';
+import type { GridMerge } from './merge-grids.command';
 
-export class MergeGridsDto extends EffectiveFromDto {
+export class MergeGridsDto extends EffectiveFromDto implements GridMerge {
   @ApiProperty({
     type: [String],
     format: 'uuid',

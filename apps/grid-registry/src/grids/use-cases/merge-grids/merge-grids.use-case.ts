@@ -25,16 +25,8 @@ import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
-import { MergeGridsDto } from './merge-grids.dto';
+import { MergeGridsCommand } from './merge-grids.command';
 import { MemberContactErasure } from '../../../members/member-contact-erasure';
-
-export interface MergeGridsCommand {
-  readonly tenantId: string;
-  /** The grid that absorbs the others and lives on. */
-  readonly gridId: string;
-  readonly merge: MergeGridsDto;
-  readonly correlationId: string;
-}
 
 /**
  * Merges sibling grids into one (docs/adr/0017-splitting-and-merging-grids.md), in one transaction: the absorbed

@@ -14,14 +14,7 @@ import { lineageOf, lockActiveDescendants } from '../../grid-subtree';
 import { Grid } from '../../grid.entity';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
-import { MoveGridDto } from './move-grid.dto';
-
-export interface MoveGridCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly move: MoveGridDto;
-  readonly correlationId: string;
-}
+import { MoveGridCommand } from './move-grid.command';
 
 /**
  * Moves a grid under another parent of the same district (docs/adr/0011-grid-history.md). The grid gets the next

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { Trim } from '../../../http/trim';
+import type { GridRenaming } from './rename-grid.command';
 
-export class RenameGridDto {
+export class RenameGridDto implements GridRenaming {
   @ApiPropertyOptional({
     example: '汝河路22号院',
     minLength: 1,

@@ -10,14 +10,7 @@ import { Grid } from '../../grid.entity';
 import { toGridState } from '../../grid-state';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
-import { RenameGridDto } from './rename-grid.dto';
-
-export interface RenameGridCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly changes: RenameGridDto;
-  readonly correlationId: string;
-}
+import { RenameGridCommand } from './rename-grid.command';
 
 /**
  * Renames a grid: the row is locked, the name checked against its active siblings, the version bumped, a history

@@ -11,15 +11,8 @@ import { GridView, toGridView } from '../../grid-view';
 import { GridErrors } from '../../grid-errors';
 import { Member } from '../../member.entity';
 import { announceMembership, dropRosterShifts, endMembershipRow } from '../../../members/membership-events';
-import { ReplaceGridLeaderDto } from './replace-grid-leader.dto';
+import { ReplaceGridLeaderCommand } from './replace-grid-leader.command';
 import { MemberContactErasure } from '../../../members/member-contact-erasure';
-
-export interface ReplaceGridLeaderCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly leader: ReplaceGridLeaderDto;
-  readonly correlationId: string;
-}
 
 /**
  * Puts a new leader at the head of a grid. The grid row is locked, the previous leader's membership ends (their
@@ -37,7 +30,7 @@ export class ReplaceGridLeaderUseCase {
     private readonly contactErasure: MemberContactErasure,
   ) {}
 
-  async execute({ tenantId, gridId, leader: dto, correlationId }: ReplaceGridLeaderCommand): Promise<GridView> {
+  async execute({ tenantId, gridId, leader: newLeader, correlationId }: ReplaceGridLeaderCommand): Promise<GridView> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const grid = await manager.findOne(Grid, {
@@ -45,10 +38,10 @@ export class ReplaceGridLeaderUseCase {
           lock: { mode: 'pessimistic_write' },
         });
         if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
-        const phone = dto.phone ?? null;
+        const phone = newLeader.phone ?? null;
         const current = await manager.findOneBy(Member, { tenantId, gridId, role: 'leader', endedAt: IsNull() });
 
-        if (current && current.name === dto.name) {
+        if (current && current.name === newLeader.name) {
           if (current.phone !== phone) await manager.update(Member, { tenantId, id: current.id }, { phone });
           return toGridView(grid, current);
         }
@@ -64,7 +57,7 @@ export class ReplaceGridLeaderUseCase {
           id: randomUUID(),
           tenantId,
           gridId,
-          name: dto.name,
+          name: newLeader.name,
           phone,
           role: 'leader',
           note: null,

@@ -1,3 +1,4 @@
 import { EffectiveFromDto } from '../../effective-from.dto';
+import type { GridRetirement } from './retire-grid.command';
 
-export class RetireGridDto extends EffectiveFromDto {}
+export class RetireGridDto extends EffectiveFromDto implements GridRetirement {}

@@ -10,14 +10,7 @@ import { retireGridRow } from '../../grid-retirement';
 import { Grid } from '../../grid.entity';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
-import { RetireGridDto } from './retire-grid.dto';
-
-export interface RetireGridCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly retirement: RetireGridDto;
-  readonly correlationId: string;
-}
+import { RetireGridCommand } from './retire-grid.command';
 
 /**
  * Retires a grid that no longer holds anything: no active children (no orphans), no places, no boundary. It keeps

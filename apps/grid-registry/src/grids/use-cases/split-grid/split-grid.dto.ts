@@ -18,9 +18,10 @@ import { Trim } from '../../../http/trim';
 import type { DedicatedKind } from '../../domain/dedicated-kind';
 import { EffectiveFromDto } from '../../effective-from.dto';
 import { GridLeaderDto } from '../../grid-leader.dto';
+import type { GridSplitPlan, SplitPart } from './split-grid.command';
 
 /** One new grid of a split: its name and what it takes over from the split grid. */
-export class SplitPartDto {
+export class SplitPartDto implements SplitPart {
   @ApiProperty({ example: '桃源社区第一网格', minLength: 1, maxLength: 60 })
   @Trim()
   @IsString()
@@ -84,7 +85,7 @@ export class SplitPartDto {
   leader?: GridLeaderDto;
 }
 
-export class SplitGridDto extends EffectiveFromDto {
+export class SplitGridDto extends EffectiveFromDto implements GridSplitPlan {
   @ApiProperty({
     type: [SplitPartDto],
     minItems: 2,

@@ -22,16 +22,9 @@ import { Grid } from '../../grid.entity';
 import { GridView, toGridView } from '../../grid-view';
 import { Member } from '../../member.entity';
 import { CreateGridUseCase } from '../create-grid/create-grid.use-case';
-import { SplitGridDto } from './split-grid.dto';
+import { SplitGridCommand } from './split-grid.command';
 import { SplitGridView } from './split-grid.view';
 import { MemberContactErasure } from '../../../members/member-contact-erasure';
-
-export interface SplitGridCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly split: SplitGridDto;
-  readonly correlationId: string;
-}
 
 /**
  * Splits a grid into new sibling grids (docs/adr/0017-splitting-and-merging-grids.md), in one transaction: the plan
