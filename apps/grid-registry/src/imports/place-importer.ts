@@ -4,6 +4,7 @@ import { type BoundaryGeometry, normaliseAddress } from '@gridline/location';
 import { Grid } from '../grids/grid.entity';
 import { GridBoundary } from '../places/grid-boundary.entity';
 import { Place } from '../places/place.entity';
+import type { PlaceToRegister } from '../places/use-cases/register-place/register-place.command';
 import { RegisteredPlace, RegisterPlaceUseCase } from '../places/use-cases/register-place/register-place.use-case';
 import type { PlaceImportContext, PlaceRowInput, PlannedPlace } from './domain/place-import-plan';
 import { onLine } from './import-apply';
@@ -88,7 +89,7 @@ export class PlaceImporter {
             : row.parent.kind === 'place'
               ? row.parent.placeId
               : idOfRef.get(row.parent.ref)!;
-        const place = {
+        const place: PlaceToRegister = {
           kind: row.kind,
           name: row.name,
           address: row.address,

@@ -3,8 +3,9 @@ import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { type PlaceKind, placeKinds } from '@gridline/contracts';
 import { Trim } from '../../../http/trim';
+import type { PlacePoint, PlaceToRegister } from './register-place.command';
 
-export class PointDto {
+export class PointDto implements PlacePoint {
   @ApiProperty({ example: 113.6203, minimum: -180, maximum: 180, description: 'WGS84 longitude in degrees.' })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lon must be a number' })
   @Min(-180)
@@ -18,7 +19,7 @@ export class PointDto {
   lat: number;
 }
 
-export class RegisterPlaceDto {
+export class RegisterPlaceDto implements PlaceToRegister {
   @ApiProperty({
     enum: placeKinds,
     example: 'courtyard',

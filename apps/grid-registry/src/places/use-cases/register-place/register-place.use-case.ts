@@ -17,14 +17,8 @@ import { PlaceErrors } from '../../place-errors';
 import { Place } from '../../place.entity';
 import { toPlaceState } from '../../place-state';
 import { PlaceView, toPlaceView } from '../../place-view';
-import { RegisterPlaceDto } from './register-place.dto';
+import { PlaceToRegister, RegisterPlaceCommand } from './register-place.command';
 import { requireDistrict } from '../../../tenants/require-district';
-
-export interface RegisterPlaceCommand {
-  readonly tenantId: string;
-  readonly place: RegisterPlaceDto;
-  readonly correlationId: string;
-}
 
 export interface RegisteredPlace {
   readonly place: Place;
@@ -68,13 +62,13 @@ export class RegisterPlaceUseCase {
    */
   async registerWithin(
     manager: EntityManager,
-    { tenantId, place: dto, correlationId }: RegisterPlaceCommand,
+    { tenantId, place: toRegister, correlationId }: RegisterPlaceCommand,
   ): Promise<RegisteredPlace> {
-    const address = normaliseAddress(dto.address);
+    const address = normaliseAddress(toRegister.address);
     if (address.length === 0)
       throw new ValidationFailedError([{ field: 'address', reason: 'address must contain more than white space' }]);
     try {
-      return await this.register(manager, tenantId, dto, address, correlationId);
+      return await this.register(manager, tenantId, toRegister, address, correlationId);
     } catch (error) {
       if (violatedUniqueConstraint(error) === 'places_address_key') throw this.addressTaken(address, null);
       throw error;
@@ -84,31 +78,34 @@ export class RegisterPlaceUseCase {
   private async register(
     manager: EntityManager,
     tenantId: string,
-    dto: RegisterPlaceDto,
+    toRegister: PlaceToRegister,
     address: string,
     correlationId: string,
   ): Promise<{ place: Place; grid: Grid }> {
     await requireDistrict(manager, tenantId);
     const grid = await manager.findOne(Grid, {
-      where: { tenantId, id: dto.gridId },
+      where: { tenantId, id: toRegister.gridId },
       lock: { mode: 'pessimistic_read' },
     });
     if (!grid) {
-      throw GridErrors.UNKNOWN_GRID(tenantId, dto.gridId, { field: 'gridId', reason: 'unknown grid in this district' });
+      throw GridErrors.UNKNOWN_GRID(tenantId, toRegister.gridId, {
+        field: 'gridId',
+        reason: 'unknown grid in this district',
+      });
     }
-    const parentPlaceId = dto.parentPlaceId ?? null;
+    const parentPlaceId = toRegister.parentPlaceId ?? null;
     if (parentPlaceId !== null) {
       const parent = await manager.findOneBy(Place, { tenantId, id: parentPlaceId });
       if (!parent) {
         throw PlaceErrors.UNKNOWN_PARENT_PLACE(tenantId, parentPlaceId);
       }
-      const verdict = checkPlaceParent(dto.kind, parent.kind);
+      const verdict = checkPlaceParent(toRegister.kind, parent.kind);
       if (!verdict.allowed) throw PlaceErrors.WRONG_PLACE_KIND_UNDER_PARENT(verdict.reason);
     }
-    if (dto.point) {
+    if (toRegister.point) {
       const boundary = await manager.findOneBy(GridBoundary, { tenantId, gridId: grid.id });
-      if (boundary && !geometryContains(boundary.geometry, dto.point.lon, dto.point.lat)) {
-        throw PlaceErrors.POINT_OUTSIDE_GRID(dto.point, grid);
+      if (boundary && !geometryContains(boundary.geometry, toRegister.point.lon, toRegister.point.lat)) {
+        throw PlaceErrors.POINT_OUTSIDE_GRID(toRegister.point, grid);
       }
     }
 
@@ -118,11 +115,11 @@ export class RegisterPlaceUseCase {
       tenantId,
       gridId: grid.id,
       parentPlaceId,
-      kind: dto.kind,
-      name: dto.name,
+      kind: toRegister.kind,
+      name: toRegister.name,
       address,
-      lon: dto.point?.lon ?? null,
-      lat: dto.point?.lat ?? null,
+      lon: toRegister.point?.lon ?? null,
+      lat: toRegister.point?.lat ?? null,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -2,11 +2,12 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, ValidateNested } from 'class-validator';
 import { ResolveLocationQuery } from '../resolve-location/resolve-location.query';
+import type { ResolveBatchCommand } from './resolve-batch.command';
 
 /** The most locations one batch may carry: enough to amortise a request, small enough to answer in milliseconds. */
 export const MAX_BATCH_LOCATIONS = 1_000;
 
-export class ResolveBatchDto {
+export class ResolveBatchDto implements ResolveBatchCommand {
   @ApiProperty({
     type: [ResolveLocationQuery],
     minItems: 1,

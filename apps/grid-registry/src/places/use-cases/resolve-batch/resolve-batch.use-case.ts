@@ -3,7 +3,7 @@ import { ValidationFailedError } from '@gridline/platform';
 import { toResolutionView } from '../resolve-location/resolution-view';
 import { PlaceErrors } from '../../place-errors';
 import { queryProblem, ResolveLocationUseCase } from '../resolve-location/resolve-location.use-case';
-import { ResolveBatchDto } from './resolve-batch.dto';
+import { ResolveBatchCommand } from './resolve-batch.command';
 import { BatchResolutionView, ResolveBatchView } from './resolve-batch.view';
 
 /**
@@ -16,7 +16,7 @@ import { BatchResolutionView, ResolveBatchView } from './resolve-batch.view';
 export class ResolveBatchUseCase {
   constructor(private readonly single: ResolveLocationUseCase) {}
 
-  async execute(tenantId: string, { locations }: ResolveBatchDto): Promise<ResolveBatchView> {
+  async execute(tenantId: string, { locations }: ResolveBatchCommand): Promise<ResolveBatchView> {
     const problems = locations
       .map((query, index) => queryProblem(query, `locations[${index}].`))
       .filter((p) => p !== null);
