@@ -14,8 +14,9 @@ import {
 } from 'class-validator';
 import { Trim } from '../../../http/trim';
 import { IsCalendarDate } from '@gridline/platform';
+import type { CheckInMatter, CheckInReporter, GridCheckIn } from './check-in-grid.command';
 
-export class MatterDto {
+export class MatterDto implements CheckInMatter {
   @ApiPropertyOptional({
     example: '环境卫生',
     maxLength: 40,
@@ -35,7 +36,7 @@ export class MatterDto {
 }
 
 /** Who made the check-in: a member of the district, or a name (at least one of the two). */
-export class ReporterDto {
+export class ReporterDto implements CheckInReporter {
   @ApiPropertyOptional({ format: 'uuid', description: 'A member of this district (e.g. the grid leader).' })
   @ValidateIf((reporter: ReporterDto) => reporter.memberId !== undefined || reporter.name === undefined)
   @IsUUID('all', { message: 'memberId must be a UUID (give reportedBy.memberId or reportedBy.name)' })
@@ -49,7 +50,7 @@ export class ReporterDto {
   name?: string;
 }
 
-export class CheckInGridDto {
+export class CheckInGridDto implements GridCheckIn {
   @ApiPropertyOptional({
     example: '2025-06-30',
     description: "Default: today in the district's time zone. Only today is accepted.",

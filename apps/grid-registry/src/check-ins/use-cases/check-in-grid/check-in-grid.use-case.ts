@@ -21,20 +21,10 @@ import { cutoffHasPassed } from '../../domain/cutoff';
 import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
 import { localDateAt } from '@gridline/calendar';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
-import { CheckInGridDto } from './check-in-grid.dto';
+import { CheckInGridCommand, GridCheckIn } from './check-in-grid.command';
 import { requireDistrict } from '../../../tenants/require-district';
 import { GridErrors } from '../../../grids/grid-errors';
 import { CheckInErrors } from '../../check-in-errors';
-
-export interface CheckInGridCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly checkIn: CheckInGridDto;
-  /** The verified caller (token subject), kept with the check-in for accountability. */
-  readonly recordedBy: string;
-  readonly correlationId: string;
-  readonly now?: Date;
-}
 
 const CHECK_IN_UNIQUE = 'check_ins_one_per_grid_and_day_key';
 
@@ -65,25 +55,25 @@ export class CheckInGridUseCase {
 
   private async checkIn(
     manager: EntityManager,
-    { tenantId, gridId, checkIn: dto, recordedBy, correlationId, now = new Date() }: CheckInGridCommand,
+    { tenantId, gridId, checkIn: submitted, recordedBy, correlationId, now = new Date() }: CheckInGridCommand,
   ): Promise<CheckInView> {
     await requireDistrict(manager, tenantId);
     const grid = await manager.findOneBy(Grid, { tenantId, id: gridId });
     if (!grid) throw GridErrors.GRID_NOT_FOUND(tenantId, gridId);
-    refuse(checkMatters(dto.nothingToReport, dto.matters));
+    refuse(checkMatters(submitted.nothingToReport, submitted.matters));
 
     const policy = await manager.findOne(ZeroReportPolicy, { where: { tenantId }, lock: { mode: 'for_key_share' } });
     const today = localDateAt(now, policy?.timeZone ?? DEFAULT_TIME_ZONE);
-    const date = dto.date ?? today;
+    const date = submitted.date ?? today;
     const closed =
       (policy !== null && policy.enabled && cutoffHasPassed(now, today, policy)) ||
       (await manager.existsBy(CheckInDayClosing, { tenantId, date: today }));
     refuse(checkCheckInDate({ date, today, closed }));
 
     const content: CheckInContent = {
-      nothingToReport: dto.nothingToReport,
-      matters: (dto.matters ?? []).map((m) => ({ category: m.category ?? null, description: m.description })),
-      reportedBy: await this.reporter(manager, tenantId, dto),
+      nothingToReport: submitted.nothingToReport,
+      matters: (submitted.matters ?? []).map((m) => ({ category: m.category ?? null, description: m.description })),
+      reportedBy: await this.reporter(manager, tenantId, submitted),
     };
     const existing = await manager.findOneBy(CheckIn, { tenantId, gridId, date });
     if (existing) {
@@ -122,15 +112,15 @@ export class CheckInGridUseCase {
   private async reporter(
     manager: EntityManager,
     tenantId: string,
-    dto: CheckInGridDto,
+    submitted: GridCheckIn,
   ): Promise<CheckInContent['reportedBy']> {
-    const memberId = dto.reportedBy.memberId ?? null;
-    if (memberId === null) return { memberId: null, name: dto.reportedBy.name ?? null };
+    const memberId = submitted.reportedBy.memberId ?? null;
+    if (memberId === null) return { memberId: null, name: submitted.reportedBy.name ?? null };
     const member = await manager.findOneBy(Member, { tenantId, id: memberId });
     if (!member) {
       throw CheckInErrors.UNKNOWN_MEMBER(tenantId, memberId);
     }
-    return { memberId, name: dto.reportedBy.name ?? member.name };
+    return { memberId, name: submitted.reportedBy.name ?? member.name };
   }
 }
 

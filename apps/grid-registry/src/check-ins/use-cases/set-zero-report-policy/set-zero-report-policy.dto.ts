@@ -13,8 +13,9 @@ import {
 import { type GridLevel, gridLevels } from '@gridline/contracts';
 import { cutoffTimePattern } from '../../domain/cutoff';
 import { DEFAULT_TIME_ZONE } from '../../domain/zero-report-policy';
+import type { ZeroReportPolicyToSet } from './set-zero-report-policy.command';
 
-export class SetZeroReportPolicyDto {
+export class SetZeroReportPolicyDto implements ZeroReportPolicyToSet {
   @ApiProperty({
     example: '18:00',
     pattern: cutoffTimePattern.source,

@@ -8,14 +8,8 @@ import { CUTOFF_TIMER, CutoffTimerPayload } from '../../check-in-timers';
 import { upcomingCutoff } from '../../upcoming-cutoff';
 import { ZeroReportPolicy } from '../../zero-report-policy.entity';
 import { toZeroReportPolicyView, ZeroReportPolicyView } from '../../zero-report-policy.view';
-import { SetZeroReportPolicyDto } from './set-zero-report-policy.dto';
+import { SetZeroReportPolicyCommand } from './set-zero-report-policy.command';
 import { requireDistrict } from '../../../tenants/require-district';
-
-export interface SetZeroReportPolicyCommand {
-  readonly tenantId: string;
-  readonly policy: SetZeroReportPolicyDto;
-  readonly now?: Date;
-}
 
 /**
  * Creates or replaces a district's zero-report policy and re-plans its cut-off in the same transaction: the
@@ -34,10 +28,10 @@ export class SetZeroReportPolicyUseCase {
 
   async execute({
     tenantId,
-    policy: dto,
+    policy: requested,
     now = new Date(),
   }: SetZeroReportPolicyCommand): Promise<ZeroReportPolicyView> {
-    const verdict = zeroReportRuleFrom(dto);
+    const verdict = zeroReportRuleFrom(requested);
     if (!verdict.ok) throw new ValidationFailedError([{ field: verdict.field, reason: verdict.reason }]);
     const rule = verdict.rule;
 
