@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Grid } from '../../../grids/grid.entity';
 import { GridMember } from '../../../members/grid-member.entity';
+import type { MemberToAdd } from '../../../members/use-cases/add-member/add-member.command';
 import { AddMemberUseCase } from '../../../members/use-cases/add-member/add-member.use-case';
 import { parseCsv } from '../../domain/csv';
 import { byLine, problemCollector } from '../../domain/import-problem';
@@ -70,7 +71,7 @@ export class ImportMembersUseCase {
     row: PlannedMember,
     correlationId: string,
   ): Promise<GridMember> {
-    const member = {
+    const member: MemberToAdd = {
       name: row.name,
       role: row.role,
       ...(row.phone === null ? {} : { phone: row.phone }),

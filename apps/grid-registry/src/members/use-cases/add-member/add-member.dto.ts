@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { type MemberRole, memberRoles } from '@gridline/contracts';
 import { Trim } from '../../../http/trim';
+import type { MemberToAdd } from './add-member.command';
 
-export class AddMemberDto {
+export class AddMemberDto implements MemberToAdd {
   @ApiProperty({ example: '王芳', minLength: 1, maxLength: 60 })
   @Trim()
   @IsString()

@@ -13,14 +13,7 @@ import { gridInDistrict } from '../../grid-in-district';
 import { MemberErrors } from '../../member-errors';
 import { announceMembership } from '../../membership-events';
 import { MemberView, toMemberView } from '../../member-view';
-import { AddMemberDto } from './add-member.dto';
-
-export interface AddMemberCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly member: AddMemberDto;
-  readonly correlationId: string;
-}
+import { AddMemberCommand } from './add-member.command';
 
 /**
  * Adds a person to a grid in one role and announces them: public state (no phone; a name for leaders and
@@ -45,12 +38,12 @@ export class AddMemberUseCase {
    */
   async addWithin(
     manager: EntityManager,
-    { tenantId, gridId, member: dto, correlationId }: AddMemberCommand,
+    { tenantId, gridId, member: toAdd, correlationId }: AddMemberCommand,
   ): Promise<GridMember> {
     try {
       const grid = await gridInDistrict(manager, tenantId, gridId, true);
       if (
-        dto.role === 'leader' &&
+        toAdd.role === 'leader' &&
         (await manager.existsBy(GridMember, { tenantId, gridId, role: 'leader', endedAt: IsNull() }))
       )
         throw leaderExists(grid);
@@ -60,10 +53,10 @@ export class AddMemberUseCase {
         id: randomUUID(),
         tenantId,
         gridId,
-        name: dto.name,
-        phone: dto.phone ?? null,
-        role: dto.role,
-        note: dto.note ?? null,
+        name: toAdd.name,
+        phone: toAdd.phone ?? null,
+        role: toAdd.role,
+        note: toAdd.note ?? null,
         version: 1,
         createdAt: now,
         endedAt: null,

@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsInt, IsUUID, Matches, Max, Min, ValidateNested } from 'class-validator';
+import type { DutyRosterToSet, RosterShift } from './set-duty-roster.command';
 
 export const MAX_SHIFTS_PER_ROSTER = 500;
 
-export class ShiftDto {
+export class ShiftDto implements RosterShift {
   @ApiProperty({ format: 'uuid', description: 'An active member of this grid.' })
   @IsUUID('all', { message: 'memberId must be a UUID' })
   memberId: string;
@@ -28,7 +29,7 @@ export class ShiftDto {
 }
 
 /** The grid's whole weekly roster; it replaces the previous one. An empty list clears it. */
-export class SetDutyRosterDto {
+export class SetDutyRosterDto implements DutyRosterToSet {
   @ApiProperty({ type: [ShiftDto], maxItems: MAX_SHIFTS_PER_ROSTER })
   @IsDefined({ message: 'shifts is required (an empty list clears the roster)' })
   @IsArray()

@@ -11,14 +11,7 @@ import { DutyRosterView, toDutyRosterView } from '../../duty-roster.view';
 import { GridMember } from '../../grid-member.entity';
 import { gridInDistrict } from '../../grid-in-district';
 import { MemberErrors } from '../../member-errors';
-import { SetDutyRosterDto } from './set-duty-roster.dto';
-
-export interface SetDutyRosterCommand {
-  readonly tenantId: string;
-  readonly gridId: string;
-  readonly roster: SetDutyRosterDto;
-  readonly correlationId: string;
-}
+import { SetDutyRosterCommand } from './set-duty-roster.command';
 
 /**
  * Replaces a grid's weekly roster after checking it against the grid's active members (`checkRoster`), under
@@ -33,18 +26,18 @@ export class SetDutyRosterUseCase {
     private readonly outbox: Outbox,
   ) {}
 
-  execute({ tenantId, gridId, roster: dto, correlationId }: SetDutyRosterCommand): Promise<DutyRosterView> {
+  execute({ tenantId, gridId, roster: requested, correlationId }: SetDutyRosterCommand): Promise<DutyRosterView> {
     return this.dataSource.transaction(async (manager) => {
       await gridInDistrict(manager, tenantId, gridId, true);
       const active = await manager.find(GridMember, {
         where: { tenantId, gridId, endedAt: IsNull() },
         select: { id: true },
       });
-      const refusal = checkRoster(dto.shifts, new Set(active.map((m) => m.id)));
+      const refusal = checkRoster(requested.shifts, new Set(active.map((m) => m.id)));
       if (refusal) throw MemberErrors[refusal.code](refusal);
 
       const timeZone = await districtTimeZone(manager, tenantId);
-      const shifts = sortShifts(dto.shifts);
+      const shifts = sortShifts(requested.shifts);
       const current = await manager.findOneBy(DutyRoster, { tenantId, gridId });
       if (current && current.timeZone === timeZone && sameShifts(current.shifts, shifts))
         return toDutyRosterView(gridId, current, timeZone);
