@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 import { Trim } from '../../../http/trim';
+import type { TenantToCreate } from './create-tenant.command';
 
-export class CreateTenantDto {
+export class CreateTenantDto implements TenantToCreate {
   @ApiProperty({
     example: 'erqi',
     description: 'Slug: 2-40 lowercase letters, digits or dashes, starting with a letter or digit.',

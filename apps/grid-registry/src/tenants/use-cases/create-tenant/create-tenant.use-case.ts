@@ -7,12 +7,7 @@ import { ApiError } from '@gridline/platform';
 import { TenantErrors } from '../../tenant-errors';
 import { toTenantState } from '../../tenant-state';
 import { Tenant } from '../../tenant.entity';
-import { CreateTenantDto } from './create-tenant.dto';
-
-export interface CreateTenantCommand {
-  readonly tenant: CreateTenantDto;
-  readonly correlationId: string;
-}
+import { CreateTenantCommand, TenantToCreate } from './create-tenant.command';
 
 /**
  * Registers a district and announces it, in one transaction. The insert skips on any conflict (slug or division
@@ -25,14 +20,14 @@ export class CreateTenantUseCase {
     private readonly outbox: Outbox,
   ) {}
 
-  async execute({ tenant: dto, correlationId }: CreateTenantCommand): Promise<Tenant> {
+  async execute({ tenant: toCreate, correlationId }: CreateTenantCommand): Promise<Tenant> {
     return this.dataSource.transaction(async (manager) => {
       const now = new Date();
       const tenant = manager.create(Tenant, {
-        tenantId: dto.tenantId,
-        divisionCode: dto.divisionCode,
-        name: dto.name,
-        nameEn: dto.nameEn ?? null,
+        tenantId: toCreate.tenantId,
+        divisionCode: toCreate.divisionCode,
+        name: toCreate.name,
+        nameEn: toCreate.nameEn ?? null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -45,7 +40,7 @@ export class CreateTenantUseCase {
         .orIgnore()
         .returning('tenant_id')
         .execute();
-      if ((result.raw as unknown[]).length === 0) throw await this.conflictFor(manager, dto);
+      if ((result.raw as unknown[]).length === 0) throw await this.conflictFor(manager, toCreate);
       await this.outbox.add(
         manager,
         TenantStateChanged,
@@ -56,13 +51,13 @@ export class CreateTenantUseCase {
     });
   }
 
-  private async conflictFor(manager: EntityManager, dto: CreateTenantDto): Promise<ApiError> {
+  private async conflictFor(manager: EntityManager, toCreate: TenantToCreate): Promise<ApiError> {
     const existing = await manager.findOne(Tenant, {
-      where: [{ tenantId: dto.tenantId }, { divisionCode: dto.divisionCode }],
+      where: [{ tenantId: toCreate.tenantId }, { divisionCode: toCreate.divisionCode }],
     });
-    if (existing && existing.tenantId !== dto.tenantId) {
-      return TenantErrors.TENANT_EXISTS({ divisionCode: dto.divisionCode, owner: existing.tenantId });
+    if (existing && existing.tenantId !== toCreate.tenantId) {
+      return TenantErrors.TENANT_EXISTS({ divisionCode: toCreate.divisionCode, owner: existing.tenantId });
     }
-    return TenantErrors.TENANT_EXISTS({ tenantId: dto.tenantId });
+    return TenantErrors.TENANT_EXISTS({ tenantId: toCreate.tenantId });
   }
 }
