@@ -104,4 +104,57 @@ describe('architecture boundaries', () => {
     });
     expect(unguarded).toEqual([]);
   });
+
+  it('use cases take commands (*.command.ts), not the HTTP layer’s DTO classes — and the list of those not there yet only shrinks', () => {
+    const useCases = sourceFiles(path.join(root, 'apps')).filter((file) => file.endsWith('.use-case.ts'));
+    const takingDtos = useCases
+      .filter((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'[^']*\.dto'/g)].some(
+          // A use case may answer with a view declared beside the DTOs; what it takes must not be a DTO.
+          ([, names]) => names.split(',').some((name) => name.trim() !== '' && !/View$/.test(name.trim())),
+        ),
+      )
+      .map((file) => path.relative(root, file))
+      .sort();
+    expect(takingDtos).toEqual(useCasesNotYetOnCommands);
+  });
 });
+
+/**
+ * Use cases that still take a DTO class (ADR 0038's sibling rule, issue 13): grid-registry and analytics are on
+ * commands; these move the same way. Remove a line when its use case moves — the rule fails until you do.
+ */
+const useCasesNotYetOnCommands: readonly string[] = [
+  'apps/issue-dispatch/src/intake/open311/use-cases/list-service-requests/list-service-requests.use-case.ts',
+  'apps/issue-dispatch/src/intake/open311/use-cases/post-service-request/post-service-request.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/accept-issue/accept-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/acknowledge-issue/acknowledge-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/close-issue/close-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/decide-extension/decide-extension.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/dispatch-issue/dispatch-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/escalate-issue-manually/escalate-issue-manually.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/park-issue/park-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/rate-issue/rate-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/reassign-issue/reassign-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/reject-issue/reject-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/report-issue/report-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/request-extension/request-extension.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/resolve-issue/resolve-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/return-issue/return-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/start-work/start-work.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/unpark-issue/unpark-issue.use-case.ts',
+  'apps/issue-dispatch/src/issues/use-cases/verify-issue/verify-issue.use-case.ts',
+  'apps/volunteer-coordination/src/help-categories/use-cases/put-help-category/put-help-category.use-case.ts',
+  'apps/volunteer-coordination/src/hours/use-cases/correct-hours/correct-hours.use-case.ts',
+  'apps/volunteer-coordination/src/matching/use-cases/put-volunteer-settings/put-volunteer-settings.use-case.ts',
+  'apps/volunteer-coordination/src/matching/use-cases/request-volunteers/request-volunteers.use-case.ts',
+  'apps/volunteer-coordination/src/service-events/use-cases/create-service-event/create-service-event.use-case.ts',
+  'apps/volunteer-coordination/src/service-events/use-cases/sign-up/sign-up.use-case.ts',
+  'apps/volunteer-coordination/src/teams/use-cases/create-team/create-team.use-case.ts',
+  'apps/volunteer-coordination/src/tool-room/use-cases/add-tool/add-tool.use-case.ts',
+  'apps/volunteer-coordination/src/tool-room/use-cases/lend-tool/lend-tool.use-case.ts',
+  'apps/volunteer-coordination/src/tool-room/use-cases/return-tool/return-tool.use-case.ts',
+  'apps/volunteer-coordination/src/tool-room/use-cases/set-tool-condition/set-tool-condition.use-case.ts',
+  'apps/volunteer-coordination/src/volunteers/use-cases/register-volunteer/register-volunteer.use-case.ts',
+  'apps/volunteer-coordination/src/volunteers/use-cases/update-volunteer/update-volunteer.use-case.ts',
+];
