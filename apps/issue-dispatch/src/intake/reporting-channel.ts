@@ -1,4 +1,5 @@
-import { ForbiddenError, hasRole, Identity } from '@gridline/platform';
+import { hasRole, Identity } from '@gridline/platform';
+import { IntakeErrors } from './intake-errors';
 
 /**
  * `patrol` and `visit` (入户走访) are what grid leaders and workers find on their rounds; a resident or anyone
@@ -7,8 +8,5 @@ import { ForbiddenError, hasRole, Identity } from '@gridline/platform';
 export function assertMayUseChannel(identity: Identity, channel: 'resident' | 'patrol' | 'visit' | undefined): void {
   if (channel === undefined || channel === 'resident') return;
   if (hasRole(identity, 'leader', 'worker', 'city-admin')) return;
-  throw new ForbiddenError(
-    'FORBIDDEN_CHANNEL',
-    `channel ${channel} is for grid leaders and workers; report as channel resident`,
-  );
+  throw IntakeErrors.FORBIDDEN_CHANNEL(channel);
 }

@@ -4,12 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { EventData, EventDefinition, HolderLevel } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { ConflictError, enrichLogContext, ForbiddenError, gridsOf, Identity, NotFoundError } from '@gridline/platform';
+import { enrichLogContext, gridsOf, Identity } from '@gridline/platform';
 import { CaseClocks } from './case-clocks';
 import { ActingAs, CasePlace, whoMay } from './domain/case-permissions';
 import { availableCaseActions, decideCaseAction } from './domain/case-rule';
 import { CaseAction, CaseStatus, isFinished, IssueState } from './domain/case-state-machine';
 import { IssueAccess } from './issue-access';
+import { IssueErrors } from './issue-errors';
 import { Issue } from './issue.entity';
 import { IssueHistoryAction } from './issue-history.entity';
 import { appendCaseHistory } from './case-history';
@@ -91,17 +92,14 @@ export class CaseWorkflow {
         where: { id: issueId, tenantId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+      if (!issue) throw IssueErrors.ISSUE_NOT_FOUND(tenantId, issueId);
       await this.access.assertCanRead(identity, issue, manager);
       const decision = decideCaseAction(action, caseStatusOf(issue), identity, await this.placeOf(issue, manager));
       if (!decision.allowed && decision.refusal === 'not-yours') this.refuse(action, identity, issue);
       if (command.expectedVersion !== undefined && command.expectedVersion !== issue.version) {
-        throw new ConflictError(
-          'VERSION_CONFLICT',
-          `issue ${issueId} is at version ${issue.version}, not ${command.expectedVersion}; reload it and try again`,
-        );
+        throw IssueErrors.VERSION_CONFLICT(issueId, issue.version, command.expectedVersion);
       }
-      if (!decision.allowed) throw new ConflictError(decision.code, `issue ${issueId}: ${decision.reason}`);
+      if (!decision.allowed) throw IssueErrors[decision.code](issueId, decision.reason);
       const { actingAs } = decision;
 
       const previous = issue.state;
@@ -165,11 +163,9 @@ export class CaseWorkflow {
     const who = whoMay[action].join(', ');
     const gridAction = whoMay[action].some((capacity) => gridCapacities.has(capacity));
     if (gridAction && gridsOf(identity).length > 0) {
-      throw new ForbiddenError(
-        'OUTSIDE_YOUR_GRID',
-        `only ${who} may ${action} issue ${issue.id}, held by the ${issue.holderLevel}${issue.holderGridId ? ` ${issue.holderGridId}` : ' dispatch centre'}`,
-      );
+      const heldBy = `the ${issue.holderLevel}${issue.holderGridId ? ` ${issue.holderGridId}` : ' dispatch centre'}`;
+      throw IssueErrors.OUTSIDE_YOUR_GRID(issue.id, { who, action, heldBy });
     }
-    throw new ForbiddenError('FORBIDDEN_ROLE', `only ${who} may ${action} issue ${issue.id}`);
+    throw IssueErrors.FORBIDDEN_ROLE(issue.id, { who, action });
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { canActOnGrid, ForbiddenError, hasRole, Identity, NotFoundError } from '@gridline/platform';
+import { canActOnGrid, hasRole, Identity } from '@gridline/platform';
+import { IssueErrors } from './issue-errors';
 import { Issue } from './issue.entity';
 
 /**
@@ -22,9 +23,8 @@ export class IssueAccess {
       }
     }
     if (hasRole(identity, 'resident') && issue.reporterSubject === identity.subject) return;
-    if (hasRole(identity, 'leader', 'worker'))
-      throw new ForbiddenError('OUTSIDE_YOUR_GRID', `issue ${issue.id} is outside the grids you lead or work in`);
-    throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issue.id} does not exist in district ${issue.tenantId}`);
+    if (hasRole(identity, 'leader', 'worker')) throw IssueErrors.OUTSIDE_YOUR_GRID(issue.id);
+    throw IssueErrors.ISSUE_NOT_FOUND(issue.tenantId, issue.id);
   }
 
   private async lineage(tenantId: string, gridId: string, manager?: EntityManager): Promise<string[]> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AccessRoute } from '@gridline/personal-data';
-import { Identity, NotFoundError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
+import { IssueErrors } from './issue-errors';
 import { toIntakeIssueView } from '../intake/reported-issue-view';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 import { CaseDetailView } from './case-detail-view';
@@ -51,7 +52,7 @@ export class IssuesReader {
 
   private async readable(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {
     const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
-    if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+    if (!issue) throw IssueErrors.ISSUE_NOT_FOUND(tenantId, issueId);
     await this.access.assertCanRead(identity, issue);
     return issue;
   }

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError, Identity, NotFoundError } from '@gridline/platform';
+import { Identity } from '@gridline/platform';
 import { mayReadContact } from '../intake/reported-issue-view';
 import { IssueAccess } from '../issues/issue-access';
+import { IssueErrors } from '../issues/issue-errors';
 import { Issue } from '../issues/issue.entity';
+import { PersonalDataErrors } from './personal-data-errors';
 
 /**
  * One report's contact for whoever may read it: its reporter (a resident sees only their own reports; anyone
@@ -19,13 +21,9 @@ export class ReporterContactReader {
 
   async read(tenantId: string, issueId: string, identity: Identity): Promise<Issue> {
     const issue = await this.dataSource.manager.findOneBy(Issue, { tenantId, id: issueId });
-    if (!issue) throw new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+    if (!issue) throw IssueErrors.ISSUE_NOT_FOUND(tenantId, issueId);
     await this.access.assertCanRead(identity, issue);
-    if (!mayReadContact(identity, issue))
-      throw new ForbiddenError(
-        'FORBIDDEN_ROLE',
-        `only the reporter and the district's staff may read the contact of issue ${issueId}`,
-      );
+    if (!mayReadContact(identity, issue)) throw PersonalDataErrors.FORBIDDEN_ROLE(issueId);
     return issue;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IssueDispatched } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
-import { UnprocessableError } from '@gridline/platform';
+import { IssueErrors } from '../../issue-errors';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { CaseClocks } from '../../case-clocks';
 import { CaseUseCase } from '../../case-use-case';
@@ -28,10 +28,7 @@ export class DispatchIssueUseCase extends CaseUseCase {
     return this.workflow.run(command, 'dispatch', async (step) => {
       const { issue, manager, now } = step;
       const grid = await this.grids.grid(issue.tenantId, body.gridId, manager);
-      if (!grid)
-        throw new UnprocessableError('UNKNOWN_GRID', `grid ${body.gridId} is not in district ${issue.tenantId}`, [
-          { field: 'gridId', reason: 'unknown grid' },
-        ]);
+      if (!grid) throw IssueErrors.UNKNOWN_GRID(issue.tenantId, body.gridId);
       const category = await manager.findOneBy(CategoryPolicy, { tenantId: issue.tenantId, code: issue.category });
       issue.policySnapshot = policySnapshotOf(category ?? { ackWithinSeconds: {}, resolveWithinSeconds: {} });
       // A report that waited in the queue gets its first grid now.

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@gridline/platform';
+import { IssueErrors } from '../../issue-errors';
 import { ReasonedCaseActionDto } from '../../case-action.dto';
 import { CaseEscalation } from '../../case-escalation';
 import { CaseClocks } from '../../case-clocks';
@@ -21,11 +21,7 @@ export class EscalateIssueManuallyUseCase extends CaseUseCase {
   execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
     return this.workflow.run(command, 'escalate', async (step) => {
       const moved = await this.escalation.moveUp(step, 'manual', body.reason);
-      if (!moved)
-        throw new ConflictError(
-          'ILLEGAL_TRANSITION',
-          `issue ${step.issue.id} is held by the city centre; there is nowhere higher to escalate it`,
-        );
+      if (!moved) throw IssueErrors.ILLEGAL_TRANSITION(step.issue.id, { nowhereHigher: true });
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueRejected } from '@gridline/contracts';
-import { UnprocessableError } from '@gridline/platform';
+import { IssueErrors } from '../../issue-errors';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
@@ -19,11 +19,7 @@ export class RejectIssueUseCase extends CaseUseCase {
       if (duplicateOf !== null) {
         const original = await manager.findOneBy(Issue, { tenantId: issue.tenantId, id: duplicateOf });
         if (!original || original.id === issue.id) {
-          throw new UnprocessableError(
-            'UNKNOWN_ORIGINAL_ISSUE',
-            `issue ${duplicateOf} is not another issue of district ${issue.tenantId}`,
-            [{ field: 'duplicateOf', reason: 'not another issue of this district' }],
-          );
+          throw IssueErrors.UNKNOWN_ORIGINAL_ISSUE(issue.tenantId, duplicateOf);
         }
       }
       issue.rejectionReason = body.reason;

@@ -21,8 +21,8 @@ import {
   groupOutcomeOf,
   isDependencyOutage,
   TraceContextFields,
-  UnprocessableError,
 } from '@gridline/platform';
+import { IssueErrors } from '../../issue-errors';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline } from '../../domain/ack-policy';
@@ -100,12 +100,7 @@ export class ReportIssueUseCase {
   }: ReportIssueCommand): Promise<PendingReport> {
     await this.requireKnownTenant(tenantId);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
-    if (!category)
-      throw new UnprocessableError(
-        'UNKNOWN_CATEGORY',
-        `category ${report.category} is not defined for district ${tenantId}`,
-        [{ field: 'category', reason: 'unknown category' }],
-      );
+    if (!category) throw IssueErrors.UNKNOWN_CATEGORY(tenantId, report.category);
     const route = await this.resolveGrid(tenantId, report);
     const grid = route.grid;
 
@@ -308,10 +303,7 @@ export class ReportIssueUseCase {
   private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<Route> {
     if (report.gridId !== undefined) {
       const grid = await this.grids.grid(tenantId, report.gridId);
-      if (!grid)
-        throw new UnprocessableError('UNKNOWN_GRID', `grid ${report.gridId} is not in district ${tenantId}`, [
-          { field: 'gridId', reason: 'unknown grid' },
-        ]);
+      if (!grid) throw IssueErrors.UNKNOWN_GRID(tenantId, report.gridId);
       return { grid, routedBy: 'grid id' };
     }
     if (report.address !== undefined) {
@@ -323,11 +315,7 @@ export class ReportIssueUseCase {
     const { lon, lat } = report.location as { lon: number; lat: number };
     const grid = await this.grids.byPoint(tenantId, lon, lat);
     if (!grid) {
-      throw new UnprocessableError(
-        'LOCATION_NOT_IN_DISTRICT',
-        `the location (${lon}, ${lat}) lies within no grid boundary of district ${tenantId}`,
-        [{ field: 'location', reason: 'outside every grid boundary of this district' }],
-      );
+      throw IssueErrors.LOCATION_NOT_IN_DISTRICT(tenantId, lon, lat);
     }
     return { grid, routedBy: 'location' };
   }

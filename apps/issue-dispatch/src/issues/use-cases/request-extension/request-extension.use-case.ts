@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueExtensionRequested } from '@gridline/contracts';
-import { UnprocessableError } from '@gridline/platform';
+import { IssueErrors } from '../../issue-errors';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { checkExtensionRequest } from '../../domain/case-clock';
@@ -22,7 +22,7 @@ export class RequestExtensionUseCase extends CaseUseCase {
       const current = issue.resolveDeadline as Date;
       const requested = new Date(body.requestedDeadline);
       const problem = checkExtensionRequest(current, requested, now, MAX_EXTENSION_SECONDS);
-      if (problem) throw new UnprocessableError('INVALID_EXTENSION', `requestedDeadline ${problem.reason}`, [problem]);
+      if (problem) throw IssueErrors.INVALID_EXTENSION(problem);
       issue.extensionRequestedUntil = requested;
       issue.extensionReason = body.reason;
       await step.record('extension-requested', `until ${requested.toISOString()}: ${body.reason}`);

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Identity, NotFoundError } from '@gridline/platform';
+import { ApiError, Identity } from '@gridline/platform';
 import { CaseClocks } from '../../../issues/case-clocks';
 import { IssueAccess } from '../../../issues/issue-access';
+import { IssueErrors } from '../../../issues/issue-errors';
 import { Issue } from '../../../issues/issue.entity';
 import { ReporterContactErasure } from '../../reporter-contact-erasure';
 
@@ -51,6 +52,6 @@ export class EraseOwnContactUseCase {
   }
 }
 
-function notFound(tenantId: string, issueId: string): NotFoundError {
-  return new NotFoundError('ISSUE_NOT_FOUND', `issue ${issueId} does not exist in district ${tenantId}`);
+function notFound(tenantId: string, issueId: string): ApiError {
+  return IssueErrors.ISSUE_NOT_FOUND(tenantId, issueId);
 }
