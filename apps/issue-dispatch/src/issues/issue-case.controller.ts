@@ -1,17 +1,10 @@
 import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import {
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, CurrentIdentity, DocumentedError, Identity, Permit } from '@gridline/platform';
 import { TenantIssueParams } from '../intake/path-params';
 import { CaseActionDto, ReasonedCaseActionDto } from './case-action.dto';
 import { CaseCommand } from './case-workflow';
+import { caseActionErrors, IssueErrors } from './issue-errors';
 import { CaseView, toIssueView } from './issue-view';
 import { AcceptIssueUseCase } from './use-cases/accept-issue/accept-issue.use-case';
 import { CloseIssueUseCase } from './use-cases/close-issue/close-issue.use-case';
@@ -45,9 +38,17 @@ const command = (
   identity,
   expectedVersion: body.expectedVersion,
 });
-/** A case action answers 200 with the case as it now stands. */
-const CaseActionDocs = (summary: string) =>
-  applyDecorators(HttpCode(200), ApiOperation({ summary }), ApiOkResponse({ type: CaseView }));
+/**
+ * A case action answers 200 with the case as it now stands, or one of `caseActionErrors` and the refusals of its
+ * own (`ISSUE_PARKED` for every action but un-parking).
+ */
+const CaseActionDocs = (summary: string, ...errors: readonly DocumentedError[]) =>
+  applyDecorators(
+    HttpCode(200),
+    ApiOperation({ summary }),
+    ApiOkResponse({ type: CaseView }),
+    ApiErrors(...caseActionErrors, ...errors),
+  );
 
 const view = async (pending: Promise<Parameters<typeof toIssueView>[0]>): Promise<CaseView> =>
   toIssueView(await pending);
@@ -56,15 +57,9 @@ const view = async (pending: Promise<Parameters<typeof toIssueView>[0]>): Promis
  * The case loop after intake (docs/adr/0012-case-loop.md). Every action names the version the caller saw;
  * who may take it depends on where the case sits (the holding grid, a grid above it, the dispatch centre, the
  * reporter). A refused action — 403, 404, 409 (`VERSION_CONFLICT`, `ILLEGAL_TRANSITION`, `ISSUE_PARKED`, …) or
- * 422 — changes nothing and emits nothing.
+ * 422, each route's listed from IssueErrors — changes nothing and emits nothing.
  */
 @ApiTags('case loop')
-@ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE / OUTSIDE_YOUR_GRID: not yours to do' })
-@ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
-@ApiConflictResponse({
-  description:
-    'VERSION_CONFLICT, ILLEGAL_TRANSITION, ISSUE_PARKED, NOT_PARKED, EXTENSION_PENDING, NO_PENDING_EXTENSION, ALREADY_RATED',
-})
 @Controller('v1/tenants/:tenantId/issues/:issueId')
 export class IssueCaseController {
   constructor(
@@ -87,7 +82,7 @@ export class IssueCaseController {
 
   @Post('accept')
   @Permit('district-staff')
-  @CaseActionDocs('Dispatch centre: open a case (立案) for a report waiting in the queue')
+  @CaseActionDocs('Dispatch centre: open a case (立案) for a report waiting in the queue', IssueErrors.ISSUE_PARKED)
   accept(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,
@@ -100,8 +95,9 @@ export class IssueCaseController {
   @Permit('district-staff')
   @CaseActionDocs(
     'Dispatch centre: decline a queued report or returned case — invalid, duplicate (naming the original), not our responsibility',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.UNKNOWN_ORIGINAL_ISSUE,
   )
-  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_ORIGINAL_ISSUE' })
   reject(
     @Param() params: TenantIssueParams,
     @Body() body: RejectIssueDto,
@@ -112,8 +108,11 @@ export class IssueCaseController {
 
   @Post('dispatch')
   @Permit('district-staff')
-  @CaseActionDocs('Dispatch centre: send a case from the queue to a grid by id; its acknowledgement clock starts')
-  @ApiUnprocessableEntityResponse({ description: 'UNKNOWN_GRID' })
+  @CaseActionDocs(
+    'Dispatch centre: send a case from the queue to a grid by id; its acknowledgement clock starts',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.UNKNOWN_GRID,
+  )
   dispatch(
     @Param() params: TenantIssueParams,
     @Body() body: DispatchIssueDto,
@@ -124,7 +123,7 @@ export class IssueCaseController {
 
   @Post('start-work')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holder: start handling an acknowledged case')
+  @CaseActionDocs('Holder: start handling an acknowledged case', IssueErrors.ISSUE_PARKED)
   start(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,
@@ -135,7 +134,10 @@ export class IssueCaseController {
 
   @Post('resolve')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holder: the problem is solved; the resolve clock stops and the case waits for verification')
+  @CaseActionDocs(
+    'Holder: the problem is solved; the resolve clock stops and the case waits for verification',
+    IssueErrors.ISSUE_PARKED,
+  )
   resolve(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,
@@ -146,7 +148,10 @@ export class IssueCaseController {
 
   @Post('verify')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @CaseActionDocs('Reporter or dispatch centre: confirm the resolution (passed) or reopen the case for rework (failed)')
+  @CaseActionDocs(
+    'Reporter or dispatch centre: confirm the resolution (passed) or reopen the case for rework (failed)',
+    IssueErrors.ISSUE_PARKED,
+  )
   verify(
     @Param() params: TenantIssueParams,
     @Body() body: VerifyIssueDto,
@@ -157,7 +162,7 @@ export class IssueCaseController {
 
   @Post('close')
   @Permit('district-staff')
-  @CaseActionDocs('Dispatch centre: close a verified case (结案)')
+  @CaseActionDocs('Dispatch centre: close a verified case (结案)', IssueErrors.ISSUE_PARKED)
   close(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,
@@ -168,7 +173,11 @@ export class IssueCaseController {
 
   @Post('rate')
   @Permit('resident', 'grid-staff', 'district-staff')
-  @CaseActionDocs('Reporter: rate the closed case 1–5 with an optional comment, once')
+  @CaseActionDocs(
+    'Reporter: rate the closed case 1–5 with an optional comment, once',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.ALREADY_RATED,
+  )
   rate(
     @Param() params: TenantIssueParams,
     @Body() body: RateIssueDto,
@@ -179,10 +188,12 @@ export class IssueCaseController {
 
   @Post('request-extension')
   @Permit('grid-staff')
-  @CaseActionDocs('Holding grid: ask one level up for a later resolve deadline (延期), with a reason')
-  @ApiUnprocessableEntityResponse({
-    description: 'INVALID_EXTENSION (the deadline asked for is not later than the current one, or not in the future)',
-  })
+  @CaseActionDocs(
+    'Holding grid: ask one level up for a later resolve deadline (延期), with a reason',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.EXTENSION_PENDING,
+    IssueErrors.INVALID_EXTENSION,
+  )
   askForExtension(
     @Param() params: TenantIssueParams,
     @Body() body: RequestExtensionDto,
@@ -195,6 +206,8 @@ export class IssueCaseController {
   @Permit('grid-staff', 'district-staff')
   @CaseActionDocs(
     'A grid above the holder, or the dispatch centre: approve the pending extension; the resolve deadline moves',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.NO_PENDING_EXTENSION,
   )
   approveExtension(
     @Param() params: TenantIssueParams,
@@ -206,7 +219,11 @@ export class IssueCaseController {
 
   @Post('deny-extension')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('A grid above the holder, or the dispatch centre: deny the pending extension')
+  @CaseActionDocs(
+    'A grid above the holder, or the dispatch centre: deny the pending extension',
+    IssueErrors.ISSUE_PARKED,
+    IssueErrors.NO_PENDING_EXTENSION,
+  )
   denyExtension(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,
@@ -217,7 +234,10 @@ export class IssueCaseController {
 
   @Post('return')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holding grid: return a wrongly dispatched case (回退) to the dispatch centre queue, with a reason')
+  @CaseActionDocs(
+    'Holding grid: return a wrongly dispatched case (回退) to the dispatch centre queue, with a reason',
+    IssueErrors.ISSUE_PARKED,
+  )
   giveBack(
     @Param() params: TenantIssueParams,
     @Body() body: ReasonedCaseActionDto,
@@ -228,7 +248,10 @@ export class IssueCaseController {
 
   @Post('escalate')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holder or above: send the case one level up now (reason `manual`), with fresh deadlines')
+  @CaseActionDocs(
+    'Holder or above: send the case one level up now (reason `manual`), with fresh deadlines',
+    IssueErrors.ISSUE_PARKED,
+  )
   escalate(
     @Param() params: TenantIssueParams,
     @Body() body: ReasonedCaseActionDto,
@@ -239,7 +262,10 @@ export class IssueCaseController {
 
   @Post('reassign')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holding grid’s leader or above: hand the case to another member of the same grid')
+  @CaseActionDocs(
+    'Holding grid’s leader or above: hand the case to another member of the same grid',
+    IssueErrors.ISSUE_PARKED,
+  )
   reassign(
     @Param() params: TenantIssueParams,
     @Body() body: ReassignIssueDto,
@@ -250,7 +276,10 @@ export class IssueCaseController {
 
   @Post('park')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Holding grid’s leader or above: park a long-running case (挂账) with a reason; its clocks pause')
+  @CaseActionDocs(
+    'Holding grid’s leader or above: park a long-running case (挂账) with a reason; its clocks pause',
+    IssueErrors.ISSUE_PARKED,
+  )
   park(
     @Param() params: TenantIssueParams,
     @Body() body: ReasonedCaseActionDto,
@@ -261,7 +290,7 @@ export class IssueCaseController {
 
   @Post('unpark')
   @Permit('grid-staff', 'district-staff')
-  @CaseActionDocs('Resume a parked case; each clock gets back the time it had left')
+  @CaseActionDocs('Resume a parked case; each clock gets back the time it had left', IssueErrors.NOT_PARKED)
   unpark(
     @Param() params: TenantIssueParams,
     @Body() body: CaseActionDto,

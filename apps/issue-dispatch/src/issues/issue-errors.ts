@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { errorCatalogue, FieldProblem } from '@gridline/platform';
+import { errorCatalogue, FieldProblem, PlatformErrors } from '@gridline/platform';
 
 /** A case rule's refusal (domain/case-state-machine.ts): the issue, then the rule's reason. */
 const caseRefusal = (issueId: string, reason: string) => `issue ${issueId}: ${reason}`;
@@ -107,3 +107,26 @@ export const IssueErrors = errorCatalogue({
     }),
   },
 });
+
+/**
+ * What every case action (issue-case.controller.ts, and acknowledge) may answer before its own refusals: the
+ * action is not the caller's to take, the case is missing or moved on, or the state machine refuses the move.
+ */
+export const caseActionErrors = [
+  PlatformErrors.VALIDATION_FAILED,
+  PlatformErrors.FORBIDDEN_DISTRICT,
+  IssueErrors.FORBIDDEN_ROLE,
+  IssueErrors.OUTSIDE_YOUR_GRID,
+  IssueErrors.ISSUE_NOT_FOUND,
+  IssueErrors.VERSION_CONFLICT,
+  IssueErrors.ILLEGAL_TRANSITION,
+] as const;
+
+/** What a route reading one issue may answer (IssuesReader, IssueAccess). */
+export const issueReadErrors = [
+  PlatformErrors.VALIDATION_FAILED,
+  PlatformErrors.FORBIDDEN_ROLE,
+  PlatformErrors.FORBIDDEN_DISTRICT,
+  IssueErrors.OUTSIDE_YOUR_GRID,
+  IssueErrors.ISSUE_NOT_FOUND,
+] as const;

@@ -1,15 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  IdempotencyErrors,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
@@ -18,6 +18,8 @@ import { ReportIntake } from '../intake/report-intake';
 import { ReportedIssueView } from '../intake/reported-issue-view';
 import { CaseDetailView } from './case-detail-view';
 import { assertMayUseChannel } from '../intake/reporting-channel';
+import { IntakeErrors } from '../intake/intake-errors';
+import { caseActionErrors, IssueErrors, issueReadErrors } from './issue-errors';
 import { IssueHistoryEntry } from './issue-history.entity';
 import { IssuesReader } from './issues.reader';
 import { CaseView, toIssueView } from './issue-view';
@@ -48,6 +50,17 @@ export class IssuesController {
     type: ReportedIssueView,
     description: 'The issue, with `possibleDuplicates`: earlier open reports likely of the same problem.',
   })
+  // Not IDEMPOTENT_REQUEST_COMPLETED: a replay whose answer was lost is rebuilt from the issue it made.
+  @ApiErrors(
+    ...districtRouteErrors,
+    IntakeErrors.FORBIDDEN_CHANNEL,
+    IssueErrors.UNKNOWN_CATEGORY,
+    IssueErrors.UNKNOWN_GRID,
+    IssueErrors.LOCATION_NOT_IN_DISTRICT,
+    IdempotencyErrors.BAD_IDEMPOTENCY_KEY,
+    IdempotencyErrors.IDEMPOTENCY_KEY_REUSED,
+    IdempotencyErrors.IDEMPOTENCY_STORE_UNAVAILABLE,
+  )
   async report(
     @Param() { tenantId }: TenantParams,
     @Body() body: ReportIssueDto,
@@ -84,6 +97,7 @@ export class IssuesController {
     summary: 'The holder acknowledges the issue; the acknowledgement clock stops, the resolve clock runs',
   })
   @ApiOkResponse({ type: CaseView })
+  @ApiErrors(...caseActionErrors, IssueErrors.ISSUE_PARKED)
   async acknowledge(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @Body() body: AcknowledgeIssueDto,
@@ -104,8 +118,7 @@ export class IssuesController {
       'Paged by `limit` (1–200, default 50) and `offset`; `total` counts the whole queue and `waitingSeconds` runs to `asOf`, all read in one snapshot.',
   })
   @ApiOkResponse({ type: QueuePageView })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED (limit, offset)' })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE, FORBIDDEN_DISTRICT' })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE, PlatformErrors.FORBIDDEN_DISTRICT)
   queue(@Param() { tenantId }: TenantParams, @Query() query: QueueQuery): Promise<QueuePageView> {
     return this.queueReader.page(tenantId, query);
   }
@@ -119,8 +132,7 @@ export class IssuesController {
       'An answer that carries the contact is recorded in the contact access log (who, when, which case, this route).',
   })
   @ApiOkResponse({ type: CaseDetailView })
-  @ApiForbiddenResponse({ description: 'FORBIDDEN_DISTRICT, OUTSIDE_YOUR_GRID' })
-  @ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s case)' })
+  @ApiErrors(...issueReadErrors)
   get(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @CurrentIdentity() identity: Identity,
@@ -135,6 +147,7 @@ export class IssuesController {
     summary:
       'Every action on the case: who (subject, role, grid), when, at which holder, and why — append-only (责任倒查)',
   })
+  @ApiErrors(...issueReadErrors)
   history(
     @Param() { tenantId, issueId }: TenantIssueParams,
     @CurrentIdentity() identity: Identity,

@@ -5,7 +5,7 @@ import { errorCatalogue } from '@gridline/platform';
 export const PersonalDataErrors = errorCatalogue({
   FORBIDDEN_ROLE: {
     status: HttpStatus.FORBIDDEN,
-    when: "the caller lacks the role this needs (only the reporter and the district's staff read a contact; only the reporter erases it)",
+    when: "the caller lacks the role this needs, or may not read this contact (only its reporter and the district's staff may)",
     message: (issueId: string) => `only the reporter and the district's staff may read the contact of issue ${issueId}`,
   },
 });

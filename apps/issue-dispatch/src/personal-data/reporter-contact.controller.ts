@@ -1,8 +1,10 @@
 import { applyDecorators, Controller, Delete, Get, HttpCode, Param } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
-import { CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiErrors, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import { IssueErrors } from '../issues/issue-errors';
 import { TenantIssueParams } from '../intake/path-params';
+import { PersonalDataErrors } from './personal-data-errors';
 import { ReporterContactReader } from './reporter-contact.reader';
 import { ReporterContactReads } from './reporter-contact-reads';
 import { ReporterContactView, toReporterContactView } from './reporter-contact.view';
@@ -18,10 +20,6 @@ const ContactDocs = (summary: string, description: string) =>
  * contact access log.
  */
 @ApiTags('personal data')
-@ApiForbiddenResponse({
-  description: 'FORBIDDEN_ROLE (grid staff, city viewers; staff may not erase), FORBIDDEN_DISTRICT',
-})
-@ApiNotFoundResponse({ description: 'ISSUE_NOT_FOUND (also what a resident sees for someone else’s report)' })
 @Controller('v1/tenants/:tenantId/issues/:issueId/contact')
 export class ReporterContactController {
   constructor(
@@ -35,6 +33,13 @@ export class ReporterContactController {
   @ContactDocs(
     "The report's contact: for its reporter (open and closed reports) and the district's staff",
     'Recorded in the contact access log unless it is erased (then every field is null).',
+  )
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PersonalDataErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    IssueErrors.OUTSIDE_YOUR_GRID,
+    IssueErrors.ISSUE_NOT_FOUND,
   )
   async get(
     @Param() { tenantId, issueId }: TenantIssueParams,
@@ -51,6 +56,13 @@ export class ReporterContactController {
   @ContactDocs(
     'Reporter: erase my contact from this report now; the case is kept',
     "Name, phone, e-mail (and an Open311 app's device and account ids) go; the case history records it. Repeating it changes nothing.",
+  )
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    IssueErrors.OUTSIDE_YOUR_GRID,
+    IssueErrors.ISSUE_NOT_FOUND,
   )
   async erase(
     @Param() { tenantId, issueId }: TenantIssueParams,
