@@ -39,3 +39,4 @@ export * from './observability/service-logger';
 export * from './database/group-commit';
 export * from './http/api-error.view';
 export * from './http/error-catalogue';
+export * from './http/idempotency-errors';

@@ -14,6 +14,7 @@ import {
   CorrelationId,
   CurrentIdentity,
   HttpIdempotency,
+  idempotencyRouteErrors,
   Identity,
   Permit,
   PlatformErrors,
@@ -59,6 +60,7 @@ export class TasksController {
     VolunteerErrors.UNKNOWN_SKILL,
     MatchingErrors.INVALID_WINDOW,
     GridErrors.UNKNOWN_GRID,
+    ...idempotencyRouteErrors,
   )
   async request(
     @Param() { tenantId }: TenantParams,

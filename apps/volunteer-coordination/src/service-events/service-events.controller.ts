@@ -6,6 +6,7 @@ import {
   CorrelationId,
   CurrentIdentity,
   HttpIdempotency,
+  idempotencyRouteErrors,
   Identity,
   Permit,
   PlatformErrors,
@@ -39,7 +40,12 @@ export class ServiceEventsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CreatedServiceEventView })
-  @ApiErrors(...districtRouteErrors, PlatformErrors.OUTSIDE_YOUR_GRID, GridErrors.UNKNOWN_GRID)
+  @ApiErrors(
+    ...districtRouteErrors,
+    PlatformErrors.OUTSIDE_YOUR_GRID,
+    GridErrors.UNKNOWN_GRID,
+    ...idempotencyRouteErrors,
+  )
   async create(
     @Param() { tenantId }: TenantParams,
     @Body() body: CreateServiceEventDto,

@@ -5,6 +5,7 @@ import {
   CorrelationId,
   CurrentIdentity,
   HttpIdempotency,
+  idempotencyRouteErrors,
   Identity,
   Permit,
   PlatformErrors,
@@ -87,6 +88,7 @@ export class ServiceOccurrencesController {
     ServiceEventErrors.OCCURRENCE_STARTED,
     ServiceEventErrors.ALREADY_SIGNED_UP,
     ServiceEventErrors.POOL_BUSY,
+    ...idempotencyRouteErrors,
   )
   async signUp(
     @Param() { tenantId, occurrenceId }: TenantOccurrenceParams,

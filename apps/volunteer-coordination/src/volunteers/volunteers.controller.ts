@@ -8,6 +8,7 @@ import {
   CorrelationId,
   CurrentIdentity,
   HttpIdempotency,
+  idempotencyRouteErrors,
   Identity,
   Permit,
   PlatformErrors,
@@ -57,6 +58,7 @@ export class VolunteersController {
     VolunteerErrors.INVALID_AVAILABILITY,
     GridErrors.UNKNOWN_GRID,
     TeamErrors.UNKNOWN_TEAM,
+    ...idempotencyRouteErrors,
   )
   async register(
     @Param() { tenantId }: TenantParams,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { REDIS } from '../redis/redis.token';
-import { ApiError, ConflictError, UnprocessableError } from './api-error';
+import { IdempotencyErrors } from './idempotency-errors';
 import { IdempotentReplay, withIdempotencyClaim } from './idempotency-claim';
 
 const TTL_SECONDS = 24 * 60 * 60;
@@ -36,9 +36,7 @@ export class HttpIdempotency {
   ): Promise<T> {
     if (key === undefined) return action();
     if (!/^[A-Za-z0-9._:-]{8,100}$/.test(key)) {
-      throw new UnprocessableError('BAD_IDEMPOTENCY_KEY', 'Idempotency-Key must be 8-100 letters, digits or ._:-', [
-        { field: 'Idempotency-Key', reason: 'malformed' },
-      ]);
+      throw IdempotencyErrors.BAD_IDEMPOTENCY_KEY();
     }
     const redisKey = `idempotency:${scope}:${key}`;
     const fingerprint = createHash('sha256').update(JSON.stringify(request)).digest('hex');
@@ -70,14 +68,11 @@ export class HttpIdempotency {
     replay: IdempotentReplay,
     rebuild?: (subject: string) => Promise<T>,
   ): Promise<T> {
-    if (replay.fingerprint !== fingerprint) throw keyReused();
+    if (replay.fingerprint !== fingerprint) throw IdempotencyErrors.IDEMPOTENCY_KEY_REUSED();
     const answered = await this.storedAnswer<T>(redisKey, fingerprint).catch(() => undefined);
     if (answered !== undefined) return answered;
     if (rebuild) return rebuild(replay.subject);
-    throw new ConflictError(
-      'IDEMPOTENT_REQUEST_COMPLETED',
-      'a request with this Idempotency-Key already succeeded, but its answer was not kept; read the resource it created',
-    );
+    throw IdempotencyErrors.IDEMPOTENT_REQUEST_COMPLETED();
   }
 
   /** The answer kept for this key, if there is one; undefined while only marked pending. */
@@ -85,7 +80,7 @@ export class HttpIdempotency {
     const value = await this.guard(() => this.redis.get(redisKey));
     if (value === null || value === PENDING) return undefined;
     const stored = JSON.parse(value) as StoredResponse;
-    if (stored.fingerprint !== fingerprint) throw keyReused();
+    if (stored.fingerprint !== fingerprint) throw IdempotencyErrors.IDEMPOTENCY_KEY_REUSED();
     return stored.body as T;
   }
 
@@ -93,19 +88,7 @@ export class HttpIdempotency {
     try {
       return await command();
     } catch {
-      throw new ApiError(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        'IDEMPOTENCY_STORE_UNAVAILABLE',
-        'Idempotency-Key cannot be honoured right now (Redis unavailable); retry later or send without the key',
-      );
+      throw IdempotencyErrors.IDEMPOTENCY_STORE_UNAVAILABLE();
     }
   }
-}
-
-function keyReused(): UnprocessableError {
-  return new UnprocessableError(
-    'IDEMPOTENCY_KEY_REUSED',
-    'this Idempotency-Key was used for a different request body',
-    [{ field: 'Idempotency-Key', reason: 'reused with another body' }],
-  );
 }
