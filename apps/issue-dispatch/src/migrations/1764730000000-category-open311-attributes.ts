@@ -9,7 +9,9 @@ export class CategoryOpen311Attributes1764730000000 implements MigrationInterfac
   name = 'CategoryOpen311Attributes1764730000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "${schemaOf(queryRunner)}".category_policies ADD COLUMN open311_attributes jsonb`);
+    await queryRunner.query(
+      `ALTER TABLE "${schemaOf(queryRunner)}".category_policies ADD COLUMN open311_attributes jsonb`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
