@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Permit } from '@gridline/platform';
+import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
 import { TenantCategoryParams, TenantParams } from '../intake/path-params';
 import { CategoriesReader } from './categories.reader';
 import { PutCategoryPolicyDto } from './category-policy.dto';
@@ -17,6 +18,7 @@ export class CategoriesController {
 
   @Put(':code')
   @Permit('district-admin')
+  @ApiErrors(...districtRouteErrors)
   @ApiOperation({
     summary: "Create or replace a district's issue category and its acknowledgement and resolve windows",
   })
@@ -26,6 +28,7 @@ export class CategoriesController {
 
   @Get()
   @Permit('district-staff', 'grid-staff', 'resident')
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE, PlatformErrors.FORBIDDEN_DISTRICT)
   @ApiOperation({ summary: "List a district's issue categories" })
   list(@Param() { tenantId }: TenantParams): Promise<CategoryPolicy[]> {
     return this.reader.list(tenantId);

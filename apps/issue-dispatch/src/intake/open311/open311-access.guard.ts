@@ -1,8 +1,8 @@
-import { CanActivate, ExecutionContext, HttpStatus, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { GridTree } from '@gridline/grid-replica';
-import { ApiError, ForbiddenError, NotFoundError } from '@gridline/platform';
+import { Open311Errors } from './open311-errors';
 import { INTAKE_CONFIG, IntakeConfig } from '../intake-config';
 import { Open311ApiKey } from './open311-api-key.entity';
 import { Open311ApiKeys } from './open311-api-keys';
@@ -46,11 +46,7 @@ export class Open311AccessGuard implements CanActivate {
       : await this.limiter.consume(`ip:${request.ip ?? 'unknown'}`, rates.anonymous);
     if (!decision.allowed) {
       context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(decision.retryAfterSeconds));
-      throw new ApiError(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'RATE_LIMITED',
-        `too many requests; retry in ${decision.retryAfterSeconds} s${app ? '' : ' (an API key has a higher limit)'}`,
-      );
+      throw Open311Errors.RATE_LIMITED(decision.retryAfterSeconds, app !== null);
     }
 
     if (this.reflector.get<boolean>(WITHOUT_JURISDICTION, context.getHandler())) return true;
@@ -61,21 +57,13 @@ export class Open311AccessGuard implements CanActivate {
       jurisdictionPattern.test(jurisdiction) &&
       !(await this.grids.tenant(jurisdiction))
     ) {
-      throw new NotFoundError('UNKNOWN_JURISDICTION', `jurisdiction_id ${jurisdiction} is not a district of this city`);
+      throw Open311Errors.UNKNOWN_JURISDICTION(jurisdiction);
     }
     if (posting) {
-      if (!presented)
-        throw new ForbiddenError(
-          'API_KEY_REQUIRED',
-          'posting a request needs the api_key your district issued to your app',
-        );
-      if (!app) throw new ForbiddenError('API_KEY_INVALID', 'api_key is not valid (unknown or revoked)');
-      if (jurisdiction !== undefined && app.tenantId !== jurisdiction) {
-        throw new ForbiddenError(
-          'API_KEY_WRONG_JURISDICTION',
-          `this api_key was issued by another district and cannot post into jurisdiction ${jurisdiction}`,
-        );
-      }
+      if (!presented) throw Open311Errors.API_KEY_REQUIRED();
+      if (!app) throw Open311Errors.API_KEY_INVALID();
+      if (jurisdiction !== undefined && app.tenantId !== jurisdiction)
+        throw Open311Errors.API_KEY_WRONG_JURISDICTION(jurisdiction);
     }
     request.open311App = app ?? undefined;
     return true;

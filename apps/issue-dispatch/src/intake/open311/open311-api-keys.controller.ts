@@ -8,7 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { CurrentIdentity, Identity, NotFoundError, Permit, TenantParams } from '@gridline/platform';
+import { ApiErrors, CurrentIdentity, Identity, Permit, PlatformErrors, TenantParams } from '@gridline/platform';
+import { districtRouteErrors } from '@gridline/grid-replica';
+import { Open311Errors } from './open311-errors';
 import { Open311ApiKeys } from './open311-api-keys';
 import { ApiKeyView, IssueApiKeyDto, IssuedApiKeyView } from './use-cases/issue-api-key/issue-api-key.dto';
 import { IssueApiKeyUseCase, toApiKeyView } from './use-cases/issue-api-key/issue-api-key.use-case';
@@ -34,6 +36,7 @@ export class Open311ApiKeysController {
     summary: 'Issue an API key to a civic app: it may then POST Open311 requests into this district only',
   })
   @ApiCreatedResponse({ type: IssuedApiKeyView })
+  @ApiErrors(...districtRouteErrors)
   issue(
     @Param() { tenantId }: TenantParams,
     @Body() body: IssueApiKeyDto,
@@ -46,6 +49,7 @@ export class Open311ApiKeysController {
   @Permit('district-admin')
   @ApiOperation({ summary: "The district's API keys (never the keys themselves)" })
   @ApiOkResponse({ type: [ApiKeyView] })
+  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE, PlatformErrors.FORBIDDEN_DISTRICT)
   async list(@Param() { tenantId }: TenantParams): Promise<ApiKeyView[]> {
     return (await this.keys.list(tenantId)).map(toApiKeyView);
   }
@@ -55,8 +59,13 @@ export class Open311ApiKeysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key: the app can no longer post' })
   @ApiNoContentResponse()
+  @ApiErrors(
+    PlatformErrors.VALIDATION_FAILED,
+    PlatformErrors.FORBIDDEN_ROLE,
+    PlatformErrors.FORBIDDEN_DISTRICT,
+    Open311Errors.API_KEY_NOT_FOUND,
+  )
   async revoke(@Param() { tenantId, keyId }: TenantApiKeyParams): Promise<void> {
-    if (!(await this.keys.revoke(tenantId, keyId)))
-      throw new NotFoundError('API_KEY_NOT_FOUND', `district ${tenantId} has no API key ${keyId}`);
+    if (!(await this.keys.revoke(tenantId, keyId))) throw Open311Errors.API_KEY_NOT_FOUND(tenantId, keyId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@gridline/platform';
+import { Open311Errors } from './open311-errors';
 import { CategoriesReader } from '../../categories/categories.reader';
 import { open311AttributesOf } from '../domain/open311-attributes';
 import { Open311Service, Open311ServiceDefinition } from './open311.dto';
@@ -26,10 +26,7 @@ export class Open311ServicesReader {
   async definition(jurisdictionId: string, code: string): Promise<Open311ServiceDefinition> {
     const category = await this.categories.find(jurisdictionId, code);
     if (!category) {
-      throw new NotFoundError(
-        'UNKNOWN_SERVICE_CODE',
-        `service_code ${code} is not a service of jurisdiction ${jurisdictionId}`,
-      );
+      throw Open311Errors.UNKNOWN_SERVICE_CODE(code, jurisdictionId);
     }
     return {
       service_code: code,

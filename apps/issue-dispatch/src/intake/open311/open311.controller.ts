@@ -11,28 +11,18 @@ import {
   UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CorrelationId, Public } from '@gridline/platform';
+import { CorrelationId, idempotencyRouteErrors, PlatformErrors, Public } from '@gridline/platform';
+import { IssueErrors } from '../../issues/issue-errors';
 import { Open311AccessGuard, Open311Request, Open311WithoutJurisdiction } from './open311-access.guard';
 import { Open311ErrorFilter } from './open311-error.filter';
+import { Open311ApiErrors, Open311Errors } from './open311-errors';
 import { Open311Document, Open311FormatInterceptor } from './open311-format.interceptor';
 import { Open311ServicesReader } from './open311-services.reader';
 import {
   JurisdictionQuery,
   Open311Discovery,
-  Open311ErrorView,
   Open311Service,
   Open311ServiceDefinition,
   ServiceCodeParams,
@@ -48,6 +38,13 @@ import {
   PostServiceRequestResponse,
 } from './use-cases/post-service-request/post-service-request.dto';
 import { PostServiceRequestUseCase } from './use-cases/post-service-request/post-service-request.use-case';
+
+/** What every Open311 route with a jurisdiction may answer: a malformed query, an unknown district, the rate limit. */
+const open311ReadErrors = [
+  PlatformErrors.VALIDATION_FAILED,
+  Open311Errors.UNKNOWN_JURISDICTION,
+  Open311Errors.RATE_LIMITED,
+];
 
 export const OPEN311_BASE = 'open311/v2';
 /** When this implementation of the API last changed (Open311 discovery's `changeset`). */
@@ -65,11 +62,6 @@ const CHANGESET = '2026-12-01T00:00:00Z';
 @UseGuards(Open311AccessGuard)
 @UseFilters(Open311ErrorFilter)
 @UseInterceptors(Open311FormatInterceptor)
-@ApiBadRequestResponse({ type: [Open311ErrorView] })
-@ApiTooManyRequestsResponse({
-  type: [Open311ErrorView],
-  description: 'Rate limit (per client address, or per API key); see Retry-After.',
-})
 export class Open311Controller {
   constructor(
     private readonly servicesReader: Open311ServicesReader,
@@ -84,6 +76,7 @@ export class Open311Controller {
     summary: 'Open311 service discovery: where the GeoReport v2 endpoint is and which formats it speaks',
   })
   @ApiOkResponse({ type: Open311Discovery })
+  @Open311ApiErrors(Open311Errors.RATE_LIMITED)
   discovery(@Req() request: Request): Open311Discovery {
     return {
       changeset: CHANGESET,
@@ -106,7 +99,7 @@ export class Open311Controller {
   @Open311Document('services')
   @ApiOperation({ summary: "The district's services (its issue categories)" })
   @ApiOkResponse({ type: [Open311Service] })
-  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id.' })
+  @Open311ApiErrors(...open311ReadErrors)
   services(@Query() { jurisdiction_id }: JurisdictionQuery): Promise<Open311Service[]> {
     return this.servicesReader.services(jurisdiction_id);
   }
@@ -115,7 +108,7 @@ export class Open311Controller {
   @Open311Document('service_definition')
   @ApiOperation({ summary: 'A service definition: the attributes (extra questions) a request may answer' })
   @ApiOkResponse({ type: Open311ServiceDefinition })
-  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
+  @Open311ApiErrors(...open311ReadErrors, Open311Errors.UNKNOWN_SERVICE_CODE)
   definition(
     @Param() { code }: ServiceCodeParams,
     @Query() { jurisdiction_id }: JurisdictionQuery,
@@ -132,11 +125,15 @@ export class Open311Controller {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one request.' })
   @ApiCreatedResponse({ type: [PostServiceRequestResponse] })
-  @ApiForbiddenResponse({
-    type: [Open311ErrorView],
-    description: 'Missing, unknown or revoked api_key, or a key of another district.',
-  })
-  @ApiNotFoundResponse({ type: [Open311ErrorView], description: 'Unknown jurisdiction_id or service_code.' })
+  @Open311ApiErrors(
+    ...open311ReadErrors,
+    Open311Errors.API_KEY_REQUIRED,
+    Open311Errors.API_KEY_INVALID,
+    Open311Errors.API_KEY_WRONG_JURISDICTION,
+    Open311Errors.UNKNOWN_SERVICE_CODE,
+    IssueErrors.LOCATION_NOT_IN_DISTRICT,
+    ...idempotencyRouteErrors,
+  )
   post(
     @Body() form: PostServiceRequestDto,
     @Req() request: Open311Request,
@@ -155,6 +152,7 @@ export class Open311Controller {
       "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days",
   })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
+  @Open311ApiErrors(...open311ReadErrors)
   list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequest[]> {
     return this.requests.list(query);
   }
@@ -163,7 +161,7 @@ export class Open311Controller {
   @Open311Document('service_requests')
   @ApiOperation({ summary: 'One request (public fields), as a one-element list' })
   @ApiOkResponse({ type: [Open311ServiceRequest] })
-  @ApiNotFoundResponse({ type: [Open311ErrorView] })
+  @Open311ApiErrors(...open311ReadErrors, Open311Errors.REQUEST_NOT_FOUND)
   one(
     @Param() { id }: RequestIdParams,
     @Query() { jurisdiction_id }: JurisdictionQuery,

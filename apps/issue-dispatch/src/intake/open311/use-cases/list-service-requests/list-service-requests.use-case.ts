@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { periodOutOfOrder } from '@gridline/calendar';
-import { NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { ValidationFailedError } from '@gridline/platform';
+import { Open311Errors } from '../../open311-errors';
 import { CLOSED_STATES, open311StatusNotes, open311StatusOf } from '../../../domain/case-status';
 import { ListServiceRequestsQuery, Open311ServiceRequest } from './list-service-requests.dto';
 
@@ -101,10 +102,7 @@ export class ListServiceRequestsUseCase {
   }
 
   async one(jurisdictionId: string, id: string): Promise<Open311ServiceRequest[]> {
-    const notFound = new NotFoundError(
-      'REQUEST_NOT_FOUND',
-      `service request ${id} does not exist in jurisdiction ${jurisdictionId}`,
-    );
+    const notFound = Open311Errors.REQUEST_NOT_FOUND(id, jurisdictionId);
     if (!uuidPattern.test(id.toLowerCase())) throw notFound;
     const rows: Row[] = await this.dataSource.query(
       `SELECT ${publicColumns} ${from} WHERE i.tenant_id = $1 AND i.id = $2`,

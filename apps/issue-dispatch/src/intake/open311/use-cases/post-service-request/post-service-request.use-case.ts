@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PlaceReplica } from '@gridline/grid-replica';
-import { NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { ValidationFailedError } from '@gridline/platform';
+import { Open311Errors } from '../../open311-errors';
 import { CategoryPolicy } from '../../../../categories/category-policy.entity';
 import { open311AttributesOf, readAttributeAnswers } from '../../../domain/open311-attributes';
 import { ReportIntake } from '../../../report-intake';
@@ -38,10 +39,7 @@ export class PostServiceRequestUseCase {
     const tenantId = form.jurisdiction_id;
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: form.service_code });
     if (!category) {
-      throw new NotFoundError(
-        'UNKNOWN_SERVICE_CODE',
-        `service_code ${form.service_code} is not a service of jurisdiction ${tenantId}`,
-      );
+      throw Open311Errors.UNKNOWN_SERVICE_CODE(form.service_code, tenantId);
     }
     const { answers, problems } = readAttributeAnswers(form.attribute, open311AttributesOf(category));
     if (problems.length > 0)
