@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueClosed } from '@gridline/contracts';
-import { CaseActionDto } from '../../case-action.dto';
+import { CaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
@@ -8,7 +8,7 @@ import { Issue } from '../../issue.entity';
 /** The dispatch centre closes a verified case (结案); the reporter may then rate it. */
 @Injectable()
 export class CloseIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'close', async (step) => {
       const { issue, now } = step;
       issue.closedAt = now;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueExtensionApproved, IssueExtensionDenied } from '@gridline/contracts';
-import { CaseActionDto } from '../../case-action.dto';
+import { CaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
@@ -11,7 +11,7 @@ import { Issue } from '../../issue.entity';
  */
 @Injectable()
 export class DecideExtensionUseCase extends CaseUseCase {
-  approve(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  approve(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'approve-extension', async (step) => {
       const { issue, manager } = step;
       const previous = issue.resolveDeadline as Date;
@@ -28,7 +28,7 @@ export class DecideExtensionUseCase extends CaseUseCase {
     });
   }
 
-  deny(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  deny(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'deny-extension', async (step) => {
       this.clearRequest(step.issue);
       await step.record('extension-denied', body.note ?? null);

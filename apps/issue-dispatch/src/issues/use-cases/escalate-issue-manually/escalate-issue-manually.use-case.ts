@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueErrors } from '../../issue-errors';
-import { ReasonedCaseActionDto } from '../../case-action.dto';
+import { ReasonedCaseAction } from '../case-action.command';
 import { CaseEscalation } from '../../case-escalation';
 import { CaseClocks } from '../../case-clocks';
 import { CaseUseCase } from '../../case-use-case';
@@ -18,7 +18,7 @@ export class EscalateIssueManuallyUseCase extends CaseUseCase {
     super(workflow, clocks);
   }
 
-  execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: ReasonedCaseAction): Promise<Issue> {
     return this.workflow.run(command, 'escalate', async (step) => {
       const moved = await this.escalation.moveUp(step, 'manual', body.reason);
       if (!moved) throw IssueErrors.ILLEGAL_TRANSITION(step.issue.id, { nowhereHigher: true });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueParked } from '@gridline/contracts';
-import { ReasonedCaseActionDto } from '../../case-action.dto';
+import { ReasonedCaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { pauseClocks } from '../../domain/case-clock';
@@ -14,7 +14,7 @@ const seconds = (ms: number | null) => (ms === null ? null : ms / 1000);
  */
 @Injectable()
 export class ParkIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: ReasonedCaseAction): Promise<Issue> {
     return this.workflow.run(command, 'park', async (step) => {
       const { issue, manager, now } = step;
       const paused = pauseClocks(issue.ackDeadline, issue.resolveDeadline, now);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueResolved } from '@gridline/contracts';
-import { CaseActionDto } from '../../case-action.dto';
+import { CaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { resolvedOnTime } from '../../domain/case-clock';
@@ -9,7 +9,7 @@ import { Issue } from '../../issue.entity';
 /** The holder reports the problem solved: the resolve clock stops and the case waits for verification (核查). */
 @Injectable()
 export class ResolveIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'resolve', async (step) => {
       const { issue, manager, now } = step;
       issue.resolvedAt = now;

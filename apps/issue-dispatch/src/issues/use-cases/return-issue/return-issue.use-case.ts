@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueReturned } from '@gridline/contracts';
-import { ReasonedCaseActionDto } from '../../case-action.dto';
+import { ReasonedCaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
@@ -11,7 +11,7 @@ import { Issue } from '../../issue.entity';
  */
 @Injectable()
 export class ReturnIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: ReasonedCaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: ReasonedCaseAction): Promise<Issue> {
     return this.workflow.run(command, 'return', async (step) => {
       const { issue, manager, now } = step;
       const from = { gridId: issue.holderGridId as string, level: issue.holderLevel };

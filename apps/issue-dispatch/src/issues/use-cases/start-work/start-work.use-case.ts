@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueWorkStarted } from '@gridline/contracts';
-import { CaseActionDto } from '../../case-action.dto';
+import { CaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
@@ -8,7 +8,7 @@ import { Issue } from '../../issue.entity';
 /** The holder starts handling the acknowledged case (处置); the resolve clock keeps running. */
 @Injectable()
 export class StartWorkUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'start-work', async (step) => {
       step.issue.workStartedAt ??= step.now;
       await step.record('work-started', body.note ?? null);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IssueUnparked } from '@gridline/contracts';
-import { CaseActionDto } from '../../case-action.dto';
+import { CaseAction } from '../case-action.command';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { resumeClocks } from '../../domain/case-clock';
@@ -9,7 +9,7 @@ import { Issue } from '../../issue.entity';
 /** Resumes a parked case: each clock that was running gets back the time it had left, from now. */
 @Injectable()
 export class UnparkIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: CaseActionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: CaseAction): Promise<Issue> {
     return this.workflow.run(command, 'unpark', async (step) => {
       const { issue, manager, now } = step;
       const resumed = resumeClocks(
