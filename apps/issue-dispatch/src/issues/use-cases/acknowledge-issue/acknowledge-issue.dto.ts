@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Length, Min } from 'class-validator';
+import type { AcknowledgeIssue } from './acknowledge-issue.command';
 
 /** Who acknowledges comes from the caller's token; the body only carries what they add. */
-export class AcknowledgeIssueDto {
+export class AcknowledgeIssueDto implements AcknowledgeIssue {
   @ApiPropertyOptional({ description: 'The version the caller saw; a different current version is a 409.' })
   @IsOptional()
   @IsInt()

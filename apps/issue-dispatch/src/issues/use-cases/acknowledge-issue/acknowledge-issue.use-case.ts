@@ -3,7 +3,7 @@ import { IssueAcknowledged } from '@gridline/contracts';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { AcknowledgeIssueDto } from './acknowledge-issue.dto';
+import { AcknowledgeIssue } from './acknowledge-issue.command';
 
 /**
  * The holder takes the case: the acknowledgement clock stops, so it escalates no further for want of an
@@ -12,7 +12,7 @@ import { AcknowledgeIssueDto } from './acknowledge-issue.dto';
  */
 @Injectable()
 export class AcknowledgeIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: AcknowledgeIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: AcknowledgeIssue): Promise<Issue> {
     return this.workflow.run(command, 'acknowledge', async (step) => {
       const { issue, manager, now } = step;
       issue.acknowledgedAt = now;

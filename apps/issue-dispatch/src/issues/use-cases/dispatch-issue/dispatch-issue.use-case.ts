@@ -8,7 +8,7 @@ import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand, CaseWorkflow } from '../../case-workflow';
 import { policySnapshotOf } from '../../domain/resolve-policy';
 import { Issue } from '../../issue.entity';
-import { DispatchIssueDto } from './dispatch-issue.dto';
+import { DispatchIssue } from './dispatch-issue.command';
 
 /**
  * The dispatch centre sends a case from its queue (an accepted report, or a returned case) to a grid it names.
@@ -24,7 +24,7 @@ export class DispatchIssueUseCase extends CaseUseCase {
     super(workflow, clocks);
   }
 
-  execute(command: CaseCommand, body: DispatchIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: DispatchIssue): Promise<Issue> {
     return this.workflow.run(command, 'dispatch', async (step) => {
       const { issue, manager, now } = step;
       const grid = await this.grids.grid(issue.tenantId, body.gridId, manager);

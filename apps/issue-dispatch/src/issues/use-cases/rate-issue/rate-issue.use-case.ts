@@ -3,12 +3,12 @@ import { IssueRated } from '@gridline/contracts';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { RateIssueDto } from './rate-issue.dto';
+import { RateIssue } from './rate-issue.command';
 
 /** The reporter rates the closed case (评价), once: 1–5 and an optional comment. */
 @Injectable()
 export class RateIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: RateIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: RateIssue): Promise<Issue> {
     return this.workflow.run(command, 'rate', async (step) => {
       const { issue, now } = step;
       issue.rating = body.rating;

@@ -3,7 +3,7 @@ import { IssueReassigned } from '@gridline/contracts';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { ReassignIssueDto } from './reassign-issue.dto';
+import { ReassignIssue } from './reassign-issue.command';
 
 /**
  * The grid's leader (or someone above) hands the case to another member of the same grid. The holder grid, the
@@ -11,7 +11,7 @@ import { ReassignIssueDto } from './reassign-issue.dto';
  */
 @Injectable()
 export class ReassignIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: ReassignIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: ReassignIssue): Promise<Issue> {
     return this.workflow.run(command, 'reassign', async (step) => {
       const from = step.issue.assigneeSubject;
       step.issue.assigneeSubject = body.assigneeSubject;

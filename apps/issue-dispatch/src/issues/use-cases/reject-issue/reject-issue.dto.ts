@@ -2,8 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { RejectionReason, rejectionReasons } from '@gridline/contracts';
 import { VersionedCaseActionDto } from '../../case-action.dto';
+import type { RejectIssue } from './reject-issue.command';
 
-export class RejectIssueDto extends VersionedCaseActionDto {
+export class RejectIssueDto extends VersionedCaseActionDto implements RejectIssue {
   @ApiProperty({ enum: rejectionReasons })
   @IsIn(rejectionReasons)
   reason: RejectionReason;

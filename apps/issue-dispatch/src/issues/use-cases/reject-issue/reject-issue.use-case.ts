@@ -4,7 +4,7 @@ import { IssueErrors } from '../../issue-errors';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { RejectIssueDto } from './reject-issue.dto';
+import { RejectIssue } from './reject-issue.command';
 
 /**
  * The dispatch centre declines a report in its queue (or a returned case): invalid, not the district's
@@ -12,7 +12,7 @@ import { RejectIssueDto } from './reject-issue.dto';
  */
 @Injectable()
 export class RejectIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: RejectIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: RejectIssue): Promise<Issue> {
     return this.workflow.run(command, 'reject', async (step) => {
       const { issue, manager } = step;
       const duplicateOf = body.reason === 'duplicate' ? (body.duplicateOf as string) : null;

@@ -5,7 +5,7 @@ import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { checkExtensionRequest } from '../../domain/case-clock';
 import { Issue } from '../../issue.entity';
-import { RequestExtensionDto } from './request-extension.dto';
+import { RequestExtension } from './request-extension.command';
 
 /** Longest an extension may reach from now: beyond this, the case should be parked (挂账) instead. */
 const MAX_EXTENSION_SECONDS = 90 * 24 * 60 * 60;
@@ -16,7 +16,7 @@ const MAX_EXTENSION_SECONDS = 90 * 24 * 60 * 60;
  */
 @Injectable()
 export class RequestExtensionUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: RequestExtensionDto): Promise<Issue> {
+  execute(command: CaseCommand, body: RequestExtension): Promise<Issue> {
     return this.workflow.run(command, 'request-extension', async (step) => {
       const { issue, now } = step;
       const current = issue.resolveDeadline as Date;

@@ -3,7 +3,7 @@ import { IssueReopened, IssueVerified } from '@gridline/contracts';
 import { CaseUseCase } from '../../case-use-case';
 import { CaseCommand } from '../../case-workflow';
 import { Issue } from '../../issue.entity';
-import { VerifyIssueDto } from './verify-issue.dto';
+import { VerifyIssue } from './verify-issue.command';
 
 /**
  * The reporter, or a supervisor of the dispatch centre, checks a resolved case (核查). Passed: verified, ready to
@@ -11,7 +11,7 @@ import { VerifyIssueDto } from './verify-issue.dto';
  */
 @Injectable()
 export class VerifyIssueUseCase extends CaseUseCase {
-  execute(command: CaseCommand, body: VerifyIssueDto): Promise<Issue> {
+  execute(command: CaseCommand, body: VerifyIssue): Promise<Issue> {
     return this.workflow.run(command, body.passed ? 'verify' : 'fail-verification', async (step) => {
       const { issue, manager, now } = step;
       const verifiedBy = step.actingAs.capacity === 'reporter' ? 'reporter' : 'supervisor';
