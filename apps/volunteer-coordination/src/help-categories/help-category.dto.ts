@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { HelpCategoryPolicy } from './use-cases/put-help-category/put-help-category.command';
 
 export const SKILL_PATTERN = /^[a-z][a-z0-9-]{1,39}$/;
 export const SKILL_MESSAGE = 'skill must be 2-40 lowercase letters, digits or dashes, starting with a letter';
 
-export class PutHelpCategoryDto {
+export class PutHelpCategoryDto implements HelpCategoryPolicy {
   @ApiProperty({
     example: 'first-aid',
     description: 'The skill (from GET /v1/skills) a volunteer needs to help with issues of this category.',

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import type { VolunteerSettingsInput } from './use-cases/put-volunteer-settings/put-volunteer-settings.command';
 import { DEFAULT_OFFER_EXPIRY_SECONDS } from './volunteer-settings.entity';
 
-export class VolunteerSettingsDto {
+export class VolunteerSettingsDto implements VolunteerSettingsInput {
   @ApiProperty({
     example: 900,
     minimum: 2,

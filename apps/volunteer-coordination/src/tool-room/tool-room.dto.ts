@@ -2,10 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { IsInstant } from '@gridline/platform';
 import { Tool, ToolLoan } from './tool.entity';
+import type { ToolToAdd } from './use-cases/add-tool/add-tool.command';
+import type { ToolLoanRequest } from './use-cases/lend-tool/lend-tool.command';
+import type { ToolReturn } from './use-cases/return-tool/return-tool.command';
+import type { ToolConditionChange } from './use-cases/set-tool-condition/set-tool-condition.command';
 
 const CONDITIONS = ['good', 'worn', 'broken'] as const;
 
-export class AddToolDto {
+export class AddToolDto implements ToolToAdd {
   @ApiProperty({ example: '人字梯 2m' })
   @IsString()
   @Length(1, 60)
@@ -21,13 +25,13 @@ export class AddToolDto {
   condition?: (typeof CONDITIONS)[number];
 }
 
-export class SetConditionDto {
+export class SetConditionDto implements ToolConditionChange {
   @ApiProperty({ enum: CONDITIONS })
   @IsIn(CONDITIONS)
   condition: (typeof CONDITIONS)[number];
 }
 
-export class LendToolDto {
+export class LendToolDto implements ToolLoanRequest {
   @ApiProperty({
     example: '2025-12-08T18:00:00+08:00',
     description: 'When it must be back: in the future, at most 30 days ahead.',
@@ -36,7 +40,7 @@ export class LendToolDto {
   dueAt: string;
 }
 
-export class ReturnToolDto {
+export class ReturnToolDto implements ToolReturn {
   @ApiProperty({
     enum: CONDITIONS,
     description: 'The condition the tool came back in; broken takes it out of lending.',

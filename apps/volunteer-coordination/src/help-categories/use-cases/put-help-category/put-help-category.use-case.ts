@@ -5,8 +5,9 @@ import { GridTree } from '@gridline/grid-replica';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
 import { VolunteerErrors } from '../../../volunteers/volunteer-errors';
 import { HelpCategory } from '../../help-category.entity';
-import { HelpCategoryView, PutHelpCategoryDto } from '../../help-category.dto';
+import { HelpCategoryView } from '../../help-category.dto';
 import { toHelpCategoryView } from '../../help-category-view';
+import { HelpCategoryPolicy } from './put-help-category.command';
 
 /**
  * Marks an issue category of a district as needing volunteer help, or changes what a helper needs; putting the
@@ -20,7 +21,7 @@ export class PutHelpCategoryUseCase {
     private readonly grids: GridTree,
   ) {}
 
-  async execute(tenantId: string, category: string, body: PutHelpCategoryDto): Promise<HelpCategoryView> {
+  async execute(tenantId: string, category: string, body: HelpCategoryPolicy): Promise<HelpCategoryView> {
     await this.grids.requireTenant(tenantId);
     if (!isKnownSkill(body.skill)) throw VolunteerErrors.UNKNOWN_SKILL({ skill: body.skill });
     await this.dataSource.manager.upsert(

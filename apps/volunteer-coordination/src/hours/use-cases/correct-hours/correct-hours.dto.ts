@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import type { HoursCorrection } from './correct-hours.command';
 
-export class CorrectHoursDto {
+export class CorrectHoursDto implements HoursCorrection {
   @ApiProperty()
   @IsUUID('all', { message: 'volunteerId must be a UUID' })
   volunteerId: string;

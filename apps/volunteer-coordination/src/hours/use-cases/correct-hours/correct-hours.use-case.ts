@@ -6,7 +6,7 @@ import { minutesOfHours } from '../../domain/service-minutes';
 import { HoursEntry } from '../../hours-entry.entity';
 import { HoursErrors } from '../../hours-errors';
 import { HoursLedger } from '../../hours-ledger';
-import { CorrectHoursDto } from './correct-hours.dto';
+import { HoursCorrection } from './correct-hours.command';
 
 /** Books a correction as a new ledger entry with its reason; 422 CORRECTION_NOT_ALLOWED when a total would go negative. */
 @Injectable()
@@ -16,7 +16,7 @@ export class CorrectHoursUseCase {
     private readonly ledger: HoursLedger,
   ) {}
 
-  execute(tenantId: string, body: CorrectHoursDto, recordedBy: string, correlationId: string): Promise<HoursEntry> {
+  execute(tenantId: string, body: HoursCorrection, recordedBy: string, correlationId: string): Promise<HoursEntry> {
     const minutes = minutesOfHours(body.hours);
     if (minutes === null) throw HoursErrors.INVALID_HOURS();
     return this.dataSource.transaction((manager) =>

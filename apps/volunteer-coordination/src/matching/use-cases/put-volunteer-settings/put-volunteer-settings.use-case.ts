@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
-import { VolunteerSettingsDto, VolunteerSettingsView } from '../../volunteer-settings.dto';
+import { VolunteerSettingsView } from '../../volunteer-settings.dto';
 import { VolunteerSettings } from '../../volunteer-settings.entity';
+import { VolunteerSettingsInput } from './put-volunteer-settings.command';
 
 /**
  * Sets a district's offer expiry; offers already made keep the expiry they were made with. Putting the same body
@@ -16,7 +17,7 @@ export class PutVolunteerSettingsUseCase {
     private readonly grids: GridTree,
   ) {}
 
-  async execute(tenantId: string, body: VolunteerSettingsDto): Promise<VolunteerSettingsView> {
+  async execute(tenantId: string, body: VolunteerSettingsInput): Promise<VolunteerSettingsView> {
     await this.grids.requireTenant(tenantId);
     await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, [
       'tenantId',

@@ -2,9 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { IsInstant } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
+import type { VolunteerRequest } from './request-volunteers.command';
 
 /** "3 volunteers who can use a ladder, Saturday morning, in 47号院." */
-export class RequestVolunteersDto {
+export class RequestVolunteersDto implements VolunteerRequest {
   @ApiProperty({ example: 'ladder', description: 'A skill of the catalogue (GET /v1/skills).' })
   @Matches(SKILL_PATTERN, { message: SKILL_MESSAGE })
   skill: string;

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext } from '@gridline/messaging';
-import { assertCanActOnGrid, Identity } from '@gridline/platform';
+import { assertCanActOnGrid } from '@gridline/platform';
 import { GridErrors } from '../../../access/grid-errors';
 import { localWindow } from '../../../volunteers/domain/availability';
 import { DEFAULT_TIME_ZONE } from '../../../volunteers/domain/local-time';
@@ -13,14 +13,7 @@ import { VolunteerErrors } from '../../../volunteers/volunteer-errors';
 import { MatchingErrors } from '../../matching-errors';
 import { TaskOffering } from '../../task-offering';
 import { VolunteerTask } from '../../volunteer-task.entity';
-import { RequestVolunteersDto } from './request-volunteers.dto';
-
-export interface RequestVolunteersCommand {
-  readonly tenantId: string;
-  readonly request: RequestVolunteersDto;
-  readonly identity: Identity;
-  readonly correlationId: string;
-}
+import { RequestVolunteersCommand } from './request-volunteers.command';
 
 /**
  * A grid leader asks directly for N volunteers with a skill for a time window: a task of N places, offered at

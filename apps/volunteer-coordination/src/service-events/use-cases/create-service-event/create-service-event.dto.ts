@@ -17,10 +17,16 @@ import {
 } from 'class-validator';
 import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
+import type {
+  RecurrenceInput,
+  ResidentSlotInput,
+  ServiceEventToCreate,
+  VolunteerShiftInput,
+} from './create-service-event.command';
 
 export const POOL_NAME = /^[a-z][a-z0-9-]{1,39}$/;
 
-export class RecurrenceDto {
+export class RecurrenceDto implements RecurrenceInput {
   @ApiProperty({ enum: ['monthly', 'weekly'] })
   @IsIn(['monthly', 'weekly'])
   frequency: 'monthly' | 'weekly';
@@ -50,7 +56,7 @@ export class RecurrenceDto {
   weekdays?: number[];
 }
 
-export class ResidentSlotDto {
+export class ResidentSlotDto implements ResidentSlotInput {
   @ApiProperty({
     example: 'clinic',
     description: 'What residents sign up for: clinic, haircut, knife-grinding, class …',
@@ -65,7 +71,7 @@ export class ResidentSlotDto {
   capacity: number;
 }
 
-export class VolunteerShiftDto {
+export class VolunteerShiftDto implements VolunteerShiftInput {
   @ApiProperty({ example: 'first-aid' })
   @Matches(SKILL_PATTERN, { message: SKILL_MESSAGE })
   skill: string;
@@ -77,7 +83,7 @@ export class VolunteerShiftDto {
   count: number;
 }
 
-export class CreateServiceEventDto {
+export class CreateServiceEventDto implements ServiceEventToCreate {
   @ApiProperty({ example: '三九便民服务日 义诊' })
   @IsString()
   @Length(1, 100)

@@ -6,7 +6,7 @@ import { canonicalTimeZone, isCalendarDate, localDateAt } from '@gridline/calend
 import { ServiceEventSeriesCreated } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { assertCanActOnGrid, FieldProblem, Identity, PlatformErrors } from '@gridline/platform';
+import { assertCanActOnGrid, FieldProblem, PlatformErrors } from '@gridline/platform';
 import { GridErrors } from '../../../access/grid-errors';
 import { RecurrenceData } from '../../domain/recurrence-rule';
 import { scheduleProblems } from '../../domain/service-schedule';
@@ -17,23 +17,16 @@ import {
   MaterialiseOccurrencesUseCase,
   seriesCorrelationId,
 } from '../materialise-occurrences/materialise-occurrences.use-case';
-import { CreateServiceEventDto } from './create-service-event.dto';
+import { CreateServiceEventCommand, ServiceEventToCreate } from './create-service-event.command';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
-
-export interface CreateServiceEventCommand {
-  readonly tenantId: string;
-  readonly request: CreateServiceEventDto;
-  readonly identity: Identity;
-  readonly correlationId: string;
-}
 
 function duplicates(values: readonly string[]): string[] {
   return values.filter((value, index) => values.indexOf(value) !== index);
 }
 
 /** What the domain and the DTO cannot see alone: dates that exist, pools that do not repeat, something to join. */
-function requestProblems(request: CreateServiceEventDto): FieldProblem[] {
+function requestProblems(request: ServiceEventToCreate): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (request.startsOn !== undefined && !isCalendarDate(request.startsOn))
     problems.push({ field: 'startsOn', reason: 'not a date that exists' });
@@ -81,8 +74,8 @@ export class CreateServiceEventUseCase {
     const timeZone = canonicalTimeZone(request.timeZone ?? DEFAULT_TIME_ZONE) ?? request.timeZone ?? DEFAULT_TIME_ZONE;
     const recurrence: RecurrenceData =
       request.recurrence.frequency === 'monthly'
-        ? { frequency: 'monthly', daysOfMonth: request.recurrence.daysOfMonth ?? [] }
-        : { frequency: 'weekly', weekdays: request.recurrence.weekdays ?? [] };
+        ? { frequency: 'monthly', daysOfMonth: [...(request.recurrence.daysOfMonth ?? [])] }
+        : { frequency: 'weekly', weekdays: [...(request.recurrence.weekdays ?? [])] };
     const problems = requestProblems(request);
     const schedule: StoredSchedule = {
       recurrence,

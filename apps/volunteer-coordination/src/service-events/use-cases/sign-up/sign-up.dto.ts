@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { POOL_NAME } from '../create-service-event/create-service-event.dto';
+import type { SignUpRequest } from './sign-up.command';
 
-export class SignUpDto {
+export class SignUpDto implements SignUpRequest {
   @ApiProperty({
     enum: ['resident', 'volunteer'],
     description: 'resident: the caller takes a slot; volunteer: staff put a registered volunteer on a shift.',

@@ -22,15 +22,7 @@ import { OccurrencePool } from '../../service-occurrence.entity';
 import { ServiceSignUp } from '../../service-sign-up.entity';
 import { SignUpView, toSignUpView } from '../../service-event.views';
 import { OccurrenceAccess } from '../../occurrence-access';
-import { SignUpDto } from './sign-up.dto';
-
-export interface SignUpCommand {
-  readonly tenantId: string;
-  readonly occurrenceId: string;
-  readonly request: SignUpDto;
-  readonly identity: Identity;
-  readonly correlationId: string;
-}
+import { SignUpCommand, SignUpRequest } from './sign-up.command';
 
 type Claim =
   { readonly status: 'confirmed' } | { readonly status: 'waitlisted'; readonly seq: number; readonly position: number };
@@ -246,7 +238,7 @@ export class SignUpUseCase {
     throw ServiceEventErrors.POOL_BUSY();
   }
 
-  private async poolFor(tenantId: string, occurrenceId: string, request: SignUpDto): Promise<OccurrencePool> {
+  private async poolFor(tenantId: string, occurrenceId: string, request: SignUpRequest): Promise<OccurrencePool> {
     const pools = await this.dataSource.manager.find(OccurrencePool, {
       where: { tenantId, occurrenceId, role: request.role },
       order: { name: 'ASC' },
@@ -267,7 +259,7 @@ export class SignUpUseCase {
   /** Residents sign themselves up (their token subject); staff put registered volunteers with the skill on shifts. */
   private async personFor(
     tenantId: string,
-    request: SignUpDto,
+    request: SignUpRequest,
     pool: OccurrencePool,
     identity: Identity,
     gridId: string,

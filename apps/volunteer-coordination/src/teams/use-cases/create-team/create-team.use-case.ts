@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { TeamErrors } from '../../team-errors';
 import { Team } from '../../team.entity';
-import { CreateTeamDto } from './create-team.dto';
+import { TeamToCreate } from './create-team.command';
 
 /** A team's name is unique in its district, so a class or branch registered twice is noticed (409 TEAM_EXISTS). */
 @Injectable()
@@ -15,7 +15,7 @@ export class CreateTeamUseCase {
     private readonly grids: GridTree,
   ) {}
 
-  async execute(tenantId: string, body: CreateTeamDto): Promise<Team> {
+  async execute(tenantId: string, body: TeamToCreate): Promise<Team> {
     await this.grids.requireTenant(tenantId);
     const team = this.dataSource.manager.create(Team, {
       id: randomUUID(),

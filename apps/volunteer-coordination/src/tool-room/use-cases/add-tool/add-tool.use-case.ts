@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ToolAdded } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { AddToolDto, toToolView, ToolView } from '../../tool-room.dto';
+import { toToolView, ToolView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
-import { ToolRoomCommand } from '../../tool-room.commands';
+import { AddToolCommand } from './add-tool.command';
 import { Tool } from '../../tool.entity';
 
 /** A keeper (staff of the community or above) adds a tool to the community's tool room. */
@@ -18,13 +18,7 @@ export class AddToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({
-    tenantId,
-    gridId,
-    request,
-    identity,
-    correlationId,
-  }: ToolRoomCommand<AddToolDto>): Promise<ToolView> {
+  async execute({ tenantId, gridId, request, identity, correlationId }: AddToolCommand): Promise<ToolView> {
     await this.access.assertToolRoom(tenantId, gridId);
     await this.access.assertKeeper(identity, tenantId, gridId);
     const tool = this.dataSource.manager.create(Tool, {

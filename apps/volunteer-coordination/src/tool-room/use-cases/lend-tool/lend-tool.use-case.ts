@@ -7,10 +7,11 @@ import { EventContext, Outbox } from '@gridline/messaging';
 import { DurableTimers } from '@gridline/scheduling';
 import { updateReturning } from '../../../persistence/update-returning';
 import { dueAtProblem, lendRefusal } from '../../domain/tool-loan-rules';
-import { LendToolDto, toLoanView, ToolLoanView } from '../../tool-room.dto';
+import { toLoanView, ToolLoanView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
 import { ToolRoomErrors } from '../../tool-room-errors';
-import { OVERDUE_TIMER, ToolRoomCommand } from '../../tool-room.commands';
+import { OVERDUE_TIMER } from '../../tool-room.commands';
+import { LendToolCommand } from './lend-tool.command';
 import { ToolLoan } from '../../tool.entity';
 
 /**
@@ -28,13 +29,7 @@ export class LendToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({
-    tenantId,
-    gridId,
-    request,
-    identity,
-    correlationId,
-  }: ToolRoomCommand<LendToolDto & { toolId: string }>): Promise<ToolLoanView> {
+  async execute({ tenantId, gridId, request, identity, correlationId }: LendToolCommand): Promise<ToolLoanView> {
     await this.access.assertToolRoom(tenantId, gridId);
     const now = new Date();
     const dueAt = new Date(request.dueAt);

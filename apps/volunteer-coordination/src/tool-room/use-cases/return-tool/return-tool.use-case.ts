@@ -4,10 +4,11 @@ import { DataSource } from 'typeorm';
 import { ToolReturned } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
 import { DurableTimers } from '@gridline/scheduling';
-import { ReturnToolDto, toLoanView, ToolLoanView } from '../../tool-room.dto';
+import { toLoanView, ToolLoanView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
 import { ToolRoomErrors } from '../../tool-room-errors';
-import { OVERDUE_TIMER, ToolRoomCommand } from '../../tool-room.commands';
+import { OVERDUE_TIMER } from '../../tool-room.commands';
+import { ReturnToolCommand } from './return-tool.command';
 import { Tool, ToolLoan } from '../../tool.entity';
 
 /**
@@ -23,13 +24,7 @@ export class ReturnToolUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({
-    tenantId,
-    gridId,
-    request,
-    identity,
-    correlationId,
-  }: ToolRoomCommand<ReturnToolDto & { loanId: string }>): Promise<ToolLoanView> {
+  async execute({ tenantId, gridId, request, identity, correlationId }: ReturnToolCommand): Promise<ToolLoanView> {
     await this.access.assertToolRoom(tenantId, gridId);
     const absent = ToolRoomErrors.LOAN_NOT_FOUND(gridId, request.loanId);
     const visible = await this.dataSource.manager.findOneBy(ToolLoan, { tenantId, gridId, id: request.loanId });

@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ToolConditionChanged } from '@gridline/contracts';
 import { EventContext, Outbox } from '@gridline/messaging';
-import { SetConditionDto, toToolView, ToolView } from '../../tool-room.dto';
+import { toToolView, ToolView } from '../../tool-room.dto';
 import { ToolRoomAccess } from '../../tool-room-access';
-import { ToolRoomCommand } from '../../tool-room.commands';
+import { SetToolConditionCommand } from './set-tool-condition.command';
 import { Tool } from '../../tool.entity';
 
 /** The keeper records a tool's condition outside a return: repaired (good again), worn, broken. */
@@ -17,13 +17,7 @@ export class SetToolConditionUseCase {
     private readonly access: ToolRoomAccess,
   ) {}
 
-  async execute({
-    tenantId,
-    gridId,
-    request,
-    identity,
-    correlationId,
-  }: ToolRoomCommand<SetConditionDto & { toolId: string }>): Promise<ToolView> {
+  async execute({ tenantId, gridId, request, identity, correlationId }: SetToolConditionCommand): Promise<ToolView> {
     await this.access.assertToolRoom(tenantId, gridId);
     await this.access.assertKeeper(identity, tenantId, gridId);
     return this.dataSource.transaction(async (manager) => {

@@ -19,11 +19,14 @@ import {
 import { volunteerKinds } from '@gridline/contracts';
 import { IsCalendarDate } from '@gridline/platform';
 import { SKILL_MESSAGE, SKILL_PATTERN } from '../../../help-categories/help-category.dto';
+import type { AvailabilityInput } from '../../availability.command';
+import type { AvailabilityException, WeeklyWindow } from '../../domain/availability';
 import { skillLevelOf } from '../../domain/skill-catalogue';
+import type { SkillClaimInput, VolunteerRegistration } from './register-volunteer.command';
 
 const TIME = /^([01]\d|2[0-4]):[0-5]\d$/;
 
-export class SkillClaimDto {
+export class SkillClaimDto implements SkillClaimInput {
   @ApiProperty({ example: 'first-aid', description: 'A skill of the catalogue (GET /v1/skills).' })
   @Matches(SKILL_PATTERN, { message: SKILL_MESSAGE })
   skill: string;
@@ -51,7 +54,7 @@ export class SkillClaimDto {
   certificateExpiresOn?: string;
 }
 
-export class WeeklyWindowDto {
+export class WeeklyWindowDto implements WeeklyWindow {
   @ApiProperty({ example: 6, description: '1 = Monday … 7 = Sunday' })
   @IsInt()
   @Min(1)
@@ -67,7 +70,7 @@ export class WeeklyWindowDto {
   to: string;
 }
 
-export class AvailabilityExceptionDto {
+export class AvailabilityExceptionDto implements AvailabilityException {
   @ApiProperty({ enum: ['unavailable', 'available'] })
   @IsIn(['unavailable', 'available'])
   kind: 'unavailable' | 'available';
@@ -91,7 +94,7 @@ export class AvailabilityExceptionDto {
   to?: string;
 }
 
-export class AvailabilityDto {
+export class AvailabilityDto implements AvailabilityInput {
   @ApiProperty({ type: WeeklyWindowDto, isArray: true })
   @IsArray()
   @ArrayMaxSize(50)
@@ -116,7 +119,7 @@ function toSkillClaims({ value }: { value: unknown }): unknown {
   );
 }
 
-export class RegisterVolunteerDto {
+export class RegisterVolunteerDto implements VolunteerRegistration {
   @ApiProperty({ example: '李志愿' })
   @IsString()
   @Length(1, 60)

@@ -13,13 +13,7 @@ import { isKnownSkill } from '../../domain/skill-catalogue';
 import { SkillClaim } from '../../domain/skill-claim';
 import { Volunteer } from '../../volunteer.entity';
 import { VolunteerErrors } from '../../volunteer-errors';
-import { RegisterVolunteerDto } from './register-volunteer.dto';
-
-export interface RegisterVolunteerCommand {
-  readonly tenantId: string;
-  readonly registration: RegisterVolunteerDto;
-  readonly correlationId: string;
-}
+import { RegisterVolunteerCommand, VolunteerRegistration } from './register-volunteer.command';
 
 export const DEFAULT_WEEKLY_TASK_CAP = 3;
 
@@ -76,7 +70,7 @@ export class RegisterVolunteerUseCase {
           tenantId,
           homeGridId: volunteer.homeGridId,
           skills: volunteer.skills,
-          kind: volunteer.kind as RegisterVolunteerDto['kind'],
+          kind: volunteer.kind as VolunteerRegistration['kind'],
           teamId: volunteer.teamId,
         },
         EventContext.start(tenantId, correlationId),
@@ -85,7 +79,7 @@ export class RegisterVolunteerUseCase {
     return volunteer;
   }
 
-  private skillClaims(registration: RegisterVolunteerDto): SkillClaim[] {
+  private skillClaims(registration: VolunteerRegistration): SkillClaim[] {
     const unknown = registration.skills.flatMap((claim, i) =>
       isKnownSkill(claim.skill) ? [] : [{ field: `skills[${i}].skill`, reason: `unknown skill ${claim.skill}` }],
     );

@@ -7,7 +7,7 @@ import { checkedAvailability } from '../../availability-input';
 import { Volunteer } from '../../volunteer.entity';
 import { VolunteerErrors } from '../../volunteer-errors';
 import { residentIsTheVolunteer } from '../../volunteer-self';
-import { UpdateVolunteerDto } from './update-volunteer.dto';
+import { VolunteerChange } from './update-volunteer.command';
 
 /**
  * Changes a volunteer's availability, weekly cap or consent — staff of the home grid, or the volunteer through
@@ -24,7 +24,7 @@ export class UpdateVolunteerUseCase {
   async execute(
     tenantId: string,
     volunteerId: string,
-    change: UpdateVolunteerDto,
+    change: VolunteerChange,
     identity: Identity,
   ): Promise<Volunteer> {
     const volunteer = await this.dataSource.manager.findOneBy(Volunteer, { tenantId, id: volunteerId });
