@@ -105,7 +105,7 @@ describe('architecture boundaries', () => {
     expect(unguarded).toEqual([]);
   });
 
-  it('use cases take commands (*.command.ts), not the HTTP layer’s DTO classes — and the list of those not there yet only shrinks', () => {
+  it('use cases take commands (*.command.ts), not the HTTP layer’s DTO classes', () => {
     const useCases = sourceFiles(path.join(root, 'apps')).filter((file) => file.endsWith('.use-case.ts'));
     const takingDtos = useCases
       .filter((file) =>
@@ -116,16 +116,6 @@ describe('architecture boundaries', () => {
       )
       .map((file) => path.relative(root, file))
       .sort();
-    expect(takingDtos).toEqual(useCasesNotYetOnCommands);
+    expect(takingDtos).toEqual([]);
   });
 });
-
-/**
- * Use cases that still take a DTO class (ADR 0038's sibling rule, issue 13): grid-registry and analytics are on
- * commands; these move the same way. Remove a line when its use case moves — the rule fails until you do.
- */
-const useCasesNotYetOnCommands: readonly string[] = [
-  'apps/issue-dispatch/src/intake/open311/use-cases/list-service-requests/list-service-requests.use-case.ts',
-  'apps/issue-dispatch/src/intake/open311/use-cases/post-service-request/post-service-request.use-case.ts',
-  'apps/issue-dispatch/src/issues/use-cases/report-issue/report-issue.use-case.ts',
-];

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HttpIdempotency, Identity } from '@gridline/platform';
 import { Issue } from '../issues/issue.entity';
-import { ReportIssueCommand, ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
+import { ReportIssueCommand } from '../issues/use-cases/report-issue/report-issue.command';
+import { ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
 import { PossibleDuplicates } from './duplicates/possible-duplicates';
 import { ReportedIssueView, toIntakeIssueView } from './reported-issue-view';
 

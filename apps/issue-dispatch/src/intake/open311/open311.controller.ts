@@ -29,13 +29,13 @@ import {
 } from './open311.dto';
 import {
   ListServiceRequestsQuery,
-  Open311ServiceRequest,
+  Open311ServiceRequestView,
   RequestIdParams,
 } from './use-cases/list-service-requests/list-service-requests.dto';
 import { ListServiceRequestsUseCase } from './use-cases/list-service-requests/list-service-requests.use-case';
 import {
   PostServiceRequestDto,
-  PostServiceRequestResponse,
+  PostedServiceRequestView,
 } from './use-cases/post-service-request/post-service-request.dto';
 import { PostServiceRequestUseCase } from './use-cases/post-service-request/post-service-request.use-case';
 
@@ -124,7 +124,7 @@ export class Open311Controller {
       'Report a problem from a civic app (needs the api_key the district issued); routed and dispatched like any report',
   })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retries with the same key create one request.' })
-  @ApiCreatedResponse({ type: [PostServiceRequestResponse] })
+  @ApiCreatedResponse({ type: [PostedServiceRequestView] })
   @Open311ApiErrors(
     ...open311ReadErrors,
     Open311Errors.API_KEY_REQUIRED,
@@ -139,7 +139,7 @@ export class Open311Controller {
     @Req() request: Open311Request,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @CorrelationId() correlationId: string,
-  ): Promise<PostServiceRequestResponse[]> {
+  ): Promise<PostedServiceRequestView[]> {
     // The guard refuses a POST without a live key of this jurisdiction, so the app is always set here.
     const app = request.open311App as NonNullable<Open311Request['open311App']>;
     return this.postRequest.execute({ form, app, idempotencyKey, correlationId });
@@ -151,21 +151,21 @@ export class Open311Controller {
     summary:
       "The district's requests (public fields; never the reporter's contact), newest first, at most 1000; default the last 90 days",
   })
-  @ApiOkResponse({ type: [Open311ServiceRequest] })
+  @ApiOkResponse({ type: [Open311ServiceRequestView] })
   @Open311ApiErrors(...open311ReadErrors)
-  list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequest[]> {
+  list(@Query() query: ListServiceRequestsQuery): Promise<Open311ServiceRequestView[]> {
     return this.requests.list(query);
   }
 
   @Get(['requests/:id.json', 'requests/:id.xml'])
   @Open311Document('service_requests')
   @ApiOperation({ summary: 'One request (public fields), as a one-element list' })
-  @ApiOkResponse({ type: [Open311ServiceRequest] })
+  @ApiOkResponse({ type: [Open311ServiceRequestView] })
   @Open311ApiErrors(...open311ReadErrors, Open311Errors.REQUEST_NOT_FOUND)
   one(
     @Param() { id }: RequestIdParams,
     @Query() { jurisdiction_id }: JurisdictionQuery,
-  ): Promise<Open311ServiceRequest[]> {
+  ): Promise<Open311ServiceRequestView[]> {
     return this.requests.one(jurisdiction_id, id);
   }
 }

@@ -18,8 +18,9 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { ReportedLocation, ReportedProblem, ReporterContact } from './report-issue.command';
 
-export class ReporterDto {
+export class ReporterDto implements ReporterContact {
   @ApiProperty({ example: '王女士' })
   @IsString()
   @Length(1, 60)
@@ -41,7 +42,7 @@ export class ReporterDto {
 }
 
 /** Where the reporter is, e.g. from a phone's GPS: WGS84 degrees. */
-export class LocationDto {
+export class LocationDto implements ReportedLocation {
   @ApiProperty({ example: 113.6203, minimum: -180, maximum: 180 })
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'lon must be a number' })
   @Min(-180)
@@ -55,7 +56,7 @@ export class LocationDto {
   lat: number;
 }
 
-export class ReportIssueDto {
+export class ReportIssueDto implements ReportedProblem {
   @ApiProperty({ example: 'street-lighting', description: "One of the district's categories." })
   @Matches(/^[a-z][a-z0-9-]{1,39}$/, { message: 'category must be lowercase words joined by dashes' })
   category: string;

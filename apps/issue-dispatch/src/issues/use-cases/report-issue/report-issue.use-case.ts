@@ -27,10 +27,10 @@ import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicy } from '../../../categories/category-policy.entity';
 import { ackDeadline } from '../../domain/ack-policy';
 import { policySnapshotOf } from '../../domain/resolve-policy';
-import { IntakeDetails, IntakeSource, Issue } from '../../issue.entity';
+import { Issue } from '../../issue.entity';
 import { IssueHistoryEntry } from '../../issue-history.entity';
 import { ACK_DEADLINE_TIMER, AckDeadlinePayload } from '../../issue-timers';
-import { ReportIssueDto } from './report-issue.dto';
+import { ReportedProblem, ReportIssueCommand } from './report-issue.command';
 
 type UnroutedReason = (typeof unroutedReasons)[number];
 
@@ -38,16 +38,6 @@ type UnroutedReason = (typeof unroutedReasons)[number];
 type Route =
   | { readonly grid: GridReplica; readonly routedBy: 'grid id' | 'address' | 'location' }
   | { readonly grid: null; readonly reason: UnroutedReason };
-
-export interface ReportIssueCommand {
-  readonly tenantId: string;
-  readonly report: ReportIssueDto;
-  readonly correlationId: string;
-  /** The token subject of whoever reports. */
-  readonly reporterSubject: string;
-  /** Where the report came in, when not through the REST API (an Open311 app and its extras). */
-  readonly intake?: { readonly source: IntakeSource; readonly appId: string | null; readonly details: IntakeDetails };
-}
 
 /** A report checked and routed, waiting for the transaction that records it. */
 interface PendingReport {
@@ -131,7 +121,7 @@ export class ReportIssueUseCase {
       reportedAt: now,
       correlationId,
       acknowledgedAt: null,
-      photoUrls: report.photoUrls ?? [],
+      photoUrls: [...(report.photoUrls ?? [])],
       reporterEmail: report.reporter.email ?? null,
       intakeSource: intake?.source ?? 'rest',
       intakeAppId: intake?.appId ?? null,
@@ -300,7 +290,7 @@ export class ReportIssueUseCase {
    * place's grid, or a grid listing it); else, or when the address is unknown, the location's most responsible
    * grid (dedicated first, then deepest — docs/adr/0008-resolving-locations.md).
    */
-  private async resolveGrid(tenantId: string, report: ReportIssueDto): Promise<Route> {
+  private async resolveGrid(tenantId: string, report: ReportedProblem): Promise<Route> {
     if (report.gridId !== undefined) {
       const grid = await this.grids.grid(tenantId, report.gridId);
       if (!grid) throw IssueErrors.UNKNOWN_GRID(tenantId, report.gridId);

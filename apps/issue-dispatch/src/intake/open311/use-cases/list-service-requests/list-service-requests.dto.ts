@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 import { IsInstant, NotAfter } from '@gridline/platform';
 import { JurisdictionQuery } from '../../open311.dto';
+import type { ServiceRequestSearch } from './list-service-requests.command';
 
 /** What a client may send as an id: ours are UUIDs, but a client mixing systems may hold others. */
 const requestId = '[A-Za-z0-9._:-]{1,64}';
 const code = '[a-z][a-z0-9-]{1,39}';
 
-export class ListServiceRequestsQuery extends JurisdictionQuery {
+export class ListServiceRequestsQuery extends JurisdictionQuery implements ServiceRequestSearch {
   @ApiPropertyOptional({
     description:
       'Comma-separated ids; when given, the other filters are ignored (Open311). Ids are opaque to clients: one this ' +
@@ -51,7 +52,8 @@ export class RequestIdParams {
 }
 
 /** One service request as Open311 shows it: public fields only — never the reporter's name, phone or e-mail. */
-export class Open311ServiceRequest {
+@ApiSchema({ name: 'Open311ServiceRequest' })
+export class Open311ServiceRequestView {
   @ApiProperty() service_request_id: string;
   @ApiProperty({ enum: ['open', 'closed'] }) status: 'open' | 'closed';
   @ApiProperty({

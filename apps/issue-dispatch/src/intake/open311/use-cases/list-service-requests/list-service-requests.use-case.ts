@@ -5,7 +5,8 @@ import { periodOutOfOrder } from '@gridline/calendar';
 import { ValidationFailedError } from '@gridline/platform';
 import { Open311Errors } from '../../open311-errors';
 import { CLOSED_STATES, open311StatusNotes, open311StatusOf } from '../../../domain/case-status';
-import { ListServiceRequestsQuery, Open311ServiceRequest } from './list-service-requests.dto';
+import { ServiceRequestSearch } from './list-service-requests.command';
+import { Open311ServiceRequestView } from './list-service-requests.dto';
 
 /** Open311's defaults: 90 days back from end_date, at most 1000 requests (newest first). */
 const DEFAULT_WINDOW_DAYS = 90;
@@ -37,7 +38,7 @@ const from = `FROM issues i
 
 const centreNames: Record<string, string> = { district: 'district dispatch centre', city: 'city dispatch centre' };
 
-function toServiceRequest(row: Row): Open311ServiceRequest {
+function toServiceRequest(row: Row): Open311ServiceRequestView {
   return {
     service_request_id: row.id,
     status: open311StatusOf(row.state),
@@ -66,7 +67,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export class ListServiceRequestsUseCase {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async list(query: ListServiceRequestsQuery, now = new Date()): Promise<Open311ServiceRequest[]> {
+  async list(query: ServiceRequestSearch, now = new Date()): Promise<Open311ServiceRequestView[]> {
     const params: unknown[] = [query.jurisdiction_id];
     const where = ['i.tenant_id = $1'];
     const param = (value: unknown) => `$${params.push(value)}`;
@@ -101,7 +102,7 @@ export class ListServiceRequestsUseCase {
     return rows.map(toServiceRequest);
   }
 
-  async one(jurisdictionId: string, id: string): Promise<Open311ServiceRequest[]> {
+  async one(jurisdictionId: string, id: string): Promise<Open311ServiceRequestView[]> {
     const notFound = Open311Errors.REQUEST_NOT_FOUND(id, jurisdictionId);
     if (!uuidPattern.test(id.toLowerCase())) throw notFound;
     const rows: Row[] = await this.dataSource.query(

@@ -1,9 +1,10 @@
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import { FieldProblem, ValidationFailedError } from '@gridline/platform';
+import type { ReportedProblem } from '../../../../issues/use-cases/report-issue/report-issue.command';
 import { ReportIssueDto } from '../../../../issues/use-cases/report-issue/report-issue.dto';
 import type { PossibleDuplicate } from '../../../duplicates/possible-duplicates';
-import { PostServiceRequestDto } from './post-service-request.dto';
+import type { Open311RequestForm } from './post-service-request.command';
 
 /** Our REST field → the Open311 form field it came from, for error messages a civic app can act on. */
 const open311Field: Record<string, string> = {
@@ -27,7 +28,7 @@ const ANONYMOUS = 'anonymous (Open311)';
  * An Open311 form as the report our REST API takes: the same use case then routes, stores and announces it.
  * `placeAddress` is the registered address an `address_id` named (looked up by the caller).
  */
-export function open311FormToReport(form: PostServiceRequestDto, placeAddress: string | null): ReportIssueDto {
+export function open311FormToReport(form: Open311RequestForm, placeAddress: string | null): ReportedProblem {
   const hasPoint = form.lat !== undefined || form.long !== undefined;
   if (hasPoint && (form.lat === undefined || form.long === undefined)) {
     throw new ValidationFailedError([{ field: 'lat/long', reason: 'lat and long must be given together' }]);
@@ -69,7 +70,7 @@ function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
 }
 
 /** Checks a mapped report by exactly the rules of the REST API; problems are named by their Open311 field. */
-export async function assertValidReport(report: ReportIssueDto): Promise<ReportIssueDto> {
+export async function assertValidReport(report: ReportedProblem): Promise<ReportedProblem> {
   const instance = plainToInstance(ReportIssueDto, report);
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) throw new ValidationFailedError(flatten(errors));

@@ -1,13 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { IsLatitude, IsLongitude, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JurisdictionQuery } from '../../open311.dto';
+import type { Open311RequestForm } from './post-service-request.command';
 
 /**
  * The form of Open311's POST requests.json (application/x-www-form-urlencoded). Only its shape is checked here
  * (single text values; lat/long numbers); the content is checked by the very rules of our REST report
  * (ReportIssueDto) after mapping, so both doors accept and refuse the same things.
  */
-export class PostServiceRequestDto extends JurisdictionQuery {
+export class PostServiceRequestDto extends JurisdictionQuery implements Open311RequestForm {
   @ApiProperty({ example: 'street-lighting', description: "One of the district's categories (GET services.json)." })
   @IsString({ message: 'service_code is required' })
   @MaxLength(40)
@@ -88,7 +89,8 @@ export class PostServiceRequestDto extends JurisdictionQuery {
   attribute?: Record<string, unknown>;
 }
 
-export class PostServiceRequestResponse {
+@ApiSchema({ name: 'PostServiceRequestResponse' })
+export class PostedServiceRequestView {
   @ApiProperty() service_request_id: string;
   @ApiProperty({ description: 'What happens next, and any earlier open requests that look like the same problem.' })
   service_notice: string;

@@ -7,17 +7,9 @@ import { Open311Errors } from '../../open311-errors';
 import { CategoryPolicy } from '../../../../categories/category-policy.entity';
 import { open311AttributesOf, readAttributeAnswers } from '../../../domain/open311-attributes';
 import { ReportIntake } from '../../../report-intake';
-import { Open311ApiKey } from '../../open311-api-key.entity';
 import { assertValidReport, open311FormToReport, serviceNotice } from './open311-report.mapper';
-import { PostServiceRequestDto, PostServiceRequestResponse } from './post-service-request.dto';
-
-export interface PostServiceRequestCommand {
-  readonly form: PostServiceRequestDto;
-  /** The civic app posting, already checked to hold a key of this jurisdiction (Open311AccessGuard). */
-  readonly app: Open311ApiKey;
-  readonly idempotencyKey: string | undefined;
-  readonly correlationId: string;
-}
+import { PostServiceRequestCommand } from './post-service-request.command';
+import { PostedServiceRequestView } from './post-service-request.dto';
 
 /**
  * Open311 POST requests.json: the form becomes the same report the REST API takes and goes through the same
@@ -35,7 +27,7 @@ export class PostServiceRequestUseCase {
     app,
     idempotencyKey,
     correlationId,
-  }: PostServiceRequestCommand): Promise<PostServiceRequestResponse[]> {
+  }: PostServiceRequestCommand): Promise<PostedServiceRequestView[]> {
     const tenantId = form.jurisdiction_id;
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: form.service_code });
     if (!category) {

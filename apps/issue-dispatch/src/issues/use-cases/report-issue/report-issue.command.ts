@@ -1,0 +1,38 @@
+import type { IntakeDetails, IntakeSource } from '../../issue.entity';
+
+/** Who reported, privately: never in events or public APIs; only the reporter and district staff read it. */
+export interface ReporterContact {
+  readonly name: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** WGS84 degrees, e.g. from a phone's GPS. */
+export interface ReportedLocation {
+  readonly lon: number;
+  readonly lat: number;
+}
+
+/** A problem as reported, from whichever door (REST or Open311): where it is — a grid, an address or a point. */
+export interface ReportedProblem {
+  /** One of the district's categories. */
+  readonly category: string;
+  readonly gridId?: string;
+  readonly address?: string;
+  readonly location?: ReportedLocation;
+  readonly description: string;
+  readonly photoUrls?: readonly string[];
+  /** `patrol` and `visit` are grid staff's own reports; default `resident`. */
+  readonly channel?: 'resident' | 'patrol' | 'visit';
+  readonly reporter: ReporterContact;
+}
+
+export interface ReportIssueCommand {
+  readonly tenantId: string;
+  readonly report: ReportedProblem;
+  readonly correlationId: string;
+  /** The token subject of whoever reports. */
+  readonly reporterSubject: string;
+  /** Where the report came in, when not through the REST API (an Open311 app and its extras). */
+  readonly intake?: { readonly source: IntakeSource; readonly appId: string | null; readonly details: IntakeDetails };
+}
