@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { FuzzRequest, requestsFor, Caller } from '../support/fuzz/fuzz-request';
-import { Route, routesOf } from '../support/fuzz/openapi-routes';
+import { documentsError, errorCodesOfEveryRoute, Route, routesOf } from '../support/fuzz/openapi-routes';
 import { buildIntakeDistrict } from '../support/intake-district';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { AppName } from '../support/service-process';
@@ -82,9 +82,12 @@ describe('fuzzing every route of every service with bad input', () => {
     const before = await settledState(platform.database);
     const outcomes: Outcome[] = [];
     let routeCount = 0;
+    const codesOfEveryRoute: Partial<Record<AppName, Set<string>>> = {};
     for (const [appIndex, app] of apps.entries()) {
       const base = platform.services[app].baseUrl;
-      const routes = routesOf((await (await fetch(`${base}/openapi.json`)).json()) as Parameters<typeof routesOf>[0]);
+      const document = (await (await fetch(`${base}/openapi.json`)).json()) as Parameters<typeof routesOf>[0];
+      const routes = routesOf(document);
+      codesOfEveryRoute[app] = errorCodesOfEveryRoute(document);
       routeCount += routes.length;
       for (const [routeIndex, route] of routes.entries()) {
         const requests = fc.sample(requestsFor(route, realIds), {
@@ -124,5 +127,24 @@ describe('fuzzing every route of every service with bad input', () => {
         `input fuzz: accepted changes (row counts not compared):\n${accepted.map(describeOutcome).join('\n')}\n`,
       );
     expect(summary.requests).toBeGreaterThan(routeCount * runsPerRoute * 0.99);
+    // Every refusal is one its route documents — the status, and the code under that status — so the OpenAPI error
+    // lists (written from the catalogues by @ApiErrors) are complete, not merely correct.
+    // Our shape {"code":"X"}, or Open311's (JSON or XML), whose description starts with our code: "X: …".
+    const codeOf = (body: string) =>
+      /"code":"([A-Z][A-Z_]+)"|"description":"([A-Z][A-Z_]+):|<description>([A-Z][A-Z_]+):/
+        .exec(body)
+        ?.slice(1)
+        .find(Boolean) ?? null;
+    const undocumented = outcomes.filter(
+      (o) =>
+        o.status >= 400 &&
+        o.status < 500 &&
+        !documentsError(o.route, codesOfEveryRoute[o.app] ?? new Set(), o.status, codeOf(o.body)),
+    );
+    expect(
+      undocumented
+        .map((o) => `${o.app} ${o.route.method} ${o.route.path} → ${o.status} ${codeOf(o.body) ?? o.body.slice(0, 80)}`)
+        .filter((line, index, all) => all.indexOf(line) === index),
+    ).toEqual([]);
   }, 420_000);
 });

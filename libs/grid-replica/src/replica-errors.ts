@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { errorCatalogue, PlatformErrors } from '@gridline/platform';
+import { errorCatalogue, tenantRouteErrors } from '@gridline/platform';
 
 /** What a service answers from its replica of grid-registry's districts and grids. */
 export const ReplicaErrors = errorCatalogue({
@@ -10,13 +10,5 @@ export const ReplicaErrors = errorCatalogue({
   },
 });
 
-/** What any route under /v1/tenants/{tenantId} of a replica-reading service may answer before its own errors. */
-export const districtRouteErrors = [
-  PlatformErrors.VALIDATION_FAILED,
-  PlatformErrors.FORBIDDEN_ROLE,
-  PlatformErrors.FORBIDDEN_DISTRICT,
-  ReplicaErrors.TENANT_NOT_FOUND,
-] as const;
-
-/** What a city-wide route may answer before its own errors. */
-export const cityRouteErrors = [PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE] as const;
+/** What a route under /v1/tenants/{tenantId} of a replica-reading service that looks the district up may answer first. */
+export const districtRouteErrors = [...tenantRouteErrors, ReplicaErrors.TENANT_NOT_FOUND] as const;

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Identity, NotFoundError, ValidationFailedError } from '@gridline/platform';
+import { Identity, ValidationFailedError } from '@gridline/platform';
 import { retentionSecondsOf, SECONDS_PER_DAY } from './domain/contact-retention';
 import { DISTRICT_DIRECTORY, DistrictDirectory } from './district-directory';
+import { PersonalDataErrors } from './personal-data-errors';
 import { PersonalDataPolicy } from './personal-data-policy.entity';
 import { PersonalDataPolicyView, SetPersonalDataPolicyDto } from './personal-data-policy.dto';
 import { PERSONAL_DATA_CONFIG, PersonalDataConfig } from './personal-data.config';
@@ -46,8 +47,7 @@ export class PersonalDataPolicies {
   }
 
   private async assertDistrict(tenantId: string): Promise<void> {
-    if (!(await this.districts.exists(tenantId)))
-      throw new NotFoundError('TENANT_NOT_FOUND', `district ${tenantId} does not exist`);
+    if (!(await this.districts.exists(tenantId))) throw PersonalDataErrors.TENANT_NOT_FOUND(tenantId);
   }
 
   private toView(tenantId: string, policy: PersonalDataPolicy | null): PersonalDataPolicyView {

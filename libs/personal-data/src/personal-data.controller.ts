@@ -1,31 +1,34 @@
 import { applyDecorators, Body, Controller, Get, Param, Put, Query, Type } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { CurrentIdentity, Identity, Permit, TenantParams } from '@gridline/platform';
+  ApiErrors,
+  CurrentIdentity,
+  DocumentedError,
+  Identity,
+  Permit,
+  TenantParams,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { ContactAccessLogQuery, ContactAccessPageView } from './contact-access-log.query';
 import { ContactAccessLogReader } from './contact-access-log.reader';
+import { PersonalDataErrors } from './personal-data-errors';
 import { PersonalDataPolicyView, SetPersonalDataPolicyDto } from './personal-data-policy.dto';
 import { PersonalDataPolicies } from './personal-data-policies';
 
-/** Every route here: what it does, what it answers, and the 400s it gives. */
-const PersonalDataDocs = (summary: string, type: Type<unknown>, bad: string) =>
-  applyDecorators(ApiOperation({ summary }), ApiOkResponse({ type }), ApiBadRequestResponse({ description: bad }));
-
-const PersonalDataRoutes = () =>
+/** Every route here: what it does, what it answers, the errors it may give and what makes its input a 400. */
+const PersonalDataDocs = (
+  summary: string,
+  type: Type<unknown>,
+  badInput: string,
+  ...ownErrors: readonly DocumentedError[]
+) =>
   applyDecorators(
-    ApiTags('personal data'),
-    ApiForbiddenResponse({
-      description: 'FORBIDDEN_ROLE (not the role this needs), FORBIDDEN_DISTRICT (another district)',
-    }),
-    ApiNotFoundResponse({ description: 'TENANT_NOT_FOUND' }),
-    Controller('v1/tenants/:tenantId'),
+    ApiOperation({ summary, description: `400 VALIDATION_FAILED: ${badInput}.` }),
+    ApiOkResponse({ type }),
+    ApiErrors(...tenantRouteErrors, ...ownErrors),
   );
+
+const PersonalDataRoutes = () => applyDecorators(ApiTags('personal data'), Controller('v1/tenants/:tenantId'));
 
 /**
  * The log of every answer of this service that revealed a contact, for the district's auditor
@@ -40,7 +43,7 @@ export class ContactAccessLogController {
   @PersonalDataDocs(
     'Auditor: who read whose contact, when, through which route — newest first, filtered by period, reader (`subject`), case or member; append-only',
     ContactAccessPageView,
-    'VALIDATION_FAILED (a bad date, `from` after `to`, a bad id, limit over 200, offset over 10,000)',
+    'a bad date, `from` after `to`, a bad id, limit over 200, offset over 10,000',
   )
   accessLog(
     @Param() { tenantId }: TenantParams,
@@ -60,7 +63,8 @@ export class PersonalDataPolicyController {
   @PersonalDataDocs(
     "The district's contact retention period here, or the configured default (`source: default`)",
     PersonalDataPolicyView,
-    'VALIDATION_FAILED (tenantId)',
+    'a malformed tenantId',
+    PersonalDataErrors.TENANT_NOT_FOUND,
   )
   policy(@Param() { tenantId }: TenantParams): Promise<PersonalDataPolicyView> {
     return this.policies.view(tenantId);
@@ -71,7 +75,8 @@ export class PersonalDataPolicyController {
   @PersonalDataDocs(
     'District administrator: how long a contact is kept after its case closes or is rejected, or its membership ends, then erased (the case or member record is kept); applies to what ends from now on',
     PersonalDataPolicyView,
-    'VALIDATION_FAILED (neither or both of contactRetentionDays/contactRetentionSeconds, not a whole number, over ten years)',
+    'neither or both of contactRetentionDays/contactRetentionSeconds, not a whole number, over ten years',
+    PersonalDataErrors.TENANT_NOT_FOUND,
   )
   setPolicy(
     @Param() { tenantId }: TenantParams,

@@ -26,13 +26,23 @@ export interface Route {
   readonly parameters: readonly RouteParameter[];
   /** The media type of the body and its resolved schema, when the route takes one. */
   readonly body: { readonly type: string; readonly schema: Schema } | null;
+  /** The error answers the route documents: status → its description (`CODE: when; CODE: when`). */
+  readonly errors: Readonly<Record<string, string>>;
 }
 
 interface OpenApiDocument {
   readonly paths: Record<
     string,
-    Record<string, { parameters?: RouteParameter[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>
+    Record<
+      string,
+      {
+        parameters?: RouteParameter[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+        responses?: Record<string, { description?: string }>;
+      }
+    >
   >;
+  readonly info?: { readonly description?: string };
   readonly components?: { readonly schemas?: Record<string, Schema> };
 }
 
@@ -65,7 +75,30 @@ export function routesOf(document: OpenApiDocument): Route[] {
           path,
           parameters: operation.parameters ?? [],
           body: type ? { type, schema: resolve(content?.schema, document) } : null,
+          errors: Object.fromEntries(
+            Object.entries(operation.responses ?? {})
+              .filter(([status]) => Number(status) >= 400)
+              .map(([status, response]) => [status, response.description ?? '']),
+          ),
         };
       }),
   );
+}
+
+/** The error codes a service documents once for every route (its description's input rules, e.g. INVALID_TEXT). */
+export function errorCodesOfEveryRoute(document: OpenApiDocument): Set<string> {
+  return new Set(document.info?.description?.match(/\b[A-Z][A-Z_]{3,}[A-Z]\b/g) ?? []);
+}
+
+/** Whether a route documents an error answer: its status, and its code (when the body has one) under that status. */
+export function documentsError(
+  route: Route,
+  everyRoute: ReadonlySet<string>,
+  status: number,
+  code: string | null,
+): boolean {
+  if (code !== null && everyRoute.has(code)) return true;
+  const description = route.errors[String(status)];
+  if (description === undefined) return false;
+  return code === null || new RegExp(`(^|; )${code}:`).test(description);
 }

@@ -1,7 +1,16 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
-import { ApiErrors, CurrentIdentity, gridsOf, hasRole, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import { districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import {
+  ApiErrors,
+  cityRouteErrors,
+  CurrentIdentity,
+  gridsOf,
+  hasRole,
+  Identity,
+  Permit,
+  PlatformErrors,
+} from '@gridline/platform';
 import { BoardErrors } from './board-errors';
 import { TenantParams } from '../http/path-params';
 import { BoardView, ListBoardQuery } from './use-cases/list-board/list-board.dto';

@@ -1,8 +1,8 @@
 import { applyDecorators, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
-import { ApiErrors, Permit } from '@gridline/platform';
+import { districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import { ApiErrors, cityRouteErrors, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { OpenFeedQuery } from './use-cases/open-feed/open-feed.dto';
 import { OpenFeedUseCase } from './use-cases/open-feed/open-feed.use-case';

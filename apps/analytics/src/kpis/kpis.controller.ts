@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { cityRouteErrors, districtRouteErrors, GridTree } from '@gridline/grid-replica';
-import { ApiErrors, Permit } from '@gridline/platform';
+import { districtRouteErrors, GridTree } from '@gridline/grid-replica';
+import { ApiErrors, cityRouteErrors, Permit } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CityKpisView, ComputeKpisQuery, KpisView } from './use-cases/compute-kpis/compute-kpis.dto';
 import { ComputeKpisUseCase } from './use-cases/compute-kpis/compute-kpis.use-case';

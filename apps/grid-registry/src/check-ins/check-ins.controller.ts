@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { TenantGridParams } from '../http/path-params';
 import { CheckInHistoryQuery } from './check-in-history.query';
@@ -32,7 +40,7 @@ export class CheckInsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: CheckInView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -61,7 +69,7 @@ export class CheckInsController {
   })
   @ApiOkResponse({ type: [CheckInDayView] })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { CheckInReader } from './check-in.reader';
 import { ComplianceQuery } from './compliance.query';
@@ -29,7 +29,7 @@ export class ZeroReportController {
       'Replaces the whole policy and re-plans the cut-off timer in the same transaction. The answer names the next cut-off.',
   })
   @ApiOkResponse({ type: ZeroReportPolicyView })
-  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   put(@Param() { tenantId }: TenantParams, @Body() body: SetZeroReportPolicyDto): Promise<ZeroReportPolicyView> {
     return this.setPolicy.execute({ tenantId, policy: body });
   }
@@ -38,7 +38,7 @@ export class ZeroReportController {
   @Permit('district-staff', 'grid-staff')
   @ApiOperation({ summary: "The district's zero-report policy and its next cut-off" })
   @ApiOkResponse({ type: ZeroReportPolicyView })
-  @ApiErrors(TenantErrors.TENANT_NOT_FOUND, CheckInErrors.ZERO_REPORT_POLICY_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND, CheckInErrors.ZERO_REPORT_POLICY_NOT_FOUND)
   get(@Param() { tenantId }: TenantParams): Promise<ZeroReportPolicyView> {
     return this.reader.policy(tenantId);
   }
@@ -52,7 +52,7 @@ export class ZeroReportController {
       'After: the grids recorded as missed (status missed). Ordered by code; page with `after` = the last code.',
   })
   @ApiOkResponse({ type: MissingGridsView })
-  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   missing(@Param() { tenantId }: TenantParams, @Query() query: MissingGridsQuery): Promise<MissingGridsView> {
     return this.reader.missing(tenantId, query);
   }
@@ -67,12 +67,7 @@ export class ZeroReportController {
       "those at the policy's levels that checked in. `rate` = reported / expected (null when none is expected).",
   })
   @ApiOkResponse({ type: ComplianceView })
-  @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
-    TenantErrors.TENANT_NOT_FOUND,
-  )
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   compliance(@Param() { tenantId }: TenantParams, @Query() query: ComplianceQuery): Promise<ComplianceView> {
     return this.reader.compliance(tenantId, query);
   }

@@ -16,6 +16,7 @@ import {
   Identity,
   Permit,
   PlatformErrors,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { TenantGridParams, TenantParams } from '../http/path-params';
 import { GridAsOfQuery } from './grid-as-of.query';
@@ -73,7 +74,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.UNKNOWN_PARENT,
@@ -102,7 +103,7 @@ export class GridsController {
       'Retired grids only with `includeRetired=true`. With `asOf`, the tree as it was at that instant (GridVersionView items).',
   })
   @ApiOkResponse({ schema: { type: 'array', items: gridOrVersion } })
-  @ApiErrors(TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   list(@Param() { tenantId }: TenantParams, @Query() query: ListGridsQuery): Promise<GridView[] | GridVersionView[]> {
     if (query.asOf !== undefined) return this.history.list(tenantId, new Date(query.asOf), query);
     return this.reader.list(tenantId, query);
@@ -114,7 +115,7 @@ export class GridsController {
     summary: 'One grid, with its leader (no contact details); with `asOf`, the grid as it stood then (GridVersionView)',
   })
   @ApiOkResponse({ schema: gridOrVersion })
-  @ApiErrors(GridErrors.GRID_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, GridErrors.GRID_NOT_FOUND)
   get(
     @Param() { tenantId, gridId }: TenantGridParams,
     @Query() { asOf }: GridAsOfQuery,
@@ -132,7 +133,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     GridErrors.GRID_NOT_FOUND,
     GridErrors.GRID_RETIRED,
@@ -162,7 +163,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -199,7 +200,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     GridErrors.GRID_NOT_FOUND,
     GridErrors.GRID_HAS_CHILDREN,
@@ -231,7 +232,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -275,7 +276,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: SplitGridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -306,7 +307,7 @@ export class GridsController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: GridView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     GridErrors.GRID_NOT_FOUND,
     GridErrors.CONCURRENT_CHANGE,

@@ -23,7 +23,7 @@ import {
   ApiProperty,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, Permit, PlatformErrors } from '@gridline/platform';
+import { ApiErrors, CorrelationId, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { TenantErrors } from '../tenants/tenant-errors';
 import { GridErrors } from '../grids/grid-errors';
@@ -62,8 +62,7 @@ function csvImport(example: string, okType: unknown) {
     asyncImport(),
     ApiOkResponse({ type: okType as never }),
     ApiErrors(
-      PlatformErrors.FORBIDDEN_ROLE,
-      PlatformErrors.FORBIDDEN_DISTRICT,
+      ...tenantRouteErrors,
       TenantErrors.TENANT_NOT_FOUND,
       ImportErrors.PAYLOAD_TOO_LARGE,
       ImportErrors.IMPORT_NOT_CSV,
@@ -158,7 +157,7 @@ export class ImportsController {
       'Any replica answers (the job is a row). A job of another district is 404, like one that does not exist.',
   })
   @ApiOkResponse({ type: ImportJobView })
-  @ApiErrors(PlatformErrors.FORBIDDEN_ROLE, ImportErrors.IMPORT_JOB_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, ImportErrors.IMPORT_JOB_NOT_FOUND)
   job(@Param() { tenantId, jobId }: TenantImportJobParams): Promise<ImportJobView> {
     return this.jobs.get(tenantId, jobId);
   }
@@ -306,8 +305,7 @@ export class ImportsController {
   @asyncImport()
   @ApiOkResponse({ type: GeoJsonImportResultView })
   @ApiErrors(
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     TenantErrors.TENANT_NOT_FOUND,
     ImportErrors.PAYLOAD_TOO_LARGE,
     ImportErrors.IMPORT_NOT_GEOJSON_MEDIA_TYPE,

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { TenantGridParams } from '../http/path-params';
 import { DutyRosterView, OnDutyView } from './duty-roster.view';
@@ -33,9 +41,7 @@ export class DutyRosterController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: DutyRosterView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -58,8 +64,7 @@ export class DutyRosterController {
   @ApiOperation({ summary: "A grid's weekly duty roster (version 0 and no shifts before the first PUT)" })
   @ApiOkResponse({ type: DutyRosterView })
   @ApiErrors(
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -79,9 +84,7 @@ export class DutyRosterController {
   })
   @ApiOkResponse({ type: OnDutyView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,

@@ -8,6 +8,7 @@ import {
   Identity,
   Permit,
   PlatformErrors,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { AccessedVia, AccessRoute, ContactAccessLog } from '@gridline/personal-data';
 import { GridReader } from '../grids/grid-reader';
@@ -47,9 +48,7 @@ export class MembersController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: MemberView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -75,8 +74,7 @@ export class MembersController {
   })
   @ApiOkResponse({ type: [MemberView] })
   @ApiErrors(
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -101,8 +99,7 @@ export class MembersController {
   })
   @ApiOkResponse({ type: MemberContactView })
   @ApiErrors(
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,
@@ -130,8 +127,7 @@ export class MembersController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: MemberView })
   @ApiErrors(
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.GRID_NOT_FOUND,

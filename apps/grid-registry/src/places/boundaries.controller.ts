@@ -15,6 +15,7 @@ import {
   Identity,
   Permit,
   PlatformErrors,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { TenantGridParams } from '../http/path-params';
@@ -48,7 +49,7 @@ export class BoundariesController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiOkResponse({ type: BoundaryView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     GridErrors.GRID_NOT_FOUND,
     PlaceErrors.INVALID_POLYGON,
@@ -71,7 +72,7 @@ export class BoundariesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "The grid's boundary" })
   @ApiOkResponse({ type: BoundaryView })
-  @ApiErrors(PlaceErrors.BOUNDARY_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, PlaceErrors.BOUNDARY_NOT_FOUND)
   get(@Param() { tenantId, gridId }: TenantGridParams): Promise<BoundaryView> {
     return this.places.boundary(tenantId, gridId);
   }
@@ -82,7 +83,7 @@ export class BoundariesController {
   @ApiOperation({ summary: "Remove the grid's boundary; it then resolves only by address. Removing none is a no-op." })
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiNoContentResponse({ description: 'Removed, or there was none.' })
-  @ApiErrors(PlatformErrors.OUTSIDE_YOUR_GRID, GridErrors.GRID_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, PlatformErrors.OUTSIDE_YOUR_GRID, GridErrors.GRID_NOT_FOUND)
   async remove(
     @Param() { tenantId, gridId }: TenantGridParams,
     @CorrelationId() correlationId: string,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { BoundaryCollectionView } from './boundary-collection.view';
 import { DistrictBoundariesQuery } from './boundaries.query';
@@ -22,13 +22,7 @@ export class DistrictBoundariesController {
       "no members or other personal data. Readable by whoever may read one grid's boundary (GET …/grids/{gridId}/boundary).",
   })
   @ApiOkResponse({ type: BoundaryCollectionView })
-  @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
-    TenantErrors.TENANT_NOT_FOUND,
-    GridErrors.GRID_NOT_FOUND,
-  )
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND, GridErrors.GRID_NOT_FOUND)
   list(@Param() { tenantId }: TenantParams, @Query() query: DistrictBoundariesQuery): Promise<BoundaryCollectionView> {
     return this.places.boundaries(tenantId, query.under);
   }

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { GridReader } from '../grids/grid-reader';
 import { TenantParams } from '../http/path-params';
 import { ListPlacesQuery } from './list-places.query';
@@ -32,7 +40,7 @@ export class PlacesController {
   @ApiHeader({ name: 'X-Correlation-Id', required: false })
   @ApiCreatedResponse({ type: PlaceView })
   @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
+    ...tenantRouteErrors,
     PlatformErrors.OUTSIDE_YOUR_GRID,
     TenantErrors.TENANT_NOT_FOUND,
     GridErrors.UNKNOWN_GRID,
@@ -55,7 +63,7 @@ export class PlacesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: "The district's places (or one grid's), ordered by address (keyset paging with `after`)" })
   @ApiOkResponse({ type: [PlaceView] })
-  @ApiErrors(TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   list(@Param() { tenantId }: TenantParams, @Query() query: ListPlacesQuery): Promise<PlaceView[]> {
     return this.reader.list(tenantId, query);
   }
@@ -64,7 +72,7 @@ export class PlacesController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One place' })
   @ApiOkResponse({ type: PlaceView })
-  @ApiErrors(PlaceErrors.PLACE_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, PlaceErrors.PLACE_NOT_FOUND)
   get(@Param() { tenantId, placeId }: TenantPlaceParams): Promise<PlaceView> {
     return this.reader.get(tenantId, placeId);
   }

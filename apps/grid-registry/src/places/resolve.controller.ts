@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Permit, PlatformErrors } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { ResolveBatchDto } from './use-cases/resolve-batch/resolve-batch.dto';
 import { ResolveBatchUseCase } from './use-cases/resolve-batch/resolve-batch.use-case';
@@ -28,7 +28,7 @@ export class ResolveController {
       'same or any level; an address to the grid of the place registered under it (normalised), else to a grid listing it.',
   })
   @ApiOkResponse({ type: ResolutionView })
-  @ApiErrors(PlatformErrors.VALIDATION_FAILED, PlaceErrors.LOCATION_NOT_IN_DISTRICT, TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, PlaceErrors.LOCATION_NOT_IN_DISTRICT, TenantErrors.TENANT_NOT_FOUND)
   resolve(@Param() { tenantId }: TenantParams, @Query() query: ResolveLocationQuery): Promise<ResolutionView> {
     return this.resolveLocation.execute(tenantId, query);
   }
@@ -43,7 +43,7 @@ export class ResolveController {
       '(LOCATION_NOT_IN_DISTRICT), not an error; a malformed item refuses the whole batch with 400 naming `locations[i]`.',
   })
   @ApiOkResponse({ type: ResolveBatchView })
-  @ApiErrors(PlatformErrors.VALIDATION_FAILED, TenantErrors.TENANT_NOT_FOUND)
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   batch(@Param() { tenantId }: TenantParams, @Body() body: ResolveBatchDto): Promise<ResolveBatchView> {
     return this.resolveBatch.execute(tenantId, body);
   }

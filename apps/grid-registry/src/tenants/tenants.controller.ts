@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
 import { TenantErrors } from './tenant-errors';
 import { TenantView, toTenantView } from './tenant-view';
@@ -38,12 +46,7 @@ export class TenantsController {
   @Permit('district-staff', 'grid-staff', 'resident')
   @ApiOperation({ summary: 'One district' })
   @ApiOkResponse({ type: TenantView })
-  @ApiErrors(
-    PlatformErrors.VALIDATION_FAILED,
-    PlatformErrors.FORBIDDEN_ROLE,
-    PlatformErrors.FORBIDDEN_DISTRICT,
-    TenantErrors.TENANT_NOT_FOUND,
-  )
+  @ApiErrors(...tenantRouteErrors, TenantErrors.TENANT_NOT_FOUND)
   get(@Param() { tenantId }: TenantParams): Promise<TenantView> {
     return this.reader.get(tenantId);
   }

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { districtRouteErrors } from '@gridline/grid-replica';
-import { ApiErrors, Permit } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantHelpCategoryParams, TenantParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { VolunteerErrors } from '../volunteers/volunteer-errors';
 import { HelpCategoriesReader } from './help-categories.reader';
 import { HelpCategoryView, PutHelpCategoryDto } from './help-category.dto';

@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit } from '@gridline/platform';
+import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { HoursErrors } from './hours-errors';
 import { HoursFilterQuery, HoursTotalsQuery } from './hours-query';
 import { HoursEntryPage, HoursEntryView, HoursTotalsView, toHoursEntryView } from './hours-views';

@@ -1,9 +1,16 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CorrelationId, CurrentIdentity, Identity, Permit, PlatformErrors } from '@gridline/platform';
+import {
+  ApiErrors,
+  CorrelationId,
+  CurrentIdentity,
+  Identity,
+  Permit,
+  PlatformErrors,
+  tenantRouteErrors,
+} from '@gridline/platform';
 import { HoursErrors } from '../hours/hours-errors';
 import { TenantOfferParams, TenantParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { MatchingErrors } from './matching-errors';
 import { OffersReader } from './offers.reader';
 import { ListOffersQuery, TaskOfferPage, TaskOfferView, toTaskOfferView } from './task-offer.dto';

@@ -18,10 +18,10 @@ import {
   Identity,
   Permit,
   PlatformErrors,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { GridErrors } from '../access/grid-errors';
 import { TenantParams, TenantTaskParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { VolunteerErrors } from '../volunteers/volunteer-errors';
 import { MatchingErrors } from './matching-errors';
 import { TasksReader } from './tasks.reader';

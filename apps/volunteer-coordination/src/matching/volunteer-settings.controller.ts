@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { districtRouteErrors } from '@gridline/grid-replica';
-import { ApiErrors, Permit } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { PutVolunteerSettingsUseCase } from './use-cases/put-volunteer-settings/put-volunteer-settings.use-case';
 import { VolunteerSettingsDto, VolunteerSettingsView } from './volunteer-settings.dto';
 import { VolunteerSettingsReader } from './volunteer-settings.reader';

@@ -11,10 +11,10 @@ import {
   Permit,
   PlatformErrors,
   TenantParams,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { GridErrors } from '../access/grid-errors';
 import { PageQuery } from '../http/page-query';
-import { tenantRouteErrors } from '../http/route-errors';
 import { ServiceEventErrors } from './service-event-errors';
 import { ServiceEventSeriesReader } from './service-event-series.reader';
 import { TenantSeriesParams } from './service-event.params';

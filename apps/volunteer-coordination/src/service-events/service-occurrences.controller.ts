@@ -10,8 +10,8 @@ import {
   Permit,
   PlatformErrors,
   TenantParams,
+  tenantRouteErrors,
 } from '@gridline/platform';
-import { tenantRouteErrors } from '../http/route-errors';
 import { ServiceEventErrors } from './service-event-errors';
 import {
   ListOccurrencesQuery,

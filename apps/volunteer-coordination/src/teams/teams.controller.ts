@@ -1,9 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { districtRouteErrors } from '@gridline/grid-replica';
-import { ApiErrors, Permit } from '@gridline/platform';
+import { ApiErrors, Permit, tenantRouteErrors } from '@gridline/platform';
 import { TenantParams, TenantTeamParams } from '../http/path-params';
-import { tenantRouteErrors } from '../http/route-errors';
 import { TeamErrors } from './team-errors';
 import { TeamView } from './team.view';
 import { TeamsReader } from './teams.reader';

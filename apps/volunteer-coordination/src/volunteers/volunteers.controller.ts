@@ -12,10 +12,10 @@ import {
   Identity,
   Permit,
   PlatformErrors,
+  tenantRouteErrors,
 } from '@gridline/platform';
 import { GridErrors } from '../access/grid-errors';
 import { PageQuery } from '../http/page-query';
-import { tenantRouteErrors } from '../http/route-errors';
 import { TenantParams, TenantVolunteerParams } from '../http/path-params';
 import { TeamErrors } from '../teams/team-errors';
 import { RegisterVolunteerDto } from './use-cases/register-volunteer/register-volunteer.dto';

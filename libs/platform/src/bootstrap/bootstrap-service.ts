@@ -66,7 +66,10 @@ const INPUT_RULES =
   'than TAB/LF/CR, a lone UTF-16 surrogate or a bidi override/isolate (U+202A–U+202E, U+2066–U+2069), or a name ' +
   '(name, title, …Name, …_name) with a line break → 400 INVALID_TEXT; JSON nested deeper than 32 → 400 JSON_TOO_DEEP; ' +
   'a body that is not JSON or a path that is not UTF-8 → 400 MALFORMED_REQUEST; dates that do not exist, or a period ' +
-  'whose from is after its to → 400 VALIDATION_FAILED. While PostgreSQL or Redis is unavailable a request is answered ' +
+  'whose from is after its to → 400 VALIDATION_FAILED; a JSON body over 256 kB (a form over 100 kB) → 413 ' +
+  'PAYLOAD_TOO_LARGE, one in a charset or encoding not taken → 415 UNSUPPORTED_MEDIA_TYPE. Every route outside ' +
+  '/health, /docs and Open311 needs `Authorization: Bearer <token>` → 401 UNAUTHENTICATED without a valid one. A ' +
+  'path no route serves → 404 ROUTE_NOT_FOUND. While PostgreSQL or Redis is unavailable a request is answered ' +
   '503 DEPENDENCY_UNAVAILABLE with Retry-After (seconds): it may or may not have taken effect, so repeat it with the same ' +
   'Idempotency-Key. Liveness: GET /health/live; readiness (database, Redis, Kafka producer and consumer groups): ' +
   'GET /health/ready (503 with the failing checks in details).';

@@ -97,3 +97,17 @@ export const PlatformErrors = errorCatalogue({
     message: (what: string) => `${what} is outside the grids you lead or work in`,
   },
 });
+
+/**
+ * What a route under /v1/tenants/{tenantId} may answer before its own errors: its parameters and the access guard.
+ * A route that also looks the district up adds its service's TENANT_NOT_FOUND (`districtRouteErrors` of
+ * @gridline/grid-replica for the services that read the replica).
+ */
+export const tenantRouteErrors = [
+  PlatformErrors.VALIDATION_FAILED,
+  PlatformErrors.FORBIDDEN_ROLE,
+  PlatformErrors.FORBIDDEN_DISTRICT,
+] as const;
+
+/** What a city-wide route may answer before its own errors. */
+export const cityRouteErrors = [PlatformErrors.VALIDATION_FAILED, PlatformErrors.FORBIDDEN_ROLE] as const;
