@@ -1,5 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { CreateGridUseCase } from '../grids/use-cases/create-grid/create-grid.use-case';
+import { GridsModule } from '../grids/grids.module';
 import { MembersModule } from '../members/members.module';
 import { PlacesModule } from '../places/places.module';
 import { CsvBodyMiddleware, GeoJsonBodyMiddleware } from './import-body.middleware';
@@ -23,10 +23,9 @@ export const importEntities = [ImportJob];
  * requests do.
  */
 @Module({
-  imports: [PlacesModule, MembersModule],
+  imports: [GridsModule, PlacesModule, MembersModule],
   controllers: [ImportsController],
   providers: [
-    CreateGridUseCase,
     ImportGridsUseCase,
     PlaceImporter,
     ImportPlacesUseCase,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GridReader } from '../grids/grid-reader';
+import { GridReaderModule } from '../grids/grid-reader.module';
 import { DutyRoster } from './duty-roster.entity';
 import { DutyRosterController } from './duty-roster.controller';
 import { GridMember } from './grid-member.entity';
@@ -16,14 +16,13 @@ export const memberEntities = [GridMember, DutyRoster];
 
 /**
  * People and roles per grid, and each grid's weekly duty roster; members' phones, read through a logged route and
- * erased the district's retention period after a membership ends. Uses the service's global DataSource and
- * outbox; GridReader (stateless) is provided again here for the access checks' grid lineage.
+ * erased the district's retention period after a membership ends.
  */
 @Module({
+  imports: [GridReaderModule],
   controllers: [MembersController, DutyRosterController],
   exports: [AddMemberUseCase, MemberContactErasure],
   providers: [
-    GridReader,
     MembersReader,
     AddMemberUseCase,
     EndMembershipUseCase,

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { GridReader } from '../grids/grid-reader';
+import { GridReaderModule } from '../grids/grid-reader.module';
 import { BoundariesController } from './boundaries.controller';
 import { DistrictBoundariesController } from './district-boundaries.controller';
 import { GridBoundary } from './grid-boundary.entity';
@@ -17,17 +17,14 @@ import { SetGridBoundaryUseCase } from './use-cases/set-grid-boundary/set-grid-b
 /** Entities of the places feature, for the service's DataSource. */
 export const placeEntities = [GridBoundary, Place];
 
-/**
- * Grid boundaries, places and the resolve query. Uses the service's global DataSource and outbox; GridReader
- * (stateless) is provided again here for the access checks' grid lineage.
- */
+/** Grid boundaries, registered places (courtyards, buildings) and the query that resolves a point or an address to its grid. */
 @Module({
+  imports: [GridReaderModule],
   controllers: [BoundariesController, DistrictBoundariesController, PlacesController, ResolveController],
   exports: [LocationIndex, RegisterPlaceUseCase, SetGridBoundaryUseCase],
   providers: [
     LocationIndex,
     PlaceReader,
-    GridReader,
     SetGridBoundaryUseCase,
     RemoveGridBoundaryUseCase,
     RegisterPlaceUseCase,
