@@ -22,6 +22,8 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
 COPY scripts ./scripts
+# The development token signer is compiled with the edge (its development sign-in, refused in production).
+COPY deploy/auth/dev-token-signer.cjs ./deploy/auth/
 # tsc + tsc-alias: @gridline/* path aliases become relative requires, so dist/ runs without tsconfig-paths.
 RUN npm run build
 

@@ -24,6 +24,8 @@ export default tseslint.config(
   },
   // Scripts, the broker launcher and the Jest configuration run on Node.
   { files: ['**/*.{mjs,js,cjs}'], languageOptions: { globals: globals.node } },
+  // A .cjs file is CommonJS: require() is how it imports.
+  { files: ['**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   // The dispatch-centre console is React: its hooks keep the rules of hooks.
   {
     files: ['apps/console/**/*.{ts,tsx}'],

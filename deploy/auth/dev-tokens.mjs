@@ -9,11 +9,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importPKCS8, SignJWT } from 'jose';
+import { DEV_AUDIENCE, DEV_ISSUER, signDevToken } from './dev-token-signer.cjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEV_ISSUER = 'gridline-dev';
-export const DEV_AUDIENCE = 'gridline';
+export { DEV_AUDIENCE, DEV_ISSUER };
 
 /** Creates the development key pair once (in .gridline/auth/ unless told otherwise) and returns its paths. */
 export function ensureDevKeys(dir = path.join(root, '.gridline', 'auth')) {
@@ -28,7 +27,10 @@ export function ensureDevKeys(dir = path.join(root, '.gridline', 'auth')) {
   return { privateKeyFile, publicKeyFile };
 }
 
-/** Signs a Gridline token: `roles` like [{ role: 'leader', grid: '…' }], `tenant` for district roles. */
+/**
+ * Signs a Gridline token with the key in `privateKeyFile` (dev-token-signer.cjs does the signing): `roles` like
+ * [{ role: 'leader', grid: '…' }], `tenant` for district roles.
+ */
 export async function mintDevToken({
   privateKeyFile,
   sub,
@@ -39,16 +41,8 @@ export async function mintDevToken({
   issuer = DEV_ISSUER,
   audience = DEV_AUDIENCE,
 }) {
-  const key = await importPKCS8(readFileSync(privateKeyFile, 'utf8'), 'ES256');
-  const claims = { roles, ...(name ? { name } : {}), ...(tenant ? { tenant } : {}) };
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-    .setIssuer(issuer)
-    .setAudience(audience)
-    .setSubject(sub)
-    .setIssuedAt()
-    .setExpirationTime(ttl)
-    .sign(key);
+  const key = readFileSync(privateKeyFile, 'utf8');
+  return signDevToken({ key, sub, name, tenant, roles, expires: ttl, issuer, audience });
 }
 
 function option(args, name) {

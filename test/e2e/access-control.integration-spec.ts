@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
 import { eventually, httpClient } from '@gridline/testing';
+import { signDevToken } from '../../deploy/auth/dev-token-signer.cjs';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as, token } from '../support/tokens';
 
@@ -78,13 +78,13 @@ describe('access control across services', () => {
     ).get('/v1/tenants/erqi/grids');
     expect(foreignIssuer.status).toBe(401);
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const forged = await new SignJWT({ tenant: 'erqi', roles: [{ role: 'city-admin' }] })
-      .setProtectedHeader({ alg: 'ES256' })
-      .setIssuer('gridline-dev')
-      .setAudience('gridline')
-      .setSubject('mallory')
-      .setExpirationTime('1h')
-      .sign(privateKey);
+    const forged = await signDevToken({
+      key: privateKey,
+      sub: 'mallory',
+      tenant: 'erqi',
+      roles: [{ role: 'city-admin' }],
+      expires: '1h',
+    });
     const forgedCall = await httpClient(url.registry, forged).get('/v1/tenants');
     expect([forgedCall.status, forgedCall.body.message]).toEqual([401, 'token rejected: bad signature']);
     expect((await httpClient(url.registry).get('/health')).status).toBe(200);

@@ -1,6 +1,5 @@
-import { sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { importPKCS8, SignJWT } from 'jose';
+import { signDevToken } from '../../deploy/auth/dev-token-signer.cjs';
 
 type Grant =
   | { role: 'city-admin' | 'city-viewer' | 'district-admin' | 'dispatcher' | 'auditor' | 'resident' }
@@ -13,13 +12,13 @@ function signingKeyFile(): string {
 }
 
 export interface TokenOptions {
-  /** A timespan from now ('1h', '-1m') or seconds since the epoch. */
+  /** A timespan from now ('1h', '-1m') or seconds since the epoch; default one hour. */
   readonly expiresIn?: string | number;
   readonly issuer?: string;
   /** Seconds since the epoch; default now. */
   readonly issuedAt?: number;
   readonly notBefore?: number;
-  /** Extension header parameters the token marks critical (RFC 7515 `crit`); the token then lives one hour. */
+  /** Extension header parameters the token marks critical (RFC 7515 `crit`), for the verifier to refuse. */
   readonly crit?: readonly string[];
 }
 
@@ -28,37 +27,9 @@ export async function token(
   claims: { sub: string; tenant?: string; roles: Grant[]; name?: string },
   options: TokenOptions = {},
 ): Promise<string> {
-  if (options.crit) return signWithCriticalHeader(claims, options.crit);
-  const key = await importPKCS8(readFileSync(signingKeyFile(), 'utf8'), 'ES256');
-  const { sub, ...rest } = claims;
-  const jwt = new SignJWT(rest)
-    .setProtectedHeader({ alg: 'ES256' })
-    .setIssuer(options.issuer ?? 'gridline-dev')
-    .setAudience('gridline')
-    .setSubject(sub)
-    .setIssuedAt(options.issuedAt)
-    .setExpirationTime(options.expiresIn ?? '1h');
-  if (options.notBefore !== undefined) jwt.setNotBefore(options.notBefore);
-  return jwt.sign(key);
-}
-
-/**
- * A one-hour token whose header marks extensions critical. Signed by hand: a JOSE library refuses to sign
- * what it would refuse to verify.
- */
-function signWithCriticalHeader(
-  claims: { sub: string; tenant?: string; roles: Grant[] },
-  crit: readonly string[],
-): string {
-  const now = Math.floor(Date.now() / 1000);
-  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const header = { alg: 'ES256', crit, ...Object.fromEntries(crit.map((name) => [name, true])) };
-  const signingInput = `${encode(header)}.${encode({ ...claims, iss: 'gridline-dev', aud: 'gridline', iat: now, exp: now + 3600 })}`;
-  const signature = sign('sha256', Buffer.from(signingInput), {
-    key: readFileSync(signingKeyFile(), 'utf8'),
-    dsaEncoding: 'ieee-p1363',
-  });
-  return `${signingInput}.${signature.toString('base64url')}`;
+  const { expiresIn = '1h', issuer, issuedAt, notBefore, crit } = options;
+  const key = readFileSync(signingKeyFile(), 'utf8');
+  return signDevToken({ key, ...claims, expires: expiresIn, issuer, issuedAt, notBefore, crit });
 }
 
 /** The people of the tests, by what they may do. */

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const minter = config.devSignInKeyFile ? await devTokenMinter(config.devSignInKeyFile) : null;
+  const minter = config.devSignInKeyFile ? devTokenMinter(config.devSignInKeyFile) : null;
   const server = createEdgeServer(config, minter);
   server.on('error', (error: NodeJS.ErrnoException) => {
     process.stderr.write(`edge: cannot listen on ${config.host}:${config.port}: ${error.code ?? error.message}\n`);

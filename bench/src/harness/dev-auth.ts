@@ -2,7 +2,7 @@ import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
+import { signDevToken } from '../../../deploy/auth/dev-token-signer.cjs';
 
 let keys: { publicKeyFile: string; privateKey: KeyObject } | null = null;
 
@@ -37,14 +37,7 @@ export function benchToken(
   subject: string,
   claims: { tenant?: string; roles: Array<{ role: string; grid?: string }> },
 ): Promise<string> {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'ES256' })
-    .setIssuer('gridline-dev')
-    .setAudience('gridline')
-    .setSubject(subject)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(benchKeys().privateKey);
+  return signDevToken({ key: benchKeys().privateKey, sub: subject, ...claims, expires: '2h' });
 }
 
 /** A city administrator's token. */

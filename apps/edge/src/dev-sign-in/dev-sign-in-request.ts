@@ -32,7 +32,7 @@ export const devSignInRoleOptions: readonly DevSignInRoleOption[] = devSignInRol
   needsGrid: (gridRoles as readonly string[]).includes(role),
 }));
 
-/** What a development token is minted for: the claims of deploy/auth/dev-tokens.mjs. */
+/** What a development token is minted for: the claims of deploy/auth/dev-token-signer.cjs. */
 export interface DevIdentity {
   readonly sub: string;
   readonly name?: string;
