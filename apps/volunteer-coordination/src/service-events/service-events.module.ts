@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GridReplicaModule } from '@gridline/grid-replica';
-import { GridStaff } from '../access/grid-staff';
-import { HoursLedgerModule } from '../hours/hours-ledger.module';
+import { GridStaffModule } from '../access/grid-staff.module';
+import { HoursModule } from '../hours/hours.module';
 import { OccurrenceAccess } from './occurrence-access';
 import { SERVICE_EVENTS_CONFIG, ServiceEventsConfig } from './service-events.config';
 import { ServiceEventSeriesReader } from './service-event-series.reader';
@@ -22,11 +22,10 @@ export class ServiceEventsModule {
   static with(config: ServiceEventsConfig): DynamicModule {
     return {
       module: ServiceEventsModule,
-      imports: [GridReplicaModule, HoursLedgerModule],
+      imports: [GridReplicaModule, GridStaffModule, HoursModule],
       controllers: [ServiceEventsController, ServiceOccurrencesController],
       providers: [
         { provide: SERVICE_EVENTS_CONFIG, useValue: config },
-        GridStaff,
         OccurrenceAccess,
         ServiceEventSeriesReader,
         ServiceOccurrencesReader,
