@@ -31,10 +31,15 @@ function portBase(name, fallback) {
 const kafkaPortBase = () => portBase('CLUSTER_KAFKA_PORT_BASE', 19400);
 const servicePortBase = () => portBase('CLUSTER_SERVICE_PORT_BASE', 3100);
 
-/** The port variables of replica `instance` (1 or 2): base + 10·instance + the service's index. */
-function replicaPorts(apps, instance) {
+/** The port of replica `instance` (1 or 2) of the `index`th service: base + 10·instance + index + 1. */
+function replicaPort(index, instance) {
+  return servicePortBase() + 10 * instance + index + 1;
+}
+
+/** The port variables of replica `instance`, as a replica's environment. */
+function replicaPorts(launcher, instance) {
   return Object.fromEntries(
-    apps.map((app, index) => [app.portVariable, String(servicePortBase() + 10 * instance + index + 1)]),
+    launcher.apps.map((app, index) => [launcher.portVariable(app), String(replicaPort(index, instance))]),
   );
 }
 
@@ -69,27 +74,26 @@ async function up() {
     DATABASE_URL: databaseUrl,
     ...(process.env.AUTH_JWKS_URL ? {} : { AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile }),
   };
-  const { apps, startServices, startEdge, stopServices } = await import('./lib/service-launcher.mjs');
+  const launcher = await import('./lib/service-launcher.mjs');
+  const { apps, startServices, startEdge, stopServices } = launcher;
   const ownEnv = (app) => kafkaEnvironmentOf(infra, app);
   const edgePort = servicePortBase() + 80;
   try {
     // One replica after the other: the second joins groups the first already holds, as a scale-out does.
     for (const instance of [1, 2]) {
-      await startServices(root, { ...env, ...replicaPorts(apps, instance) }, log, ownEnv, {
+      await startServices(root, { ...env, ...replicaPorts(launcher, instance) }, log, ownEnv, {
         instance,
         stateDir,
         detached: true,
       });
     }
-    const edge = await startEdge(root, { ...env, ...replicaPorts(apps, 1), EDGE_PORT: String(edgePort) }, log, {
+    const edge = await startEdge(root, { ...env, ...replicaPorts(launcher, 1), EDGE_PORT: String(edgePort) }, log, {
       signingKeyFile: keys.privateKeyFile,
       stateDir,
       detached: true,
     });
     const { loadDemo } = await import('./demo/load-demo.mjs');
-    const urls = Object.fromEntries(
-      apps.map((app) => [app.name, `http://127.0.0.1:${replicaPorts(apps, 1)[app.portVariable]}`]),
-    );
+    const urls = Object.fromEntries(apps.map((app, index) => [app.name, `http://127.0.0.1:${replicaPort(index, 1)}`]));
     const { tenantId } = await loadDemo(root, urls, log, keys.privateKeyFile);
     log(
       `cluster: up in ${((Date.now() - began) / 1000).toFixed(1)}s — 3 brokers, 2 replicas of each service, demo district ${tenantId}`,
@@ -171,9 +175,8 @@ async function status() {
   }
   const { apps } = await import('./lib/service-launcher.mjs');
   for (const instance of [1, 2]) {
-    const ports = replicaPorts(apps, instance);
-    for (const app of apps) {
-      const url = `http://127.0.0.1:${ports[app.portVariable]}`;
+    for (const [index, app] of apps.entries()) {
+      const url = `http://127.0.0.1:${replicaPort(index, instance)}`;
       log(`${`${app.name}-${instance}`.padEnd(26)} ${url}  ${await readiness(url)}`);
     }
   }

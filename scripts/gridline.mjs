@@ -66,7 +66,11 @@ async function start() {
   const { startEventFeed } = await import('./demo/event-feed.mjs');
   const { loadDemo } = await import('./demo/load-demo.mjs');
 
-  const services = await startServices(root, env, log, (app) => kafkaEnvironmentOf(infra, app));
+  const services = await startServices(root, env, log, (app) => kafkaEnvironmentOf(infra, app)).catch(async (error) => {
+    // One that failed leaves none behind (the others may still be starting).
+    await stopServices(root, log);
+    throw error;
+  });
   const edge = await startConsole(env, keys.privateKeyFile, startEdge).catch(async (error) => {
     await stopServices(root, log);
     throw error;

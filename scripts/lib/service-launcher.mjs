@@ -1,27 +1,48 @@
 // Starts the four services as separate processes for `npm start`, each logging to .gridline/logs/<app>.log,
 // then the console's edge (apps/edge), and stops them on Ctrl+C or `npm stop` (pid files in .gridline/run/).
 // `npm run cluster` starts two instances of each (`<app>-1`, `<app>-2`) with their files under .gridline/cluster/.
-import { spawn } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// The processes are run by the launcher the specs and benchmarks use (NodeProcess, libs/testing/src/node-process.ts),
+// compiled by `npm run build`, which `npm start` and `npm run cluster -- up` run first. Stopping needs only the pid
+// files, so `npm stop` works without a build.
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
+/** The four services, with the port each listens on unless its variable says otherwise (its own default). */
 export const apps = [
-  { name: 'grid-registry', portVariable: 'GRID_REGISTRY_PORT', port: 3001 },
-  { name: 'issue-dispatch', portVariable: 'ISSUE_DISPATCH_PORT', port: 3002 },
-  { name: 'volunteer-coordination', portVariable: 'VOLUNTEER_COORDINATION_PORT', port: 3003 },
-  { name: 'analytics', portVariable: 'ANALYTICS_PORT', port: 3004 },
+  { name: 'grid-registry', port: 3001 },
+  { name: 'issue-dispatch', port: 3002 },
+  { name: 'volunteer-coordination', port: 3003 },
+  { name: 'analytics', port: 3004 },
 ];
 
+const require = createRequire(import.meta.url);
+
+/** The compiled launcher (CommonJS): loaded to start something, never to stop. */
+function launcher() {
+  try {
+    return require('../../dist/libs/testing/src/node-process.js');
+  } catch (error) {
+    if (error?.code === 'MODULE_NOT_FOUND')
+      throw new Error('gridline: dist/libs/testing is missing — run `npm run build` first');
+    throw error;
+  }
+}
+
+/** The variable the app reads its HTTP port from (GRID_REGISTRY_PORT, …). */
+export function portVariable(app) {
+  return launcher().portVariableOf[app.name];
+}
+
 export function portOf(app, env = process.env) {
-  return Number(env[app.portVariable] ?? app.port);
+  return Number(env[portVariable(app)] ?? app.port);
 }
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `live`: the process answers; `ready`: its database, Redis and Kafka (producer, every consumer group joined) too. */
-async function answers(url, probe) {
+async function answers(url) {
   try {
-    return (await fetch(`${url}/health/${probe}`)).ok;
+    return (await fetch(url)).ok;
   } catch {
     return false;
   }
@@ -37,8 +58,11 @@ function folders(root, stateDir = path.join(root, '.gridline')) {
 }
 
 /**
- * `ownEnv(appName)` adds what only that service may know (its Kafka principal's credentials). `instance` names a
- * replica (files `<app>-<instance>.*`); `detached` lets the processes outlive this one (`npm run cluster -- up`).
+ * Starts the four services together and resolves once every one is ready; the first to exit or to stay unready
+ * for 90 s fails the start (the others keep running: stopServices stops them by their pid files, written as each
+ * process is spawned). `ownEnv(appName)` adds what only that service may know (its Kafka principal's credentials).
+ * `instance` names a replica (files `<app>-<instance>.*`); `detached` lets the processes outlive this one
+ * (`npm run cluster -- up`). Each resolved service carries its `child` process.
  */
 export async function startServices(
   root,
@@ -47,48 +71,43 @@ export async function startServices(
   ownEnv = () => ({}),
   { instance, stateDir, detached = false } = {},
 ) {
+  const { NodeProcess, entryPointOf } = launcher();
   const { logDir, runDir } = folders(root, stateDir);
-  const started = [];
+  const services = [];
   for (const app of apps) {
-    const name = instance ? `${app.name}-${instance}` : app.name;
-    const url = `http://127.0.0.1:${portOf(app, env)}`;
-    if (await answers(url, 'live'))
+    const port = portOf(app, env);
+    const url = `http://127.0.0.1:${port}`;
+    // `live`: the process answers at all, whatever its database and Kafka are doing.
+    if (await answers(`${url}/health/live`))
       throw new Error(
-        `gridline: port ${portOf(app, env)} already serves a Gridline service — stop it first (npm stop, npm run cluster -- down), or set ${app.portVariable}`,
+        `gridline: port ${port} already serves a Gridline service — stop it first (npm stop, npm run cluster -- down), or set ${portVariable(app)}`,
       );
-    const logFile = path.join(logDir, `${name}.log`);
-    const fd = openSync(logFile, 'a');
-    const child = spawn(process.execPath, [path.join(root, 'dist/apps', app.name, 'src/main.js')], {
+    const name = instance ? `${app.name}-${instance}` : app.name;
+    const nodeProcess = new NodeProcess({
+      name,
+      script: entryPointOf(root, app.name),
       env: { ...process.env, ...env, ...ownEnv(app.name), NO_COLOR: '1' },
-      stdio: ['ignore', fd, fd],
+      logFile: path.join(logDir, `${name}.log`),
       detached,
     });
-    closeSync(fd);
-    if (detached) child.unref();
-    writeFileSync(path.join(runDir, `${name}.pid`), String(child.pid));
-    const service = { ...app, name, url, logFile, child, exitCode: undefined };
-    started.push(service);
-    child.once('exit', (code) => (service.exitCode = code));
+    services.push({ name, url, logFile: nodeProcess.logFile, process: nodeProcess, child: undefined });
   }
-  const begin = Date.now();
-  for (const service of started) {
-    // Ready, not merely listening: the demo reports next and expects the consumers to be in their groups.
-    while (!(await answers(service.url, 'ready'))) {
-      if (service.exitCode !== undefined)
-        throw new Error(
-          `gridline: ${service.name} exited (${service.exitCode}) during start-up — see ${service.logFile}`,
-        );
-      if (Date.now() - begin > 90_000)
-        throw new Error(
-          `gridline: ${service.name} did not become ready (${service.url}/health/ready) in 90s — see ${service.logFile}`,
-        );
-      await sleep(250);
-    }
-    log(
-      `start: ${service.name.padEnd(24)} ${service.url}  (OpenAPI ${service.url}/docs, log ${path.relative(root, service.logFile)})`,
-    );
-  }
-  return started;
+  await Promise.all(
+    services.map(async (service) => {
+      // Ready, not merely listening: the demo reports next and expects the consumers to be in their groups.
+      const took = await service.process.start(
+        { healthUrl: `${service.url}/health/ready`, timeoutMs: 90_000 },
+        (child) => {
+          service.child = child;
+          writeFileSync(path.join(runDir, `${service.name}.pid`), String(child.pid));
+        },
+      );
+      log(
+        `start: ${service.name.padEnd(24)} ${service.url}  (ready in ${(took / 1000).toFixed(1)}s, OpenAPI ${service.url}/docs, log ${path.relative(root, service.logFile)})`,
+      );
+    }),
+  );
+  return services;
 }
 
 /**
@@ -96,58 +115,43 @@ export async function startServices(
  * development sign-in, signing with the local key pair's private half.
  */
 export async function startEdge(root, env, log, { signingKeyFile, stateDir, detached = false }) {
-  const port = Number(env.EDGE_PORT ?? process.env.EDGE_PORT ?? 8080);
+  const { NodeProcess, entryPointOf, portVariableOf } = launcher();
+  const variable = portVariableOf.edge;
+  const port = Number(env[variable] ?? process.env[variable] ?? 8080);
   const url = `http://127.0.0.1:${port}`;
-  try {
-    if ((await fetch(`${url}/edge/health`)).ok)
-      throw new Error(
-        `gridline: port ${port} already serves a Gridline edge — run \`npm stop\` first, or set EDGE_PORT`,
-      );
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('gridline:')) throw error;
-  }
+  if (await answers(`${url}/edge/health`))
+    throw new Error(
+      `gridline: port ${port} already serves a Gridline edge — run \`npm stop\` first, or set ${variable}`,
+    );
   const { logDir, runDir } = folders(root, stateDir);
-  const logFile = path.join(logDir, 'edge.log');
-  const fd = openSync(logFile, 'a');
   const upstreams = Object.fromEntries(
     apps.map((app) => [
       `EDGE_UPSTREAM_${app.name.toUpperCase().replace(/-/g, '_')}`,
       `http://127.0.0.1:${portOf(app, env)}`,
     ]),
   );
-  const child = spawn(process.execPath, [path.join(root, 'dist/apps/edge/src/main.js')], {
+  const edge = new NodeProcess({
+    name: 'the edge',
+    script: entryPointOf(root, 'edge'),
     env: {
       ...process.env,
       ...upstreams,
-      EDGE_PORT: String(port),
+      [variable]: String(port),
       CONSOLE_DIST: path.join(root, 'dist', 'console'),
       EDGE_DEV_SIGN_IN: 'true',
       AUTH_DEV_SIGNING_KEY_FILE: signingKeyFile,
       NO_COLOR: '1',
     },
-    stdio: ['ignore', fd, fd],
+    logFile: path.join(logDir, 'edge.log'),
     detached,
   });
-  closeSync(fd);
-  if (detached) child.unref();
-  writeFileSync(path.join(runDir, 'edge.pid'), String(child.pid));
-  let exitCode;
-  child.once('exit', (code) => (exitCode = code));
-  const begin = Date.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/edge/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (exitCode !== undefined)
-      throw new Error(`gridline: the edge exited (${exitCode}) during start-up — see ${logFile}`);
-    if (Date.now() - begin > 30_000)
-      throw new Error(`gridline: the edge did not answer ${url}/edge/health in 30s — see ${logFile}`);
-    await sleep(100);
-  }
-  log(`start: ${'edge (console)'.padEnd(24)} ${url}/  (log ${path.relative(root, logFile)})`);
-  return { name: 'edge', url, logFile, child };
+  let child;
+  await edge.start({ healthUrl: `${url}/edge/health`, timeoutMs: 30_000, intervalMs: 100 }, (spawned) => {
+    child = spawned;
+    writeFileSync(path.join(runDir, 'edge.pid'), String(spawned.pid));
+  });
+  log(`start: ${'edge (console)'.padEnd(24)} ${url}/  (log ${path.relative(root, edge.logFile)})`);
+  return { name: 'edge', url, logFile: edge.logFile, child };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -9,10 +9,18 @@ export interface NodeProcessOptions {
   /** The compiled entry point, e.g. `<repository>/dist/apps/analytics/src/main.js`. */
   readonly script: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Stdout and stderr are appended here; errors name it. */
+  /**
+   * Stdout and stderr are appended here; errors name it. The file is the process's own stdout and stderr, not a
+   * pipe through this one, so it keeps logging when this process stops or is interrupted first.
+   */
   readonly logFile: string;
   /** Node's own flags (`--cpu-prof`, …), before the script. */
   readonly nodeArgs?: readonly string[];
+  /**
+   * Outlives this process (`npm run cluster -- up` starts the replicas and exits): the process leads its own
+   * process group, so a Ctrl+C meant for this one does not reach it, and this one's event loop does not wait for it.
+   */
+  readonly detached?: boolean;
 }
 
 export interface HealthWait {
@@ -23,9 +31,10 @@ export interface HealthWait {
 }
 
 /**
- * One of our compiled entry points (a service, the edge) run as its own Node process, as in production, for specs
- * and benchmarks: started until its health URL answers, failing at once with the log's name if it exits first;
- * stopped with SIGTERM (it drains) or killed (a crash); its CPU and memory read from /proc.
+ * One of our compiled entry points (a service, the edge) run as its own Node process, as in production, for specs,
+ * benchmarks and `npm start` (scripts/lib/service-launcher.mjs loads the compiled copy): started until its health
+ * URL answers, failing at once with the log's name if it exits first; stopped with SIGTERM (it drains) or killed
+ * (a crash); its CPU and memory read from /proc.
  */
 export class NodeProcess {
   private child: ChildProcess | null = null;
@@ -46,18 +55,23 @@ export class NodeProcess {
 
   /**
    * Starts the process and resolves once `healthUrl` answers 2xx, with how long that took in milliseconds.
-   * `onSpawn` sees the process as soon as it exists (a fault run measures the CPU a restart used).
+   * `onSpawn` sees the process as soon as it exists (`npm start` writes its pid file; a fault run measures the CPU a
+   * restart used).
    */
   async start(wait: HealthWait, onSpawn?: (child: ChildProcess) => void): Promise<number> {
-    const { name, script, env, logFile, nodeArgs = [] } = this.options;
+    const { name, script, env, logFile, nodeArgs = [], detached = false } = this.options;
     const { healthUrl, timeoutMs = 60_000, intervalMs = 250 } = wait;
     const started = Date.now();
-    const log = createWriteStream(logFile, { flags: 'a' });
-    const child = spawn(process.execPath, [...nodeArgs, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const log = openSync(logFile, 'a');
+    let child: ChildProcess;
+    try {
+      child = spawn(process.execPath, [...nodeArgs, script], { env, stdio: ['ignore', log, log], detached });
+    } finally {
+      closeSync(log); // the child holds its own copy
+    }
+    if (detached) child.unref();
     this.child = child;
     onSpawn?.(child);
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
