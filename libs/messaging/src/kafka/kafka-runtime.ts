@@ -206,6 +206,8 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
       allowAutoTopicCreation: false,
       sessionTimeout,
       heartbeatInterval: Math.max(500, Math.min(3_000, Math.floor(sessionTimeout / 3))),
+      minBytes: this.config.consumerFetch.minBytes,
+      maxWaitTimeInMs: this.config.consumerFetch.maxWaitMs,
       ...overrides,
     });
     this.track(group, consumer);

@@ -30,6 +30,8 @@ const environmentSchema = kafkaConnectionSchema.extend({
   CONSUMER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(4),
   CONSUMER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(200),
   CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(200),
+  CONSUMER_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(10_485_760).default(16_384),
+  CONSUMER_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(5_000).default(100),
   // The broker refuses a session shorter than its group.min.session.timeout.ms (6 s by default).
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
   HTTP_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
@@ -76,6 +78,11 @@ export interface ServiceConfig {
   readonly consumerRetryBaseMs: number;
   /** Events of one partition handled in one transaction (ADR 0033); 1 is one transaction per event. */
   readonly consumerBatchSize: number;
+  /**
+   * A fetch answers once `minBytes` are waiting or after `maxWaitMs`: under load, fewer and fuller fetches (and so
+   * fewer, larger transactions); idle, at most `maxWaitMs` more latency per hop.
+   */
+  readonly consumerFetch: { readonly minBytes: number; readonly maxWaitMs: number };
   /** How long the group coordinator waits for a silent member (a killed one) before rebalancing without it. */
   readonly kafkaSessionTimeoutMs: number;
   /** `Retry-After` of a 503 while PostgreSQL or Redis is unavailable. */
@@ -160,6 +167,7 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     consumerBatchSize: e.CONSUMER_BATCH_SIZE,
+    consumerFetch: { minBytes: e.CONSUMER_FETCH_MIN_BYTES, maxWaitMs: e.CONSUMER_FETCH_MAX_WAIT_MS },
     kafkaSessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     retryAfterSeconds: e.HTTP_RETRY_AFTER_SECONDS,
     logLevel: e.LOG_LEVEL,
