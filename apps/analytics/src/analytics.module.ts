@@ -1,4 +1,4 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
 import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
@@ -11,42 +11,44 @@ import {
   ServiceConfigModule,
 } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
-import { ANALYTICS_MODE, AnalyticsMode } from './analytics-mode';
-import { BoardController } from './board/board.controller';
-import { DistrictStreamRouter } from './district-streams/district-stream-router';
-import { ListBoardUseCase } from './board/use-cases/list-board/list-board.use-case';
-import { FeedController } from './feed/feed.controller';
-import { FEED_CONFIG, FeedConfig } from './feed/feed.config';
-import { FeedHub } from './feed/feed-hub';
-import { FeedPublisher } from './feed/feed-publisher';
-import { FeedTokenMiddleware } from './feed/feed-token.middleware';
-import { AnnounceOverdueUseCase } from './feed/use-cases/announce-overdue/announce-overdue.use-case';
-import { OpenFeedUseCase } from './feed/use-cases/open-feed/open-feed.use-case';
-import { EscalationStep } from './issues/escalation-step.entity';
-import { IssueAnalyticsController } from './issues/issue-analytics.controller';
-import { IssueAnalyticsReader } from './issues/issue-analytics.reader';
-import { IssueFact } from './issues/issue-fact.entity';
-import { IssueFactsProjector } from './issues/issue-facts.projector';
-import { KpisController } from './kpis/kpis.controller';
-import { ComputeKpisUseCase } from './kpis/use-cases/compute-kpis/compute-kpis.use-case';
-import { BreakDownKpisUseCase } from './kpis/use-cases/break-down-kpis/break-down-kpis.use-case';
+import { AnalyticsMode } from './analytics-mode';
+import { BoardModule } from './board/board.module';
+import { DistrictStreamsModule } from './district-streams/district-streams.module';
+import { FeedConfig } from './feed/feed.config';
+import { FeedModule } from './feed/feed.module';
+import { issueEntities, IssuesModule } from './issues/issues.module';
+import { KpisModule } from './kpis/kpis.module';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
 import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
-import { SummaryController } from './summary/summary.controller';
-import { SummaryQueries } from './summary/summary.queries';
-import { VolunteeringFactsProjector } from './volunteering/volunteering-facts.projector';
+import { SummaryModule } from './summary/summary.module';
+import { VolunteeringModule } from './volunteering/volunteering.module';
 
+/**
+ * Projections of every public event stream: the infrastructure, the grid replica and one module per feature. Reads
+ * nothing but events; dropping the schema and replaying rebuilds every number.
+ */
 @Module({})
-export class AnalyticsModule implements NestModule {
-  static with(config: ServiceConfig, feed: FeedConfig, mode: AnalyticsMode = 'live'): DynamicModule {
+export class AnalyticsModule {
+  static with(config: ServiceConfig, feedConfig: FeedConfig, mode: AnalyticsMode = 'live'): DynamicModule {
+    // One feed for the service: the features that publish on it import this very module.
+    const feed = FeedModule.with(feedConfig, mode);
     return {
       module: AnalyticsModule,
+      // The features first: the OpenAPI document lists routes in module order, and theirs lead it.
       imports: [
+        IssuesModule.with(feed),
+        SummaryModule,
+        BoardModule,
+        KpisModule,
+        feed,
+        VolunteeringModule,
+        // A rebuild copies nothing into the district topics.
+        ...(mode === 'live' ? [DistrictStreamsModule] : []),
         HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
-          entities: [...messagingEntities, TenantReplica, GridReplica, IssueFact, EscalationStep, DurableTimer],
+          entities: [...messagingEntities, TenantReplica, GridReplica, ...issueEntities, DurableTimer],
           migrations: [InitialSchema1764500000000, CaseLoopFacts1764570000000, TimerTraceContext1764700000000],
         }),
         MessagingModule,
@@ -58,35 +60,9 @@ export class AnalyticsModule implements NestModule {
         // data, e.g. member contacts) are never read here.
         GridReplicaModule.readIn({ subscription: Subscriptions.analyticsProjections }),
       ],
-      controllers: [
-        IssueAnalyticsController,
-        SummaryController,
-        BoardController,
-        KpisController,
-        FeedController,
-        IssueFactsProjector,
-        VolunteeringFactsProjector,
-      ],
-      providers: [
-        { provide: FEED_CONFIG, useValue: feed },
-        { provide: ANALYTICS_MODE, useValue: mode },
-        IssueAnalyticsReader,
-        SummaryQueries,
-        ListBoardUseCase,
-        ComputeKpisUseCase,
-        BreakDownKpisUseCase,
-        FeedPublisher,
-        FeedHub,
-        OpenFeedUseCase,
-        AnnounceOverdueUseCase,
-        // Each district's own copy of the public streams, for district analytics teams (ADR 0023); a rebuild copies nothing.
-        ...(mode === 'live' ? [DistrictStreamRouter] : []),
-        provideEventServer(Subscriptions.analyticsProjections),
-      ],
+      // One consumer group for every projection: the grid replica's handlers above, IssuesModule's and
+      // VolunteeringModule's. It is declared here, beside the replica, rather than in one of the features.
+      providers: [provideEventServer(Subscriptions.analyticsProjections)],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(FeedTokenMiddleware).forRoutes(FeedController);
   }
 }
