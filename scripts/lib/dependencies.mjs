@@ -1,10 +1,14 @@
 // Installs npm dependencies when they are missing or older than package-lock.json. Node builtins only:
 // this runs before node_modules exists on a fresh clone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export function ensureNodeModules(root, log) {
+  const modules = path.join(root, 'node_modules');
+  // A linked node_modules (a second checkout sharing the first one's install) is the other checkout's to keep:
+  // npm ci here would empty it through the link.
+  if (existsSync(modules) && lstatSync(modules).isSymbolicLink()) return;
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
   const fresh = existsSync(marker) && (!existsSync(lock) || statSync(marker).mtimeMs >= statSync(lock).mtimeMs);
