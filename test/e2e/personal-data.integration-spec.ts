@@ -144,6 +144,32 @@ describe('personal data', () => {
       expect(JSON.stringify(log.body)).not.toContain(contact.phone);
     });
 
+    it('logs a new report’s answer with the report itself, and a replayed answer (same Idempotency-Key) again', async () => {
+      const client = await dispatch(as.resident(tenantId, reporter));
+      const body = {
+        category: 'lights',
+        gridId: grid.micro,
+        description: '楼道灯又不亮',
+        reporter: { name: contact.name },
+      };
+      const headers = { 'idempotency-key': `pd-replay-${Date.now()}` };
+      const first = await client.post(`/v1/tenants/${tenantId}/issues`, body, headers);
+      expect([first.status, first.body.contact]).toEqual([201, { name: contact.name, phone: null, email: null }]);
+      // The row committed with the issue: there the moment the answer is.
+      const [{ n: logged }] = await platform.database.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM issue_dispatch.contact_access_log WHERE case_id = $1`,
+        [first.body.id],
+      );
+      expect(logged).toBe(1);
+      const replayed = await client.post(`/v1/tenants/${tenantId}/issues`, body, headers);
+      expect([replayed.status, replayed.body.id]).toEqual([201, first.body.id]);
+      const log = await (await dispatch(as.auditor(tenantId))).get(logPath(`?caseId=${first.body.id}`));
+      expect(log.body.items.map((row: any) => [row.reader.subject, row.purpose, row.fields])).toEqual([
+        [reporter, 'report-answer', ['name']],
+        [reporter, 'report-answer', ['name']],
+      ]);
+    });
+
     it('filters the log by reader and period and pages it, newest first', async () => {
       const auditor = await dispatch(as.auditor(tenantId));
       const byDispatcher = await auditor.get(

@@ -41,24 +41,29 @@ export interface ContactRead {
 export class ContactAccessLog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async record(
-    reader: Identity,
-    via: AccessRoute,
-    read: ContactRead,
+  record(reader: Identity, via: AccessRoute, read: ContactRead, manager?: EntityManager): Promise<void> {
+    return this.recordAll([{ reader, via, read }], manager);
+  }
+
+  /** Several answers' reads in one statement, e.g. in the transaction of the reports they answer. */
+  async recordAll(
+    reads: ReadonlyArray<{ readonly reader: Identity; readonly via: AccessRoute; readonly read: ContactRead }>,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    if (read.fields.length === 0) return;
-    await manager.insert(ContactAccessLogEntry, {
-      tenantId: read.tenantId,
-      readerSubject: reader.subject,
-      readerName: reader.name,
-      readerRoles: [...reader.roles],
-      caseId: read.caseId ?? null,
-      memberId: read.memberId ?? null,
-      fields: [...read.fields],
-      route: via.route,
-      purpose: read.purpose,
-      correlationId: via.correlationId,
-    });
+    const rows = reads
+      .filter(({ read }) => read.fields.length > 0)
+      .map(({ reader, via, read }) => ({
+        tenantId: read.tenantId,
+        readerSubject: reader.subject,
+        readerName: reader.name,
+        readerRoles: [...reader.roles],
+        caseId: read.caseId ?? null,
+        memberId: read.memberId ?? null,
+        fields: [...read.fields],
+        route: via.route,
+        purpose: read.purpose,
+        correlationId: via.correlationId,
+      }));
+    if (rows.length > 0) await manager.insert(ContactAccessLogEntry, rows);
   }
 }

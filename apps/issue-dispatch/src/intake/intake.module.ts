@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GridReplicaModule } from '@gridline/grid-replica';
 import { CategoriesModule } from '../categories/categories.module';
 import { ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
+import { ReporterContactModule } from '../personal-data/reporter-contact.module';
 import { PossibleDuplicates } from './duplicates/possible-duplicates';
 import { INTAKE_CONFIG, IntakeConfig } from './intake-config';
 import { Open311AccessGuard } from './open311/open311-access.guard';
@@ -32,7 +33,7 @@ export class IntakeModule {
   static with(config: IntakeConfig): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [GridReplicaModule, CategoriesModule],
+      imports: [GridReplicaModule, CategoriesModule, ReporterContactModule],
       controllers: [Open311Controller, Open311ApiKeysController],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },

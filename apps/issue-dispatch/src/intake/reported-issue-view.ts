@@ -69,7 +69,7 @@ export class ReportedIssueView extends IntakeIssueView {
  * The contact is personal data: only the person who reported and the district's staff (administrator,
  * dispatch centre; a city administrator) may read it — not grid staff, not city viewers, never the public.
  */
-export function mayReadContact(identity: Identity, issue: Issue): boolean {
+export function mayReadContact(identity: Identity, issue: Pick<Issue, 'tenantId' | 'reporterSubject'>): boolean {
   if (hasRole(identity, 'city-admin')) return true;
   if (identity.tenantId === issue.tenantId && hasRole(identity, 'district-admin', 'dispatcher')) return true;
   return issue.reporterSubject !== null && issue.reporterSubject === identity.subject;

@@ -11,7 +11,6 @@ import {
 } from '@gridline/platform';
 import { districtRouteErrors } from '@gridline/grid-replica';
 import { AccessedVia, AccessRoute } from '@gridline/personal-data';
-import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
 
 import { TenantIssueParams, TenantParams } from '../intake/path-params';
 import { ReportIntake } from '../intake/report-intake';
@@ -37,7 +36,6 @@ export class IssuesController {
     private readonly reader: IssuesReader,
     private readonly intake: ReportIntake,
     private readonly acknowledgeIssue: AcknowledgeIssueUseCase,
-    private readonly contactReads: ReporterContactReads,
     private readonly queueReader: QueueReader,
   ) {}
 
@@ -71,23 +69,17 @@ export class IssuesController {
   ): Promise<ReportedIssueView> {
     assertMayUseChannel(identity, body.channel);
     // Keys are per caller: two residents who pick the same key do not see each other's reports.
-    const answer = await this.intake.submit({
+    return this.intake.submit({
       tenantId,
       report: body,
       correlationId,
       reporterSubject: identity.subject,
       idempotencyScope: `issue-report:${tenantId}:${identity.subject}`,
       idempotencyKey,
+      // The answer shows the reporter their own contact: intake has it in the access log before it leaves.
       reader: identity,
-    });
-    // The answer shows the reporter their own contact; a replayed answer (same Idempotency-Key) shows it again.
-    await this.contactReads.recordShown(
-      identity,
       via,
-      { tenantId, caseId: answer.id, contact: answer.contact },
-      'report-answer',
-    );
-    return answer;
+    });
   }
 
   @Post(':issueId/acknowledge')

@@ -1,3 +1,5 @@
+import type { AccessRoute } from '@gridline/personal-data';
+import type { Identity } from '@gridline/platform';
 import type { IntakeDetails, IntakeSource } from '../../issue.entity';
 
 /** Who reported, privately: never in events or public APIs; only the reporter and district staff read it. */
@@ -27,6 +29,16 @@ export interface ReportedProblem {
   readonly reporter: ReporterContact;
 }
 
+/**
+ * Who will read the reporter's contact in the answer to this report, and which fields: the contact access log's
+ * row for that answer commits with the issue, in the same transaction (ADR 0022), instead of in one of its own.
+ */
+export interface ContactShownInAnswer {
+  readonly reader: Identity;
+  readonly via: AccessRoute;
+  readonly fields: readonly string[];
+}
+
 export interface ReportIssueCommand {
   readonly tenantId: string;
   readonly report: ReportedProblem;
@@ -35,4 +47,5 @@ export interface ReportIssueCommand {
   readonly reporterSubject: string;
   /** Where the report came in, when not through the REST API (an Open311 app and its extras). */
   readonly intake?: { readonly source: IntakeSource; readonly appId: string | null; readonly details: IntakeDetails };
+  readonly contactShown?: ContactShownInAnswer;
 }

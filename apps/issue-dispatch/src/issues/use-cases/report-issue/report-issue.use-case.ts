@@ -12,6 +12,7 @@ import {
 } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
 import { normaliseAddress } from '@gridline/location';
+import { ContactAccessLog } from '@gridline/personal-data';
 import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
 import {
   activeTraceContext,
@@ -30,7 +31,7 @@ import { policySnapshotOf } from '../../domain/resolve-policy';
 import { Issue } from '../../issue.entity';
 import { IssueHistoryEntry } from '../../issue-history.entity';
 import { ACK_DEADLINE_TIMER, AckDeadlinePayload } from '../../issue-timers';
-import { ReportedProblem, ReportIssueCommand } from './report-issue.command';
+import { ContactShownInAnswer, ReportedProblem, ReportIssueCommand } from './report-issue.command';
 
 type UnroutedReason = (typeof unroutedReasons)[number];
 
@@ -47,6 +48,7 @@ interface PendingReport {
   readonly context: EventContext;
   /** The request's trace: its events and its timer continue it, whichever group commits them. */
   readonly trace: TraceContextFields;
+  readonly contactShown: ContactShownInAnswer | undefined;
 }
 
 /**
@@ -73,6 +75,7 @@ export class ReportIssueUseCase {
     private readonly grids: GridTree,
     private readonly outbox: Outbox,
     private readonly timers: DurableTimers,
+    private readonly contactAccessLog: ContactAccessLog,
   ) {}
 
   async execute(command: ReportIssueCommand): Promise<Issue> {
@@ -87,6 +90,7 @@ export class ReportIssueUseCase {
     correlationId,
     reporterSubject,
     intake,
+    contactShown,
   }: ReportIssueCommand): Promise<PendingReport> {
     await this.requireKnownTenant(tenantId);
     const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
@@ -135,6 +139,7 @@ export class ReportIssueUseCase {
       reporterSubject,
       context: EventContext.start(tenantId, correlationId),
       trace: activeTraceContext(),
+      contactShown,
     };
   }
 
@@ -165,8 +170,9 @@ export class ReportIssueUseCase {
   }
 
   /**
-   * Writes the reports with one statement per table: the issues, their history, their events and the
-   * acknowledgement timers of the routed ones. insert, not save: a new id needs no SELECT to tell an insert from an
+   * Writes the reports with one statement per table: the issues, their history, their events, the
+   * acknowledgement timers of the routed ones and the access log rows of the answers that will show a reporter
+   * their contact. insert, not save: a new id needs no SELECT to tell an insert from an
    * update.
    */
   private async record(manager: EntityManager, reports: readonly PendingReport[]): Promise<void> {
@@ -244,6 +250,25 @@ export class ReportIssueUseCase {
     await manager.insert(IssueHistoryEntry, history);
     await this.outbox.addMany(manager, events);
     await this.timers.scheduleMany(manager, timers);
+    await this.contactAccessLog.recordAll(
+      reports.flatMap(({ issue, contactShown }) =>
+        contactShown
+          ? [
+              {
+                reader: contactShown.reader,
+                via: contactShown.via,
+                read: {
+                  tenantId: issue.tenantId,
+                  caseId: issue.id,
+                  fields: contactShown.fields,
+                  purpose: 'report-answer',
+                },
+              },
+            ]
+          : [],
+      ),
+      manager,
+    );
   }
 
   /**
