@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -103,6 +103,18 @@ describe('architecture boundaries', () => {
       });
     });
     expect(unguarded).toEqual([]);
+  });
+
+  it('a service’s root module holds infrastructure and feature modules only: its controllers, handlers, readers and use cases are listed by their feature’s module', () => {
+    const services = apps.filter((app) => existsSync(path.join(root, 'apps', app, 'src', `${app}.module.ts`)));
+    expect(services.length).toBeGreaterThanOrEqual(4);
+    const offenders = services.flatMap((app) => {
+      const rootModule = path.join(root, 'apps', app, 'src', `${app}.module.ts`);
+      return importsOf(rootModule)
+        .filter((target) => /\.(controller|handler|reader|use-case)$/.test(target))
+        .map((target) => `${path.relative(root, rootModule)} → ${target}`);
+    });
+    expect(offenders).toEqual([]);
   });
 
   it('use cases take commands (*.command.ts), not the HTTP layer’s DTO classes', () => {
