@@ -30,6 +30,13 @@ export class GridRegistryModule {
     return {
       module: GridRegistryModule,
       imports: [
+        // The features first: the OpenAPI document lists routes in module order, and theirs lead it.
+        TenantsModule,
+        GridsModule,
+        CheckInsModule,
+        PlacesModule,
+        MembersModule,
+        ImportsModule,
         HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
@@ -61,12 +68,6 @@ export class GridRegistryModule {
         AuthModule,
         // Members' phones: who read them (the auditor's log) and how long they are kept after a membership ends (docs/adr/0022).
         PersonalDataModule.with(personalData, RegistryDistricts),
-        TenantsModule,
-        GridsModule,
-        CheckInsModule,
-        PlacesModule,
-        MembersModule,
-        ImportsModule,
       ],
     };
   }

@@ -36,6 +36,14 @@ export class VolunteerCoordinationModule {
     return {
       module: VolunteerCoordinationModule,
       imports: [
+        // The features first: the OpenAPI document lists routes in module order, and theirs lead it.
+        VolunteersModule,
+        HelpCategoriesModule,
+        MatchingModule,
+        TeamsModule,
+        HoursModule,
+        ServiceEventsModule.with(serviceEvents),
+        ToolRoomModule,
         HealthModule,
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
@@ -70,13 +78,6 @@ export class VolunteerCoordinationModule {
         SchedulingModule,
         // The grid tree replica: read from the start of grid-registry's compacted topics, never by calling it.
         GridReplicaModule.readIn({ subscription: Subscriptions.volunteerGridReplica }),
-        HelpCategoriesModule,
-        VolunteersModule,
-        TeamsModule,
-        MatchingModule,
-        HoursModule,
-        ServiceEventsModule.with(serviceEvents),
-        ToolRoomModule,
         PersonalDataModule.accessLogOnly(),
       ],
       providers: [provideEventServer(Subscriptions.volunteerGridReplica)],
