@@ -120,30 +120,3 @@ export function readResponses(
   });
   socket.on('error', onError);
 }
-
-/** One GET with its parsed JSON body, for checking answers (not for timing). */
-export async function getJson<T>(
-  baseUrl: string,
-  path: string,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}${path}`, { headers });
-  return { status: response.status, body: (await response.json()) as T };
-}
-
-/** One JSON request (setup, not timing); the body parsed when there is one. */
-export async function sendJson<T>(
-  baseUrl: string,
-  method: 'POST' | 'PUT',
-  path: string,
-  body: unknown,
-  headers: Record<string, string> = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T };
-}

@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { Topics } from '@gridline/contracts';
-import { freePort } from '@gridline/testing';
+import { freePort, httpClient } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { startArrivalProbe } from '../../harness/arrival-probe';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchCityAdminToken, benchPrivateKeyFile, benchPublicKeyFile, benchToken } from '../../harness/dev-auth';
 import { Figure, latencyFigure } from '../../harness/figure';
-import { sendJson } from '../../harness/http-load';
 import { percentiles, sleep, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { BENCH_TENANT } from '../../harness/sample-events';
@@ -104,9 +103,7 @@ async function eventToRow(
   for (let i = 0; i < count; i += 1) {
     const window = 3600 - i * 30;
     const windows = { micro: window, grid: window, community: window, street: window, district: window, city: window };
-    const answer = await sendJson(
-      services['issue-dispatch'].baseUrl,
-      'PUT',
+    const answer = await httpClient(services['issue-dispatch'].baseUrl).put(
       `/v1/tenants/${BENCH_TENANT}/categories/live-${i}`,
       { name: `live ${i}`, ackWithinSeconds: windows },
       admin,
@@ -133,9 +130,7 @@ async function eventToRow(
   const resident = { authorization: `Bearer ${await residentToken()}` };
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const answer = await sendJson(
-      services['issue-dispatch'].baseUrl,
-      'POST',
+    const answer = await httpClient(services['issue-dispatch'].baseUrl).post(
       `/v1/tenants/${BENCH_TENANT}/issues`,
       {
         category: `live-${i}`,
@@ -214,9 +209,7 @@ async function boardOfThousands(
   const total = settings.consoleCases + settings.consoleEvents + 1;
   // The baseline district: known to every service, no case at all.
   const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const created = await sendJson(
-    services['grid-registry'].baseUrl,
-    'POST',
+  const created = await httpClient(services['grid-registry'].baseUrl).post(
     '/v1/tenants',
     { tenantId: EMPTY_TENANT, divisionCode: '410105', name: '金水区' },
     cityAdmin,

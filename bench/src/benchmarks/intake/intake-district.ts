@@ -1,5 +1,5 @@
+import { httpClient } from '@gridline/testing';
 import { benchCityAdminToken, benchToken } from '../../harness/dev-auth';
-import { sendJson } from '../../harness/http-load';
 import { sleep } from '../../harness/measure';
 import { BENCH_TENANT } from '../../harness/sample-events';
 
@@ -37,9 +37,7 @@ export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: stri
   await expectStatus(
     'creating the district',
     201,
-    sendJson(
-      registryUrl,
-      'POST',
+    httpClient(registryUrl).post(
       '/v1/tenants',
       { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' },
       cityAdmin,
@@ -55,7 +53,7 @@ export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: stri
     const body = (await expectStatus(
       `creating the ${level} grid`,
       201,
-      sendJson(registryUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }, admin),
+      httpClient(registryUrl).post(`/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }, admin),
     )) as { gridId: string };
     parentId = body.gridId;
   }
@@ -63,16 +61,14 @@ export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: stri
   const windows = { micro: hour, grid: hour, community: hour, street: hour, district: hour, city: hour };
   const resident = { authorization: `Bearer ${await residentToken()}` };
   for (let attempt = 0; ; attempt += 1) {
-    const category = await sendJson(
-      dispatchUrl,
-      'PUT',
+    const category = await httpClient(dispatchUrl).put(
       `/v1/tenants/${BENCH_TENANT}/categories/${INTAKE_CATEGORY}`,
       { name: '路灯', ackWithinSeconds: windows },
       admin,
     );
     const report =
       category.status === 200
-        ? await sendJson(dispatchUrl, 'POST', `/v1/tenants/${BENCH_TENANT}/issues`, reportBody(), resident)
+        ? await httpClient(dispatchUrl).post(`/v1/tenants/${BENCH_TENANT}/issues`, reportBody(), resident)
         : category;
     // Routed, not queued: until the replica knows the courtyard, a report waits in the dispatch centre's queue.
     if (report.status === 201 && (report.body as { state?: string }).state === 'dispatched') return;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { freePort } from '@gridline/testing';
+import { freePort, httpClient } from '@gridline/testing';
 import { LocationResolver } from '../../../../apps/grid-registry/src/places/domain/location-resolver';
 import { validateBoundary } from '../../../../apps/grid-registry/src/places/domain/polygon-validation';
 import { BenchSettings } from '../../bench-settings';
@@ -8,7 +8,7 @@ import { loadCity } from '../../city/city-loader';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchCityAdminToken, benchPublicKeyFile } from '../../harness/dev-auth';
 import { Figure, latencyFigure, throughputFigure } from '../../harness/figure';
-import { getJson, httpLoad } from '../../harness/http-load';
+import { httpLoad } from '../../harness/http-load';
 import { now, perSecond, timed } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { BenchServiceProcess } from '../../harness/service-process';
@@ -166,8 +166,8 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
       const p = points[i];
       const a = addresses[i];
       const [overHttpPoint, overHttpAddress] = await Promise.all([
-        getJson<{ gridId?: string }>(registry.baseUrl, pointPath(p), auth),
-        getJson<{ gridId?: string }>(registry.baseUrl, addressPath(a), auth),
+        httpClient(registry.baseUrl).get<{ gridId?: string }>(pointPath(p), auth),
+        httpClient(registry.baseUrl).get<{ gridId?: string }>(addressPath(a), auth),
       ]);
       if (overHttpPoint.body.gridId !== resolver.resolvePoint(p.tenantId, p.lon, p.lat)?.grid.gridId)
         disagreements += 1;

@@ -1,5 +1,5 @@
+import { httpClient } from '@gridline/testing';
 import { benchCityAdminToken, benchResidentToken, benchToken } from '../../harness/dev-auth';
-import { sendJson } from '../../harness/http-load';
 import { sleep } from '../../harness/measure';
 import { BENCH_TENANT } from '../../harness/sample-events';
 
@@ -92,9 +92,7 @@ export async function setUpSystemDistrict(
   };
   await expect201or200(
     'creating the district',
-    sendJson(
-      urls.registry,
-      'POST',
+    httpClient(urls.registry).post(
       '/v1/tenants',
       { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' },
       cityAdmin,
@@ -105,7 +103,7 @@ export async function setUpSystemDistrict(
     (
       await expect201or200(
         `creating grid ${String(body.name)}`,
-        sendJson<{ gridId: string }>(urls.registry, 'POST', gridsPath, body, admin),
+        httpClient(urls.registry).post<{ gridId: string }>(gridsPath, body, admin),
       )
     ).gridId;
 
@@ -141,9 +139,7 @@ export async function setUpSystemDistrict(
           grids += 1;
           await expect201or200(
             `adding a worker to ${grid}`,
-            sendJson(
-              urls.registry,
-              'POST',
+            httpClient(urls.registry).post(
               `${gridsPath}/${gridId}/members`,
               { name: `${grid}网格员`, role: 'worker', phone: '13800000011' },
               admin,
@@ -173,9 +169,7 @@ export async function setUpSystemDistrict(
   const windows = { micro: hour, grid: hour, community: hour, street: hour, district: hour, city: hour };
   for (const category of [...PLAIN_CATEGORIES, ...HELP_CATEGORIES]) {
     await whenKnown(`category ${category.code}`, () =>
-      sendJson(
-        urls.dispatch,
-        'PUT',
+      httpClient(urls.dispatch).put(
         `/v1/tenants/${BENCH_TENANT}/categories/${category.code}`,
         { name: category.name, ackWithinSeconds: windows },
         admin,
@@ -184,9 +178,7 @@ export async function setUpSystemDistrict(
   }
   for (const help of HELP_CATEGORIES) {
     await whenKnown(`help category ${help.code}`, () =>
-      sendJson(
-        urls.volunteers,
-        'PUT',
+      httpClient(urls.volunteers).put(
         `/v1/tenants/${BENCH_TENANT}/help-categories/${help.code}`,
         { skill: help.skill },
         admin,
@@ -215,7 +207,7 @@ export async function setUpSystemDistrict(
   );
   await inParallel(volunteers, 4, async (volunteer) => {
     await whenKnown(`volunteer ${volunteer.name}`, () =>
-      sendJson(urls.volunteers, 'POST', `/v1/tenants/${BENCH_TENANT}/volunteers`, volunteer, admin),
+      httpClient(urls.volunteers).post(`/v1/tenants/${BENCH_TENANT}/volunteers`, volunteer, admin),
     );
   });
 
@@ -226,9 +218,7 @@ export async function setUpSystemDistrict(
   await inParallel(courtyards, 4, async (courtyard, y) => {
     const resident = { authorization: `Bearer ${residentTokens[y]}` };
     for (let attempt = 0; ; attempt += 1) {
-      const report = await sendJson<{ state?: string }>(
-        urls.dispatch,
-        'POST',
+      const report = await httpClient(urls.dispatch).post<{ state?: string }>(
         `/v1/tenants/${BENCH_TENANT}/issues`,
         reportBody(courtyard.address, 'street-lighting', -1 - y),
         resident,
