@@ -1,7 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
-
-export { sleep };
+import { sleep } from '@gridline/testing';
 
 /** Milliseconds on a monotonic clock: wall-clock jumps must not show up as latency. */
 export const now = (): number => performance.now();

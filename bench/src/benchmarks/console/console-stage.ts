@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Browser, BrowserContext, chromium } from 'playwright-core';
+import { httpClient } from '@gridline/testing';
 
 const run = promisify(execFile);
 
@@ -52,14 +53,13 @@ export function launchBenchChromium(): Promise<Browser> {
 
 /** A dispatcher's session for the district, minted by the edge's development sign-in, as the sign-in page would. */
 export async function dispatcherToken(consoleUrl: string, tenantId: string): Promise<string> {
-  const response = await fetch(`${consoleUrl}/dev/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ role: 'dispatcher', tenant: tenantId, name: 'bench' }),
+  const { status, body } = await httpClient(consoleUrl).post<{ token?: string } | null>('/dev/sign-in', {
+    role: 'dispatcher',
+    tenant: tenantId,
+    name: 'bench',
   });
-  const body = (await response.json()) as { token?: string };
-  if (!response.ok || !body.token)
-    throw new Error(`bench: development sign-in answered ${response.status}: ${JSON.stringify(body)}`);
+  if (status !== 200 || !body?.token)
+    throw new Error(`bench: development sign-in answered ${status}: ${JSON.stringify(body)}`);
   return body.token;
 }
 

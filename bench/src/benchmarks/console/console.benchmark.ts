@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { Topics } from '@gridline/contracts';
-import { freePort, httpClient } from '@gridline/testing';
+import { freePort, httpClient, sleep } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { startArrivalProbe } from '../../harness/arrival-probe';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchCityAdminToken, benchPrivateKeyFile, benchPublicKeyFile, benchToken } from '../../harness/dev-auth';
 import { Figure, latencyFigure } from '../../harness/figure';
-import { percentiles, sleep, waitUntil } from '../../harness/measure';
+import { percentiles, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { BENCH_TENANT } from '../../harness/sample-events';
 import { BenchServiceProcess } from '../../harness/service-process';
@@ -97,17 +97,17 @@ async function eventToRow(
   progress: Progress,
 ): Promise<Figure[]> {
   const count = settings.consoleEvents;
-  const admin = {
-    authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}`,
-  };
+  const dispatch = httpClient(
+    services['issue-dispatch'].baseUrl,
+    await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] }),
+  );
   for (let i = 0; i < count; i += 1) {
     const window = 3600 - i * 30;
     const windows = { micro: window, grid: window, community: window, street: window, district: window, city: window };
-    const answer = await httpClient(services['issue-dispatch'].baseUrl).put(
-      `/v1/tenants/${BENCH_TENANT}/categories/live-${i}`,
-      { name: `live ${i}`, ackWithinSeconds: windows },
-      admin,
-    );
+    const answer = await dispatch.put(`/v1/tenants/${BENCH_TENANT}/categories/live-${i}`, {
+      name: `live ${i}`,
+      ackWithinSeconds: windows,
+    });
     if (answer.status !== 200) throw new Error(`bench: category live-${i} answered ${answer.status}`);
   }
   const token = await dispatcherToken(consoleUrl, BENCH_TENANT);
@@ -127,22 +127,18 @@ async function eventToRow(
   progress(
     `console: ${count} reports at ${settings.consoleEventRate}/s, each timed from IssueDispatched on Kafka to its card on the board`,
   );
-  const resident = { authorization: `Bearer ${await residentToken()}` };
+  const resident = dispatch.as(await residentToken());
   const ids: string[] = [];
   for (let i = 0; i < count; i += 1) {
-    const answer = await httpClient(services['issue-dispatch'].baseUrl).post(
-      `/v1/tenants/${BENCH_TENANT}/issues`,
-      {
-        category: `live-${i}`,
-        address: INTAKE_ADDRESS,
-        description: `bench ${i}`,
-        reporter: { name: '王女士', phone: '13700000000' },
-      },
-      resident,
-    );
+    const answer = await resident.post<{ id: string }>(`/v1/tenants/${BENCH_TENANT}/issues`, {
+      category: `live-${i}`,
+      address: INTAKE_ADDRESS,
+      description: `bench ${i}`,
+      reporter: { name: '王女士', phone: '13700000000' },
+    });
     if (answer.status !== 201)
       throw new Error(`bench: report ${i} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    ids.push((answer.body as { id: string }).id);
+    ids.push(answer.body.id);
     await sleep(1000 / settings.consoleEventRate);
   }
   let seen: Record<string, number> = {};
@@ -208,17 +204,16 @@ async function boardOfThousands(
   await writeOpenCases(client, BENCH_TENANT, settings.consoleCases, grids);
   const total = settings.consoleCases + settings.consoleEvents + 1;
   // The baseline district: known to every service, no case at all.
-  const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const created = await httpClient(services['grid-registry'].baseUrl).post(
-    '/v1/tenants',
-    { tenantId: EMPTY_TENANT, divisionCode: '410105', name: '金水区' },
-    cityAdmin,
-  );
+  const created = await httpClient(services['grid-registry'].baseUrl, await benchCityAdminToken()).post('/v1/tenants', {
+    tenantId: EMPTY_TENANT,
+    divisionCode: '410105',
+    name: '金水区',
+  });
   if (created.status !== 201) throw new Error(`bench: the empty district answered ${created.status}`);
   const emptyToken = await dispatcherToken(consoleUrl, EMPTY_TENANT);
-  const emptyBoard = `${services.analytics.baseUrl}/v1/tenants/${EMPTY_TENANT}/board`;
+  const emptyAnalytics = httpClient(services.analytics.baseUrl, emptyToken);
   await waitUntil(
-    async () => (await fetch(emptyBoard, { headers: { authorization: `Bearer ${emptyToken}` } })).ok,
+    async () => (await emptyAnalytics.get(`/v1/tenants/${EMPTY_TENANT}/board`)).status === 200,
     'analytics to know the empty district',
     60_000,
     200,

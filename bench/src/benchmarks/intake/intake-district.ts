@@ -1,6 +1,5 @@
-import { httpClient } from '@gridline/testing';
+import { HttpResult, httpClient, sleep } from '@gridline/testing';
 import { benchCityAdminToken, benchToken } from '../../harness/dev-auth';
-import { sleep } from '../../harness/measure';
 import { BENCH_TENANT } from '../../harness/sample-events';
 
 export const INTAKE_CATEGORY = 'street-lighting';
@@ -14,11 +13,7 @@ export const reportBody = (i = 0) => ({
   reporter: { name: '王女士', phone: '13700000000' },
 });
 
-async function expectStatus(
-  what: string,
-  expected: number,
-  request: Promise<{ status: number; body: unknown }>,
-): Promise<unknown> {
+async function expectStatus<T>(what: string, expected: number, request: Promise<HttpResult<T>>): Promise<T> {
   const { status, body } = await request;
   if (status !== expected) throw new Error(`bench: ${what} answered ${status}: ${JSON.stringify(body)}`);
   return body;
@@ -30,18 +25,18 @@ async function expectStatus(
  * replica has the district, with hour-long windows so nothing escalates while it is measured.
  */
 export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: string): Promise<void> {
-  const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const admin = {
-    authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}`,
-  };
+  const adminToken = await benchToken('bench:erqi-admin', {
+    tenant: BENCH_TENANT,
+    roles: [{ role: 'district-admin' }],
+  });
+  const registry = httpClient(registryUrl, adminToken);
+  const dispatch = httpClient(dispatchUrl, adminToken);
   await expectStatus(
     'creating the district',
     201,
-    httpClient(registryUrl).post(
-      '/v1/tenants',
-      { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' },
-      cityAdmin,
-    ),
+    registry
+      .as(await benchCityAdminToken())
+      .post('/v1/tenants', { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' }),
   );
   let parentId: string | null = null;
   for (const [level, name, addresses] of [
@@ -50,28 +45,28 @@ export async function setUpIntakeDistrict(registryUrl: string, dispatchUrl: stri
     ['grid', '第一网格'],
     ['micro', INTAKE_ADDRESS, [INTAKE_ADDRESS]],
   ] as const) {
-    const body = (await expectStatus(
+    const body: { gridId: string } = await expectStatus(
       `creating the ${level} grid`,
       201,
-      httpClient(registryUrl).post(`/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }, admin),
-    )) as { gridId: string };
+      registry.post<{ gridId: string }>(`/v1/tenants/${BENCH_TENANT}/grids`, { level, parentId, name, addresses }),
+    );
     parentId = body.gridId;
   }
   const hour = 3600;
   const windows = { micro: hour, grid: hour, community: hour, street: hour, district: hour, city: hour };
-  const resident = { authorization: `Bearer ${await residentToken()}` };
+  const resident = dispatch.as(await residentToken());
   for (let attempt = 0; ; attempt += 1) {
-    const category = await httpClient(dispatchUrl).put(
-      `/v1/tenants/${BENCH_TENANT}/categories/${INTAKE_CATEGORY}`,
-      { name: '路灯', ackWithinSeconds: windows },
-      admin,
-    );
+    // A refused category (the replica has not heard of the district yet) is tried again, as a queued report is.
+    const category = await dispatch.put(`/v1/tenants/${BENCH_TENANT}/categories/${INTAKE_CATEGORY}`, {
+      name: '路灯',
+      ackWithinSeconds: windows,
+    });
     const report =
       category.status === 200
-        ? await httpClient(dispatchUrl).post(`/v1/tenants/${BENCH_TENANT}/issues`, reportBody(), resident)
+        ? await resident.post<{ state?: string }>(`/v1/tenants/${BENCH_TENANT}/issues`, reportBody())
         : category;
     // Routed, not queued: until the replica knows the courtyard, a report waits in the dispatch centre's queue.
-    if (report.status === 201 && (report.body as { state?: string }).state === 'dispatched') return;
+    if (report.status === 201 && report.body.state === 'dispatched') return;
     if (attempt > 300)
       throw new Error(
         `bench: issue-dispatch did not learn the district: ${report.status} ${JSON.stringify(report.body)}`,

@@ -1,4 +1,5 @@
-import { now, sleep } from '../../harness/measure';
+import { sleep } from '@gridline/testing';
+import { now } from '../../harness/measure';
 
 /**
  * Starts `work(i)` at a steady `ratePerSecond` for `seconds`, each on schedule against the start (not after

@@ -2,9 +2,10 @@ import { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { IssueReported } from '@gridline/contracts';
 import { Outbox } from '@gridline/messaging';
+import { sleep } from '@gridline/testing';
 import { Figure, latencyFigure } from '../../harness/figure';
 import { startArrivalProbe } from '../../harness/arrival-probe';
-import { now, percentiles, sleep, waitUntil } from '../../harness/measure';
+import { now, percentiles, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { benchEventContext, issueReportedData } from '../../harness/sample-events';
 

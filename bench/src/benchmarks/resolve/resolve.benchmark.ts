@@ -160,14 +160,14 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
     );
 
     // The HTTP answers must be the in-process answers.
-    const auth = { authorization: `Bearer ${cityAdminToken}` };
+    const registryApi = httpClient(registry.baseUrl, cityAdminToken);
     let disagreements = 0;
     for (let i = 0; i < CHECKED_ANSWERS; i += 1) {
       const p = points[i];
       const a = addresses[i];
       const [overHttpPoint, overHttpAddress] = await Promise.all([
-        httpClient(registry.baseUrl).get<{ gridId?: string }>(pointPath(p), auth),
-        httpClient(registry.baseUrl).get<{ gridId?: string }>(addressPath(a), auth),
+        registryApi.get<{ gridId?: string }>(pointPath(p)),
+        registryApi.get<{ gridId?: string }>(addressPath(a)),
       ]);
       if (overHttpPoint.body.gridId !== resolver.resolvePoint(p.tenantId, p.lon, p.lat)?.grid.gridId)
         disagreements += 1;
@@ -180,6 +180,8 @@ export function runResolveBenchmark(settings: BenchSettings, progress: Progress)
       );
     progress(`checked ${2 * CHECKED_ANSWERS} HTTP answers against the in-process lookup: all agree`);
 
+    // The load generators write the token as a raw header.
+    const auth = { authorization: `Bearer ${cityAdminToken}` };
     const load = (paths: readonly string[], headers?: Record<string, string>) =>
       httpLoad(registry.baseUrl, paths, {
         total: settings.resolveRequests,

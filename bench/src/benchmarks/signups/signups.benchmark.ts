@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { freePort } from '@gridline/testing';
+import { freePort, httpClient } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchCityAdminToken, benchPublicKeyFile, benchResidentToken } from '../../harness/dev-auth';
@@ -72,26 +72,22 @@ export function runSignupsBenchmark(settings: BenchSettings, progress: Progress)
     );
 
     const host = new URL(service.baseUrl).host;
-    const admin = await benchCityAdminToken();
-    const created = await fetch(`${service.baseUrl}/v1/tenants/${TENANT}/service-events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-      body: JSON.stringify({
-        title: '专家义诊 (bench)',
-        gridId: GRID,
-        recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
-        horizonDays: 3,
-        startTime: '23:00',
-        endTime: '23:30',
-        residentSlots: [{ service: 'clinic', capacity: settings.signupPlaces }],
-        volunteerShifts: [],
-        reminderLeadMinutes: [1],
-      }),
+    const created = await httpClient(service.baseUrl, await benchCityAdminToken()).post<{
+      occurrences: Array<{ id: string; startsAt: string }>;
+    }>(`/v1/tenants/${TENANT}/service-events`, {
+      title: '专家义诊 (bench)',
+      gridId: GRID,
+      recurrence: { frequency: 'weekly', weekdays: [1, 2, 3, 4, 5, 6, 7] },
+      horizonDays: 3,
+      startTime: '23:00',
+      endTime: '23:30',
+      residentSlots: [{ service: 'clinic', capacity: settings.signupPlaces }],
+      volunteerShifts: [],
+      reminderLeadMinutes: [1],
     });
     if (created.status !== 201)
-      throw new Error(`bench: creating the service event answered ${created.status}: ${await created.text()}`);
-    const occurrences = ((await created.json()) as { occurrences: Array<{ id: string; startsAt: string }> })
-      .occurrences;
+      throw new Error(`bench: creating the service event answered ${created.status}: ${JSON.stringify(created.body)}`);
+    const occurrences = created.body.occurrences;
     const occurrence = occurrences.find((o) => new Date(o.startsAt).getTime() > Date.now() + 30 * 60_000);
     if (!occurrence) throw new Error('bench: no occurrence far enough ahead');
 

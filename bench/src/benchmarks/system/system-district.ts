@@ -1,6 +1,5 @@
-import { httpClient } from '@gridline/testing';
+import { HttpResult, httpClient, sleep } from '@gridline/testing';
 import { benchCityAdminToken, benchResidentToken, benchToken } from '../../harness/dev-auth';
-import { sleep } from '../../harness/measure';
 import { BENCH_TENANT } from '../../harness/sample-events';
 
 /**
@@ -46,14 +45,14 @@ export function categoryOf(index: number): { code: string; needsHelp: boolean } 
   return { code: PLAIN_CATEGORIES[index % 2].code, needsHelp: false };
 }
 
-async function expect201or200<T>(what: string, request: Promise<{ status: number; body: T }>): Promise<T> {
+async function expect201or200<T>(what: string, request: Promise<HttpResult<T>>): Promise<T> {
   const { status, body } = await request;
   if (status !== 201 && status !== 200) throw new Error(`bench: ${what} answered ${status}: ${JSON.stringify(body)}`);
   return body;
 }
 
 /** Retries while another service's replica has not heard of the district or grid yet (404/422), like the demo loader. */
-async function whenKnown<T>(what: string, attempt: () => Promise<{ status: number; body: T }>): Promise<T> {
+async function whenKnown<T>(what: string, attempt: () => Promise<HttpResult<T>>): Promise<T> {
   for (let i = 0; ; i += 1) {
     const { status, body } = await attempt();
     if (status < 400) return body;
@@ -86,26 +85,23 @@ export async function setUpSystemDistrict(
   urls: { registry: string; dispatch: string; volunteers: string },
   helpReportsAtMost: number,
 ): Promise<SystemDistrict> {
-  const cityAdmin = { authorization: `Bearer ${await benchCityAdminToken()}` };
-  const admin = {
-    authorization: `Bearer ${await benchToken('bench:erqi-admin', { tenant: BENCH_TENANT, roles: [{ role: 'district-admin' }] })}`,
-  };
+  const adminToken = await benchToken('bench:erqi-admin', {
+    tenant: BENCH_TENANT,
+    roles: [{ role: 'district-admin' }],
+  });
+  const registry = httpClient(urls.registry, adminToken);
+  const dispatch = httpClient(urls.dispatch, adminToken);
+  const volunteerService = httpClient(urls.volunteers, adminToken);
   await expect201or200(
     'creating the district',
-    httpClient(urls.registry).post(
-      '/v1/tenants',
-      { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' },
-      cityAdmin,
-    ),
+    registry
+      .as(await benchCityAdminToken())
+      .post('/v1/tenants', { tenantId: BENCH_TENANT, divisionCode: '410103', name: '二七区' }),
   );
   const gridsPath = `/v1/tenants/${BENCH_TENANT}/grids`;
   const createGrid = async (body: Record<string, unknown>) =>
-    (
-      await expect201or200(
-        `creating grid ${String(body.name)}`,
-        httpClient(urls.registry).post<{ gridId: string }>(gridsPath, body, admin),
-      )
-    ).gridId;
+    (await expect201or200(`creating grid ${String(body.name)}`, registry.post<{ gridId: string }>(gridsPath, body)))
+      .gridId;
 
   // Streets in parallel, each street's tree in order (a child needs its parent).
   const courtyardsByStreet: Array<Array<{ gridId: string; address: string }>> = STREETS.map(() => []);
@@ -139,11 +135,11 @@ export async function setUpSystemDistrict(
           grids += 1;
           await expect201or200(
             `adding a worker to ${grid}`,
-            httpClient(urls.registry).post(
-              `${gridsPath}/${gridId}/members`,
-              { name: `${grid}网格员`, role: 'worker', phone: '13800000011' },
-              admin,
-            ),
+            registry.post(`${gridsPath}/${gridId}/members`, {
+              name: `${grid}网格员`,
+              role: 'worker',
+              phone: '13800000011',
+            }),
           );
           for (let y = 1; y <= COURTYARDS_PER_GRID; y += 1) {
             const number = ((c - 1) * GRIDS_PER_COMMUNITY + (g - 1)) * COURTYARDS_PER_GRID + y;
@@ -169,20 +165,15 @@ export async function setUpSystemDistrict(
   const windows = { micro: hour, grid: hour, community: hour, street: hour, district: hour, city: hour };
   for (const category of [...PLAIN_CATEGORIES, ...HELP_CATEGORIES]) {
     await whenKnown(`category ${category.code}`, () =>
-      httpClient(urls.dispatch).put(
-        `/v1/tenants/${BENCH_TENANT}/categories/${category.code}`,
-        { name: category.name, ackWithinSeconds: windows },
-        admin,
-      ),
+      dispatch.put(`/v1/tenants/${BENCH_TENANT}/categories/${category.code}`, {
+        name: category.name,
+        ackWithinSeconds: windows,
+      }),
     );
   }
   for (const help of HELP_CATEGORIES) {
     await whenKnown(`help category ${help.code}`, () =>
-      httpClient(urls.volunteers).put(
-        `/v1/tenants/${BENCH_TENANT}/help-categories/${help.code}`,
-        { skill: help.skill },
-        admin,
-      ),
+      volunteerService.put(`/v1/tenants/${BENCH_TENANT}/help-categories/${help.code}`, { skill: help.skill }),
     );
   }
 
@@ -207,7 +198,7 @@ export async function setUpSystemDistrict(
   );
   await inParallel(volunteers, 4, async (volunteer) => {
     await whenKnown(`volunteer ${volunteer.name}`, () =>
-      httpClient(urls.volunteers).post(`/v1/tenants/${BENCH_TENANT}/volunteers`, volunteer, admin),
+      volunteerService.post(`/v1/tenants/${BENCH_TENANT}/volunteers`, volunteer),
     );
   });
 
@@ -216,12 +207,11 @@ export async function setUpSystemDistrict(
     courtyards.map((_, y) => benchResidentToken(BENCH_TENANT, `bench:resident:${y}`)),
   );
   await inParallel(courtyards, 4, async (courtyard, y) => {
-    const resident = { authorization: `Bearer ${residentTokens[y]}` };
+    const resident = dispatch.as(residentTokens[y]);
     for (let attempt = 0; ; attempt += 1) {
-      const report = await httpClient(urls.dispatch).post<{ state?: string }>(
+      const report = await resident.post<{ state?: string }>(
         `/v1/tenants/${BENCH_TENANT}/issues`,
         reportBody(courtyard.address, 'street-lighting', -1 - y),
-        resident,
       );
       // Routed, not queued: until the replica knows the courtyard, a report waits in the dispatch centre's queue.
       if (report.status === 201 && report.body.state === 'dispatched') return;

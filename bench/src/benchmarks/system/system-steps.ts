@@ -1,7 +1,8 @@
+import { sleep } from '@gridline/testing';
 import { ConsumerLagMonitor, LagSample } from '../../harness/group-lag';
 import { jsonPost } from '../../harness/http-load';
 import { KeepAlivePool } from '../../harness/keep-alive-pool';
-import { now, percentiles, sleep } from '../../harness/measure';
+import { now, percentiles } from '../../harness/measure';
 import { cpuSecondsByCommand, cpuSecondsOf, machineBusyCpuSeconds, rssMbOf } from '../../harness/proc-stats';
 import { BENCH_TENANT } from '../../harness/sample-events';
 import { BenchServiceProcess } from '../../harness/service-process';

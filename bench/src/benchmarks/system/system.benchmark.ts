@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { freePort } from '@gridline/testing';
+import { freePort, sleep } from '@gridline/testing';
 import { BenchSettings } from '../../bench-settings';
 import { withBenchScope } from '../../harness/bench-scope';
 import { benchPublicKeyFile } from '../../harness/dev-auth';
 import { Figure, throughputFigure } from '../../harness/figure';
 import { ConsumerLagMonitor } from '../../harness/group-lag';
 import { KeepAlivePool } from '../../harness/keep-alive-pool';
-import { now, sleep } from '../../harness/measure';
+import { now } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { BenchServiceProcess } from '../../harness/service-process';
 import { writeReportsRaw } from '../intake/intake-rate.phase';

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
+import { sleep } from '@gridline/testing';
 import { Figure, latencyFigure } from '../../harness/figure';
-import { now, percentiles, sleep, waitUntil } from '../../harness/measure';
+import { now, percentiles, waitUntil } from '../../harness/measure';
 import { Progress } from '../../harness/progress';
 import { RAW_CLAIM_SQL } from './timer-claim.phase';
 import { TimerFireRecorder } from './timer-fire-recorder';
