@@ -41,9 +41,12 @@ COPY --from=build /app/dist ./dist
 # those layers and differ only from here on.
 ARG APP
 # HTTP_HOST defaults to 127.0.0.1 in the service config, which inside a container would make the port
-# unreachable from outside it; 0.0.0.0 listens on the container's network interface too.
+# unreachable from outside it; 0.0.0.0 listens on the container's network interface too. NODE_OPTIONS caps V8's
+# old space (ADR 0041): under load a service collects instead of growing its heap; `npm start` and the tests run
+# the services with the same (libs/testing serviceNodeOptions; a spec keeps the two equal).
 ENV APP=${APP} \
-    HTTP_HOST=0.0.0.0
+    HTTP_HOST=0.0.0.0 \
+    NODE_OPTIONS=--max-old-space-size=128
 # Fail the build, not the container start, when APP is missing or names no service.
 RUN test -n "$APP" && test -f "dist/apps/$APP/src/main.js" \
     || { echo "build-arg APP must name a service with dist/apps/<APP>/src/main.js (got '$APP')" >&2; exit 1; }

@@ -71,7 +71,7 @@ export async function startServices(
   ownEnv = () => ({}),
   { instance, stateDir, detached = false } = {},
 ) {
-  const { NodeProcess, entryPointOf } = launcher();
+  const { NodeProcess, entryPointOf, serviceNodeEnvironment } = launcher();
   const { logDir, runDir } = folders(root, stateDir);
   const services = [];
   for (const app of apps) {
@@ -86,7 +86,7 @@ export async function startServices(
     const nodeProcess = new NodeProcess({
       name,
       script: entryPointOf(root, app.name),
-      env: { ...process.env, ...env, ...ownEnv(app.name), NO_COLOR: '1' },
+      env: { ...process.env, ...serviceNodeEnvironment(), ...env, ...ownEnv(app.name), NO_COLOR: '1' },
       logFile: path.join(logDir, `${name}.log`),
       detached,
     });

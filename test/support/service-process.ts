@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { entryPointOf, eventually, NodeProcess, portVariableOf } from '@gridline/testing';
+import { entryPointOf, eventually, NodeProcess, portVariableOf, serviceNodeEnvironment } from '@gridline/testing';
 import { serviceKafkaEnvironment } from './kafka-credentials';
 
 export type AppName = 'grid-registry' | 'issue-dispatch' | 'volunteer-coordination' | 'analytics';
@@ -23,6 +23,7 @@ export class ServiceProcess {
       env: {
         ...process.env,
         ...serviceKafkaEnvironment(app),
+        ...serviceNodeEnvironment(),
         ...env,
         [portVariableOf[app]]: String(port),
         NO_COLOR: '1',
@@ -41,6 +42,11 @@ export class ServiceProcess {
 
   get pid(): number | undefined {
     return this.process.pid;
+  }
+
+  /** The process's peak resident set so far in MB (see NodeProcess.peakRssMb). */
+  peakRssMb(): number | null {
+    return this.process.peakRssMb();
   }
 
   /** User + system CPU the running process has used so far (see NodeProcess.cpuUsedMs). */

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { entryPointOf, GridlineProcessName, NodeProcess, portVariableOf } from '@gridline/testing';
+import {
+  entryPointOf,
+  GridlineProcessName,
+  NodeProcess,
+  portVariableOf,
+  serviceNodeEnvironment,
+} from '@gridline/testing';
 
 /** The edge (the console's origin) answers its own health route; a service is ready once its consumers joined. */
 const healthPath = (app: GridlineProcessName) => (app === 'edge' ? '/edge/health' : '/health/ready');
@@ -32,8 +38,8 @@ export class BenchServiceProcess {
       env: {
         ...process.env,
         ...env,
-        // SERVICE_NODE_OPTIONS: Node options for the services alone (a heap cap, say), not for the bench's own build and load.
-        ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
+        // The services' own Node options (SERVICE_NODE_OPTIONS overrides them), not the bench's own build and load.
+        ...serviceNodeEnvironment(),
         [portVariableOf[app]]: String(port),
         NO_COLOR: '1',
       },

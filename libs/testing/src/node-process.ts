@@ -156,3 +156,18 @@ export const portVariableOf: Readonly<Record<GridlineProcessName, string>> = {
 export function entryPointOf(repositoryRoot: string, name: GridlineProcessName): string {
   return path.join(repositoryRoot, 'dist/apps', name, 'src/main.js');
 }
+
+/**
+ * The Node options a service runs with when started here (`npm start`, the specs, the bench), as the container
+ * image sets them (Dockerfile `NODE_OPTIONS`; a spec keeps the two equal): V8's old space capped at 128 MB, so a
+ * service under load collects instead of growing its heap to whatever the machine has (ADR 0041).
+ */
+export const serviceNodeOptions = '--max-old-space-size=128';
+
+/**
+ * `NODE_OPTIONS` for a service process: `SERVICE_NODE_OPTIONS` when set (another cap, a profiler flag), else
+ * `serviceNodeOptions`. Never the launcher's own `NODE_OPTIONS`: a test runner's big heap is not the service's.
+ */
+export function serviceNodeEnvironment(env: NodeJS.ProcessEnv = process.env): { NODE_OPTIONS: string } {
+  return { NODE_OPTIONS: env.SERVICE_NODE_OPTIONS ?? serviceNodeOptions };
+}
