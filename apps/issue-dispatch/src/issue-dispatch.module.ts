@@ -45,12 +45,14 @@ import { VolunteerHelpModule } from './volunteer-help/volunteer-help.module';
 export class IssueDispatchModule {
   static with(config: ServiceConfig, intakeConfig: IntakeConfig, personalData: PersonalDataConfig): DynamicModule {
     // One intake for the service (its report use case batches group commits): IssuesModule imports this very module.
-    const intake = IntakeModule.with(intakeConfig);
+    // One categories module too: a PUT clears the policy cache intake reads.
+    const categories = CategoriesModule.with(intakeConfig.categoryPolicyCacheMs);
+    const intake = IntakeModule.with(intakeConfig, categories);
     return {
       module: IssueDispatchModule,
       // The features first: the OpenAPI document lists routes in module order, and theirs lead it.
       imports: [
-        CategoriesModule,
+        categories,
         IssuesModule.with(intake),
         intake,
         ReporterContactModule,

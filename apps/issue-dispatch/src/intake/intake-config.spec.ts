@@ -5,6 +5,7 @@ describe('loadIntakeConfig', () => {
     expect(loadIntakeConfig({})).toEqual({
       duplicates: { radiusMetres: 50, windowHours: 72 },
       open311RatePerMinute: { anonymous: 60, perKey: 600 },
+      categoryPolicyCacheMs: 5000,
     });
   });
 
@@ -17,5 +18,7 @@ describe('loadIntakeConfig', () => {
     expect(() => loadIntakeConfig({ OPEN311_RATE_PER_MINUTE_ANONYMOUS: '0' })).toThrow(
       /OPEN311_RATE_PER_MINUTE_ANONYMOUS/,
     );
+    expect(loadIntakeConfig({ CATEGORY_POLICY_CACHE_SECONDS: '0' }).categoryPolicyCacheMs).toBe(0);
+    expect(() => loadIntakeConfig({ CATEGORY_POLICY_CACHE_SECONDS: '61' })).toThrow(/CATEGORY_POLICY_CACHE_SECONDS/);
   });
 });

@@ -16,6 +16,7 @@ const intakeEnvironmentSchema = z.object({
     .default(72),
   OPEN311_RATE_PER_MINUTE_ANONYMOUS: z.coerce.number().int().min(1).max(1_000_000).default(60),
   OPEN311_RATE_PER_MINUTE_PER_KEY: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  CATEGORY_POLICY_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
 });
 
 export const intakeConfigurationVariables: readonly string[] = Object.keys(intakeEnvironmentSchema.shape);
@@ -24,6 +25,8 @@ export interface IntakeConfig {
   readonly duplicates: DuplicatePolicy;
   /** Requests per minute: per client address without an API key, per key with one. */
   readonly open311RatePerMinute: { readonly anonymous: number; readonly perKey: number };
+  /** How long a new report's category policy is kept in memory (ADR 0042); 0 reads it for every report. */
+  readonly categoryPolicyCacheMs: number;
 }
 
 export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeConfig {
@@ -36,6 +39,7 @@ export function loadIntakeConfig(env: NodeJS.ProcessEnv = process.env): IntakeCo
   return {
     duplicates: { radiusMetres: e.DUPLICATE_RADIUS_METRES, windowHours: e.DUPLICATE_WINDOW_HOURS },
     open311RatePerMinute: { anonymous: e.OPEN311_RATE_PER_MINUTE_ANONYMOUS, perKey: e.OPEN311_RATE_PER_MINUTE_PER_KEY },
+    categoryPolicyCacheMs: e.CATEGORY_POLICY_CACHE_SECONDS * 1000,
   };
 }
 

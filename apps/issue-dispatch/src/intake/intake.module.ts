@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { GridReplicaModule } from '@gridline/grid-replica';
-import { CategoriesModule } from '../categories/categories.module';
 import { ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
 import { ReporterContactModule } from '../personal-data/reporter-contact.module';
 import { PossibleDuplicates } from './duplicates/possible-duplicates';
@@ -30,10 +29,10 @@ export const intakeEntities = [Open311ApiKey];
  */
 @Module({})
 export class IntakeModule {
-  static with(config: IntakeConfig): DynamicModule {
+  static with(config: IntakeConfig, categories: DynamicModule): DynamicModule {
     return {
       module: IntakeModule,
-      imports: [GridReplicaModule, CategoriesModule, ReporterContactModule],
+      imports: [GridReplicaModule, categories, ReporterContactModule],
       controllers: [Open311Controller, Open311ApiKeysController],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },

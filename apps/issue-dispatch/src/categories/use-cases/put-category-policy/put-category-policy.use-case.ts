@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
 import { PlatformErrors } from '@gridline/platform';
 import { definitionProblems, Open311AttributeDefinition } from '../../../intake/domain/open311-attributes';
+import { CategoryPolicies } from '../../category-policies';
 import { CategoryPolicy } from '../../category-policy.entity';
 import { Open311AttributeInput, PutCategoryPolicyCommand } from './put-category-policy.command';
 
@@ -31,6 +32,7 @@ export class PutCategoryPolicyUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grids: GridTree,
+    private readonly policies: CategoryPolicies,
   ) {}
 
   async execute({ tenantId, code, policy }: PutCategoryPolicyCommand): Promise<CategoryPolicy> {
@@ -52,6 +54,7 @@ export class PutCategoryPolicyUseCase {
       },
       ['tenantId', 'code'],
     );
+    this.policies.forget(tenantId, code);
     // Read back for the updated_at the database set.
     return this.dataSource.manager.findOneByOrFail(CategoryPolicy, { tenantId, code });
   }

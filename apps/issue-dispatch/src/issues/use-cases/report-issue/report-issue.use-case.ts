@@ -25,7 +25,7 @@ import {
 } from '@gridline/platform';
 import { IssueErrors } from '../../issue-errors';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
-import { CategoryPolicy } from '../../../categories/category-policy.entity';
+import { CategoryPolicies } from '../../../categories/category-policies';
 import { ackDeadline } from '../../domain/ack-policy';
 import { policySnapshotOf } from '../../domain/resolve-policy';
 import { Issue } from '../../issue.entity';
@@ -76,6 +76,7 @@ export class ReportIssueUseCase {
     private readonly outbox: Outbox,
     private readonly timers: DurableTimers,
     private readonly contactAccessLog: ContactAccessLog,
+    private readonly categories: CategoryPolicies,
   ) {}
 
   async execute(command: ReportIssueCommand): Promise<Issue> {
@@ -93,7 +94,7 @@ export class ReportIssueUseCase {
     contactShown,
   }: ReportIssueCommand): Promise<PendingReport> {
     await this.requireKnownTenant(tenantId);
-    const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: report.category });
+    const category = await this.categories.find(tenantId, report.category);
     if (!category) throw IssueErrors.UNKNOWN_CATEGORY(tenantId, report.category);
     const route = await this.resolveGrid(tenantId, report);
     const grid = route.grid;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { PlaceReplica } from '@gridline/grid-replica';
 import { ValidationFailedError } from '@gridline/platform';
 import { Open311Errors } from '../../open311-errors';
-import { CategoryPolicy } from '../../../../categories/category-policy.entity';
+import { CategoryPolicies } from '../../../../categories/category-policies';
 import { open311AttributesOf, readAttributeAnswers } from '../../../domain/open311-attributes';
 import { ReportIntake } from '../../../report-intake';
 import { assertValidReport, open311FormToReport, serviceNotice } from './open311-report.mapper';
@@ -20,6 +20,7 @@ export class PostServiceRequestUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly intake: ReportIntake,
+    private readonly categories: CategoryPolicies,
   ) {}
 
   async execute({
@@ -29,7 +30,7 @@ export class PostServiceRequestUseCase {
     correlationId,
   }: PostServiceRequestCommand): Promise<PostedServiceRequestView[]> {
     const tenantId = form.jurisdiction_id;
-    const category = await this.dataSource.manager.findOneBy(CategoryPolicy, { tenantId, code: form.service_code });
+    const category = await this.categories.find(tenantId, form.service_code);
     if (!category) {
       throw Open311Errors.UNKNOWN_SERVICE_CODE(form.service_code, tenantId);
     }
