@@ -165,7 +165,7 @@ export function entryPointOf(repositoryRoot: string, name: GridlineProcessName):
 export const serviceNodeOptions = '--max-old-space-size=128';
 
 /**
- * `NODE_OPTIONS` for a service process: `SERVICE_NODE_OPTIONS` when set (another cap, a profiler flag), else
+ * `NODE_OPTIONS` for a service process: `SERVICE_NODE_OPTIONS` when set (another cap, say), else
  * `serviceNodeOptions`. Never the launcher's own `NODE_OPTIONS`: a test runner's big heap is not the service's.
  */
 export function serviceNodeEnvironment(env: NodeJS.ProcessEnv = process.env): { NODE_OPTIONS: string } {
