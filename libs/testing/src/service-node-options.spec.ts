@@ -32,9 +32,11 @@ describe('the Node options services run with', () => {
   });
 
   it('follow SERVICE_NODE_OPTIONS when set, and never the launcher’s own NODE_OPTIONS', () => {
-    expect(serviceNodeEnvironment({ SERVICE_NODE_OPTIONS: '--max-old-space-size=96 --max-semi-space-size=8' })).toEqual({
-      NODE_OPTIONS: '--max-old-space-size=96 --max-semi-space-size=8',
-    });
+    expect(serviceNodeEnvironment({ SERVICE_NODE_OPTIONS: '--max-old-space-size=96 --max-semi-space-size=8' })).toEqual(
+      {
+        NODE_OPTIONS: '--max-old-space-size=96 --max-semi-space-size=8',
+      },
+    );
     expect(serviceNodeEnvironment({ NODE_OPTIONS: '--max-old-space-size=4096' })).toEqual({
       NODE_OPTIONS: serviceNodeOptions,
     });
