@@ -33,9 +33,9 @@ module.exports = {
       slowTestThreshold: 60,
     },
     {
-      // Specs that need the machine to themselves (the short fault-injection run measures how fast a killed replica
-      // answers again; a neighbour's load would be measured with it): `npm test` runs them after the others, one at
-      // a time.
+      // Specs that need the machine to themselves, because they measure time a neighbour's load would be measured
+      // with: how fast a killed replica answers again (fault injection), how soon a report shows on the console's
+      // live board in a browser. `npm test` runs them after the others, one at a time.
       ...shared,
       displayName: 'solo',
       testMatch: ['<rootDir>/test/**/*.solo-spec.ts'],

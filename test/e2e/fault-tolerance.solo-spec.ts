@@ -2,7 +2,7 @@ import { describeChaos, prepareChaosDistrict, runChaos } from '../support/chaos/
 import { killBroker, killReplica } from '../support/chaos/faults';
 import { TestKafkaCluster } from '../support/kafka-cluster';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
-import { ServiceProcess } from '../support/service-process';
+import { restartCpuBoundMs, ServiceProcess } from '../support/service-process';
 
 /**
  * The short fault-injection run inside `npm test` (the long one is `npm run chaos`): on a 3-broker cluster,
@@ -68,11 +68,11 @@ describe('surviving a broker and a replica dying under load (short run)', () => 
     expect(report.findings.figures.escalations).toBeGreaterThan(report.clients.reportsAccepted * 3);
     expect(report.findings.figures.signUps.confirmed).toBe(plan.places);
     // The target is HTTP back within 3 s of the restart. What the service controls is the work it does before it
-    // answers: under 3 s of CPU. On a 2-core machine that also runs three brokers and five other services through the
+    // answers: its CPU, bound by `restartCpuBoundMs`. On a 2-core machine that also runs three brokers and five other services through the
     // survivor's catch-up, the wait for a core is most of the wall-clock time (printed above; ADR 0031), so the
     // wall-clock bound here is this machine's, not the target.
     const replicaFault = report.faults.find((f) => f.kind === 'replica');
-    expect(replicaFault?.cpuToAnswerMs).toBeLessThan(3_000);
+    expect(replicaFault?.cpuToAnswerMs).toBeLessThan(restartCpuBoundMs);
     expect(replicaFault?.httpBackMs).toBeLessThan(30_000);
   }, 480_000);
 });

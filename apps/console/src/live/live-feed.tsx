@@ -8,9 +8,9 @@ import { openSseStream, StreamState } from './sse-stream';
 
 /**
  * The dispatch-centre feed (SSE from analytics) for the screen's scope. A message does not carry everything a
- * row shows (place names, age), and the projector publishes it inside its transaction — so it can arrive a
- * moment before the row is readable. On each message the board's queries are refreshed at once and once more a
- * little later; the feed makes the board fast, the board stays the truth.
+ * row shows (place names, age), so it only says when to read the board again: analytics sends it after the
+ * projector's commit, and a refresh then finds the row. A burst of messages is coalesced into one refresh at its
+ * start and one after its last message; the feed makes the board fast, the board stays the truth.
  */
 export interface LiveFeed {
   readonly state: StreamState | 'polling';
