@@ -590,4 +590,54 @@ describe('places and routing by location', () => {
       await platform.database.query<{ n: number }>('SELECT count(*)::int AS n FROM issue_dispatch.issues'),
     ).toEqual(before);
   });
+  it('routes an address listed by grids to a dedicated grid first, then the deepest; a registered place wins', async () => {
+    const create = async (body: Record<string, unknown>): Promise<string> => {
+      const response = await registry.post(`/v1/tenants/${tenantId}/grids`, body);
+      expect([response.status, response.body.message]).toEqual([201, undefined]);
+      return response.body.gridId;
+    };
+    // A level-3 grid and its micro-grid both list 文化宫路8号; a dedicated market grid and a micro-grid list 9号.
+    const level3Of8 = await create({
+      level: 'grid',
+      parentId: grid.community,
+      name: '文化宫网格',
+      addresses: ['文化宫路8号'],
+    });
+    const micro8 = await create({ level: 'micro', parentId: level3Of8, name: '8号院', addresses: ['文化宫路8号'] });
+    const market9 = await create({
+      level: 'grid',
+      parentId: grid.community,
+      name: '文化宫市场',
+      dedicated: 'market',
+      addresses: ['文化宫路9号'],
+    });
+    const micro9 = await create({ level: 'micro', parentId: level3Of8, name: '9号院', addresses: ['文化宫路9号'] });
+    // The dispatch replica follows grid-registry's events; a grid listing the place's address does not move it.
+    const alsoListing22 = await create({
+      level: 'grid',
+      parentId: grid.community,
+      name: '汝河路网格',
+      addresses: ['汝河路22号院'],
+    });
+    await eventually('the replica to hold the new grids', async () => {
+      const rows = await platform.database.query('SELECT 1 FROM issue_dispatch.grid_replica WHERE grid_id = ANY($1)', [
+        [level3Of8, micro8, market9, micro9, alsoListing22],
+      ]);
+      return rows.length === 5;
+    });
+
+    const routedTo = async (address: string) => {
+      const answer = await dispatch.post(`/v1/tenants/${tenantId}/issues`, {
+        category: 'street-lighting',
+        description: '路灯不亮',
+        reporter: { name: '王女士' },
+        address,
+      });
+      expect([answer.status, answer.body.message]).toEqual([201, undefined]);
+      return answer.body.holderGridId;
+    };
+    expect(await routedTo('文化宫路8号')).toBe(micro8);
+    expect(await routedTo(' 文化宫路9号 ')).toBe(market9);
+    expect(await routedTo('汝河路22号院')).toBe(grid.micro22);
+  });
 });

@@ -88,21 +88,22 @@ export class GridTree {
    */
   async byAddress(tenantId: string, address: string, manager?: EntityManager): Promise<GridReplica | null> {
     const normalised = normaliseAddress(address);
-    const viaPlace: Array<Record<string, unknown>> = await this.db(manager).query(
-      `SELECT ${gridColumns} FROM place_replica p JOIN grid_replica g ON g.grid_id = p.grid_id AND g.tenant_id = p.tenant_id
-        WHERE p.tenant_id = $1 AND p.address = $2 ORDER BY p.version DESC LIMIT 1`,
-      [tenantId, normalised],
+    // One statement, as routing runs for every report by address: the grid listing the address is looked up only
+    // when no place matched (the CTE is read once; the second branch's filter is false as soon as it holds a row).
+    const rows: Array<Record<string, unknown>> = await this.db(manager).query(
+      `WITH via_place AS (
+         SELECT ${gridColumns} FROM place_replica p JOIN grid_replica g ON g.grid_id = p.grid_id AND g.tenant_id = p.tenant_id
+          WHERE p.tenant_id = $1 AND p.address = $2 ORDER BY p.version DESC LIMIT 1
+       )
+       SELECT * FROM via_place
+       UNION ALL
+       (SELECT ${gridColumns} FROM grid_replica g
+         WHERE NOT EXISTS (SELECT 1 FROM via_place) AND g.tenant_id = $1 AND g.addresses && $3::text[]
+         ORDER BY g.dedicated IS NULL, CASE g.level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END, g.code
+         LIMIT 1)`,
+      [tenantId, normalised, [...new Set([address.trim(), normalised])]],
     );
-    if (viaPlace.length > 0) return this.toGridReplica(viaPlace[0], manager);
-    const depthOrder = `CASE level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END`;
-    return this.db(manager)
-      .createQueryBuilder(GridReplica, 'g')
-      .where('g.tenantId = :tenantId', { tenantId })
-      .andWhere('g.addresses && CAST(:spellings AS text[])', { spellings: [...new Set([address.trim(), normalised])] })
-      .orderBy('g.dedicated IS NULL', 'ASC')
-      .addOrderBy(depthOrder, 'ASC')
-      .addOrderBy('g.code', 'ASC')
-      .getOne();
+    return rows.length > 0 ? this.toGridReplica(rows[0], manager) : null;
   }
 
   /**

@@ -171,8 +171,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
   }
 
+  /**
+   * Whether the outbox holds a committed row, read outside any transaction. Most polls find it empty (a service at
+   * rest, or one whose neighbours are the busy ones): one statement then instead of a transaction of four (empty
+   * polls were a sixth of all the services' statements in the whole-system bench). It reads in `seq` order, as the
+   * batch does, so it walks the primary key rather than the deleted rows at the table's front. A row committed just
+   * after this read announces itself and the relay reads again.
+   */
+  private async outboxHasRows(): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM "${this.config.databaseSchema}".outbox ORDER BY seq LIMIT 1`,
+    );
+    return rows.length > 0;
+  }
+
   /** Returns how many events were published, or ANOTHER_RELAY (-1) when another replica's relay is publishing. */
   async publishBatch(): Promise<number> {
+    if (!(await this.outboxHasRows())) return 0;
     return this.dataSource.transaction(async (manager) => {
       const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
         `gridline-outbox:${this.config.databaseSchema}`,
