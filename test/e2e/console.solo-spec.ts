@@ -1,17 +1,12 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually, httpClient } from '@gridline/testing';
 import { launchChromium, saveScreenshot } from '../support/browser';
 import { buildConsole, signInThroughPage } from '../support/console-under-test';
+import { loadDemoDistrict } from '../support/demo-district';
 import { EdgeProcess } from '../support/edge';
 import { TestOidcProvider } from '../support/oidc-provider';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
 import { as, token } from '../support/tokens';
-
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
 
 /**
  * The dispatch-centre console in a real headless Chromium, served by the edge in front of the four real
@@ -45,21 +40,7 @@ describe('the dispatch-centre console in a browser', () => {
     dispatchUrl = urls['issue-dispatch'];
     analyticsUrl = urls.analytics;
     // 二七区 exactly as `npm start` shows it: streets, communities, grids with boundaries, members, categories.
-    const script =
-      `import(${JSON.stringify(path.join(root, 'scripts/demo/load-demo.mjs'))}).then((m) => m.loadDemo(process.argv[1], JSON.parse(process.argv[2]), () => {}, process.argv[3]))` +
-      '.catch((e) => { console.error(e.message); process.exit(1); })';
-    await run(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        script,
-        root,
-        JSON.stringify(urls),
-        process.env.GRIDLINE_TEST_SIGNING_KEY as string,
-      ],
-      { cwd: root, timeout: 300_000 },
-    );
+    await loadDemoDistrict(urls, { printProgress: false, timeoutMs: 300_000 });
 
     const registry = httpClient(urls['grid-registry'], await as.districtAdmin(tenantId));
     const all = await registry.get(`/v1/tenants/${tenantId}/grids?limit=1000`);

@@ -1,11 +1,6 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { eventually } from '@gridline/testing';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
-
-const run = promisify(execFile);
-const root = path.resolve(__dirname, '../..');
+import { loadDemoDistrict } from '../support/demo-district';
 
 /**
  * The demo loader (scripts/demo/load-demo.mjs, what `npm start` runs) against the real services: every step goes
@@ -22,27 +17,10 @@ describe('demo loader', () => {
     await platform?.shutdown();
   });
 
-  async function loadDemo(): Promise<string> {
-    const urls = Object.fromEntries(
-      Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl]),
+  const loadDemo = (): Promise<string> =>
+    loadDemoDistrict(
+      Object.fromEntries(Object.entries(platform.services).map(([name, service]) => [name, service.baseUrl])),
     );
-    const script =
-      `import(${JSON.stringify(path.join(root, 'scripts/demo/load-demo.mjs'))}).then((m) => m.loadDemo(process.argv[1], JSON.parse(process.argv[2]), console.log, process.argv[3]))` +
-      '.catch((e) => { console.error(e.message); process.exit(1); })';
-    const { stdout } = await run(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        script,
-        root,
-        JSON.stringify(urls),
-        process.env.GRIDLINE_TEST_SIGNING_KEY as string,
-      ],
-      { cwd: root, timeout: 240_000 },
-    );
-    return stdout;
-  }
 
   it("walks a case loop with a volunteer's help, holds a service day, stocks the tool room and takes an Open311 report — and runs again without doubling them", async () => {
     const first = await loadDemo();
