@@ -7,6 +7,7 @@ import { edgeConfigurationVariables } from '../../apps/edge/src/edge-config';
 import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.config';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
 import { personalDataConfigurationVariables } from '@gridline/personal-data';
+import { helpPolicyConfigurationVariables } from '../../apps/volunteer-coordination/src/help-categories/help-policy-config';
 import { serviceEventsConfigurationVariables } from '../../apps/volunteer-coordination/src/service-events/service-events.config';
 
 /** The configuration table, docker-compose.yml and the code must name the same variables and ports. */
@@ -32,6 +33,7 @@ describe('documented configuration', () => {
     ...feedConfigurationVariables,
     ...analyticsModeVariables,
     ...serviceEventsConfigurationVariables,
+    ...helpPolicyConfigurationVariables,
     ...personalDataConfigurationVariables,
     ...edgeConfigurationVariables,
     ...Object.values(apps).map(([variable]) => variable),

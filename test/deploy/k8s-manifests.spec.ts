@@ -14,6 +14,8 @@ import { feedConfigurationVariables } from '../../apps/analytics/src/feed/feed.c
 import { edgeConfigurationVariables } from '../../apps/edge/src/edge-config';
 import { upstreamRoutes } from '../../apps/edge/src/upstream-routes';
 import { intakeConfigurationVariables } from '../../apps/issue-dispatch/src/intake/intake-config';
+import { helpPolicyConfigurationVariables } from '../../apps/volunteer-coordination/src/help-categories/help-policy-config';
+import { serviceEventsConfigurationVariables } from '../../apps/volunteer-coordination/src/service-events/service-events.config';
 
 /**
  * deploy/k8s rendered as `kubectl apply -k` would (every overlay), each object validated against its schema, and
@@ -58,7 +60,11 @@ const portVariable = (service: string) => `${service.toUpperCase().replace(/-/g,
 const readByService: Record<ServiceName, readonly string[]> = {
   'grid-registry': [...configurationVariables, ...personalDataConfigurationVariables],
   'issue-dispatch': [...configurationVariables, ...intakeConfigurationVariables, ...personalDataConfigurationVariables],
-  'volunteer-coordination': [...configurationVariables],
+  'volunteer-coordination': [
+    ...configurationVariables,
+    ...serviceEventsConfigurationVariables,
+    ...helpPolicyConfigurationVariables,
+  ],
   analytics: [...configurationVariables, ...feedConfigurationVariables, ...analyticsModeVariables],
 };
 const unset = JSON.parse(readFileSync(path.join(root, 'deploy/k8s/unset-variables.json'), 'utf8')) as {

@@ -32,14 +32,16 @@ import { volunteerEntities, VolunteersModule } from './volunteers/volunteers.mod
 
 @Module({})
 export class VolunteerCoordinationModule {
-  static with(config: ServiceConfig, serviceEvents: ServiceEventsConfig): DynamicModule {
+  static with(config: ServiceConfig, serviceEvents: ServiceEventsConfig, helpPolicyCacheMs: number): DynamicModule {
+    // One help-categories module for the service: matching reads the copies its PUT clears.
+    const helpCategories = HelpCategoriesModule.with(helpPolicyCacheMs);
     return {
       module: VolunteerCoordinationModule,
       imports: [
         // The features first: the OpenAPI document lists routes in module order, and theirs lead it.
         VolunteersModule,
-        HelpCategoriesModule,
-        MatchingModule,
+        helpCategories,
+        MatchingModule.with(helpCategories, helpPolicyCacheMs),
         TeamsModule,
         HoursModule,
         ServiceEventsModule.with(serviceEvents),

@@ -40,3 +40,4 @@ export * from './database/group-commit';
 export * from './http/api-error.view';
 export * from './http/error-catalogue';
 export * from './http/idempotency-errors';
+export * from './caching/copies-kept-briefly';

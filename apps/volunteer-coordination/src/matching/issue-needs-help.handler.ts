@@ -6,6 +6,7 @@ import { CloudEvent, EventData, IssueDispatched, IssueEscalated, Subscriptions }
 import { GridTree } from '@gridline/grid-replica';
 import { EventContext, HandleEvent, KafkaEventContext, PermanentEventError } from '@gridline/messaging';
 import { HelpCategory } from '../help-categories/help-category.entity';
+import { HelpNeeds } from '../help-categories/help-needs';
 import { issueTaskWindow } from './domain/issue-task-window';
 import { TaskOffering } from './task-offering';
 import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
@@ -26,6 +27,7 @@ export class IssueNeedsHelpHandler {
   constructor(
     private readonly grids: GridTree,
     private readonly offering: TaskOffering,
+    private readonly helpNeeds: HelpNeeds,
   ) {}
 
   @HandleEvent(IssueDispatched, Subscriptions.volunteerIssueMatching)
@@ -56,7 +58,7 @@ export class IssueNeedsHelpHandler {
       );
     if (issue.gridId === null) return; // between the district and the city centre: no grid to find neighbours in
 
-    const help = await manager.findOneBy(HelpCategory, { tenantId: issue.tenantId, category: issue.category });
+    const help = await this.helpNeeds.of(issue.tenantId, issue.category);
     if (!help) return;
     const context = EventContext.causedBy(event);
 

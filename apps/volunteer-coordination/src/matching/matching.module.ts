@@ -1,11 +1,13 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplicaModule } from '@gridline/grid-replica';
 import { provideEventServer } from '@gridline/messaging';
+import { HELP_POLICY_CACHE_MS } from '../help-categories/help-policy-config';
 import { HoursModule } from '../hours/hours.module';
 import { CandidatePool } from './candidate-pool';
 import { IssueNeedsHelpHandler } from './issue-needs-help.handler';
 import { OfferAccess } from './offer-access';
+import { OfferExpiries } from './offer-expiries';
 import { OfferSteps } from './offer-steps';
 import { OffersController } from './offers.controller';
 import { OffersReader } from './offers.reader';
@@ -31,23 +33,31 @@ export const matchingEntities = [VolunteerSettings, VolunteerTask, TaskOffer];
  * topic) or a district's own request, offers that expire unanswered, the volunteer's answers and progress, and
  * hours credited on completion.
  */
-@Module({
-  imports: [GridReplicaModule, HoursModule],
-  controllers: [VolunteerSettingsController, TasksController, OffersController, IssueNeedsHelpHandler],
-  providers: [
-    VolunteerSettingsReader,
-    PutVolunteerSettingsUseCase,
-    CandidatePool,
-    TaskOffering,
-    OfferAccess,
-    OffersReader,
-    TasksReader,
-    OfferSteps,
-    AnswerOfferUseCase,
-    RecordTaskProgressUseCase,
-    ExpireOfferUseCase,
-    RequestVolunteersUseCase,
-    provideEventServer(Subscriptions.volunteerIssueMatching),
-  ],
-})
-export class MatchingModule {}
+@Module({})
+export class MatchingModule {
+  /** `helpCategories` is the root's one HelpCategoriesModule: its PUT clears the copies matching reads. */
+  static with(helpCategories: DynamicModule, helpPolicyCacheMs: number): DynamicModule {
+    return {
+      module: MatchingModule,
+      imports: [GridReplicaModule, HoursModule, helpCategories],
+      controllers: [VolunteerSettingsController, TasksController, OffersController, IssueNeedsHelpHandler],
+      providers: [
+        { provide: HELP_POLICY_CACHE_MS, useValue: helpPolicyCacheMs },
+        OfferExpiries,
+        VolunteerSettingsReader,
+        PutVolunteerSettingsUseCase,
+        CandidatePool,
+        TaskOffering,
+        OfferAccess,
+        OffersReader,
+        TasksReader,
+        OfferSteps,
+        AnswerOfferUseCase,
+        RecordTaskProgressUseCase,
+        ExpireOfferUseCase,
+        RequestVolunteersUseCase,
+        provideEventServer(Subscriptions.volunteerIssueMatching),
+      ],
+    };
+  }
+}

@@ -9,9 +9,9 @@ import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
 import { CandidatePool } from './candidate-pool';
 import { assignedStatuses, offersToMake, taskStateAfter, TaskSlots } from './domain/offer-status';
 import { RankedCandidate, rankCandidates } from './domain/rank-candidates';
+import { OfferExpiries } from './offer-expiries';
 import { OFFER_EXPIRY_TIMER } from './offer-timers';
 import { TaskOffer } from './task-offer.entity';
-import { DEFAULT_OFFER_EXPIRY_SECONDS, VolunteerSettings } from './volunteer-settings.entity';
 import { VolunteerTask } from './volunteer-task.entity';
 
 /**
@@ -31,6 +31,7 @@ export class TaskOffering {
     private readonly candidates: CandidatePool,
     private readonly outbox: Outbox,
     private readonly timers: DurableTimers,
+    private readonly expiries: OfferExpiries,
   ) {}
 
   async lockTask(manager: EntityManager, tenantId: string, taskId: string): Promise<VolunteerTask | null> {
@@ -53,7 +54,7 @@ export class TaskOffering {
     const wanted = offersToMake(slots);
     if (wanted > 0) {
       const chosen = await this.rank(manager, task, new Set(counts.asked), now);
-      const expirySeconds = await this.offerExpirySeconds(manager, task.tenantId);
+      const expirySeconds = await this.expiries.seconds(task.tenantId);
       for (const candidate of chosen.slice(0, wanted))
         await this.offer(manager, task, candidate, now, expirySeconds, context);
       slots = { ...slots, pending: slots.pending + Math.min(wanted, chosen.length) };
@@ -92,11 +93,6 @@ export class TaskOffering {
       },
       candidates,
     );
-  }
-
-  async offerExpirySeconds(manager: EntityManager, tenantId: string): Promise<number> {
-    const settings = await manager.findOneBy(VolunteerSettings, { tenantId });
-    return settings?.offerExpirySeconds ?? DEFAULT_OFFER_EXPIRY_SECONDS;
   }
 
   private async offer(

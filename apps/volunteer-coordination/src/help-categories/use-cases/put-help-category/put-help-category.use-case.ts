@@ -5,6 +5,7 @@ import { GridTree } from '@gridline/grid-replica';
 import { isKnownSkill } from '../../../volunteers/domain/skill-catalogue';
 import { VolunteerErrors } from '../../../volunteers/volunteer-errors';
 import { HelpCategory } from '../../help-category.entity';
+import { HelpNeeds } from '../../help-needs';
 import { HelpCategoryView } from '../../help-category.dto';
 import { toHelpCategoryView } from '../../help-category-view';
 import { HelpCategoryPolicy } from './put-help-category.command';
@@ -19,6 +20,7 @@ export class PutHelpCategoryUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grids: GridTree,
+    private readonly helpNeeds: HelpNeeds,
   ) {}
 
   async execute(tenantId: string, category: string, body: HelpCategoryPolicy): Promise<HelpCategoryView> {
@@ -35,6 +37,7 @@ export class PutHelpCategoryUseCase {
       },
       ['tenantId', 'category'],
     );
+    this.helpNeeds.forget(tenantId, category);
     // Read back for the updated_at the database set.
     return toHelpCategoryView(await this.dataSource.manager.findOneByOrFail(HelpCategory, { tenantId, category }));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GridTree } from '@gridline/grid-replica';
+import { OfferExpiries } from '../../offer-expiries';
 import { VolunteerSettingsView } from '../../volunteer-settings.dto';
 import { VolunteerSettings } from '../../volunteer-settings.entity';
 import { VolunteerSettingsInput } from './put-volunteer-settings.command';
@@ -15,6 +16,7 @@ export class PutVolunteerSettingsUseCase {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly grids: GridTree,
+    private readonly expiries: OfferExpiries,
   ) {}
 
   async execute(tenantId: string, body: VolunteerSettingsInput): Promise<VolunteerSettingsView> {
@@ -22,6 +24,7 @@ export class PutVolunteerSettingsUseCase {
     await this.dataSource.manager.upsert(VolunteerSettings, { tenantId, offerExpirySeconds: body.offerExpirySeconds }, [
       'tenantId',
     ]);
+    this.expiries.forget(tenantId);
     return { tenantId, offerExpirySeconds: body.offerExpirySeconds };
   }
 }
