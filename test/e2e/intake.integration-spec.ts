@@ -286,6 +286,22 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     expect(offered(later)).toEqual([[once.body.id, 'radius', 15]]); // not the first (3 h old), the rejected or the closed one
   });
 
+  it('answers each of many simultaneous reports with its own earlier neighbours (their lookups go together)', async () => {
+    const addresses = Array.from({ length: 12 }, (_, i) => `并发测试路${i + 1}号`);
+    const first: string[] = [];
+    for (const address of addresses) {
+      const response = await report({ address, description: '第一次报告' });
+      expect(response.status).toBe(201);
+      first.push(response.body.id);
+    }
+    const together = await Promise.all(addresses.map((address) => report({ address, description: '同时报告' })));
+    expect(together.map((response) => response.status)).toEqual(addresses.map(() => 201));
+    expect(
+      together.map((response) => response.body.possibleDuplicates.map((d: { issueId: string }) => d.issueId)),
+    ).toEqual(first.map((id) => [id]));
+    expect(together.every((response) => response.body.possibleDuplicates[0].matchedBy === 'place')).toBe(true);
+  });
+
   describe('an Idempotency-Key whose first request died', () => {
     const subject = 'resident:retrier';
     const body = (description: string) => ({

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GroupCommit, GroupOutcome } from '@gridline/platform';
 import { Issue } from '../../issues/issue.entity';
 import { CLOSED_STATES } from '../domain/case-status';
-import { DuplicateMatch, likelyDuplicate, ReportFacts, searchBox } from '../domain/duplicate-rule';
+import { DuplicateMatch, DuplicatePolicy, likelyDuplicate, ReportFacts, searchBox } from '../domain/duplicate-rule';
 import { INTAKE_CONFIG, IntakeConfig } from '../intake-config';
 
 export interface PossibleDuplicate extends DuplicateMatch {
@@ -30,66 +31,122 @@ const factsOf = (
       : null,
 });
 
+interface CandidateRow {
+  readonly ord: string;
+  readonly id: string;
+  readonly category: string;
+  readonly state: string;
+  readonly reported_at: Date;
+  readonly address_key: string | null;
+  readonly location_lon: number | null;
+  readonly location_lat: number | null;
+}
+
 /**
  * Earlier, still open reports that are likely the same problem as a new one (domain/duplicate-rule.ts): offered
- * to the reporter and the dispatch centre, which decides. One indexed query of the district's reports of the
+ * to the reporter and the dispatch centre, which decides. An indexed read of the district's reports of the
  * category in the window, at the same address or inside a box around the point, then the exact rule.
+ *
+ * Every new report asks once its case has committed. The asks of one district that arrive while its previous
+ * read is running wait and go together in the next read, one statement for all of them (the batching of group
+ * commit, ADR 0036; a lone ask goes at once): under load this is one round trip per group of reports instead of
+ * one per report (ADR 0043).
  */
 @Injectable()
 export class PossibleDuplicates {
+  private readonly lookups = new GroupCommit<Issue, PossibleDuplicate[]>((tenantId, issues) =>
+    this.forGroup(tenantId, issues),
+  );
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  async of(issue: Issue): Promise<PossibleDuplicate[]> {
+  of(issue: Issue): Promise<PossibleDuplicate[]> {
     const report = factsOf(issue);
-    if (report.addressKey === null && report.point === null) return [];
-    const policy = this.config.duplicates;
-    const query = this.dataSource.manager
-      .createQueryBuilder(Issue, 'i')
-      .where('i.tenantId = :tenantId AND i.category = :category AND i.id <> :id', {
-        tenantId: issue.tenantId,
-        category: issue.category,
-        id: issue.id,
-      })
-      .andWhere('i.reportedAt BETWEEN :from AND :to', {
-        from: new Date(issue.reportedAt.getTime() - policy.windowHours * 3_600_000),
-        to: issue.reportedAt,
-      })
-      .andWhere('i.state NOT IN (:...closed)', { closed: CLOSED_STATES });
-    const near: string[] = [];
-    if (report.addressKey !== null) near.push('i.addressKey = :addressKey');
-    if (report.point !== null)
-      near.push('(i.locationLon BETWEEN :minLon AND :maxLon AND i.locationLat BETWEEN :minLat AND :maxLat)');
-    query.andWhere(`(${near.join(' OR ')})`, {
-      addressKey: report.addressKey,
-      ...(report.point ? searchBox(report.point, policy.radiusMetres) : {}),
-    });
-    // Only the columns the rule and the answer need: a flood of reports at one spot reads up to 200 rows per report.
-    const candidates = await query
-      .select(['i.id', 'i.category', 'i.state', 'i.reportedAt', 'i.addressKey', 'i.locationLon', 'i.locationLat'])
-      .orderBy('i.reportedAt', 'DESC')
-      .limit(MAX_CANDIDATES)
-      .getMany();
-
-    return candidates
-      .flatMap((earlier) => {
-        const match = likelyDuplicate(report, factsOf(earlier), policy);
-        return match
-          ? [
-              {
-                issueId: earlier.id,
-                category: earlier.category,
-                state: earlier.state,
-                reportedAt: earlier.reportedAt.toISOString(),
-                ...match,
-              },
-            ]
-          : [];
-      })
-      .sort((a, b) => (a.distanceMetres ?? 0) - (b.distanceMetres ?? 0) || b.reportedAt.localeCompare(a.reportedAt))
-      .slice(0, MAX_OFFERED)
-      .map((d) => ({ ...d, distanceMetres: d.distanceMetres === null ? null : Math.round(d.distanceMetres) }));
+    if (report.addressKey === null && report.point === null) return Promise.resolve([]);
+    return this.lookups.submit(issue.tenantId, issue);
   }
+
+  private async forGroup(
+    tenantId: string,
+    issues: readonly Issue[],
+  ): Promise<Array<GroupOutcome<PossibleDuplicate[]>>> {
+    const policy = this.config.duplicates;
+    const reports = issues.map(factsOf);
+    const boxes = reports.map((report) => (report.point ? searchBox(report.point, policy.radiusMetres) : null));
+    // Only the columns the rule and the answer need: a flood of reports at one spot reads up to 50 rows per report.
+    const rows: CandidateRow[] = await this.dataSource.query(
+      `SELECT c.ord, i.id, i.category, i.state, i.reported_at, i.address_key, i.location_lon, i.location_lat
+         FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[],
+                     $7::float8[], $8::float8[], $9::float8[], $10::float8[])
+              WITH ORDINALITY AS c(id, category, from_at, to_at, address_key, min_lon, max_lon, min_lat, max_lat, ord)
+        CROSS JOIN LATERAL (
+          SELECT i.id, i.category, i.state, i.reported_at, i.address_key, i.location_lon, i.location_lat
+            FROM issues i
+           WHERE i.tenant_id = $1 AND i.category = c.category AND i.id <> c.id
+             AND i.reported_at BETWEEN c.from_at AND c.to_at
+             AND i.state <> ALL($11::text[])
+             AND (i.address_key = c.address_key
+                  OR (i.location_lon BETWEEN c.min_lon AND c.max_lon AND i.location_lat BETWEEN c.min_lat AND c.max_lat))
+           ORDER BY i.reported_at DESC
+           LIMIT ${MAX_CANDIDATES}) i`,
+      [
+        tenantId,
+        issues.map((issue) => issue.id),
+        issues.map((issue) => issue.category),
+        issues.map((issue) => new Date(issue.reportedAt.getTime() - policy.windowHours * 3_600_000)),
+        issues.map((issue) => issue.reportedAt),
+        reports.map((report) => report.addressKey),
+        boxes.map((box) => box?.minLon ?? null),
+        boxes.map((box) => box?.maxLon ?? null),
+        boxes.map((box) => box?.minLat ?? null),
+        boxes.map((box) => box?.maxLat ?? null),
+        CLOSED_STATES,
+      ],
+    );
+    const candidatesOf = new Map<number, CandidateRow[]>();
+    for (const row of rows) {
+      const index = Number(row.ord) - 1;
+      candidatesOf.set(index, [...(candidatesOf.get(index) ?? []), row]);
+    }
+    return reports.map((report, index) => ({ ok: offered(report, candidatesOf.get(index) ?? [], policy) }));
+  }
+}
+
+/** The exact rule over one report's candidates: at most MAX_OFFERED, nearest (then newest) first. */
+function offered(
+  report: ReportFacts,
+  candidates: readonly CandidateRow[],
+  policy: DuplicatePolicy,
+): PossibleDuplicate[] {
+  return candidates
+    .flatMap((earlier) => {
+      const match = likelyDuplicate(
+        report,
+        factsOf({
+          category: earlier.category,
+          reportedAt: earlier.reported_at,
+          addressKey: earlier.address_key,
+          locationLon: earlier.location_lon,
+          locationLat: earlier.location_lat,
+        }),
+        policy,
+      );
+      return match
+        ? [
+            {
+              issueId: earlier.id,
+              category: earlier.category,
+              state: earlier.state,
+              reportedAt: earlier.reported_at.toISOString(),
+              ...match,
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => (a.distanceMetres ?? 0) - (b.distanceMetres ?? 0) || b.reportedAt.localeCompare(a.reportedAt))
+    .slice(0, MAX_OFFERED)
+    .map((d) => ({ ...d, distanceMetres: d.distanceMetres === null ? null : Math.round(d.distanceMetres) }));
 }
