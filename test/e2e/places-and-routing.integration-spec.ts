@@ -639,5 +639,22 @@ describe('places and routing by location', () => {
     expect(await routedTo('文化宫路8号')).toBe(micro8);
     expect(await routedTo(' 文化宫路9号 ')).toBe(market9);
     expect(await routedTo('汝河路22号院')).toBe(grid.micro22);
+
+    // Simultaneous reports' lookups go together in one statement: each still gets its own address's grid.
+    const addresses = ['文化宫路8号', ' 文化宫路9号 ', '汝河路22号院', '无人登记的地址'];
+    const expected = [micro8, market9, grid.micro22, null];
+    const together = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        dispatch.post(`/v1/tenants/${tenantId}/issues`, {
+          category: 'street-lighting',
+          description: '同时报告',
+          reporter: { name: '王女士' },
+          address: addresses[i % 4],
+        }),
+      ),
+    );
+    expect(together.map((answer) => [answer.status, answer.body.holderGridId ?? null])).toEqual(
+      Array.from({ length: 12 }, (_, i) => [201, expected[i % 4]]),
+    );
   });
 });

@@ -9,7 +9,7 @@ import {
   type BoundaryGeometry,
   type ResponsibilityCandidate,
 } from '@gridline/location';
-import { SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
+import { GroupCommit, SERVICE_CONFIG, ServiceConfig } from '@gridline/platform';
 import { ReplicaErrors } from './replica-errors';
 import { GridReplica, TenantReplica } from './grid-replica.entities';
 import { GridLink, subtreeIds } from './grid-subtree';
@@ -19,6 +19,14 @@ const gridColumns = 'g.grid_id, g.tenant_id, g.parent_id, g.level, g.code, g.nam
 /** Read-side queries over a service's grid replica; every query is scoped to one tenant. */
 @Injectable()
 export class GridTree {
+  /**
+   * Routing by address runs for every such report: the lookups of one district that arrive while its previous
+   * lookup runs wait and go together in the next (the batching of group commit; a lone lookup goes at once).
+   */
+  private readonly addressLookups = new GroupCommit<string, GridReplica | null>(async (tenantId, addresses) =>
+    (await this.byAddresses(tenantId, addresses)).map((ok) => ({ ok })),
+  );
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
@@ -87,23 +95,39 @@ export class GridTree {
    * (as given or normalised), a dedicated grid first, then the deepest.
    */
   async byAddress(tenantId: string, address: string, manager?: EntityManager): Promise<GridReplica | null> {
-    const normalised = normaliseAddress(address);
-    // One statement, as routing runs for every report by address: the grid listing the address is looked up only
-    // when no place matched (the CTE is read once; the second branch's filter is false as soon as it holds a row).
-    const rows: Array<Record<string, unknown>> = await this.db(manager).query(
-      `WITH via_place AS (
-         SELECT ${gridColumns} FROM place_replica p JOIN grid_replica g ON g.grid_id = p.grid_id AND g.tenant_id = p.tenant_id
-          WHERE p.tenant_id = $1 AND p.address = $2 ORDER BY p.version DESC LIMIT 1
-       )
-       SELECT * FROM via_place
-       UNION ALL
-       (SELECT ${gridColumns} FROM grid_replica g
-         WHERE NOT EXISTS (SELECT 1 FROM via_place) AND g.tenant_id = $1 AND g.addresses && $3::text[]
-         ORDER BY g.dedicated IS NULL, CASE g.level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END, g.code
-         LIMIT 1)`,
-      [tenantId, normalised, [...new Set([address.trim(), normalised])]],
+    if (manager) return (await this.byAddresses(tenantId, [address], manager))[0];
+    return this.addressLookups.submit(tenantId, address);
+  }
+
+  /**
+   * `byAddress` for several addresses in one statement, answers in their order. Per address, the place's grid and
+   * the best grid listing it are each read with their index and the place wins; both branches run, but in one
+   * round trip, which is what a report pays for (ADR 0043).
+   */
+  private async byAddresses(
+    tenantId: string,
+    addresses: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Array<GridReplica | null>> {
+    const normalised = addresses.map(normaliseAddress);
+    const rows: Array<Record<string, unknown> & { ord: string }> = await this.db(manager).query(
+      `SELECT a.ord, r.* FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS a(normalised, trimmed, ord)
+        CROSS JOIN LATERAL (
+          SELECT * FROM (
+            (SELECT ${gridColumns}, 0 AS preference
+               FROM place_replica p JOIN grid_replica g ON g.grid_id = p.grid_id AND g.tenant_id = p.tenant_id
+              WHERE p.tenant_id = $1 AND p.address = a.normalised ORDER BY p.version DESC LIMIT 1)
+            UNION ALL
+            (SELECT ${gridColumns}, 1 AS preference FROM grid_replica g
+              WHERE g.tenant_id = $1 AND g.addresses && ARRAY[a.trimmed, a.normalised]
+              ORDER BY g.dedicated IS NULL, CASE g.level WHEN 'micro' THEN 0 WHEN 'grid' THEN 1 WHEN 'community' THEN 2 ELSE 3 END, g.code
+              LIMIT 1)
+          ) candidates ORDER BY preference LIMIT 1
+        ) r`,
+      [tenantId, normalised, addresses.map((address) => address.trim())],
     );
-    return rows.length > 0 ? this.toGridReplica(rows[0], manager) : null;
+    const found = new Map(rows.map((row) => [Number(row.ord) - 1, this.toGridReplica(row, manager)]));
+    return addresses.map((_, index) => found.get(index) ?? null);
   }
 
   /**
