@@ -15,6 +15,9 @@ export function groupOutcomeOf<R>(work: Promise<R>): Promise<GroupOutcome<R>> {
  * there is no timer, so a lone request waits for nobody; under contention the groups grow by themselves to what
  * arrived during one commit. Groups of one key run one after another, in arrival order; different keys in
  * parallel. Each caller gets its own item's outcome; `commit` throwing fails every item of its group.
+ *
+ * The same batching serves reads that every request makes (ADR 0043): routing by address and the possible-duplicates
+ * lookup pass a set-based read as `commit`, so simultaneous requests share one round trip.
  */
 export class GroupCommit<T, R> {
   private readonly waiting = new Map<
