@@ -106,12 +106,10 @@ export class PossibleDuplicates {
         CLOSED_STATES,
       ],
     );
-    const candidatesOf = new Map<number, CandidateRow[]>();
-    for (const row of rows) {
-      const index = Number(row.ord) - 1;
-      candidatesOf.set(index, [...(candidatesOf.get(index) ?? []), row]);
-    }
-    return reports.map((report, index) => ({ ok: offered(report, candidatesOf.get(index) ?? [], policy) }));
+    // Up to 50 rows per report: each row goes into its report's list once, not by copying the list.
+    const candidatesOf: CandidateRow[][] = reports.map(() => []);
+    for (const row of rows) candidatesOf[Number(row.ord) - 1].push(row);
+    return reports.map((report, index) => ({ ok: offered(report, candidatesOf[index], policy) }));
   }
 }
 
