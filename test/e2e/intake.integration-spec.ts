@@ -302,6 +302,26 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     expect(together.every((response) => response.body.possibleDuplicates[0].matchedBy === 'place')).toBe(true);
   });
 
+  it('offers an earlier report that is both at the address and inside the radius once, by its place', async () => {
+    const address = '双重匹配路8号';
+    const place = { lon: spot.lon + 0.01, lat: spot.lat + 0.01 };
+    const earlier = await report({ address, location: place, description: '第一次报告' });
+    expect(earlier.status).toBe(201);
+    const [again, alsoAgain] = await Promise.all([
+      report({ address, location: { lon: place.lon, lat: north(place.lat, 5) }, description: '再次报告' }),
+      report({ address, location: { lon: place.lon, lat: north(place.lat, 8) }, description: '又一次报告' }),
+    ]);
+    for (const response of [again, alsoAgain]) {
+      const offeredIds = response.body.possibleDuplicates.map((d: { issueId: string }) => d.issueId);
+      // Each earlier report once, whether the two simultaneous ones see each other or not.
+      expect(new Set(offeredIds).size).toBe(offeredIds.length);
+      const ofEarlier = response.body.possibleDuplicates.filter(
+        (d: { issueId: string }) => d.issueId === earlier.body.id,
+      );
+      expect(ofEarlier).toEqual([expect.objectContaining({ matchedBy: 'place' })]);
+    }
+  });
+
   describe('an Idempotency-Key whose first request died', () => {
     const subject = 'resident:retrier';
     const body = (description: string) => ({
