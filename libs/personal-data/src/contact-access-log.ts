@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { Identity } from '@gridline/platform';
+import { Identity, insertRows } from '@gridline/platform';
 import { ContactAccessLogEntry } from './contact-access-log.entity';
 
 /** The route an answer leaves by, as the access log names it. */
@@ -64,6 +64,6 @@ export class ContactAccessLog {
         purpose: read.purpose,
         correlationId: via.correlationId,
       }));
-    if (rows.length > 0) await manager.insert(ContactAccessLogEntry, rows);
+    await insertRows(manager, ContactAccessLogEntry, rows);
   }
 }

@@ -37,6 +37,7 @@ export * from './observability/gridline-metrics';
 export * from './observability/scrape-cache';
 export * from './observability/service-logger';
 export * from './database/group-commit';
+export * from './database/insert-rows';
 export * from './http/api-error.view';
 export * from './http/error-catalogue';
 export * from './http/idempotency-errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { activeTraceContext } from '@gridline/platform';
+import { activeTraceContext, insertRows } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 
 export interface TimerRequest {
@@ -32,7 +32,8 @@ export class DurableTimers {
   async scheduleMany(manager: EntityManager, requests: readonly TimerRequest[]): Promise<void> {
     if (requests.length === 0) return;
     const traceParent = activeTraceContext().traceparent;
-    await manager.insert(
+    await insertRows(
+      manager,
       DurableTimer,
       requests.map((request) => ({
         tenantId: request.tenantId,

@@ -9,6 +9,7 @@ import {
   SERVICE_CONFIG,
   ServiceConfig,
   TraceContextFields,
+  insertRows,
 } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
@@ -64,7 +65,7 @@ export class Outbox {
     if (events.length === 0) return [];
     const records = events.map((event) => this.recordOf(event));
     await this.recordIdempotencyKey(manager, records[0].messageKey);
-    await manager.insert(OutboxRecord, records);
+    await insertRows(manager, OutboxRecord, records);
     await this.announceCommit(manager);
     return records.map((record) => record.eventId);
   }

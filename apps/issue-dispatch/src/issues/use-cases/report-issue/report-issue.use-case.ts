@@ -22,6 +22,7 @@ import {
   groupOutcomeOf,
   isDependencyOutage,
   TraceContextFields,
+  insertRows,
 } from '@gridline/platform';
 import { IssueErrors } from '../../issue-errors';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
@@ -177,7 +178,8 @@ export class ReportIssueUseCase {
    * update.
    */
   private async record(manager: EntityManager, reports: readonly PendingReport[]): Promise<void> {
-    await manager.insert(
+    await insertRows(
+      manager,
       Issue,
       reports.map((report) => report.issue),
     );
@@ -248,7 +250,7 @@ export class ReportIssueUseCase {
         traceParent: trace.traceparent,
       });
     }
-    await manager.insert(IssueHistoryEntry, history);
+    await insertRows(manager, IssueHistoryEntry, history);
     await this.outbox.addMany(manager, events);
     await this.timers.scheduleMany(manager, timers);
     await this.contactAccessLog.recordAll(

@@ -14,6 +14,7 @@ import {
   Identity,
   isDependencyOutage,
   PlatformErrors,
+  insertRows,
 } from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
@@ -142,7 +143,7 @@ export class SignUpUseCase {
           `UPDATE occurrence_pools SET taken = taken + $2, waitlisted = waitlisted + $3, waitlist_seq = waitlist_seq + $3 WHERE id = $1`,
           [pool.id, confirmed, waitlisted],
         );
-        if (rows.length > 0) await manager.insert(ServiceSignUp, rows);
+        await insertRows(manager, ServiceSignUp, rows);
         for (const [index, item] of items.entries()) {
           const outcome = outcomes[index];
           if ('ok' in outcome) await context.with(item.trace, () => this.announce(manager, item, outcome.ok));

@@ -1,0 +1,195 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import {
+  Column,
+  CreateDateColumn,
+  DataSource,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { insertRows } from '@gridline/platform';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const SCHEMA = 'insert_rows_test';
+
+/** Cents kept as an integer, shown as a number of yuan: a transformer the driver must apply on the way in and out. */
+const yuan = { to: (value: number) => Math.round(value * 100), from: (value: number) => value / 100 };
+
+/** Every kind of column the hot tables have: an auto-increment key, JSON, arrays, defaults, version and dates. */
+@Entity({ name: 'ledger' })
+class LedgerRow {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  seq: string;
+
+  @Column({ name: 'tenant_id', type: 'text' })
+  tenantId: string;
+
+  @Column({ type: 'jsonb' })
+  payload: object;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
+  @Column({ type: 'text', default: 'rest' })
+  source: string;
+
+  @Column({ type: 'int', transformer: yuan })
+  amount: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  due: Date | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+@Entity({ name: 'ticket' })
+class Ticket {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  title: string;
+}
+
+@Entity({ name: 'stub' })
+class Stub {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @ManyToOne(() => Ticket)
+  @JoinColumn({ name: 'ticket_id' })
+  ticket: Ticket;
+}
+
+/**
+ * `insertRows` against a real PostgreSQL, row for row against TypeORM's own `manager.insert` of the same entities:
+ * the same stored rows, the same values written back into the entities, and statements split below PostgreSQL's
+ * parameter limit.
+ */
+describe('insertRows', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('insert_rows');
+    await database.query(`CREATE SCHEMA ${SCHEMA}`);
+    dataSource = new DataSource({
+      type: 'postgres',
+      url: database.url,
+      schema: SCHEMA,
+      entities: [LedgerRow, Ticket, Stub],
+      synchronize: true,
+    });
+    await dataSource.initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  const rowsLike = (tenantId: string): Array<Partial<LedgerRow>> => [
+    {
+      tenantId,
+      payload: { 名称: '路灯', nested: [1, { a: null }] },
+      amount: 12.34,
+      due: new Date('2026-12-04T08:00:00Z'),
+    },
+    { tenantId, payload: [], tags: ['夜间', 'urgent'], source: 'open311', amount: 0, due: null },
+    { tenantId, payload: { quote: 'it\'s "quoted"' }, amount: 7.5 },
+  ];
+
+  const stored = (tenantId: string) =>
+    database.query(
+      `SELECT payload, tags, source, amount, due, version, created_at IS NOT NULL AS has_created,
+              updated_at IS NOT NULL AS has_updated
+         FROM ${SCHEMA}.ledger WHERE tenant_id = $1 ORDER BY seq`,
+      [tenantId],
+    );
+
+  it('stores the same rows as manager.insert and writes back what PostgreSQL chose', async () => {
+    const ours = rowsLike('ours');
+    const theirs = rowsLike('theirs');
+    await dataSource.transaction(async (manager) => {
+      await insertRows(manager, LedgerRow, ours);
+      await manager.insert(LedgerRow, theirs);
+    });
+
+    expect(await stored('ours')).toEqual(await stored('theirs'));
+    expect(await stored('ours')).toHaveLength(3);
+    expect((await stored('ours'))[0]).toMatchObject({ amount: 1234, source: 'rest', tags: [], version: 1 });
+
+    for (const [index, row] of ours.entries()) {
+      expect(row.seq).toMatch(/^\d+$/);
+      expect(row.version).toBe(1);
+      expect(row.createdAt).toBeInstanceOf(Date);
+      expect(row.updatedAt).toBeInstanceOf(Date);
+      expect(row.tags).toEqual(theirs[index].tags);
+      expect(row.source).toBe(theirs[index].source);
+    }
+    // Keys in the order of the rows given.
+    const keys = ours.map((row) => Number(row.seq));
+    expect([...keys].sort((a, b) => a - b)).toEqual(keys);
+    const [read] = await dataSource.manager.findBy(LedgerRow, { seq: ours[0].seq });
+    expect(read.amount).toBe(12.34);
+  });
+
+  it('leaves a uuid key to PostgreSQL when none is given and keeps one that is', async () => {
+    const given = randomUUID();
+    const tickets: Array<Partial<Ticket>> = [{ title: 'new' }, { id: given, title: 'known' }];
+    await insertRows(dataSource.manager, Ticket, tickets);
+    expect(tickets[0].id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(tickets[1].id).toBe(given);
+    expect(await database.query(`SELECT title FROM ${SCHEMA}.ticket WHERE id = $1`, [tickets[0].id])).toEqual([
+      { title: 'new' },
+    ]);
+  });
+
+  it('splits a set larger than one statement can carry, inside the same transaction', async () => {
+    // Six values a row: 12,000 rows need 72,000 parameters, above PostgreSQL's 65,535.
+    const many = Array.from({ length: 12_000 }, (_, i) => ({
+      tenantId: 'many',
+      payload: { i },
+      tags: [`t${i}`],
+      source: 'bulk',
+      amount: i,
+      due: new Date(Date.UTC(2026, 11, 4, 0, 0, i % 60)),
+    }));
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await insertRows(manager, LedgerRow, many);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await database.query(`SELECT count(*)::int AS n FROM ${SCHEMA}.ledger WHERE tenant_id = 'many'`)).toEqual([
+      { n: 0 },
+    ]);
+
+    await insertRows(dataSource.manager, LedgerRow, many);
+    expect(
+      await database.query(
+        `SELECT count(*)::int AS n, sum(amount)::bigint AS cents FROM ${SCHEMA}.ledger WHERE tenant_id = 'many'`,
+      ),
+    ).toEqual([{ n: 12_000, cents: String(((11_999 * 12_000) / 2) * 100) }]);
+    expect(many[11_999]).toMatchObject({ seq: expect.stringMatching(/^\d+$/), version: 1 });
+  });
+
+  it('does nothing for no rows and refuses an entity with relations', async () => {
+    await expect(insertRows(dataSource.manager, LedgerRow, [])).resolves.toBeUndefined();
+    await expect(insertRows(dataSource.manager, Stub, [{ id: randomUUID() }])).rejects.toThrow(
+      'Stub has relations or inheritance',
+    );
+  });
+});
