@@ -302,6 +302,25 @@ describe('REST intake: photos, private contact, channels and possible duplicates
     expect(together.every((response) => response.body.possibleDuplicates[0].matchedBy === 'place')).toBe(true);
   });
 
+  it('offers the five newest of many earlier reports at an address, newest first', async () => {
+    const address = '积水路3号';
+    const earlier: string[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const response = await report({ address, description: `积水 ${i}` });
+      expect(response.status).toBe(201);
+      earlier.push(response.body.id);
+    }
+    const latest = await report({ address, description: '又积水了' });
+    expect(
+      latest.body.possibleDuplicates.map((d: { issueId: string; matchedBy: string }) => [d.issueId, d.matchedBy]),
+    ).toEqual(
+      earlier
+        .slice(2)
+        .reverse()
+        .map((id) => [id, 'place']),
+    );
+  });
+
   it('offers an earlier report that is both at the address and inside the radius once, by its place', async () => {
     const address = '双重匹配路8号';
     const place = { lon: spot.lon + 0.01, lat: spot.lat + 0.01 };

@@ -18,6 +18,11 @@ export interface PossibleDuplicate extends DuplicateMatch {
 const MAX_OFFERED = 5;
 /** Newest rows read before the exact rule: a window of one category at one spot is small; this bounds the cost of a flood (hundreds of reports of one burst main). */
 const MAX_CANDIDATES = 50;
+/**
+ * Rows one report needs read. Without a point every earlier report at its address is a match at no distance, so
+ * the rule offers the newest few, and those are all it needs: a flood at one address reads 5 rows a report, not 50.
+ */
+const candidatesWanted = (report: ReportFacts): number => (report.point ? MAX_CANDIDATES : MAX_OFFERED);
 const CANDIDATE_COLUMNS = 'i.id, i.category, i.state, i.reported_at, i.address_key, i.location_lon, i.location_lat';
 
 const factsOf = (
@@ -84,8 +89,9 @@ export class PossibleDuplicates {
     const rows: CandidateRow[] = await this.dataSource.query(
       `SELECT c.ord, i.id, i.category, i.state, i.reported_at, i.address_key, i.location_lon, i.location_lat
          FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[],
-                     $7::float8[], $8::float8[], $9::float8[], $10::float8[])
-              WITH ORDINALITY AS c(id, category, from_at, to_at, address_key, min_lon, max_lon, min_lat, max_lat, ord)
+                     $7::float8[], $8::float8[], $9::float8[], $10::float8[], $12::int[])
+              WITH ORDINALITY
+              AS c(id, category, from_at, to_at, address_key, min_lon, max_lon, min_lat, max_lat, wanted, ord)
         CROSS JOIN LATERAL (
           SELECT near.* FROM (
             (SELECT ${CANDIDATE_COLUMNS} FROM issues i
@@ -93,7 +99,7 @@ export class PossibleDuplicates {
                 AND i.tenant_id = $1 AND i.category = c.category AND i.address_key = c.address_key
                 AND i.reported_at BETWEEN c.from_at AND c.to_at AND i.id <> c.id AND i.state <> ALL($11::text[])
               ORDER BY i.reported_at DESC
-              LIMIT ${MAX_CANDIDATES})
+              LIMIT c.wanted)
             UNION
             -- OFFSET 0 plans the box on its own, so the ORDER BY outside cannot lure it onto the date index.
             (SELECT * FROM (
@@ -107,7 +113,7 @@ export class PossibleDuplicates {
               LIMIT ${MAX_CANDIDATES})
           ) near
           ORDER BY near.reported_at DESC
-          LIMIT ${MAX_CANDIDATES}) i`,
+          LIMIT c.wanted) i`,
       [
         tenantId,
         issues.map((issue) => issue.id),
@@ -120,6 +126,7 @@ export class PossibleDuplicates {
         boxes.map((box) => box?.minLat ?? null),
         boxes.map((box) => box?.maxLat ?? null),
         CLOSED_STATES,
+        reports.map(candidatesWanted),
       ],
     );
     // Up to 50 rows per report: each row goes into its report's list once, not by copying the list.
