@@ -60,6 +60,11 @@ const settingsSchema = z.object({
     .default('25,35,50,70,100,150,200,250'),
   BENCH_SYSTEM_STEP_SECONDS: z.coerce.number().int().min(5).max(120).default(15),
   BENCH_SYSTEM_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /**
+   * `intake` and `system`: ANALYZE the scope's database once the district is set up, as a deployment's autovacuum
+   * would have by then; 0 leaves every table without statistics, as a PostgreSQL with autovacuum off does.
+   */
+  BENCH_ANALYZE: z.enum(['0', '1']).default('1'),
   /** Comma-separated subset of `outbox,consumer,analytics,sasl,timers,resolve,intake,ranking,signups,console,system`; empty runs all. */
   BENCH_ONLY: z.string().default(''),
 });
@@ -121,6 +126,8 @@ export interface BenchSettings {
   readonly consoleEventRate: number;
   /** `system`: rising report rates (reports/s), seconds per rate, connections to issue-dispatch. */
   readonly system: { readonly rates: readonly number[]; readonly stepSeconds: number; readonly concurrency: number };
+  /** `intake` and `system`: gather table statistics after the set-up (BENCH_ANALYZE). */
+  readonly analyzeAfterSetUp: boolean;
   readonly only: readonly BenchmarkName[];
   /** The rest of the environment (OUTBOX_POLL_MS, TIMER_POLL_MS, …) goes to loadServiceConfig untouched. */
   readonly serviceEnvironment: NodeJS.ProcessEnv;
@@ -186,6 +193,7 @@ export function loadBenchSettings(env: NodeJS.ProcessEnv = process.env): BenchSe
     consoleEvents: e.BENCH_CONSOLE_EVENTS,
     consoleEventRate: e.BENCH_CONSOLE_EVENT_RATE,
     system: { rates, stepSeconds: e.BENCH_SYSTEM_STEP_SECONDS, concurrency: e.BENCH_SYSTEM_CONCURRENCY },
+    analyzeAfterSetUp: e.BENCH_ANALYZE === '1',
     only: only.length > 0 ? (only as BenchmarkName[]) : benchmarkNames,
     serviceEnvironment: env,
   };

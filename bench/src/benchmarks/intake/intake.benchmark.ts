@@ -8,6 +8,7 @@ import { withBenchScope } from '../../harness/bench-scope';
 import { benchPublicKeyFile } from '../../harness/dev-auth';
 import { Figure, latencyFigure, throughputFigure } from '../../harness/figure';
 import { percentiles } from '../../harness/measure';
+import { gatherTableStatistics } from '../../harness/table-statistics';
 import { Progress } from '../../harness/progress';
 import { BenchServiceProcess } from '../../harness/service-process';
 import { reportAtSteadyRate, dispatchedIssueOf, writeRawAtSteadyRate } from './dispatch-latency.phase';
@@ -47,6 +48,8 @@ export function runIntakeBenchmark(settings: BenchSettings, progress: Progress):
     const { intake } = settings;
     const token = await residentToken();
     await postReports(dispatch.baseUrl, token, WARM_UP_REPORTS, intake.concurrency);
+    const client = await scope.sql();
+    progress(`intake: ${await gatherTableStatistics(client, settings.analyzeAfterSetUp)}`);
     progress(`intake: ${intake.reports} reports over HTTP, ${intake.concurrency} in flight`);
     const httpRate = await postReports(dispatch.baseUrl, token, intake.reports, intake.concurrency);
 
@@ -71,7 +74,6 @@ export function runIntakeBenchmark(settings: BenchSettings, progress: Progress):
     progress(
       `intake: peak RSS grid-registry ${registry.peakRssMb() ?? '?'} MB, issue-dispatch ${dispatch.peakRssMb() ?? '?'} MB`,
     );
-    const client = await scope.sql();
     const rows = await readReportRows(client);
     await createRawTables(client);
     const pool = new Pool({

@@ -9,6 +9,7 @@ import { Figure, throughputFigure } from '../../harness/figure';
 import { ConsumerLagMonitor } from '../../harness/group-lag';
 import { KeepAlivePool } from '../../harness/keep-alive-pool';
 import { now } from '../../harness/measure';
+import { gatherTableStatistics } from '../../harness/table-statistics';
 import { Progress } from '../../harness/progress';
 import { BenchServiceProcess } from '../../harness/service-process';
 import { writeReportsRaw } from '../intake/intake-rate.phase';
@@ -130,12 +131,13 @@ export function runSystemBenchmark(settings: BenchSettings, progress: Progress):
     load.startSampling();
     if (!(await monitor.caughtUp(now(), 60_000)))
       throw new Error('bench: the consumer groups did not catch up with the set-up');
+    const client = await scope.sql();
+    progress(`system: ${await gatherTableStatistics(client, settings.analyzeAfterSetUp)}`);
     const idle = await load.idleCpu(IDLE_SECONDS);
     progress(
       `system: at rest (${IDLE_SECONDS} s, no reports): CPU (cores) ${cpuLine(idle, (name, used) => `${name} ${used.toFixed(2)}`)}; ` +
         `machine busy ${(idle.get('machine') ?? 0).toFixed(2)} of ${cores}, of which other processes ${(idle.get('others') ?? 0).toFixed(2)}`,
     );
-    const client = await scope.sql();
     const before = await countWork(client);
 
     progress(
