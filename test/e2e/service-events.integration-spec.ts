@@ -202,6 +202,16 @@ describe('service events: recurrence, a race-proof sign-up, waitlist, attendance
         1000,
       60_000,
     );
+    // Each answer's own event, though a group of sign-ups commits its events together.
+    const eventOf = new Map(
+      recorder
+        .events(ServiceSignedUp.type)
+        .map((e) => e.data as { signUpId: string; status: string; waitlistPosition: number | null })
+        .map((data) => [data.signUpId, [data.status, data.waitlistPosition]]),
+    );
+    expect(answers.map((a) => eventOf.get(a.body.id))).toEqual(
+      answers.map((a) => [a.body.status, a.body.waitlistPosition]),
+    );
     const published = JSON.stringify(
       recorder.messages.filter((m) => m.topic === platform.topic(Topics.serviceEvents.name)).map((m) => m.value),
     );

@@ -6,10 +6,10 @@ import {
   activeTraceContext,
   currentIdempotencyClaim,
   IdempotentReplay,
+  insertRows,
   SERVICE_CONFIG,
   ServiceConfig,
   TraceContextFields,
-  insertRows,
 } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';

@@ -20,9 +20,9 @@ import {
   GroupCommit,
   GroupOutcome,
   groupOutcomeOf,
+  insertRows,
   isDependencyOutage,
   TraceContextFields,
-  insertRows,
 } from '@gridline/platform';
 import { IssueErrors } from '../../issue-errors';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';

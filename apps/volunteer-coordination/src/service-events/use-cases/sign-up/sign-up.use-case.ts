@@ -3,18 +3,19 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignedUp } from '@gridline/contracts';
-import { EventContext, Outbox } from '@gridline/messaging';
-import { context, Context } from '@opentelemetry/api';
+import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
 import {
+  activeTraceContext,
   currentIdempotencyClaim,
   GroupCommit,
   GroupOutcome,
   groupOutcomeOf as outcomeOf,
   hasRole,
   Identity,
+  insertRows,
   isDependencyOutage,
   PlatformErrors,
-  insertRows,
+  TraceContextFields,
 } from '@gridline/platform';
 import { isUniqueViolation, updateReturning } from '../../../persistence/update-returning';
 import { hasStarted } from '../../domain/occurrence-clock';
@@ -45,7 +46,8 @@ interface PendingSignUp {
   readonly person: Person;
   readonly signedUpBy: string;
   readonly correlationId: string;
-  readonly trace: Context;
+  /** The request's trace, which its event continues whichever group commits it. */
+  readonly trace: TraceContextFields;
 }
 
 /**
@@ -86,7 +88,7 @@ export class SignUpUseCase {
       person,
       signedUpBy: identity.subject,
       correlationId,
-      trace: context.active(),
+      trace: activeTraceContext(),
     };
     // An Idempotency-Key is recorded by the request's own transaction (ADR 0030), so such a request goes alone.
     return currentIdempotencyClaim() ? this.signUpAlone(pending) : this.groups.submit(pool.id, pending);
@@ -117,6 +119,7 @@ export class SignUpUseCase {
         let waitlisted = 0;
         const outcomes: Array<GroupOutcome<SignUpView>> = [];
         const rows: ServiceSignUp[] = [];
+        const events: PendingEvent[] = [];
         for (const item of items) {
           if (signedUp.has(item.person.key)) {
             outcomes.push({ error: ServiceEventErrors.ALREADY_SIGNED_UP(item.person.describe) });
@@ -136,18 +139,17 @@ export class SignUpUseCase {
             confirmed += 1;
           } else waitlisted += 1;
           const row = this.signUpRow(manager, item, claim);
+          const view = toSignUpView(row, pool.name, claim.status === 'waitlisted' ? claim.position : null);
           rows.push(row);
-          outcomes.push({ ok: toSignUpView(row, pool.name, claim.status === 'waitlisted' ? claim.position : null) });
+          events.push(this.signedUpEvent(item, view));
+          outcomes.push({ ok: view });
         }
         await manager.query(
           `UPDATE occurrence_pools SET taken = taken + $2, waitlisted = waitlisted + $3, waitlist_seq = waitlist_seq + $3 WHERE id = $1`,
           [pool.id, confirmed, waitlisted],
         );
         await insertRows(manager, ServiceSignUp, rows);
-        for (const [index, item] of items.entries()) {
-          const outcome = outcomes[index];
-          if ('ok' in outcome) await context.with(item.trace, () => this.announce(manager, item, outcome.ok));
-        }
+        await this.outbox.addMany(manager, events);
         return outcomes;
       });
     } catch (error) {
@@ -173,7 +175,7 @@ export class SignUpUseCase {
         throw error;
       }
       const view = toSignUpView(row, item.pool.name, claim.status === 'waitlisted' ? claim.position : null);
-      await context.with(item.trace, () => this.announce(manager, item, view));
+      await this.outbox.addMany(manager, [this.signedUpEvent(item, view)]);
       return view;
     });
   }
@@ -201,11 +203,11 @@ export class SignUpUseCase {
     });
   }
 
-  private async announce(manager: EntityManager, item: PendingSignUp, view: SignUpView): Promise<void> {
-    await this.outbox.add(
-      manager,
-      ServiceSignedUp,
-      {
+  /** The ServiceSignedUp event of one sign-up, continuing its request's trace. */
+  private signedUpEvent(item: PendingSignUp, view: SignUpView): PendingEvent {
+    return {
+      definition: ServiceSignedUp,
+      data: {
         signUpId: view.id,
         occurrenceId: item.occurrenceId,
         tenantId: item.tenantId,
@@ -215,8 +217,9 @@ export class SignUpUseCase {
         waitlistPosition: view.waitlistPosition,
         volunteerId: item.person.volunteerId,
       },
-      EventContext.start(item.tenantId, item.correlationId),
-    );
+      context: EventContext.start(item.tenantId, item.correlationId),
+      trace: item.trace,
+    } as PendingEvent;
   }
 
   private async claim(manager: EntityManager, poolId: string): Promise<Claim> {
