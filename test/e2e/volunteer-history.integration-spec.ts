@@ -235,6 +235,44 @@ describe('volunteer help in the issue history, and service-day hours in the ledg
     expect(deadLetters.events()).toEqual([]);
   });
 
+  it('appends every step of one batch, skipping only the event for an unknown issue among them', async () => {
+    const before = await historyCount(issueId);
+    const step = (offerId: string, issue: string) => ({
+      offerId,
+      taskId: randomUUID(),
+      volunteerId,
+      gridId: grid.micro47,
+      at: new Date().toISOString(),
+      tenantId,
+      issueId: issue,
+    });
+    const first = synthetic(TaskAccepted.type, issueId, step(randomUUID(), issueId));
+    const unknown = synthetic(TaskAccepted.type, issueId, step(randomUUID(), randomUUID()));
+    const last = synthetic(TaskAccepted.type, issueId, step(randomUUID(), issueId));
+    // One send, one key: the three arrive together, in this order, on one partition.
+    await producer.send({
+      topic: platform.topic(Topics.taskOffers.name),
+      messages: [first.message, unknown.message, last.message],
+    });
+    await eventually(
+      'the history consumer to handle all three',
+      async () =>
+        (
+          await platform.database.query(
+            `SELECT 1 FROM issue_dispatch.inbox WHERE consumer_group = $1 AND event_id = ANY($2)`,
+            [HISTORY_GROUP, [first.id, unknown.id, last.id]],
+          )
+        ).length === 3,
+    );
+    expect(await historyCount(issueId)).toBe(before + 2);
+    const accepted = (await volunteerRows(issueId)).filter((h) => h.action === 'volunteer-accepted');
+    expect(accepted.slice(-2)).toEqual([
+      expect.objectContaining({ actor: `volunteer:${volunteerId}`, holderGridId: grid.micro47 }),
+      expect.objectContaining({ actor: `volunteer:${volunteerId}`, holderGridId: grid.micro47 }),
+    ]);
+    expect(deadLetters.events()).toEqual([]);
+  });
+
   it('credits a service-day shift to the hours ledger once, with the shift as its source, and totals include it', async () => {
     // An occurrence today that starts about a minute from now and lasts one minute, with a first-aid shift.
     const start = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
