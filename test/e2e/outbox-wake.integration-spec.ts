@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Client, Notification } from 'pg';
 import { GridStateChanged, Topics } from '@gridline/contracts';
+import { outboxChannelOf } from '@gridline/messaging';
 import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
 import { PlatformUnderTest, startPlatform } from '../support/platform-under-test';
@@ -79,4 +82,40 @@ describe('the outbox relay wakes on commit', () => {
     );
     expect(await commitToKafkaMs('重新监听后的街道')).toBeLessThan(2_000);
   }, 90_000);
+
+  it('is woken by the outbox itself: once per committed transaction, never for a rolled-back one', async () => {
+    const channel = outboxChannelOf('grid_registry');
+    const listener = new Client({ connectionString: platform.database.url });
+    const writer = new Client({ connectionString: platform.database.url });
+    await Promise.all([listener.connect(), writer.connect()]);
+    const heard: Notification[] = [];
+    listener.on('notification', (n) => heard.push(n));
+    await listener.query(`LISTEN "${channel}"`);
+    // A real topic and a type no consumer knows: the relay publishes these rows like any other and nobody acts on them.
+    const insertEvent = () =>
+      writer.query(
+        `INSERT INTO grid_registry.outbox (event_id, tenant_id, topic, message_key, event_type, headers, payload)
+         VALUES ($1, 'erqi', $2, 'wake-check', 'gridline.test.wake-check', '{}', '{}')`,
+        [randomUUID(), Topics.gridState.name],
+      );
+    try {
+      await writer.query('BEGIN');
+      await insertEvent();
+      await insertEvent();
+      // Nothing before the commit: the relay must not look for rows it cannot see yet.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(heard).toHaveLength(0);
+      await writer.query('COMMIT');
+      await eventually('the commit to be announced', async () => heard.length > 0, 5_000, 50);
+
+      await writer.query('BEGIN');
+      await insertEvent();
+      await writer.query('ROLLBACK');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // Two inserts in the committed transaction, one announcement; none for the rolled-back one.
+      expect(heard.map((n) => n.channel)).toEqual([channel]);
+    } finally {
+      await Promise.all([listener.end(), writer.end()]);
+    }
+  });
 });

@@ -21,6 +21,7 @@ import { KpisModule } from './kpis/kpis.module';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
 import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
+import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { SummaryModule } from './summary/summary.module';
 import { VolunteeringModule } from './volunteering/volunteering.module';
 
@@ -49,7 +50,12 @@ export class AnalyticsModule {
         ServiceConfigModule.with(config),
         DatabaseModule.forService({
           entities: [...messagingEntities, TenantReplica, GridReplica, ...issueEntities, DurableTimer],
-          migrations: [InitialSchema1764500000000, CaseLoopFacts1764570000000, TimerTraceContext1764700000000],
+          migrations: [
+            InitialSchema1764500000000,
+            CaseLoopFacts1764570000000,
+            TimerTraceContext1764700000000,
+            OutboxCommitAnnouncement1764740000000,
+          ],
         }),
         MessagingModule,
         AuthModule,

@@ -16,6 +16,7 @@ import { GridHistory1764390000000 } from './migrations/1764390000000-grid-histor
 import { ImportJobs1764560000000 } from './migrations/1764560000000-import-jobs';
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
+import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { placeEntities, PlacesModule } from './places/places.module';
 import { RegistryDistricts } from './tenants/registry-districts';
 import { tenantEntities, TenantsModule } from './tenants/tenants.module';
@@ -61,6 +62,7 @@ export class GridRegistryModule {
             ImportJobs1764560000000,
             PersonalData1764620000000,
             TimerTraceContext1764700000000,
+            OutboxCommitAnnouncement1764740000000,
           ],
         }),
         MessagingModule,

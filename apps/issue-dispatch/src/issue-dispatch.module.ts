@@ -33,6 +33,7 @@ import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
 import { DuplicateLookupIndexes1764720000000 } from './migrations/1764720000000-duplicate-lookup-indexes';
 import { CategoryOpen311Attributes1764730000000 } from './migrations/1764730000000-category-open311-attributes';
+import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactModule } from './personal-data/reporter-contact.module';
 import { VolunteerHelpModule } from './volunteer-help/volunteer-help.module';
@@ -84,6 +85,7 @@ export class IssueDispatchModule {
             IdempotencyKeys1764710000000,
             DuplicateLookupIndexes1764720000000,
             CategoryOpen311Attributes1764730000000,
+            OutboxCommitAnnouncement1764740000000,
           ],
         }),
         RedisModule,

@@ -23,6 +23,7 @@ import { ContactAccessLog1764630000000 } from './migrations/1764630000000-contac
 import { ToolLoanBorrowerName1764640000000 } from './migrations/1764640000000-tool-loan-borrower-name';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
+import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { serviceEventEntities } from './service-events/entities';
 import { ServiceEventsConfig } from './service-events/service-events.config';
 import { ServiceEventsModule } from './service-events/service-events.module';
@@ -72,6 +73,7 @@ export class VolunteerCoordinationModule {
             ToolLoanBorrowerName1764640000000,
             TimerTraceContext1764700000000,
             IdempotencyKeys1764710000000,
+            OutboxCommitAnnouncement1764740000000,
           ],
         }),
         RedisModule,

@@ -5,6 +5,7 @@ export * from './kafka/topic-names';
 export * from './kafka/kafka-client-config';
 export * from './kafka/acknowledged-batch';
 export * from './outbox/outbox';
+export * from './outbox/outbox-channel';
 export * from './outbox/outbox-record.entity';
 export * from './outbox/outbox.relay';
 export * from './inbox/inbox-record.entity';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager, QueryRunner } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { EventData, EventDefinition, eventSourceOf, toKafkaHeaders } from '@gridline/contracts';
 import {
   activeTraceContext,
@@ -13,11 +13,6 @@ import {
 } from '@gridline/platform';
 import { EventContext } from '../event-context';
 import { OutboxRecord } from './outbox-record.entity';
-
-/** The channel a service's outbox announces commits on: its relay LISTENs to it (one channel per schema). */
-export function outboxChannelOf(schema: string): string {
-  return `gridline_outbox_${schema}`;
-}
 
 /** One event for `Outbox.addMany`. */
 export interface PendingEvent<D extends EventDefinition = EventDefinition> {
@@ -42,9 +37,6 @@ export class EventSchemaViolation extends Error {
  */
 @Injectable()
 export class Outbox {
-  /** Transactions that have already queued their NOTIFY (PostgreSQL would fold repeats, but each costs a trip). */
-  private readonly notified = new WeakSet<QueryRunner>();
-
   constructor(@Inject(SERVICE_CONFIG) private readonly config: ServiceConfig) {}
 
   async add<D extends EventDefinition>(
@@ -65,8 +57,8 @@ export class Outbox {
     if (events.length === 0) return [];
     const records = events.map((event) => this.recordOf(event));
     await this.recordIdempotencyKey(manager, records[0].messageKey);
+    // The outbox's trigger wakes the relay when this transaction commits (announceOutboxCommits).
     await insertRows(manager, OutboxRecord, records);
-    await this.announceCommit(manager);
     return records.map((record) => record.eventId);
   }
 
@@ -112,17 +104,6 @@ export class Outbox {
       headers,
       payload: parsed.data as object,
     };
-  }
-
-  /**
-   * Wakes the relay when this transaction commits: PostgreSQL delivers a NOTIFY only on commit, and never for a
-   * transaction that rolls back, so the relay reads the row as soon as it is visible instead of at its next poll.
-   */
-  private async announceCommit(manager: EntityManager): Promise<void> {
-    const runner = manager.queryRunner;
-    if (runner?.isTransactionActive && this.notified.has(runner)) return;
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannelOf(this.config.databaseSchema)]);
-    if (runner?.isTransactionActive) this.notified.add(runner);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { QueryRunner } from 'typeorm';
+import { outboxChannelOf } from '../outbox/outbox-channel';
 
 /** The schema the running DataSource owns; raw SQL in migrations must name it. */
 export function schemaOf(queryRunner: QueryRunner): string {
@@ -34,6 +35,36 @@ export async function createMessagingTables(queryRunner: QueryRunner): Promise<v
       processed_at timestamptz NOT NULL DEFAULT now(),
       PRIMARY KEY (consumer_group, event_id)
     )`);
+  await announceOutboxCommits(queryRunner);
+}
+
+/**
+ * Every statement that writes to the outbox queues a NOTIFY on the schema's channel (a statement-level trigger), so
+ * the relay wakes when the transaction commits. PostgreSQL delivers a NOTIFY only on commit, never for a rollback,
+ * and folds repeats within a transaction into one. In the table rather than in the code that writes to it, because
+ * a separate `SELECT pg_notify` was one more round trip in every transaction that records an event (ADR 0045).
+ * Idempotent: the first migration calls it, and so does the later one that adds it to existing databases.
+ */
+export async function announceOutboxCommits(queryRunner: QueryRunner): Promise<void> {
+  const s = schemaOf(queryRunner);
+  await queryRunner.query(`
+    CREATE OR REPLACE FUNCTION "${s}".announce_outbox_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify(TG_ARGV[0], '');
+      RETURN NULL;
+    END
+    $$`);
+  await queryRunner.query(`DROP TRIGGER IF EXISTS announce_commit ON "${s}".outbox`);
+  await queryRunner.query(`
+    CREATE TRIGGER announce_commit AFTER INSERT ON "${s}".outbox
+    FOR EACH STATEMENT EXECUTE FUNCTION "${s}".announce_outbox_commit('${outboxChannelOf(s).replace(/'/g, "''")}')`);
+}
+
+/** Undoes announceOutboxCommits (the code before it announced each commit itself). */
+export async function stopAnnouncingOutboxCommits(queryRunner: QueryRunner): Promise<void> {
+  const s = schemaOf(queryRunner);
+  await queryRunner.query(`DROP TRIGGER IF EXISTS announce_commit ON "${s}".outbox`);
+  await queryRunner.query(`DROP FUNCTION IF EXISTS "${s}".announce_outbox_commit()`);
 }
 
 /**
@@ -61,4 +92,5 @@ export async function dropMessagingTables(queryRunner: QueryRunner): Promise<voi
   const s = schemaOf(queryRunner);
   await queryRunner.query(`DROP TABLE IF EXISTS "${s}".inbox`);
   await queryRunner.query(`DROP TABLE IF EXISTS "${s}".outbox`);
+  await queryRunner.query(`DROP FUNCTION IF EXISTS "${s}".announce_outbox_commit()`);
 }
