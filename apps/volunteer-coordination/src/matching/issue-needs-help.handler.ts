@@ -62,26 +62,38 @@ export class IssueNeedsHelpHandler {
     if (!help) return;
     const context = EventContext.causedBy(event);
 
+    // Inserting first (ON CONFLICT DO NOTHING) costs the common case, a new issue, one statement instead of a
+    // locking read and then the insert; a redelivered or repeated event finds the task already there.
+    const task = await this.openTask(manager, issue.tenantId, issue.issueId, issue.gridId, help, event.correlationid);
+    if (!task) {
+      if (escalated) await this.retryUnfilled(manager, issue, context);
+      return;
+    }
+    // The grid replica is fed by another consumer group and may lag behind the issue stream; retrying (then the
+    // dead-letter topic) beats announcing "no volunteer" for a grid we simply have not heard of yet. Throwing rolls
+    // the task back with the rest of the transaction.
+    const lineage = await this.grids.lineage(issue.tenantId, issue.gridId, manager);
+    if (lineage.length === 0) {
+      throw new Error(`grid ${issue.gridId} of issue ${issue.issueId} is not in the grid replica (yet)`);
+    }
+    await this.offering.fillNew(
+      manager,
+      task,
+      lineage.map((grid) => grid.gridId),
+      context,
+    );
+  }
+
+  /** An escalated issue whose task nobody could fill is offered again: volunteers may have registered or become free. */
+  private async retryUnfilled(manager: EntityManager, issue: IssueNeedingHelp, context: EventContext): Promise<void> {
     const existing = await manager.findOne(VolunteerTask, {
       where: { tenantId: issue.tenantId, issueId: issue.issueId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (existing) {
-      if (escalated && existing.state === 'unfilled') {
-        await manager.update(VolunteerTask, { id: existing.id }, { state: 'open' });
-        existing.state = 'open';
-        await this.offering.fill(manager, existing, context);
-      }
-      return;
-    }
-
-    // The grid replica is fed by another consumer group and may lag behind the issue stream; retrying (then the
-    // dead-letter topic) beats announcing "no volunteer" for a grid we simply have not heard of yet.
-    if (!(await this.grids.grid(issue.tenantId, issue.gridId, manager))) {
-      throw new Error(`grid ${issue.gridId} of issue ${issue.issueId} is not in the grid replica (yet)`);
-    }
-    const task = await this.openTask(manager, issue.tenantId, issue.issueId, issue.gridId, help, event.correlationid);
-    if (task) await this.offering.fill(manager, task, context);
+    if (existing?.state !== 'unfilled') return;
+    await manager.update(VolunteerTask, { id: existing.id }, { state: 'open' });
+    existing.state = 'open';
+    await this.offering.fill(manager, existing, context);
   }
 
   private async openTask(
