@@ -1,7 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
+import {
+  MessagingModule,
+  messagingEntities,
+  OutboxCommitAnnouncement1764740000000,
+  provideEventServer,
+} from '@gridline/messaging';
 import {
   AuthModule,
   DatabaseModule,
@@ -21,7 +26,6 @@ import { KpisModule } from './kpis/kpis.module';
 import { InitialSchema1764500000000 } from './migrations/1764500000000-initial-schema';
 import { CaseLoopFacts1764570000000 } from './migrations/1764570000000-case-loop-facts';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
-import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { SummaryModule } from './summary/summary.module';
 import { VolunteeringModule } from './volunteering/volunteering.module';
 

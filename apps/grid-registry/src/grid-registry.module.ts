@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { MessagingModule, messagingEntities } from '@gridline/messaging';
+import { MessagingModule, messagingEntities, OutboxCommitAnnouncement1764740000000 } from '@gridline/messaging';
 import { AuthModule, DatabaseModule, HealthModule, ServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import { DurableTimer, SchedulingModule } from '@gridline/scheduling';
 import { PersonalDataConfig, personalDataEntities, PersonalDataModule } from '@gridline/personal-data';
@@ -16,7 +16,6 @@ import { GridHistory1764390000000 } from './migrations/1764390000000-grid-histor
 import { ImportJobs1764560000000 } from './migrations/1764560000000-import-jobs';
 import { PersonalData1764620000000 } from './migrations/1764620000000-personal-data';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
-import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { placeEntities, PlacesModule } from './places/places.module';
 import { RegistryDistricts } from './tenants/registry-districts';
 import { tenantEntities, TenantsModule } from './tenants/tenants.module';

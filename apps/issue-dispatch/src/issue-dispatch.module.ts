@@ -7,7 +7,12 @@ import {
   PlaceReplica,
   TenantReplica,
 } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
+import {
+  MessagingModule,
+  messagingEntities,
+  OutboxCommitAnnouncement1764740000000,
+  provideEventServer,
+} from '@gridline/messaging';
 import {
   AuthModule,
   DatabaseModule,
@@ -33,7 +38,6 @@ import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
 import { DuplicateLookupIndexes1764720000000 } from './migrations/1764720000000-duplicate-lookup-indexes';
 import { CategoryOpen311Attributes1764730000000 } from './migrations/1764730000000-category-open311-attributes';
-import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { IssueDistricts } from './personal-data/issue-districts';
 import { ReporterContactModule } from './personal-data/reporter-contact.module';
 import { VolunteerHelpModule } from './volunteer-help/volunteer-help.module';

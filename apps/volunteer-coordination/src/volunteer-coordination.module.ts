@@ -1,7 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Subscriptions } from '@gridline/contracts';
 import { GridReplica, GridReplicaModule, TenantReplica } from '@gridline/grid-replica';
-import { MessagingModule, messagingEntities, provideEventServer } from '@gridline/messaging';
+import {
+  MessagingModule,
+  messagingEntities,
+  OutboxCommitAnnouncement1764740000000,
+  provideEventServer,
+} from '@gridline/messaging';
 import {
   AuthModule,
   DatabaseModule,
@@ -23,7 +28,6 @@ import { ContactAccessLog1764630000000 } from './migrations/1764630000000-contac
 import { ToolLoanBorrowerName1764640000000 } from './migrations/1764640000000-tool-loan-borrower-name';
 import { TimerTraceContext1764700000000 } from './migrations/1764700000000-timer-trace-context';
 import { IdempotencyKeys1764710000000 } from './migrations/1764710000000-idempotency-keys';
-import { OutboxCommitAnnouncement1764740000000 } from './migrations/1764740000000-outbox-commit-announcement';
 import { serviceEventEntities } from './service-events/entities';
 import { ServiceEventsConfig } from './service-events/service-events.config';
 import { ServiceEventsModule } from './service-events/service-events.module';

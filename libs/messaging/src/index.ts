@@ -13,6 +13,7 @@ export * from './consumer/event-handler';
 export * from './consumer/kafka-event.consumer';
 export * from './consumer/retry-backoff';
 export * from './schema/messaging-tables';
+export * from './schema/outbox-commit-announcement.migration';
 export * from './transport/event-transport';
 export * from './transport/handle-event.decorator';
 export * from './transport/kafka-event.context';
