@@ -228,6 +228,12 @@ describe('one issue escalating through every grid level', () => {
     );
     expect(offer.data).toMatchObject({ issueGridId: grid.micro, matchedGridId: grid.level3, skill: 'elderly-care' });
     expect(JSON.stringify(offer.data)).not.toContain('13900000000');
+    // Analytics keeps it as a fact (offers are projected a batch per statement): the district's first and only offer.
+    const summary = await eventually('analytics to count the offer', async () => {
+      const r = await analytics.get(`/v1/tenants/${tenantId}/summary`);
+      return r.status === 200 && r.body.offers > 0 ? r.body : undefined;
+    });
+    expect(summary.offers).toBe(1);
   });
 
   it('queues a report at an address nobody registered for the district dispatch centre, which dispatches it by hand', async () => {
