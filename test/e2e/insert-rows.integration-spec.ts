@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { insertRows } from '@gridline/platform';
+import { insertRows, insertRowsTogether, rowsToInsert } from '@gridline/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const SCHEMA = 'insert_rows_test';
@@ -73,6 +73,19 @@ class Stub {
   ticket: Ticket;
 }
 
+/** A row pointing at a ticket by a foreign key TypeORM does not know about (added in SQL), so insertRows takes it. */
+@Entity({ name: 'ticket_note' })
+class TicketNote {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  seq: string;
+
+  @Column({ name: 'ticket_id', type: 'uuid' })
+  ticketId: string;
+
+  @Column({ type: 'text', unique: true })
+  text: string;
+}
+
 /**
  * `insertRows` against a real PostgreSQL, row for row against TypeORM's own `manager.insert` of the same entities:
  * the same stored rows, the same values written back into the entities, and statements split below PostgreSQL's
@@ -89,10 +102,13 @@ describe('insertRows', () => {
       type: 'postgres',
       url: database.url,
       schema: SCHEMA,
-      entities: [LedgerRow, Ticket, Stub],
+      entities: [LedgerRow, Ticket, Stub, TicketNote],
       synchronize: true,
     });
     await dataSource.initialize();
+    await database.query(
+      `ALTER TABLE ${SCHEMA}.ticket_note ADD FOREIGN KEY (ticket_id) REFERENCES ${SCHEMA}.ticket (id)`,
+    );
   });
 
   afterAll(async () => {
@@ -191,5 +207,92 @@ describe('insertRows', () => {
     await expect(insertRows(dataSource.manager, Stub, [{ id: randomUUID() }])).rejects.toThrow(
       'Stub has relations or inheritance',
     );
+  });
+
+  describe('insertRowsTogether', () => {
+    const ticketsTitled = (title: string) =>
+      database.query(`SELECT id FROM ${SCHEMA}.ticket WHERE title = $1`, [title]) as Promise<unknown[]>;
+
+    it('writes several tables with one statement, keys between them holding, and reads back the first set', async () => {
+      const tickets: Array<Partial<Ticket>> = [{ id: randomUUID(), title: 'together' }];
+      const notes: Array<Partial<TicketNote>> = [
+        { ticketId: tickets[0].id, text: 'first note' },
+        { ticketId: tickets[0].id, text: 'second note' },
+      ];
+      const ledger = rowsLike('together');
+      const statements = jest.spyOn(dataSource.manager, 'query');
+      try {
+        // The notes come first, before the ticket they point at: the key is checked when the statement ends.
+        await insertRowsTogether(dataSource.manager, [
+          rowsToInsert(TicketNote, notes),
+          rowsToInsert(Ticket, tickets),
+          rowsToInsert(LedgerRow, ledger),
+          rowsToInsert(LedgerRow, []),
+        ]);
+        expect(statements).toHaveBeenCalledTimes(1);
+      } finally {
+        statements.mockRestore();
+      }
+      expect(await ticketsTitled('together')).toEqual([{ id: tickets[0].id }]);
+      expect(
+        await database.query(`SELECT text FROM ${SCHEMA}.ticket_note WHERE ticket_id = $1 ORDER BY seq`, [
+          tickets[0].id,
+        ]),
+      ).toEqual([{ text: 'first note' }, { text: 'second note' }]);
+      expect(await stored('together')).toHaveLength(3);
+      // The first set is the statement's own INSERT: its generated keys come back; the others' stay unread.
+      expect(notes.map((note) => note.seq)).toEqual([expect.stringMatching(/^\d+$/), expect.stringMatching(/^\d+$/)]);
+      expect(ledger[0].seq).toBeUndefined();
+      expect(ledger[0].version).toBe(1);
+    });
+
+    it('stores nothing of any table when one set fails', async () => {
+      const ticket = { id: randomUUID(), title: 'never stored' };
+      const duplicateNote = { ticketId: ticket.id, text: 'first note' }; // text is unique, and taken above
+      await expect(
+        insertRowsTogether(dataSource.manager, [
+          rowsToInsert(Ticket, [ticket]),
+          rowsToInsert(LedgerRow, rowsLike('never stored')),
+          rowsToInsert(TicketNote, [duplicateNote]),
+        ]),
+      ).rejects.toThrow(/duplicate key/);
+      expect(await ticketsTitled('never stored')).toEqual([]);
+      expect(await stored('never stored')).toEqual([]);
+
+      const orphan = { ticketId: randomUUID(), text: 'orphan' };
+      await expect(
+        insertRowsTogether(dataSource.manager, [
+          rowsToInsert(LedgerRow, rowsLike('orphaned')),
+          rowsToInsert(TicketNote, [orphan]),
+        ]),
+      ).rejects.toThrow(/foreign key/);
+      expect(await stored('orphaned')).toEqual([]);
+    });
+
+    it('goes table by table in one transaction when the sets need more parameters than a statement carries', async () => {
+      const many = Array.from({ length: 12_000 }, (_, i) => ({
+        tenantId: 'together-many',
+        payload: { i },
+        amount: i,
+      }));
+      const ticket = { id: randomUUID(), title: 'many' };
+      await expect(
+        insertRowsTogether(dataSource.manager, [
+          rowsToInsert(LedgerRow, many),
+          rowsToInsert(Ticket, [ticket]),
+          rowsToInsert(TicketNote, [{ ticketId: randomUUID(), text: 'no such ticket' }]),
+        ]),
+      ).rejects.toThrow(/foreign key/);
+      expect(await stored('together-many')).toEqual([]);
+      expect(await ticketsTitled('many')).toEqual([]);
+
+      await insertRowsTogether(dataSource.manager, [
+        rowsToInsert(LedgerRow, many),
+        rowsToInsert(Ticket, [ticket]),
+        rowsToInsert(TicketNote, [{ ticketId: ticket.id, text: 'many rows' }]),
+      ]);
+      expect(await stored('together-many')).toHaveLength(12_000);
+      expect(await ticketsTitled('many')).toEqual([{ id: ticket.id }]);
+    });
   });
 });

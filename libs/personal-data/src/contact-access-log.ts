@@ -2,7 +2,7 @@ import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { DataSource, EntityManager } from 'typeorm';
-import { Identity, insertRows } from '@gridline/platform';
+import { Identity, insertRows, RowsToInsert, rowsToInsert } from '@gridline/platform';
 import { ContactAccessLogEntry } from './contact-access-log.entity';
 
 /** The route an answer leaves by, as the access log names it. */
@@ -32,6 +32,13 @@ export interface ContactRead {
   readonly purpose: string;
 }
 
+/** One answer's read of a contact: who read it, by which route, and what. */
+export interface AnsweredRead {
+  readonly reader: Identity;
+  readonly via: AccessRoute;
+  readonly read: ContactRead;
+}
+
 /**
  * Appends one row per answer that reveals a contact, before the answer leaves: if the row cannot be written the
  * request fails, so no contact is ever shown unrecorded. Callers record only what they actually show (an erased
@@ -46,24 +53,29 @@ export class ContactAccessLog {
   }
 
   /** Several answers' reads in one statement, e.g. in the transaction of the reports they answer. */
-  async recordAll(
-    reads: ReadonlyArray<{ readonly reader: Identity; readonly via: AccessRoute; readonly read: ContactRead }>,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    const rows = reads
-      .filter(({ read }) => read.fields.length > 0)
-      .map(({ reader, via, read }) => ({
-        tenantId: read.tenantId,
-        readerSubject: reader.subject,
-        readerName: reader.name,
-        readerRoles: [...reader.roles],
-        caseId: read.caseId ?? null,
-        memberId: read.memberId ?? null,
-        fields: [...read.fields],
-        route: via.route,
-        purpose: read.purpose,
-        correlationId: via.correlationId,
-      }));
-    await insertRows(manager, ContactAccessLogEntry, rows);
+  async recordAll(reads: ReadonlyArray<AnsweredRead>, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const { target, rows } = this.rowsOf(reads);
+    await insertRows(manager, target, rows);
+  }
+
+  /** The rows of answers' reads, for a write of several tables in one statement (`insertRowsTogether`, ADR 0046). */
+  rowsOf(reads: ReadonlyArray<AnsweredRead>): RowsToInsert<ContactAccessLogEntry> {
+    return rowsToInsert(
+      ContactAccessLogEntry,
+      reads
+        .filter(({ read }) => read.fields.length > 0)
+        .map(({ reader, via, read }) => ({
+          tenantId: read.tenantId,
+          readerSubject: reader.subject,
+          readerName: reader.name,
+          readerRoles: [...reader.roles],
+          caseId: read.caseId ?? null,
+          memberId: read.memberId ?? null,
+          fields: [...read.fields],
+          route: via.route,
+          purpose: read.purpose,
+          correlationId: via.correlationId,
+        })),
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { activeTraceContext, insertRows } from '@gridline/platform';
+import { activeTraceContext, insertRows, RowsToInsert, rowsToInsert } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
 
 export interface TimerRequest {
@@ -30,10 +30,14 @@ export class DurableTimers {
 
   /** Several timers in one multi-row INSERT (a batch consumer's projection, ADR 0033). */
   async scheduleMany(manager: EntityManager, requests: readonly TimerRequest[]): Promise<void> {
-    if (requests.length === 0) return;
+    const { target, rows } = this.rowsOf(requests);
+    await insertRows(manager, target, rows);
+  }
+
+  /** The rows of timers, for a write of several tables in one statement (`insertRowsTogether`, ADR 0046). */
+  rowsOf(requests: readonly TimerRequest[]): RowsToInsert<DurableTimer> {
     const traceParent = activeTraceContext().traceparent;
-    await insertRows(
-      manager,
+    return rowsToInsert(
       DurableTimer,
       requests.map((request) => ({
         tenantId: request.tenantId,

@@ -7,6 +7,8 @@ import {
   currentIdempotencyClaim,
   IdempotentReplay,
   insertRows,
+  RowsToInsert,
+  rowsToInsert,
   SERVICE_CONFIG,
   ServiceConfig,
   TraceContextFields,
@@ -60,6 +62,19 @@ export class Outbox {
     // The outbox's trigger wakes the relay when this transaction commits (announceOutboxCommits).
     await insertRows(manager, OutboxRecord, records);
     return records.map((record) => record.eventId);
+  }
+
+  /**
+   * The outbox rows of events, for a write of several tables in one statement (`insertRowsTogether`, ADR 0046).
+   * Only outside an Idempotency-Key's request: `addMany` records the key with the first event, this cannot.
+   */
+  rowsOf(events: ReadonlyArray<PendingEvent>): RowsToInsert<OutboxRecord> {
+    if (currentIdempotencyClaim())
+      throw new Error('Outbox.rowsOf cannot record an Idempotency-Key; use addMany inside its transaction');
+    return rowsToInsert(
+      OutboxRecord,
+      events.map((event) => this.recordOf(event)),
+    );
   }
 
   /** The outbox row of one event, its payload checked against the catalogue. */

@@ -28,37 +28,102 @@ export async function insertRows<E extends ObjectLiteral>(
   entities: ReadonlyArray<Partial<E>>,
 ): Promise<void> {
   if (entities.length === 0) return;
+  const table = tableOf(manager, target);
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / table.columns.length));
+  for (let start = 0; start < entities.length; start += rowsPerStatement) {
+    await insertChunk(manager, table, entities.slice(start, start + rowsPerStatement));
+  }
+}
+
+/** One table's rows for `insertRowsTogether`. */
+export interface RowsToInsert<E extends ObjectLiteral = ObjectLiteral> {
+  readonly target: EntityTarget<E>;
+  readonly rows: ReadonlyArray<Partial<E>>;
+}
+
+/** Names the rows of one table for `insertRowsTogether`, typed by its entity. */
+export function rowsToInsert<E extends ObjectLiteral>(
+  target: EntityTarget<E>,
+  rows: ReadonlyArray<Partial<E>>,
+): RowsToInsert<E> {
+  return { target, rows };
+}
+
+/**
+ * Inserts the rows of several tables with one statement: each set but the first as a data-modifying `WITH`, the
+ * first as the statement itself. One statement is atomic on its own, so outside a transaction it needs no
+ * `BEGIN`/`COMMIT` either: a write of four tables costs one round trip instead of six (ADR 0046). Foreign keys
+ * between the sets hold, as PostgreSQL checks them at the end of the statement.
+ *
+ * Each set follows `insertRows`' rules, with one difference: what PostgreSQL chose for DEFAULTed columns is written
+ * back into the entities of the **first** set only (the statement's own `RETURNING`). Sets too large for one
+ * statement's parameters are inserted one after another, inside the caller's transaction or a new one.
+ */
+export async function insertRowsTogether(
+  manager: EntityManager,
+  sets: ReadonlyArray<RowsToInsert<ObjectLiteral>>,
+): Promise<void> {
+  const filled = sets.filter((set) => set.rows.length > 0);
+  if (filled.length <= 1) {
+    if (filled.length === 1) await insertRows(manager, filled[0].target, filled[0].rows);
+    return;
+  }
+  const tables = filled.map((set) => tableOf(manager, set.target));
+  const parameterCount = filled.reduce((sum, set, index) => sum + set.rows.length * tables[index].columns.length, 0);
+  if (parameterCount > MAX_PARAMETERS) {
+    const insertEach = async (inner: EntityManager) => {
+      for (const set of filled) await insertRows(inner, set.target, set.rows);
+    };
+    if (manager.queryRunner?.isTransactionActive) await insertEach(manager);
+    else await manager.transaction(insertEach);
+    return;
+  }
+  const parameters: unknown[] = [];
+  const statements = filled.map((set, index) => insertStatement(manager, tables[index], set.rows, parameters));
+  const [first, ...others] = statements;
+  const sql = `WITH ${others.map((other, index) => `inserted_${index + 1} AS (${other.sql})`).join(', ')} ${first.sql}${first.returning}`;
+  const written = (await manager.query(sql, parameters)) as Array<Record<string, unknown>>;
+  writeBack(manager, first, filled[0].rows, written);
+}
+
+/** How one entity's rows go into its table. */
+interface InsertTable {
+  readonly name: string;
+  readonly columns: readonly InsertedColumn[];
+  readonly keys: readonly InsertedColumn[];
+}
+
+function tableOf(manager: EntityManager, target: EntityTarget<ObjectLiteral>): InsertTable {
   const metadata = manager.connection.getMetadata(target);
   if (metadata.relations.length > 0 || metadata.discriminatorColumn !== undefined)
     throw new Error(`insertRows: ${metadata.name} has relations or inheritance; use manager.insert`);
   const isIncrement = (column: ColumnMetadata) => column.isGenerated && column.generationStrategy === 'increment';
-  const columns: InsertedColumn[] = metadata.columns
-    .filter((column) => column.isInsert && !isIncrement(column))
-    .map((column) => ({ column, name: quoted(column.databaseName) }));
-  const keys: InsertedColumn[] = metadata.columns
-    .filter(isIncrement)
-    .map((column) => ({ column, name: quoted(column.databaseName) }));
-  const table = metadata.schema
-    ? `${quoted(metadata.schema)}.${quoted(metadata.tableName)}`
-    : quoted(metadata.tableName);
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  for (let start = 0; start < entities.length; start += rowsPerStatement) {
-    await insertChunk(manager, table, columns, keys, entities.slice(start, start + rowsPerStatement));
-  }
+  return {
+    name: metadata.schema ? `${quoted(metadata.schema)}.${quoted(metadata.tableName)}` : quoted(metadata.tableName),
+    columns: metadata.columns
+      .filter((column) => column.isInsert && !isIncrement(column))
+      .map((column) => ({ column, name: quoted(column.databaseName) })),
+    keys: metadata.columns.filter(isIncrement).map((column) => ({ column, name: quoted(column.databaseName) })),
+  };
 }
 
-async function insertChunk(
+/** One `INSERT … VALUES` of the rows, its values appended to `parameters`, and the `RETURNING` it would need. */
+interface InsertStatement {
+  readonly sql: string;
+  readonly returning: string;
+  readonly readBack: readonly InsertedColumn[];
+}
+
+function insertStatement(
   manager: EntityManager,
-  table: string,
-  columns: readonly InsertedColumn[],
-  keys: readonly InsertedColumn[],
+  table: InsertTable,
   entities: ReadonlyArray<ObjectLiteral>,
-): Promise<void> {
+  parameters: unknown[],
+): InsertStatement {
   const driver = manager.connection.driver;
-  const parameters: unknown[] = [];
   const defaulted = new Set<InsertedColumn>();
   const rows = entities.map((entity) => {
-    const values = columns.map((inserted) => {
+    const values = table.columns.map((inserted) => {
       const { column } = inserted;
       const given: unknown = column.getEntityValue(entity);
       if (given === undefined) {
@@ -76,12 +141,36 @@ async function insertChunk(
     return `(${values.join(', ')})`;
   });
   // The auto-increment keys, and the columns some row left to their default: PostgreSQL chose those values.
-  const readBack = [...keys, ...columns.filter((inserted) => defaulted.has(inserted))];
-  const returning = readBack.length > 0 ? ` RETURNING ${readBack.map((inserted) => inserted.name).join(', ')}` : '';
-  const sql = `INSERT INTO ${table} (${columns.map((inserted) => inserted.name).join(', ')}) VALUES ${rows.join(', ')}${returning}`;
-  const written = (await manager.query(sql, parameters)) as Array<Record<string, unknown>>;
+  const readBack = [...table.keys, ...table.columns.filter((inserted) => defaulted.has(inserted))];
+  return {
+    sql: `INSERT INTO ${table.name} (${table.columns.map((inserted) => inserted.name).join(', ')}) VALUES ${rows.join(', ')}`,
+    returning: readBack.length > 0 ? ` RETURNING ${readBack.map((inserted) => inserted.name).join(', ')}` : '',
+    readBack,
+  };
+}
+
+async function insertChunk(
+  manager: EntityManager,
+  table: InsertTable,
+  entities: ReadonlyArray<ObjectLiteral>,
+): Promise<void> {
+  const parameters: unknown[] = [];
+  const statement = insertStatement(manager, table, entities, parameters);
+  const written = (await manager.query(`${statement.sql}${statement.returning}`, parameters)) as Array<
+    Record<string, unknown>
+  >;
+  writeBack(manager, statement, entities, written);
+}
+
+/** PostgreSQL returns the rows of one INSERT … VALUES in the order of its VALUES lists. */
+function writeBack(
+  manager: EntityManager,
+  { readBack }: InsertStatement,
+  entities: ReadonlyArray<ObjectLiteral>,
+  written: ReadonlyArray<Record<string, unknown>>,
+): void {
   if (readBack.length === 0) return;
-  // PostgreSQL returns the rows of one INSERT … VALUES in the order of its VALUES lists.
+  const driver = manager.connection.driver;
   written.forEach((row, index) => {
     for (const { column } of readBack) {
       if (column.getEntityValue(entities[index]) === undefined)

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   EventData,
   EventDefinition,
@@ -20,8 +20,10 @@ import {
   GroupCommit,
   GroupOutcome,
   groupOutcomeOf,
-  insertRows,
+  insertRowsTogether,
   isDependencyOutage,
+  RowsToInsert,
+  rowsToInsert,
   TraceContextFields,
 } from '@gridline/platform';
 import { IssueErrors } from '../../issue-errors';
@@ -59,9 +61,9 @@ interface PendingReport {
  * waits in the dispatch centre's queue instead (see `queue`).
  *
  * Reports of one district that arrive while its previous group is committing are committed together (group
- * commit, ADR 0036): one transaction, one multi-row INSERT per table, one WAL flush for all of them. Each request
- * is answered only once its own rows are committed. Every check that can answer 4xx runs before, per request; if a
- * group's transaction still fails for a reason other than a database outage, each of its reports is recorded
+ * commit, ADR 0036): one statement with a multi-row INSERT per table (ADR 0046), one WAL flush for all of them.
+ * Each request is answered only once its own rows are committed. Every check that can answer 4xx runs before, per
+ * request; if a group's statement still fails for a reason other than a database outage, each of its reports is recorded
  * alone, so one bad report fails only itself. A request with an Idempotency-Key goes alone: its key commits in
  * its own transaction (ADR 0030).
  */
@@ -82,7 +84,7 @@ export class ReportIssueUseCase {
 
   async execute(command: ReportIssueCommand): Promise<Issue> {
     const pending = await this.prepare(command);
-    return currentIdempotencyClaim() ? this.recordAlone(pending) : this.groups.submit(command.tenantId, pending);
+    return currentIdempotencyClaim() ? this.recordClaimed(pending) : this.groups.submit(command.tenantId, pending);
   }
 
   /** Checks and routes the report and builds its issue; every 4xx is decided here, before any transaction. */
@@ -151,11 +153,11 @@ export class ReportIssueUseCase {
     this.knownTenants.add(tenantId);
   }
 
-  /** One group of one district's reports in one transaction; see the class comment. */
+  /** One group of one district's reports in one statement; see the class comment. */
   private async recordTogether(reports: readonly PendingReport[]): Promise<Array<GroupOutcome<Issue>>> {
     if (reports.length === 1) return [await groupOutcomeOf(this.recordAlone(reports[0]))];
     try {
-      await this.dataSource.transaction((manager) => this.record(manager, reports));
+      await this.record(reports);
       return reports.map((report) => ({ ok: report.issue }));
     } catch (error) {
       if (isDependencyOutage(error)) throw error;
@@ -167,22 +169,39 @@ export class ReportIssueUseCase {
   }
 
   private async recordAlone(report: PendingReport): Promise<Issue> {
-    await this.dataSource.transaction((manager) => this.record(manager, [report]));
+    await this.record([report]);
     return report.issue;
   }
 
   /**
-   * Writes the reports with one statement per table: the issues, their history, their events, the
-   * acknowledgement timers of the routed ones and the access log rows of the answers that will show a reporter
-   * their contact. insert, not save: a new id needs no SELECT to tell an insert from an
-   * update.
+   * Writes the reports with one statement (ADR 0046): one multi-row INSERT per table, each but the issues' a
+   * data-modifying `WITH`. A single statement is atomic without a transaction around it, so a group costs one round
+   * trip. insert, not save: a new id needs no SELECT to tell an insert from an update.
    */
-  private async record(manager: EntityManager, reports: readonly PendingReport[]): Promise<void> {
-    await insertRows(
-      manager,
-      Issue,
-      reports.map((report) => report.issue),
-    );
+  private async record(reports: readonly PendingReport[]): Promise<void> {
+    const { events, rows } = this.rowsOf(reports);
+    await insertRowsTogether(this.dataSource.manager, [...rows, this.outbox.rowsOf(events)]);
+  }
+
+  /**
+   * A report with an Idempotency-Key, alone in a transaction: `Outbox.addMany` records the key with its events, so
+   * the key commits with the case or not at all (ADR 0030).
+   */
+  private async recordClaimed(report: PendingReport): Promise<Issue> {
+    const { events, rows } = this.rowsOf([report]);
+    await this.dataSource.transaction(async (manager) => {
+      await this.outbox.addMany(manager, events);
+      await insertRowsTogether(manager, rows);
+    });
+    return report.issue;
+  }
+
+  /**
+   * The rows of the reports: their issues (first, so PostgreSQL's defaults are read back into them), their history,
+   * the acknowledgement timers of the routed ones and the access log rows of the answers that will show a reporter
+   * their contact; and the events, which go to the outbox.
+   */
+  private rowsOf(reports: readonly PendingReport[]): { events: PendingEvent[]; rows: RowsToInsert[] } {
     const history: Array<Partial<IssueHistoryEntry>> = [];
     const events: PendingEvent[] = [];
     const timers: TimerRequest[] = [];
@@ -250,28 +269,34 @@ export class ReportIssueUseCase {
         traceParent: trace.traceparent,
       });
     }
-    await insertRows(manager, IssueHistoryEntry, history);
-    await this.outbox.addMany(manager, events);
-    await this.timers.scheduleMany(manager, timers);
-    await this.contactAccessLog.recordAll(
-      reports.flatMap(({ issue, contactShown }) =>
-        contactShown
-          ? [
-              {
-                reader: contactShown.reader,
-                via: contactShown.via,
-                read: {
-                  tenantId: issue.tenantId,
-                  caseId: issue.id,
-                  fields: contactShown.fields,
-                  purpose: 'report-answer',
-                },
+    const contactReads = reports.flatMap(({ issue, contactShown }) =>
+      contactShown
+        ? [
+            {
+              reader: contactShown.reader,
+              via: contactShown.via,
+              read: {
+                tenantId: issue.tenantId,
+                caseId: issue.id,
+                fields: contactShown.fields,
+                purpose: 'report-answer',
               },
-            ]
-          : [],
-      ),
-      manager,
+            },
+          ]
+        : [],
     );
+    return {
+      events,
+      rows: [
+        rowsToInsert(
+          Issue,
+          reports.map((report) => report.issue),
+        ),
+        rowsToInsert(IssueHistoryEntry, history),
+        this.timers.rowsOf(timers),
+        this.contactAccessLog.rowsOf(contactReads),
+      ],
+    };
   }
 
   /**
