@@ -3,7 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestOffered, RequestUnfilled, TaskOffered, TaskUnmatched } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
-import { EventContext, Outbox } from '@gridline/messaging';
+import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
+import { insertRowsTogether, rowsToInsert } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
 import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
 import { CandidatePool } from './candidate-pool';
@@ -89,8 +90,7 @@ export class TaskOffering {
       const lineage = knownLineage ?? (await this.lineageOf(manager, task));
       const chosen = await this.rank(manager, task, lineage, new Set(counts.asked), now);
       const expirySeconds = await this.expiries.seconds(task.tenantId);
-      for (const candidate of chosen.slice(0, wanted))
-        await this.offer(manager, task, candidate, now, expirySeconds, context);
+      await this.offer(manager, task, chosen.slice(0, wanted), now, expirySeconds, context);
       slots = { ...slots, pending: slots.pending + Math.min(wanted, chosen.length) };
     }
     const state = taskStateAfter(slots);
@@ -133,72 +133,86 @@ export class TaskOffering {
     );
   }
 
+  /**
+   * Offers the task to the candidates: their offers, the offers' expiry timers and their events in one statement
+   * (ADR 0046), then each volunteer's offer count.
+   */
   private async offer(
     manager: EntityManager,
     task: VolunteerTask,
-    candidate: RankedCandidate,
+    candidates: readonly RankedCandidate[],
     now: Date,
     expirySeconds: number,
     context: EventContext,
   ): Promise<void> {
-    const offer = manager.create(TaskOffer, {
-      id: randomUUID(),
-      tenantId: task.tenantId,
-      taskId: task.id,
-      issueId: task.issueId,
-      volunteerId: candidate.volunteerId,
-      skill: task.skill,
-      issueGridId: task.gridId,
-      matchedGridId: candidate.matchedGridId,
-      status: 'offered',
-      startsAt: task.startsAt,
-      offeredAt: now,
-      expiresAt: new Date(now.getTime() + expirySeconds * 1000),
-    });
-    await manager.insert(TaskOffer, offer);
-    await manager.query(`UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = $2`, [
-      task.tenantId,
-      candidate.volunteerId,
-    ]);
-    await this.timers.schedule(manager, {
+    if (candidates.length === 0) return;
+    const expiresAt = new Date(now.getTime() + expirySeconds * 1000);
+    const offers = candidates.map((candidate) =>
+      manager.create(TaskOffer, {
+        id: randomUUID(),
+        tenantId: task.tenantId,
+        taskId: task.id,
+        issueId: task.issueId,
+        volunteerId: candidate.volunteerId,
+        skill: task.skill,
+        issueGridId: task.gridId,
+        matchedGridId: candidate.matchedGridId,
+        status: 'offered',
+        startsAt: task.startsAt,
+        offeredAt: now,
+        expiresAt,
+      }),
+    );
+    const expiries = offers.map((offer) => ({
       tenantId: task.tenantId,
       kind: OFFER_EXPIRY_TIMER,
       aggregateId: offer.id,
-      dueAt: offer.expiresAt!,
-    });
+      dueAt: expiresAt,
+    }));
+    const events = offers.map((offer) => this.offeredEvent(task, offer, context));
+    await insertRowsTogether(manager, [
+      rowsToInsert(TaskOffer, offers),
+      this.timers.rowsOf(expiries),
+      await this.outbox.rowsOf(manager, events),
+    ]);
+    await manager.query(
+      `UPDATE volunteers SET offer_count = offer_count + 1 WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [task.tenantId, offers.map((offer) => offer.volunteerId)],
+    );
+    for (const offer of offers)
+      this.logger.log(
+        `task ${task.id} (${task.skill}) offered to volunteer ${offer.volunteerId} of grid ${offer.matchedGridId}`,
+      );
+  }
+
+  /** TaskOffered for an issue's task, RequestOffered for a direct request's. */
+  private offeredEvent(task: VolunteerTask, offer: TaskOffer, context: EventContext): PendingEvent {
     const common = {
       offerId: offer.id,
       tenantId: task.tenantId,
       volunteerId: offer.volunteerId,
       skill: task.skill,
       matchedGridId: offer.matchedGridId,
-      offeredAt: now.toISOString(),
+      offeredAt: offer.offeredAt.toISOString(),
       expiresAt: offer.expiresAt!.toISOString(),
     };
-    if (task.issueId !== null) {
-      await this.outbox.add(
-        manager,
-        TaskOffered,
-        { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id },
+    if (task.issueId !== null)
+      return {
+        definition: TaskOffered,
+        data: { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id },
         context,
-      );
-    } else {
-      await this.outbox.add(
-        manager,
-        RequestOffered,
-        {
-          ...common,
-          taskId: task.id,
-          gridId: task.gridId,
-          startsAt: task.startsAt.toISOString(),
-          endsAt: task.endsAt.toISOString(),
-        },
-        context,
-      );
-    }
-    this.logger.log(
-      `task ${task.id} (${task.skill}) offered to volunteer ${offer.volunteerId} of grid ${offer.matchedGridId}`,
-    );
+      } as PendingEvent<typeof TaskOffered>;
+    return {
+      definition: RequestOffered,
+      data: {
+        ...common,
+        taskId: task.id,
+        gridId: task.gridId,
+        startsAt: task.startsAt.toISOString(),
+        endsAt: task.endsAt.toISOString(),
+      },
+      context,
+    } as PendingEvent<typeof RequestOffered>;
   }
 
   private async announceUnfilled(

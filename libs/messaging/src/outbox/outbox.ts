@@ -56,25 +56,20 @@ export class Outbox {
    * context and, when `trace` is given, its own request's trace instead of the active one.
    */
   async addMany(manager: EntityManager, events: ReadonlyArray<PendingEvent>): Promise<string[]> {
-    if (events.length === 0) return [];
-    const records = events.map((event) => this.recordOf(event));
-    await this.recordIdempotencyKey(manager, records[0].messageKey);
+    const { target, rows } = await this.rowsOf(manager, events);
     // The outbox's trigger wakes the relay when this transaction commits (announceOutboxCommits).
-    await insertRows(manager, OutboxRecord, records);
-    return records.map((record) => record.eventId);
+    await insertRows(manager, target, rows);
+    return rows.map((record) => record.eventId!);
   }
 
   /**
    * The outbox rows of events, for a write of several tables in one statement (`insertRowsTogether`, ADR 0046).
-   * Only outside an Idempotency-Key's request: `addMany` records the key with the first event, this cannot.
+   * Inside a request with an Idempotency-Key, the key is recorded here first, as `addMany` does.
    */
-  rowsOf(events: ReadonlyArray<PendingEvent>): RowsToInsert<OutboxRecord> {
-    if (currentIdempotencyClaim())
-      throw new Error('Outbox.rowsOf cannot record an Idempotency-Key; use addMany inside its transaction');
-    return rowsToInsert(
-      OutboxRecord,
-      events.map((event) => this.recordOf(event)),
-    );
+  async rowsOf(manager: EntityManager, events: ReadonlyArray<PendingEvent>): Promise<RowsToInsert<OutboxRecord>> {
+    const records = events.map((event) => this.recordOf(event));
+    if (records.length > 0) await this.recordIdempotencyKey(manager, records[0].messageKey);
+    return rowsToInsert(OutboxRecord, records);
   }
 
   /** The outbox row of one event, its payload checked against the catalogue. */

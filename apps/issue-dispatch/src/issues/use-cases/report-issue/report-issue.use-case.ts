@@ -180,19 +180,19 @@ export class ReportIssueUseCase {
    */
   private async record(reports: readonly PendingReport[]): Promise<void> {
     const { events, rows } = this.rowsOf(reports);
-    await insertRowsTogether(this.dataSource.manager, [...rows, this.outbox.rowsOf(events)]);
+    const { manager } = this.dataSource;
+    await insertRowsTogether(manager, [...rows, await this.outbox.rowsOf(manager, events)]);
   }
 
   /**
-   * A report with an Idempotency-Key, alone in a transaction: `Outbox.addMany` records the key with its events, so
-   * the key commits with the case or not at all (ADR 0030).
+   * A report with an Idempotency-Key, alone in a transaction: the outbox records the key with its events, so the
+   * key commits with the case or not at all (ADR 0030).
    */
   private async recordClaimed(report: PendingReport): Promise<Issue> {
     const { events, rows } = this.rowsOf([report]);
-    await this.dataSource.transaction(async (manager) => {
-      await this.outbox.addMany(manager, events);
-      await insertRowsTogether(manager, rows);
-    });
+    await this.dataSource.transaction(async (manager) =>
+      insertRowsTogether(manager, [...rows, await this.outbox.rowsOf(manager, events)]),
+    );
     return report.issue;
   }
 
