@@ -3,7 +3,7 @@ import { httpLoad } from '../../harness/http-load';
 import { perSecond, timed } from '../../harness/measure';
 import { BENCH_TENANT } from '../../harness/sample-events';
 import { reportBody } from './intake-district';
-import { ReportRows, writeReportRaw } from './raw-report-writes';
+import { ReportRows, ReportWriter, writeReportRaw } from './raw-report-writes';
 
 export const ISSUES_PATH = `/v1/tenants/${BENCH_TENANT}/issues`;
 
@@ -29,13 +29,21 @@ export async function postReports(
   return perSecond(total, result.ms);
 }
 
-/** The raw baseline: the same rows, one transaction per report, `concurrency` connections sharing a queue. */
-export async function writeReportsRaw(pool: Pool, rows: readonly ReportRows[], concurrency: number): Promise<number> {
+/**
+ * The raw baseline: the same rows, one transaction per report (or, with `write`, one statement per report),
+ * `concurrency` connections sharing a queue.
+ */
+export async function writeReportsRaw(
+  pool: Pool,
+  rows: readonly ReportRows[],
+  concurrency: number,
+  write: ReportWriter = writeReportRaw,
+): Promise<number> {
   let next = 0;
   const worker = async () => {
     const client = await pool.connect();
     try {
-      while (next < rows.length) await writeReportRaw(client, rows[next++]);
+      while (next < rows.length) await write(client, rows[next++]);
     } finally {
       client.release();
     }

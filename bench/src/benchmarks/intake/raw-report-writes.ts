@@ -60,26 +60,37 @@ export async function readReportRows(client: Client): Promise<ReportRows[]> {
   }));
 }
 
-/** One multi-row INSERT of rows that share their columns; objects go as JSON (the jsonb columns). */
-async function insert(client: Client, table: string, rows: Row[]): Promise<void> {
+/** A multi-row `INSERT … VALUES` of rows that share their columns, its values appended to `parameters`. */
+function insertSql(table: string, rows: Row[], parameters: unknown[]): string {
   const columns = Object.keys(rows[0]);
-  const values = rows.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-  const parameters = rows.flatMap((row) =>
-    columns.map((column) => {
-      const value = row[column];
-      return value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
-        ? JSON.stringify(value)
-        : value;
-    }),
+  const values = rows.map(
+    (row) =>
+      `(${columns
+        .map((column) => {
+          const value = row[column];
+          parameters.push(
+            value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value)
+              ? JSON.stringify(value)
+              : value,
+          );
+          return `$${parameters.length}`;
+        })
+        .join(', ')})`,
   );
-  await client.query(
-    `INSERT INTO ${RAW_SCHEMA}.${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`,
-    parameters,
-  );
+  return `INSERT INTO ${RAW_SCHEMA}.${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${values.join(', ')}`;
 }
 
-/** The statements ReportIssueUseCase's transaction amounts to (history as one statement, as TypeORM sends it). */
-export async function writeReportRaw(client: Client, rows: ReportRows): Promise<void> {
+/** One multi-row INSERT of rows that share their columns; objects go as JSON (the jsonb columns). */
+async function insert(client: Client, table: string, rows: Row[]): Promise<void> {
+  const parameters: unknown[] = [];
+  await client.query(insertSql(table, rows, parameters), parameters);
+}
+
+/** How one report's rows are written: a transaction of statements, or one statement. */
+export type ReportWriter = (client: Client, rows: ReportRows) => Promise<void>;
+
+/** The statements a transaction of the report amounts to (history as one statement, as TypeORM sends it). */
+export const writeReportRaw: ReportWriter = async (client, rows) => {
   await client.query('BEGIN');
   try {
     await insert(client, 'issues', [rows.issue]);
@@ -91,4 +102,19 @@ export async function writeReportRaw(client: Client, rows: ReportRows): Promise<
     await client.query('ROLLBACK');
     throw error;
   }
-}
+};
+
+/**
+ * The same rows as one statement, the way ReportIssueUseCase writes them (ADR 0046): every table but the issues'
+ * as a data-modifying WITH, no BEGIN/COMMIT around it.
+ */
+export const writeReportRawTogether: ReportWriter = async (client, rows) => {
+  const parameters: unknown[] = [];
+  const others = [
+    insertSql('issue_history', rows.history, parameters),
+    insertSql('outbox', rows.outbox, parameters),
+    ...(rows.timer ? [insertSql('durable_timers', [rows.timer], parameters)] : []),
+  ];
+  const issue = insertSql('issues', [rows.issue], parameters);
+  await client.query(`WITH ${others.map((sql, i) => `w${i} AS (${sql})`).join(', ')} ${issue}`, parameters);
+};
