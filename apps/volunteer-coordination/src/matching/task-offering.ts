@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { RequestOffered, RequestUnfilled, TaskOffered, TaskUnmatched } from '@gridline/contracts';
 import { GridTree } from '@gridline/grid-replica';
-import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
+import { EventContext, Outbox, PendingEvent, pendingEvent } from '@gridline/messaging';
 import { insertRowsTogether, rowsToInsert } from '@gridline/platform';
 import { DurableTimers } from '@gridline/scheduling';
 import { DEFAULT_TIME_ZONE } from '../volunteers/domain/local-time';
@@ -197,14 +197,14 @@ export class TaskOffering {
       expiresAt: offer.expiresAt!.toISOString(),
     };
     if (task.issueId !== null)
-      return {
-        definition: TaskOffered,
-        data: { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id },
+      return pendingEvent(
+        TaskOffered,
+        { ...common, issueId: task.issueId, issueGridId: task.gridId, taskId: task.id },
         context,
-      } as PendingEvent<typeof TaskOffered>;
-    return {
-      definition: RequestOffered,
-      data: {
+      );
+    return pendingEvent(
+      RequestOffered,
+      {
         ...common,
         taskId: task.id,
         gridId: task.gridId,
@@ -212,7 +212,7 @@ export class TaskOffering {
         endsAt: task.endsAt.toISOString(),
       },
       context,
-    } as PendingEvent<typeof RequestOffered>;
+    );
   }
 
   private async announceUnfilled(

@@ -25,6 +25,16 @@ export interface PendingEvent<D extends EventDefinition = EventDefinition> {
   readonly trace?: TraceContextFields;
 }
 
+/** An event for `Outbox.addMany`/`rowsOf`, its payload typed by its definition (checked again when recorded). */
+export function pendingEvent<D extends EventDefinition>(
+  definition: D,
+  data: EventData<D>,
+  context: EventContext,
+  trace?: TraceContextFields,
+): PendingEvent {
+  return { definition, data, context, trace } as PendingEvent;
+}
+
 export class EventSchemaViolation extends Error {
   constructor(type: string, problems: string) {
     super(`event ${type} does not match its schema: ${problems}`);

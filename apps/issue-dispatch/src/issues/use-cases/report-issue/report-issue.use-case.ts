@@ -2,18 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import {
-  EventData,
-  EventDefinition,
-  IssueDispatched,
-  IssueQueued,
-  IssueReported,
-  unroutedReasons,
-} from '@gridline/contracts';
+import { IssueDispatched, IssueQueued, IssueReported, unroutedReasons } from '@gridline/contracts';
 import { GridReplica, GridTree } from '@gridline/grid-replica';
 import { normaliseAddress } from '@gridline/location';
 import { ContactAccessLog } from '@gridline/personal-data';
-import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
+import { EventContext, Outbox, PendingEvent, pendingEvent } from '@gridline/messaging';
 import {
   activeTraceContext,
   currentIdempotencyClaim,
@@ -232,7 +225,7 @@ export class ReportIssueUseCase {
         },
       );
       events.push(
-        event(
+        pendingEvent(
           IssueReported,
           {
             issueId: issue.id,
@@ -245,7 +238,7 @@ export class ReportIssueUseCase {
           context,
           trace,
         ),
-        event(
+        pendingEvent(
           IssueDispatched,
           {
             issueId: issue.id,
@@ -323,7 +316,7 @@ export class ReportIssueUseCase {
     context: EventContext,
     trace: TraceContextFields,
   ): PendingEvent {
-    return event(
+    return pendingEvent(
       IssueQueued,
       {
         issueId: issue.id,
@@ -362,14 +355,4 @@ export class ReportIssueUseCase {
     }
     return { grid, routedBy: 'location' };
   }
-}
-
-/** An event for `Outbox.addMany`, its payload typed by its definition. */
-function event<D extends EventDefinition>(
-  definition: D,
-  data: EventData<D>,
-  context: EventContext,
-  trace: TraceContextFields,
-): PendingEvent {
-  return { definition, data, context, trace } as PendingEvent;
 }

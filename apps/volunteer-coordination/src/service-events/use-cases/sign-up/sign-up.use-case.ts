@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ServiceSignedUp } from '@gridline/contracts';
-import { EventContext, Outbox, PendingEvent } from '@gridline/messaging';
+import { EventContext, Outbox, PendingEvent, pendingEvent } from '@gridline/messaging';
 import {
   activeTraceContext,
   currentIdempotencyClaim,
@@ -205,9 +205,9 @@ export class SignUpUseCase {
 
   /** The ServiceSignedUp event of one sign-up, continuing its request's trace. */
   private signedUpEvent(item: PendingSignUp, view: SignUpView): PendingEvent {
-    return {
-      definition: ServiceSignedUp,
-      data: {
+    return pendingEvent(
+      ServiceSignedUp,
+      {
         signUpId: view.id,
         occurrenceId: item.occurrenceId,
         tenantId: item.tenantId,
@@ -217,9 +217,9 @@ export class SignUpUseCase {
         waitlistPosition: view.waitlistPosition,
         volunteerId: item.person.volunteerId,
       },
-      context: EventContext.start(item.tenantId, item.correlationId),
-      trace: item.trace,
-    } as PendingEvent;
+      EventContext.start(item.tenantId, item.correlationId),
+      item.trace,
+    );
   }
 
   private async claim(manager: EntityManager, poolId: string): Promise<Claim> {
