@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { addDays, daysBetween, instantOfLocalTime, isoWeekday, localDateAt } from '@gridline/calendar';
 import {
   ServiceAttendanceRecorded,
@@ -322,6 +323,47 @@ describe('service events: recurrence, a race-proof sign-up, waitlist, attendance
       [occurrence.id],
     );
     expect(rows).toEqual({ n: 48, seqs: 28 });
+  }, 120_000);
+
+  it('answers each of a burst that shares one read of the occurrence on its own: a wrong pool or occurrence gets its 4xx, the rest their places', async () => {
+    const occurrence = await nextDailyClinic('量血压', '21:00', 5);
+    const residents = await Promise.all(Array.from({ length: 24 }, (_, i) => as.resident(tenantId, `pressure-${i}`)));
+    const missingOccurrence = randomUUID();
+    // Interleaved: good sign-ups, a pool the occurrence does not have, and an occurrence the district does not have.
+    const requests = residents.map((token, i) => ({
+      token,
+      occurrenceId: i % 8 === 7 ? missingOccurrence : occurrence.id,
+      body: i % 8 === 3 ? { role: 'resident', pool: 'dentist' } : { role: 'resident' },
+    }));
+    const answers = await Promise.all(
+      requests.map(({ token, occurrenceId, body }) =>
+        httpClient(volunteersUrl, token).post(
+          `/v1/tenants/${tenantId}/service-occurrences/${occurrenceId}/sign-ups`,
+          body,
+        ),
+      ),
+    );
+
+    const byKind = (kind: (i: number) => boolean) => answers.filter((_, i) => kind(i));
+    expect(byKind((i) => i % 8 === 7).map((a) => [a.status, a.body.code])).toEqual(
+      Array(3).fill([404, 'OCCURRENCE_NOT_FOUND']),
+    );
+    expect(byKind((i) => i % 8 === 3).map((a) => [a.status, a.body.code])).toEqual(
+      Array(3).fill([422, 'UNKNOWN_POOL']),
+    );
+    const good = byKind((i) => i % 8 !== 3 && i % 8 !== 7);
+    expect(good.map((a) => a.status)).toEqual(Array(18).fill(201));
+    expect(good.filter((a) => a.body.status === 'confirmed')).toHaveLength(5);
+    const [pool] = await platform.database.query(
+      `SELECT taken, waitlisted FROM volunteer_coordination.occurrence_pools WHERE occurrence_id = $1`,
+      [occurrence.id],
+    );
+    expect(pool).toEqual({ taken: 5, waitlisted: 13 });
+    const [rows] = await platform.database.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM volunteer_coordination.service_sign_ups WHERE occurrence_id = ANY($1::uuid[])`,
+      [[occurrence.id, missingOccurrence]],
+    );
+    expect(rows).toEqual({ n: 18 });
   }, 120_000);
 
   it('reminds participants before the start, refuses sign-up once it started, and turns check-in and check-out into attendance and volunteer hours', async () => {

@@ -76,10 +76,10 @@ export class SignUpUseCase {
   ) {}
 
   async execute({ tenantId, occurrenceId, request, identity, correlationId }: SignUpCommand): Promise<SignUpView> {
-    const occurrence = await this.access.occurrence(tenantId, occurrenceId);
+    const { occurrence, pools } = await this.access.occurrenceWithPools(tenantId, occurrenceId);
     if (hasStarted(occurrence, new Date()))
       throw ServiceEventErrors.OCCURRENCE_STARTED(occurrenceId, { signUpSince: occurrence.startsAt });
-    const pool = await this.poolFor(tenantId, occurrenceId, request);
+    const pool = this.poolFor(pools, request);
     const person = await this.personFor(tenantId, request, pool, identity, occurrence.gridId);
     const pending: PendingSignUp = {
       tenantId,
@@ -242,11 +242,9 @@ export class SignUpUseCase {
     throw ServiceEventErrors.POOL_BUSY();
   }
 
-  private async poolFor(tenantId: string, occurrenceId: string, request: SignUpRequest): Promise<OccurrencePool> {
-    const pools = await this.dataSource.manager.find(OccurrencePool, {
-      where: { tenantId, occurrenceId, role: request.role },
-      order: { name: 'ASC' },
-    });
+  /** The pool of the request's role it names, or the only one of that role when it names none. */
+  private poolFor(allPools: readonly OccurrencePool[], request: SignUpRequest): OccurrencePool {
+    const pools = allPools.filter((p) => p.role === request.role);
     const what = request.role === 'resident' ? 'resident slot' : 'volunteer shift';
     if (request.pool === undefined) {
       if (pools.length === 1) return pools[0];
