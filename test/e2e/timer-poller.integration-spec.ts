@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from '@gridline/messaging';
 import { DatabaseModule, gridlineMetrics, loadServiceConfig, ServiceConfigModule } from '@gridline/platform';
 import {
@@ -212,6 +213,33 @@ describe('durable timer poller', () => {
     // Inserted already a second overdue, the backlog and first attempts are all over 1 s late; the five retries,
     // pushed back to a deadline the claimers were waiting for, within it.
     expect(samplesOf(samples, 'gridline_timer_lag_seconds_bucket', { le: '1' })[0].value).toBe(5);
+  });
+
+  it('opens no transaction while nothing it handles is due, and still fires an overdue timer within the poll interval', async () => {
+    // What the tests above left: ten due timers nobody here handles and one due tomorrow, so every claimer is idle.
+    const dataSources = replicas.map((replica) => replica.get<DataSource>(getDataSourceToken()));
+    const transactions = dataSources.map((dataSource) => jest.spyOn(dataSource, 'transaction'));
+    const statements = dataSources.map((dataSource) => jest.spyOn(dataSource, 'query'));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const probes = statements.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+      expect(transactions.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+      // Idle, not stopped: each replica's claimers share one probe per 50 ms interval.
+      expect(probes).toBeGreaterThanOrEqual(3 * 5);
+      expect(probes).toBeLessThanOrEqual(3 * 25);
+
+      await database.query(`TRUNCATE ${SCHEMA}.fires`);
+      await insertDue(WORKS, 1, 'overdue-');
+      await eventually(
+        'the overdue timer to fire',
+        async () => (await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${SCHEMA}.fires`))[0].n === 1,
+        2_000,
+        10,
+      );
+      expect(transactions.reduce((sum, spy) => sum + spy.mock.calls.length, 0)).toBeGreaterThanOrEqual(1);
+    } finally {
+      for (const spy of [...transactions, ...statements]) spy.mockRestore();
+    }
   });
 
   it('finishes the batches in flight on shutdown: every timer has either fired and gone, or is still pending', async () => {

@@ -11,7 +11,7 @@ import {
   SpanKind,
 } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
-import { delayUntilNextDue } from './next-due-delay';
+import { idleStepAfter, TimerProbe } from './idle-step';
 
 export type TimerHandler = (timer: DurableTimer, manager: EntityManager) => Promise<void>;
 
@@ -37,8 +37,16 @@ const CLAIM_SQL = `
      FOR UPDATE SKIP LOCKED))
   RETURNING id, tenant_id, kind, aggregate_id, due_at, payload, attempts, last_error, created_at, trace_parent`;
 
-/** The next deadline after the last claim, through the same (due_at) index. */
-const NEXT_DUE_SQL = `SELECT due_at FROM durable_timers WHERE due_at > $1 AND kind = ANY($2::text[]) ORDER BY due_at LIMIT 1`;
+/**
+ * What an idle claimer asks instead of claiming: is a timer claimable now (due, and not held by a claimer of any
+ * replica — SKIP LOCKED, the same rows a claim could take), and when is the next deadline after now. One
+ * statement outside a transaction, through the (due_at) index; a batch is claimed only once something is due.
+ */
+const PROBE_SQL = `
+  SELECT EXISTS (SELECT 1 FROM durable_timers WHERE due_at <= $1 AND kind = ANY($2::text[])
+                  ORDER BY due_at LIMIT 1 FOR KEY SHARE SKIP LOCKED) AS claimable,
+         (SELECT due_at FROM durable_timers WHERE due_at > $1 AND kind = ANY($2::text[])
+           ORDER BY due_at LIMIT 1) AS next_due`;
 
 /** A timer whose handler failed goes back, same id, pushed back, with the error recorded. */
 const PUSH_BACK_SQL = `
@@ -64,9 +72,10 @@ interface ClaimedRow {
  * handler in a savepoint, and commit the batch's deletion with the handlers' effects. A handler that throws
  * is rolled back to its savepoint alone; its timer goes back, pushed back, with the error recorded.
  *
- * Between batches a claimer sleeps until the next known deadline, but never longer than `TIMER_POLL_MS`
- * (timers scheduled meanwhile, by any replica, are seen within that). A full batch wakes the sleeping siblings
- * so a backlog is drained by all of them.
+ * After a batch that was not full a claimer goes idle: the idle claimers share one probe (is a timer claimable,
+ * when is the next deadline) and sleep until that deadline, but never longer than `TIMER_POLL_MS` (timers scheduled
+ * meanwhile, by any replica, are seen within that); they claim again only when the probe or the deadline says a
+ * timer is due. A full batch wakes the sleeping siblings so a backlog is drained by all of them.
  */
 @Injectable()
 export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -74,8 +83,8 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly handlers = new Map<string, TimerHandler>();
   private running = false;
   private loops: Promise<void>[] = [];
-  /** The one sleep the idle claimers share, and how to end it early. */
-  private idle: { until: Promise<void>; wake: () => void } | null = null;
+  /** The one wait the idle claimers share, and how to end it early; it ends with whether to claim. */
+  private idle: { until: Promise<boolean>; wake: () => void } | null = null;
   private firedCount = 0;
 
   constructor(
@@ -119,7 +128,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
         this.idle?.wake(); // a backlog: every claimer helps
         continue;
       }
-      await this.sleepUntilNextDue(now);
+      await this.waitUntilDue();
     }
   }
 
@@ -200,44 +209,56 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
     ]);
   }
 
+  /** Returns once a timer may be due (or on a full batch elsewhere, or shutdown): probes while nothing is. */
+  private async waitUntilDue(): Promise<void> {
+    while (this.running) {
+      this.idle ??= this.startIdle(async () => {
+        const step = idleStepAfter(await this.probe(), new Date(), this.config.timerPollMs);
+        return step.claimNow ? { sleepMs: 0, thenClaim: true } : step;
+      });
+      if (await this.idle.until) return;
+    }
+  }
+
+  private async probe(): Promise<TimerProbe> {
+    const [row]: Array<{ claimable: boolean; next_due: Date | null }> = await this.dataSource.query(PROBE_SQL, [
+      new Date(),
+      [...this.handlers.keys()],
+    ]);
+    return { claimable: row.claimable, nextDue: row.next_due };
+  }
+
+  private sleepShared(ms: number): Promise<boolean> {
+    this.idle ??= this.startIdle(async () => ({ sleepMs: ms, thenClaim: true }));
+    return this.idle.until;
+  }
+
   /**
-   * Idle claimers share one sleep: one next-due query per wake-up, not one per claimer. It looks for deadlines
-   * after `claimedUpTo`, the instant the last (not full) batch was claimed for, not after the present: a timer
-   * that came due in between was claimed by nobody, and must wake the claimers at once.
+   * The wait idle claimers share: one probe per wake-up, not one per claimer. It ends after `sleepMs` with
+   * `thenClaim`, or at once with true when woken; a failed probe waits one poll interval and then claims, so
+   * the claim reports the outage and backs off.
    */
-  private sleepUntilNextDue(claimedUpTo: Date): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    this.idle ??= this.startIdle(async () => {
-      const rows: Array<{ due_at: Date }> = await this.dataSource.query(NEXT_DUE_SQL, [
-        claimedUpTo,
-        [...this.handlers.keys()],
-      ]);
-      return delayUntilNextDue(new Date(), rows[0]?.due_at ?? null, this.config.timerPollMs);
-    });
-    return this.idle.until;
-  }
-
-  private sleepShared(ms: number): Promise<void> {
-    this.idle ??= this.startIdle(async () => ms);
-    return this.idle.until;
-  }
-
-  private startIdle(delay: () => Promise<number>): { until: Promise<void>; wake: () => void } {
+  private startIdle(plan: () => Promise<{ sleepMs: number; thenClaim: boolean }>): {
+    until: Promise<boolean>;
+    wake: () => void;
+  } {
     let wake = () => {};
-    const until = new Promise<void>((resolve) => {
+    const until = new Promise<boolean>((resolve) => {
       let timer: NodeJS.Timeout | null = null;
       let woken = false;
       wake = () => {
         woken = true;
         if (timer) clearTimeout(timer);
-        resolve();
+        resolve(true);
       };
-      const sleep = (ms: number) => {
-        if (!woken) timer = setTimeout(resolve, ms);
+      const sleep = ({ sleepMs, thenClaim }: { sleepMs: number; thenClaim: boolean }) => {
+        if (woken) return;
+        if (sleepMs <= 0) resolve(thenClaim);
+        else timer = setTimeout(() => resolve(thenClaim), sleepMs);
       };
-      delay().then(sleep, (error: Error) => {
-        this.logger.warn(`looking up the next timer failed: ${error.message}`);
-        sleep(this.config.timerPollMs);
+      plan().then(sleep, (error: Error) => {
+        this.logger.warn(`probing for due timers failed: ${error.message}`);
+        sleep({ sleepMs: this.config.timerPollMs, thenClaim: true });
       });
     });
     const idle = { until, wake };
