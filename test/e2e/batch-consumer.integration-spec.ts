@@ -108,6 +108,23 @@ class SetBasedRecordingHandler {
   }
 }
 
+/** An IssueReported on one key ('one-street'), so every event goes to one partition in the order sent. */
+function issueReported(issueId: string, category = 'noise') {
+  return syntheticEvent(
+    IssueReported.type,
+    'one-street',
+    {
+      issueId,
+      tenantId: tenant,
+      category,
+      channel: 'resident',
+      gridId: 'grid-1',
+      reportedAt: new Date().toISOString(),
+    },
+    { tenant },
+  );
+}
+
 @Module({})
 class BatchTestModule {
   static with(config: ServiceConfig) {
@@ -148,6 +165,9 @@ describe('batch consumer', () => {
         CONSUMER_MAX_ATTEMPTS: '2',
         CONSUMER_RETRY_BASE_MS: '20',
         CONSUMER_BATCH_SIZE: '25',
+        // The smallest fetches allowed, so the last test's event is larger than a whole fetch may carry.
+        CONSUMER_FETCH_MAX_BYTES: '65536',
+        CONSUMER_FETCH_MAX_PARTITION_BYTES: '16384',
         LOG_LEVEL: 'error',
       },
     );
@@ -187,21 +207,7 @@ describe('batch consumer', () => {
       const n = String(i).padStart(2, '0');
       return i === 10 || i === 40 ? `poison-${n}` : i === 25 ? `permanent-${n}` : i === 33 ? `flaky-${n}` : `ok-${n}`;
     });
-    const events = issueIds.map((issueId) =>
-      syntheticEvent(
-        IssueReported.type,
-        'one-street',
-        {
-          issueId,
-          tenantId: tenant,
-          category: 'noise',
-          channel: 'resident',
-          gridId: 'grid-1',
-          reportedAt: new Date().toISOString(),
-        },
-        { tenant },
-      ),
-    );
+    const events = issueIds.map((issueId) => issueReported(issueId));
     issueIdsSent = issueIds;
     const messages = events.map((e) => e.message);
     messages.splice(50, 0, events[5].message);
@@ -286,5 +292,25 @@ describe('batch consumer', () => {
       return found.length === 2 ? found : undefined;
     });
     expect(dead.map((m) => m.headers.dlq_reason)).toEqual(['handler-failed', 'handler-failed']);
+  });
+
+  it('delivers an event larger than a whole fetch may carry, in its place, instead of stalling the partition', async () => {
+    const before = eventConsumerOf(app!, GROUP).outcomes.handled;
+    const issueIds = ['before-big', 'big', 'after-big'];
+    // 100 kB: above CONSUMER_FETCH_MAX_BYTES (64 kB) as well as the partition's 16 kB.
+    const events = issueIds.map((issueId) => issueReported(issueId, issueId === 'big' ? 'x'.repeat(100_000) : 'noise'));
+    // One send each, so each is a record batch of its own and the big one cannot ride with a small one.
+    for (const event of events)
+      await producer.send({ topic: config.topicPrefix + Topics.issueEvents.name, messages: [event.message] });
+    await eventually(
+      'the three events to be handled',
+      async () => eventConsumerOf(app!, GROUP).outcomes.handled === before + 3,
+      30_000,
+    );
+    const rows = await database.query<{ issue_id: string }>(
+      `SELECT issue_id FROM batch_test.effects WHERE issue_id = ANY($1) ORDER BY seq`,
+      [issueIds],
+    );
+    expect(rows.map((r) => r.issue_id)).toEqual(issueIds);
   });
 });

@@ -208,6 +208,8 @@ export class KafkaRuntime implements OnApplicationBootstrap, BeforeApplicationSh
       heartbeatInterval: Math.max(500, Math.min(3_000, Math.floor(sessionTimeout / 3))),
       minBytes: this.config.consumerFetch.minBytes,
       maxWaitTimeInMs: this.config.consumerFetch.maxWaitMs,
+      maxBytes: this.config.consumerFetch.maxBytes,
+      maxBytesPerPartition: this.config.consumerFetch.maxPartitionBytes,
       ...overrides,
     });
     this.track(group, consumer);

@@ -58,6 +58,33 @@ describe('loadServiceConfig', () => {
     expect(() => loadServiceConfig(identity, { ...withKey, TIMER_CONCURRENCY: '0' })).toThrow('TIMER_CONCURRENCY');
   });
 
+  it('caps a consumer fetch at 4 MB and 512 kB a partition, and refuses limits that contradict each other', () => {
+    expect(loadServiceConfig(identity, withKey).consumerFetch).toEqual({
+      minBytes: 16_384,
+      maxWaitMs: 100,
+      maxBytes: 4_194_304,
+      maxPartitionBytes: 524_288,
+    });
+    expect(() =>
+      loadServiceConfig(identity, {
+        ...withKey,
+        CONSUMER_FETCH_MAX_BYTES: '65536',
+        CONSUMER_FETCH_MAX_PARTITION_BYTES: '131072',
+      }),
+    ).toThrow(ConfigurationError);
+    expect(() =>
+      loadServiceConfig(identity, {
+        ...withKey,
+        CONSUMER_FETCH_MAX_BYTES: '65536',
+        CONSUMER_FETCH_MAX_PARTITION_BYTES: '16384',
+        CONSUMER_FETCH_MIN_BYTES: '100000',
+      }),
+    ).toThrow('and CONSUMER_FETCH_MIN_BYTES (100000)');
+    expect(() => loadServiceConfig(identity, { ...withKey, CONSUMER_FETCH_MAX_PARTITION_BYTES: '1024' })).toThrow(
+      'CONSUMER_FETCH_MAX_PARTITION_BYTES',
+    );
+  });
+
   it('refuses to start without a way to verify tokens', () => {
     const { AUTH_PUBLIC_KEY_FILE, ...kafkaOnly } = withKey;
     expect(() => loadServiceConfig(identity, kafkaOnly)).toThrow('AUTH_JWKS_URL');

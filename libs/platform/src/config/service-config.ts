@@ -32,6 +32,8 @@ const environmentSchema = kafkaConnectionSchema.extend({
   CONSUMER_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000).default(200),
   CONSUMER_FETCH_MIN_BYTES: z.coerce.number().int().min(1).max(10_485_760).default(16_384),
   CONSUMER_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(5_000).default(100),
+  CONSUMER_FETCH_MAX_BYTES: z.coerce.number().int().min(65_536).max(52_428_800).default(4_194_304),
+  CONSUMER_FETCH_MAX_PARTITION_BYTES: z.coerce.number().int().min(16_384).max(10_485_760).default(524_288),
   // The broker refuses a session shorter than its group.min.session.timeout.ms (6 s by default).
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(10_000),
   HTTP_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).max(300).default(2),
@@ -80,9 +82,16 @@ export interface ServiceConfig {
   readonly consumerBatchSize: number;
   /**
    * A fetch answers once `minBytes` are waiting or after `maxWaitMs`: under load, fewer and fuller fetches (and so
-   * fewer, larger transactions); idle, at most `maxWaitMs` more latency per hop.
+   * fewer, larger transactions); idle, at most `maxWaitMs` more latency per hop. It carries at most `maxBytes`, and
+   * `maxPartitionBytes` of one partition: a backlog arrives in batches a consumer's transactions can take, not in
+   * kafkajs's 10 MB fetches that a capped heap must hold at once (ADR 0048).
    */
-  readonly consumerFetch: { readonly minBytes: number; readonly maxWaitMs: number };
+  readonly consumerFetch: {
+    readonly minBytes: number;
+    readonly maxWaitMs: number;
+    readonly maxBytes: number;
+    readonly maxPartitionBytes: number;
+  };
   /** How long the group coordinator waits for a silent member (a killed one) before rebalancing without it. */
   readonly kafkaSessionTimeoutMs: number;
   /** `Retry-After` of a 503 while PostgreSQL or Redis is unavailable. */
@@ -145,6 +154,14 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
   const kafka = kafkaConnectionFrom(e);
   if ('problems' in kafka)
     throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${kafka.problems.join('; ')}`);
+  if (
+    e.CONSUMER_FETCH_MAX_PARTITION_BYTES > e.CONSUMER_FETCH_MAX_BYTES ||
+    e.CONSUMER_FETCH_MIN_BYTES > e.CONSUMER_FETCH_MAX_BYTES
+  ) {
+    throw new ConfigurationError(
+      `${identity.serviceName}: invalid configuration — CONSUMER_FETCH_MAX_BYTES (${e.CONSUMER_FETCH_MAX_BYTES}) must be at least CONSUMER_FETCH_MAX_PARTITION_BYTES (${e.CONSUMER_FETCH_MAX_PARTITION_BYTES}) and CONSUMER_FETCH_MIN_BYTES (${e.CONSUMER_FETCH_MIN_BYTES})`,
+    );
+  }
   if (e.AUTH_PUBLIC_KEY_FILE && !existsSync(e.AUTH_PUBLIC_KEY_FILE)) {
     throw new ConfigurationError(
       `${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`,
@@ -167,7 +184,12 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
     consumerMaxAttempts: e.CONSUMER_MAX_ATTEMPTS,
     consumerRetryBaseMs: e.CONSUMER_RETRY_BASE_MS,
     consumerBatchSize: e.CONSUMER_BATCH_SIZE,
-    consumerFetch: { minBytes: e.CONSUMER_FETCH_MIN_BYTES, maxWaitMs: e.CONSUMER_FETCH_MAX_WAIT_MS },
+    consumerFetch: {
+      minBytes: e.CONSUMER_FETCH_MIN_BYTES,
+      maxWaitMs: e.CONSUMER_FETCH_MAX_WAIT_MS,
+      maxBytes: e.CONSUMER_FETCH_MAX_BYTES,
+      maxPartitionBytes: e.CONSUMER_FETCH_MAX_PARTITION_BYTES,
+    },
     kafkaSessionTimeoutMs: e.KAFKA_SESSION_TIMEOUT_MS,
     retryAfterSeconds: e.HTTP_RETRY_AFTER_SECONDS,
     logLevel: e.LOG_LEVEL,
