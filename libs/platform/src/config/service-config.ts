@@ -154,14 +154,11 @@ export function loadServiceConfig(identity: ServiceIdentity, env: NodeJS.Process
   const kafka = kafkaConnectionFrom(e);
   if ('problems' in kafka)
     throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${kafka.problems.join('; ')}`);
-  if (
-    e.CONSUMER_FETCH_MAX_PARTITION_BYTES > e.CONSUMER_FETCH_MAX_BYTES ||
-    e.CONSUMER_FETCH_MIN_BYTES > e.CONSUMER_FETCH_MAX_BYTES
-  ) {
-    throw new ConfigurationError(
-      `${identity.serviceName}: invalid configuration — CONSUMER_FETCH_MAX_BYTES (${e.CONSUMER_FETCH_MAX_BYTES}) must be at least CONSUMER_FETCH_MAX_PARTITION_BYTES (${e.CONSUMER_FETCH_MAX_PARTITION_BYTES}) and CONSUMER_FETCH_MIN_BYTES (${e.CONSUMER_FETCH_MIN_BYTES})`,
-    );
-  }
+  const fetchProblems = (['CONSUMER_FETCH_MAX_PARTITION_BYTES', 'CONSUMER_FETCH_MIN_BYTES'] as const)
+    .filter((name) => e[name] > e.CONSUMER_FETCH_MAX_BYTES)
+    .map((name) => `${name} (${e[name]}) exceeds CONSUMER_FETCH_MAX_BYTES (${e.CONSUMER_FETCH_MAX_BYTES})`);
+  if (fetchProblems.length > 0)
+    throw new ConfigurationError(`${identity.serviceName}: invalid configuration — ${fetchProblems.join('; ')}`);
   if (e.AUTH_PUBLIC_KEY_FILE && !existsSync(e.AUTH_PUBLIC_KEY_FILE)) {
     throw new ConfigurationError(
       `${identity.serviceName}: invalid configuration — AUTH_PUBLIC_KEY_FILE ${e.AUTH_PUBLIC_KEY_FILE} does not exist`,
