@@ -12,7 +12,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import { insertRows, insertRowsTogether, rowsToInsert } from '@gridline/platform';
+import { insertRows, insertRowsTogether, rowsToInsert, upsertRows } from '@gridline/platform';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const SCHEMA = 'insert_rows_test';
@@ -86,6 +86,28 @@ class TicketNote {
   text: string;
 }
 
+/** A projection's row: a composite key, and columns an upsert overwrites, leaves alone, or fills by default. */
+@Entity({ name: 'fact' })
+class Fact {
+  @PrimaryColumn({ name: 'tenant_id', type: 'text' })
+  tenantId!: string;
+
+  @PrimaryColumn({ name: 'fact_id', type: 'text' })
+  factId!: string;
+
+  @Column({ type: 'jsonb', nullable: true })
+  detail!: object | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  labels!: string[] | null;
+
+  @Column({ name: 'seen_at', type: 'timestamptz', nullable: true })
+  seenAt!: Date | null;
+
+  @Column({ type: 'int', default: 0 })
+  hits!: number;
+}
+
 /**
  * `insertRows` against a real PostgreSQL, row for row against TypeORM's own `manager.insert` of the same entities:
  * the same stored rows, the same values written back into the entities, and statements split below PostgreSQL's
@@ -102,7 +124,7 @@ describe('insertRows', () => {
       type: 'postgres',
       url: database.url,
       schema: SCHEMA,
-      entities: [LedgerRow, Ticket, Stub, TicketNote],
+      entities: [LedgerRow, Ticket, Stub, TicketNote, Fact],
       synchronize: true,
     });
     await dataSource.initialize();
@@ -293,6 +315,63 @@ describe('insertRows', () => {
       ]);
       expect(await stored('together-many')).toHaveLength(12_000);
       expect(await ticketsTitled('many')).toEqual([{ id: ticket.id }]);
+    });
+  });
+
+  describe('upsertRows', () => {
+    const facts = (tenantId: string) =>
+      database.query(
+        `SELECT fact_id, detail, labels, seen_at, hits FROM ${SCHEMA}.fact WHERE tenant_id = $1 ORDER BY fact_id`,
+        [tenantId],
+      );
+    const first = (tenantId: string): Array<Partial<Fact>> => [
+      { tenantId, factId: 'a', detail: { 状态: '已派单' }, labels: ['路灯'], seenAt: new Date('2026-12-05T08:00:00Z') },
+      { tenantId, factId: 'b', detail: null, labels: null, seenAt: null, hits: 3 },
+    ];
+    // Changes a, leaves b's detail and labels alone (nobody gives them), adds c.
+    const second = (tenantId: string): Array<Partial<Fact>> => [
+      { tenantId, factId: 'a', seenAt: null, hits: 1 },
+      { tenantId, factId: 'b', seenAt: new Date('2026-12-05T09:00:00Z'), hits: 4 },
+      { tenantId, factId: 'c', seenAt: new Date('2026-12-05T10:00:00Z'), hits: 1 },
+    ];
+
+    it('stores the same rows as manager.upsert, overwriting only the columns given, and writes back defaults', async () => {
+      const ours = first('ours');
+      await upsertRows(dataSource.manager, Fact, ours, ['tenantId', 'factId']);
+      await dataSource.manager.upsert(Fact, first('theirs'), ['tenantId', 'factId']);
+      expect(ours[0].hits).toBe(0); // the column's default, read back
+      await upsertRows(dataSource.manager, Fact, second('ours'), ['tenantId', 'factId']);
+      await dataSource.manager.upsert(Fact, second('theirs'), ['tenantId', 'factId']);
+
+      expect(await facts('ours')).toEqual(await facts('theirs'));
+      expect(await facts('ours')).toEqual([
+        { fact_id: 'a', detail: { 状态: '已派单' }, labels: ['路灯'], seen_at: null, hits: 1 },
+        { fact_id: 'b', detail: null, labels: null, seen_at: new Date('2026-12-05T09:00:00Z'), hits: 4 },
+        { fact_id: 'c', detail: null, labels: null, seen_at: new Date('2026-12-05T10:00:00Z'), hits: 1 },
+      ]);
+    });
+
+    it('refuses what it does not handle, and a statement that fails changes nothing', async () => {
+      await expect(upsertRows(dataSource.manager, LedgerRow, [{ tenantId: 'x' }], ['tenantId'])).rejects.toThrow(
+        'LedgerRow has a version or update-date column',
+      );
+      await expect(
+        upsertRows(dataSource.manager, Fact, [{ tenantId: 'keys', factId: 'k' }], ['tenantId', 'factId']),
+      ).rejects.toThrow('give nothing but their keys');
+      await expect(
+        upsertRows(
+          dataSource.manager,
+          Fact,
+          [
+            { tenantId: 'twice', factId: 't', hits: 1 },
+            { tenantId: 'twice', factId: 'u', hits: 1 },
+            { tenantId: 'twice', factId: 't', hits: 2 },
+          ],
+          ['tenantId', 'factId'],
+        ),
+      ).rejects.toThrow(/cannot affect row a second time/);
+      expect(await facts('twice')).toEqual([]);
+      expect(await facts('keys')).toEqual([]);
     });
   });
 });

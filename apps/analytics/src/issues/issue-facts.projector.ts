@@ -3,6 +3,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { EntityManager } from 'typeorm';
 import { CloudEvent, EventData, IssueEscalated, Subscriptions } from '@gridline/contracts';
 import { HandleEvent, isEvent, KafkaEventContext, PermanentEventError } from '@gridline/messaging';
+import { upsertRows } from '@gridline/platform';
 import { feedMessageOf } from '../feed/domain/feed-message';
 import { FEED_CONFIG, FeedConfig } from '../feed/feed.config';
 import { FeedPublisher } from '../feed/feed-publisher';
@@ -64,7 +65,7 @@ export class IssueFactsProjector {
       // After the commit: the board must not show a change the projection rolled back.
       if (message) afterCommit(() => this.publisher.publish(message));
     }
-    await manager.upsert(IssueFact, [...after.values()], ['tenantId', 'issueId']);
+    await upsertRows(manager, IssueFact, [...after.values()], ['tenantId', 'issueId']);
     const escalations = changes.flatMap(({ event }) => (isEvent(event, IssueEscalated) ? [event] : []));
     if (escalations.length > 0) await this.recordSteps(manager, escalations);
     await this.overdue.watchMany(

@@ -28,11 +28,47 @@ export async function insertRows<E extends ObjectLiteral>(
   entities: ReadonlyArray<Partial<E>>,
 ): Promise<void> {
   if (entities.length === 0) return;
+  await insertInChunks(manager, tableOf(manager, target), entities);
+}
+
+/**
+ * Inserts entities, or overwrites the stored row that has the same `conflictKeys`, with one
+ * `INSERT … ON CONFLICT DO UPDATE` per statement, as `manager.upsert(target, entities, conflictKeys)` does but
+ * built the way `insertRows` builds an insert: a projection folding a batch of events upserts every fact it
+ * touched, and TypeORM's builder was 7 % of analytics' CPU catching up on a backlog (ADR 0044). The columns some
+ * entity gives are overwritten with the new values; what PostgreSQL chose for DEFAULTed columns is written back
+ * as `insertRows` does.
+ *
+ * Refused: entities with a version or update-date column (what those do on an update is not repeated here), rows
+ * that share a key (PostgreSQL cannot change one row twice in a statement), and rows that give nothing but keys.
+ */
+export async function upsertRows<E extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<E>,
+  entities: ReadonlyArray<Partial<E>>,
+  conflictKeys: ReadonlyArray<keyof E & string>,
+): Promise<void> {
+  if (entities.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  if (metadata.versionColumn || metadata.updateDateColumn)
+    throw new Error(`upsertRows: ${metadata.name} has a version or update-date column; use manager.upsert`);
   const table = tableOf(manager, target);
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / table.columns.length));
-  for (let start = 0; start < entities.length; start += rowsPerStatement) {
-    await insertChunk(manager, table, entities.slice(start, start + rowsPerStatement));
-  }
+  const keys = table.columns.filter((inserted) =>
+    conflictKeys.includes(inserted.column.propertyName as keyof E & string),
+  );
+  if (keys.length !== conflictKeys.length)
+    throw new Error(`upsertRows: ${metadata.name} has no column for every one of ${conflictKeys.join(', ')}`);
+  const onConflict = (chunk: ReadonlyArray<ObjectLiteral>) => {
+    const overwritten = table.columns.filter(
+      (inserted) =>
+        !keys.includes(inserted) && chunk.some((entity) => inserted.column.getEntityValue(entity) !== undefined),
+    );
+    if (overwritten.length === 0) throw new Error(`upsertRows: the ${metadata.name} rows give nothing but their keys`);
+    return ` ON CONFLICT (${keys.map((key) => key.name).join(', ')}) DO UPDATE SET ${overwritten
+      .map((inserted) => `${inserted.name} = EXCLUDED.${inserted.name}`)
+      .join(', ')}`;
+  };
+  await insertInChunks(manager, table, entities, onConflict);
 }
 
 /** One table's rows for `insertRowsTogether`. */
@@ -149,16 +185,32 @@ function insertStatement(
   };
 }
 
+/**
+ * The rows in as few statements as PostgreSQL's parameter limit allows; `onConflict` gives `upsertRows`' clause for
+ * the rows of one statement.
+ */
+async function insertInChunks(
+  manager: EntityManager,
+  table: InsertTable,
+  entities: ReadonlyArray<ObjectLiteral>,
+  onConflict: (entities: ReadonlyArray<ObjectLiteral>) => string = () => '',
+): Promise<void> {
+  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS / table.columns.length));
+  for (let start = 0; start < entities.length; start += rowsPerStatement) {
+    await insertChunk(manager, table, entities.slice(start, start + rowsPerStatement), onConflict);
+  }
+}
+
 async function insertChunk(
   manager: EntityManager,
   table: InsertTable,
   entities: ReadonlyArray<ObjectLiteral>,
+  onConflict: (entities: ReadonlyArray<ObjectLiteral>) => string,
 ): Promise<void> {
   const parameters: unknown[] = [];
   const statement = insertStatement(manager, table, entities, parameters);
-  const written = (await manager.query(`${statement.sql}${statement.returning}`, parameters)) as Array<
-    Record<string, unknown>
-  >;
+  const sql = `${statement.sql}${onConflict(entities)}${statement.returning}`;
+  const written = (await manager.query(sql, parameters)) as Array<Record<string, unknown>>;
   writeBack(manager, statement, entities, written);
 }
 
