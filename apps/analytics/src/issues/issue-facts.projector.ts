@@ -4,7 +4,7 @@ import { EntityManager } from 'typeorm';
 import { CloudEvent, EventData, IssueEscalated, Subscriptions } from '@gridline/contracts';
 import { HandleEvent, isEvent, KafkaEventContext, PermanentEventError } from '@gridline/messaging';
 import { upsertRows } from '@gridline/platform';
-import { feedMessageOf } from '../feed/domain/feed-message';
+import { FeedMessage, feedMessageOf } from '../feed/domain/feed-message';
 import { FEED_CONFIG, FeedConfig } from '../feed/feed.config';
 import { FeedPublisher } from '../feed/feed-publisher';
 import { AnnounceOverdueUseCase } from '../feed/use-cases/announce-overdue/announce-overdue.use-case';
@@ -54,6 +54,7 @@ export class IssueFactsProjector {
     const stored = await this.lockFacts(manager, [...new Map(changes.map((c) => [c.key, c])).values()]);
     const before = new Map<string, IssueFacts | null>();
     const after = new Map<string, IssueFacts>();
+    const news: FeedMessage[] = [];
     for (const { event, change, tenantId, issueId, key } of changes) {
       if (!before.has(key)) before.set(key, stored.get(key) ?? null);
       const next = applyIssueEvent(after.get(key) ?? before.get(key) ?? emptyIssueFacts(tenantId, issueId), change);
@@ -62,9 +63,10 @@ export class IssueFactsProjector {
       const newest = next.lastEventAt?.getTime() === change.at.getTime();
       const recent = Date.now() - change.at.getTime() <= this.feed.maxAgeSeconds * 1000;
       const message = newest && recent ? feedMessageOf(event, next) : null;
-      // After the commit: the board must not show a change the projection rolled back.
-      if (message) afterCommit(() => this.publisher.publish(message));
+      if (message) news.push(message);
     }
+    // After the commit: the board must not show a change the projection rolled back.
+    if (news.length > 0) afterCommit(() => this.publisher.publishAll(news));
     await upsertRows(manager, IssueFact, [...after.values()], ['tenantId', 'issueId']);
     const escalations = changes.flatMap(({ event }) => (isEvent(event, IssueEscalated) ? [event] : []));
     if (escalations.length > 0) await this.recordSteps(manager, escalations);
