@@ -6,9 +6,11 @@ export interface TimerProbe {
   readonly nextDue: Date | null;
 }
 
-/** What an idle claimer does after a probe: claim at once, or sleep and then claim or probe again. */
-export type IdleStep =
-  { readonly claimNow: true } | { readonly claimNow: false; readonly sleepMs: number; readonly thenClaim: boolean };
+/** What an idle claimer does next: sleep `sleepMs` (0: not at all), then claim, or probe again. */
+export interface IdleStep {
+  readonly sleepMs: number;
+  readonly thenClaim: boolean;
+}
 
 /**
  * Claim at once when a timer is claimable. Otherwise sleep until the next known deadline (plus a millisecond,
@@ -17,10 +19,8 @@ export type IdleStep =
  * that the claimer probes again rather than claims, so an idle service costs one statement per interval.
  */
 export function idleStepAfter(probe: TimerProbe, now: Date, pollMs: number): IdleStep {
-  if (probe.claimable) return { claimNow: true };
-  if (probe.nextDue === null) return { claimNow: false, sleepMs: pollMs, thenClaim: false };
+  if (probe.claimable) return { sleepMs: 0, thenClaim: true };
+  if (probe.nextDue === null) return { sleepMs: pollMs, thenClaim: false };
   const untilDue = Math.max(0, probe.nextDue.getTime() - now.getTime()) + 1;
-  return untilDue <= pollMs
-    ? { claimNow: false, sleepMs: untilDue, thenClaim: true }
-    : { claimNow: false, sleepMs: pollMs, thenClaim: false };
+  return untilDue <= pollMs ? { sleepMs: untilDue, thenClaim: true } : { sleepMs: pollMs, thenClaim: false };
 }

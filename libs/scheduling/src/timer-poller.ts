@@ -11,7 +11,7 @@ import {
   SpanKind,
 } from '@gridline/platform';
 import { DurableTimer } from './durable-timer.entity';
-import { idleStepAfter, TimerProbe } from './idle-step';
+import { IdleStep, idleStepAfter, TimerProbe } from './idle-step';
 
 export type TimerHandler = (timer: DurableTimer, manager: EntityManager) => Promise<void>;
 
@@ -212,10 +212,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
   /** Returns once a timer may be due (or on a full batch elsewhere, or shutdown): probes while nothing is. */
   private async waitUntilDue(): Promise<void> {
     while (this.running) {
-      this.idle ??= this.startIdle(async () => {
-        const step = idleStepAfter(await this.probe(), new Date(), this.config.timerPollMs);
-        return step.claimNow ? { sleepMs: 0, thenClaim: true } : step;
-      });
+      this.idle ??= this.startIdle(async () => idleStepAfter(await this.probe(), new Date(), this.config.timerPollMs));
       if (await this.idle.until) return;
     }
   }
@@ -238,7 +235,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
    * `thenClaim`, or at once with true when woken; a failed probe waits one poll interval and then claims, so
    * the claim reports the outage and backs off.
    */
-  private startIdle(plan: () => Promise<{ sleepMs: number; thenClaim: boolean }>): {
+  private startIdle(plan: () => Promise<IdleStep>): {
     until: Promise<boolean>;
     wake: () => void;
   } {
@@ -251,7 +248,7 @@ export class TimerPoller implements OnApplicationBootstrap, BeforeApplicationShu
         if (timer) clearTimeout(timer);
         resolve(true);
       };
-      const sleep = ({ sleepMs, thenClaim }: { sleepMs: number; thenClaim: boolean }) => {
+      const sleep = ({ sleepMs, thenClaim }: IdleStep) => {
         if (woken) return;
         if (sleepMs <= 0) resolve(thenClaim);
         else timer = setTimeout(() => resolve(thenClaim), sleepMs);
