@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
 import { IssueDispatched, IssueReported, Topics } from '@gridline/contracts';
 import { eventually, httpClient } from '@gridline/testing';
 import { EventRecorder } from '../support/event-recorder';
@@ -36,6 +37,27 @@ describe('intake: group commit of concurrent reports', () => {
     await recorder?.stop();
     await platform?.shutdown();
   });
+
+  /**
+   * Runs `body` while the database refuses a report described '毒丸' (as a constraint added by a later migration would):
+   * the request checks do not know the rule, so the report is refused only inside its group's statement.
+   */
+  async function withPoisonRefused(body: () => Promise<void>): Promise<void> {
+    await platform.database.query(`
+      CREATE FUNCTION issue_dispatch.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.description = '毒丸' THEN RAISE EXCEPTION 'poison report refused' USING ERRCODE = 'check_violation'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_poison BEFORE INSERT ON issue_dispatch.issues FOR EACH ROW EXECUTE FUNCTION issue_dispatch.refuse_poison();`);
+    try {
+      await body();
+    } finally {
+      await platform.database.query(
+        `DROP TRIGGER refuse_poison ON issue_dispatch.issues; DROP FUNCTION issue_dispatch.refuse_poison();`,
+      );
+    }
+  }
 
   it('commits concurrent reports in shared transactions, each answered with its own case, history, timer and events', async () => {
     const burst = Array.from({ length: 40 }, (_, i) => ({
@@ -99,14 +121,7 @@ describe('intake: group commit of concurrent reports', () => {
   it('fails only the report the database refuses inside a group; its neighbours commit and nothing of it is stored', async () => {
     // A rule the database enforces and the request checks do not know (as a constraint added by a later migration
     // would be): the report is refused only inside the transaction, so it is refused inside a group.
-    await platform.database.query(`
-      CREATE FUNCTION issue_dispatch.refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.description = '毒丸' THEN RAISE EXCEPTION 'poison report refused' USING ERRCODE = 'check_violation'; END IF;
-        RETURN NEW;
-      END $$;
-      CREATE TRIGGER refuse_poison BEFORE INSERT ON issue_dispatch.issues FOR EACH ROW EXECUTE FUNCTION issue_dispatch.refuse_poison();`);
-    try {
+    await withPoisonRefused(async () => {
       const burst = Array.from({ length: 30 }, (_, i) => ({
         description: i === 7 ? '毒丸' : `井盖松动 ${i}`,
         correlationId: `poison-${randomUUID()}`,
@@ -143,11 +158,7 @@ describe('intake: group commit of concurrent reports', () => {
           .every((a) => recorder.events(IssueDispatched.type).some((e) => e.subject === a.body.id)),
       );
       expect(recorder.events().some((e) => e.correlationid === burst[7].correlationId)).toBe(false);
-    } finally {
-      await platform.database.query(
-        `DROP TRIGGER refuse_poison ON issue_dispatch.issues; DROP FUNCTION issue_dispatch.refuse_poison();`,
-      );
-    }
+    });
   });
 
   it('refuses bad reports in a burst with their own 4xx and takes the good ones beside them', async () => {
@@ -170,5 +181,73 @@ describe('intake: group commit of concurrent reports', () => {
       [400, 'VALIDATION_FAILED'],
       [201, null],
     ]);
+  });
+  /**
+   * Holds every write to the issues table while the first report waits, so that the rest arrive during its commit
+   * and go together in the next group.
+   */
+  async function burstInOneGroup<T>(first: () => Promise<T>, rest: Array<() => Promise<T>>): Promise<T[]> {
+    const holder = new Client({ connectionString: platform.database.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN; LOCK TABLE issue_dispatch.issues IN EXCLUSIVE MODE');
+      const leading = first();
+      await eventually('the first report waiting for the lock', async () => {
+        const [waiting] = await platform.database.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND relation = 'issue_dispatch.issues'::regclass`,
+        );
+        return waiting.n > 0;
+      });
+      const following = rest.map((send) => send());
+      // Requests on their way in still have to be routed: give them time to queue behind the held group.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await holder.query('COMMIT');
+      return await Promise.all([leading, ...following]);
+    } finally {
+      await holder.end();
+    }
+  }
+
+  it('offers each report of a burst at one address the earlier ones of its own group, and never one the database refused', async () => {
+    await withPoisonRefused(async () => {
+      const address = `群报测试路${randomUUID().slice(0, 8)}号`;
+      const atAddress = (description: string) => () => report(description, `dup-${randomUUID()}`, { address });
+      const seed = await atAddress('第一次报告')();
+      expect(seed.status).toBe(201);
+      const answers = await burstInOneGroup(
+        atAddress('同一处 0'),
+        Array.from({ length: 11 }, (_, i) => atAddress(i === 4 ? '毒丸' : `同一处 ${i + 1}`)),
+      );
+      expect(answers.map((a) => a.status)).toEqual(answers.map((_, i) => (i === 5 ? 500 : 201)));
+
+      const stored = [seed, ...answers.filter((a) => a.status === 201)].map((a) => ({
+        id: a.body.id as string,
+        reportedAt: a.body.reportedAt as string,
+      }));
+      const offeredIds = (answer: (typeof answers)[number]) =>
+        (answer.body.possibleDuplicates as Array<{ issueId: string; matchedBy: string }>).map((d) => {
+          expect(d.matchedBy).toBe('place');
+          return d.issueId;
+        });
+      let offeredInGroup = 0;
+      for (const answer of answers.filter((a) => a.status === 201)) {
+        const own = { id: answer.body.id as string, reportedAt: answer.body.reportedAt as string };
+        // What the rule allows: every stored report at the address not after this one; the five newest of them.
+        const allowed = stored.filter((other) => other.id !== own.id && other.reportedAt <= own.reportedAt);
+        const offered = offeredIds(answer);
+        expect(offered.length).toBe(Math.min(5, allowed.length));
+        expect(offered.every((id) => allowed.some((other) => other.id === id))).toBe(true);
+        const oldestOffered = allowed
+          .filter((other) => offered.includes(other.id))
+          .reduce((oldest, other) => (other.reportedAt < oldest ? other.reportedAt : oldest), own.reportedAt);
+        expect(allowed.filter((other) => !offered.includes(other.id)).every((o) => o.reportedAt <= oldestOffered)).toBe(
+          true,
+        );
+        offeredInGroup += offered.filter((id) => id !== seed.body.id && id !== answers[0].body.id).length;
+      }
+      // The ten after the first committed in a group of their own (the first alone before them), so their offers of
+      // one another came from that group's own cases, not from the read beside its write.
+      expect(offeredInGroup).toBeGreaterThan(0);
+    });
   });
 });

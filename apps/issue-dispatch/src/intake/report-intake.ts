@@ -8,7 +8,7 @@ import { ContactShownInAnswer, ReportIssueCommand } from '../issues/use-cases/re
 import { ReportIssueUseCase } from '../issues/use-cases/report-issue/report-issue.use-case';
 import { revealedFields } from '../personal-data/domain/reporter-contact';
 import { ReporterContactReads } from '../personal-data/reporter-contact-reads';
-import { PossibleDuplicates } from './duplicates/possible-duplicates';
+import { PossibleDuplicate, PossibleDuplicates } from './duplicates/possible-duplicates';
 import { mayReadContact, ReportedIssueView, toIntakeIssueView } from './reported-issue-view';
 
 export interface IntakeRequest extends Omit<ReportIssueCommand, 'contactShown'> {
@@ -36,10 +36,10 @@ function contactShownIn({
 }
 
 /**
- * The one way a report comes in, whichever door it used (REST or Open311): Idempotency-Key, the report use
- * case (routing, outbox events, timer), then the likely duplicates to offer. A retry with the same key gets
- * the first answer back, duplicates included — or, when that answer was lost with a crashed replica after the
- * case committed, the case as it stands now.
+ * The one way a report comes in, whichever door it used (REST or Open311): Idempotency-Key, then the report use
+ * case (routing, outbox events, timer, and the likely duplicates to offer, read beside the write). A retry with the
+ * same key gets the first answer back, duplicates included — or, when that answer was lost with a crashed replica
+ * after the case committed, the case as it stands now, with the duplicates read again.
  *
  * An answer that shows the reporter their contact is in the contact access log (ADR 0022): a new report's row
  * commits with the issue; a replayed answer's is written when it is replayed.
@@ -56,9 +56,9 @@ export class ReportIntake {
 
   async submit(request: IntakeRequest, fingerprint: unknown = request.report): Promise<ReportedIssueView> {
     const { idempotencyScope, idempotencyKey, reader, via, ...command } = request;
-    const answer = async (issue: Issue): Promise<ReportedIssueView> => ({
+    const answer = (issue: Issue, possibleDuplicates: PossibleDuplicate[]): ReportedIssueView => ({
       ...toIntakeIssueView(issue, reader),
-      possibleDuplicates: await this.duplicates.of(issue),
+      possibleDuplicates,
     });
     let loggedWithTheIssue = false;
     const view = await this.idempotency.run(
@@ -66,12 +66,14 @@ export class ReportIntake {
       idempotencyKey,
       fingerprint,
       async () => {
-        const issue = await this.reportIssue.execute({ ...command, contactShown: contactShownIn(request) });
+        const recorded = await this.reportIssue.execute({ ...command, contactShown: contactShownIn(request) });
         loggedWithTheIssue = true;
-        return answer(issue);
+        return answer(recorded.issue, recorded.possibleDuplicates);
       },
-      async (issueId) =>
-        answer(await this.dataSource.manager.findOneByOrFail(Issue, { tenantId: command.tenantId, id: issueId })),
+      async (issueId) => {
+        const issue = await this.dataSource.manager.findOneByOrFail(Issue, { tenantId: command.tenantId, id: issueId });
+        return answer(issue, await this.duplicates.of(issue));
+      },
     );
     if (!loggedWithTheIssue && via)
       await this.contactReads.recordShown(

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GroupCommit, GroupOutcome } from '@gridline/platform';
 import { Issue } from '../../issues/issue.entity';
 import { CLOSED_STATES } from '../domain/case-status';
 import { DuplicateMatch, DuplicatePolicy, likelyDuplicate, ReportFacts, searchBox } from '../domain/duplicate-rule';
@@ -49,36 +48,83 @@ interface CandidateRow {
 }
 
 /**
+ * The read of one group of reports' possible duplicates, started beside the write of their cases (see
+ * PossibleDuplicates.beside). `offers` completes it once the write's outcome is known.
+ */
+export class DuplicateLookup {
+  constructor(
+    private readonly issues: readonly Issue[],
+    private readonly read: Promise<CandidateRow[][]>,
+    private readonly policy: DuplicatePolicy,
+  ) {
+    // Awaited by `offers`; a write that fails first never asks, and its read must not fail the process unheard.
+    read.catch(() => undefined);
+  }
+
+  /**
+   * Each issue's offer, in the lookup's order: the cases committed before its group, and the earlier of its group's
+   * own that `committed` names (a group whose statement failed is recorded report by report; one that failed then
+   * is offered to nobody).
+   */
+  async offers(committed: readonly Issue[]): Promise<PossibleDuplicate[][]> {
+    const before = await this.read;
+    const mates = committed.map(candidateOf);
+    return this.issues.map((issue, index) => {
+      const report = factsOf(issue);
+      // The rule's own test (earlier, same category, same place or near), so that no other mate takes a place below.
+      const earlierMates = mates.filter(
+        (mate) => mate.id !== issue.id && likelyDuplicate(report, factsOfCandidate(mate), this.policy) !== null,
+      );
+      // Newest first, then the same bound the read applied to the rows before the group.
+      const candidates = [...earlierMates, ...before[index]]
+        .sort((a, b) => b.reported_at.getTime() - a.reported_at.getTime())
+        .slice(0, candidatesWanted(report));
+      return offered(report, candidates, this.policy);
+    });
+  }
+}
+
+/**
  * Earlier, still open reports that are likely the same problem as a new one (domain/duplicate-rule.ts): offered
  * to the reporter and the dispatch centre, which decides. An indexed read of the district's reports of the
  * category in the window, at the same address or inside a box around the point, then the exact rule.
  *
- * Every new report asks once its case has committed. The asks of one district that arrive while its previous
- * read is running wait and go together in the next read, one statement for all of them (the batching of group
- * commit, ADR 0036; a lone ask goes at once): under load this is one round trip per group of reports instead of
- * one per report (ADR 0043).
+ * A new report's read runs beside the write of its case, on another connection, for its whole group at once (ADR
+ * 0049): the groups of a district commit one after another, so the read sees every case committed before the group,
+ * and the group's own cases come from memory. The offer is what it would have been had the read waited for the
+ * commit, one round trip sooner. Before, each report asked once its case had committed, in a batch of its own (ADR
+ * 0043).
  */
 @Injectable()
 export class PossibleDuplicates {
-  private readonly lookups = new GroupCommit<Issue, PossibleDuplicate[]>((tenantId, issues) =>
-    this.forGroup(tenantId, issues),
-  );
-
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(INTAKE_CONFIG) private readonly config: IntakeConfig,
   ) {}
 
-  of(issue: Issue): Promise<PossibleDuplicate[]> {
-    const report = factsOf(issue);
-    if (report.addressKey === null && report.point === null) return Promise.resolve([]);
-    return this.lookups.submit(issue.tenantId, issue);
+  /** Starts the read for a group of one district's new reports; call it just before their write starts. */
+  beside(tenantId: string, issues: readonly Issue[]): DuplicateLookup {
+    return new DuplicateLookup(issues, this.candidates(tenantId, issues), this.config.duplicates);
   }
 
-  private async forGroup(
-    tenantId: string,
-    issues: readonly Issue[],
-  ): Promise<Array<GroupOutcome<PossibleDuplicate[]>>> {
+  /** The offer for a case already committed (an answer replayed for an Idempotency-Key). */
+  async of(issue: Issue): Promise<PossibleDuplicate[]> {
+    const [offer] = await this.beside(issue.tenantId, [issue]).offers([]);
+    return offer;
+  }
+
+  /** Per issue, the newest rows the exact rule needs to see; none for a report with neither address nor point. */
+  private async candidates(tenantId: string, issues: readonly Issue[]): Promise<CandidateRow[][]> {
+    const reports = issues.map(factsOf);
+    const asked = issues.filter((_, index) => reports[index].addressKey !== null || reports[index].point !== null);
+    const rows = asked.length > 0 ? await this.read(tenantId, asked) : [];
+    const candidatesOf = new Map<string, CandidateRow[]>(asked.map((issue) => [issue.id, []]));
+    // Up to 50 rows per report: each row goes into its report's list once, not by copying the list.
+    for (const row of rows) candidatesOf.get(asked[Number(row.ord) - 1].id)!.push(row);
+    return issues.map((issue) => candidatesOf.get(issue.id) ?? []);
+  }
+
+  private read(tenantId: string, issues: readonly Issue[]): Promise<CandidateRow[]> {
     const policy = this.config.duplicates;
     const reports = issues.map(factsOf);
     const boxes = reports.map((report) => (report.point ? searchBox(report.point, policy.radiusMetres) : null));
@@ -86,7 +132,7 @@ export class PossibleDuplicates {
     // One branch per way of being near (same address, inside the box), each shaped so that PostgreSQL reads it from
     // its own index whatever its statistics say: with one OR over both, a table without fresh statistics was read
     // by walking the district's whole window newest first (3.6 ms per report under load, ADR 0044).
-    const rows: CandidateRow[] = await this.dataSource.query(
+    return this.dataSource.query(
       `SELECT c.ord, i.id, i.category, i.state, i.reported_at, i.address_key, i.location_lon, i.location_lat
          FROM unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[],
                      $7::float8[], $8::float8[], $9::float8[], $10::float8[], $12::int[])
@@ -129,11 +175,31 @@ export class PossibleDuplicates {
         reports.map(candidatesWanted),
       ],
     );
-    // Up to 50 rows per report: each row goes into its report's list once, not by copying the list.
-    const candidatesOf: CandidateRow[][] = reports.map(() => []);
-    for (const row of rows) candidatesOf[Number(row.ord) - 1].push(row);
-    return reports.map((report, index) => ({ ok: offered(report, candidatesOf[index], policy) }));
   }
+}
+
+/** A case of the same group as a candidate row, as the read would have returned it had the case been committed. */
+function candidateOf(issue: Issue): CandidateRow {
+  return {
+    ord: '0',
+    id: issue.id,
+    category: issue.category,
+    state: issue.state,
+    reported_at: issue.reportedAt,
+    address_key: issue.addressKey,
+    location_lon: issue.locationLon,
+    location_lat: issue.locationLat,
+  };
+}
+
+function factsOfCandidate(candidate: CandidateRow): ReportFacts {
+  return factsOf({
+    category: candidate.category,
+    reportedAt: candidate.reported_at,
+    addressKey: candidate.address_key,
+    locationLon: candidate.location_lon,
+    locationLat: candidate.location_lat,
+  });
 }
 
 /** The exact rule over one report's candidates: at most MAX_OFFERED, nearest (then newest) first. */
@@ -144,17 +210,7 @@ function offered(
 ): PossibleDuplicate[] {
   return candidates
     .flatMap((earlier) => {
-      const match = likelyDuplicate(
-        report,
-        factsOf({
-          category: earlier.category,
-          reportedAt: earlier.reported_at,
-          addressKey: earlier.address_key,
-          locationLon: earlier.location_lon,
-          locationLat: earlier.location_lat,
-        }),
-        policy,
-      );
+      const match = likelyDuplicate(report, factsOfCandidate(earlier), policy);
       return match
         ? [
             {

@@ -19,6 +19,7 @@ import {
   rowsToInsert,
   TraceContextFields,
 } from '@gridline/platform';
+import { PossibleDuplicate, PossibleDuplicates } from '../../../intake/duplicates/possible-duplicates';
 import { IssueErrors } from '../../issue-errors';
 import { DurableTimers, TimerRequest } from '@gridline/scheduling';
 import { CategoryPolicies } from '../../../categories/category-policies';
@@ -47,6 +48,18 @@ interface PendingReport {
   readonly contactShown: ContactShownInAnswer | undefined;
 }
 
+/** A report's case as committed, and the earlier open reports that are likely the same problem. */
+export interface RecordedReport {
+  readonly issue: Issue;
+  readonly possibleDuplicates: PossibleDuplicate[];
+}
+
+/** A report's case as committed, its possible duplicates still being read. */
+interface RecordingReport {
+  readonly issue: Issue;
+  readonly possibleDuplicates: Promise<PossibleDuplicate[]>;
+}
+
 /**
  * Records a reported problem and dispatches it to its grid in one transaction: the issue, its history, the
  * reported and dispatched events, and the acknowledgement timer commit together or not at all. The category's
@@ -59,10 +72,15 @@ interface PendingReport {
  * request; if a group's statement still fails for a reason other than a database outage, each of its reports is recorded
  * alone, so one bad report fails only itself. A request with an Idempotency-Key goes alone: its key commits in
  * its own transaction (ADR 0030).
+ *
+ * The possible duplicates of a group's reports are read beside its write, on another connection (ADR 0049): a
+ * report's answer waits for one round trip after routing, not two.
  */
 @Injectable()
 export class ReportIssueUseCase {
-  private readonly groups = new GroupCommit<PendingReport, Issue>((_, reports) => this.recordTogether(reports));
+  private readonly groups = new GroupCommit<PendingReport, RecordingReport>((_, reports) =>
+    this.recordTogether(reports),
+  );
   /** Districts the replica has shown to exist. A district is never removed, so one look per process is enough. */
   private readonly knownTenants = new Set<string>();
 
@@ -73,11 +91,18 @@ export class ReportIssueUseCase {
     private readonly timers: DurableTimers,
     private readonly contactAccessLog: ContactAccessLog,
     private readonly categories: CategoryPolicies,
+    private readonly duplicates: PossibleDuplicates,
   ) {}
 
-  async execute(command: ReportIssueCommand): Promise<Issue> {
+  /**
+   * The report's case, committed, and its possible duplicates. If the case committed but its duplicates cannot be
+   * read, this fails as a database failing after a commit does (503: it may have taken effect).
+   */
+  async execute(command: ReportIssueCommand): Promise<RecordedReport> {
     const pending = await this.prepare(command);
-    return currentIdempotencyClaim() ? this.recordClaimed(pending) : this.groups.submit(command.tenantId, pending);
+    if (currentIdempotencyClaim()) return this.recordClaimed(pending);
+    const { issue, possibleDuplicates } = await this.groups.submit(command.tenantId, pending);
+    return { issue, possibleDuplicates: await possibleDuplicates };
   }
 
   /** Checks and routes the report and builds its issue; every 4xx is decided here, before any transaction. */
@@ -146,8 +171,24 @@ export class ReportIssueUseCase {
     this.knownTenants.add(tenantId);
   }
 
-  /** One group of one district's reports in one statement; see the class comment. */
-  private async recordTogether(reports: readonly PendingReport[]): Promise<Array<GroupOutcome<Issue>>> {
+  /**
+   * One group of one district's reports, their possible duplicates read beside; see the class comment. The group is
+   * done when its write is: the next group's write and read need not wait for this group's read.
+   */
+  private async recordTogether(reports: readonly PendingReport[]): Promise<Array<GroupOutcome<RecordingReport>>> {
+    const issues = reports.map((report) => report.issue);
+    const lookup = this.duplicates.beside(issues[0].tenantId, issues);
+    const written = await this.writeTogether(reports);
+    const offers = lookup.offers(issues.filter((_, index) => 'ok' in written[index]));
+    // Awaited through each committed report's answer; a group where none committed never asks.
+    offers.catch(() => undefined);
+    return written.map((outcome, index) =>
+      'ok' in outcome ? { ok: { issue: outcome.ok, possibleDuplicates: offers.then((all) => all[index]) } } : outcome,
+    );
+  }
+
+  /** One group in one statement; if it fails for a reason other than an outage, each report on its own. */
+  private async writeTogether(reports: readonly PendingReport[]): Promise<Array<GroupOutcome<Issue>>> {
     if (reports.length === 1) return [await groupOutcomeOf(this.recordAlone(reports[0]))];
     try {
       await this.record(reports);
@@ -181,12 +222,14 @@ export class ReportIssueUseCase {
    * A report with an Idempotency-Key, alone in a transaction: the outbox records the key with its events, so the
    * key commits with the case or not at all (ADR 0030).
    */
-  private async recordClaimed(report: PendingReport): Promise<Issue> {
+  private async recordClaimed(report: PendingReport): Promise<RecordedReport> {
     const { events, rows } = this.rowsOf([report]);
+    const lookup = this.duplicates.beside(report.issue.tenantId, [report.issue]);
     await this.dataSource.transaction(async (manager) =>
       insertRowsTogether(manager, [...rows, await this.outbox.rowsOf(manager, events)]),
     );
-    return report.issue;
+    const [possibleDuplicates] = await lookup.offers([report.issue]);
+    return { issue: report.issue, possibleDuplicates };
   }
 
   /**
