@@ -21,8 +21,9 @@ export const intakeEntities = [Open311ApiKey];
 
 /**
  * The one path every report takes, by the REST route (IssuesController) or by Open311 GeoReport v2:
- * Idempotency-Key, then the report use case, which reads the likely duplicates beside its write. Open311 (routes, API keys, rate limits) is part
- * of this module, not one of its own: it is a second door to the same ReportIntake and reads the same IntakeConfig.
+ * Idempotency-Key, then the report use case, which reads the likely duplicates beside its write. Open311 (routes, API
+ * keys, rate limits) is part of this module, not one of its own: it is a second door to the same ReportIntake and
+ * reads the same IntakeConfig.
  * ReportIssueUseCase (issues/use-cases/report-issue) is provided here, beside its only caller, so that issues
  * depends on intake and not both ways; it groups reports into shared commits, so there must be one instance — the
  * root builds this module once and hands it to IssuesModule.

@@ -68,13 +68,12 @@ export class DuplicateLookup {
    */
   async offers(committed: readonly Issue[]): Promise<PossibleDuplicate[][]> {
     const before = await this.read;
-    const mates = committed.map(candidateOf);
     return this.issues.map((issue, index) => {
       const report = factsOf(issue);
       // The rule's own test (earlier, same category, same place or near), so that no other mate takes a place below.
-      const earlierMates = mates.filter(
-        (mate) => mate.id !== issue.id && likelyDuplicate(report, factsOfCandidate(mate), this.policy) !== null,
-      );
+      const earlierMates = committed
+        .filter((mate) => mate.id !== issue.id && likelyDuplicate(report, factsOf(mate), this.policy) !== null)
+        .map(candidateOf);
       // Newest first, then the same bound the read applied to the rows before the group.
       const candidates = [...earlierMates, ...before[index]]
         .sort((a, b) => b.reported_at.getTime() - a.reported_at.getTime())
