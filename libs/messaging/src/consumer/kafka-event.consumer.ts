@@ -105,6 +105,8 @@ interface Delivery {
   readonly message: KafkaMessage;
   readonly heartbeat: () => Promise<void>;
   readonly isRunning: () => boolean;
+  /** Read once from its headers: the check, the handlers and the outcome line all log in it. */
+  readonly logContext: LogContext;
 }
 
 /** A checked event waiting for its handlers. */
@@ -115,9 +117,12 @@ interface ReadyEvent extends InboxEntry {
 }
 
 /** A message of the batch in hand: settled already (ignored, dead-lettered) or waiting for the transaction. */
-type Entry = { readonly message: KafkaMessage; readonly topic: string; readonly began: number } & (
-  { readonly settled: Outcome } | { readonly ready: ReadyEvent }
-);
+type Entry = {
+  readonly message: KafkaMessage;
+  readonly topic: string;
+  readonly began: number;
+  readonly logContext: LogContext;
+} & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
 
 type Checked = { readonly topic: string } & ({ readonly settled: Outcome } | { readonly ready: ReadyEvent });
 
@@ -209,10 +214,11 @@ export class KafkaEventConsumer {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
         const began = Date.now();
-        const checked = await runWithLogContext(logContextOf(message), () =>
-          this.check(batch.topic, batch.partition, message, heartbeat, isRunning),
+        const logContext = logContextOf(message);
+        const checked = await runWithLogContext(logContext, () =>
+          this.check(batch.topic, batch.partition, message, logContext, heartbeat, isRunning),
         );
-        chunk.push({ message, began, ...checked });
+        chunk.push({ message, began, logContext, ...checked });
         if (chunk.length >= this.options.batchSize) await settleChunk();
       }
       await settleChunk();
@@ -222,26 +228,38 @@ export class KafkaEventConsumer {
     }
   }
 
-  /** Handles the chunk's ready events, then counts and logs every message's outcome in order. */
+  /**
+   * Handles the chunk's ready events, then logs every message's outcome in order and counts them, one metric
+   * increment per topic and outcome rather than per message.
+   */
   private async settle(partition: number, chunk: Entry[]): Promise<void> {
     const ready = chunk.flatMap((entry) => ('ready' in entry ? [entry.ready] : []));
     const outcomes = await this.handleAll(ready);
+    const tally = new Map<string, { topic: string; outcome: Outcome; count: number }>();
+    // debug: at the default level a busy consumer would write a line per event. Asked once per chunk, so that
+    // below debug the line is not even composed.
+    const logOutcomes = Logger.isLevelEnabled('debug');
     let next = 0;
     for (const entry of chunk) {
       const outcome = 'ready' in entry ? outcomes[next++] : entry.settled;
       const { message, topic } = entry;
-      runWithLogContext(logContextOf(message), () =>
-        // debug: at the default level a busy consumer would write a line per event
-        this.logger.debug(
-          `${outcome} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${topic}[${partition}]@${message.offset} in ${Date.now() - entry.began} ms`,
-        ),
-      );
+      if (logOutcomes)
+        runWithLogContext(entry.logContext, () =>
+          this.logger.debug(
+            `${outcome} ${headerText(message, 'ce_type') ?? '?'} ${headerText(message, 'ce_id') ?? '?'} from ${topic}[${partition}]@${message.offset} in ${Date.now() - entry.began} ms`,
+          ),
+        );
       this.counts[outcome] += 1;
-      gridlineMetrics.consumerEvents.inc({
-        group: this.options.group,
-        topic: this.kafka.topics.logical(topic),
-        outcome: outcomeLabel[outcome],
-      });
+      const key = `${outcome} ${topic}`;
+      const seen = tally.get(key);
+      if (seen) seen.count += 1;
+      else tally.set(key, { topic, outcome, count: 1 });
+    }
+    for (const { topic, outcome, count } of tally.values()) {
+      gridlineMetrics.consumerEvents.inc(
+        { group: this.options.group, topic: this.kafka.topics.logical(topic), outcome: outcomeLabel[outcome] },
+        count,
+      );
     }
   }
 
@@ -267,6 +285,7 @@ export class KafkaEventConsumer {
     deliveredOn: string,
     partition: number,
     message: KafkaMessage,
+    logContext: LogContext,
     heartbeat: () => Promise<void>,
     isRunning: () => boolean,
   ): Promise<Checked> {
@@ -298,7 +317,7 @@ export class KafkaEventConsumer {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
       return deadLettered('schema-violation', problems);
     }
-    const delivery: Delivery = { topic, partition, message, heartbeat, isRunning };
+    const delivery: Delivery = { topic, partition, message, heartbeat, isRunning, logContext };
     return {
       topic,
       ready: { event: { ...event, data: parsed.data }, eventType: definition.type, definition, handlers, delivery },
@@ -397,7 +416,7 @@ export class KafkaEventConsumer {
       'cloudevents.event_type': event.type,
       'gridline.tenant': event.tenantid,
     };
-    return runWithLogContext(logContextOf(delivery.message), () =>
+    return runWithLogContext(delivery.logContext, () =>
       inSpan(
         `process ${event.type}`,
         { kind: SpanKind.CONSUMER, attributes },
