@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './http-client';
 export * from './free-port';
 export * from './node-process';
+export * from './json-lines-sink';

@@ -19,6 +19,7 @@ import { ApiErrorFilter, PathErrorFormat } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
 import { inputHygiene, refuseDeepJson } from '../input/input-hygiene.middleware';
 import { gridlineMetrics } from '../observability/gridline-metrics';
+import { httpAccessLog } from '../observability/http-access-log';
 import { httpLogContext, httpRequestMetrics } from '../observability/http-observability';
 import { ObservabilityModule } from '../observability/observability.module';
 import { createServiceLogger } from '../observability/service-logger';
@@ -123,17 +124,15 @@ export async function bootstrapService(
     providers: [{ provide: TRACING, useValue: tracing }, TracingShutdown],
   };
   gridlineMetrics.forService(config.serviceName);
-  const app = await NestFactory.create<NestExpressApplication>(
-    ObservabilityModule.around(traced, createServiceLogger(config)),
-    {
-      logger: levelsFrom[config.logLevel],
-      bufferLogs: true,
-      bodyParser: true,
-    },
-  );
+  const logger = createServiceLogger(config);
+  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced, logger), {
+    logger: levelsFrom[config.logLevel],
+    bufferLogs: true,
+    bodyParser: true,
+  });
   app.useLogger(app.get(PinoNestLogger));
   // First, so that even a request refused by the body parser or the input check is timed and logged in context.
-  app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics));
+  app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics), httpAccessLog(logger));
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });

@@ -1,27 +1,12 @@
-import { Writable } from 'node:stream';
 import pino from 'pino';
+import { jsonLinesSink } from '@gridline/testing';
 import { enrichLogContext, runWithLogContext } from './log-context';
 import { createServiceLogger, pinoLevelOf } from './service-logger';
 
 /** The service logger in JSON mode, writing to memory. */
 function capture(logLevel: 'log' | 'debug' = 'log'): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const logger = createServiceLogger({ serviceName: 'issue-dispatch', logLevel, logFormat: 'json' }, sink);
-  return {
-    logger,
-    lines: () =>
-      chunks
-        .join('')
-        .trim()
-        .split('\n')
-        .map((line) => JSON.parse(line) as Record<string, unknown>),
-  };
+  const { sink, lines } = jsonLinesSink();
+  return { logger: createServiceLogger({ serviceName: 'issue-dispatch', logLevel, logFormat: 'json' }, sink), lines };
 }
 
 describe('service logs', () => {

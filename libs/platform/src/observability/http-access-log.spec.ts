@@ -1,23 +1,16 @@
 import { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
 import express from 'express';
-import { pinoHttp } from 'pino-http';
-import { httpLogOptions } from './http-log-options';
+import { jsonLinesSink } from '@gridline/testing';
+import { httpAccessLog } from './http-access-log';
 import { httpLogContext } from './http-observability';
 import { createServiceLogger } from './service-logger';
 
 /** A loopback Express app logging as a service does, and the JSON lines it wrote. */
-async function serve(handlers: (app: express.Express) => void) {
-  const chunks: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      chunks.push(String(chunk));
-      done();
-    },
-  });
-  const logger = createServiceLogger({ serviceName: 'issue-dispatch', logLevel: 'log', logFormat: 'json' }, sink);
+async function serve(handlers: (app: express.Express) => void, logLevel: 'log' | 'warn' = 'log') {
+  const { sink, lines } = jsonLinesSink();
+  const logger = createServiceLogger({ serviceName: 'issue-dispatch', logLevel, logFormat: 'json' }, sink);
   const app = express();
-  app.use(httpLogContext(), pinoHttp(httpLogOptions(logger)));
+  app.use(httpLogContext(), httpAccessLog(logger));
   handlers(app);
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -26,12 +19,7 @@ async function serve(handlers: (app: express.Express) => void) {
     base,
     lines: async () => {
       await new Promise((resolve) => setTimeout(resolve, 20)); // the line is written once the response finished
-      return chunks
-        .join('')
-        .trim()
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      return lines();
     },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
@@ -69,7 +57,7 @@ describe('the line per HTTP request', () => {
     }
   });
 
-  it('logs a 5xx at error level without the empty error pino-http would invent', async () => {
+  it('logs a 5xx at error level with no invented error', async () => {
     const app = await serve((a) =>
       a.get('/v1/tenants/:tenantId/broken', (_req, res) => res.status(500).json({ code: 'INTERNAL' })),
     );
@@ -97,6 +85,29 @@ describe('the line per HTTP request', () => {
       await fetch(`${app.base}/metrics`);
       await fetch(`${app.base}/no/such/path`);
       expect((await app.lines()).map((line) => line.msg)).toEqual(['GET unmatched 404']);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('at warn writes only the 5xx lines, each with its route and time taken', async () => {
+    const app = await serve((a) => {
+      a.get('/v1/tenants/:tenantId/fine', (_req, res) => res.json({ ok: true }));
+      a.get('/v1/tenants/:tenantId/broken', (_req, res) => res.status(503).json({ code: 'DEPENDENCY_UNAVAILABLE' }));
+    }, 'warn');
+    try {
+      await fetch(`${app.base}/v1/tenants/erqi/fine`, { headers: { 'x-correlation-id': 'c-ok' } });
+      await fetch(`${app.base}/v1/tenants/erqi/broken`, { headers: { 'x-correlation-id': 'c-503' } });
+      const lines = await app.lines();
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatchObject({
+        level: 'error',
+        msg: 'GET /v1/tenants/:tenantId/broken 503',
+        requestId: 'c-503',
+        correlationId: 'c-503',
+        tenant: 'erqi',
+      });
+      expect(typeof lines[0].responseTime).toBe('number');
     } finally {
       await app.close();
     }
