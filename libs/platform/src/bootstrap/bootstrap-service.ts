@@ -13,7 +13,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import type { Request } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { PinoLogger, Logger as PinoNestLogger } from 'nestjs-pino';
 import { ConfigurationError, ServiceConfig } from '../config/service-config';
 import { ApiErrorFilter, PathErrorFormat } from '../http/api-error.filter';
 import { strictValidationPipe } from '../http/validation.pipe';
@@ -125,12 +125,15 @@ export async function bootstrapService(
   };
   gridlineMetrics.forService(config.serviceName);
   const logger = createServiceLogger(config);
-  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced, logger), {
+  const app = await NestFactory.create<NestExpressApplication>(ObservabilityModule.around(traced), {
     logger: levelsFrom[config.logLevel],
     bufferLogs: true,
     bodyParser: true,
   });
-  app.useLogger(app.get(PinoNestLogger));
+  // nestjs-pino's logger without its LoggerModule, whose middleware would bind a logger to every request although
+  // every line takes its request's context from the log context (ADR 0050).
+  const nestLoggerParams = { pinoHttp: { logger } };
+  app.useLogger(new PinoNestLogger(new PinoLogger(nestLoggerParams), nestLoggerParams));
   // First, so that even a request refused by the body parser or the input check is timed and logged in context.
   app.use(httpLogContext(), httpRequestMetrics(gridlineMetrics), httpAccessLog(logger));
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
