@@ -139,7 +139,7 @@ export async function bootstrapService(
   app.useBodyParser('json', jsonBodyOptions(description.ownBodyPaths));
   // Registered here rather than by Nest at start-up so that it runs before the input check below (Open311 forms).
   app.useBodyParser('urlencoded', { extended: true });
-  app.use(traceRequests());
+  app.use(traceRequests(tracing.exporting));
   app.use(inputHygiene());
   app.useGlobalPipes(strictValidationPipe());
   app.useGlobalFilters(new ApiErrorFilter(config.retryAfterSeconds, description.errorFormats));
