@@ -4,8 +4,8 @@ interface Entry<T> {
   readonly id: string;
   readonly bbox: BBox;
   readonly value: T;
-  /** Cell keys the entry is filed under; empty for an entry on the large list. */
-  readonly cells: readonly number[];
+  /** On the short list of items too large for cells; otherwise filed under every cell its box touches. */
+  readonly large: boolean;
 }
 
 /**
@@ -16,6 +16,10 @@ interface Entry<T> {
  *
  * The default cell (0.002°, about 200 m) is near the size of a micro-grid (one courtyard): a lookup then reads
  * a handful of micro-grids plus the few larger grids around them.
+ *
+ * Memory is kept to what lookups need, since grid-registry holds a whole city's boundaries in a capped heap: an
+ * item's cells are computed again from its box when it is removed rather than stored with it, and each cell's
+ * list is exactly as long as its items (a `push` would leave room for 16 more in every one of ~31,000 cells).
  */
 export class SpatialGridIndex<T> {
   private readonly cells = new Map<number, Entry<T>[]>();
@@ -43,35 +47,28 @@ export class SpatialGridIndex<T> {
   /** Adds the item, or replaces the one filed under the same id. */
   upsert(id: string, bbox: BBox, value: T): void {
     this.remove(id);
-    const [c0, r0] = this.cellOf(bbox[0], bbox[1]);
-    const [c1, r1] = this.cellOf(bbox[2], bbox[3]);
-    const count = (c1 - c0 + 1) * (r1 - r0 + 1);
-    if (count > this.maxCellsPerItem) {
-      const entry: Entry<T> = { id, bbox, value, cells: [] };
+    const keys = this.keysOf(bbox);
+    const entry: Entry<T> = { id, bbox, value, large: keys === null };
+    this.entries.set(id, entry);
+    if (keys === null) {
       this.large.push(entry);
-      this.entries.set(id, entry);
       return;
     }
-    const keys: number[] = [];
-    for (let c = c0; c <= c1; c += 1) for (let r = r0; r <= r1; r += 1) keys.push(this.key(c, r));
-    const entry: Entry<T> = { id, bbox, value, cells: keys };
     for (const key of keys) {
       const bucket = this.cells.get(key);
-      if (bucket) bucket.push(entry);
-      else this.cells.set(key, [entry]);
+      this.cells.set(key, bucket ? [...bucket, entry] : [entry]);
     }
-    this.entries.set(id, entry);
   }
 
   remove(id: string): boolean {
     const entry = this.entries.get(id);
     if (!entry) return false;
     this.entries.delete(id);
-    if (entry.cells.length === 0) {
+    if (entry.large) {
       this.large.splice(this.large.indexOf(entry), 1);
       return true;
     }
-    for (const key of entry.cells) {
+    for (const key of this.keysOf(entry.bbox) as number[]) {
       const bucket = this.cells.get(key) as Entry<T>[];
       const remaining = bucket.filter((other) => other !== entry);
       if (remaining.length === 0) this.cells.delete(key);
@@ -86,6 +83,16 @@ export class SpatialGridIndex<T> {
     const bucket = this.cells.get(this.key(c, r));
     if (bucket) for (const entry of bucket) if (contains(entry.bbox, lon, lat)) visit(entry.value, entry.id);
     for (const entry of this.large) if (contains(entry.bbox, lon, lat)) visit(entry.value, entry.id);
+  }
+
+  /** The keys of every cell the box touches, or null when they are more than `maxCellsPerItem`. */
+  private keysOf(bbox: BBox): number[] | null {
+    const [c0, r0] = this.cellOf(bbox[0], bbox[1]);
+    const [c1, r1] = this.cellOf(bbox[2], bbox[3]);
+    if ((c1 - c0 + 1) * (r1 - r0 + 1) > this.maxCellsPerItem) return null;
+    const keys: number[] = [];
+    for (let c = c0; c <= c1; c += 1) for (let r = r0; r <= r1; r += 1) keys.push(this.key(c, r));
+    return keys;
   }
 
   private cellOf(lon: number, lat: number): [number, number] {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { BoundaryGeometry } from '@gridline/location';
 import { GridSummary, LocationResolver } from './location-resolver';
 
@@ -110,5 +112,27 @@ describe('resolving a location to its responsible grid', () => {
     expect(resolver.resolvePoint('erqi', 1.5, 1.5)).toBeNull();
     resolver.putGrid(grid('late', 'micro'), 2);
     expect(resolver.resolvePoint('erqi', 1.5, 1.5)?.grid.gridId).toBe('late');
+  });
+});
+
+describe('the memory a boundary costs', () => {
+  it('keeps the prepared rings, not the GeoJSON it was given, and still re-files the grid when it changes', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const resolver = new LocationResolver(0.001);
+    resolver.putGrid(grid('micro-west', 'micro'), 2);
+    let geometry: BoundaryGeometry | null = rectangle(113.6, 34.7, 113.61, 34.71);
+    const given = new WeakRef(geometry.coordinates);
+    resolver.setBoundary('erqi', 'micro-west', geometry, 2);
+    geometry = null;
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    expect(given.deref()).toBeUndefined();
+
+    // Made dedicated later: filed again from what was kept, and it now wins over the micro-grid next to it.
+    resolver.putGrid(grid('micro-east', 'micro'), 2);
+    resolver.setBoundary('erqi', 'micro-east', rectangle(113.6, 34.7, 113.61, 34.71), 2);
+    resolver.putGrid(grid('micro-west', 'micro', 'school'), 3);
+    expect(resolver.resolvePoint('erqi', 113.605, 34.705)?.grid.gridId).toBe('micro-west');
   });
 });
