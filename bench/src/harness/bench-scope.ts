@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { ITopicConfig, Kafka, logLevel } from 'kafkajs';
+import { Admin, ITopicConfig, Kafka, KafkaJSDeleteGroupsError, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { deadLetterTopicOf, replayTopicOf, ServiceName, Topics } from '@gridline/contracts';
@@ -276,7 +276,7 @@ export class BenchScope {
       }
       const { groups } = await admin.listGroups();
       const ours = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
-      if (ours.length > 0) await quietly(`${this.label}: deleting consumer groups`, () => admin.deleteGroups(ours));
+      if (ours.length > 0) await quietly(`${this.label}: deleting consumer groups`, () => deleteGroupsOnceLeft(admin, ours));
     } finally {
       await admin.disconnect();
     }
@@ -335,6 +335,33 @@ async function withAdminDatabase<T>(url: string, work: (client: Client) => Promi
 }
 
 /** Cleanup must not hide the error that made the benchmark stop, so failures here are only reported. */
+/** Group errors that pass once the broker has seen the scope's last members leave (a close that just returned). */
+const settlingGroupErrors = new Set(['NON_EMPTY_GROUP', 'COORDINATOR_LOAD_IN_PROGRESS', 'COORDINATOR_NOT_AVAILABLE']);
+
+/**
+ * Deletes the groups, asking again for those still settling for up to ten seconds; a failure names each group
+ * left and why (kafkajs's own message says only "Error in DeleteGroups").
+ */
+async function deleteGroupsOnceLeft(admin: Admin, groups: string[]): Promise<void> {
+  let left = groups;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await admin.deleteGroups(left);
+      return;
+    } catch (error) {
+      if (!(error instanceof KafkaJSDeleteGroupsError)) throw error;
+      const failed = error.groups.map(({ groupId, error: cause }) => ({
+        groupId,
+        type: (cause as { type?: string } | undefined)?.type ?? 'UNKNOWN',
+      }));
+      if (attempt >= 10 || failed.some(({ type }) => !settlingGroupErrors.has(type)))
+        throw new Error(failed.map(({ groupId, type }) => `${groupId}: ${type}`).join(', '));
+      left = failed.map(({ groupId }) => groupId);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 async function quietly(what: string, work: () => Promise<unknown>): Promise<void> {
   try {
     await work();
