@@ -276,7 +276,8 @@ export class BenchScope {
       }
       const { groups } = await admin.listGroups();
       const ours = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
-      if (ours.length > 0) await quietly(`${this.label}: deleting consumer groups`, () => deleteGroupsOnceLeft(admin, ours));
+      if (ours.length > 0)
+        await quietly(`${this.label}: deleting consumer groups`, () => deleteGroupsOnceLeft(admin, ours));
     } finally {
       await admin.disconnect();
     }
